@@ -1,0 +1,139 @@
+package io.backupdesk.app;
+
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupLayout;
+import io.backupdesk.backup.BackupService;
+import io.backupdesk.backup.DumpImporter;
+import io.backupdesk.backup.RunRegistry;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.pg.ConnectionCheck;
+import io.backupdesk.pg.ConnectionFactory;
+import io.backupdesk.pg.Credentials;
+import io.backupdesk.pg.ProcessRunner;
+import io.backupdesk.pg.ToolDiscovery;
+import io.backupdesk.pg.ToolSelection;
+import io.backupdesk.store.JobHistory;
+import io.backupdesk.store.PgPassFile;
+import io.backupdesk.store.ProfileStore;
+import io.backupdesk.store.Settings;
+import io.backupdesk.store.SettingsStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The headless composition root: stores, tools and services wired by hand, shared by the CLI, the scheduler and the
+ * desktop app. Holds no JavaFX. Everything it hands out is thread-safe.
+ */
+public final class Engine {
+    private final AppPaths paths;
+    private final SettingsStore settingsStore;
+    private final ProfileStore profiles;
+    private final Credentials credentials;
+    private final JobHistory history;
+    private final RunRegistry runs;
+    private final ToolSelection tools;
+    private final ConnectionFactory connections = new ConnectionFactory();
+    private final ProcessRunner runner = new ProcessRunner();
+    private final BackupLayout layout;
+    private final BackupCatalog catalog;
+    private final BackupService backups;
+    private final DumpImporter importer;
+
+    /**
+     * @param backupRootOverride a backup root for this session only (the CLI's --backup-root); null for the setting
+     * @param warnings           receives notes for the user, e.g. that a corrupt settings file was moved aside
+     */
+    public Engine(AppPaths paths, Path backupRootOverride, Consumer<String> warnings) {
+        this.paths = paths;
+        Clock clock = Clock.systemDefaultZone();
+        this.settingsStore = new SettingsStore(paths.configDir(), warnings);
+        Settings settings = settingsStore.load();
+        this.profiles = new ProfileStore(paths.configDir(), warnings);
+        this.credentials = new Credentials(new PgPassFile(paths.configDir().resolve("pgpass")), paths.runsDir());
+        this.history = new JobHistory(paths.configDir(), warnings);
+        this.runs = new RunRegistry(paths.configDir(), history, clock);
+        Path toolsDir = settings.clientToolsDir() == null ? null : Path.of(settings.clientToolsDir());
+        this.tools = new ToolSelection(ToolDiscovery.standard(toolsDir, System.getenv()));
+        Path root = backupRootOverride != null ? backupRootOverride
+                : settings.backupRoot() != null ? Path.of(settings.backupRoot()) : paths.defaultBackupRoot();
+        this.layout = new BackupLayout(root);
+        this.catalog = new BackupCatalog(layout, warnings);
+        this.backups = new BackupService(layout, tools, connections, credentials, runner, runs, history, clock);
+        this.importer = new DumpImporter(layout, tools, runner);
+    }
+
+    /**
+     * Cleans up after runs that died with their app: their partial files and per-run password files go, and they are
+     * recorded as interrupted. Call once at start, before any run begins.
+     */
+    public List<JobRun> startupHousekeeping() {
+        List<JobRun> interrupted = runs.recoverInterrupted();
+        deleteOrphanPassFiles();
+        return interrupted;
+    }
+
+    private void deleteOrphanPassFiles() {
+        if (!Files.isDirectory(paths.runsDir())) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(paths.runsDir())) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".pgpass")) {
+                    Path marker = file.resolveSibling(name.replace(".pgpass", ".json"));
+                    if (!Files.exists(marker)) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // left for the next start
+        }
+    }
+
+    public AppPaths paths() {
+        return paths;
+    }
+
+    public SettingsStore settings() {
+        return settingsStore;
+    }
+
+    public ProfileStore profiles() {
+        return profiles;
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    public JobHistory history() {
+        return history;
+    }
+
+    public ToolSelection tools() {
+        return tools;
+    }
+
+    public BackupCatalog catalog() {
+        return catalog;
+    }
+
+    public BackupService backups() {
+        return backups;
+    }
+
+    public DumpImporter importer() {
+        return importer;
+    }
+
+    public ConnectionCheck connectionCheck() {
+        return new ConnectionCheck(connections, tools, credentials);
+    }
+}

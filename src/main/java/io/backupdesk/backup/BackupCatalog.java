@@ -1,0 +1,110 @@
+package io.backupdesk.backup;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.BackupStatus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The catalog is the set of sidecars under the backup root: it travels with the backups, so a shared folder shows the
+ * same catalog on every desk. Scanning reads each sidecar once and checks that its archive is still there.
+ * Thread-safe; holds no state between calls.
+ */
+public final class BackupCatalog {
+    /** A backup as listed: its record, where its sidecar is, and its status now ({@code MISSING} if the file went). */
+    public record Entry(BackupRecord record, Path sidecar, BackupStatus status) {
+        public Path archive() {
+            return sidecar.resolveSibling(record.fileName());
+        }
+
+        public Optional<Path> globals() {
+            return Optional.ofNullable(record.globalsFile()).map(sidecar::resolveSibling);
+        }
+    }
+
+    /** root/profile/database/file: deeper files belong to directory-format archives. */
+    private static final int DEPTH = 3;
+
+    private final BackupLayout layout;
+    private final Consumer<String> warnings;
+
+    public BackupCatalog(BackupLayout layout, Consumer<String> warnings) {
+        this.layout = layout;
+        this.warnings = warnings;
+    }
+
+    public Path root() {
+        return layout.root();
+    }
+
+    /** Every backup, newest first. Unreadable sidecars are skipped with a warning naming them. */
+    public List<Entry> scan() {
+        Path root = layout.root();
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<Entry> entries = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root, DEPTH)) {
+            files.filter(p -> p.getFileName().toString().endsWith(BackupLayout.SIDECAR_SUFFIX))
+                    .forEach(sidecar -> read(sidecar).ifPresent(entries::add));
+        } catch (IOException | UncheckedIOException e) {
+            warnings.accept("Some of the backup folder could not be read: " + e.getMessage());
+        }
+        entries.sort(Comparator.comparing((Entry e) -> e.record().createdAt()).reversed());
+        return entries;
+    }
+
+    private Optional<Entry> read(Path sidecar) {
+        try {
+            BackupRecord record = Sidecars.read(sidecar);
+            Path archive = sidecar.resolveSibling(record.fileName());
+            BackupStatus status = Files.exists(archive) ? record.effectiveStatus() : BackupStatus.MISSING;
+            return Optional.of(new Entry(record, sidecar, status));
+        } catch (IOException | RuntimeException e) {
+            warnings.accept("The backup metadata " + sidecar + " could not be read (" + e.getMessage() + "); it is not listed.");
+            return Optional.empty();
+        }
+    }
+
+    /** Finds a backup by id, by a unique id prefix of at least 4 characters, or by the path of its archive or sidecar. */
+    public Entry require(String idOrPath) {
+        List<Entry> all = scan();
+        Optional<Entry> exact = all.stream().filter(e -> e.record().id().equals(idOrPath)).findFirst();
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        Path asPath = Path.of(idOrPath).toAbsolutePath().normalize();
+        Optional<Entry> byPath = all.stream()
+                .filter(e -> e.archive().toAbsolutePath().normalize().equals(asPath) || e.sidecar().toAbsolutePath().normalize().equals(asPath))
+                .findFirst();
+        if (byPath.isPresent()) {
+            return byPath.get();
+        }
+        List<Entry> prefixed = idOrPath.length() < 4 ? List.of()
+                : all.stream().filter(e -> e.record().id().startsWith(idOrPath)).toList();
+        if (prefixed.size() == 1) {
+            return prefixed.get(0);
+        }
+        throw BackupDeskException.configuration(prefixed.isEmpty()
+                        ? "No backup with id '" + idOrPath + "' is in the catalog at " + layout.root() + "."
+                        : "The id '" + idOrPath + "' matches " + prefixed.size() + " backups.",
+                "List the backups with 'backupdesk list' and use a longer id.");
+    }
+
+    /** Pins or unpins a backup: a pinned backup is never deleted by retention. */
+    public Entry setPinned(Entry entry, boolean pinned) {
+        BackupRecord updated = entry.record().withPinned(pinned);
+        Sidecars.write(entry.sidecar(), updated);
+        return new Entry(updated, entry.sidecar(), entry.status());
+    }
+}

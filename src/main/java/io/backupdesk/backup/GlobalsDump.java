@@ -1,0 +1,48 @@
+package io.backupdesk.backup;
+
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.pg.ClientInstallation;
+import io.backupdesk.pg.ClientTool;
+import io.backupdesk.pg.DumpCommands;
+import io.backupdesk.pg.ProcessRunner;
+import io.backupdesk.pg.ToolCommand;
+import io.backupdesk.pg.ToolErrors;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Roles and tablespaces with {@code pg_dumpall --globals-only}, stored beside the dump. Managed servers (RDS, Cloud
+ * SQL, Azure) refuse to read role passwords; then we dump again without them, which is what they allow.
+ */
+final class GlobalsDump {
+    private final ProcessRunner runner;
+
+    GlobalsDump(ProcessRunner runner) {
+        this.runner = runner;
+    }
+
+    /** Writes the globals to {@code partial} and returns its SHA-256. */
+    String dump(ClientInstallation client, Map<String, String> env, String database, Path partial, String target,
+                Cancellation cancel, Instant deadline) throws IOException {
+        Path program = client.tool(ClientTool.PG_DUMPALL).orElseThrow();
+        ProcessRunner.Result result = run(program, DumpCommands.globals(partial, database, false), env, cancel, deadline);
+        if (result.exitCode() != 0 && String.join("\n", result.stderrTail()).contains("permission denied")) {
+            result = run(program, DumpCommands.globals(partial, database, true), env, cancel, deadline);
+        }
+        if (result.exitCode() != 0) {
+            throw ToolErrors.classify("pg_dumpall", result, target);
+        }
+        io.backupdesk.store.SecureFiles.fsync(partial);
+        return Sha256.ofFile(partial);
+    }
+
+    private ProcessRunner.Result run(Path program, List<String> args, Map<String, String> env, Cancellation cancel,
+                                     Instant deadline) {
+        return runner.run(ToolCommand.of(program, args, env), ProcessRunner.StdoutHandler.DISCARD, line -> { },
+                cancel, deadline);
+    }
+}

@@ -1,0 +1,75 @@
+package io.backupdesk.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.store.Json;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The JSON the CLI prints: a stable shape for scripts, separate from the sidecar's internal one. */
+final class CliJson {
+    private CliJson() { }
+
+    static Map<String, Object> backup(BackupCatalog.Entry entry) {
+        BackupRecord r = entry.record();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("profile", r.profile());
+        m.put("database", r.database());
+        m.put("host", r.host());
+        m.put("port", r.port());
+        m.put("path", entry.archive().toString());
+        m.put("format", r.format().cliName());
+        m.put("compression", r.compression());
+        m.put("createdAt", r.createdAt());
+        m.put("durationMillis", r.durationMillis());
+        m.put("sizeBytes", r.sizeBytes());
+        m.put("databaseSizeBytes", r.databaseSizeBytes());
+        m.put("sha256", r.sha256());
+        m.put("status", entry.status().name().toLowerCase(Locale.ROOT));
+        m.put("pinned", r.pinned());
+        m.put("label", r.label());
+        m.put("origin", r.origin());
+        m.put("serverVersion", r.serverVersion());
+        m.put("pgDumpVersion", r.pgDumpVersion());
+        m.put("globalsPath", entry.globals().map(Object::toString).orElse(null));
+        m.put("tables", r.tables().stream().map(t -> {
+            Map<String, Object> table = new LinkedHashMap<>();
+            table.put("schema", t.schema());
+            table.put("name", t.name());
+            table.put("rows", t.rows());
+            return table;
+        }).toList());
+        return m;
+    }
+
+    static Map<String, Object> profile(ConnectionProfile p, boolean passwordStored) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", p.name());
+        m.put("host", p.host());
+        m.put("port", p.port());
+        m.put("database", p.database());
+        m.put("user", p.user());
+        m.put("sslMode", p.sslMode().libpqName());
+        m.put("service", p.service());
+        m.put("passwordStored", passwordStored);
+        return m;
+    }
+
+    static String write(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("our own maps always serialize", e);
+        }
+    }
+
+    static String writeList(List<?> values) {
+        return write(values);
+    }
+}

@@ -1,0 +1,113 @@
+package io.backupdesk.cli;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.ConnectionDefaults;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.ConnectionUri;
+import io.backupdesk.pg.ClientInstallation;
+import io.backupdesk.pg.ConnectionCheck;
+import io.backupdesk.store.ProfileStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code backupdesk profiles ...}: connection profiles; passwords go to the pgpass file, never into profiles.json. */
+@Command(name = "profiles", description = "Manage connection profiles.", subcommandsRepeatable = false)
+public final class ProfilesCommand {
+    private static final String ROW = "%-16s  %-40s  %-11s  %s%n";
+
+    @ParentCommand
+    BackupDeskCli root;
+
+    @Command(name = "add", description = "Add a profile, or replace the one with the same name.")
+    int add(@Parameters(paramLabel = "NAME", description = "Letters, digits, '.', '_' or '-'.") String name,
+            @Option(names = "--url", required = true, paramLabel = "URL",
+                    description = "postgresql://USER@HOST:PORT/DATABASE[?sslmode=MODE]") String url,
+            @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+            boolean passwordStdin) throws IOException {
+        ConnectionUri.Parsed parsed = ConnectionUri.parse(name, url, ConnectionDefaults.fromSystem());
+        ConnectionProfile profile = parsed.profile();
+        Optional<String> password = passwordStdin ? Optional.of(readPassword()) : parsed.password();
+        if (parsed.password().isPresent() && !passwordStdin) {
+            root.err().println("warning: the password was part of the URL and may be in your shell history;"
+                    + " --password-stdin avoids that.");
+        }
+        ProfileStore profiles = root.engine().profiles();
+        boolean replaced = profiles.find(name).isPresent();
+        profiles.save(profile);
+        password.ifPresent(p -> root.engine().credentials().pgpass().store(profile.host(), profile.port(),
+                profile.user() == null ? "*" : profile.user(), p));
+        root.out().println("Profile '" + name + "' " + (replaced ? "replaced" : "saved") + ": " + profile.describe()
+                + (password.isPresent() ? "; password stored in " + root.engine().credentials().pgpass().path() : ""));
+        return 0;
+    }
+
+    @Command(name = "list", description = "List the profiles.")
+    int list(@Option(names = "--json", description = "Print a JSON array.") boolean json) {
+        List<ConnectionProfile> all = root.engine().profiles().list();
+        if (json) {
+            root.out().println(CliJson.writeList(all.stream().map(p -> CliJson.profile(p, stored(p))).toList()));
+            return 0;
+        }
+        if (all.isEmpty()) {
+            root.out().println("No profiles yet. Add one with: backupdesk profiles add NAME --url postgresql://USER@HOST:5432/DB");
+            return 0;
+        }
+        root.out().printf(ROW, "NAME", "CONNECTION", "SSL", "PASSWORD");
+        all.forEach(p -> root.out().printf(ROW, p.name(), p.describe(), p.sslMode().libpqName(), stored(p) ? "stored" : "not stored"));
+        return 0;
+    }
+
+    @Command(name = "test", description = "Connect, and report the server version, database size and client programs.")
+    int test(@Parameters(paramLabel = "NAME") String name) {
+        ConnectionProfile profile = root.engine().profiles().require(name);
+        ConnectionCheck check = root.engine().connectionCheck();
+        ConnectionCheck.Report report = PasswordPrompt.retryAsking(profile, password -> check.test(profile, password));
+        root.out().println("Connected to " + report.target());
+        root.out().println("  server:     PostgreSQL " + report.serverVersionText());
+        root.out().println("  database:   " + Format.bytes(report.databaseSizeBytes()));
+        root.out().println("  pg_dump:    " + describe(report.pgDump()));
+        root.out().println("  pg_restore: " + describe(report.pgRestore()));
+        report.problems().forEach(p -> root.err().println("problem: " + p));
+        return report.compatible() ? 0 : 1;
+    }
+
+    @Command(name = "remove", description = "Remove a profile and its stored password. Its backups stay.")
+    int remove(@Parameters(paramLabel = "NAME") String name) {
+        ProfileStore profiles = root.engine().profiles();
+        ConnectionProfile profile = profiles.require(name);
+        profiles.remove(name);
+        boolean loginShared = profiles.list().stream().anyMatch(p -> java.util.Objects.equals(p.host(), profile.host())
+                && p.port() == profile.port() && java.util.Objects.equals(p.user(), profile.user()));
+        if (!loginShared) {
+            root.engine().credentials().pgpass().remove(profile.host(), profile.port(), profile.user() == null ? "*" : profile.user());
+        }
+        root.out().println("Profile '" + name + "' removed; its backups were kept.");
+        return 0;
+    }
+
+    private boolean stored(ConnectionProfile p) {
+        return root.engine().credentials().storedPassword(p).isPresent();
+    }
+
+    private static String describe(Optional<ClientInstallation> installation) {
+        return installation.map(i -> i.version() + " in " + i.binDir() + " (compatible)").orElse("none compatible");
+    }
+
+    private String readPassword() throws IOException {
+        String line = new BufferedReader(new InputStreamReader(root.in(), StandardCharsets.UTF_8)).readLine();
+        if (line == null || line.isEmpty()) {
+            throw BackupDeskException.configuration("--password-stdin was given but standard input held no password.",
+                    "Pipe the password in, e.g. printf '%s\\n' \"$PASSWORD\" | backupdesk profiles add ...");
+        }
+        return line;
+    }
+}

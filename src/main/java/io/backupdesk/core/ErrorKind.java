@@ -1,0 +1,25 @@
+package io.backupdesk.core;
+
+/** What went wrong, in the categories a DBA acts on; each kind decides the hint and the exit code. */
+public enum ErrorKind {
+    VERSION_MISMATCH,
+    AUTHENTICATION,
+    /** The server wants a password and none is stored: ask the user, then try again. */
+    PASSWORD_REQUIRED,
+    UNKNOWN_DATABASE,
+    CONNECTION,
+    PERMISSION_DENIED,
+    DISK_FULL,
+    TIMEOUT,
+    TOOL_MISSING,
+    CANCELLED,
+    /** The request itself is wrong (unknown profile, bad option): a usage error, not a failed job. */
+    CONFIGURATION,
+    /** A tool failed in a way we could not classify; the message carries its own words. */
+    TOOL_FAILED,
+    IO;
+
+    public boolean isUsageError() {
+        return this == CONFIGURATION;
+    }
+}

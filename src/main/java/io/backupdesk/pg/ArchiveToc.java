@@ -1,0 +1,50 @@
+package io.backupdesk.pg;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code pg_restore --list} says about an archive: its header (database, versions, creation time) and its
+ * TABLE DATA entries. A TABLE DATA entry carries its table's oid, which identifies the table unambiguously.
+ */
+public record ArchiveToc(String database, String createdAt, Optional<PgVersion> serverVersion,
+                         Optional<PgVersion> dumpVersion, String format, List<DataEntry> tableData) {
+
+    /** One TABLE DATA entry: the table's oid at dump time, its schema and name. */
+    public record DataEntry(long oid, String schema, String name) { }
+
+    private static final Pattern HEADER = Pattern.compile("^;\\s+([A-Za-z ]+):\\s*(.*)$");
+    private static final Pattern CREATED = Pattern.compile("^;\\s+Archive created at (.+)$");
+    private static final Pattern DATA = Pattern.compile("^\\d+; \\d+ (\\d+) TABLE DATA (\\S+) (.+) \\S+$");
+
+    public static ArchiveToc parse(List<String> lines) {
+        String database = null;
+        String created = null;
+        String format = null;
+        Optional<PgVersion> server = Optional.empty();
+        Optional<PgVersion> dumpedBy = Optional.empty();
+        List<DataEntry> data = new ArrayList<>();
+        for (String line : lines) {
+            Matcher m;
+            if ((m = CREATED.matcher(line)).find()) {
+                created = m.group(1).trim();
+            } else if ((m = HEADER.matcher(line)).find()) {
+                String key = m.group(1).trim();
+                String value = m.group(2).trim();
+                switch (key) {
+                    case "dbname" -> database = value;
+                    case "Format" -> format = value;
+                    case "Dumped from database version" -> server = PgVersion.fromText(value);
+                    case "Dumped by pg_dump version" -> dumpedBy = PgVersion.fromText(value);
+                    default -> { }
+                }
+            } else if ((m = DATA.matcher(line)).find()) {
+                data.add(new DataEntry(Long.parseLong(m.group(1)), m.group(2), m.group(3)));
+            }
+        }
+        return new ArchiveToc(database, created, server, dumpedBy, format, List.copyOf(data));
+    }
+}

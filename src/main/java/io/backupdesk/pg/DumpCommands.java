@@ -1,0 +1,75 @@
+package io.backupdesk.pg;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.Compression;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds pg_dump and pg_dumpall argument lists from our options. Every option is one argument: no quoting. */
+public final class DumpCommands {
+    private DumpCommands() { }
+
+    /**
+     * @param output     the file or folder pg_dump writes; null to write to stdout (plain format)
+     * @param snapshotId the exported snapshot to dump; null for pg_dump's own
+     */
+    public static List<String> pgDump(BackupOptions options, PgVersion client, Path output, String snapshotId) {
+        List<String> args = new ArrayList<>();
+        args.add("--no-password");
+        args.add("--verbose");
+        args.add("--format=" + options.format().pgDumpLetter());
+        if (output != null) {
+            args.add("--file=" + output);
+        }
+        compressionArgument(options, client).ifPresent(args::add);
+        if (options.format() == BackupFormat.DIRECTORY && options.jobs() > 1) {
+            args.add("--jobs=" + options.jobs());
+        }
+        args.add("--lock-wait-timeout=" + options.lockWaitTimeout().toMillis());
+        if (snapshotId != null) {
+            args.add("--snapshot=" + snapshotId);
+        }
+        options.schemas().forEach(s -> args.add("--schema=" + s));
+        options.excludeSchemas().forEach(s -> args.add("--exclude-schema=" + s));
+        options.tables().forEach(t -> args.add("--table=" + t));
+        options.excludeTables().forEach(t -> args.add("--exclude-table=" + t));
+        switch (options.scope()) {
+            case SCHEMA_ONLY -> args.add("--schema-only");
+            case DATA_ONLY -> args.add("--data-only");
+            default -> { }
+        }
+        return args;
+    }
+
+    /** pg_dumpall for roles and tablespaces; {@code withoutRolePasswords} for managed servers that hide pg_authid. */
+    public static List<String> globals(Path output, String database, boolean withoutRolePasswords) {
+        List<String> args = new ArrayList<>(List.of("--no-password", "--globals-only", "--file=" + output,
+                "--database=" + database));
+        if (withoutRolePasswords) {
+            args.add("--no-role-passwords");
+        }
+        return args;
+    }
+
+    /** The archive formats compress inside pg_dump; plain is compressed by us and tar cannot be compressed. */
+    private static Optional<String> compressionArgument(BackupOptions options, PgVersion client) {
+        Compression c = options.compression();
+        if (options.format() == BackupFormat.PLAIN || options.format() == BackupFormat.TAR) {
+            return Optional.empty();
+        }
+        if (c.needsPg16() && client.majorFirst() < 16) {
+            throw BackupDeskException.configuration(
+                    c + " compression needs pg_dump 16 or newer; the pg_dump for this server is " + client + ".",
+                    "Use gzip compression (e.g. --compress 1), or install newer client programs.");
+        }
+        if (client.majorFirst() >= 16) {
+            return Optional.of("--compress=" + c);
+        }
+        return Optional.of("--compress=" + (c.isNone() ? 0 : c.level()));
+    }
+}

@@ -1,0 +1,206 @@
+package io.backupdesk.pg;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ErrorKind;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Runs a client program to its end. stdin is closed at once, so a tool that would prompt gets EOF instead of
+ * waiting. stderr is read line by line on its own thread into a bounded tail and a listener. Cancel and the deadline
+ * are polled; either stops the process and its descendants (pg_dump's parallel workers), forcibly after a grace
+ * period. Thread-safe; blocks the calling thread.
+ */
+public final class ProcessRunner {
+    /** Consumes the program's stdout on a thread of its own; may throw to abort the run. */
+    @FunctionalInterface
+    public interface StdoutHandler {
+        /** Sends stdout nowhere; the program writes its output itself. */
+        StdoutHandler DISCARD = in -> { };
+
+        void consume(InputStream stdout) throws IOException;
+    }
+
+    /** How the program ended. {@code stderrTail} holds the last lines, oldest first. */
+    public record Result(int exitCode, List<String> stderrTail) {
+        public String lastLine() {
+            return stderrTail.isEmpty() ? "" : stderrTail.get(stderrTail.size() - 1);
+        }
+    }
+
+    private static final int TAIL_LINES = 60;
+    private static final Duration GRACE = Duration.ofSeconds(5);
+    private static final long POLL_MILLIS = 50;
+
+    /**
+     * Runs the command and waits for it.
+     *
+     * @param deadline when to give up with a {@code TIMEOUT} error; null for none
+     * @throws BackupDeskException {@code CANCELLED}, {@code TIMEOUT}, {@code TOOL_MISSING}, or {@code IO} when the
+     *                             stdout handler failed (e.g. disk full)
+     */
+    public Result run(ToolCommand command, StdoutHandler stdout, Consumer<String> stderrLines,
+                      Cancellation cancel, Instant deadline) {
+        ProcessBuilder builder = new ProcessBuilder(command.arguments());
+        Map<String, String> env = builder.environment();
+        command.environment().forEach((k, v) -> {
+            if (v == null) {
+                env.remove(k);
+            } else {
+                env.put(k, v);
+            }
+        });
+        if (stdout == StdoutHandler.DISCARD) {
+            builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        }
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new BackupDeskException(ErrorKind.TOOL_MISSING, "Could not start " + command.toolName() + ": " + e.getMessage(),
+                    InstallHints.clientTools("a recent"), List.of(), e);
+        }
+        closeQuietly(process);
+        Deque<String> tail = new ArrayDeque<>();
+        Thread errThread = startThread(command.toolName() + "-stderr", () -> readLines(process.getErrorStream(), tail, stderrLines));
+        AtomicReference<Throwable> stdoutFailure = new AtomicReference<>();
+        Thread outThread = stdout == StdoutHandler.DISCARD ? null : startThread(command.toolName() + "-stdout", () -> {
+            try (InputStream in = process.getInputStream()) {
+                stdout.consume(in);
+            } catch (Throwable t) {
+                stdoutFailure.set(t);
+            }
+        });
+        try {
+            waitFor(process, cancel, deadline, stdoutFailure, command.toolName());
+            join(outThread);
+            join(errThread);
+        } catch (RuntimeException e) {
+            destroyTree(process);
+            join(outThread);
+            join(errThread);
+            throw e;
+        }
+        Throwable failure = stdoutFailure.get();
+        if (failure != null) {
+            throw outputFailure(command.toolName(), failure, tailCopy(tail));
+        }
+        return new Result(process.exitValue(), tailCopy(tail));
+    }
+
+    private static void waitFor(Process process, Cancellation cancel, Instant deadline,
+                                AtomicReference<Throwable> stdoutFailure, String tool) {
+        try {
+            while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (cancel.isCancelled()) {
+                    throw BackupDeskException.cancelled();
+                }
+                if (deadline != null && Instant.now().isAfter(deadline)) {
+                    throw new BackupDeskException(ErrorKind.TIMEOUT, tool + " did not finish within the time limit and was stopped.",
+                            "Raise the timeout, or back up less at once (fewer tables, schema-only).");
+                }
+                if (stdoutFailure.get() != null) {
+                    throw outputFailure(tool, stdoutFailure.get(), List.of());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw BackupDeskException.cancelled();
+        }
+    }
+
+    private static BackupDeskException outputFailure(String tool, Throwable failure, List<String> tail) {
+        if (failure instanceof BackupDeskException bde) {
+            return bde;
+        }
+        String message = String.valueOf(failure.getMessage());
+        ErrorKind kind = ToolErrors.isDiskFull(message) ? ErrorKind.DISK_FULL : ErrorKind.IO;
+        return new BackupDeskException(kind, "Writing the output of " + tool + " failed: " + message,
+                ToolErrors.hintFor(kind), tail, failure);
+    }
+
+    /** Stops the process and every descendant: politely first, forcibly after the grace period. */
+    public static void destroyTree(Process process) {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        long until = System.nanoTime() + GRACE.toNanos();
+        for (ProcessHandle handle : all) {
+            long left = until - System.nanoTime();
+            try {
+                if (left > 0) {
+                    handle.onExit().get(left, TimeUnit.NANOSECONDS);
+                }
+            } catch (Exception e) {
+                // falls through to the forcible kill below
+            }
+            if (handle.isAlive()) {
+                handle.destroyForcibly();
+            }
+        }
+    }
+
+    private static void readLines(InputStream stream, Deque<String> tail, Consumer<String> listener) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                synchronized (tail) {
+                    if (tail.size() == TAIL_LINES) {
+                        tail.removeFirst();
+                    }
+                    tail.addLast(line);
+                }
+                listener.accept(line);
+            }
+        } catch (IOException e) {
+            // the process went away; what we have is the tail
+        }
+    }
+
+    private static List<String> tailCopy(Deque<String> tail) {
+        synchronized (tail) {
+            return List.copyOf(tail);
+        }
+    }
+
+    private static Thread startThread(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void join(Thread thread) {
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(Process process) {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // nothing to close
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.backupdesk.pg;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.TableCount;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A repeatable-read transaction whose snapshot is exported for {@code pg_dump --snapshot}, so the rows we count here
+ * are exactly the rows pg_dump dumps. The transaction must stay open until pg_dump has started; closing ends it.
+ * Counting runs on one thread; {@link #cancel()} may be called from any other.
+ */
+public final class SnapshotSession implements AutoCloseable {
+    private final Connection connection;
+    private final String target;
+    private final String snapshotId;
+    private volatile Statement running;
+    private volatile boolean cancelled;
+
+    private SnapshotSession(Connection connection, String target, String snapshotId) {
+        this.connection = connection;
+        this.target = target;
+        this.snapshotId = snapshotId;
+    }
+
+    /**
+     * Starts the transaction and exports its snapshot.
+     *
+     * @param lockWait how long a count may wait for a table lock, like pg_dump's --lock-wait-timeout
+     */
+    public static SnapshotSession open(Connection connection, String target, Duration lockWait) {
+        try {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            try (Statement st = connection.createStatement()) {
+                // As pg_dump does: fail rather than count fewer rows than the table holds.
+                st.execute("set local row_security = off");
+                st.execute("set local lock_timeout = " + Math.max(1, lockWait.toMillis()));
+                try (ResultSet rs = st.executeQuery("select pg_catalog.pg_export_snapshot()")) {
+                    rs.next();
+                    return new SnapshotSession(connection, target, rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw ConnectionFactory.classify(e, target);
+        }
+    }
+
+    public String snapshotId() {
+        return snapshotId;
+    }
+
+    /** Exact row counts, table by table, in the exported snapshot. {@code ONLY}: inheritance children count apart. */
+    public List<TableCount> countRows(List<TableInfo> tables) {
+        List<TableCount> counts = new ArrayList<>(tables.size());
+        for (TableInfo table : tables) {
+            if (cancelled) {
+                throw BackupDeskException.cancelled();
+            }
+            try (Statement st = connection.createStatement()) {
+                running = st;
+                try (ResultSet rs = st.executeQuery("select count(*) from only " + table.quotedName())) {
+                    rs.next();
+                    counts.add(new TableCount(table.schema(), table.name(), rs.getLong(1)));
+                }
+            } catch (SQLException e) {
+                if (cancelled) {
+                    throw BackupDeskException.cancelled();
+                }
+                throw ConnectionFactory.classify(e, target);
+            } finally {
+                running = null;
+            }
+        }
+        return counts;
+    }
+
+    /** Stops a count in progress; the next call of {@link #countRows} fails as cancelled. */
+    public void cancel() {
+        cancelled = true;
+        Statement st = running;
+        if (st != null) {
+            try {
+                st.cancel();
+            } catch (SQLException e) {
+                // the statement finished meanwhile
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // a broken connection ends the transaction anyway
+        }
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // nothing left to release
+        }
+    }
+}

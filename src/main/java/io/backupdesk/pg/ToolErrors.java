@@ -1,0 +1,160 @@
+package io.backupdesk.pg;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.ErrorKind;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what a client program printed into a typed error with a hint. The programs run with LC_MESSAGES=C, so their
+ * own messages are English; server messages follow the server's language and may fall through to TOOL_FAILED.
+ */
+public final class ToolErrors {
+    private static final Pattern UNKNOWN_DB = Pattern.compile("database \"([^\"]+)\" does not exist");
+    private static final Pattern PERMISSION = Pattern.compile("permission denied for ([a-z ]+) (\\S+)");
+
+    private ToolErrors() { }
+
+    /**
+     * Classifies a failed run.
+     *
+     * @param target what the tool worked on, e.g. "sales on db1:5432", for the message
+     */
+    public static BackupDeskException classify(String tool, ProcessRunner.Result result, String target) {
+        List<String> tail = result.stderrTail();
+        String all = String.join("\n", tail);
+        String lower = all.toLowerCase(Locale.ROOT);
+        ErrorKind kind = kindOf(lower);
+        String message = switch (kind) {
+            case AUTHENTICATION -> tool + " could not log in to " + target + ": " + authReason(lower);
+            case PASSWORD_REQUIRED -> tool + " could not log in to " + target + ": the server wants a password and none is stored for this profile.";
+            case UNKNOWN_DATABASE -> "The database " + quoted(UNKNOWN_DB, all) + " does not exist on " + target + ".";
+            case CONNECTION -> tool + " could not connect to " + target + ": " + connectionReason(lower);
+            case VERSION_MISMATCH -> tool + " is older than the server of " + target + ". " + detailLine(tail);
+            case PERMISSION_DENIED -> "Permission denied on " + permissionObject(all) + " while running " + tool + " on " + target + ".";
+            case DISK_FULL -> tool + " could not write its output: the disk is full.";
+            case TIMEOUT -> tool + " gave up waiting for a lock on " + target + ": another session holds a table exclusively.";
+            case CONFIGURATION -> tool + " found nothing to do: " + errorLine(tail);
+            default -> tool + " failed with exit code " + result.exitCode() + ": " + errorLine(tail);
+        };
+        return new BackupDeskException(kind, message, hintFor(kind), tail, null);
+    }
+
+    static ErrorKind kindOf(String lower) {
+        if (lower.contains("no password supplied") || lower.contains("password is required")) {
+            return ErrorKind.PASSWORD_REQUIRED;
+        }
+        if (lower.contains("password authentication failed") || lower.contains("authentication failed") || lower.contains("no pg_hba.conf entry")
+                || lower.contains("password is required")) {
+            return ErrorKind.AUTHENTICATION;
+        }
+        if (UNKNOWN_DB.matcher(lower).find()) {
+            return ErrorKind.UNKNOWN_DATABASE;
+        }
+        if (lower.contains("server version mismatch") || lower.contains("unsupported version")) {
+            return ErrorKind.VERSION_MISMATCH;
+        }
+        if (isDiskFull(lower)) {
+            return ErrorKind.DISK_FULL;
+        }
+        if (lower.contains("lock timeout") || lower.contains("could not obtain lock")) {
+            return ErrorKind.TIMEOUT;
+        }
+        if (lower.contains("permission denied")) {
+            return ErrorKind.PERMISSION_DENIED;
+        }
+        if (lower.contains("connection refused") || lower.contains("could not translate host name")
+                || lower.contains("timeout expired") || lower.contains("no route to host")
+                || lower.contains("network is unreachable") || lower.contains("could not connect to server")
+                || lower.contains("connection to server") || lower.contains("server closed the connection")) {
+            return ErrorKind.CONNECTION;
+        }
+        if (lower.contains("no matching tables were found") || lower.contains("no matching schemas were found")) {
+            return ErrorKind.CONFIGURATION;
+        }
+        return ErrorKind.TOOL_FAILED;
+    }
+
+    public static boolean isDiskFull(String message) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        return lower.contains("no space left on device") || lower.contains("file too large")
+                || lower.contains("disk quota exceeded") || lower.contains("not enough space");
+    }
+
+    /** What to do about an error of this kind. */
+    public static String hintFor(ErrorKind kind) {
+        return switch (kind) {
+            case AUTHENTICATION -> "Check the user and password of the profile (store the password with"
+                    + " 'backupdesk profiles add NAME --url ... --password-stdin'), and that pg_hba.conf admits you.";
+            case PASSWORD_REQUIRED -> "Store the password with 'backupdesk profiles add NAME --url ... --password-stdin',"
+                    + " or run the command in a terminal to be asked for it.";
+            case UNKNOWN_DATABASE -> "Check the database name in the profile; list the databases with psql -l.";
+            case CONNECTION -> "Check that the server is running and reachable at that host and port (firewall, VPN, listen_addresses).";
+            case VERSION_MISMATCH -> "Install client programs at least as new as the server.";
+            case PERMISSION_DENIED -> "Back up as a role that may read every object (the owner, or a member of pg_read_all_data),"
+                    + " or exclude the object with --exclude-table / --exclude-schema.";
+            case DISK_FULL -> "Free space on the backup volume, or choose another backup folder; earlier backups were not touched.";
+            case TIMEOUT -> "Try again when the exclusive lock is released (a long ALTER TABLE, VACUUM FULL or REINDEX), or raise the limit.";
+            case CONFIGURATION -> "Check the schema and table patterns; they follow pg_dump's -n/-t rules and are case-sensitive only in double quotes.";
+            case TOOL_MISSING -> "Install the PostgreSQL client programs, or set the client tools folder in the settings.";
+            case CANCELLED -> "Nothing was kept from the cancelled run.";
+            case IO -> "Check the backup folder: that it exists, is writable and has free space.";
+            case TOOL_FAILED -> "See the details for the tool's own words.";
+        };
+    }
+
+    private static String authReason(String lower) {
+        if (lower.contains("no pg_hba.conf entry")) {
+            return "the server's pg_hba.conf does not admit this user from here.";
+        }
+        return "the password was rejected.";
+    }
+
+    private static String connectionReason(String lower) {
+        if (lower.contains("connection refused")) {
+            return "the connection was refused (is the server running on that port?).";
+        }
+        if (lower.contains("could not translate host name")) {
+            return "the host name is unknown.";
+        }
+        if (lower.contains("timeout expired")) {
+            return "the connection timed out.";
+        }
+        return "the server could not be reached.";
+    }
+
+    private static String permissionObject(String all) {
+        Matcher m = PERMISSION.matcher(all);
+        return m.find() ? m.group(1) + " " + m.group(2) : "an object";
+    }
+
+    private static String quoted(Pattern pattern, String all) {
+        Matcher m = pattern.matcher(all);
+        return m.find() ? "'" + m.group(1) + "'" : "named in the profile";
+    }
+
+    /** The most telling line: the last one with "error:", else the last line. */
+    static String errorLine(List<String> tail) {
+        for (int i = tail.size() - 1; i >= 0; i--) {
+            String line = tail.get(i);
+            int at = line.indexOf("error: ");
+            if (at >= 0) {
+                return line.substring(at + "error: ".length()).trim();
+            }
+        }
+        return tail.isEmpty() ? "(no output)" : tail.get(tail.size() - 1).trim();
+    }
+
+    private static String detailLine(List<String> tail) {
+        for (String line : tail) {
+            int at = line.indexOf("detail: ");
+            if (at >= 0) {
+                return line.substring(at + "detail: ".length()).trim().replace(';', ',') + ".";
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,106 @@
+package io.backupdesk.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.ErrorKind;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One JSON file of ours with a {@code schemaVersion}. A file that cannot be read is moved aside as
+ * {@code <name>.corrupt-<time>} and the user is told; it is never overwritten. A file from a newer version is
+ * refused rather than rewritten, so a downgrade cannot lose what the newer version stored.
+ */
+public final class JsonFile<T> {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path path;
+    private final Class<T> type;
+    private final int supportedVersion;
+    private final Supplier<T> empty;
+    private final Consumer<String> warnings;
+
+    public JsonFile(Path path, Class<T> type, int supportedVersion, Supplier<T> empty, Consumer<String> warnings) {
+        this.path = path;
+        this.type = type;
+        this.supportedVersion = supportedVersion;
+        this.empty = empty;
+        this.warnings = warnings;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** The file's content, or the empty value when the file is missing or had to be moved aside. */
+    public T read() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            return empty.get();
+        } catch (IOException e) {
+            throw new BackupDeskException(ErrorKind.IO, "Could not read " + path + ": " + e.getMessage(),
+                    "Check that the file is readable by you.", java.util.List.of(), e);
+        }
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(bytes);
+        } catch (IOException e) {
+            return moveAside("it is not valid JSON (" + firstLine(e.getMessage()) + ")");
+        }
+        int version = node == null ? -1 : node.path("schemaVersion").asInt(-1);
+        if (version > supportedVersion) {
+            throw BackupDeskException.configuration(
+                    path.getFileName() + " was written by a newer Backup Desk (schema " + version + ").",
+                    "Update Backup Desk; this version reads schema " + supportedVersion + " and leaves the file as it is.");
+        }
+        if (version < 1) {
+            return moveAside("it has no schemaVersion");
+        }
+        try {
+            return Json.mapper().treeToValue(node, type);
+        } catch (IOException | RuntimeException e) {
+            return moveAside("its content is invalid (" + firstLine(e.getMessage()) + ")");
+        }
+    }
+
+    public void write(T value) {
+        try {
+            SecureFiles.writeAtomically(path, Json.mapper().writeValueAsBytes(value));
+        } catch (IOException e) {
+            throw new BackupDeskException(ErrorKind.IO, "Could not save " + path + ": " + e.getMessage(),
+                    "Check free space and permissions of the folder; the previous version of the file is unchanged.",
+                    java.util.List.of(), e);
+        }
+    }
+
+    private T moveAside(String reason) {
+        Path aside = path.resolveSibling(path.getFileName() + ".corrupt-" + LocalDateTime.now().format(STAMP));
+        try {
+            Files.move(path, aside);
+        } catch (IOException e) {
+            throw new BackupDeskException(ErrorKind.IO, path + " cannot be read because " + reason
+                    + ", and it could not be moved aside: " + e.getMessage(),
+                    "Move or repair the file by hand.", java.util.List.of(), e);
+        }
+        warnings.accept(path.getFileName() + " could not be read because " + reason + ". It was kept as "
+                + aside.getFileName() + " and Backup Desk started without it.");
+        return empty.get();
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "unknown error";
+        }
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
+    }
+}
