@@ -185,7 +185,9 @@ public final class BackupService {
         }
         String message = String.valueOf(e.getMessage());
         ErrorKind kind = io.backupdesk.pg.ToolErrors.isDiskFull(message) ? ErrorKind.DISK_FULL : ErrorKind.IO;
-        return new BackupDeskException(kind, "Writing the backup failed: " + message,
+        return new BackupDeskException(kind, kind == ErrorKind.DISK_FULL
+                ? io.backupdesk.pg.ToolErrors.writeFailed(io.backupdesk.pg.ToolErrors.diskFullReason(message))
+                : "Writing the backup failed: " + message,
                 io.backupdesk.pg.ToolErrors.hintFor(kind), List.of(), e);
     }
 

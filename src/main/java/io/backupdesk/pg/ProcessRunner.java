@@ -130,7 +130,9 @@ public final class ProcessRunner {
         }
         String message = String.valueOf(failure.getMessage());
         ErrorKind kind = ToolErrors.isDiskFull(message) ? ErrorKind.DISK_FULL : ErrorKind.IO;
-        return new BackupDeskException(kind, "Writing the output of " + tool + " failed: " + message,
+        return new BackupDeskException(kind, kind == ErrorKind.DISK_FULL
+                ? ToolErrors.writeFailed(ToolErrors.diskFullReason(message))
+                : "Writing the output of " + tool + " failed: " + message,
                 ToolErrors.hintFor(kind), tail, failure);
     }
 

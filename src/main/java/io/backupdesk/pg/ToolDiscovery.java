@@ -66,6 +66,11 @@ public final class ToolDiscovery {
         return new ToolDiscovery(configuredDir, new ArrayList<>(dirs), ToolDiscovery::runVersion);
     }
 
+    /** A search of exactly these folders, in this order. */
+    public static ToolDiscovery inFolders(List<Path> dirs) {
+        return new ToolDiscovery(null, dirs, ToolDiscovery::runVersion);
+    }
+
     public Optional<Path> configuredDir() {
         return Optional.ofNullable(configuredDir);
     }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class ToolErrors {
     private static final Pattern UNKNOWN_DB = Pattern.compile("database \"([^\"]+)\" does not exist");
+    private static final int SIGXFSZ = 25;
     private static final Pattern PERMISSION = Pattern.compile("permission denied for ([a-z ]+) (\\S+)");
 
     private ToolErrors() { }
@@ -27,6 +28,11 @@ public final class ToolErrors {
         List<String> tail = result.stderrTail();
         String all = String.join("\n", tail);
         String lower = all.toLowerCase(Locale.ROOT);
+        int signal = result.exitCode() > 128 && result.exitCode() < 160 ? result.exitCode() - 128 : 0;
+        if (signal == SIGXFSZ) {
+            return new BackupDeskException(ErrorKind.DISK_FULL, writeFailed("the file size limit was reached"),
+                    hintFor(ErrorKind.DISK_FULL), tail, null);
+        }
         ErrorKind kind = kindOf(lower);
         String message = switch (kind) {
             case AUTHENTICATION -> tool + " could not log in to " + target + ": " + authReason(lower);
@@ -35,10 +41,12 @@ public final class ToolErrors {
             case CONNECTION -> tool + " could not connect to " + target + ": " + connectionReason(lower);
             case VERSION_MISMATCH -> tool + " is older than the server of " + target + ". " + detailLine(tail);
             case PERMISSION_DENIED -> "Permission denied on " + permissionObject(all) + " while running " + tool + " on " + target + ".";
-            case DISK_FULL -> tool + " could not write its output: the disk is full.";
+            case DISK_FULL -> writeFailed(diskFullReason(lower));
             case TIMEOUT -> tool + " gave up waiting for a lock on " + target + ": another session holds a table exclusively.";
             case CONFIGURATION -> tool + " found nothing to do: " + errorLine(tail);
-            default -> tool + " failed with exit code " + result.exitCode() + ": " + errorLine(tail);
+            default -> signal > 0
+                    ? tool + " was stopped by signal " + signal + " (killed from outside, e.g. for lack of memory): " + errorLine(tail)
+                    : tool + " failed with exit code " + result.exitCode() + ": " + errorLine(tail);
         };
         return new BackupDeskException(kind, message, hintFor(kind), tail, null);
     }
@@ -78,6 +86,23 @@ public final class ToolErrors {
         return ErrorKind.TOOL_FAILED;
     }
 
+    /** The one message for every write failure in the backup folder, whoever wrote. */
+    public static String writeFailed(String reason) {
+        return "Writing the backup failed: " + reason + ".";
+    }
+
+    /** Which of the "no more room" errors this is, in words. */
+    public static String diskFullReason(String message) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("file too large")) {
+            return "the file size limit was reached";
+        }
+        if (lower.contains("quota")) {
+            return "the disk quota is used up";
+        }
+        return "the disk is full";
+    }
+
     public static boolean isDiskFull(String message) {
         String lower = message.toLowerCase(Locale.ROOT);
         return lower.contains("no space left on device") || lower.contains("file too large")
@@ -96,7 +121,8 @@ public final class ToolErrors {
             case VERSION_MISMATCH -> "Install client programs at least as new as the server.";
             case PERMISSION_DENIED -> "Back up as a role that may read every object (the owner, or a member of pg_read_all_data),"
                     + " or exclude the object with --exclude-table / --exclude-schema.";
-            case DISK_FULL -> "Free space on the backup volume, or choose another backup folder; earlier backups were not touched.";
+            case DISK_FULL -> "Free space on the backup volume (or raise the file size limit), or choose another backup folder;"
+                    + " earlier backups were not touched.";
             case TIMEOUT -> "Try again when the exclusive lock is released (a long ALTER TABLE, VACUUM FULL or REINDEX), or raise the limit.";
             case CONFIGURATION -> "Check the schema and table patterns; they follow pg_dump's -n/-t rules and are case-sensitive only in double quotes.";
             case TOOL_MISSING -> "Install the PostgreSQL client programs, or set the client tools folder in the settings.";
