@@ -8,7 +8,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
+import io.backupdesk.store.SecureFiles;
 import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
 
 import java.nio.file.Path;
 
@@ -17,6 +20,12 @@ public final class Logs {
     private Logs() { }
 
     public static void toFolder(Path logsDir) {
+        try {
+            // before logback, which would create the folders readable by all
+            SecureFiles.createDirectories(logsDir);
+        } catch (IOException e) {
+            return;
+        }
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }

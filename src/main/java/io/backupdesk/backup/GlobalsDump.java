@@ -29,6 +29,8 @@ final class GlobalsDump {
     String dump(ClientInstallation client, Map<String, String> env, String database, Path partial, String target,
                 Cancellation cancel, Instant deadline) throws IOException {
         Path program = client.tool(ClientTool.PG_DUMPALL).orElseThrow();
+        // pg_dumpall truncates an existing file and keeps its mode: create it owner-only first.
+        io.backupdesk.store.SecureFiles.createNewFile(partial);
         ProcessRunner.Result result = run(program, DumpCommands.globals(partial, database, false), env, cancel, deadline);
         if (result.exitCode() != 0 && String.join("\n", result.stderrTail()).contains("permission denied")) {
             result = run(program, DumpCommands.globals(partial, database, true), env, cancel, deadline);

@@ -78,8 +78,9 @@ public final class ConnectionFactory {
         }
         String text = switch (kind) {
             case PASSWORD_REQUIRED -> "Could not log in to " + target + ": the server wants a password and none is stored for this profile.";
-            case AUTHENTICATION -> "Could not log in to " + target + ": " + message;
-            case CONNECTION -> "Could not connect to " + target + ": " + message;
+            case AUTHENTICATION -> "Could not log in to " + target + ": " + ToolErrors.authReason(lower);
+            case UNKNOWN_DATABASE -> "The database " + ToolErrors.quotedDatabase(message) + " does not exist on " + target + ".";
+            case CONNECTION -> "Could not connect to " + target + ": " + ToolErrors.connectionReason(lower);
             default -> message + " (" + target + ")";
         };
         return new BackupDeskException(kind, text, ToolErrors.hintFor(kind), List.of(message), e);

@@ -37,7 +37,7 @@ public final class ToolErrors {
         String message = switch (kind) {
             case AUTHENTICATION -> tool + " could not log in to " + target + ": " + authReason(lower);
             case PASSWORD_REQUIRED -> tool + " could not log in to " + target + ": the server wants a password and none is stored for this profile.";
-            case UNKNOWN_DATABASE -> "The database " + quoted(UNKNOWN_DB, all) + " does not exist on " + target + ".";
+            case UNKNOWN_DATABASE -> "The database " + quotedDatabase(all) + " does not exist on " + target + ".";
             case CONNECTION -> tool + " could not connect to " + target + ": " + connectionReason(lower);
             case VERSION_MISMATCH -> tool + " is older than the server of " + target + ". " + detailLine(tail);
             case PERMISSION_DENIED -> "Permission denied on " + permissionObject(all) + " while running " + tool + " on " + target + ".";
@@ -132,21 +132,21 @@ public final class ToolErrors {
         };
     }
 
-    private static String authReason(String lower) {
+    static String authReason(String lower) {
         if (lower.contains("no pg_hba.conf entry")) {
             return "the server's pg_hba.conf does not admit this user from here.";
         }
         return "the password was rejected.";
     }
 
-    private static String connectionReason(String lower) {
+    static String connectionReason(String lower) {
         if (lower.contains("connection refused")) {
             return "the connection was refused (is the server running on that port?).";
         }
-        if (lower.contains("could not translate host name")) {
+        if (lower.contains("could not translate host name") || lower.contains("unknownhost")) {
             return "the host name is unknown.";
         }
-        if (lower.contains("timeout expired")) {
+        if (lower.contains("timeout expired") || lower.contains("timed out")) {
             return "the connection timed out.";
         }
         return "the server could not be reached.";
@@ -157,8 +157,8 @@ public final class ToolErrors {
         return m.find() ? m.group(1) + " " + m.group(2) : "an object";
     }
 
-    private static String quoted(Pattern pattern, String all) {
-        Matcher m = pattern.matcher(all);
+    static String quotedDatabase(String all) {
+        Matcher m = UNKNOWN_DB.matcher(all);
         return m.find() ? "'" + m.group(1) + "'" : "named in the profile";
     }
 

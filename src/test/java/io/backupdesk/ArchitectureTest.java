@@ -1,0 +1,68 @@
+package io.backupdesk;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The layering of DESIGN.md, enforced: a wrong import fails the build. */
+class ArchitectureTest {
+    private static final String[] HEADLESS = {"io.backupdesk.core..", "io.backupdesk.pg..", "io.backupdesk.backup..",
+            "io.backupdesk.restore..", "io.backupdesk.schedule..", "io.backupdesk.stats..", "io.backupdesk.store..",
+            "io.backupdesk.cli.."};
+    private static final String[] ENGINE = {"io.backupdesk.core..", "io.backupdesk.pg..", "io.backupdesk.backup..",
+            "io.backupdesk.restore..", "io.backupdesk.schedule..", "io.backupdesk.stats..", "io.backupdesk.store.."};
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.backupdesk");
+    }
+
+    @Test
+    void servicesStoresSchedulerAndCliNeverTouchJavaFx() {
+        check(noClasses().that().resideInAnyPackage(HEADLESS).should().dependOnClassesThat().resideInAPackage("javafx.."));
+    }
+
+    @Test
+    void viewModelsUseOnlyJavaFxBeansAndCollections() {
+        check(noClasses().that().haveSimpleNameEndingWith("ViewModel").should().dependOnClassesThat()
+                .resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.fxml..", "java.awt..")
+                .allowEmptyShould(true));
+    }
+
+    @Test
+    void onlyTheTrayAndTheAppShellUseAwt() {
+        check(noClasses().that().resideOutsideOfPackages("io.backupdesk.tray..", "io.backupdesk.app..")
+                .should().dependOnClassesThat().resideInAPackage("java.awt.."));
+    }
+
+    @Test
+    void theEngineNeverReachesUpIntoTheFronts() {
+        check(noClasses().that().resideInAnyPackage(ENGINE).should().dependOnClassesThat()
+                .resideInAnyPackage("io.backupdesk.app..", "io.backupdesk.cli..", "io.backupdesk.ui..", "io.backupdesk.tray.."));
+    }
+
+    @Test
+    void theDomainDependsOnNothingButTheJdk() {
+        check(classes().that().resideInAPackage("io.backupdesk.core..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("io.backupdesk.core..", "java.."));
+    }
+
+    @Test
+    void screensNeverImportEachOther() {
+        check(slices().matching("io.backupdesk.ui.(*)..").should().notDependOnEachOther().allowEmptyShould(true));
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(classes);
+    }
+}

@@ -1,0 +1,90 @@
+package io.backupdesk.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backupdesk.store.Json;
+import io.backupdesk.testing.PostgresServerExtension;
+import io.backupdesk.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line a script relies on: names, JSON fields, exit codes, against the real server. */
+@ExtendWith(PostgresServerExtension.class)
+class CommandLineIT {
+    private record Run(int code, String out, String err) { }
+
+    @Test
+    void addBackupAndListGiveScriptsWhatTheyNeed(TestServer server, @TempDir Path dir) throws Exception {
+        String db = server.createDatabase();
+        server.execute(db, "create table items as select generate_series(1, 7) as id");
+        String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db;
+
+        Run added = cli(dir, server.password() + "\n", "profiles", "add", "prod", "--url", url, "--password-stdin");
+        Run tested = cli(dir, "", "profiles", "test", "prod");
+        Run backup = cli(dir, "", "backup", "prod", "--label", "before upgrade", "--json");
+        Run listed = cli(dir, "", "list", "--json");
+
+        assertThat(added.code()).as(added.err()).isZero();
+        assertThat(Files.readString(dir.resolve("config/profiles.json"))).doesNotContain(server.password());
+        assertThat(tested.code()).as(tested.err()).isZero();
+        assertThat(tested.out()).contains("server:     PostgreSQL").contains("pg_dump:").contains("(compatible)");
+        assertThat(backup.code()).as(backup.err()).isZero();
+        JsonNode made = Json.mapper().readTree(backup.out());
+        JsonNode list = Json.mapper().readTree(listed.out());
+        assertThat(list.isArray()).isTrue();
+        assertThat(list).hasSize(1);
+        JsonNode item = list.get(0);
+        assertThat(item.get("id").asText()).isEqualTo(made.get("id").asText());
+        for (String field : new String[] {"id", "profile", "database", "path", "format", "createdAt", "sizeBytes", "sha256", "status", "tables"}) {
+            assertThat(item.has(field)).as(field).isTrue();
+        }
+        assertThat(item.get("profile").asText()).isEqualTo("prod");
+        assertThat(item.get("database").asText()).isEqualTo(db);
+        assertThat(item.get("format").asText()).isEqualTo("custom");
+        assertThat(item.get("status").asText()).isEqualTo("ok");
+        assertThat(item.get("label").asText()).isEqualTo("before upgrade");
+        assertThat(Path.of(item.get("path").asText())).exists().hasFileName(item.get("path").asText().replaceAll(".*/", ""));
+        assertThat(item.get("path").asText()).endsWith("_before_upgrade.dump");
+        assertThat(item.get("tables").get(0).get("name").asText()).isEqualTo("items");
+        assertThat(item.get("tables").get(0).get("rows").asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void aFailedJobExitsWithOneAndAUsageErrorWithTwo(TestServer server, @TempDir Path dir) throws Exception {
+        String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/no_such_db";
+        cli(dir, server.password() + "\n", "profiles", "add", "gone", "--url", url, "--password-stdin");
+
+        Run failed = cli(dir, "", "backup", "gone");
+        Run usage = cli(dir, "", "backup", "gone", "--format", "zip");
+        Run conflicting = cli(dir, "", "backup", "gone", "--schema-only", "--data-only");
+
+        assertThat(failed.code()).isEqualTo(1);
+        assertThat(failed.err()).contains("error: The database 'no_such_db' does not exist").contains("hint:");
+        assertThat(usage.code()).isEqualTo(2);
+        assertThat(usage.err()).contains("Unknown backup format 'zip'");
+        assertThat(conflicting.code()).isEqualTo(2);
+    }
+
+    private static Run cli(Path dir, String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 4];
+        all[0] = "--config-dir";
+        all[1] = dir.resolve("config").toString();
+        all[2] = "--backup-root";
+        all[3] = dir.resolve("backups").toString();
+        System.arraycopy(args, 0, all, 4, args.length);
+        int code = BackupDeskCli.execute(all, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+}
