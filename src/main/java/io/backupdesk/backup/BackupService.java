@@ -25,6 +25,9 @@ import io.backupdesk.pg.ToolSelection;
 import io.backupdesk.store.JobHistory;
 import io.backupdesk.store.SecureFiles;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +45,8 @@ import java.util.Optional;
  * recorded in the job history. Thread-safe: runs share nothing but the stores, which are thread-safe themselves.
  */
 public final class BackupService {
+    private static final Logger LOG = LoggerFactory.getLogger(BackupService.class);
+
     /**
      * @param origin          "manual" or "schedule:&lt;id&gt;"
      * @param runtimePassword a password asked for at run time, used for this run only; empty to use the stored one
@@ -99,13 +104,16 @@ public final class BackupService {
         progress.report(ProgressUpdate.phase("Connecting to " + target));
         try (ServerInspector inspector = new ServerInspector(connections.open(profile, profile.database(), password), target)) {
             PgVersion server = inspector.serverVersion();
+            LOG.info("Backup {}: connected to {} (PostgreSQL {})", runId, target, server);
             ClientInstallation client = tools.forDump(server);
+            LOG.info("Backup {}: using pg_dump {} from {}", runId, client.version(), client.binDir());
             ClientInstallation globalsClient = options.globals() ? tools.forDumpAll(server) : null;
             io.backupdesk.pg.DumpCommands.pgDump(options, client.version(), null, null);
             List<TableInfo> tables = inspector.dumpableTables(options.schemas(), options.excludeSchemas(),
                     options.tables(), options.excludeTables());
             long databaseSize = inspector.databaseSize();
             String serverVersion = inspector.serverVersionText();
+            LOG.info("Backup {}: {} tables selected, database size {} bytes", runId, tables.size(), databaseSize);
             cancel.throwIfCancelled();
             BackupLayout.BackupPaths paths = layout.allocate(profile.name(), profile.database(),
                     LocalDateTime.ofInstant(started, clock.getZone()), options.label(), options.format(), options.compression());
@@ -126,6 +134,7 @@ public final class BackupService {
                                 snapshot, inspector, server.majorFirst() >= 14, progress, cancel, deadline);
                     }
                     cancel.throwIfCancelled();
+                    LOG.info("Backup {}: pg_dump finished, {} bytes, rows counted", runId, dump.sizeBytes());
                     commit(paths.partialArchive(), paths.archive());
                     if (globalsSha != null) {
                         commit(paths.partialGlobals(), paths.globals());
@@ -138,9 +147,11 @@ public final class BackupService {
                             started, Duration.between(started, clock.instant()).toMillis(), dump.tables(), options.label(),
                             BackupStatus.OK, null, request.origin(), false);
                     Sidecars.write(paths.sidecar(), record);
+                    LOG.info("Backup {}: committed as {} ({})", runId, record.id(), paths.archive());
                     progress.report(new ProgressUpdate(1, "Done", dump.sizeBytes(), Duration.ZERO));
                     return record;
                 } catch (IOException | RuntimeException e) {
+                    LOG.warn("Backup {}: failed, removing its files: {}", runId, e.getMessage());
                     deleteQuietly(leftovers);
                     throw asBackupDeskException(e);
                 }

@@ -19,6 +19,7 @@ import io.backupdesk.pg.TableInfo;
 import io.backupdesk.pg.ToolCommand;
 import io.backupdesk.pg.ToolErrors;
 import io.backupdesk.store.SecureFiles;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,6 +94,7 @@ final class DumpRun {
                 snapshot.cancel();
                 throw e;
             }
+            LoggerFactory.getLogger(DumpRun.class).info("pg_dump exited with {}", result.exitCode());
             ticker.shutdownNow();
             awaitTermination(ticker);
             if (result.exitCode() != 0) {
@@ -106,7 +108,9 @@ final class DumpRun {
                         ToolErrors.hintFor(ErrorKind.TOOL_FAILED), result.stderrTail(), null);
             }
             List<TableCount> rows = await(counts, snapshot, cancel, deadline);
+            LoggerFactory.getLogger(DumpRun.class).info("row counts ready");
             Result written = seal(partial, format, plain, streamed);
+            LoggerFactory.getLogger(DumpRun.class).info("archive sealed and hashed");
             if (written.sizeBytes() == 0) {
                 throw new BackupDeskException(ErrorKind.TOOL_FAILED, "pg_dump reported success but wrote nothing.",
                         ToolErrors.hintFor(ErrorKind.TOOL_FAILED), result.stderrTail(), null);

@@ -17,19 +17,20 @@ final class Durations {
     static Duration parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         Matcher m = SIMPLE.matcher(t);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        }
         try {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            }
             return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw BackupDeskException.configuration("'" + text + "' is not a duration.", "Write it like 90s, 30m, 2h or 1d.");
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            throw BackupDeskException.configuration("'" + text + "' is not a duration this tool can use.",
+                    "Write it like 90s, 30m, 2h or 1d.");
         }
     }
 }

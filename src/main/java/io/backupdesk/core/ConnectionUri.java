@@ -69,7 +69,8 @@ public final class ConnectionUri {
                 return text.substring(scheme.length());
             }
         }
-        throw BackupDeskException.configuration("'" + redact(text) + "' is not a postgresql:// URI.", HINT);
+        // the text is not echoed: it may be a keyword/value string with a password in it
+        throw BackupDeskException.configuration("The connection text is not a postgresql:// URI.", HINT);
     }
 
     private static String[] splitHostPort(String hostPort) {

@@ -16,7 +16,7 @@ public record ArchiveToc(String database, String createdAt, Optional<PgVersion> 
     /** One TABLE DATA entry: the table's oid at dump time, its schema and name. */
     public record DataEntry(long oid, String schema, String name) { }
 
-    private static final Pattern HEADER = Pattern.compile("^;\\s+([A-Za-z ]+):\\s*(.*)$");
+    private static final Pattern HEADER = Pattern.compile("^;\\s+([A-Za-z_ ]+):\\s*(.*)$");
     private static final Pattern CREATED = Pattern.compile("^;\\s+Archive created at (.+)$");
     private static final Pattern DATA = Pattern.compile("^\\d+; \\d+ (\\d+) TABLE DATA (\\S+) (.+) \\S+$");
 

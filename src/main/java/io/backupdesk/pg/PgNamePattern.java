@@ -4,7 +4,6 @@ import io.backupdesk.core.BackupDeskException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A pg_dump/psql name pattern ({@code -n}, {@code -t}) turned into PostgreSQL regular expressions, following psql's
@@ -45,7 +44,8 @@ public record PgNamePattern(String schemaRegex, String nameRegex) {
             } else if (c == '$') {
                 current.append("\\$");
             } else {
-                current.append(String.valueOf(c).toLowerCase(Locale.ROOT));
+                // psql folds only ASCII letters in a UTF-8 database, as the server does for unquoted names
+                current.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
             }
         }
         if (inQuotes || parts.size() > 2 || pattern.isBlank()) {

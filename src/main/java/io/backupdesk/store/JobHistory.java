@@ -33,11 +33,12 @@ public final class JobHistory {
     public synchronized void append(JobRun run) {
         try {
             SecureFiles.createDirectories(file.getParent());
-            byte[] line = (Json.compact().writeValueAsString(run) + "\n").getBytes(StandardCharsets.UTF_8);
+            String json = Json.compact().writeValueAsString(run) + "\n";
             try (FileChannel channel = FileChannel.open(file,
                     Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
                     SecureFiles.ownerOnlyFile())) {
-                ByteBuffer buffer = ByteBuffer.wrap(line);
+                // a crash may have left a torn line without its newline: end it, so this run stays readable
+                ByteBuffer buffer = ByteBuffer.wrap(((endsTorn(file) ? "\n" : "") + json).getBytes(StandardCharsets.UTF_8));
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
@@ -46,6 +47,21 @@ public final class JobHistory {
         } catch (IOException e) {
             throw new BackupDeskException(ErrorKind.IO, "Could not write the job history " + file + ": " + e.getMessage(),
                     "Check free space and permissions of the configuration folder.", List.of(), e);
+        }
+    }
+
+    private static boolean endsTorn(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.read(last, size - 1);
+            return last.get(0) != '\n';
         }
     }
 

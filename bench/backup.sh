@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Backup speed against the raw PostgreSQL tools, in the same run on the same data.
+#
+#   bench/backup.sh [scale] [rounds]
+#
+# Creates a pgbench database at the given scale (default 40, about 600 MB) plus a table of
+# word-based text (so that compression has realistic work), then alternates, `rounds` times
+# (default 3):
+#   a  pg_dump -Fc at pg_dump's default compression: what pgAdmin runs
+#   b  pg_dump with exactly the options of backupdesk's default backup
+#   c  backupdesk backup with its defaults
+#   d  pg_dump -Fp | gzip -6
+#   e  backupdesk backup --format plain --compress 6
+# and prints medians and the ratios c/b, c/a (time and size) and e/d.
+#
+# The server: BENCH_PG_URL, else BACKUPDESK_TEST_PG_URL (postgresql://USER:PASSWORD@HOST:PORT/DB);
+# the login must be allowed to create databases. Needs a packaged jar: ./mvnw package -DskipTests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SCALE=${1:-40}
+ROUNDS=${2:-3}
+URL=${BENCH_PG_URL:-${BACKUPDESK_TEST_PG_URL:-}}
+[ -n "$URL" ] || { echo "Set BENCH_PG_URL=postgresql://USER:PASSWORD@HOST:PORT/postgres" >&2; exit 2; }
+[ -f target/backupdesk.jar ] || { echo "Build first: ./mvnw package -DskipTests" >&2; exit 2; }
+
+re='^postgres(ql)?://([^:@/]+)(:([^@/]*))?@([^:/]+)(:([0-9]+))?/?'
+[[ "$URL" =~ $re ]] || { echo "Cannot read $URL" >&2; exit 2; }
+export PGUSER=${BASH_REMATCH[2]} PGPASSWORD=${BASH_REMATCH[4]} PGHOST=${BASH_REMATCH[5]} PGPORT=${BASH_REMATCH[7]:-5432}
+DB=backupdesk_bench_s${SCALE}
+PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
+PG_DUMP=${PGBIN:+$PGBIN/}pg_dump
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+BD=(java -jar target/backupdesk.jar --config-dir "$WORK/config" --backup-root "$WORK/backups")
+
+if ! psql -qAtc "select 1" -d "$DB" >/dev/null 2>&1; then
+  echo "Creating $DB (pgbench scale $SCALE plus a text table)..."
+  # Built under a temporary name and renamed when complete, so an interrupted run is never reused.
+  dropdb --if-exists "${DB}_new"
+  createdb "${DB}_new"
+  "${PGBIN:+$PGBIN/}pgbench" -i -q -s "$SCALE" "${DB}_new" >/dev/null 2>&1
+  psql -q -d "${DB}_new" -v ON_ERROR_STOP=1 -v rows=$((SCALE * 12000)) <<'SQL'
+create table notes (id int primary key, created timestamptz not null, author text not null, body text not null);
+insert into notes
+select g, timestamptz '2026-01-01' + g * interval '37 seconds',
+       (array['anna','bert','chen','dana','emil','fatima','goran','hana'])[1 + g % 8],
+       (select string_agg(w[1 + floor(random() * array_length(w, 1))::int + 0 * i], ' ')
+          from generate_series(1, 20 + g % 60) i)
+from generate_series(1, :rows) g,
+     lateral (select string_to_array('the of and to in is was for on that with as by at from this be have are not '
+       || 'backup restore table index query server database replica vacuum checkpoint transaction commit rollback '
+       || 'invoice customer order payment shipped delivered pending refund warehouse supplier quantity price total '
+       || 'Monday Tuesday Wednesday January February March morning evening report meeting update review release', ' ') w
+       where g > 0) words;
+vacuum analyze;
+SQL
+  psql -q -d postgres -c "alter database ${DB}_new rename to $DB"
+fi
+echo "Database $DB: $(psql -qAtc "select pg_size_pretty(pg_database_size('$DB'))" -d "$DB")," \
+     "pg_dump $("$PG_DUMP" --version | awk '{print $3}'), $(nproc) cores"
+
+printf '%s\n' "$PGPASSWORD" | "${BD[@]}" profiles add bench --url "postgresql://$PGUSER@$PGHOST:$PGPORT/$DB" --password-stdin >/dev/null
+"$PG_DUMP" -Fc -Z1 -f "$WORK/warm.dump" "$DB" && rm -f "$WORK/warm.dump"
+
+# The options backupdesk's defaults give pg_dump (see DumpCommands), minus --snapshot, which needs
+# an open exporting transaction that a shell cannot hold.
+OURS=(--no-password --verbose --format=c --compress=1 --lock-wait-timeout=60000)
+
+declare -A TIMES SIZES
+measure() { # name, output path, command...
+  local name=$1 out=$2; shift 2
+  local start end
+  start=$(date +%s.%N)
+  "$@"
+  end=$(date +%s.%N)
+  TIMES[$name]+="$(echo "$end - $start" | bc) "
+  SIZES[$name]+="$(du -sb "$out" | cut -f1) "
+  rm -rf "$out" "$WORK/backups"
+}
+plain_gzip() { "$PG_DUMP" -Fp --no-password "$DB" | gzip -6 > "$1"; }
+newest_backup() { find "$WORK/backups" -name "*.$1" | head -n 1; }
+bd_backup() { # output marker, args...
+  local marker=$1; shift
+  "${BD[@]}" backup bench "$@" >/dev/null
+  cp -r "$(newest_backup "$marker")" "$WORK/$marker.out"
+}
+
+for round in $(seq 1 "$ROUNDS"); do
+  echo "round $round of $ROUNDS"
+  measure a "$WORK/a.dump" "$PG_DUMP" -Fc -f "$WORK/a.dump" "$DB"
+  measure b "$WORK/b.dump" "$PG_DUMP" "${OURS[@]}" --file="$WORK/b.dump" "$DB" 2>/dev/null
+  measure c "$WORK/dump.out" bd_backup dump
+  measure d "$WORK/d.sql.gz" plain_gzip "$WORK/d.sql.gz"
+  measure e "$WORK/gz.out" bd_backup gz --format plain --compress 6
+done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+declare -A T S
+for k in a b c d e; do
+  T[$k]=$(echo "${TIMES[$k]}" | median)
+  S[$k]=$(echo "${SIZES[$k]}" | median)
+done
+
+echo
+printf '%-50s %9s %10s   %s\n' "" "median s" "size MB" "all runs (s)"
+row() { printf '%-50s %9.2f %10.1f   %s\n' "$1" "${T[$2]}" "$(echo "${S[$2]} / 1048576" | bc -l)" "${TIMES[$2]}"; }
+row "a  pg_dump -Fc (default compression)" a
+row "b  pg_dump with backupdesk's default options" b
+row "c  backupdesk backup (defaults)" c
+row "d  pg_dump -Fp | gzip -6" d
+row "e  backupdesk backup --format plain --compress 6" e
+echo
+ratio() { echo "scale=3; $1 / $2" | bc -l; }
+verdict() { if (( $(echo "$1 <= $2" | bc -l) )); then echo "ok"; else echo "MISSED"; fi; }
+report() { printf '%-44s %6.3f   target <= %s   %s\n' "$1" "$2" "$3" "$(verdict "$2" "$3")"; }
+report "c/b  our overhead over the same pg_dump" "$(ratio "${T[c]}" "${T[b]}")" 1.05
+report "c/a  our default against pgAdmin's, time" "$(ratio "${T[c]}" "${T[a]}")" 0.5
+report "c/a  our default against pgAdmin's, size" "$(ratio "${S[c]}" "${S[a]}")" 1.10
+report "e/d  plain gzip -6: ours against a pipe" "$(ratio "${T[e]}" "${T[d]}")" 0.8

@@ -1,0 +1,179 @@
+package io.backupdesk.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backupdesk.store.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BackupDeskCliTest {
+    private static final String URL = "postgresql://u@h:5432/db";
+
+    @TempDir
+    Path config;
+
+    private String out;
+    private String err;
+
+    private int runWithStdin(String stdin, String... args) {
+        List<String> all = new ArrayList<>(List.of("--config-dir", config.toString()));
+        all.addAll(List.of(args));
+        StringWriter outText = new StringWriter();
+        StringWriter errText = new StringWriter();
+        int code = BackupDeskCli.execute(all.toArray(String[]::new),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(outText), new PrintWriter(errText));
+        out = outText.toString();
+        err = errText.toString();
+        return code;
+    }
+
+    private int run(String... args) {
+        return runWithStdin("", args);
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertThat(run("--frobnicate")).isEqualTo(2);
+        assertThat(err).contains("Unknown option: '--frobnicate'");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err).contains("Name a command");
+    }
+
+    @Test
+    void backingUpAnUnknownProfileIsAUsageErrorWithAHint() {
+        assertThat(run("backup", "nope")).isEqualTo(2);
+
+        assertThat(err.lines().toList()).contains("error: There is no profile named 'nope'.")
+                .anyMatch(line -> line.startsWith("hint: ") && line.contains("backupdesk profiles list"));
+        assertThat(out).isEmpty();
+    }
+
+    @Test
+    void addingAProfileStoresThePasswordInPgpassOnly() throws IOException {
+        int code = runWithStdin("s3cret\n", "profiles", "add", "x", "--url", URL, "--password-stdin");
+
+        assertThat(code).isEqualTo(0);
+        Path pgpass = config.resolve("pgpass");
+        assertThat(out).contains("Profile 'x' saved: u@h:5432/db; password stored in " + pgpass);
+        assertThat(Files.readAllLines(pgpass)).containsExactly("h:5432:*:u:s3cret");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pgpass))).isEqualTo("rw-------");
+        assertThat(Files.readString(config.resolve("profiles.json"))).contains("\"x\"").doesNotContain("s3cret");
+    }
+
+    @Test
+    void aPasswordInTheUrlIsStoredButWarnedAbout() throws IOException {
+        assertThat(run("profiles", "add", "x", "--url", "postgresql://u:pw@h:5432/db")).isEqualTo(0);
+
+        assertThat(err).contains("warning: the password was part of the URL");
+        assertThat(Files.readAllLines(config.resolve("pgpass"))).containsExactly("h:5432:*:u:pw");
+        assertThat(Files.readString(config.resolve("profiles.json"))).doesNotContain("pw@").doesNotContain("\"pw\"");
+    }
+
+    @Test
+    void addingTheSameNameAgainReplacesTheProfile() {
+        run("profiles", "add", "x", "--url", URL);
+
+        assertThat(run("profiles", "add", "x", "--url", "postgresql://u@h:5432/other")).isEqualTo(0);
+        assertThat(out).contains("Profile 'x' replaced: u@h:5432/other");
+    }
+
+    @Test
+    void passwordStdinWithEmptyInputIsAUsageErrorAndSavesNothing() {
+        assertThat(runWithStdin("", "profiles", "add", "x", "--url", URL, "--password-stdin")).isEqualTo(2);
+
+        assertThat(err).contains("error: --password-stdin was given but standard input held no password.")
+                .contains("hint: Pipe the password in");
+        assertThat(config.resolve("profiles.json")).doesNotExist();
+        assertThat(config.resolve("pgpass")).doesNotExist();
+    }
+
+    @Test
+    void aUrlThatIsNoUrlIsAUsageError() {
+        assertThat(run("profiles", "add", "x", "--url", "localhost:5432")).isEqualTo(2);
+        assertThat(err).contains("error: The connection text is not a postgresql:// URI.");
+    }
+
+    @Test
+    void profilesListJsonShowsTheProfileAndThatItsPasswordIsStored() throws IOException {
+        runWithStdin("s3cret\n", "profiles", "add", "x", "--url", URL + "?sslmode=require", "--password-stdin");
+
+        assertThat(run("profiles", "list", "--json")).isEqualTo(0);
+
+        JsonNode list = Json.mapper().readTree(out);
+        assertThat(list.isArray()).isTrue();
+        assertThat(list).hasSize(1);
+        JsonNode x = list.get(0);
+        assertThat(x.get("name").asText()).isEqualTo("x");
+        assertThat(x.get("host").asText()).isEqualTo("h");
+        assertThat(x.get("port").asInt()).isEqualTo(5432);
+        assertThat(x.get("database").asText()).isEqualTo("db");
+        assertThat(x.get("user").asText()).isEqualTo("u");
+        assertThat(x.get("sslMode").asText()).isEqualTo("require");
+        assertThat(x.get("passwordStored").asBoolean()).isTrue();
+        assertThat(out).doesNotContain("s3cret");
+    }
+
+    @Test
+    void profilesListWithoutProfilesSaysHowToAddOne() {
+        assertThat(run("profiles", "list")).isEqualTo(0);
+        assertThat(out).contains("No profiles yet.");
+    }
+
+    @Test
+    void removingAProfileAlsoRemovesItsStoredPassword() throws IOException {
+        runWithStdin("s3cret\n", "profiles", "add", "x", "--url", URL, "--password-stdin");
+
+        assertThat(run("profiles", "remove", "x")).isEqualTo(0);
+
+        assertThat(out).contains("Profile 'x' removed; its backups were kept.");
+        assertThat(Files.readString(config.resolve("pgpass"))).doesNotContain("s3cret");
+        run("profiles", "list", "--json");
+        assertThat(Json.mapper().readTree(out)).isEmpty();
+    }
+
+    @Test
+    void removingAProfileKeepsAPasswordAnotherProfileStillUses() throws IOException {
+        runWithStdin("s3cret\n", "profiles", "add", "x", "--url", URL, "--password-stdin");
+        run("profiles", "add", "y", "--url", "postgresql://u@h:5432/other");
+
+        assertThat(run("profiles", "remove", "x")).isEqualTo(0);
+
+        assertThat(Files.readAllLines(config.resolve("pgpass"))).containsExactly("h:5432:*:u:s3cret");
+    }
+
+    @Test
+    void removingAnUnknownProfileIsAUsageError() {
+        assertThat(run("profiles", "remove", "ghost")).isEqualTo(2);
+        assertThat(err).contains("error: There is no profile named 'ghost'.");
+    }
+
+    @Test
+    void listingAnEmptyCatalogSucceedsAndNamesTheBackupFolder() {
+        assertThat(run("list")).isEqualTo(0);
+        assertThat(out.trim()).isEqualTo("No backups in " + config.resolve("backups") + ".");
+    }
+
+    @Test
+    void listingAnEmptyCatalogAsJsonPrintsAnEmptyArray() throws IOException {
+        assertThat(run("list", "--json")).isEqualTo(0);
+        assertThat(Json.mapper().readTree(out).isArray()).isTrue();
+        assertThat(Json.mapper().readTree(out)).isEmpty();
+    }
+}

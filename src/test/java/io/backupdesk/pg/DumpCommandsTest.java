@@ -1,0 +1,112 @@
+package io.backupdesk.pg;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.Compression;
+import io.backupdesk.core.DumpScope;
+import io.backupdesk.core.ErrorKind;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DumpCommandsTest {
+    private static final PgVersion PG15 = new PgVersion(150018);
+    private static final PgVersion PG16 = new PgVersion(160004);
+    private static final Path OUT = Path.of("/backups/prod/sales/sales_20261121-124307.dump.partial");
+
+    private static BackupOptions options(BackupFormat format, String compression, int jobs) {
+        return new BackupOptions(format, Compression.parse(compression), jobs, null, null, null, null, null, false, null,
+                null, null);
+    }
+
+    @Test
+    void aCustomDumpForAFifteenClientSpellsTheLevelAlone() {
+        assertThat(DumpCommands.pgDump(options(BackupFormat.CUSTOM, "1", 0), PG15, OUT, null)).containsExactly(
+                "--no-password", "--verbose", "--format=c", "--file=" + OUT, "--compress=1", "--lock-wait-timeout=60000");
+    }
+
+    @Test
+    void aCustomDumpForASixteenClientSpellsMethodAndLevel() {
+        assertThat(DumpCommands.pgDump(options(BackupFormat.CUSTOM, "1", 0), PG16, OUT, null))
+                .contains("--compress=gzip:1")
+                .doesNotContain("--compress=1");
+    }
+
+    @Test
+    void zstdIsPassedOnToASixteenClient() {
+        assertThat(DumpCommands.pgDump(options(BackupFormat.CUSTOM, "zstd:3", 0), PG16, OUT, null)).contains("--compress=zstd:3");
+    }
+
+    @Test
+    void zstdIsRefusedForAFifteenClient() {
+        assertThatThrownBy(() -> DumpCommands.pgDump(options(BackupFormat.CUSTOM, "zstd:3", 0), PG15, OUT, null))
+                .isInstanceOfSatisfying(BackupDeskException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION);
+                    assertThat(e.getMessage()).contains("zstd:3", "pg_dump 16 or newer", "15.18");
+                });
+    }
+
+    @Test
+    void noCompressionIsZeroForFifteenAndNoneForSixteen() {
+        assertThat(DumpCommands.pgDump(options(BackupFormat.CUSTOM, "none", 0), PG15, OUT, null)).contains("--compress=0");
+        assertThat(DumpCommands.pgDump(options(BackupFormat.CUSTOM, "none", 0), PG16, OUT, null)).contains("--compress=none");
+    }
+
+    @Test
+    void aDirectoryDumpWithSeveralJobsAsksForThem() {
+        assertThat(DumpCommands.pgDump(options(BackupFormat.DIRECTORY, "1", 3), PG15, OUT, null)).containsExactly(
+                "--no-password", "--verbose", "--format=d", "--file=" + OUT, "--compress=1", "--jobs=3",
+                "--lock-wait-timeout=60000");
+    }
+
+    @Test
+    void aDirectoryDumpWithOneJobLeavesJobsOut() {
+        assertThat(DumpCommands.pgDump(options(BackupFormat.DIRECTORY, "1", 1), PG15, OUT, null))
+                .noneMatch(a -> a.startsWith("--jobs"));
+    }
+
+    @Test
+    void aTarDumpGetsNoCompression() {
+        assertThat(DumpCommands.pgDump(options(BackupFormat.TAR, "6", 0), PG16, OUT, null)).containsExactly(
+                "--no-password", "--verbose", "--format=t", "--file=" + OUT, "--lock-wait-timeout=60000");
+    }
+
+    @Test
+    void aPlainDumpWritesToStdoutAndIsCompressedByUs() {
+        assertThat(DumpCommands.pgDump(options(BackupFormat.PLAIN, "1", 0), PG15, null, null)).containsExactly(
+                "--no-password", "--verbose", "--format=p", "--lock-wait-timeout=60000");
+    }
+
+    @Test
+    void snapshotPatternsAndScopeBecomeOneArgumentEach() {
+        BackupOptions o = new BackupOptions(BackupFormat.CUSTOM, Compression.DEFAULT, 0, List.of("sales", "Hr Data"),
+                List.of("tmp*"), List.of("public.orders"), List.of("audit_log"), DumpScope.SCHEMA_ONLY, false, null,
+                null, Duration.ofSeconds(5));
+
+        assertThat(DumpCommands.pgDump(o, PG15, OUT, "00000003-0000001B-1")).endsWith(
+                "--lock-wait-timeout=5000", "--snapshot=00000003-0000001B-1", "--schema=sales", "--schema=Hr Data",
+                "--exclude-schema=tmp*", "--table=public.orders", "--exclude-table=audit_log", "--schema-only");
+    }
+
+    @Test
+    void dataOnlyIsPassedOn() {
+        BackupOptions o = new BackupOptions(null, null, 0, null, null, null, null, DumpScope.DATA_ONLY, false, null, null, null);
+
+        assertThat(DumpCommands.pgDump(o, PG15, OUT, null)).contains("--data-only").doesNotContain("--schema-only");
+    }
+
+    @Test
+    void globalsAskForRolesAndTablespacesOnly() {
+        Path file = Path.of("/b/sales.globals.sql.partial");
+
+        assertThat(DumpCommands.globals(file, "postgres", false)).containsExactly(
+                "--no-password", "--globals-only", "--file=" + file, "--database=postgres");
+        assertThat(DumpCommands.globals(file, "postgres", true)).endsWith("--no-role-passwords");
+    }
+}
