@@ -11,6 +11,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length > 0) {
+            Warmup.start();
             BackupDeskCli.main(args);
         } else {
             javafx.application.Application.launch(BackupDeskApp.class, args);

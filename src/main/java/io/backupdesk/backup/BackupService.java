@@ -15,12 +15,13 @@ import io.backupdesk.core.ProgressUpdate;
 import io.backupdesk.pg.ClientInstallation;
 import io.backupdesk.pg.ConnectionFactory;
 import io.backupdesk.pg.Credentials;
+import io.backupdesk.pg.DumpCommands;
 import io.backupdesk.pg.PgEnvironment;
+import io.backupdesk.pg.PgNamePattern;
 import io.backupdesk.pg.PgVersion;
 import io.backupdesk.pg.ProcessRunner;
 import io.backupdesk.pg.ServerInspector;
 import io.backupdesk.pg.SnapshotSession;
-import io.backupdesk.pg.TableInfo;
 import io.backupdesk.pg.ToolSelection;
 import io.backupdesk.store.JobHistory;
 import io.backupdesk.store.SecureFiles;
@@ -37,7 +38,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
  * Makes backups. A run writes {@code *.partial} names, fsyncs, renames them into place, and writes the sidecar last;
@@ -77,15 +81,17 @@ public final class BackupService {
     /**
      * Backs up the profile's database. Blocks until done; reports progress from worker threads.
      *
+     * @return the new backup as the catalog lists it
      * @throws BackupDeskException with a message and a hint; {@code CANCELLED} after {@code cancel} fired
      */
-    public BackupRecord backup(Request request, Progress progress, Cancellation cancel) {
+    public BackupCatalog.Entry backup(Request request, Progress progress, Cancellation cancel) {
         Instant started = clock.instant();
         String runId = Ids.newId();
         try {
-            BackupRecord record = run(runId, started, request, progress, cancel);
+            BackupCatalog.Entry entry = run(runId, started, request, progress, cancel);
+            BackupRecord record = entry.record();
             history.append(jobRun(runId, request, started, JobStatus.OK, record.sizeBytes(), record.id(), null));
-            return record;
+            return entry;
         } catch (BackupDeskException e) {
             if (e.kind() != ErrorKind.CONFIGURATION) {
                 JobStatus status = e.kind() == ErrorKind.CANCELLED ? JobStatus.CANCELLED : JobStatus.FAILED;
@@ -95,61 +101,55 @@ public final class BackupService {
         }
     }
 
-    private BackupRecord run(String runId, Instant started, Request request, Progress progress, Cancellation cancel) {
+    /**
+     * The order is chosen so that pg_dump starts as early as it can: one login, the server's version, the client
+     * programs (searched for while logging in), the snapshot, then pg_dump. Everything else happens beside it.
+     */
+    private BackupCatalog.Entry run(String runId, Instant started, Request request, Progress progress, Cancellation cancel) {
         ConnectionProfile profile = request.profile();
         BackupOptions options = request.options();
         String target = profile.describe();
         Instant deadline = options.timeout() == null ? null : started.plus(options.timeout());
+        Stream.of(options.schemas(), options.excludeSchemas(), options.tables(), options.excludeTables())
+                .flatMap(List::stream).forEach(PgNamePattern::parse);
+        tools.discovery().prefetch();
         Optional<String> password = request.runtimePassword().or(() -> credentials.storedPassword(profile));
         progress.report(ProgressUpdate.phase("Connecting to " + target));
+        LOG.info("Backup {}: connecting to {}", runId, target);
         try (ServerInspector inspector = new ServerInspector(connections.open(profile, profile.database(), password), target)) {
             PgVersion server = inspector.serverVersion();
-            LOG.info("Backup {}: connected to {} (PostgreSQL {})", runId, target, server);
             ClientInstallation client = tools.forDump(server);
-            LOG.info("Backup {}: using pg_dump {} from {}", runId, client.version(), client.binDir());
             ClientInstallation globalsClient = options.globals() ? tools.forDumpAll(server) : null;
-            io.backupdesk.pg.DumpCommands.pgDump(options, client.version(), null, null);
-            List<TableInfo> tables = inspector.dumpableTables(options.schemas(), options.excludeSchemas(),
-                    options.tables(), options.excludeTables());
-            long databaseSize = inspector.databaseSize();
-            String serverVersion = inspector.serverVersionText();
-            LOG.info("Backup {}: {} tables selected, database size {} bytes", runId, tables.size(), databaseSize);
+            DumpCommands.pgDump(options, client.version(), null, null);
+            LOG.info("Backup {}: PostgreSQL {}, pg_dump {} from {}", runId, server, client.version(), client.binDir());
             cancel.throwIfCancelled();
             BackupLayout.BackupPaths paths = layout.allocate(profile.name(), profile.database(),
                     LocalDateTime.ofInstant(started, clock.getZone()), options.label(), options.format(), options.compression());
             List<Path> leftovers = List.of(paths.partialArchive(), paths.archive(), paths.partialGlobals(), paths.globals());
             createFolder(paths.folder());
-            JobRun marker = jobRun(runId, request, started, null, 0, null, null);
-            try (RunRegistry.ActiveRun active = runs.begin(marker, leftovers, paths.sidecar());
-                 Credentials.PassFile passFile = credentials.passFileFor(profile, request.runtimePassword(), runId)) {
+            try (RunRegistry.ActiveRun active = runs.begin(jobRun(runId, request, started, null, 0, null, null), leftovers, paths.sidecar());
+                 Credentials.PassFile passFile = credentials.passFileFor(profile, request.runtimePassword(), runId);
+                 SnapshotSession snapshot = SnapshotSession.open(inspector.connection(), target, options.lockWaitTimeout());
+                 ProgressTicker.Monitor monitor = server.majorFirst() >= 14
+                         ? new CopyProgressMonitor(() -> new ServerInspector(connections.open(profile, profile.database(), password), target))
+                         : ProgressTicker.Monitor.NONE) {
                 try {
-                    var env = PgEnvironment.forProfile(profile, passFile.path());
-                    String globalsSha = globalsClient == null ? null
-                            : new GlobalsDump(runner).dump(globalsClient, env, profile.database(), paths.partialGlobals(),
-                            target, cancel, deadline);
-                    DumpRun.Result dump;
-                    try (SnapshotSession snapshot = SnapshotSession.open(
-                            connections.open(profile, profile.database(), password), target, options.lockWaitTimeout())) {
-                        dump = new DumpRun(runner, client, env, options, target).run(paths.partialArchive(), tables,
-                                snapshot, inspector, server.majorFirst() >= 14, progress, cancel, deadline);
-                    }
+                    Map<String, String> env = PgEnvironment.forProfile(profile, passFile.path());
+                    CompletableFuture<String> globals = globalsClient == null ? CompletableFuture.completedFuture(null)
+                            : CompletableFuture.supplyAsync(() -> dumpGlobals(globalsClient, env, profile, paths, target, cancel, deadline));
+                    DumpRun.Result dump = new DumpRun(runner, client, env, options, target)
+                            .run(paths.partialArchive(), snapshot, inspector, monitor, progress, cancel, deadline);
+                    String globalsSha = join(globals);
                     cancel.throwIfCancelled();
-                    LOG.info("Backup {}: pg_dump finished, {} bytes, rows counted", runId, dump.sizeBytes());
                     commit(paths.partialArchive(), paths.archive());
                     if (globalsSha != null) {
                         commit(paths.partialGlobals(), paths.globals());
                     }
-                    BackupRecord record = new BackupRecord(BackupRecord.SCHEMA_VERSION, Ids.newId(), profile.name(),
-                            profile.host(), profile.port(), profile.database(), serverVersion, client.version().toString(),
-                            options.format(), compressionOf(options), options, paths.archive().getFileName().toString(),
-                            dump.sizeBytes(), databaseSize, dump.sha256(), dump.files(),
-                            globalsSha == null ? null : paths.globals().getFileName().toString(), globalsSha,
-                            started, Duration.between(started, clock.instant()).toMillis(), dump.tables(), options.label(),
-                            BackupStatus.OK, null, request.origin(), false);
+                    BackupRecord record = record(request, started, client, paths, dump, globalsSha);
                     Sidecars.write(paths.sidecar(), record);
-                    LOG.info("Backup {}: committed as {} ({})", runId, record.id(), paths.archive());
+                    LOG.info("Backup {}: committed as {}, {} bytes ({})", runId, record.id(), record.sizeBytes(), paths.archive());
                     progress.report(new ProgressUpdate(1, "Done", dump.sizeBytes(), Duration.ZERO));
-                    return record;
+                    return new BackupCatalog.Entry(record, paths.sidecar(), BackupStatus.OK);
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("Backup {}: failed, removing its files: {}", runId, e.getMessage());
                     deleteQuietly(leftovers);
@@ -158,6 +158,37 @@ public final class BackupService {
             }
         } catch (IOException e) {
             throw asBackupDeskException(e);
+        }
+    }
+
+    private BackupRecord record(Request request, Instant started, ClientInstallation client, BackupLayout.BackupPaths paths,
+                                DumpRun.Result dump, String globalsSha) {
+        ConnectionProfile profile = request.profile();
+        BackupOptions options = request.options();
+        SnapshotFacts facts = dump.facts();
+        return new BackupRecord(BackupRecord.SCHEMA_VERSION, Ids.newId(), profile.name(), profile.host(), profile.port(),
+                profile.database(), facts.serverVersion(), client.version().toString(), options.format(),
+                compressionOf(options), options, paths.archive().getFileName().toString(), dump.sizeBytes(),
+                facts.databaseSize(), dump.sha256(), dump.files(),
+                globalsSha == null ? null : paths.globals().getFileName().toString(), globalsSha,
+                started, Duration.between(started, clock.instant()).toMillis(), facts.counts(), options.label(),
+                BackupStatus.OK, null, request.origin(), false);
+    }
+
+    private String dumpGlobals(ClientInstallation client, Map<String, String> env, ConnectionProfile profile,
+                               BackupLayout.BackupPaths paths, String target, Cancellation cancel, Instant deadline) {
+        try {
+            return new GlobalsDump(runner).dump(client, env, profile.database(), paths.partialGlobals(), target, cancel, deadline);
+        } catch (IOException e) {
+            throw asBackupDeskException(e);
+        }
+    }
+
+    private static String join(CompletableFuture<String> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         }
     }
 

@@ -94,11 +94,10 @@ public final class BackupCommand implements Callable<Integer> {
                 globals, label, timeout == null ? null : Durations.parse(timeout), null);
         ConnectionProfile connection = root.engine().profiles().require(profile);
         Cancellation cancel = new Cancellation();
-        BackupRecord record = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(connection,
+        BackupCatalog.Entry entry = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(connection,
                 password -> root.engine().backups().backup(
                         new BackupService.Request(connection, options, BackupRecord.ORIGIN_MANUAL, password),
                         ConsoleProgress.forTerminal(root.err()), cancel)));
-        BackupCatalog.Entry entry = root.engine().catalog().require(record.id());
         if (json) {
             root.out().println(CliJson.write(CliJson.backup(entry)));
         } else {

@@ -37,6 +37,11 @@ public final class ServerInspector implements AutoCloseable {
         this.target = target;
     }
 
+    /** The connection, for a snapshot transaction on the same login; stays owned by this inspector. */
+    public Connection connection() {
+        return connection;
+    }
+
     public PgVersion serverVersion() {
         return new PgVersion(Integer.parseInt(queryString("show server_version_num")));
     }

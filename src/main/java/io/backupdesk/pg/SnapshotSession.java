@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * A repeatable-read transaction whose snapshot is exported for {@code pg_dump --snapshot}, so the rows we count here
- * are exactly the rows pg_dump dumps. The transaction must stay open until pg_dump has started; closing ends it.
- * Counting runs on one thread; {@link #cancel()} may be called from any other.
+ * are exactly the rows pg_dump dumps. The transaction must stay open until pg_dump has started; closing ends it and
+ * leaves the connection to its owner. Queries run on one thread at a time; {@link #cancel()} may be called from any
+ * other.
  */
 public final class SnapshotSession implements AutoCloseable {
     private final Connection connection;
@@ -43,13 +44,14 @@ public final class SnapshotSession implements AutoCloseable {
                 // As pg_dump does: fail rather than count fewer rows than the table holds.
                 st.execute("set local row_security = off");
                 st.execute("set local lock_timeout = " + Math.max(1, lockWait.toMillis()));
+                // one process is enough to finish counting before pg_dump finishes dumping; more would compete with it
+                st.execute("set local max_parallel_workers_per_gather = 0");
                 try (ResultSet rs = st.executeQuery("select pg_catalog.pg_export_snapshot()")) {
                     rs.next();
                     return new SnapshotSession(connection, target, rs.getString(1));
                 }
             }
         } catch (SQLException e) {
-            closeQuietly(connection);
             throw ConnectionFactory.classify(e, target);
         }
     }
@@ -96,21 +98,14 @@ public final class SnapshotSession implements AutoCloseable {
         }
     }
 
+    /** Ends the transaction; the connection stays open for its owner. */
     @Override
     public void close() {
         try {
             connection.rollback();
+            connection.setAutoCommit(true);
         } catch (SQLException e) {
             // a broken connection ends the transaction anyway
-        }
-        closeQuietly(connection);
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // nothing left to release
         }
     }
 }

@@ -75,14 +75,21 @@ public final class ToolDiscovery {
         return Optional.ofNullable(configuredDir);
     }
 
-    /** Every installation found, one per version, in search order. */
-    public List<ClientInstallation> installations() {
-        List<ClientInstallation> result = cached;
-        if (result == null) {
-            result = discover();
-            cached = result;
+    /** Every installation found, one per version, in search order. Blocks while another thread is discovering. */
+    public synchronized List<ClientInstallation> installations() {
+        if (cached == null) {
+            cached = discover();
         }
-        return result;
+        return cached;
+    }
+
+    /** Starts the search on a thread of its own, so that it overlaps other start-up work such as connecting. */
+    public void prefetch() {
+        if (cached == null) {
+            Thread thread = new Thread(this::installations, "tool-discovery");
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
     private List<ClientInstallation> discover() {

@@ -27,7 +27,7 @@ class DumpProgressTest {
         ProgressUpdate update = progress.snapshot(77);
 
         assertThat(update.fraction()).isEqualTo(-1);
-        assertThat(update.currentItem()).isEqualTo("Dumping the schema");
+        assertThat(update.currentItem()).isEqualTo("public.a");
         assertThat(update.bytesDone()).isEqualTo(77);
     }
 
@@ -36,7 +36,21 @@ class DumpProgressTest {
         DumpProgress progress = new DumpProgress(List.of(), false);
         progress.dataDone();
 
-        assertThat(progress.snapshot(0).currentItem()).isEqualTo("Finishing the archive");
+        assertThat(progress.snapshot(0).currentItem()).isEqualTo("Writing the archive");
+    }
+
+    @Test
+    void tablesStartedBeforeTheListArrivedStillCount() {
+        DumpProgress progress = new DumpProgress(false);
+        progress.onStderr(started("public.a"));
+        progress.onStderr(started("public.b"));
+        assertThat(progress.snapshot(0).fraction()).isEqualTo(-1);
+
+        progress.tablesKnown(TABLES);
+
+        ProgressUpdate update = progress.snapshot(0);
+        assertThat(update.fraction()).isGreaterThan(0);
+        assertThat(update.currentItem()).isEqualTo("public.b");
     }
 
     @Test

@@ -81,6 +81,6 @@ public final class EngineRig {
 
     public BackupRecord backup(ConnectionProfile profile, BackupOptions options, Progress progress, Cancellation cancel) {
         return backups.backup(new BackupService.Request(profile, options, BackupRecord.ORIGIN_MANUAL, Optional.empty()),
-                progress, cancel);
+                progress, cancel).record();
     }
 }

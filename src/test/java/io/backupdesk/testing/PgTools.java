@@ -44,7 +44,9 @@ public final class PgTools {
                         "--dbname=" + database);
             }
         } else {
-            run(server, null, tool(ClientTool.PG_RESTORE).toString(), "--no-password", "--exit-on-error",
+            // in parallel where the format allows: our custom archives are streamed, so they carry no data offsets
+            String jobs = format == BackupFormat.TAR ? "--jobs=1" : "--jobs=2";
+            run(server, null, tool(ClientTool.PG_RESTORE).toString(), "--no-password", "--exit-on-error", jobs,
                     "--dbname=" + database, archive.toString());
         }
     }

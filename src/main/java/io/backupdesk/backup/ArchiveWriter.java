@@ -3,62 +3,68 @@ package io.backupdesk.backup;
 import io.backupdesk.core.Compression;
 import io.backupdesk.pg.ProcessRunner;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Receives pg_dump's plain SQL on stdout and writes it gzip-compressed (on every core) to the partial file,
- * hashing and counting the bytes as they go and fsyncing at the end. Remembers the last bytes of SQL so the caller
- * can check for pg_dump's completion marker: exit code 0 alone does not prove the dump is whole.
+ * Receives pg_dump's archive on stdout and writes it to the partial file, hashing and counting the bytes on the way
+ * and fsyncing at the end. Plain SQL is gzip-compressed here, on every core; archive formats are written as they come.
+ * For plain SQL it remembers the last bytes, so the caller can check pg_dump's completion marker: exit code 0 alone
+ * does not prove a dump whole.
  */
-final class PlainDumpWriter implements ProcessRunner.StdoutHandler {
+final class ArchiveWriter implements ProcessRunner.StdoutHandler {
     static final String COMPLETION_MARKER = "PostgreSQL database dump complete";
     private static final int READ_BUFFER = 1 << 16;
     private static final int TAIL = 512;
 
     private final Path partial;
-    private final Compression compression;
-    private final AtomicLong bytesWritten;
+    private final Compression gzip;
+    private final AtomicLong written;
     private final byte[] tail = new byte[TAIL];
     private int tailLength;
     private volatile String sha256;
 
-    PlainDumpWriter(Path partial, Compression compression, AtomicLong bytesWritten) {
+    /**
+     * @param gzip compression to apply here (plain SQL); null to store the bytes as pg_dump wrote them
+     */
+    ArchiveWriter(Path partial, Compression gzip, AtomicLong written) {
         this.partial = partial;
-        this.compression = compression;
-        this.bytesWritten = bytesWritten;
+        this.gzip = gzip == null || gzip.isNone() ? null : gzip;
+        this.written = written;
     }
 
     @Override
     public void consume(InputStream stdout) throws IOException {
-        try (FileOutputStream file = new FileOutputStream(partial.toFile())) {
-            DigestCountingOutputStream hashed = new DigestCountingOutputStream(file, bytesWritten);
-            OutputStream sink = compression.isNone() ? hashed
-                    : new ParallelGzipOutputStream(hashed, compression.level(), Runtime.getRuntime().availableProcessors());
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+             BackgroundFlusher flusher = new BackgroundFlusher(channel, written)) {
+            HashingFileSink sink = new HashingFileSink(channel, written);
+            OutputStream out = gzip == null ? sink
+                    : new ParallelGzipOutputStream(sink, gzip.level(), Runtime.getRuntime().availableProcessors());
             try {
                 byte[] buffer = new byte[READ_BUFFER];
                 int n;
                 while ((n = stdout.read(buffer)) > 0) {
-                    sink.write(buffer, 0, n);
+                    out.write(buffer, 0, n);
                     remember(buffer, n);
                 }
-                if (sink instanceof ParallelGzipOutputStream gzip) {
-                    gzip.finish();
+                if (out instanceof ParallelGzipOutputStream parallel) {
+                    parallel.finish();
                 }
-                hashed.flush();
             } catch (IOException | RuntimeException e) {
-                if (sink instanceof ParallelGzipOutputStream gzip) {
-                    gzip.abort();
+                if (out instanceof ParallelGzipOutputStream parallel) {
+                    parallel.abort();
                 }
                 throw e;
             }
-            file.getFD().sync();
-            sha256 = hashed.sha256();
+            flusher.close();
+            channel.force(true);
+            sha256 = sink.sha256();
         }
     }
 
