@@ -130,7 +130,7 @@ public final class BackupService {
             try (RunRegistry.ActiveRun active = runs.begin(jobRun(runId, request, started, null, 0, null, null), leftovers, paths.sidecar());
                  Credentials.PassFile passFile = credentials.passFileFor(profile, request.runtimePassword(), runId);
                  SnapshotSession snapshot = SnapshotSession.open(inspector.connection(), target, options.lockWaitTimeout());
-                 ProgressTicker.Monitor monitor = server.majorFirst() >= 14
+                 ProgressTicker.Monitor monitor = server.majorFirst() >= 14 && progress != Progress.NONE
                          ? new CopyProgressMonitor(() -> new ServerInspector(connections.open(profile, profile.database(), password), target))
                          : ProgressTicker.Monitor.NONE) {
                 try {

@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Reports a dump's progress twice a second from a thread of its own, feeding the tracker with the server's COPY
- * progress first. Progress is best effort: a failing tick is skipped, never fatal.
+ * progress first. Progress is best effort: a failing tick is skipped, never fatal. Nobody listening
+ * ({@link Progress#NONE}, e.g. a script) means no ticks at all: they would only take CPU from pg_dump.
  */
 final class ProgressTicker implements AutoCloseable {
     /** Where COPY progress comes from; opened lazily by the ticker, closed with it. */
@@ -46,7 +47,9 @@ final class ProgressTicker implements AutoCloseable {
         this.monitor = monitor;
         this.progress = progress;
         this.bytes = bytes;
-        executor.scheduleWithFixedDelay(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        if (progress != Progress.NONE) {
+            executor.scheduleWithFixedDelay(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     private void tick() {

@@ -21,6 +21,11 @@ record SnapshotFacts(List<TableInfo> tables, List<TableCount> counts, long datab
      */
     static SnapshotFacts gather(ServerInspector inspector, SnapshotSession snapshot, BackupOptions options,
                                 Consumer<List<TableInfo>> tablesKnown) {
+        return snapshot.guarded(() -> gatherUnguarded(inspector, snapshot, options, tablesKnown));
+    }
+
+    private static SnapshotFacts gatherUnguarded(ServerInspector inspector, SnapshotSession snapshot, BackupOptions options,
+                                                 Consumer<List<TableInfo>> tablesKnown) {
         List<TableInfo> tables = inspector.dumpableTables(options.schemas(), options.excludeSchemas(),
                 options.tables(), options.excludeTables());
         boolean schemaOnly = options.scope() == DumpScope.SCHEMA_ONLY;

@@ -81,6 +81,7 @@ public final class ConnectionFactory {
             case AUTHENTICATION -> "Could not log in to " + target + ": " + ToolErrors.authReason(lower);
             case UNKNOWN_DATABASE -> "The database " + ToolErrors.quotedDatabase(message) + " does not exist on " + target + ".";
             case CONNECTION -> "Could not connect to " + target + ": " + ToolErrors.connectionReason(lower);
+            case PERMISSION_DENIED -> "Permission denied on " + ToolErrors.permissionObject(message) + " on " + target + ".";
             default -> message + " (" + target + ")";
         };
         return new BackupDeskException(kind, text, ToolErrors.hintFor(kind), List.of(message), e);

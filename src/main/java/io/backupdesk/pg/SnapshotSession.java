@@ -85,6 +85,35 @@ public final class SnapshotSession implements AutoCloseable {
         return counts;
     }
 
+    /**
+     * Runs work in the transaction behind a savepoint. An error inside would otherwise abort the transaction, and an
+     * aborted transaction's snapshot can no longer be imported: pg_dump, starting at the same moment, would fail with
+     * "could not import the requested snapshot" instead of the real error.
+     */
+    public <T> T guarded(java.util.function.Supplier<T> work) {
+        execute("savepoint backupdesk_facts");
+        try {
+            T result = work.get();
+            execute("release savepoint backupdesk_facts");
+            return result;
+        } catch (RuntimeException e) {
+            try {
+                execute("rollback to savepoint backupdesk_facts");
+            } catch (RuntimeException ignored) {
+                // the connection is gone; the original error says more
+            }
+            throw e;
+        }
+    }
+
+    private void execute(String sql) {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw ConnectionFactory.classify(e, target);
+        }
+    }
+
     /** Stops a count in progress; the next call of {@link #countRows} fails as cancelled. */
     public void cancel() {
         cancelled = true;

@@ -152,7 +152,7 @@ public final class ToolErrors {
         return "the server could not be reached.";
     }
 
-    private static String permissionObject(String all) {
+    static String permissionObject(String all) {
         Matcher m = PERMISSION.matcher(all);
         return m.find() ? m.group(1) + " " + m.group(2) : "an object";
     }

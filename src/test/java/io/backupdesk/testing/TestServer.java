@@ -25,6 +25,7 @@ public final class TestServer {
     private final String password;
     private final String adminDatabase;
     private final List<String> created = new ArrayList<>();
+    private final List<String> roles = new ArrayList<>();
 
     TestServer(String host, int port, String user, String password, String adminDatabase) {
         this.host = host;
@@ -56,6 +57,16 @@ public final class TestServer {
         adminExecute("create database " + name + " encoding 'UTF8' template template0");
         synchronized (created) {
             created.add(name);
+        }
+        return name;
+    }
+
+    /** Creates a login role (cluster-wide, so dropped after the test with everything it owns). */
+    public String createRole(String password) {
+        String name = "bdrole_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        adminExecute("create role " + name + " login password '" + password.replace("'", "''") + "'");
+        synchronized (roles) {
+            roles.add(name);
         }
         return name;
     }
@@ -92,6 +103,14 @@ public final class TestServer {
         }
         for (String name : names) {
             adminExecute("drop database if exists " + name + " with (force)");
+        }
+        List<String> roleNames;
+        synchronized (roles) {
+            roleNames = List.copyOf(roles);
+            roles.clear();
+        }
+        for (String role : roleNames) {
+            adminExecute("drop role if exists " + role);
         }
     }
 
