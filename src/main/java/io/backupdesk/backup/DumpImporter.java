@@ -12,18 +12,15 @@ import io.backupdesk.pg.ArchiveToc;
 import io.backupdesk.pg.ClientTool;
 import io.backupdesk.pg.PgVersion;
 import io.backupdesk.pg.ProcessRunner;
-import io.backupdesk.pg.ToolCommand;
 import io.backupdesk.pg.ToolErrors;
 import io.backupdesk.pg.ToolSelection;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +67,7 @@ public final class DumpImporter {
             BackupRecord record = new BackupRecord(BackupRecord.SCHEMA_VERSION, Ids.newId(),
                     profile == null ? "imported" : profile, null, null, database, header.serverVersion(),
                     header.dumpVersion(), format, header.compression(), null, placed.getFileName().toString(),
-                    sizeOf(placed), 0, sha, files, null, null,
+                    ArchiveFiles.sizeOf(placed), 0, sha, files, null, null,
                     header.createdAt() == null ? Files.getLastModifiedTime(placed).toInstant() : header.createdAt(), 0,
                     header.tables(), null, BackupStatus.OK, null, ORIGIN_IMPORT, false);
             Sidecars.write(sidecar, record);
@@ -89,16 +86,14 @@ public final class DumpImporter {
         Path pgRestore = tools.newest(ClientTool.PG_RESTORE).flatMap(i -> i.tool(ClientTool.PG_RESTORE))
                 .orElseThrow(() -> new BackupDeskException(ErrorKind.TOOL_MISSING, "pg_restore was not found on this computer.",
                         ToolErrors.hintFor(ErrorKind.TOOL_MISSING)));
-        List<String> lines = new ArrayList<>();
-        ProcessRunner.Result result = runner.run(ToolCommand.of(pgRestore, List.of("--list", file.toString()), Map.of("LC_MESSAGES", "C")),
-                in -> new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(lines::add),
-                line -> { }, new Cancellation(), null);
-        if (result.exitCode() != 0) {
-            throw new BackupDeskException(ErrorKind.CONFIGURATION, "pg_restore cannot read " + file + ": " + result.lastLine(),
+        ArchiveToc.Listing listing = ArchiveToc.list(runner, pgRestore, file, Map.of("LC_MESSAGES", "C"), new Cancellation(), null);
+        if (!listing.ok()) {
+            throw new BackupDeskException(ErrorKind.CONFIGURATION, "pg_restore cannot read " + file + ": "
+                    + listing.result().lastLine(),
                     "The file may be damaged, or made by a newer pg_dump than the pg_restore installed here.",
-                    result.stderrTail(), null);
+                    listing.result().stderrTail(), null);
         }
-        ArchiveToc toc = ArchiveToc.parse(lines);
+        ArchiveToc toc = listing.toc();
         List<TableCount> tables = toc.tableData().stream().map(e -> new TableCount(e.schema(), e.name(), null)).toList();
         return new DumpHeader(toc.database(), toc.serverVersion().map(PgVersion::toString).orElse(null),
                 toc.dumpVersion().map(PgVersion::toString).orElse(null), "unknown", parseTime(toc.createdAt()), tables);
@@ -133,19 +128,6 @@ public final class DumpImporter {
             io.backupdesk.store.SecureFiles.fsync(target);
         }
         return target;
-    }
-
-    private static long sizeOf(Path path) throws IOException {
-        if (!Files.isDirectory(path)) {
-            return Files.size(path);
-        }
-        try (var files = Files.list(path)) {
-            long total = 0;
-            for (Path f : (Iterable<Path>) files::iterator) {
-                total += Files.size(f);
-            }
-            return total;
-        }
     }
 
     /** The name without its dump ending: "sales_2026.sql.gz" gives "sales_2026". */

@@ -8,10 +8,8 @@ import io.backupdesk.pg.ClientTool;
 import io.backupdesk.pg.ProcessRunner;
 import io.backupdesk.pg.ServerInspector;
 import io.backupdesk.pg.SnapshotSession;
-import io.backupdesk.pg.ToolCommand;
 import io.backupdesk.pg.ToolErrors;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,14 +40,11 @@ final class TocReconciler {
         if (pgRestore.isEmpty()) {
             return counted;
         }
-        List<String> lines = new ArrayList<>();
-        ProcessRunner.Result listed = runner.run(ToolCommand.of(pgRestore.get(), List.of("--list", archive.toString()), env),
-                in -> new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(lines::add),
-                line -> { }, cancel, deadline);
-        if (listed.exitCode() != 0) {
-            throw ToolErrors.classify("pg_restore --list", listed, "the new archive");
+        ArchiveToc.Listing listing = ArchiveToc.list(runner, pgRestore.get(), archive, env, cancel, deadline);
+        if (!listing.ok()) {
+            throw ToolErrors.classify("pg_restore --list", listing.result(), "the new archive");
         }
-        List<ArchiveToc.DataEntry> data = ArchiveToc.parse(lines).tableData();
+        List<ArchiveToc.DataEntry> data = listing.toc().tableData();
         Set<String> inArchive = data.stream().map(e -> e.schema() + "." + e.name()).collect(Collectors.toSet());
         Set<String> countedNames = counted.stream().map(TableCount::qualifiedName).collect(Collectors.toSet());
         List<Long> missing = data.stream().filter(e -> !countedNames.contains(e.schema() + "." + e.name()))

@@ -1,6 +1,12 @@
 package io.backupdesk.pg;
 
+import io.backupdesk.core.Cancellation;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,6 +25,23 @@ public record ArchiveToc(String database, String createdAt, Optional<PgVersion> 
     private static final Pattern HEADER = Pattern.compile("^;\\s+([A-Za-z_ ]+):\\s*(.*)$");
     private static final Pattern CREATED = Pattern.compile("^;\\s+Archive created at (.+)$");
     private static final Pattern DATA = Pattern.compile("^\\d+; \\d+ (\\d+) TABLE DATA (\\S+) (.+) \\S+$");
+
+    /** What {@code pg_restore --list} printed: its exit and stderr, and the contents when it succeeded. */
+    public record Listing(ProcessRunner.Result result, ArchiveToc toc) {
+        public boolean ok() {
+            return result.exitCode() == 0;
+        }
+    }
+
+    /** Runs {@code pg_restore --list} on an archive (file or folder) and parses what it prints. */
+    public static Listing list(ProcessRunner runner, Path pgRestore, Path archive, Map<String, String> env,
+                               Cancellation cancel, Instant deadline) {
+        List<String> lines = new ArrayList<>();
+        ProcessRunner.Result result = runner.run(ToolCommand.of(pgRestore, List.of("--list", archive.toString()), env),
+                in -> new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(lines::add),
+                line -> { }, cancel, deadline);
+        return new Listing(result, parse(lines));
+    }
 
     public static ArchiveToc parse(List<String> lines) {
         String database = null;

@@ -1,7 +1,6 @@
 package io.backupdesk.testing;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
