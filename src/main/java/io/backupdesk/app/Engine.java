@@ -57,7 +57,7 @@ public final class Engine {
         this.profiles = new ProfileStore(paths.configDir(), warnings);
         this.credentials = new Credentials(new PgPassFile(paths.configDir().resolve("pgpass")), paths.runsDir());
         this.history = new JobHistory(paths.configDir(), warnings);
-        this.runs = new RunRegistry(paths.configDir(), history, clock);
+        this.runs = new RunRegistry(paths.runsDir(), history, clock);
         Path toolsDir = settings.clientToolsDir() == null ? null : Path.of(settings.clientToolsDir());
         this.tools = new ToolSelection(ToolDiscovery.standard(toolsDir, System.getenv()));
         Path root = backupRootOverride != null ? backupRootOverride

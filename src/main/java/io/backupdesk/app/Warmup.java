@@ -1,5 +1,6 @@
 package io.backupdesk.app;
 
+import javax.crypto.Mac;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.store.Json;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ public final class Warmup {
         run("warmup-jdbc", () -> {
             LoggerFactory.getILoggerFactory();
             Class.forName("org.postgresql.Driver");
-            javax.crypto.Mac.getInstance("HmacSHA256");
+            Mac.getInstance("HmacSHA256");
         });
     }
 

@@ -45,7 +45,7 @@ final class ArchiveFiles {
             return new Sealed(Sha256.ofFile(archive), Map.of(), Files.size(archive));
         }
         List<Path> files = list(archive);
-        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), DumpRun.daemon("archive-hash"));
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), DaemonThreads.named("archive-hash"));
         try {
             Map<String, Future<String>> pending = new TreeMap<>();
             long size = 0;

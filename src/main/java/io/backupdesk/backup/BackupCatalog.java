@@ -100,11 +100,4 @@ public final class BackupCatalog {
                         : "The id '" + idOrPath + "' matches " + prefixed.size() + " backups.",
                 "List the backups with 'backupdesk list' and use a longer id.");
     }
-
-    /** Pins or unpins a backup: a pinned backup is never deleted by retention. */
-    public Entry setPinned(Entry entry, boolean pinned) {
-        BackupRecord updated = entry.record().withPinned(pinned);
-        Sidecars.write(entry.sidecar(), updated);
-        return new Entry(updated, entry.sidecar(), entry.status());
-    }
 }

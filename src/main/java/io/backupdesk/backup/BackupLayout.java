@@ -2,7 +2,10 @@ package io.backupdesk.backup;
 
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.Compression;
+import io.backupdesk.store.SecureFiles;
 
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -32,17 +35,30 @@ public final class BackupLayout {
         return root.resolve(safe(profile)).resolve(safe(database));
     }
 
-    /** The paths of one backup, chosen so that none of them exists yet. */
-    public BackupPaths allocate(String profile, String database, LocalDateTime when, String label,
-                                BackupFormat format, Compression compression) {
-        Path folder = folderFor(profile, database);
+    /**
+     * Claims the names of a new backup: creates its folder and its partial archive (an empty owner-only file, or a
+     * folder for the directory format) with create-new semantics, so that two runs started in the same second, in
+     * this process or another, never share a name.
+     */
+    public BackupPaths reserve(String profile, String database, LocalDateTime when, String label,
+                               BackupFormat format, Compression compression) throws IOException {
+        Path folder = SecureFiles.createDirectories(folderFor(profile, database));
         String stem = safe(database) + "_" + when.format(STAMP) + (label == null || label.isBlank() ? "" : "_" + safe(label));
         String extension = format.extension(compression);
         for (int n = 1; ; n++) {
-            String base = n == 1 ? stem : stem + "-" + n;
-            BackupPaths paths = new BackupPaths(folder, base, extension);
-            if (!paths.anyExists()) {
+            BackupPaths paths = new BackupPaths(folder, n == 1 ? stem : stem + "-" + n, extension);
+            if (Files.exists(paths.archive()) || Files.exists(paths.sidecar())) {
+                continue;
+            }
+            try {
+                if (format == BackupFormat.DIRECTORY) {
+                    Files.createDirectory(paths.partialArchive(), SecureFiles.ownerOnlyDirectory());
+                } else {
+                    SecureFiles.createNewFile(paths.partialArchive());
+                }
                 return paths;
+            } catch (FileAlreadyExistsException taken) {
+                // another run holds this name; try the next
             }
         }
     }
@@ -73,10 +89,6 @@ public final class BackupLayout {
 
         public Path sidecar() {
             return folder.resolve(baseName + SIDECAR_SUFFIX);
-        }
-
-        boolean anyExists() {
-            return Files.exists(archive()) || Files.exists(partialArchive()) || Files.exists(sidecar());
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.backupdesk.backup;
 
+import java.util.Locale;
+import io.backupdesk.store.SecureFiles;
+import java.util.List;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupRecord;
@@ -21,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -108,24 +110,24 @@ public final class DumpImporter {
     }
 
     private Path copyIn(Path source, Path folder) throws IOException {
-        io.backupdesk.store.SecureFiles.createDirectories(folder);
+        SecureFiles.createDirectories(folder);
         String name = source.getFileName().toString();
         Path target = folder.resolve(name);
         for (int n = 2; Files.exists(target); n++) {
             target = folder.resolve(stem(name) + "-" + n + name.substring(stem(name).length()));
         }
         if (Files.isDirectory(source)) {
-            io.backupdesk.store.SecureFiles.createDirectories(target);
+            SecureFiles.createDirectories(target);
             try (var children = Files.list(source)) {
                 for (Path child : (Iterable<Path>) children::iterator) {
                     Files.copy(child, target.resolve(child.getFileName()));
-                    io.backupdesk.store.SecureFiles.restrictToOwner(target.resolve(child.getFileName()));
+                    SecureFiles.restrictToOwner(target.resolve(child.getFileName()));
                 }
             }
         } else {
             Files.copy(source, target);
-            io.backupdesk.store.SecureFiles.restrictToOwner(target);
-            io.backupdesk.store.SecureFiles.fsync(target);
+            SecureFiles.restrictToOwner(target);
+            SecureFiles.fsync(target);
         }
         return target;
     }
@@ -133,7 +135,7 @@ public final class DumpImporter {
     /** The name without its dump ending: "sales_2026.sql.gz" gives "sales_2026". */
     static String stem(String name) {
         for (String ending : List.of(".sql.gz", ".dump", ".backup", ".tar", ".sql", ".dir", ".gz", ".pgdump")) {
-            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(ending) && name.length() > ending.length()) {
+            if (name.toLowerCase(Locale.ROOT).endsWith(ending) && name.length() > ending.length()) {
                 return name.substring(0, name.length() - ending.length());
             }
         }

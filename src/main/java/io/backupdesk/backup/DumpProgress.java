@@ -36,11 +36,6 @@ final class DumpProgress {
         this.parallel = parallel;
     }
 
-    DumpProgress(List<TableInfo> tables, boolean parallel) {
-        this(parallel);
-        tablesKnown(tables);
-    }
-
     /** The tables pg_dump dumps, with their sizes; until then the fraction is unknown. */
     synchronized void tablesKnown(List<TableInfo> tables) {
         tables.forEach(t -> byName.put(t.qualifiedName(), t));

@@ -1,5 +1,6 @@
 package io.backupdesk.backup;
 
+import java.util.List;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
@@ -15,14 +16,12 @@ import io.backupdesk.pg.ServerInspector;
 import io.backupdesk.pg.SnapshotSession;
 import io.backupdesk.pg.ToolCommand;
 import io.backupdesk.pg.ToolErrors;
-import io.backupdesk.store.SecureFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * One pg_dump run into a partial file or folder. pg_dump starts as soon as the snapshot is exported; everything else
@@ -60,23 +60,22 @@ final class DumpRun {
         this.target = target;
     }
 
+    /**
+     * @param partial the reserved partial archive: an empty file, or an empty folder for the directory format
+     * @param started told pg_dump's process as soon as it runs
+     */
     Result run(Path partial, SnapshotSession snapshot, ServerInspector inspector, ProgressTicker.Monitor monitor,
-               Progress progress, Cancellation cancel, Instant deadline) throws IOException {
+               Progress progress, Cancellation cancel, Instant deadline, Consumer<ProcessHandle> started) throws IOException {
         BackupFormat format = options.format();
         boolean streamed = format != BackupFormat.DIRECTORY && client.version().majorFirst() >= STREAMING_SINCE
                 || format == BackupFormat.PLAIN;
-        if (format == BackupFormat.DIRECTORY) {
-            SecureFiles.createDirectories(partial);
-        } else {
-            SecureFiles.createNewFile(partial);
-        }
         AtomicLong written = new AtomicLong();
         ArchiveWriter writer = streamed
                 ? new ArchiveWriter(partial, format == BackupFormat.PLAIN ? options.compression() : null, written) : null;
         DumpProgress tracker = new DumpProgress(options.jobs() > 1);
         List<String> args = DumpCommands.pgDump(options, client.version(), streamed ? null : partial, snapshot.snapshotId());
         Cancellation dumpCancel = cancel.child();
-        ExecutorService snapshotThread = Executors.newSingleThreadExecutor(daemon("snapshot-facts"));
+        ExecutorService snapshotThread = Executors.newSingleThreadExecutor(DaemonThreads.named("snapshot-facts"));
         try (ProgressTicker ticker = new ProgressTicker(tracker, monitor, progress,
                 () -> streamed ? written.get() : ArchiveFiles.sizeOf(partial))) {
             CompletableFuture<SnapshotFacts> facts = CompletableFuture.supplyAsync(
@@ -86,10 +85,11 @@ final class DumpRun {
                     dumpCancel.cancel();
                 }
             });
-            ProcessRunner.Result result = runDump(args, writer, tracker, snapshot, facts, cancel, dumpCancel, deadline);
+            ProcessRunner.Result result = runDump(args, writer, tracker, snapshot, facts, cancel, dumpCancel, deadline, started);
             LOG.info("pg_dump exited with {}", result.exitCode());
             if (result.exitCode() != 0) {
-                snapshot.cancel();
+                // Ctrl+C in a terminal reaches pg_dump too, which then exits on its own before we stop it
+                cancel.throwIfCancelled();
                 throw ToolErrors.classify("pg_dump", result, target);
             }
             tracker.dataDone();
@@ -110,16 +110,29 @@ final class DumpRun {
                     snapshot, inspector, cancel, deadline));
             return new Result(sealed.sha256(), sealed.files(), sealed.sizeBytes(), checked);
         } finally {
+            // stops a count still running after a failure; the transaction ends when the session closes
+            snapshot.cancel();
             snapshotThread.shutdownNow();
+            awaitTermination(snapshotThread);
+        }
+    }
+
+    private static void awaitTermination(ExecutorService executor) {
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     /** Runs pg_dump; if the snapshot work failed and stopped it, that failure is the one to report. */
     private ProcessRunner.Result runDump(List<String> args, ArchiveWriter writer, DumpProgress tracker, SnapshotSession snapshot,
-                                        Future<SnapshotFacts> facts, Cancellation cancel, Cancellation dumpCancel, Instant deadline) {
+                                        Future<SnapshotFacts> facts, Cancellation cancel, Cancellation dumpCancel,
+                                        Instant deadline, Consumer<ProcessHandle> started) {
         try {
             return runner.run(ToolCommand.of(client.tool(ClientTool.PG_DUMP).orElseThrow(), args, env),
-                    writer == null ? ProcessRunner.StdoutHandler.DISCARD : writer, tracker::onStderr, dumpCancel, deadline);
+                    writer == null ? ProcessRunner.StdoutHandler.DISCARD : writer, tracker::onStderr, dumpCancel, deadline,
+                    started);
         } catch (BackupDeskException e) {
             snapshot.cancel();
             if (e.kind() == ErrorKind.CANCELLED && !cancel.isCancelled() && facts.isDone()) {
@@ -151,13 +164,5 @@ final class DumpRun {
                 throw BackupDeskException.cancelled();
             }
         }
-    }
-
-    static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

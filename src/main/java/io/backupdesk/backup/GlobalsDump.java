@@ -7,6 +7,7 @@ import io.backupdesk.pg.DumpCommands;
 import io.backupdesk.pg.ProcessRunner;
 import io.backupdesk.pg.ToolCommand;
 import io.backupdesk.pg.ToolErrors;
+import io.backupdesk.store.SecureFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,15 +31,16 @@ final class GlobalsDump {
                 Cancellation cancel, Instant deadline) throws IOException {
         Path program = client.tool(ClientTool.PG_DUMPALL).orElseThrow();
         // pg_dumpall truncates an existing file and keeps its mode: create it owner-only first.
-        io.backupdesk.store.SecureFiles.createNewFile(partial);
+        SecureFiles.createNewFile(partial);
         ProcessRunner.Result result = run(program, DumpCommands.globals(partial, database, false), env, cancel, deadline);
         if (result.exitCode() != 0 && String.join("\n", result.stderrTail()).contains("permission denied")) {
             result = run(program, DumpCommands.globals(partial, database, true), env, cancel, deadline);
         }
         if (result.exitCode() != 0) {
+            cancel.throwIfCancelled();
             throw ToolErrors.classify("pg_dumpall", result, target);
         }
-        io.backupdesk.store.SecureFiles.fsync(partial);
+        SecureFiles.fsync(partial);
         return Sha256.ofFile(partial);
     }
 

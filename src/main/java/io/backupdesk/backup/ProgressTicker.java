@@ -40,7 +40,7 @@ final class ProgressTicker implements AutoCloseable {
     private final Monitor monitor;
     private final Progress progress;
     private final LongSupplier bytes;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(DumpRun.daemon("dump-progress"));
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dump-progress"));
 
     ProgressTicker(DumpProgress tracker, Monitor monitor, Progress progress, LongSupplier bytes) {
         this.tracker = tracker;

@@ -1,5 +1,6 @@
 package io.backupdesk.backup;
 
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ public final class Sha256 {
     public static String ofManifest(Map<String, String> fileHashes) {
         MessageDigest digest = newDigest();
         new TreeMap<>(fileHashes).forEach((name, hash) ->
-                digest.update((hash + "  " + name + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                digest.update((hash + "  " + name + "\n").getBytes(StandardCharsets.UTF_8)));
         return hex(digest);
     }
 }

@@ -80,6 +80,10 @@ public final class BackupCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", description = "Give up after this long, e.g. 90s, 30m, 2h. Default: no limit.")
     String timeout;
 
+    @Option(names = "--lock-wait-timeout", paramLabel = "DURATION",
+            description = "Fail instead of waiting longer than this for a table lock. Default: 1m.")
+    String lockWaitTimeout;
+
     @Option(names = "--json", description = "Print the new backup as JSON.")
     boolean json;
 
@@ -91,12 +95,14 @@ public final class BackupCommand implements Callable<Integer> {
                 jobs == null ? 0 : jobs,
                 schemas, excludeSchemas, tables, excludeTables,
                 scope == null ? DumpScope.ALL : scope.schemaOnly ? DumpScope.SCHEMA_ONLY : DumpScope.DATA_ONLY,
-                globals, label, timeout == null ? null : Durations.parse(timeout), null);
+                globals, label, timeout == null ? null : Durations.parse(timeout),
+                lockWaitTimeout == null ? null : Durations.parse(lockWaitTimeout));
         ConnectionProfile connection = root.engine().profiles().require(profile);
         Cancellation cancel = new Cancellation();
         BackupCatalog.Entry entry = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(connection,
                 password -> root.engine().backups().backup(
-                        new BackupService.Request(connection, options, BackupRecord.ORIGIN_MANUAL, password),
+                        new BackupService.Request(connection, options, BackupRecord.ORIGIN_MANUAL, password,
+                                PasswordPrompt.canAsk()),
                         ConsoleProgress.forTerminal(root.err()), cancel)));
         if (json) {
             root.out().println(CliJson.write(CliJson.backup(entry)));

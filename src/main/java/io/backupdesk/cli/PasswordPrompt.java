@@ -15,6 +15,11 @@ import java.util.function.Function;
 final class PasswordPrompt {
     private PasswordPrompt() { }
 
+    /** True when a person at a terminal can be asked. */
+    static boolean canAsk() {
+        return System.console() != null;
+    }
+
     static <T> T retryAsking(ConnectionProfile profile, Function<Optional<String>, T> job) {
         try {
             return job.apply(Optional.empty());

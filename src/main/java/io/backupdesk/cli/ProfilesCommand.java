@@ -1,5 +1,8 @@
 package io.backupdesk.cli;
 
+import java.util.List;
+import java.util.Objects;
+import java.nio.charset.StandardCharsets;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
@@ -15,8 +18,6 @@ import picocli.CommandLine.ParentCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 
 /** {@code backupdesk profiles ...}: connection profiles; passwords go to the pgpass file, never into profiles.json. */
@@ -85,8 +86,8 @@ public final class ProfilesCommand {
         ProfileStore profiles = root.engine().profiles();
         ConnectionProfile profile = profiles.require(name);
         profiles.remove(name);
-        boolean loginShared = profiles.list().stream().anyMatch(p -> java.util.Objects.equals(p.host(), profile.host())
-                && p.port() == profile.port() && java.util.Objects.equals(p.user(), profile.user()));
+        boolean loginShared = profiles.list().stream().anyMatch(p -> Objects.equals(p.host(), profile.host())
+                && p.port() == profile.port() && Objects.equals(p.user(), profile.user()));
         if (!loginShared) {
             root.engine().credentials().pgpass().remove(profile.host(), profile.port(), profile.user() == null ? "*" : profile.user());
         }

@@ -30,12 +30,6 @@ public record BackupRecord(int schemaVersion, String id, String profile, String 
         tables = tables == null ? List.of() : List.copyOf(tables);
     }
 
-    public BackupRecord withPinned(boolean newPinned) {
-        return new BackupRecord(schemaVersion, id, profile, host, port, database, serverVersion, pgDumpVersion, format,
-                compression, options, fileName, sizeBytes, databaseSizeBytes, sha256, files, globalsFile, globalsSha256,
-                createdAt, durationMillis, tables, label, status, verification, origin, newPinned);
-    }
-
     /** The status to show: the verification outcome when there is one, else the recorded status. */
     public BackupStatus effectiveStatus() {
         return verification != null ? verification.status() : status;

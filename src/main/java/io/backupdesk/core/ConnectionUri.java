@@ -21,6 +21,13 @@ public final class ConnectionUri {
     public static Parsed parse(String profileName, String uri, ConnectionDefaults defaults) {
         String text = uri == null ? "" : uri.trim();
         String rest = stripScheme(text);
+        // user info first: a password with an unencoded '/' or '?' must not end up in the path or the query
+        String userInfo = null;
+        int at = rest.lastIndexOf('@', firstOf(rest, '?'));
+        if (at >= 0) {
+            userInfo = rest.substring(0, at);
+            rest = rest.substring(at + 1);
+        }
         String query = "";
         int q = rest.indexOf('?');
         if (q >= 0) {
@@ -32,12 +39,6 @@ public final class ConnectionUri {
         if (slash >= 0) {
             path = rest.substring(slash + 1);
             rest = rest.substring(0, slash);
-        }
-        String userInfo = null;
-        int at = rest.lastIndexOf('@');
-        if (at >= 0) {
-            userInfo = rest.substring(0, at);
-            rest = rest.substring(at + 1);
         }
         if (rest.contains(",")) {
             throw BackupDeskException.configuration("Connection URIs with several hosts are not supported.", "Create one profile per host.");
@@ -73,6 +74,11 @@ public final class ConnectionUri {
         throw BackupDeskException.configuration("The connection text is not a postgresql:// URI.", HINT);
     }
 
+    private static int firstOf(String text, char c) {
+        int i = text.indexOf(c);
+        return i < 0 ? text.length() : i;
+    }
+
     private static String[] splitHostPort(String hostPort) {
         if (hostPort.startsWith("[")) {
             int close = hostPort.indexOf(']');
@@ -96,7 +102,7 @@ public final class ConnectionUri {
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw BackupDeskException.configuration("'" + text + "' is not a port number.", HINT);
+            throw BackupDeskException.configuration("The port in the URI is not a number.", HINT);
         }
     }
 

@@ -1,5 +1,9 @@
 package io.backupdesk.pg;
 
+import java.util.Locale;
+import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ErrorKind;
@@ -7,8 +11,6 @@ import io.backupdesk.core.ErrorKind;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -49,7 +51,7 @@ public final class ConnectionFactory {
     }
 
     private static String encode(String database) {
-        return database == null ? "" : java.net.URLEncoder.encode(database, java.nio.charset.StandardCharsets.UTF_8)
+        return database == null ? "" : URLEncoder.encode(database, StandardCharsets.UTF_8)
                 .replace("+", "%20");
     }
 

@@ -56,6 +56,15 @@ public final class ProcessRunner {
      */
     public Result run(ToolCommand command, StdoutHandler stdout, Consumer<String> stderrLines,
                       Cancellation cancel, Instant deadline) {
+        return run(command, stdout, stderrLines, cancel, deadline, process -> { });
+    }
+
+    /**
+     * Like {@link #run(ToolCommand, StdoutHandler, Consumer, Cancellation, Instant)}, telling {@code started} the
+     * process as soon as it runs (e.g. to note its pid where a later start can find it).
+     */
+    public Result run(ToolCommand command, StdoutHandler stdout, Consumer<String> stderrLines,
+                      Cancellation cancel, Instant deadline, Consumer<ProcessHandle> started) {
         ProcessBuilder builder = new ProcessBuilder(command.arguments());
         Map<String, String> env = builder.environment();
         command.environment().forEach((k, v) -> {
@@ -76,6 +85,12 @@ public final class ProcessRunner {
                     InstallHints.clientTools("a recent"), List.of(), e);
         }
         closeQuietly(process);
+        try {
+            started.accept(process.toHandle());
+        } catch (RuntimeException e) {
+            destroyTree(process);
+            throw e;
+        }
         Deque<String> tail = new ArrayDeque<>();
         Thread errThread = startThread(command.toolName() + "-stderr", () -> readLines(process.getErrorStream(), tail, stderrLines));
         AtomicReference<Throwable> stdoutFailure = new AtomicReference<>();
@@ -167,7 +182,11 @@ public final class ProcessRunner {
                     }
                     tail.addLast(line);
                 }
-                listener.accept(line);
+                try {
+                    listener.accept(line);
+                } catch (RuntimeException e) {
+                    // a listener's bug must not stop the draining, or the tool blocks on a full pipe
+                }
             }
         } catch (IOException e) {
             // the process went away; what we have is the tail

@@ -1,5 +1,7 @@
 package io.backupdesk.pg;
 
+import java.util.List;
+import java.util.function.Supplier;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.TableCount;
 
@@ -9,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A repeatable-read transaction whose snapshot is exported for {@code pg_dump --snapshot}, so the rows we count here
@@ -90,7 +91,7 @@ public final class SnapshotSession implements AutoCloseable {
      * aborted transaction's snapshot can no longer be imported: pg_dump, starting at the same moment, would fail with
      * "could not import the requested snapshot" instead of the real error.
      */
-    public <T> T guarded(java.util.function.Supplier<T> work) {
+    public <T> T guarded(Supplier<T> work) {
         execute("savepoint backupdesk_facts");
         try {
             T result = work.get();

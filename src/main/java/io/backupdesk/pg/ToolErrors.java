@@ -55,8 +55,7 @@ public final class ToolErrors {
         if (lower.contains("no password supplied") || lower.contains("password is required")) {
             return ErrorKind.PASSWORD_REQUIRED;
         }
-        if (lower.contains("password authentication failed") || lower.contains("authentication failed") || lower.contains("no pg_hba.conf entry")
-                || lower.contains("password is required")) {
+        if (lower.contains("authentication failed") || lower.contains("no pg_hba.conf entry")) {
             return ErrorKind.AUTHENTICATION;
         }
         if (UNKNOWN_DB.matcher(lower).find()) {

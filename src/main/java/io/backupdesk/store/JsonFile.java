@@ -1,5 +1,7 @@
 package io.backupdesk.store;
 
+import java.util.List;
+import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ErrorKind;
@@ -11,7 +13,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * One JSON file of ours with a {@code schemaVersion}. A file that cannot be read is moved aside as
@@ -48,7 +49,7 @@ public final class JsonFile<T> {
             return empty.get();
         } catch (IOException e) {
             throw new BackupDeskException(ErrorKind.IO, "Could not read " + path + ": " + e.getMessage(),
-                    "Check that the file is readable by you.", java.util.List.of(), e);
+                    "Check that the file is readable by you.", List.of(), e);
         }
         JsonNode node;
         try {
@@ -78,7 +79,7 @@ public final class JsonFile<T> {
         } catch (IOException e) {
             throw new BackupDeskException(ErrorKind.IO, "Could not save " + path + ": " + e.getMessage(),
                     "Check free space and permissions of the folder; the previous version of the file is unchanged.",
-                    java.util.List.of(), e);
+                    List.of(), e);
         }
     }
 
@@ -89,7 +90,7 @@ public final class JsonFile<T> {
         } catch (IOException e) {
             throw new BackupDeskException(ErrorKind.IO, path + " cannot be read because " + reason
                     + ", and it could not be moved aside: " + e.getMessage(),
-                    "Move or repair the file by hand.", java.util.List.of(), e);
+                    "Move or repair the file by hand.", List.of(), e);
         }
         warnings.accept(path.getFileName() + " could not be read because " + reason + ". It was kept as "
                 + aside.getFileName() + " and Backup Desk started without it.");

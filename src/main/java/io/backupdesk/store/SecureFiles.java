@@ -1,5 +1,8 @@
 package io.backupdesk.store;
 
+import java.nio.file.LinkOption;
+import java.nio.ByteBuffer;
+import java.nio.file.FileAlreadyExistsException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
@@ -30,12 +33,8 @@ public final class SecureFiles {
             createDirectories(parent);
         }
         try {
-            if (POSIX) {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
-            } else {
-                Files.createDirectory(dir);
-            }
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+            Files.createDirectory(dir, ownerOnlyDirectory());
+        } catch (FileAlreadyExistsException e) {
             if (!Files.isDirectory(dir)) {
                 throw e;
             }
@@ -45,11 +44,15 @@ public final class SecureFiles {
 
     /** Creates a new, empty, owner-only file; fails if it exists. */
     public static Path createNewFile(Path file) throws IOException {
-        return POSIX ? Files.createFile(file, ownerOnlyFile()) : Files.createFile(file);
+        return Files.createFile(file, ownerOnlyFile());
     }
 
-    public static FileAttribute<Set<PosixFilePermission>> ownerOnlyFile() {
-        return PosixFilePermissions.asFileAttribute(OWNER_FILE);
+    public static FileAttribute<?>[] ownerOnlyFile() {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)} : new FileAttribute<?>[0];
+    }
+
+    public static FileAttribute<?>[] ownerOnlyDirectory() {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_DIR)} : new FileAttribute<?>[0];
     }
 
     public static void restrictToOwner(Path path) throws IOException {
@@ -66,7 +69,7 @@ public final class SecureFiles {
         try {
             createNewFile(temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+                ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
@@ -96,10 +99,10 @@ public final class SecureFiles {
 
     /** Deletes a file or a whole folder tree; missing is fine. */
     public static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             try (var children = Files.list(path)) {
                 for (Path child : (Iterable<Path>) children::iterator) {
                     deleteRecursively(child);

@@ -20,7 +20,11 @@ class BackupLayoutTest {
 
     private BackupLayout.BackupPaths allocate(String profile, String database, String label, BackupFormat format,
                                               Compression compression) {
-        return new BackupLayout(root).allocate(profile, database, WHEN, label, format, compression);
+        try {
+            return new BackupLayout(root).reserve(profile, database, WHEN, label, format, compression);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private BackupLayout.BackupPaths custom() {
@@ -46,10 +50,10 @@ class BackupLayoutTest {
 
     @Test
     void eachFormatHasItsEnding() {
-        assertThat(allocate("p", "d", null, BackupFormat.DIRECTORY, Compression.DEFAULT).archive()).hasFileName("d_20261121-124307.dir");
-        assertThat(allocate("p", "d", null, BackupFormat.TAR, Compression.DEFAULT).archive()).hasFileName("d_20261121-124307.tar");
-        assertThat(allocate("p", "d", null, BackupFormat.PLAIN, Compression.DEFAULT).archive()).hasFileName("d_20261121-124307.sql.gz");
-        assertThat(allocate("p", "d", null, BackupFormat.PLAIN, Compression.parse("none")).archive())
+        assertThat(allocate("p1", "d", null, BackupFormat.DIRECTORY, Compression.DEFAULT).archive()).hasFileName("d_20261121-124307.dir");
+        assertThat(allocate("p2", "d", null, BackupFormat.TAR, Compression.DEFAULT).archive()).hasFileName("d_20261121-124307.tar");
+        assertThat(allocate("p3", "d", null, BackupFormat.PLAIN, Compression.DEFAULT).archive()).hasFileName("d_20261121-124307.sql.gz");
+        assertThat(allocate("p4", "d", null, BackupFormat.PLAIN, Compression.parse("none")).archive())
                 .hasFileName("d_20261121-124307.sql");
     }
 
@@ -74,21 +78,17 @@ class BackupLayoutTest {
     }
 
     @Test
-    void anExistingArchiveGetsTheNextNameASuffix() throws IOException {
-        Path first = custom().archive();
-        Files.createDirectories(first.getParent());
-        Files.createFile(first);
+    void aSecondReservationInTheSameSecondGetsTheNextName() {
+        custom();
 
         assertThat(custom().archive()).hasFileName("sales_20261121-124307-2.dump");
     }
 
     @Test
-    void aLeftoverPartialOrSidecarAlsoCountsAsTaken() throws IOException {
-        BackupLayout.BackupPaths first = custom();
-        Files.createDirectories(first.folder());
-        Files.createFile(first.partialArchive());
-        Path second = custom().sidecar();
-        Files.createFile(second);
+    void anArchiveOrSidecarOfAnEarlierBackupAlsoCountsAsTaken() throws IOException {
+        Path folder = Files.createDirectories(root.resolve("prod/sales"));
+        Files.createFile(folder.resolve("sales_20261121-124307.dump"));
+        Files.createFile(folder.resolve("sales_20261121-124307-2.backup.json"));
 
         assertThat(custom().baseName()).isEqualTo("sales_20261121-124307-3");
     }
@@ -105,12 +105,19 @@ class BackupLayoutTest {
     }
 
     @Test
-    void allocatingCreatesNothingOnDisk() throws IOException {
-        custom();
+    void reservingCreatesAnOwnerOnlyPartialAndNothingElse() throws IOException {
+        BackupLayout.BackupPaths file = custom();
+        BackupLayout.BackupPaths folder = allocate("prod", "sales", null, BackupFormat.DIRECTORY, Compression.DEFAULT);
 
-        try (var files = Files.list(root)) {
-            assertThat(files).isEmpty();
+        try (var files = Files.list(file.folder())) {
+            assertThat(files).containsExactlyInAnyOrder(file.partialArchive(), folder.partialArchive());
         }
+        assertThat(Files.size(file.partialArchive())).isZero();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file.partialArchive())))
+                .isEqualTo("rw-------");
+        assertThat(folder.partialArchive()).isEmptyDirectory();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.partialArchive())))
+                .isEqualTo("rwx------");
     }
 
     @Test

@@ -60,8 +60,21 @@ class BackupRoundTripIT {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry.archive())))
                 .isEqualTo(format == BackupFormat.DIRECTORY ? "rwx------" : "rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry.sidecar()))).isEqualTo("rw-------");
+        if (format == BackupFormat.DIRECTORY) {
+            try (Stream<Path> inside = Files.list(entry.archive())) {
+                assertThat(inside.map(BackupRoundTripIT::mode)).isNotEmpty().allMatch("rw-------"::equals);
+            }
+        }
         try (Stream<Path> files = Files.walk(rig.backupRoot)) {
             assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".partial"));
+        }
+    }
+
+    private static String mode(Path file) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -89,7 +89,8 @@ class BackupScopeAndCatalogIT {
         rig.profiles.save(profile);
         rig.pgpass.store(server.host(), server.port(), role, "limited-pw");
 
-        Throwable thrown = catchThrowable(() -> rig.backup(profile, BackupOptions.defaults()));
+        Throwable thrown = catchThrowable(() -> rig.backup(profile, new BackupOptions(null, null, 0, null, null, null,
+                null, null, true, null, null, null)));
 
         assertThat(thrown).isInstanceOf(BackupDeskException.class);
         BackupDeskException failure = (BackupDeskException) thrown;
@@ -101,6 +102,36 @@ class BackupScopeAndCatalogIT {
         BackupRecord withoutIt = rig.backup(profile, new BackupOptions(null, null, 0, null, null, null,
                 List.of("payroll"), null, false, null, null, null));
         assertThat(withoutIt.tables()).extracting(TableCount::qualifiedName).containsExactly("public.open_data");
+    }
+
+    @Test
+    void twoBackupsStartedInTheSameSecondKeepTheirOwnFiles(TestServer server, @TempDir Path dir) throws Exception {
+        String db = server.createDatabase();
+        Fixtures.bigTable(server, db, 50_000);
+        EngineRig rig = EngineRig.standard(dir, server);
+        ConnectionProfile profile = rig.addProfile("p", db);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.function.Supplier<BackupRecord> run = () -> {
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return rig.backup(profile, new BackupOptions(null, null, 0, null, null, null, null, null, true, "twin", null, null));
+        };
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(run);
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(run);
+        go.countDown();
+
+        List<BackupRecord> both = List.of(first.get(), second.get());
+
+        assertThat(both).extracting(BackupRecord::fileName).doesNotHaveDuplicates();
+        for (BackupRecord record : both) {
+            BackupCatalog.Entry entry = rig.catalog.require(record.id());
+            assertThat(Sha256.ofFile(entry.archive())).isEqualTo(record.sha256());
+            assertThat(Sha256.ofFile(entry.globals().orElseThrow())).isEqualTo(record.globalsSha256());
+        }
+        Leftovers.assertNone(rig, 2);
     }
 
     @Test

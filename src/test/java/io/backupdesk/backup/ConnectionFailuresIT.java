@@ -66,6 +66,53 @@ class ConnectionFailuresIT {
     }
 
     @Test
+    void aPasswordAskedAtRunTimeServesOneRunFromAnOwnerOnlyFileThatIsGoneAfterwards(TestServer server, @TempDir Path dir)
+            throws Exception {
+        String db = server.createDatabase();
+        server.execute(db, "create table t as select generate_series(1, 5) as id");
+        EngineRig rig = EngineRig.standard(dir, server);
+        ConnectionProfile profile = server.profile("p", db);
+        rig.profiles.save(profile);
+        java.util.List<String> seenWhileRunning = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        BackupRecord record = rig.backups.backup(new BackupService.Request(profile, BackupOptions.defaults(),
+                BackupRecord.ORIGIN_MANUAL, java.util.Optional.of(server.password())), update -> {
+                    for (Path file : uncheckedPassFiles(rig)) {
+                        seenWhileRunning.add(mode(file) + " " + contains(file, server.password()));
+                    }
+                }, new io.backupdesk.core.Cancellation()).record();
+
+        assertThat(record.tables()).extracting(t -> t.rows()).containsExactly(5L);
+        assertThat(seenWhileRunning).isNotEmpty().allMatch("rw------- true"::equals);
+        assertThat(rig.pgpass.path()).doesNotExist();
+        Leftovers.assertNone(rig, 1);
+    }
+
+    private static java.util.List<Path> uncheckedPassFiles(EngineRig rig) {
+        try {
+            return io.backupdesk.testing.Fixtures.filesEndingWith(rig.configDir.resolve("runs"), ".pgpass");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String mode(Path file) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file));
+        } catch (java.io.IOException e) {
+            return "gone";
+        }
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return java.nio.file.Files.readString(file).contains(text);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
     void anUnknownDatabaseIsNamedInTheMessage(TestServer server, @TempDir Path dir) throws Exception {
         EngineRig rig = EngineRig.standard(dir, server);
         ConnectionProfile profile = rig.addProfile("p", "no_such_database_here");

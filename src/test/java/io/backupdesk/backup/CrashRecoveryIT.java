@@ -1,5 +1,6 @@
 package io.backupdesk.backup;
 
+import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.ConnectionProfile;
@@ -13,6 +14,8 @@ import io.backupdesk.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,37 +25,57 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A killed app leaves partial files; the next start removes them and records the run, but never a live run's. */
+/**
+ * A killed app leaves partial files, and in the directory format a pg_dump that goes on without it; the next start
+ * stops that pg_dump, removes the files and records the run, but never touches a live run's.
+ */
 @ExtendWith(PostgresServerExtension.class)
 class CrashRecoveryIT {
 
-    @Test
-    void theNextStartCleansUpAfterAKilledBackup(TestServer server, @TempDir Path dir) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = BackupFormat.class, names = {"PLAIN", "DIRECTORY"})
+    void theNextStartCleansUpAfterAKilledBackup(BackupFormat format, TestServer server, @TempDir Path dir) throws Exception {
         String db = server.createDatabase();
         Fixtures.bigTable(server, db, 600_000);
         EngineRig rig = EngineRig.standard(dir, server);
         rig.addProfile("p", db);
         Process cli = CliProcess.start(CliProcess.command(rig.configDir, rig.backupRoot, "backup", "p",
-                "--format", "plain", "--compress", "9"), Path.of(dir.toString()));
+                "--format", format.cliName(), "--compress", "9"), dir);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !pgDumps(cli).isEmpty()
+                && !Fixtures.filesEndingWith(rig.backupRoot, ".partial").isEmpty());
+        List<ProcessHandle> dumps = pgDumps(cli);
 
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                !Fixtures.filesEndingWith(rig.backupRoot, ".partial").isEmpty()
-                        && !Fixtures.filesEndingWith(rig.configDir.resolve("runs"), ".json").isEmpty());
-        List<ProcessHandle> children = cli.descendants().toList();
         cli.destroyForcibly().waitFor();
-        children.forEach(ProcessHandle::destroyForcibly);
         assertThat(Fixtures.filesEndingWith(rig.backupRoot, ".partial")).hasSize(1);
-
         CliProcess.Outcome next = CliProcess.run(CliProcess.command(rig.configDir, rig.backupRoot, "list"));
 
-        assertThat(next.exitCode()).isZero();
+        assertThat(next.exitCode()).as(next.stderr()).isZero();
         assertThat(next.stderr()).contains("interrupted backup of p/" + db);
+        await().atMost(Duration.ofSeconds(20)).until(() -> dumps.stream().noneMatch(ProcessHandle::isAlive));
         Leftovers.assertNone(rig, 0);
         assertThat(rig.history.readAll()).extracting(r -> r.status()).containsExactly(JobStatus.INTERRUPTED);
     }
 
     @Test
-    void anotherProcessStartingUpLeavesARunningBackupAlone(TestServer server, @TempDir Path dir) throws Exception {
+    void aPoliteKillCancelsTheRunWhichCleansUpBeforeTheAppExits(TestServer server, @TempDir Path dir) throws Exception {
+        String db = server.createDatabase();
+        Fixtures.bigTable(server, db, 600_000);
+        EngineRig rig = EngineRig.standard(dir, server);
+        rig.addProfile("p", db);
+        Process cli = CliProcess.start(CliProcess.command(rig.configDir, rig.backupRoot, "backup", "p", "--compress", "9"), dir);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !pgDumps(cli).isEmpty());
+        List<ProcessHandle> dumps = pgDumps(cli);
+
+        cli.destroy();
+
+        assertThat(cli.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(dumps).noneMatch(ProcessHandle::isAlive);
+        Leftovers.assertNone(rig, 0);
+        assertThat(rig.history.readAll()).extracting(r -> r.status()).containsExactly(JobStatus.CANCELLED);
+    }
+
+    @Test
+    void startingUpBesideARunningBackupLeavesItAlone(TestServer server, @TempDir Path dir) throws Exception {
         String db = server.createDatabase();
         Fixtures.bigTable(server, db, 600_000);
         EngineRig rig = EngineRig.standard(dir, server);
@@ -62,16 +85,20 @@ class CrashRecoveryIT {
         CompletableFuture<BackupRecord> running = CompletableFuture.supplyAsync(() -> rig.backup(profile, slow));
         await().atMost(Duration.ofSeconds(60)).until(() -> !Fixtures.filesEndingWith(rig.backupRoot, ".partial").isEmpty());
 
-        CliProcess.Outcome other = CliProcess.run(CliProcess.command(rig.configDir, rig.backupRoot, "list"));
         List<?> recoveredHere = rig.runs.recoverInterrupted();
+        CliProcess.Outcome other = CliProcess.run(CliProcess.command(rig.configDir, rig.backupRoot, "list"));
 
-        assertThat(other.exitCode()).isZero();
-        assertThat(other.stderr()).doesNotContain("interrupted");
         assertThat(recoveredHere).isEmpty();
+        assertThat(other.exitCode()).isZero();
+        assertThat(other.stderr()).as("another process must still see the run's lock").doesNotContain("interrupted");
         BackupRecord record = running.get();
-        assertThat(rig.catalog.require(record.id()).archive()).exists();
         assertThat(Sha256.ofFile(rig.catalog.require(record.id()).archive())).isEqualTo(record.sha256());
         Leftovers.assertNone(rig, 1);
         assertThat(rig.history.readAll()).extracting(r -> r.status()).containsExactly(JobStatus.OK);
+    }
+
+    /** The pg_dump processes (workers included) below the CLI's JVM. */
+    private static List<ProcessHandle> pgDumps(Process cli) {
+        return cli.descendants().filter(p -> p.info().command().orElse("").endsWith("pg_dump")).toList();
     }
 }

@@ -15,13 +15,19 @@ class DumpProgressTest {
     private static final TableInfo B = new TableInfo(12, "public", "b", 300, 3_000);
     private static final List<TableInfo> TABLES = List.of(A, B);
 
+    private static DumpProgress progressOf(List<TableInfo> tables, boolean parallel) {
+        DumpProgress progress = new DumpProgress(parallel);
+        progress.tablesKnown(tables);
+        return progress;
+    }
+
     private static String started(String table) {
         return "pg_dump: dumping contents of table \"" + table + "\"";
     }
 
     @Test
     void withoutTablesTheFractionIsUnknown() {
-        DumpProgress progress = new DumpProgress(List.of(), false);
+        DumpProgress progress = progressOf(List.of(), false);
         progress.onStderr(started("public.a"));
 
         ProgressUpdate update = progress.snapshot(77);
@@ -33,7 +39,7 @@ class DumpProgressTest {
 
     @Test
     void withoutTablesTheFinishingPhaseIsNamed() {
-        DumpProgress progress = new DumpProgress(List.of(), false);
+        DumpProgress progress = progressOf(List.of(), false);
         progress.dataDone();
 
         assertThat(progress.snapshot(0).currentItem()).isEqualTo("Writing the archive");
@@ -55,7 +61,7 @@ class DumpProgressTest {
 
     @Test
     void beforeAnyDataNothingIsDoneAndTheSchemaIsBeingRead() {
-        ProgressUpdate update = new DumpProgress(TABLES, false).snapshot(0);
+        ProgressUpdate update = progressOf(TABLES, false).snapshot(0);
 
         assertThat(update.fraction()).isZero();
         assertThat(update.currentItem()).isEqualTo("Reading the database schema");
@@ -64,7 +70,7 @@ class DumpProgressTest {
 
     @Test
     void sequentiallyATableIsDoneWhenTheNextOneStarts() {
-        DumpProgress progress = new DumpProgress(TABLES, false);
+        DumpProgress progress = progressOf(TABLES, false);
 
         progress.onStderr(started("public.a"));
         assertThat(progress.snapshot(0).fraction()).isZero();
@@ -77,7 +83,7 @@ class DumpProgressTest {
 
     @Test
     void copyProgressMovesTheBarWithinATable() {
-        DumpProgress progress = new DumpProgress(TABLES, false);
+        DumpProgress progress = progressOf(TABLES, false);
         progress.onStderr(started("public.a"));
         progress.onStderr(started("public.b"));
 
@@ -88,7 +94,7 @@ class DumpProgressTest {
 
     @Test
     void copyProgressBeyondTheEstimateCountsAsAlmostDoneOnly() {
-        DumpProgress progress = new DumpProgress(TABLES, false);
+        DumpProgress progress = progressOf(TABLES, false);
         progress.onStderr(started("public.b"));
 
         progress.onCopyProgress(Map.of(12L, 10_000L));
@@ -99,7 +105,7 @@ class DumpProgressTest {
     @Test
     void copyProgressOfAnUnanalysedTableIsIgnored() {
         TableInfo neverAnalysed = new TableInfo(13, "public", "c", 400, -1);
-        DumpProgress progress = new DumpProgress(List.of(neverAnalysed), false);
+        DumpProgress progress = progressOf(List.of(neverAnalysed), false);
         progress.onStderr(started("public.c"));
 
         progress.onCopyProgress(Map.of(13L, 500L));
@@ -109,7 +115,7 @@ class DumpProgressTest {
 
     @Test
     void inParallelModeATableIsDoneWhenPgDumpFinishesItsItem() {
-        DumpProgress progress = new DumpProgress(TABLES, true);
+        DumpProgress progress = progressOf(TABLES, true);
         progress.onStderr(started("public.a"));
         progress.onStderr(started("public.b"));
         assertThat(progress.snapshot(0).fraction()).isZero();
@@ -123,7 +129,7 @@ class DumpProgressTest {
 
     @Test
     void aFinishedItemForATableNotInFlightChangesNothing() {
-        DumpProgress progress = new DumpProgress(TABLES, true);
+        DumpProgress progress = progressOf(TABLES, true);
         progress.onStderr(started("public.a"));
 
         progress.onStderr("pg_dump: finished item 3357 TABLE DATA b");
@@ -133,7 +139,7 @@ class DumpProgressTest {
 
     @Test
     void theFractionStaysBelowOneUntilTheRunIsDone() {
-        DumpProgress progress = new DumpProgress(TABLES, false);
+        DumpProgress progress = progressOf(TABLES, false);
         progress.onStderr(started("public.a"));
         progress.onStderr(started("public.b"));
         progress.onCopyProgress(Map.of(12L, 3_000L));
@@ -149,7 +155,7 @@ class DumpProgressTest {
     @Test
     void emptyTablesStillWeighSomething() {
         TableInfo empty = new TableInfo(14, "public", "empty", 0, 0);
-        DumpProgress progress = new DumpProgress(List.of(empty, A), false);
+        DumpProgress progress = progressOf(List.of(empty, A), false);
         progress.onStderr(started("public.empty"));
         progress.onStderr(started("public.a"));
 
@@ -158,7 +164,7 @@ class DumpProgressTest {
 
     @Test
     void unrelatedLinesAreIgnored() {
-        DumpProgress progress = new DumpProgress(TABLES, false);
+        DumpProgress progress = progressOf(TABLES, false);
         progress.onStderr("pg_dump: reading extensions");
         progress.onStderr("pg_dump: saving encoding = UTF8");
 

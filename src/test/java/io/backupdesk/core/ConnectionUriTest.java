@@ -141,12 +141,31 @@ class ConnectionUriTest {
     }
 
     @Test
-    void aPortThatIsNoNumberIsNamedInTheMessage() {
+    void aPortThatIsNoNumberIsAConfigurationError() {
         assertThatThrownBy(() -> parse("postgresql://u@h:54x2/db"))
                 .isInstanceOfSatisfying(BackupDeskException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION);
-                    assertThat(e.getMessage()).isEqualTo("'54x2' is not a port number.");
+                    assertThat(e.getMessage()).isEqualTo("The port in the URI is not a number.");
                 });
+    }
+
+    @Test
+    void aPasswordWithAnUnencodedSlashStaysThePassword() {
+        ConnectionUri.Parsed parsed = parse("postgresql://app:se/cret@db1:5432/sales");
+
+        assertThat(parsed.password()).contains("se/cret");
+        assertThat(parsed.profile().host()).isEqualTo("db1");
+        assertThat(parsed.profile().database()).isEqualTo("sales");
+    }
+
+    @Test
+    void noPartOfAPasswordAppearsInAnErrorAboutTheRest() {
+        assertThatThrownBy(() -> parse("postgresql://app:top/secret@db1:54x2/sales"))
+                .isInstanceOf(BackupDeskException.class)
+                .message().doesNotContain("top").doesNotContain("secret");
+        assertThatThrownBy(() -> parse("postgresql://app:to?psecret@db1:5432/sales?sslmode=sometimes"))
+                .isInstanceOf(BackupDeskException.class)
+                .message().doesNotContain("to").doesNotContain("psecret");
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class EngineRig {
         this.profiles = new ProfileStore(configDir, warnings::add);
         this.pgpass = new PgPassFile(configDir.resolve("pgpass"));
         this.history = new JobHistory(configDir, warnings::add);
-        this.runs = new RunRegistry(configDir, history, clock);
+        this.runs = new RunRegistry(configDir.resolve("runs"), history, clock);
         this.tools = new ToolSelection(discovery);
         this.layout = new BackupLayout(backupRoot);
         this.catalog = new BackupCatalog(layout, warnings::add);

@@ -1,0 +1,131 @@
+package io.backupdesk.backup;
+
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.BackupStatus;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
+import io.backupdesk.store.JobHistory;
+import io.backupdesk.store.Json;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunRegistryTest {
+    @TempDir
+    Path dir;
+    private Path runs;
+    private JobHistory history;
+    private RunRegistry registry;
+    private final List<String> warnings = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        runs = dir.resolve("runs");
+        history = new JobHistory(dir, warnings::add);
+        registry = new RunRegistry(runs, history, Clock.systemUTC());
+    }
+
+    @Test
+    void aDeadRunsFilesAreRemovedAndTheRunIsRecordedAsInterrupted() throws Exception {
+        Path partial = Files.writeString(dir.resolve("db_1.dump.partial"), "half");
+        writeMarker("r1", null, List.of(partial), dir.resolve("db_1.backup.json"));
+        Files.writeString(runs.resolve("r1.pgpass"), "h:5432:*:u:secret");
+
+        List<JobRun> recovered = registry.recoverInterrupted();
+
+        assertThat(recovered).extracting(JobRun::id).containsExactly("r1");
+        assertThat(partial).doesNotExist();
+        assertThat(runs.resolve("r1.pgpass")).doesNotExist();
+        assertThat(runs.resolve("r1.json")).doesNotExist();
+        assertThat(history.readAll()).extracting(JobRun::status).containsExactly(JobStatus.INTERRUPTED);
+    }
+
+    @Test
+    void aRunKilledAfterItsSidecarWasWrittenIsRecordedAsOkAndKeepsItsFiles() throws Exception {
+        Path archive = Files.writeString(dir.resolve("db_1.dump"), "complete");
+        Path sidecar = dir.resolve("db_1.backup.json");
+        Files.write(sidecar, Json.mapper().writeValueAsBytes(sidecarFor("b42", archive)));
+        writeMarker("r2", null, List.of(archive), sidecar);
+
+        assertThat(registry.recoverInterrupted()).isEmpty();
+
+        assertThat(archive).exists();
+        assertThat(history.readAll()).singleElement().satisfies(run -> {
+            assertThat(run.status()).isEqualTo(JobStatus.OK);
+            assertThat(run.backupId()).isEqualTo("b42");
+        });
+    }
+
+    @Test
+    void aRunThatEndedButCouldNotCleanUpIsFinishedWithoutASecondHistoryLine() throws Exception {
+        Path partial = Files.writeString(dir.resolve("db_1.dump.partial"), "half");
+        RunRegistry.ActiveRun active = registry.begin(run("r3"), List.of(partial), dir.resolve("db_1.backup.json"));
+        active.close(JobStatus.FAILED);
+        assertThat(runs.resolve("r3.json")).exists();
+
+        assertThat(registry.recoverInterrupted()).isEmpty();
+
+        assertThat(partial).doesNotExist();
+        assertThat(runs.resolve("r3.json")).doesNotExist();
+        assertThat(history.readAll()).isEmpty();
+    }
+
+    @Test
+    void aRunOfThisProcessIsLeftAloneAndRemovesItsMarkerWhenSettled() throws Exception {
+        Path partial = Files.writeString(dir.resolve("db_1.dump.partial"), "growing");
+        RunRegistry.ActiveRun active = registry.begin(run("r4"), List.of(partial), dir.resolve("db_1.backup.json"));
+
+        assertThat(registry.recoverInterrupted()).isEmpty();
+        assertThat(partial).exists();
+        assertThat(runs.resolve("r4.json")).exists();
+
+        active.settled();
+        active.close();
+        assertThat(runs.resolve("r4.json")).doesNotExist();
+        assertThat(history.readAll()).isEmpty();
+    }
+
+    @Test
+    void anUnreadableMarkerIsRemovedAndDoesNotStopTheOthers() throws Exception {
+        Files.createDirectories(runs);
+        Files.writeString(runs.resolve("broken.json"), "{ not json");
+        Path partial = Files.writeString(dir.resolve("db_2.dump.partial"), "half");
+        writeMarker("r5", null, List.of(partial), dir.resolve("db_2.backup.json"));
+
+        List<JobRun> recovered = registry.recoverInterrupted();
+
+        assertThat(recovered).extracting(JobRun::id).containsExactly("r5");
+        assertThat(runs.resolve("broken.json")).doesNotExist();
+        assertThat(partial).doesNotExist();
+    }
+
+    private void writeMarker(String id, JobStatus status, List<Path> paths, Path sidecar) throws Exception {
+        Files.createDirectories(runs);
+        JobRun run = new JobRun(JobRun.SCHEMA_VERSION, id, JobRun.KIND_BACKUP, "p", "db", "manual", Instant.now(), null,
+                status, 0, null, null, null);
+        RunRegistry.Marker marker = new RunRegistry.Marker(run, paths.stream().map(Path::toString).toList(),
+                sidecar.toString(), null);
+        Files.write(runs.resolve(id + ".json"), Json.mapper().writeValueAsBytes(marker));
+    }
+
+    private static JobRun run(String id) {
+        return new JobRun(JobRun.SCHEMA_VERSION, id, JobRun.KIND_BACKUP, "p", "db", "manual", Instant.now(), null,
+                null, 0, null, null, null);
+    }
+
+    private static BackupRecord sidecarFor(String id, Path archive) {
+        return new BackupRecord(BackupRecord.SCHEMA_VERSION, id, "p", "h", 5432, "db", "15.1", "15.1", BackupFormat.CUSTOM,
+                "gzip:1", null, archive.getFileName().toString(), 8, 0, "abc", null, null, null, Instant.now(), 1,
+                List.of(), null, BackupStatus.OK, null, "manual", false);
+    }
+}
