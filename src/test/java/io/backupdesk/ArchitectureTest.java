@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layering of DESIGN.md, enforced: a wrong import fails the build. */
 class ArchitectureTest {
@@ -55,11 +54,6 @@ class ArchitectureTest {
     void theDomainDependsOnNothingButTheJdk() {
         check(classes().that().resideInAPackage("io.backupdesk.core..").should().onlyDependOnClassesThat()
                 .resideInAnyPackage("io.backupdesk.core..", "java.."));
-    }
-
-    @Test
-    void screensNeverImportEachOther() {
-        check(slices().matching("io.backupdesk.ui.(*)..").should().notDependOnEachOther().allowEmptyShould(true));
     }
 
     private static void check(ArchRule rule) {

@@ -57,10 +57,9 @@ class BackupScopeAndCatalogIT {
 
     @Test
     void progressRisesToDoneNamesTheTableAndCountsTheBytesWritten(TestServer server, @TempDir Path dir) throws Exception {
-        String db = server.createDatabase();
-        Fixtures.bigTable(server, db, 300_000);
-        EngineRig rig = EngineRig.standard(dir, server);
-        ConnectionProfile profile = rig.addProfile("p", db);
+        Fixtures.BigTableSetup setup = Fixtures.bigTableSetup(server, dir, 300_000);
+        EngineRig rig = setup.rig();
+        ConnectionProfile profile = setup.profile();
         List<ProgressUpdate> updates = new CopyOnWriteArrayList<>();
 
         BackupRecord record = rig.backup(profile, BackupOptions.defaults(), updates::add, new Cancellation());
@@ -106,10 +105,9 @@ class BackupScopeAndCatalogIT {
 
     @Test
     void twoBackupsStartedInTheSameSecondKeepTheirOwnFiles(TestServer server, @TempDir Path dir) throws Exception {
-        String db = server.createDatabase();
-        Fixtures.bigTable(server, db, 50_000);
-        EngineRig rig = EngineRig.standard(dir, server);
-        ConnectionProfile profile = rig.addProfile("p", db);
+        Fixtures.BigTableSetup setup = Fixtures.bigTableSetup(server, dir, 50_000);
+        EngineRig rig = setup.rig();
+        ConnectionProfile profile = setup.profile();
         java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
         java.util.function.Supplier<BackupRecord> run = () -> {
             try {

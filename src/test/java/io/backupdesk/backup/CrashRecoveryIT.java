@@ -35,10 +35,9 @@ class CrashRecoveryIT {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = BackupFormat.class, names = {"PLAIN", "DIRECTORY"})
     void theNextStartCleansUpAfterAKilledBackup(BackupFormat format, TestServer server, @TempDir Path dir) throws Exception {
-        String db = server.createDatabase();
-        Fixtures.bigTable(server, db, 600_000);
-        EngineRig rig = EngineRig.standard(dir, server);
-        rig.addProfile("p", db);
+        Fixtures.BigTableSetup setup = Fixtures.bigTableSetup(server, dir, 600_000);
+        EngineRig rig = setup.rig();
+        String db = setup.database();
         Process cli = CliProcess.start(CliProcess.command(rig.configDir, rig.backupRoot, "backup", "p",
                 "--format", format.cliName(), "--compress", "9"), dir);
         await().atMost(Duration.ofSeconds(60)).until(() -> !pgDumps(cli).isEmpty()
@@ -58,10 +57,8 @@ class CrashRecoveryIT {
 
     @Test
     void aPoliteKillCancelsTheRunWhichCleansUpBeforeTheAppExits(TestServer server, @TempDir Path dir) throws Exception {
-        String db = server.createDatabase();
-        Fixtures.bigTable(server, db, 600_000);
-        EngineRig rig = EngineRig.standard(dir, server);
-        rig.addProfile("p", db);
+        Fixtures.BigTableSetup setup = Fixtures.bigTableSetup(server, dir, 600_000);
+        EngineRig rig = setup.rig();
         Process cli = CliProcess.start(CliProcess.command(rig.configDir, rig.backupRoot, "backup", "p", "--compress", "9"), dir);
         await().atMost(Duration.ofSeconds(60)).until(() -> !pgDumps(cli).isEmpty());
         List<ProcessHandle> dumps = pgDumps(cli);
@@ -76,10 +73,9 @@ class CrashRecoveryIT {
 
     @Test
     void startingUpBesideARunningBackupLeavesItAlone(TestServer server, @TempDir Path dir) throws Exception {
-        String db = server.createDatabase();
-        Fixtures.bigTable(server, db, 600_000);
-        EngineRig rig = EngineRig.standard(dir, server);
-        ConnectionProfile profile = rig.addProfile("p", db);
+        Fixtures.BigTableSetup setup = Fixtures.bigTableSetup(server, dir, 600_000);
+        EngineRig rig = setup.rig();
+        ConnectionProfile profile = setup.profile();
         BackupOptions slow = new BackupOptions(null, io.backupdesk.core.Compression.parse("9"), 0, null, null, null, null,
                 null, false, null, null, null);
         CompletableFuture<BackupRecord> running = CompletableFuture.supplyAsync(() -> rig.backup(profile, slow));

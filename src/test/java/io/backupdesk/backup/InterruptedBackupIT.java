@@ -39,10 +39,10 @@ class InterruptedBackupIT {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = BackupFormat.class, names = {"CUSTOM", "DIRECTORY", "PLAIN"})
     void aCancelInTheMiddleStopsEverythingAndKeepsNothing(BackupFormat format, TestServer server, @TempDir Path dir) throws Exception {
-        String db = server.createDatabase();
-        Fixtures.bigTable(server, db, ROWS);
-        EngineRig rig = EngineRig.standard(dir, server);
-        ConnectionProfile profile = rig.addProfile("p", db);
+        Fixtures.BigTableSetup setup = Fixtures.bigTableSetup(server, dir, ROWS);
+        EngineRig rig = setup.rig();
+        String db = setup.database();
+        ConnectionProfile profile = setup.profile();
         Cancellation cancel = new Cancellation();
         List<ProgressUpdate> seen = new CopyOnWriteArrayList<>();
         BackupOptions slow = new BackupOptions(format, Compression.parse("9"), format == BackupFormat.DIRECTORY ? 2 : 1,
@@ -67,10 +67,10 @@ class InterruptedBackupIT {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = BackupFormat.class, names = {"CUSTOM"})
     void aRunPastItsTimeLimitIsStoppedAsATimeout(BackupFormat format, TestServer server, @TempDir Path dir) throws Exception {
-        String db = server.createDatabase();
-        Fixtures.bigTable(server, db, ROWS);
-        EngineRig rig = EngineRig.standard(dir, server);
-        ConnectionProfile profile = rig.addProfile("p", db);
+        Fixtures.BigTableSetup setup = Fixtures.bigTableSetup(server, dir, ROWS);
+        EngineRig rig = setup.rig();
+        String db = setup.database();
+        ConnectionProfile profile = setup.profile();
         BackupOptions limited = new BackupOptions(format, Compression.parse("9"), 1, null, null, null, null, null, false,
                 null, Duration.ofMillis(400), null);
 

@@ -1,5 +1,7 @@
 package io.backupdesk.testing;
 
+import io.backupdesk.core.ConnectionProfile;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,16 @@ public final class Fixtures {
         server.execute(database, "insert into public.big select g, md5(g::text) || md5((g * 7)::text) || md5((g * 13)::text)"
                 + " || repeat(chr(65 + g % 26), 40) from generate_series(1, " + rows + ") g");
         server.execute(database, "analyze public.big");
+    }
+
+    /** A fresh database holding {@link #bigTable}, and a rig with profile "p" for it. */
+    public record BigTableSetup(EngineRig rig, String database, ConnectionProfile profile) { }
+
+    public static BigTableSetup bigTableSetup(TestServer server, Path dir, int rows) {
+        String db = server.createDatabase();
+        bigTable(server, db, rows);
+        EngineRig rig = EngineRig.standard(dir, server);
+        return new BigTableSetup(rig, db, rig.addProfile("p", db));
     }
 
     /** Every path under the folder whose name ends with the suffix. */
