@@ -40,8 +40,8 @@ class CrashRecoveryIT {
         String db = setup.database();
         Process cli = CliProcess.start(CliProcess.command(rig.configDir, rig.backupRoot, "backup", "p",
                 "--format", format.cliName(), "--compress", "9"), dir);
-        await().atMost(Duration.ofSeconds(60)).until(() -> !pgDumps(cli).isEmpty()
-                && !Fixtures.filesEndingWith(rig.backupRoot, ".partial").isEmpty());
+        // killed only once the run has noted pg_dump in its marker, a few milliseconds after starting it
+        await().atMost(Duration.ofSeconds(60)).until(() -> !pgDumps(cli).isEmpty() && markerNamesAProcess(rig));
         List<ProcessHandle> dumps = pgDumps(cli);
 
         cli.destroyForcibly().waitFor();
@@ -50,7 +50,7 @@ class CrashRecoveryIT {
 
         assertThat(next.exitCode()).as(next.stderr()).isZero();
         assertThat(next.stderr()).contains("interrupted backup of p/" + db);
-        await().atMost(Duration.ofSeconds(20)).until(() -> dumps.stream().noneMatch(ProcessHandle::isAlive));
+        assertThat(dumps).as("stopped by the next start, not finished on their own").noneMatch(ProcessHandle::isAlive);
         Leftovers.assertNone(rig, 0);
         assertThat(rig.history.readAll()).extracting(r -> r.status()).containsExactly(JobStatus.INTERRUPTED);
     }
@@ -91,6 +91,15 @@ class CrashRecoveryIT {
         assertThat(Sha256.ofFile(rig.catalog.require(record.id()).archive())).isEqualTo(record.sha256());
         Leftovers.assertNone(rig, 1);
         assertThat(rig.history.readAll()).extracting(r -> r.status()).containsExactly(JobStatus.OK);
+    }
+
+    private static boolean markerNamesAProcess(EngineRig rig) throws java.io.IOException {
+        for (Path marker : Fixtures.filesEndingWith(rig.configDir.resolve("runs"), ".json")) {
+            if (java.nio.file.Files.readString(marker).contains("\"pid\"")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The pg_dump processes (workers included) below the CLI's JVM. */
