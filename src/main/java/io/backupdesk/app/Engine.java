@@ -18,13 +18,10 @@ import io.backupdesk.store.ProfileStore;
 import io.backupdesk.store.Settings;
 import io.backupdesk.store.SettingsStore;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The headless composition root: stores, tools and services wired by hand, shared by the CLI, the scheduler and the
@@ -73,28 +70,7 @@ public final class Engine {
      * recorded as interrupted. Call once at start, before any run begins.
      */
     public List<JobRun> startupHousekeeping() {
-        List<JobRun> interrupted = runs.recoverInterrupted();
-        deleteOrphanPassFiles();
-        return interrupted;
-    }
-
-    private void deleteOrphanPassFiles() {
-        if (!Files.isDirectory(paths.runsDir())) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(paths.runsDir())) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String name = file.getFileName().toString();
-                if (name.endsWith(".pgpass")) {
-                    Path marker = file.resolveSibling(name.replace(".pgpass", ".json"));
-                    if (!Files.exists(marker)) {
-                        Files.deleteIfExists(file);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // left for the next start
-        }
+        return runs.recoverInterrupted();
     }
 
     public AppPaths paths() {

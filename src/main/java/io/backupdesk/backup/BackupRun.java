@@ -147,7 +147,11 @@ final class BackupRun {
             LOG.info("Backup {}: committed as {}, {} bytes ({})", runId, record.id(), record.sizeBytes(), paths.archive());
             return new BackupCatalog.Entry(record, paths.sidecar(), BackupStatus.OK);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Backup {}: failed, removing its files", runId, e instanceof BackupDeskException ? null : e);
+            if (e instanceof BackupDeskException) {
+                LOG.warn("Backup {}: failed, removing its files: {}", runId, e.getMessage());
+            } else {
+                LOG.warn("Backup {}: failed, removing its files", runId, e);
+            }
             globalsCancel.cancel();
             globalsThread.shutdown();
             awaitQuietly(globals);

@@ -134,7 +134,6 @@ final class DumpRun {
                     writer == null ? ProcessRunner.StdoutHandler.DISCARD : writer, tracker::onStderr, dumpCancel, deadline,
                     started);
         } catch (BackupDeskException e) {
-            snapshot.cancel();
             if (e.kind() == ErrorKind.CANCELLED && !cancel.isCancelled() && facts.isDone()) {
                 await(facts, snapshot, cancel, deadline);
             }

@@ -138,7 +138,31 @@ public final class RunRegistry {
                 LOG.warn("Could not clean up after the run in {}: {}", file, e.getMessage());
             }
         }
+        deleteStrays();
         return recovered;
+    }
+
+    /**
+     * Removes what no marker accounts for: a per-run password file whose marker is gone (its own deletion failed) and
+     * a marker still under its temporary name, left by an app that died inside {@link #begin}. A temporary name only
+     * lives for microseconds, so one older than a minute is a dead run's.
+     */
+    private void deleteStrays() {
+        Instant staleBefore = clock.instant().minusSeconds(60);
+        try (Stream<Path> files = Files.list(runsDir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                boolean orphanPassword = name.endsWith(".pgpass")
+                        && !Files.exists(file.resolveSibling(name.substring(0, name.length() - ".pgpass".length()) + ".json"));
+                boolean deadTemporary = name.endsWith(".json.new")
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(staleBefore);
+                if (orphanPassword || deadTemporary) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not tidy {}: {}", runsDir, e.getMessage());
+        }
     }
 
     private Optional<JobRun> recoverOne(Path file) throws IOException {

@@ -109,6 +109,26 @@ class RunRegistryTest {
         assertThat(partial).doesNotExist();
     }
 
+    @Test
+    void strayFilesNoMarkerAccountsForAreRemovedButALiveRunsAreKept() throws Exception {
+        Path partial = Files.writeString(dir.resolve("db_3.dump.partial"), "growing");
+        RunRegistry.ActiveRun live = registry.begin(run("r6"), List.of(partial), dir.resolve("db_3.backup.json"));
+        Path livePassword = Files.writeString(runs.resolve("r6.pgpass"), "h:5432:*:u:secret");
+        Path orphanPassword = Files.writeString(runs.resolve("gone.pgpass"), "h:5432:*:u:secret");
+        Path deadTemporary = Files.writeString(runs.resolve("r7.json.new"), "{}");
+        Files.setLastModifiedTime(deadTemporary, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(3600)));
+        Path freshTemporary = Files.writeString(runs.resolve("r8.json.new"), "{}");
+
+        registry.recoverInterrupted();
+
+        assertThat(orphanPassword).doesNotExist();
+        assertThat(deadTemporary).doesNotExist();
+        assertThat(livePassword).exists();
+        assertThat(freshTemporary).exists();
+        live.settled();
+        live.close();
+    }
+
     private void writeMarker(String id, JobStatus status, List<Path> paths, Path sidecar) throws Exception {
         Files.createDirectories(runs);
         JobRun run = new JobRun(JobRun.SCHEMA_VERSION, id, JobRun.KIND_BACKUP, "p", "db", "manual", Instant.now(), null,
