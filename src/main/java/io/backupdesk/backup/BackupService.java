@@ -3,6 +3,7 @@ package io.backupdesk.backup;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ErrorKind;
@@ -16,6 +17,8 @@ import io.backupdesk.pg.ProcessRunner;
 import io.backupdesk.pg.ToolErrors;
 import io.backupdesk.pg.ToolSelection;
 import io.backupdesk.store.JobHistory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -29,16 +32,21 @@ import java.util.Optional;
  * recorded in the job history. Thread-safe: runs share nothing but the stores, which are thread-safe themselves.
  */
 public final class BackupService {
+    private static final Logger LOG = LoggerFactory.getLogger(BackupService.class);
+
     /**
      * @param origin          "manual" or "schedule:&lt;id&gt;"
      * @param runtimePassword a password asked for at run time, used for this run only; empty to use the stored one
      * @param interactive     a person will be asked for a password and the run retried when the server wants one;
      *                        that first attempt is then not a failed run worth recording
+     * @param verify          read the new backup back in full before the run counts as done (the setting
+     *                        "verify after backup")
      */
     public record Request(ConnectionProfile profile, BackupOptions options, String origin, Optional<String> runtimePassword,
-                          boolean interactive) {
+                          boolean interactive, boolean verify) {
+        /** A run nobody is asked a password for and that is not read back. */
         public Request(ConnectionProfile profile, BackupOptions options, String origin, Optional<String> runtimePassword) {
-            this(profile, options, origin, runtimePassword, false);
+            this(profile, options, origin, runtimePassword, false, false);
         }
     }
 
@@ -48,24 +56,31 @@ public final class BackupService {
 
     private final Services services;
     private final JobHistory history;
+    private final VerifyService verifier;
 
     public BackupService(BackupLayout layout, ToolSelection tools, ConnectionFactory connections, Credentials credentials,
-                         ProcessRunner runner, RunRegistry runs, JobHistory history, Clock clock) {
+                         ProcessRunner runner, RunRegistry runs, JobHistory history, VerifyService verifier, Clock clock) {
         this.services = new Services(layout, tools, connections, credentials, runner, runs, clock);
         this.history = history;
+        this.verifier = verifier;
     }
 
     /**
      * Backs up the profile's database. Blocks until done; reports progress from worker threads.
      *
-     * @return the new backup as the catalog lists it
-     * @throws BackupDeskException with a message and a hint; {@code CANCELLED} after {@code cancel} fired
+     * @return the new backup as the catalog lists it; {@code VERIFIED} when it was read back
+     * @throws BackupDeskException with a message and a hint; {@code CANCELLED} after {@code cancel} fired. A backup
+     *                             that was written but failed its read-back stays in the catalog as {@code CORRUPT}
+     *                             and the run fails.
      */
     public BackupCatalog.Entry backup(Request request, Progress progress, Cancellation cancel) {
         Instant started = services.clock().instant();
         String runId = Ids.newId();
         try {
             BackupCatalog.Entry entry = new BackupRun(services, request, runId, started, progress, cancel).execute();
+            if (request.verify()) {
+                entry = readBack(entry, progress, cancel);
+            }
             BackupRecord record = entry.record();
             history.append(jobRun(runId, request, started, JobStatus.OK, record.sizeBytes(), record.id(), null, services.clock()));
             return entry;
@@ -81,6 +96,27 @@ public final class BackupService {
                     services.clock()));
             throw e;
         }
+    }
+
+    private BackupCatalog.Entry readBack(BackupCatalog.Entry entry, Progress progress, Cancellation cancel) {
+        BackupCatalog.Entry verified;
+        try {
+            verified = verifier.verify(entry, progress, cancel);
+        } catch (BackupDeskException e) {
+            if (e.kind() == ErrorKind.CANCELLED) {
+                throw new BackupDeskException(ErrorKind.CANCELLED, "Cancelled while reading the backup back. The backup "
+                        + entry.record().id() + " itself is complete and stays in the catalog, not verified.",
+                        "Verify it later with 'backupdesk verify " + entry.record().id() + "'.");
+            }
+            LOG.warn("Backup {} was written but could not be read back: {}", entry.record().id(), e.getMessage());
+            return entry;
+        }
+        if (verified.status() != BackupStatus.VERIFIED) {
+            throw new BackupDeskException(ErrorKind.IO, "The backup " + entry.record().id() + " was written, but reading it "
+                    + "back failed: " + verified.record().verification().message(),
+                    "It is kept in the catalog marked corrupt. Check the backup volume's health, then back up again.");
+        }
+        return verified;
     }
 
     /** A write failure in the backup folder, as the user should read it. */

@@ -1,6 +1,5 @@
 package io.backupdesk.backup;
 
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,11 +21,10 @@ final class PlainDumpHeader {
     private PlainDumpHeader() { }
 
     static DumpImporter.DumpHeader read(Path file) throws IOException {
-        boolean gzip = isGzip(file);
+        boolean gzip = PlainDumpStream.isGzip(file);
         String server = null;
         String dumpedBy = null;
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = gzip ? new GzipCompressorInputStream(raw, true) : raw;
+        try (InputStream in = PlainDumpStream.open(file);
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             for (int i = 0; i < HEADER_LINES && (line = reader.readLine()) != null; i++) {
@@ -39,11 +37,5 @@ final class PlainDumpHeader {
             }
         }
         return new DumpImporter.DumpHeader(null, server, dumpedBy, gzip ? "gzip" : "none", null, List.of());
-    }
-
-    private static boolean isGzip(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
-        }
     }
 }

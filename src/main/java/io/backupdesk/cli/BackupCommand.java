@@ -84,6 +84,10 @@ public final class BackupCommand implements Callable<Integer> {
             description = "Fail instead of waiting longer than this for a table lock. Default: 1m.")
     String lockWaitTimeout;
 
+    @Option(names = "--verify", negatable = true,
+            description = "Read the backup back in full before calling it done (--no-verify to skip). Default: the setting, on.")
+    Boolean verify;
+
     @Option(names = "--json", description = "Print the new backup as JSON.")
     boolean json;
 
@@ -98,11 +102,12 @@ public final class BackupCommand implements Callable<Integer> {
                 globals, label, timeout == null ? null : Durations.parse(timeout),
                 lockWaitTimeout == null ? null : Durations.parse(lockWaitTimeout));
         ConnectionProfile connection = root.engine().profiles().require(profile);
+        boolean readBack = verify != null ? verify : root.engine().settings().load().verifiesAfterBackup();
         Cancellation cancel = new Cancellation();
         BackupCatalog.Entry entry = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(connection,
                 password -> root.engine().backups().backup(
                         new BackupService.Request(connection, options, BackupRecord.ORIGIN_MANUAL, password,
-                                PasswordPrompt.canAsk()),
+                                PasswordPrompt.canAsk(), readBack),
                         ConsoleProgress.forTerminal(root.err()), cancel)));
         if (json) {
             root.out().println(CliJson.write(CliJson.backup(entry)));
@@ -119,6 +124,7 @@ public final class BackupCommand implements Callable<Integer> {
         root.out().println("  " + Format.bytes(r.sizeBytes()) + " from a " + Format.bytes(r.databaseSizeBytes())
                 + " database in " + Format.duration(Duration.ofMillis(r.durationMillis())) + ", " + r.tables().size()
                 + " tables, " + Format.count(rows) + " rows, SHA-256 " + r.sha256());
+        root.out().println("  " + (r.verification() == null ? "not read back (--no-verify)" : r.verification().message()));
         Optional.ofNullable(r.globalsFile()).ifPresent(g -> root.out().println("  roles and tablespaces: " + entry.globals().orElseThrow()));
     }
 }

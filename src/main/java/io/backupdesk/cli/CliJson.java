@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Verification;
 import io.backupdesk.store.Json;
 
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ final class CliJson {
         m.put("databaseSizeBytes", r.databaseSizeBytes());
         m.put("sha256", r.sha256());
         m.put("status", entry.status().name().toLowerCase(Locale.ROOT));
+        m.put("verification", r.verification() == null ? null : verification(r.verification()));
         m.put("pinned", r.pinned());
         m.put("label", r.label());
         m.put("origin", r.origin());
@@ -45,6 +47,14 @@ final class CliJson {
             table.put("rows", t.rows());
             return table;
         }).toList());
+        return m;
+    }
+
+    static Map<String, Object> verification(Verification v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", v.status().name().toLowerCase(Locale.ROOT));
+        m.put("at", v.at());
+        m.put("message", v.message());
         return m;
     }
 

@@ -44,7 +44,12 @@ public record BackupOptions(BackupFormat format, Compression compression, int jo
     }
 
     public static BackupOptions defaults() {
-        return new BackupOptions(null, null, 0, null, null, null, null, null, false, null, null, null);
+        return ofFormat(null);
+    }
+
+    /** The defaults in another format. */
+    public static BackupOptions ofFormat(BackupFormat format) {
+        return new BackupOptions(format, null, 0, null, null, null, null, null, false, null, null, null);
     }
 
     /** One worker per core, at most four: more rarely helps and loads the server. */

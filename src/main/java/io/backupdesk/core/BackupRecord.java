@@ -30,6 +30,13 @@ public record BackupRecord(int schemaVersion, String id, String profile, String 
         tables = tables == null ? List.of() : List.copyOf(tables);
     }
 
+    /** The same backup with a new verification outcome. */
+    public BackupRecord withVerification(Verification outcome) {
+        return new BackupRecord(schemaVersion, id, profile, host, port, database, serverVersion, pgDumpVersion, format,
+                compression, options, fileName, sizeBytes, databaseSizeBytes, sha256, files, globalsFile, globalsSha256,
+                createdAt, durationMillis, tables, label, status, outcome, origin, pinned);
+    }
+
     /** The status to show: the verification outcome when there is one, else the recorded status. */
     public BackupStatus effectiveStatus() {
         return verification != null ? verification.status() : status;

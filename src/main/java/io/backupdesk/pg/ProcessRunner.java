@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,15 @@ public final class ProcessRunner {
         StdoutHandler DISCARD = in -> { };
 
         void consume(InputStream stdout) throws IOException;
+    }
+
+    /** Writes the program's stdin on a thread of its own; the stream is closed after it returns. */
+    @FunctionalInterface
+    public interface StdinFeeder {
+        /** Closes stdin at once, so a program that would prompt reads EOF instead of waiting. */
+        StdinFeeder NONE = out -> { };
+
+        void feed(OutputStream stdin) throws IOException;
     }
 
     /** How the program ended. {@code stderrTail} holds the last lines, oldest first. */
@@ -65,6 +75,16 @@ public final class ProcessRunner {
      */
     public Result run(ToolCommand command, StdoutHandler stdout, Consumer<String> stderrLines,
                       Cancellation cancel, Instant deadline, Consumer<ProcessHandle> started) {
+        return run(command, StdinFeeder.NONE, stdout, stderrLines, cancel, deadline, started);
+    }
+
+    /**
+     * Like {@link #run(ToolCommand, StdoutHandler, Consumer, Cancellation, Instant, Consumer)}, feeding the program's
+     * stdin from {@code stdin}. A failure of the feeder (e.g. a damaged compressed input) fails the run like a
+     * failure of the stdout handler.
+     */
+    public Result run(ToolCommand command, StdinFeeder stdin, StdoutHandler stdout, Consumer<String> stderrLines,
+                      Cancellation cancel, Instant deadline, Consumer<ProcessHandle> started) {
         ProcessBuilder builder = new ProcessBuilder(command.arguments());
         Map<String, String> env = builder.environment();
         command.environment().forEach((k, v) -> {
@@ -84,7 +104,9 @@ public final class ProcessRunner {
             throw new BackupDeskException(ErrorKind.TOOL_MISSING, "Could not start " + command.toolName() + ": " + e.getMessage(),
                     InstallHints.clientTools("a recent"), List.of(), e);
         }
-        closeQuietly(process);
+        if (stdin == StdinFeeder.NONE) {
+            closeQuietly(process);
+        }
         try {
             started.accept(process.toHandle());
         } catch (RuntimeException e) {
@@ -94,24 +116,41 @@ public final class ProcessRunner {
         Deque<String> tail = new ArrayDeque<>();
         Thread errThread = startThread(command.toolName() + "-stderr", () -> readLines(process.getErrorStream(), tail, stderrLines));
         AtomicReference<Throwable> stdoutFailure = new AtomicReference<>();
+        AtomicReference<Throwable> stdinFailure = new AtomicReference<>();
+        Thread inThread = stdin == StdinFeeder.NONE ? null : startThread(command.toolName() + "-stdin", () -> {
+            try (OutputStream out = process.getOutputStream()) {
+                stdin.feed(out);
+            } catch (Throwable t) {
+                // a broken pipe means the program stopped reading: its exit code and stderr tell why
+                if (!isBrokenPipe(t)) {
+                    stdoutFailure.compareAndSet(null, t);
+                }
+                stdinFailure.set(t);
+            }
+        });
         Thread outThread = stdout == StdoutHandler.DISCARD ? null : startThread(command.toolName() + "-stdout", () -> {
             try (InputStream in = process.getInputStream()) {
                 stdout.consume(in);
             } catch (Throwable t) {
-                stdoutFailure.set(t);
+                stdoutFailure.compareAndSet(null, t);
             }
         });
         try {
             waitFor(process, cancel, deadline, stdoutFailure, command.toolName());
+            join(inThread);
             join(outThread);
             join(errThread);
         } catch (RuntimeException e) {
             destroyTree(process);
+            join(inThread);
             join(outThread);
             join(errThread);
             throw e;
         }
         Throwable failure = stdoutFailure.get();
+        if (failure == null && process.exitValue() == 0) {
+            failure = stdinFailure.get();
+        }
         if (failure != null) {
             throw outputFailure(command.toolName(), failure, tailCopy(tail));
         }
@@ -170,6 +209,11 @@ public final class ProcessRunner {
                 handle.destroyForcibly();
             }
         }
+    }
+
+    /** A program that stops reading (it failed, or was told to stop on error) breaks the pipe; that is its story. */
+    private static boolean isBrokenPipe(Throwable t) {
+        return t instanceof IOException && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("pipe");
     }
 
     private static void readLines(InputStream stream, Deque<String> tail, Consumer<String> listener) {

@@ -162,7 +162,7 @@ public final class ToolErrors {
     }
 
     /** The most telling line: the last one with "error:", else the last line. */
-    static String errorLine(List<String> tail) {
+    public static String errorLine(List<String> tail) {
         for (int i = tail.size() - 1; i >= 0; i--) {
             String line = tail.get(i);
             int at = line.indexOf("error: ");

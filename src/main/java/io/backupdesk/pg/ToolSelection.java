@@ -36,6 +36,31 @@ public final class ToolSelection {
                 .orElseThrow(() -> noneFits(ClientTool.PG_DUMPALL, server));
     }
 
+    /**
+     * The pg_restore (or psql) to read an archive pg_dump {@code dumpedBy} wrote: the newest installed, which must be
+     * at least that major, since an older pg_restore cannot read a newer archive.
+     */
+    public ClientInstallation forRestore(ClientTool tool, PgVersion dumpedBy) {
+        Optional<ClientInstallation> configured = discovery.configuredDir().flatMap(dir -> discovery.installations().stream()
+                .filter(i -> i.binDir().equals(dir) && i.tool(tool).isPresent()
+                        && i.version().majorNum() >= dumpedBy.majorNum())
+                .findFirst());
+        Optional<ClientInstallation> newest = newest(tool);
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        if (newest.isPresent() && newest.get().version().majorNum() >= dumpedBy.majorNum()) {
+            return newest.get();
+        }
+        String hint = InstallHints.clientTools(dumpedBy.major());
+        throw newest.map(n -> new BackupDeskException(ErrorKind.VERSION_MISMATCH,
+                        "The backup was written by pg_dump " + dumpedBy + ", but the newest " + tool.baseName() + " found is "
+                                + n.version() + " (" + n.binDir() + "); reading it needs version " + dumpedBy.major()
+                                + " or newer.", hint))
+                .orElseGet(() -> new BackupDeskException(ErrorKind.TOOL_MISSING,
+                        tool.baseName() + " was not found on this computer.", hint));
+    }
+
     /** Like {@link #forDump}, but empty instead of an error; for reports. */
     public Optional<ClientInstallation> compatible(ClientTool tool, PgVersion server) {
         List<ClientInstallation> candidates = discovery.installations().stream()

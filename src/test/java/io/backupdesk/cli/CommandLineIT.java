@@ -50,12 +50,41 @@ class CommandLineIT {
         assertThat(item.get("profile").asText()).isEqualTo("prod");
         assertThat(item.get("database").asText()).isEqualTo(db);
         assertThat(item.get("format").asText()).isEqualTo("custom");
-        assertThat(item.get("status").asText()).isEqualTo("ok");
+        assertThat(item.get("status").asText()).isEqualTo("verified");
+        assertThat(item.get("verification").get("message").asText()).contains("read back in full");
         assertThat(item.get("label").asText()).isEqualTo("before upgrade");
         assertThat(Path.of(item.get("path").asText())).exists().hasFileName(item.get("path").asText().replaceAll(".*/", ""));
         assertThat(item.get("path").asText()).endsWith("_before_upgrade.dump");
         assertThat(item.get("tables").get(0).get("name").asText()).isEqualTo("items");
         assertThat(item.get("tables").get(0).get("rows").asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void verifyExitsWithOneWhenABackupWasDamagedAndTheListSaysCorrupt(TestServer server, @TempDir Path dir) throws Exception {
+        String db = server.createDatabase();
+        server.execute(db, "create table items as select generate_series(1, 500) as id");
+        String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db;
+        cli(dir, server.password() + "\n", "profiles", "add", "p", "--url", url, "--password-stdin");
+        Run first = cli(dir, "", "backup", "p", "--no-verify", "--json");
+        Run second = cli(dir, "", "backup", "p", "--no-verify", "--json");
+        Path damaged = Path.of(Json.mapper().readTree(first.out()).get("path").asText());
+
+        Run allGood = cli(dir, "", "verify", "--all");
+        Files.write(damaged, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+        Run oneBad = cli(dir, "", "verify", "--all", "--json");
+        Run listed = cli(dir, "", "list", "--json");
+
+        assertThat(second.code()).isZero();
+        assertThat(Json.mapper().readTree(second.out()).get("status").asText()).isEqualTo("ok");
+        assertThat(allGood.code()).as(allGood.err()).isZero();
+        assertThat(allGood.out()).contains("verified");
+        assertThat(oneBad.code()).isEqualTo(1);
+        JsonNode outcomes = Json.mapper().readTree(oneBad.out());
+        assertThat(outcomes).extracting(n -> n.get("status").asText()).containsExactlyInAnyOrder("corrupt", "verified");
+        assertThat(Json.mapper().readTree(listed.out())).anySatisfy(n -> {
+            assertThat(n.get("path").asText()).isEqualTo(damaged.toString());
+            assertThat(n.get("status").asText()).isEqualTo("corrupt");
+        });
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.backupdesk.backup.BackupLayout;
 import io.backupdesk.backup.BackupService;
 import io.backupdesk.backup.DumpImporter;
 import io.backupdesk.backup.RunRegistry;
+import io.backupdesk.backup.VerifyService;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
@@ -40,6 +41,7 @@ public final class EngineRig {
     public final ToolSelection tools;
     public final BackupLayout layout;
     public final BackupCatalog catalog;
+    public final VerifyService verifier;
     public final BackupService backups;
     public final DumpImporter importer;
     private final TestServer server;
@@ -57,8 +59,9 @@ public final class EngineRig {
         this.layout = new BackupLayout(backupRoot);
         this.catalog = new BackupCatalog(layout, warnings::add);
         ProcessRunner runner = new ProcessRunner();
+        this.verifier = new VerifyService(tools, runner, clock);
         this.backups = new BackupService(layout, tools, new ConnectionFactory(),
-                new Credentials(pgpass, configDir.resolve("runs")), runner, runs, history, clock);
+                new Credentials(pgpass, configDir.resolve("runs")), runner, runs, history, verifier, clock);
         this.importer = new DumpImporter(layout, tools, runner);
     }
 
