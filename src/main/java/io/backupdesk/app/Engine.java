@@ -16,6 +16,8 @@ import io.backupdesk.pg.ToolSelection;
 import io.backupdesk.store.JobHistory;
 import io.backupdesk.store.PgPassFile;
 import io.backupdesk.store.ProfileStore;
+import io.backupdesk.store.RestoreStore;
+import io.backupdesk.restore.RestoreService;
 import io.backupdesk.store.Settings;
 import io.backupdesk.store.SettingsStore;
 
@@ -43,6 +45,7 @@ public final class Engine {
     private final VerifyService verifier;
     private final BackupService backups;
     private final DumpImporter importer;
+    private final RestoreService restores;
 
     /**
      * @param backupRootOverride a backup root for this session only (the CLI's --backup-root); null for the setting
@@ -66,6 +69,8 @@ public final class Engine {
         this.verifier = new VerifyService(tools, runner, clock);
         this.backups = new BackupService(layout, tools, connections, credentials, runner, runs, history, verifier, clock);
         this.importer = new DumpImporter(layout, tools, runner);
+        this.restores = new RestoreService(tools, connections, credentials, runner, catalog, backups, verifier,
+                new RestoreStore(paths.configDir()), history, paths.runsDir(), clock);
     }
 
     /**
@@ -110,6 +115,10 @@ public final class Engine {
 
     public VerifyService verifier() {
         return verifier;
+    }
+
+    public RestoreService restores() {
+        return restores;
     }
 
     public DumpImporter importer() {

@@ -90,6 +90,11 @@ public final class VerifyService {
                 .orElseGet(() -> outcome(BackupStatus.VERIFIED, "The checksum matched and the backup was read back in full."));
     }
 
+    /** Whether the files still match the checksums the sidecar recorded: empty when they do, else what differs. */
+    public Optional<String> checksumProblem(BackupCatalog.Entry entry) throws IOException {
+        return ChecksumCheck.problem(entry);
+    }
+
     private Optional<String> readArchive(BackupRecord record, Path archive, String name, Progress progress,
                                          Cancellation cancel) {
         PgVersion dumpedBy = Optional.ofNullable(record.pgDumpVersion()).flatMap(PgVersion::fromText).orElse(PgVersion.ofMajor(0));

@@ -15,6 +15,8 @@ public enum ErrorKind {
     CANCELLED,
     /** The request itself is wrong (unknown profile, bad option): a usage error, not a failed job. */
     CONFIGURATION,
+    /** A restore's pre-flight found something that must be dealt with first; nothing was changed. */
+    PREFLIGHT_BLOCKED,
     /** A tool failed in a way we could not classify; the message carries its own words. */
     TOOL_FAILED,
     IO;

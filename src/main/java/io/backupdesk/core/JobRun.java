@@ -13,4 +13,5 @@ public record JobRun(int schemaVersion, String id, String kind, String profile, 
                      ErrorKind errorKind, String error) {
     public static final int SCHEMA_VERSION = 1;
     public static final String KIND_BACKUP = "backup";
+    public static final String KIND_RESTORE = "restore";
 }

@@ -19,6 +19,8 @@ import io.backupdesk.pg.ToolSelection;
 import io.backupdesk.store.JobHistory;
 import io.backupdesk.store.PgPassFile;
 import io.backupdesk.store.ProfileStore;
+import io.backupdesk.store.RestoreStore;
+import io.backupdesk.restore.RestoreService;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,6 +46,7 @@ public final class EngineRig {
     public final VerifyService verifier;
     public final BackupService backups;
     public final DumpImporter importer;
+    public final RestoreService restores;
     private final TestServer server;
 
     public EngineRig(Path dir, TestServer server, ToolDiscovery discovery) {
@@ -60,9 +63,12 @@ public final class EngineRig {
         this.catalog = new BackupCatalog(layout, warnings::add);
         ProcessRunner runner = new ProcessRunner();
         this.verifier = new VerifyService(tools, runner, clock);
-        this.backups = new BackupService(layout, tools, new ConnectionFactory(),
-                new Credentials(pgpass, configDir.resolve("runs")), runner, runs, history, verifier, clock);
+        Credentials credentials = new Credentials(pgpass, configDir.resolve("runs"));
+        this.backups = new BackupService(layout, tools, new ConnectionFactory(), credentials, runner, runs, history,
+                verifier, clock);
         this.importer = new DumpImporter(layout, tools, runner);
+        this.restores = new RestoreService(tools, new ConnectionFactory(), credentials, runner, catalog, backups,
+                verifier, new RestoreStore(configDir), history, configDir.resolve("runs"), clock);
     }
 
     /** With the client programs installed on this machine. */

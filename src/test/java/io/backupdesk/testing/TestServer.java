@@ -61,6 +61,20 @@ public final class TestServer {
         return name;
     }
 
+    /** A unique database name, not created, that is dropped after the test if something created it. */
+    public String reserveName() {
+        String name = "bdtest_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        adopt(name);
+        return name;
+    }
+
+    /** Drops this database, made by the code under test, after the test. */
+    public void adopt(String database) {
+        synchronized (created) {
+            created.add(database);
+        }
+    }
+
     /** Creates a login role (cluster-wide, so dropped after the test with everything it owns). */
     public String createRole(String password) {
         String name = "bdrole_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
@@ -102,7 +116,7 @@ public final class TestServer {
             created.clear();
         }
         for (String name : names) {
-            adminExecute("drop database if exists " + name + " with (force)");
+            adminExecute("drop database if exists \"" + name.replace("\"", "\"\"") + "\" with (force)");
         }
         List<String> roleNames;
         synchronized (roles) {

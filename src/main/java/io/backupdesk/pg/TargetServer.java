@@ -1,0 +1,182 @@
+package io.backupdesk.pg;
+
+import io.backupdesk.core.BackupDeskException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The server a restore writes to, seen from its maintenance database: which databases exist, who is connected, what
+ * the login may do, and the database-level changes a restore makes (create, rename, drop, end sessions). One JDBC
+ * connection; not thread-safe.
+ */
+public final class TargetServer implements AutoCloseable {
+    /** A session on a database, as a DBA would want it named before ending it. */
+    public record Session(int pid, String user, String application, String clientAddress, String state) {
+        @Override
+        public String toString() {
+            return "pid " + pid + " (" + (user == null ? "?" : user)
+                    + (application == null || application.isBlank() ? "" : ", " + application)
+                    + (clientAddress == null ? ", local" : ", from " + clientAddress) + ")";
+        }
+    }
+
+    /** What the login may do on this server. */
+    public record Privileges(String user, boolean superuser, boolean createDb, boolean signalBackends) { }
+
+    /** A database's encoding, collation and owner, to make its replacement alike. */
+    public record DatabaseTraits(String owner, String encoding, String collate, String ctype) { }
+
+    private final Connection connection;
+    private final String target;
+
+    public TargetServer(Connection connection, String target) {
+        this.connection = connection;
+        this.target = target;
+    }
+
+    public PgVersion serverVersion() {
+        return new PgVersion(Integer.parseInt(queryOne("show server_version_num", List.of()).orElseThrow()));
+    }
+
+    public boolean exists(String database) {
+        return queryOne("select 1 from pg_catalog.pg_database where datname = ?", List.of(database)).isPresent();
+    }
+
+    public Optional<DatabaseTraits> traits(String database) {
+        return query("select pg_catalog.pg_get_userbyid(datdba), pg_catalog.pg_encoding_to_char(encoding), datcollate,"
+                        + " datctype from pg_catalog.pg_database where datname = ?", List.of(database),
+                rs -> new DatabaseTraits(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .stream().findFirst();
+    }
+
+    public Privileges privileges() {
+        return query("select current_user, rolsuper, rolcreatedb, rolsuper or pg_catalog.pg_has_role(current_user,"
+                        + " 'pg_signal_backend', 'MEMBER') from pg_catalog.pg_roles where rolname = current_user", List.of(),
+                rs -> new Privileges(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4)))
+                .get(0);
+    }
+
+    /** Whether the login owns the database (or is a member of its owner). */
+    public boolean ownsDatabase(String database) {
+        return queryOne("select 1 from pg_catalog.pg_database where datname = ?"
+                + " and pg_catalog.pg_has_role(current_user, datdba, 'MEMBER')", List.of(database)).isPresent();
+    }
+
+    /** Other sessions on the database, ours excluded. */
+    public List<Session> sessions(String database) {
+        return query("select pid, usename, application_name, host(client_addr), state from pg_catalog.pg_stat_activity"
+                        + " where datname = ? and pid <> pg_catalog.pg_backend_pid() order by pid", List.of(database),
+                rs -> new Session(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+    }
+
+    /** Ends every other session on the database; returns how many were ended. */
+    public int terminateSessions(String database) {
+        return query("select pg_catalog.pg_terminate_backend(pid, 5000) from pg_catalog.pg_stat_activity"
+                        + " where datname = ? and pid <> pg_catalog.pg_backend_pid()", List.of(database),
+                rs -> rs.getBoolean(1)).size();
+    }
+
+    public Set<String> roles() {
+        return new HashSet<>(query("select rolname from pg_catalog.pg_roles", List.of(), rs -> rs.getString(1)));
+    }
+
+    /** Extensions the server can install, by name, with their default versions. */
+    public Map<String, String> availableExtensions() {
+        Map<String, String> available = new HashMap<>();
+        query("select name, default_version from pg_catalog.pg_available_extensions", List.of(),
+                rs -> available.put(rs.getString(1), rs.getString(2)));
+        return available;
+    }
+
+    /** Where the server keeps its data, when this login may read it (superusers, pg_read_all_settings). */
+    public Optional<String> dataDirectory() {
+        try {
+            return queryOne("select setting from pg_catalog.pg_settings where name = 'data_directory'", List.of());
+        } catch (BackupDeskException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Creates an empty database from template0, alike to {@code like} where given. */
+    public void create(String database, Optional<DatabaseTraits> like) {
+        StringBuilder sql = new StringBuilder("create database ").append(quoteIdent(database)).append(" template template0");
+        like.ifPresent(t -> sql.append(" encoding ").append(quoteLiteral(t.encoding()))
+                .append(" lc_collate ").append(quoteLiteral(t.collate()))
+                .append(" lc_ctype ").append(quoteLiteral(t.ctype())));
+        execute(sql.toString());
+    }
+
+    public void drop(String database) {
+        execute("drop database if exists " + quoteIdent(database) + " with (force)");
+    }
+
+    public void rename(String from, String to) {
+        execute("alter database " + quoteIdent(from) + " rename to " + quoteIdent(to));
+    }
+
+    public void setOwner(String database, String owner) {
+        execute("alter database " + quoteIdent(database) + " owner to " + quoteIdent(owner));
+    }
+
+    public static String quoteIdent(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String quoteLiteral(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private void execute(String sql) {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw ConnectionFactory.classify(e, target);
+        }
+    }
+
+    private Optional<String> queryOne(String sql, List<String> params) {
+        return query(sql, params, rs -> rs.getString(1)).stream().findFirst();
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, List<String> params, Row<T> row) {
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                st.setString(i + 1, params.get(i));
+            }
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row.read(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw ConnectionFactory.classify(e, target);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // closing a connection we are done with
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.backupdesk.restore;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.ErrorKind;
+import io.backupdesk.core.Progress;
+import io.backupdesk.pg.TargetServer;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Puts a restored database in the place of another: ends the sessions on the original (only with consent), renames
+ * it aside and the restored one into its name, and gives it the original's owner. Either both renames happen or
+ * neither does.
+ */
+final class DatabaseSwap {
+    private static final int ATTEMPTS = 5;
+    private static final long RETRY_MILLIS = 300;
+
+    private final TargetServer server;
+    private final boolean terminateSessions;
+    private final Progress progress;
+
+    DatabaseSwap(TargetServer server, boolean terminateSessions, Progress progress) {
+        this.server = server;
+        this.terminateSessions = terminateSessions;
+        this.progress = progress;
+    }
+
+    /** Renames {@code database} to {@code aside}, then {@code replacement} to {@code database}. */
+    void swap(String replacement, String database, String aside) {
+        Optional<TargetServer.DatabaseTraits> original = server.traits(database);
+        RestoreService.phase(progress, "Swapping " + replacement + " into the place of " + database);
+        renameAside(database, aside);
+        try {
+            server.rename(replacement, database);
+        } catch (RuntimeException e) {
+            server.rename(aside, database);
+            throw e;
+        }
+        original.ifPresent(t -> {
+            try {
+                server.setOwner(database, t.owner());
+            } catch (BackupDeskException e) {
+                // the login may not hand databases to others; the restored one then stays the login's own
+            }
+        });
+    }
+
+    /** Sessions may connect between ending them and the rename, so it is tried a few times. */
+    private void renameAside(String database, String aside) {
+        for (int attempt = 1; ; attempt++) {
+            List<TargetServer.Session> sessions = server.sessions(database);
+            if (!sessions.isEmpty()) {
+                if (!terminateSessions) {
+                    throw new BackupDeskException(ErrorKind.PREFLIGHT_BLOCKED, sessions.size() + " session(s) connected to "
+                            + database + " while it was to be replaced: " + sessions + ". " + database + " was not touched.",
+                            "Ask them to disconnect, or let the restore end them (--terminate-sessions).");
+                }
+                server.terminateSessions(database);
+            }
+            try {
+                server.rename(database, aside);
+                return;
+            } catch (BackupDeskException e) {
+                if (attempt == ATTEMPTS || !String.valueOf(e.getMessage()).contains("being accessed by other users")) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw BackupDeskException.cancelled();
+        }
+    }
+}

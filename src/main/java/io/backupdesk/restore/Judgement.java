@@ -1,0 +1,50 @@
+package io.backupdesk.restore;
+
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.pg.ToolErrors;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** Decides whether a restore is complete, from how the tool ended, the errors it printed and the row counts. */
+final class Judgement {
+    private static final int NAMED_TABLES = 5;
+
+    private Judgement() { }
+
+    static RestoreReport of(String id, RestorePlan plan, String database, ToolRestore.Outcome outcome,
+                            List<TableComparison> tables, String safetyBackupId) {
+        ToolOutput output = outcome.output();
+        boolean plain = plan.source().record().format() == BackupFormat.PLAIN;
+        String tool = plain ? "psql" : "pg_restore";
+        boolean ignoredErrors = output.log().stream().anyMatch(l -> l.contains("errors ignored on restore"));
+        boolean finished = outcome.exitCode() == 0 || (!plan.exitOnError() && !plain && outcome.exitCode() == 1 && ignoredErrors);
+        List<TableComparison> wrong = tables.stream().filter(t -> !t.matches()).toList();
+        long rows = tables.stream().map(TableComparison::actual).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
+        RestoreReport.Outcome verdict;
+        String summary;
+        if (!finished) {
+            verdict = RestoreReport.Outcome.FAILED;
+            String cause = output.real().isEmpty() ? ToolErrors.errorLine(output.log()) : output.real().get(0);
+            summary = tool + " stopped at an error (exit code " + outcome.exitCode() + "): " + cause;
+        } else if (!wrong.isEmpty()) {
+            verdict = RestoreReport.Outcome.FAILED;
+            summary = "The restore is incomplete: " + wrong.size() + " of " + tables.size() + " tables differ from the backup: "
+                    + wrong.stream().limit(NAMED_TABLES).map(Judgement::difference).collect(Collectors.joining(", ")) + ".";
+        } else {
+            boolean clean = output.real().isEmpty() && output.harmless().isEmpty();
+            verdict = clean ? RestoreReport.Outcome.COMPLETE : RestoreReport.Outcome.COMPLETE_WITH_WARNINGS;
+            summary = "The restore of " + database + " is complete: all " + tables.size() + " tables and " + rows
+                    + " rows match the backup" + (clean ? "." : ", with " + output.real().size() + " real and "
+                    + output.harmless().size() + " harmless errors (see below).");
+        }
+        return new RestoreReport(id, verdict, summary, database, tables, output.harmless(), output.real(), null,
+                safetyBackupId, output.log());
+    }
+
+    private static String difference(TableComparison t) {
+        return t.actual() == null ? t.qualifiedName() + " is missing"
+                : t.qualifiedName() + " has " + t.actual() + " rows instead of " + t.expected();
+    }
+}

@@ -1,0 +1,208 @@
+package io.backupdesk.restore;
+
+import io.backupdesk.backup.VerifyService;
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.BackupStatus;
+import io.backupdesk.core.Verification;
+import io.backupdesk.pg.PgVersion;
+import io.backupdesk.pg.TargetServer;
+
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static io.backupdesk.restore.PreflightCheck.block;
+import static io.backupdesk.restore.PreflightCheck.ok;
+import static io.backupdesk.restore.PreflightCheck.warn;
+
+/** The checks before a restore, each with a sentence a DBA understands and what would fix it. Reads; changes nothing. */
+final class Preflight {
+    private static final double SPACE_MARGIN = 1.2;
+
+    private Preflight() { }
+
+    /** Checks on the backup file alone. */
+    static List<PreflightCheck> ofSource(RestorePlan plan, VerifyService verifier) {
+        BackupRecord record = plan.source().record();
+        Path archive = plan.source().archive();
+        if (!Files.exists(archive)) {
+            return List.of(block(CheckId.CHECKSUM, "The backup file " + archive + " is gone.", "Choose another backup."));
+        }
+        Verification verification = record.verification();
+        if (verification != null && verification.status() == BackupStatus.CORRUPT) {
+            return List.of(block(CheckId.CHECKSUM, "The backup was found damaged when it was verified: "
+                    + verification.message(), "Choose another backup."));
+        }
+        try {
+            Optional<String> problem = verifier.checksumProblem(plan.source());
+            if (problem.isPresent()) {
+                return List.of(block(CheckId.CHECKSUM, "The backup is damaged: " + problem.get() + ".", "Choose another backup."));
+            }
+        } catch (IOException e) {
+            return List.of(block(CheckId.CHECKSUM, "The backup cannot be read: " + e.getMessage() + ".", "Choose another backup."));
+        }
+        String read = verification != null && verification.status() == BackupStatus.VERIFIED
+                ? " It was read back in full on " + verification.at() + "."
+                : " It has not been read back in full yet; verify it to be sure.";
+        return List.of(ok(CheckId.CHECKSUM, "The checksum matches the one recorded at backup time." + read));
+    }
+
+    static PreflightCheck options(RestorePlan plan) {
+        boolean plain = plan.source().record().format() == BackupFormat.PLAIN;
+        if (plain && plan.mode() == RestoreMode.IN_PLACE) {
+            return block(CheckId.OPTIONS, "A plain SQL backup cannot be restored in place: it holds no commands to drop what is there.",
+                    "Choose safe replace or a new database.");
+        }
+        if (plain && plan.selective()) {
+            return block(CheckId.OPTIONS, "A plain SQL backup is restored whole; schemas and tables cannot be picked from it.",
+                    "Restore it whole, or use a custom or directory backup.");
+        }
+        if (plain && (plan.noOwner() || plan.noPrivileges())) {
+            return warn(CheckId.OPTIONS, "A plain SQL backup runs as written: no-owner and no-privileges cannot be applied.",
+                    "Create the roles it names first, or use a custom backup.");
+        }
+        return ok(CheckId.OPTIONS, "The options fit this backup.");
+    }
+
+    /**
+     * @param local the server runs on this computer, so its data folder's free space can be seen from here
+     */
+    static List<PreflightCheck> ofTarget(RestorePlan plan, TargetServer server, ArchiveContents contents, String targetName,
+                                         boolean local) {
+        List<PreflightCheck> checks = new ArrayList<>();
+        String db = plan.database();
+        boolean exists = server.exists(db);
+        BackupRecord record = plan.source().record();
+        PgVersion serverVersion = server.serverVersion();
+        Optional<PgVersion> source = Optional.ofNullable(record.serverVersion()).flatMap(PgVersion::fromText);
+        checks.add(source.filter(s -> s.majorNum() > serverVersion.majorNum())
+                .map(s -> warn(CheckId.SERVER_VERSION, "The backup comes from PostgreSQL " + s + " and " + targetName
+                        + " runs the older " + serverVersion + ": objects or syntax new in " + s.major() + " will fail.",
+                        "Restore into a server of version " + s.major() + " or newer if errors appear."))
+                .orElseGet(() -> ok(CheckId.SERVER_VERSION, targetName + " runs PostgreSQL " + serverVersion + ".")));
+        checks.add(target(plan.mode(), db, exists, targetName));
+        TargetServer.Privileges privileges = server.privileges();
+        checks.add(privileges(plan.mode(), db, exists, privileges, server));
+        if (exists && plan.mode() != RestoreMode.NEW_DATABASE) {
+            checks.add(sessions(plan, server.sessions(db), privileges));
+        }
+        checks.add(roles(plan, contents.owners(), server.roles()));
+        checks.add(extensions(contents.extensions(), server.availableExtensions().keySet()));
+        checks.add(space(plan, record.databaseSizeBytes(), local ? server.dataDirectory() : Optional.empty(), exists));
+        return checks;
+    }
+
+    private static PreflightCheck target(RestoreMode mode, String db, boolean exists, String targetName) {
+        return switch (mode) {
+            case NEW_DATABASE -> exists
+                    ? block(CheckId.TARGET, "The database " + db + " already exists on " + targetName + ".",
+                    "Choose another name, or restore with safe replace.")
+                    : ok(CheckId.TARGET, "The database " + db + " will be created on " + targetName + ".");
+            case IN_PLACE -> exists
+                    ? ok(CheckId.TARGET, "The database " + db + " on " + targetName + " will be backed up, then restored over.")
+                    : block(CheckId.TARGET, "The database " + db + " does not exist on " + targetName + ".",
+                    "Restore into a new database instead.");
+            case SAFE_REPLACE -> ok(CheckId.TARGET, exists
+                    ? "The backup will be restored beside " + db + " on " + targetName + "; " + db + " is swapped only once it is complete."
+                    : "The database " + db + " does not exist on " + targetName + " yet; it will be created.");
+        };
+    }
+
+    private static PreflightCheck privileges(RestoreMode mode, String db, boolean exists, TargetServer.Privileges p,
+                                             TargetServer server) {
+        boolean owner = p.superuser() || (exists && server.ownsDatabase(db));
+        if (mode != RestoreMode.IN_PLACE && !p.superuser() && !p.createDb()) {
+            return block(CheckId.PRIVILEGES, "The role " + p.user() + " may not create databases.",
+                    "Grant it CREATEDB (ALTER ROLE " + p.user() + " CREATEDB), or restore as another role.");
+        }
+        if (exists && mode != RestoreMode.NEW_DATABASE && !owner) {
+            return block(CheckId.PRIVILEGES, "The role " + p.user() + " does not own " + db + ", so it may not "
+                    + (mode == RestoreMode.IN_PLACE ? "restore over it." : "rename it aside."),
+                    "Restore as the owner of " + db + " or a superuser, or restore into a new database.");
+        }
+        return ok(CheckId.PRIVILEGES, "The role " + p.user() + " has the privileges this restore needs.");
+    }
+
+    private static PreflightCheck sessions(RestorePlan plan, List<TargetServer.Session> sessions, TargetServer.Privileges p) {
+        if (sessions.isEmpty()) {
+            return ok(CheckId.SESSIONS, "Nobody else is connected to " + plan.database() + ".");
+        }
+        String listed = sessions.stream().map(Object::toString).collect(Collectors.joining(", "));
+        String what = sessions.size() + " other session" + (sessions.size() == 1 ? " is" : "s are") + " connected to "
+                + plan.database() + ": " + listed + ".";
+        boolean othersUsers = sessions.stream().anyMatch(s -> !p.user().equals(s.user()));
+        if (plan.terminateSessions() && othersUsers && !p.signalBackends()) {
+            return block(CheckId.SESSIONS, what + " The role " + p.user() + " may not end other users' sessions.",
+                    "Ask them to disconnect, or grant pg_signal_backend.");
+        }
+        return plan.terminateSessions()
+                ? warn(CheckId.SESSIONS, what + " They will be ended just before the swap.", "")
+                : block(CheckId.SESSIONS, what, "Ask them to disconnect, or let the restore end them (--terminate-sessions).");
+    }
+
+    private static PreflightCheck roles(RestorePlan plan, Set<String> owners, Set<String> existing) {
+        Set<String> missing = new TreeSet<>(owners);
+        missing.removeAll(existing);
+        if (missing.isEmpty()) {
+            return ok(CheckId.ROLES, "Every role that owns objects in the backup exists on the target.");
+        }
+        if (plan.noOwner()) {
+            return ok(CheckId.ROLES, "The roles " + missing + " are missing on the target; with no-owner the objects"
+                    + " will belong to the restoring role instead.");
+        }
+        return warn(CheckId.ROLES, "The backup's objects are owned by roles the target lacks: " + String.join(", ", missing)
+                        + ". Setting their owners will fail.",
+                "Restore with no-owner (--no-owner), or create the roles first (the backup's roles file has them).");
+    }
+
+    private static PreflightCheck extensions(Set<String> needed, Set<String> available) {
+        Set<String> missing = new TreeSet<>(needed);
+        missing.removeAll(available);
+        return missing.isEmpty()
+                ? ok(CheckId.EXTENSIONS, needed.isEmpty() ? "The backup needs no extensions."
+                : "The extensions the backup uses are available: " + String.join(", ", needed) + ".")
+                : warn(CheckId.EXTENSIONS, "The backup uses extensions the target server does not have: "
+                + String.join(", ", missing) + ".", "Install them on the server (e.g. the postgresql-contrib package) before restoring.");
+    }
+
+    private static PreflightCheck space(RestorePlan plan, long databaseSize, Optional<String> dataDirectory, boolean exists) {
+        if (databaseSize <= 0) {
+            return ok(CheckId.SPACE, "The size of the backed-up database was not recorded; no estimate of the space needed.");
+        }
+        long needed = (long) (databaseSize * SPACE_MARGIN);
+        String estimate = "The restore needs about " + human(needed) + " on the server (the database was "
+                + human(databaseSize) + " when backed up)"
+                + (plan.mode() == RestoreMode.SAFE_REPLACE && exists ? ", beside the current database until you drop the old copy" : "");
+        Optional<Long> free = dataDirectory.map(Path::of).filter(Files::isDirectory).flatMap(Preflight::usable);
+        if (free.isEmpty()) {
+            return ok(CheckId.SPACE, estimate + ". The server's free space cannot be seen from here.");
+        }
+        return free.get() < needed
+                ? block(CheckId.SPACE, estimate + ", but only " + human(free.get()) + " are free.", "Free space on the server first.")
+                : ok(CheckId.SPACE, estimate + "; " + human(free.get()) + " are free.");
+    }
+
+    private static Optional<Long> usable(Path dir) {
+        try {
+            FileStore store = Files.getFileStore(dir);
+            return Optional.of(store.getUsableSpace());
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String human(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return (bytes / 1024) + " kB";
+        }
+        return bytes < 1024L * 1024 * 1024 ? String.format("%.1f MB", bytes / 1048576.0) : String.format("%.2f GB", bytes / 1073741824.0);
+    }
+}

@@ -1,0 +1,65 @@
+package io.backupdesk.restore;
+
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.ConnectionProfile;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything a restore will do, frozen before it starts; the service checks it again.
+ *
+ * @param source             the backup to restore
+ * @param target             the server (its profile's database is only the default target name)
+ * @param database           the database to restore to
+ * @param jobs               parallel pg_restore workers; 1 for plain SQL and tar, which cannot restore in parallel
+ * @param schemas            restore only these schemas (empty: all)
+ * @param tables             restore only these tables, "schema.name" or a bare name (empty: all)
+ * @param exitOnError        stop at the first error instead of going on and reporting them
+ * @param terminateSessions  consent to end other sessions on the target database before it is replaced
+ * @param overrides          blocking pre-flight checks the user chose to go past
+ */
+public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, String database, RestoreMode mode,
+                          int jobs, boolean singleTransaction, boolean noOwner, boolean noPrivileges,
+                          List<String> schemas, List<String> tables, boolean exitOnError, boolean terminateSessions,
+                          Set<CheckId> overrides) {
+    private static final int MAX_NAME_BYTES = 63;
+
+    public RestorePlan {
+        schemas = List.copyOf(schemas == null ? List.of() : schemas);
+        tables = List.copyOf(tables == null ? List.of() : tables);
+        overrides = Set.copyOf(overrides == null ? Set.of() : overrides);
+        if (database == null || database.isBlank()) {
+            throw BackupDeskException.configuration("Name the database to restore to.", "Use --database NAME.");
+        }
+        if (database.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            throw BackupDeskException.configuration("The database name '" + database + "' is longer than PostgreSQL's 63 bytes.",
+                    "Choose a shorter name.");
+        }
+        if (jobs < 1) {
+            jobs = defaultJobs(source.record().format());
+        }
+        if (singleTransaction && jobs > 1) {
+            throw BackupDeskException.configuration("A single transaction cannot be combined with parallel jobs.",
+                    "Use --jobs 1 with --single-transaction, or drop --single-transaction.");
+        }
+        BackupFormat format = source.record().format();
+        if (jobs > 1 && (format == BackupFormat.PLAIN || format == BackupFormat.TAR)) {
+            throw BackupDeskException.configuration("A " + format.cliName() + " backup is restored by one worker only.",
+                    "Drop --jobs; parallel restore needs a custom or directory backup.");
+        }
+    }
+
+    /** One worker per core, at most four, where the format allows it. */
+    public static int defaultJobs(BackupFormat format) {
+        return format == BackupFormat.PLAIN || format == BackupFormat.TAR ? 1
+                : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public boolean selective() {
+        return !schemas.isEmpty() || !tables.isEmpty();
+    }
+}

@@ -1,0 +1,32 @@
+package io.backupdesk.restore;
+
+import java.util.List;
+
+/**
+ * What a restore did, in words and numbers.
+ *
+ * @param summary        one or two sentences saying plainly whether the restore is complete
+ * @param tables         each table of the backup (in the selection) with its rows then and now
+ * @param harmlessErrors errors that change nothing (an object that already existed)
+ * @param realErrors     errors that mean something is missing or wrong
+ * @param asideDatabase  safe replace: where the previous database was kept, until the user drops it
+ * @param safetyBackupId clean in place: the backup taken of the target first
+ * @param log            the last lines of the tool's output
+ */
+public record RestoreReport(String restoreId, Outcome outcome, String summary, String database,
+                            List<TableComparison> tables, List<String> harmlessErrors, List<String> realErrors,
+                            String asideDatabase, String safetyBackupId, List<String> log) {
+    /** COMPLETE: every table and row is there and nothing real failed. */
+    public enum Outcome { COMPLETE, COMPLETE_WITH_WARNINGS, FAILED }
+
+    public RestoreReport {
+        tables = List.copyOf(tables);
+        harmlessErrors = List.copyOf(harmlessErrors);
+        realErrors = List.copyOf(realErrors);
+        log = List.copyOf(log);
+    }
+
+    public long mismatchedTables() {
+        return tables.stream().filter(t -> !t.matches()).count();
+    }
+}

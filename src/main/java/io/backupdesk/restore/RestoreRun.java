@@ -1,0 +1,274 @@
+package io.backupdesk.restore;
+
+import io.backupdesk.backup.BackupService;
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.ErrorKind;
+import io.backupdesk.core.Progress;
+import io.backupdesk.core.RestoreRecord;
+import io.backupdesk.pg.ClientInstallation;
+import io.backupdesk.pg.Credentials;
+import io.backupdesk.pg.TargetServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/** One restore: pre-flight, the mode's steps, validation, report. */
+final class RestoreRun {
+    private static final Logger LOG = LoggerFactory.getLogger(RestoreRun.class);
+    private static final String MAINTENANCE_DB = "postgres";
+    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1");
+
+    private final RestoreService.Services services;
+    private final RestorePlan plan;
+    private final ConnectionProfile target;
+    private final Optional<String> runtimePassword;
+    private final Optional<String> password;
+    private final String id;
+    private final Progress progress;
+    private final Consumer<String> log;
+    private final Cancellation cancel;
+    private final Instant started;
+
+    RestoreRun(RestoreService.Services services, RestorePlan plan, Optional<String> runtimePassword, String id,
+               Progress progress, Consumer<String> log, Cancellation cancel) {
+        this.services = services;
+        this.plan = plan;
+        this.target = plan.target();
+        this.runtimePassword = runtimePassword;
+        this.password = runtimePassword.or(() -> services.credentials().storedPassword(plan.target()));
+        this.id = id;
+        this.progress = progress;
+        this.log = log;
+        this.cancel = cancel;
+        this.started = services.clock().instant();
+    }
+
+    List<PreflightCheck> preflight() {
+        RestoreService.phase(progress, "Checking the backup");
+        List<PreflightCheck> checks = new ArrayList<>(Preflight.ofSource(plan, services.verifier()));
+        checks.add(Preflight.options(plan));
+        ArchiveContents contents = new ArchiveContents(List.of(), Set.of(), Set.of());
+        try {
+            ClientInstallation client = RestoreService.clientFor(services.tools(), plan.source());
+            checks.add(PreflightCheck.ok(CheckId.RESTORE_TOOL, "Using " + client.version() + " from " + client.binDir() + "."));
+            contents = contents(client);
+            checks.add(PreflightCheck.ok(CheckId.READABLE, "The backup's table of contents can be read."));
+        } catch (BackupDeskException e) {
+            CheckId which = e.kind() == ErrorKind.VERSION_MISMATCH || e.kind() == ErrorKind.TOOL_MISSING
+                    ? CheckId.RESTORE_TOOL : CheckId.READABLE;
+            checks.add(PreflightCheck.block(which, e.getMessage(), e.hint()));
+        }
+        RestoreService.phase(progress, "Checking " + target.describe());
+        try (TargetServer server = openServer()) {
+            checks.addAll(Preflight.ofTarget(plan, server, contents, target.describe(), isLocal(target)));
+        }
+        return checks;
+    }
+
+    RestoreReport execute() {
+        List<PreflightCheck> blocked = preflight().stream()
+                .filter(c -> c.level() == PreflightCheck.Level.BLOCK && !plan.overrides().contains(c.id()))
+                .toList();
+        if (!blocked.isEmpty()) {
+            throw new BackupDeskException(ErrorKind.PREFLIGHT_BLOCKED, "The restore was not started; nothing was changed. "
+                    + blocked.stream().map(PreflightCheck::message).collect(Collectors.joining(" ")),
+                    blocked.stream().map(PreflightCheck::fix).filter(f -> !f.isBlank()).collect(Collectors.joining(" ")));
+        }
+        cancel.throwIfCancelled();
+        ClientInstallation client = RestoreService.clientFor(services.tools(), plan.source());
+        ArchiveContents contents = contents(client);
+        LOG.info("Restore {}: backup {} into {} on {} ({})", id, plan.source().record().id(), plan.database(),
+                target.describe(), plan.mode().cliName());
+        try (TargetServer server = openServer();
+             Credentials.PassFile passFile = services.credentials().passFileFor(target, runtimePassword, id)) {
+            Steps steps = new Steps(server, client, contents, passFile);
+            return switch (plan.mode()) {
+                case SAFE_REPLACE -> steps.safeReplace();
+                case NEW_DATABASE -> steps.newDatabase();
+                case IN_PLACE -> new InPlace(this, steps).run();
+            };
+        }
+    }
+
+    /** The steps of a restore on one open connection to the target server. */
+    final class Steps {
+        final TargetServer server;
+        private final ClientInstallation client;
+        private final ArchiveContents contents;
+        private final Credentials.PassFile passFile;
+
+        Steps(TargetServer server, ClientInstallation client, ArchiveContents contents, Credentials.PassFile passFile) {
+            this.server = server;
+            this.client = client;
+            this.contents = contents;
+            this.passFile = passFile;
+        }
+
+        RestoreReport safeReplace() {
+            String db = plan.database();
+            if (!server.exists(db)) {
+                return newDatabase();
+            }
+            String temp = DatabaseNames.derived(db, "restoring", now(), server::exists);
+            RestoreService.phase(progress, "Creating the temporary database " + temp);
+            server.create(temp, server.traits(db));
+            String aside;
+            RestoreReport report;
+            try {
+                report = restoreInto(temp, false, null);
+                if (report.outcome() == RestoreReport.Outcome.FAILED) {
+                    server.drop(temp);
+                    return failed(report, "The restore failed, so " + db + " was not touched and the temporary database was dropped.");
+                }
+                cancel.throwIfCancelled();
+                aside = DatabaseNames.derived(db, "before", now(), server::exists);
+                new DatabaseSwap(server, plan.terminateSessions(), progress).swap(temp, db, aside);
+            } catch (RuntimeException e) {
+                dropQuietly(temp);
+                throw e;
+            }
+            RestoreReport done = withSummary(report, report.summary() + " The previous database is kept as " + aside
+                    + " until you drop it.", aside, null);
+            record(done);
+            return done;
+        }
+
+        RestoreReport newDatabase() {
+            String db = plan.database();
+            RestoreService.phase(progress, "Creating the database " + db);
+            server.create(db, Optional.empty());
+            RestoreReport report;
+            try {
+                report = restoreInto(db, false, null);
+            } catch (RuntimeException e) {
+                dropQuietly(db);
+                throw e;
+            }
+            if (report.outcome() == RestoreReport.Outcome.FAILED) {
+                dropQuietly(db);
+                return failed(report, "The restore failed, so the new database " + db + " was dropped again.");
+            }
+            record(report);
+            return report;
+        }
+
+        /** Restores into a database that exists, validates it, and judges the outcome. */
+        RestoreReport restoreInto(String database, boolean clean, String safetyBackupId) {
+            ToolRestore.Outcome outcome = new ToolRestore(services.runner()).run(plan, client, database, clean, contents,
+                    RestoreService.env(target, database, passFile), services.workDir(), progress, log, cancel);
+            cancel.throwIfCancelled();
+            RestoreService.phase(progress, "Counting the rows of " + database);
+            List<TableComparison> tables;
+            try (Connection c = services.connections().open(target, database, password)) {
+                tables = RestoreValidator.compare(c, plan.source().record().tables().stream()
+                        .filter(t -> RestoreSelection.includes(t, plan.schemas(), plan.tables())).toList(), target.describe());
+            } catch (SQLException e) {
+                tables = List.of();
+            }
+            return Judgement.of(id, plan, database, outcome, tables, safetyBackupId);
+        }
+
+        void dropQuietly(String database) {
+            try {
+                server.drop(database);
+            } catch (RuntimeException e) {
+                LOG.warn("Restore {}: could not drop {}: {}", id, database, e.getMessage());
+            }
+        }
+    }
+
+    private ArchiveContents contents(ClientInstallation client) {
+        try {
+            return plan.source().record().format() == BackupFormat.PLAIN
+                    ? ArchiveContents.scanPlain(plan.source().archive(), cancel)
+                    : ArchiveContents.list(services.runner(), client.tool(io.backupdesk.pg.ClientTool.PG_RESTORE).orElseThrow(),
+                    plan.source().archive(), Map.of("LC_MESSAGES", "C"), cancel);
+        } catch (IOException e) {
+            throw new BackupDeskException(ErrorKind.IO, "The backup cannot be read: " + e.getMessage(),
+                    "Verify the backup; a damaged file cannot be restored.", List.of(), e);
+        }
+    }
+
+    TargetServer openServer() {
+        String maintenance = MAINTENANCE_DB.equals(plan.database()) ? "template1" : MAINTENANCE_DB;
+        Connection c;
+        try {
+            c = services.connections().open(target, maintenance, password);
+        } catch (BackupDeskException e) {
+            if (e.kind() != ErrorKind.UNKNOWN_DATABASE) {
+                throw e;
+            }
+            c = services.connections().open(target, "template1", password);
+        }
+        return new TargetServer(c, target.describe());
+    }
+
+    /** A safety backup of the target database, read back before anything is restored over it. */
+    String safetyBackup() {
+        RestoreService.phase(progress, "Taking a safety backup of " + plan.database());
+        BackupOptions options = new BackupOptions(BackupFormat.CUSTOM, null, 0, null, null, null, null, null, false,
+                "before-restore", null, null);
+        return services.backups().backup(new BackupService.Request(target.withDatabase(plan.database()), options,
+                "restore:" + id, runtimePassword, false, true), progress, cancel).record().id();
+    }
+
+    void record(RestoreReport report) {
+        services.store().save(new RestoreRecord(RestoreRecord.SCHEMA_VERSION, id, plan.source().record().id(),
+                target.name(), plan.database(), plan.mode().cliName(), started, services.clock().instant(),
+                report.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), report.asideDatabase(),
+                report.safetyBackupId(), null, null));
+    }
+
+    static RestoreReport withSummary(RestoreReport r, String summary, String aside, String safetyBackupId) {
+        return new RestoreReport(r.restoreId(), r.outcome(), summary, r.database(), r.tables(), r.harmlessErrors(),
+                r.realErrors(), aside, safetyBackupId, r.log());
+    }
+
+    static RestoreReport failed(RestoreReport r, String what) {
+        return withSummary(r, r.summary() + " " + what, null, r.safetyBackupId());
+    }
+
+    RestorePlan plan() {
+        return plan;
+    }
+
+    Progress progress() {
+        return progress;
+    }
+
+    Cancellation cancel() {
+        return cancel;
+    }
+
+    Optional<String> runtimePassword() {
+        return runtimePassword;
+    }
+
+    RestoreService.Services services() {
+        return services;
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(services.clock());
+    }
+
+    private static boolean isLocal(ConnectionProfile profile) {
+        return profile.host() == null || profile.host().startsWith("/") || LOCAL_HOSTS.contains(profile.host());
+    }
+}

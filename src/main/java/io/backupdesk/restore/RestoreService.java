@@ -1,0 +1,138 @@
+package io.backupdesk.restore;
+
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupService;
+import io.backupdesk.backup.VerifyService;
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.ErrorKind;
+import io.backupdesk.core.Ids;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
+import io.backupdesk.core.Progress;
+import io.backupdesk.core.ProgressUpdate;
+import io.backupdesk.core.RestoreRecord;
+import io.backupdesk.pg.ClientInstallation;
+import io.backupdesk.pg.ClientTool;
+import io.backupdesk.pg.ConnectionFactory;
+import io.backupdesk.pg.Credentials;
+import io.backupdesk.pg.PgEnvironment;
+import io.backupdesk.pg.PgVersion;
+import io.backupdesk.pg.ProcessRunner;
+import io.backupdesk.pg.TargetServer;
+import io.backupdesk.pg.ToolSelection;
+import io.backupdesk.store.JobHistory;
+import io.backupdesk.store.RestoreStore;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Restores backups, checks them first and validates them after, and rolls them back. Safe replace restores into a
+ * temporary database and swaps names only once the copy is complete and its rows match; until then the original is
+ * untouched and a failure or cancel drops the temporary database. Thread-safe; every call blocks until done.
+ */
+public final class RestoreService {
+    /** Shared parts every restore works with. */
+    record Services(ToolSelection tools, ConnectionFactory connections, Credentials credentials, ProcessRunner runner,
+                    BackupCatalog catalog, BackupService backups, VerifyService verifier, RestoreStore store,
+                    JobHistory history, Path workDir, Clock clock) { }
+
+    private final Services services;
+
+    /**
+     * @param workDir a private folder for the lists of objects a selective restore writes
+     */
+    public RestoreService(ToolSelection tools, ConnectionFactory connections, Credentials credentials, ProcessRunner runner,
+                          BackupCatalog catalog, BackupService backups, VerifyService verifier, RestoreStore store,
+                          JobHistory history, Path workDir, Clock clock) {
+        this.services = new Services(tools, connections, credentials, runner, catalog, backups, verifier, store, history,
+                workDir, clock);
+    }
+
+    /**
+     * The pre-flight report: every check, ok, warn or block. Reads the backup and the target server; changes nothing.
+     *
+     * @param password a password asked for at run time; empty for the stored one
+     */
+    public List<PreflightCheck> preflight(RestorePlan plan, Optional<String> password, Cancellation cancel) {
+        return new RestoreRun(services, plan, password, Ids.newId(), Progress.NONE, line -> { }, cancel).preflight();
+    }
+
+    /**
+     * Runs the plan: pre-flight (a blocking check not overridden by the plan stops it before anything changes), the
+     * restore in the plan's mode, the row-count validation, and the report.
+     *
+     * @param log receives the tool's output lines as they come, from a worker thread
+     * @return the report; a restore that ran and failed is a {@code FAILED} report, with everything it made removed
+     * @throws BackupDeskException {@code PREFLIGHT_BLOCKED} when a check blocks, {@code CANCELLED} after a cancel
+     *                             (the target then is as it was), or what kept the restore from starting
+     */
+    public RestoreReport restore(RestorePlan plan, Optional<String> password, Progress progress, Consumer<String> log,
+                                 Cancellation cancel) {
+        String id = Ids.newId();
+        Instant started = services.clock().instant();
+        try {
+            RestoreReport report = new RestoreRun(services, plan, password, id, progress, log, cancel).execute();
+            services.history().append(jobRun(id, plan, started, report.outcome() == RestoreReport.Outcome.FAILED
+                    ? JobStatus.FAILED : JobStatus.OK, null, report.outcome() == RestoreReport.Outcome.FAILED ? report.summary() : null));
+            return report;
+        } catch (BackupDeskException e) {
+            services.history().append(jobRun(id, plan, started, e.kind() == ErrorKind.CANCELLED ? JobStatus.CANCELLED
+                    : JobStatus.FAILED, e.kind(), e.getMessage()));
+            throw e;
+        }
+    }
+
+    /**
+     * Undoes a restore: after a safe replace the previous database is swapped back (the restored one is kept under
+     * another name); after a clean in place the safety backup is restored by safe replace.
+     *
+     * @return the restore as recorded now
+     */
+    public RestoreRecord rollback(String restoreId, ConnectionProfile target, Optional<String> password, Progress progress,
+                                  Cancellation cancel) {
+        RestoreRecord record = services.store().require(restoreId);
+        return new Rollback(services).rollback(record, target, password, progress, cancel);
+    }
+
+    /** Drops the database a safe replace kept aside, once the user is satisfied; never done on our own. */
+    public RestoreRecord dropOldCopy(String restoreId, ConnectionProfile target, Optional<String> password) {
+        RestoreRecord record = services.store().require(restoreId);
+        return new Rollback(services).dropOldCopy(record, target, password);
+    }
+
+    /** The pg_restore or psql that can read this backup. */
+    static ClientInstallation clientFor(ToolSelection tools, BackupCatalog.Entry source) {
+        PgVersion dumpedBy = Optional.ofNullable(source.record().pgDumpVersion()).flatMap(PgVersion::fromText)
+                .orElse(PgVersion.ofMajor(0));
+        return tools.forRestore(source.record().format() == BackupFormat.PLAIN ? ClientTool.PSQL : ClientTool.PG_RESTORE, dumpedBy);
+    }
+
+    static Map<String, String> env(ConnectionProfile target, String database, Credentials.PassFile passFile) {
+        return PgEnvironment.forProfile(target.withDatabase(database), passFile.path());
+    }
+
+    static void phase(Progress progress, String what) {
+        progress.report(ProgressUpdate.phase(what));
+    }
+
+    private JobRun jobRun(String id, RestorePlan plan, Instant started, JobStatus status, ErrorKind kind, String error) {
+        return new JobRun(JobRun.SCHEMA_VERSION, id, JobRun.KIND_RESTORE, plan.target().name(), plan.database(),
+                "manual", started, services.clock().instant(), status, 0, plan.source().record().id(), kind, error);
+    }
+
+    static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,186 @@
+package io.backupdesk.restore;
+
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.PlainDumpStream;
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ErrorKind;
+import io.backupdesk.core.Progress;
+import io.backupdesk.core.TableCount;
+import io.backupdesk.pg.ClientInstallation;
+import io.backupdesk.pg.ClientTool;
+import io.backupdesk.pg.ProcessRunner;
+import io.backupdesk.pg.ToolCommand;
+import io.backupdesk.store.SecureFiles;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Runs the program that restores a backup into one database: pg_restore for archives (with a --use-list for a
+ * selective restore), psql fed the decompressed SQL for plain dumps. Its errors are sorted as they come.
+ */
+final class ToolRestore {
+    /** How the program ended and what it said. */
+    record Outcome(int exitCode, ToolOutput output) { }
+
+    private final ProcessRunner runner;
+
+    ToolRestore(ProcessRunner runner) {
+        this.runner = runner;
+    }
+
+    /**
+     * @param clean    drop each object before creating it (clean in place)
+     * @param contents the archive's table of contents; null for plain SQL
+     * @param workDir  where the --use-list file may go; deleted by the caller
+     */
+    Outcome run(RestorePlan plan, ClientInstallation client, String database, boolean clean, ArchiveContents contents,
+                Map<String, String> env, Path workDir, Progress progress, Consumer<String> log, Cancellation cancel) {
+        BackupCatalog.Entry source = plan.source();
+        ToolOutput output = new ToolOutput();
+        if (source.record().format() == BackupFormat.PLAIN) {
+            return new Outcome(psql(plan, client, database, env, output, progress, log, cancel), output);
+        }
+        List<String> args = new ArrayList<>(List.of("--no-password", "--verbose", "--dbname=" + conninfo(database)));
+        if (plan.jobs() > 1) {
+            args.add("--jobs=" + plan.jobs());
+        }
+        if (plan.singleTransaction()) {
+            args.add("--single-transaction");
+        }
+        if (plan.noOwner()) {
+            args.add("--no-owner");
+        }
+        if (plan.noPrivileges()) {
+            args.add("--no-privileges");
+        }
+        if (plan.exitOnError()) {
+            args.add("--exit-on-error");
+        }
+        if (clean) {
+            args.addAll(List.of("--clean", "--if-exists"));
+        }
+        Path useList = plan.selective() ? writeUseList(contents, plan, workDir) : null;
+        if (useList != null) {
+            args.add("--use-list=" + useList);
+        }
+        args.add(source.archive().toString());
+        RestoreProgress tracker = new RestoreProgress(progress, contents.entries().size(), rowsInScope(plan));
+        try {
+            ProcessRunner.Result result = runner.run(ToolCommand.of(client.tool(ClientTool.PG_RESTORE).orElseThrow(), args, env),
+                    ProcessRunner.StdoutHandler.DISCARD, line -> {
+                        output.accept(line);
+                        tracker.line(line);
+                        log.accept(line);
+                    }, cancel, null);
+            tracker.report(true);
+            return new Outcome(result.exitCode(), output);
+        } finally {
+            deleteQuietly(useList);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // a list of object names in our private folder; harmless if it stays
+        }
+    }
+
+    private int psql(RestorePlan plan, ClientInstallation client, String database, Map<String, String> env,
+                     ToolOutput output, Progress progress, Consumer<String> log, Cancellation cancel) {
+        List<String> args = new ArrayList<>(List.of("--no-password", "--no-psqlrc", "--quiet",
+                "--dbname=" + conninfo(database)));
+        if (plan.exitOnError()) {
+            args.addAll(List.of("--variable", "ON_ERROR_STOP=1"));
+        }
+        if (plan.singleTransaction()) {
+            args.add("--single-transaction");
+        }
+        Path dump = plan.source().archive();
+        AtomicLong read = new AtomicLong();
+        Runnable tick = RestoreProgress.forBytes(progress, read::get, size(dump), "Running the SQL of " + dump.getFileName());
+        ProcessRunner.Result result = runner.run(ToolCommand.of(client.tool(ClientTool.PSQL).orElseThrow(), args, env),
+                stdin -> feed(dump, read, stdin, tick, cancel), ProcessRunner.StdoutHandler.DISCARD, line -> {
+                    output.accept(line);
+                    log.accept(line);
+                }, cancel, null, process -> { });
+        return result.exitCode();
+    }
+
+    private static void feed(Path dump, AtomicLong read, OutputStream stdin, Runnable tick, Cancellation cancel)
+            throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long lastTick = 0;
+        try (InputStream sql = PlainDumpStream.open(dump, read)) {
+            while (true) {
+                int n;
+                try {
+                    n = sql.read(buffer);
+                } catch (IOException e) {
+                    throw new BackupDeskException(ErrorKind.IO, "The backup file could not be read to its end: " + e.getMessage(),
+                            "Verify the backup; a damaged file cannot be restored.", List.of(), e);
+                }
+                if (n < 0 || cancel.isCancelled()) {
+                    return;
+                }
+                stdin.write(buffer, 0, n);
+                if (read.get() - lastTick > (4 << 20)) {
+                    lastTick = read.get();
+                    tick.run();
+                }
+            }
+        }
+    }
+
+    private static Path writeUseList(ArchiveContents contents, RestorePlan plan, Path workDir) {
+        try {
+            SecureFiles.createDirectories(workDir);
+            Path file = Files.createTempFile(workDir, "use-list", ".txt");
+            Files.write(file, RestoreSelection.useList(contents.entries(), plan.schemas(), plan.tables()));
+            return file;
+        } catch (IOException e) {
+            throw new BackupDeskException(ErrorKind.IO, "Could not write the list of objects to restore: " + e.getMessage(),
+                    "Check free space in the configuration folder.", List.of(), e);
+        }
+    }
+
+    /** Rows per table within the plan's selection, for progress. */
+    static Map<String, Long> rowsInScope(RestorePlan plan) {
+        Map<String, Long> rows = new HashMap<>();
+        for (TableCount t : plan.source().record().tables()) {
+            if (RestoreSelection.includes(t, plan.schemas(), plan.tables())) {
+                rows.put(t.qualifiedName(), Objects.requireNonNullElse(t.rows(), 0L));
+            }
+        }
+        return rows;
+    }
+
+    /** A connection string naming only the database, so a name with "=" in it is never read as one. */
+    static String conninfo(String database) {
+        return "dbname='" + database.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}
