@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 @Command(name = "backup", description = "Back up the profile's database now.",
         footer = {"",
                 "Defaults: custom format, gzip level 1. Measured on an 860 MB database, pg_dump's own default (level 6)",
-                "took 8.6 s for 91.6 MB; level 1 took 3.2 s for 96.5 MB: 2.7 times faster for a 5% larger file.",
+                "took 8.6 s for 91.6 MB; level 1 took 3.2 s for 96.5 MB: 2.7 times faster for a 5%% larger file.",
                 "Use --compress 6 (or zstd:3 with pg_dump 16+) when space matters more than time, and",
                 "--format directory --jobs N to dump several tables at once."})
 public final class BackupCommand implements Callable<Integer> {

@@ -48,9 +48,11 @@ final class RestoreProgress {
 
     synchronized void line(String line) {
         Matcher m;
+        boolean dataStarts = false;
         if ((m = SERIAL_DATA.matcher(line)).find()) {
             finish(serialTable);
             serialTable = m.group(1);
+            dataStarts = true;
         } else if ((m = PARALLEL_DONE.matcher(line)).find()) {
             finish(m.group(1) + "." + m.group(2).trim());
         } else if (line.contains("creating ") && serialTable != null) {
@@ -60,8 +62,10 @@ final class RestoreProgress {
         if ((m = ACTIVITY.matcher(line)).find()) {
             items++;
             current = m.group(2).replace("TABLE DATA", "data of").trim();
+            dataStarts |= line.contains("TABLE DATA");
         }
-        report(false);
+        // a table's data can take long with no line at all, so its start is always reported
+        report(dataStarts);
     }
 
     private void finish(String table) {

@@ -104,6 +104,11 @@ public final class RestoreService {
         return new Rollback(services).rollback(record, target, password, progress, cancel);
     }
 
+    /** The restore as recorded, for rolling it back. */
+    public RestoreRecord record(String restoreId) {
+        return services.store().require(restoreId);
+    }
+
     /** Drops the database a safe replace kept aside, once the user is satisfied; never done on our own. */
     public RestoreRecord dropOldCopy(String restoreId, ConnectionProfile target, Optional<String> password) {
         RestoreRecord record = services.store().require(restoreId);

@@ -57,7 +57,7 @@ class BackupScopeAndCatalogIT {
 
     @Test
     void progressRisesToDoneNamesTheTableAndCountsTheBytesWritten(TestServer server, @TempDir Path dir) throws Exception {
-        Fixtures.BigTableSetup setup = Fixtures.bigTableSetup(server, dir, 300_000);
+        Fixtures.BigTableSetup setup = Fixtures.bigTableSetup(server, dir, 800_000);
         EngineRig rig = setup.rig();
         ConnectionProfile profile = setup.profile();
         List<ProgressUpdate> updates = new CopyOnWriteArrayList<>();

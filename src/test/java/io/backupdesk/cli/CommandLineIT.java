@@ -2,6 +2,7 @@ package io.backupdesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backupdesk.store.Json;
+import io.backupdesk.testing.PgTools;
 import io.backupdesk.testing.PostgresServerExtension;
 import io.backupdesk.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,38 @@ class CommandLineIT {
             assertThat(n.get("path").asText()).isEqualTo(damaged.toString());
             assertThat(n.get("status").asText()).isEqualTo("corrupt");
         });
+    }
+
+    @Test
+    void restoreAsksForTheNameUnlessYesAndRollbackUndoesIt(TestServer server, @TempDir Path dir) throws Exception {
+        String db = server.createDatabase();
+        server.execute(db, "create table items as select generate_series(1, 40) as id");
+        String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db;
+        cli(dir, server.password() + "\n", "profiles", "add", "p", "--url", url, "--password-stdin");
+        String id = Json.mapper().readTree(cli(dir, "", "backup", "p", "--json").out()).get("id").asText();
+        server.execute(db, "insert into items values (41)");
+
+        Run checks = cli(dir, "", "restore", "--preflight", id, "--target", "p", "--json");
+        Run unconfirmed = cli(dir, "", "restore", id, "--target", "p");
+        Run restored = cli(dir, "", "restore", id, "--target", "p", "--yes", "--json");
+        JsonNode report = Json.mapper().readTree(restored.out());
+        server.adopt(report.get("asideDatabase").asText());
+        long afterRestore = PgTools.rowCounts(server, db).get("public.items");
+        Run rolledBack = cli(dir, "", "rollback", report.get("restoreId").asText(), "--yes");
+        long afterRollback = PgTools.rowCounts(server, db).get("public.items");
+        Run dropped = cli(dir, "", "rollback", "--drop-old", report.get("restoreId").asText(), "--yes");
+
+        assertThat(checks.code()).as(checks.err()).isZero();
+        assertThat(Json.mapper().readTree(checks.out())).extracting(n -> n.get("check").asText()).contains("checksum", "sessions", "roles");
+        assertThat(unconfirmed.code()).isEqualTo(2);
+        assertThat(unconfirmed.err()).contains("No terminal").contains("--yes");
+        assertThat(restored.code()).as(restored.err()).isZero();
+        assertThat(report.get("outcome").asText()).isEqualTo("complete");
+        assertThat(afterRestore).isEqualTo(40);
+        assertThat(rolledBack.code()).as(rolledBack.err()).isZero();
+        assertThat(afterRollback).isEqualTo(41);
+        assertThat(dropped.code()).as(dropped.err()).isZero();
+        assertThat(dropped.out()).contains("Dropped " + db + "_restored_");
     }
 
     @Test

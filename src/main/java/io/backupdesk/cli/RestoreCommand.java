@@ -1,0 +1,106 @@
+package io.backupdesk.cli;
+
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.restore.CheckId;
+import io.backupdesk.restore.PreflightCheck;
+import io.backupdesk.restore.RestoreMode;
+import io.backupdesk.restore.RestorePlan;
+import io.backupdesk.restore.RestoreReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code backupdesk restore BACKUP_ID --target PROFILE}: pre-flight, restore, validation, report. */
+@Command(name = "restore", description = "Restore a backup, checked first and validated row for row after.",
+        footer = {"", "Modes: safe-replace (default) restores beside the database and swaps names once the copy is",
+                "complete, keeping the old one as <db>_before_<time>; in-place takes a safety backup, then restores",
+                "over the database; new-database creates it. Exit code 1 when the restore failed or had real errors."})
+public final class RestoreCommand implements Callable<Integer> {
+    @ParentCommand
+    BackupDeskCli root;
+
+    @Parameters(index = "0", paramLabel = "BACKUP_ID", description = "The backup's id, a unique prefix of it, or its path.")
+    String backupId;
+
+    @Option(names = "--target", required = true, paramLabel = "PROFILE", description = "The profile of the server to restore to.")
+    String target;
+
+    @Option(names = "--database", paramLabel = "NAME", description = "The database to restore to. Default: the profile's.")
+    String database;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "safe-replace (default), in-place or new-database.")
+    String mode;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Parallel workers (custom and directory backups). Default: cores, at most 4.")
+    int jobs;
+
+    @Option(names = "--single-transaction", description = "All or nothing in one transaction; not with --jobs above 1.")
+    boolean singleTransaction;
+
+    @Option(names = "--no-owner", description = "Do not set the objects' owners: they belong to the restoring role.")
+    boolean noOwner;
+
+    @Option(names = "--no-privileges", description = "Do not restore grants.")
+    boolean noPrivileges;
+
+    @Option(names = "--schema", paramLabel = "S", description = "Only this schema (repeatable).")
+    List<String> schemas = new ArrayList<>();
+
+    @Option(names = "--table", paramLabel = "T", description = "Only this table, SCHEMA.NAME or NAME (repeatable).")
+    List<String> tables = new ArrayList<>();
+
+    @Option(names = "--continue-on-error", description = "Go on past errors and report them, instead of stopping at the first.")
+    boolean continueOnError;
+
+    @Option(names = "--terminate-sessions", description = "End other sessions on the target database before it is replaced.")
+    boolean terminateSessions;
+
+    @Option(names = "--override", paramLabel = "CHECK", description = "Go past this blocking pre-flight check (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--preflight", description = "Only run the pre-flight checks and print them.")
+    boolean preflightOnly;
+
+    @Option(names = "--yes", description = "Do not ask to type the database name.")
+    boolean yes;
+
+    @Option(names = "--json", description = "Print the report (or the checks) as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        BackupCatalog.Entry entry = root.engine().catalog().require(backupId);
+        ConnectionProfile profile = root.engine().profiles().require(target);
+        RestoreMode restoreMode = mode == null ? RestoreMode.SAFE_REPLACE : RestoreMode.parse(mode);
+        RestorePlan plan = new RestorePlan(entry, profile, database == null ? profile.database() : database, restoreMode,
+                jobs, singleTransaction, noOwner, noPrivileges, schemas, tables, !continueOnError, terminateSessions,
+                overrides.stream().map(CheckId::parse).collect(Collectors.toSet()));
+        Cancellation cancel = new Cancellation();
+        if (preflightOnly) {
+            List<PreflightCheck> checks = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(profile,
+                    password -> root.engine().restores().preflight(plan, password, cancel)));
+            RestorePrinter.checks(root.out(), checks, json);
+            return checks.stream().anyMatch(c -> c.level() == PreflightCheck.Level.BLOCK && !plan.overrides().contains(c.id())) ? 1 : 0;
+        }
+        if (restoreMode != RestoreMode.NEW_DATABASE) {
+            Confirmation.require(yes, plan.database(), restoreMode == RestoreMode.IN_PLACE
+                    ? "The database " + plan.database() + " on " + profile.describe() + " will be restored over, after a safety backup."
+                    : "The database " + plan.database() + " on " + profile.describe() + " will be replaced by the backup of "
+                    + Format.time(entry.record().createdAt()) + "; the current one is kept aside until you drop it.");
+        }
+        RestoreReport report = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(profile,
+                password -> root.engine().restores().restore(plan, password, ConsoleProgress.forTerminal(root.err()),
+                        line -> { }, cancel)));
+        RestorePrinter.report(root.out(), report, json);
+        boolean failed = report.outcome() == RestoreReport.Outcome.FAILED || !report.realErrors().isEmpty();
+        return failed ? 1 : 0;
+    }
+}
