@@ -25,8 +25,4 @@ public record RestoreReport(String restoreId, Outcome outcome, String summary, S
         realErrors = List.copyOf(realErrors);
         log = List.copyOf(log);
     }
-
-    public long mismatchedTables() {
-        return tables.stream().filter(t -> !t.matches()).count();
-    }
 }

@@ -31,7 +31,6 @@ import java.util.stream.Collectors;
 /** One restore: pre-flight, the mode's steps, validation, report. */
 final class RestoreRun {
     private static final Logger LOG = LoggerFactory.getLogger(RestoreRun.class);
-    private static final String MAINTENANCE_DB = "postgres";
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1");
 
     private final RestoreService.Services services;
@@ -44,6 +43,8 @@ final class RestoreRun {
     private final Consumer<String> log;
     private final Cancellation cancel;
     private final Instant started;
+    /** The archive's contents as the pre-flight read them, so the restore does not read them again. */
+    private ArchiveContents readContents;
 
     RestoreRun(RestoreService.Services services, RestorePlan plan, Optional<String> runtimePassword, String id,
                Progress progress, Consumer<String> log, Cancellation cancel) {
@@ -68,6 +69,7 @@ final class RestoreRun {
             ClientInstallation client = RestoreService.clientFor(services.tools(), plan.source());
             checks.add(PreflightCheck.ok(CheckId.RESTORE_TOOL, "Using " + client.version() + " from " + client.binDir() + "."));
             contents = contents(client);
+            readContents = contents;
             checks.add(PreflightCheck.ok(CheckId.READABLE, "The backup's table of contents can be read."));
         } catch (BackupDeskException e) {
             CheckId which = e.kind() == ErrorKind.VERSION_MISMATCH || e.kind() == ErrorKind.TOOL_MISSING
@@ -92,7 +94,7 @@ final class RestoreRun {
         }
         cancel.throwIfCancelled();
         ClientInstallation client = RestoreService.clientFor(services.tools(), plan.source());
-        ArchiveContents contents = contents(client);
+        ArchiveContents contents = readContents != null ? readContents : contents(client);
         LOG.info("Restore {}: backup {} into {} on {} ({})", id, plan.source().record().id(), plan.database(),
                 target.describe(), plan.mode().cliName());
         try (TargetServer server = openServer();
@@ -206,17 +208,7 @@ final class RestoreRun {
     }
 
     TargetServer openServer() {
-        String maintenance = MAINTENANCE_DB.equals(plan.database()) ? "template1" : MAINTENANCE_DB;
-        Connection c;
-        try {
-            c = services.connections().open(target, maintenance, password);
-        } catch (BackupDeskException e) {
-            if (e.kind() != ErrorKind.UNKNOWN_DATABASE) {
-                throw e;
-            }
-            c = services.connections().open(target, "template1", password);
-        }
-        return new TargetServer(c, target.describe());
+        return RestoreService.openServer(services, target, plan.database(), password);
     }
 
     /** A safety backup of the target database, read back before anything is restored over it. */

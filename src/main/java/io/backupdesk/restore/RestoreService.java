@@ -27,9 +27,9 @@ import io.backupdesk.store.JobHistory;
 import io.backupdesk.store.RestoreStore;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +45,9 @@ public final class RestoreService {
     record Services(ToolSelection tools, ConnectionFactory connections, Credentials credentials, ProcessRunner runner,
                     BackupCatalog catalog, BackupService backups, VerifyService verifier, RestoreStore store,
                     JobHistory history, Path workDir, Clock clock) { }
+
+    private static final String MAINTENANCE_DB = "postgres";
+    private static final String FALLBACK_DB = "template1";
 
     private final Services services;
 
@@ -126,6 +129,25 @@ public final class RestoreService {
         return PgEnvironment.forProfile(target.withDatabase(database), passFile.path());
     }
 
+    /**
+     * A connection to the target server's maintenance database: "postgres", or "template1" where that is missing or
+     * is the database being restored (a database cannot be renamed or dropped while we are connected to it).
+     */
+    static TargetServer openServer(Services services, ConnectionProfile target, String restoredDatabase,
+                                   Optional<String> password) {
+        String maintenance = MAINTENANCE_DB.equals(restoredDatabase) ? FALLBACK_DB : MAINTENANCE_DB;
+        Connection c;
+        try {
+            c = services.connections().open(target, maintenance, password);
+        } catch (BackupDeskException e) {
+            if (e.kind() != ErrorKind.UNKNOWN_DATABASE) {
+                throw e;
+            }
+            c = services.connections().open(target, FALLBACK_DB, password);
+        }
+        return new TargetServer(c, target.describe());
+    }
+
     static void phase(Progress progress, String what) {
         progress.report(ProgressUpdate.phase(what));
     }
@@ -133,11 +155,5 @@ public final class RestoreService {
     private JobRun jobRun(String id, RestorePlan plan, Instant started, JobStatus status, ErrorKind kind, String error) {
         return new JobRun(JobRun.SCHEMA_VERSION, id, JobRun.KIND_RESTORE, plan.target().name(), plan.database(),
                 "manual", started, services.clock().instant(), status, 0, plan.source().record().id(), kind, error);
-    }
-
-    static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

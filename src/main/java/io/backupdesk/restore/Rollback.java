@@ -30,7 +30,7 @@ final class Rollback {
         }
         RestoreRecord done;
         if (RestoreMode.SAFE_REPLACE.cliName().equals(record.mode()) && record.asideDatabase() != null) {
-            try (TargetServer server = openServer(target, password)) {
+            try (TargetServer server = openServer(target, record.database(), password)) {
                 String db = record.database();
                 if (!server.exists(record.asideDatabase())) {
                     throw BackupDeskException.configuration("The previous database " + record.asideDatabase()
@@ -61,7 +61,7 @@ final class Rollback {
         if (kept == null) {
             throw BackupDeskException.configuration("The restore " + record.id() + " kept no database aside.", "Nothing to drop.");
         }
-        try (TargetServer server = openServer(target, password)) {
+        try (TargetServer server = openServer(target, record.database(), password)) {
             server.drop(kept);
         }
         RestoreRecord done = record.rolledBackAt() != null
@@ -80,8 +80,8 @@ final class Rollback {
         return new RestoreRun(services, plan, password, Ids.newId(), progress, line -> { }, cancel).execute();
     }
 
-    private TargetServer openServer(ConnectionProfile target, Optional<String> password) {
-        Optional<String> pw = password.or(() -> services.credentials().storedPassword(target));
-        return new TargetServer(services.connections().open(target, "postgres", pw), target.describe());
+    private TargetServer openServer(ConnectionProfile target, String database, Optional<String> password) {
+        return RestoreService.openServer(services, target, database,
+                password.or(() -> services.credentials().storedPassword(target)));
     }
 }

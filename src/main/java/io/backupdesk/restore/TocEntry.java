@@ -40,8 +40,4 @@ public record TocEntry(String line, String type, String schema, String name, Str
         String name = String.join(" ", List.of(tail).subList(1, tail.length - 1));
         return Optional.of(new TocEntry(line, type, schema, name, owner));
     }
-
-    public boolean isTableData() {
-        return type.equals("TABLE DATA");
-    }
 }
