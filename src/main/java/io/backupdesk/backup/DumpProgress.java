@@ -65,9 +65,12 @@ final class DumpProgress {
         }
     }
 
+    /**
+     * The server's rows copied so far per table. A table whose COPY just ended drops out of the server's view before
+     * pg_dump names the next one, so the highest count seen is kept: progress never goes back.
+     */
     synchronized void onCopyProgress(Map<Long, Long> rowsByOid) {
-        copiedRows.clear();
-        copiedRows.putAll(rowsByOid);
+        rowsByOid.forEach((oid, rows) -> copiedRows.merge(oid, rows, Math::max));
     }
 
     /** All data is written; pg_dump is finishing the archive. */

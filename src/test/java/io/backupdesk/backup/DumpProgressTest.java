@@ -93,6 +93,18 @@ class DumpProgressTest {
     }
 
     @Test
+    void aCopyThatEndsBeforeTheNextTableStartsKeepsItsShare() {
+        DumpProgress progress = progressOf(TABLES, false);
+        progress.onStderr(started("public.b"));
+        progress.onCopyProgress(Map.of(12L, 1_500L));
+        double during = progress.snapshot(0).fraction();
+
+        progress.onCopyProgress(Map.of());
+
+        assertThat(progress.snapshot(0).fraction()).isEqualTo(during).isPositive();
+    }
+
+    @Test
     void copyProgressBeyondTheEstimateCountsAsAlmostDoneOnly() {
         DumpProgress progress = progressOf(TABLES, false);
         progress.onStderr(started("public.b"));

@@ -78,9 +78,14 @@ public final class EngineRig {
 
     /** Saves a profile for the database and stores the server's password for it. */
     public ConnectionProfile addProfile(String name, String database) {
-        ConnectionProfile profile = server.profile(name, database);
+        return addProfile(name, server, database);
+    }
+
+    /** Saves a profile for a database on another server than the rig's, with that server's password. */
+    public ConnectionProfile addProfile(String name, TestServer on, String database) {
+        ConnectionProfile profile = on.profile(name, database);
         profiles.save(profile);
-        pgpass.store(profile.host(), profile.port(), profile.user(), server.password());
+        pgpass.store(profile.host(), profile.port(), profile.user(), on.password());
         return profile;
     }
 
