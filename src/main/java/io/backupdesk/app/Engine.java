@@ -70,15 +70,16 @@ public final class Engine {
         this.backups = new BackupService(layout, tools, connections, credentials, runner, runs, history, verifier, clock);
         this.importer = new DumpImporter(layout, tools, runner);
         this.restores = new RestoreService(tools, connections, credentials, runner, catalog, backups, verifier,
-                new RestoreStore(paths.configDir()), history, paths.runsDir(), clock);
+                new RestoreStore(paths.configDir()), history, runs, paths.runsDir(), clock);
     }
 
     /**
-     * Cleans up after runs that died with their app: their partial files and per-run password files go, and they are
-     * recorded as interrupted. Call once at start, before any run begins.
+     * Cleans up after runs that died with their app: their partial files and per-run password files go, the databases
+     * a restore was restoring into are dropped, and the runs are recorded as interrupted. Call once at start, before
+     * any run begins.
      */
     public List<JobRun> startupHousekeeping() {
-        return runs.recoverInterrupted();
+        return runs.recoverInterrupted((profile, database) -> restores.dropLeftover(profiles.require(profile), database));
     }
 
     public AppPaths paths() {

@@ -121,7 +121,7 @@ final class BackupRun {
                                       ClientInstallation globalsClient, BackupLayout.BackupPaths paths,
                                       Optional<String> password) {
         List<Path> leftovers = List.of(paths.partialArchive(), paths.archive(), paths.partialGlobals(), paths.globals());
-        RunRegistry.ActiveRun active = register(paths, leftovers);
+        ActiveRun active = register(paths, leftovers);
         Cancellation globalsCancel = cancel.child();
         ExecutorService globalsThread = Executors.newSingleThreadExecutor(DaemonThreads.named("globals-dump"));
         CompletableFuture<String> globals = CompletableFuture.completedFuture(null);
@@ -165,7 +165,7 @@ final class BackupRun {
         }
     }
 
-    private RunRegistry.ActiveRun register(BackupLayout.BackupPaths paths, List<Path> leftovers) {
+    private ActiveRun register(BackupLayout.BackupPaths paths, List<Path> leftovers) {
         try {
             return services.runs().begin(BackupService.jobRun(runId, request, started, null, 0, null, null,
                     services.clock()), leftovers, paths.sidecar());
@@ -183,7 +183,7 @@ final class BackupRun {
                 services.connections().open(profile, profile.database(), password), target));
     }
 
-    private static void noteProcess(RunRegistry.ActiveRun active, ProcessHandle process) {
+    private static void noteProcess(ActiveRun active, ProcessHandle process) {
         try {
             active.started(process);
         } catch (IOException e) {
@@ -254,7 +254,7 @@ final class BackupRun {
         return all;
     }
 
-    private void closeQuietly(RunRegistry.ActiveRun active) {
+    private void closeQuietly(ActiveRun active) {
         try {
             active.close();
         } catch (IOException e) {

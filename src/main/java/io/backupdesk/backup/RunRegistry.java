@@ -37,43 +37,16 @@ import java.util.stream.Stream;
  * marker whose lock can be taken therefore belongs to a dead run. Thread-safe.
  */
 public final class RunRegistry {
-    /**
-     * What a marker records.
-     *
-     * @param run     the run as the history will show it; its status is set once the run ended without being able to
-     *                clean up, so that recovery removes the files without recording the run a second time
-     * @param process pg_dump's pid and start time, to stop a pg_dump that outlived its app; null until started
-     */
-    public record Marker(JobRun run, List<String> paths, String sidecar, ProcessRef process) {
-        Marker withProcess(ProcessRef ref) {
-            return new Marker(run, paths, sidecar, ref);
-        }
-
-        Marker ended(JobStatus status) {
-            return new Marker(new JobRun(run.schemaVersion(), run.id(), run.kind(), run.profile(), run.database(),
-                    run.origin(), run.startedAt(), run.finishedAt(), status, run.sizeBytes(), run.backupId(),
-                    run.errorKind(), run.error()), paths, sidecar, process);
-        }
-    }
-
-    /** A process, named by pid and start time so that a reused pid is never mistaken for it. */
-    public record ProcessRef(long pid, Instant started) {
-        static ProcessRef of(ProcessHandle handle) {
-            return new ProcessRef(handle.pid(), handle.info().startInstant().orElse(null));
-        }
-
-        Optional<ProcessHandle> alive() {
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(h -> started != null && started.equals(h.info().startInstant().orElse(null)));
-        }
-    }
-
     private static final Logger LOG = LoggerFactory.getLogger(RunRegistry.class);
     /**
      * Markers this JVM holds. On Linux, closing any channel to a file drops every lock the process holds on it, so
      * the recovery must not even open a marker of its own process: it skips these.
      */
     private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+    static void released(Path marker) {
+        HELD_HERE.remove(marker);
+    }
 
     private final Path runsDir;
     private final JobHistory history;
@@ -90,6 +63,15 @@ public final class RunRegistry {
      * marker that is not yet locked. Close the handle when the run has ended.
      */
     public ActiveRun begin(JobRun run, List<Path> paths, Path sidecar) throws IOException {
+        return register(run, paths.stream().map(Path::toString).toList(), sidecar.toString());
+    }
+
+    /** Registers a restore, which writes no backup files; the databases it makes are noted as it goes. */
+    public ActiveRun beginRestore(JobRun run) throws IOException {
+        return register(run, List.of(), null);
+    }
+
+    private ActiveRun register(JobRun run, List<String> paths, String sidecar) throws IOException {
         SecureFiles.createDirectories(runsDir);
         Path file = runsDir.resolve(run.id() + ".json");
         Path temp = runsDir.resolve(run.id() + ".json.new");
@@ -97,8 +79,8 @@ public final class RunRegistry {
                 StandardOpenOption.READ), SecureFiles.ownerOnlyFile());
         try {
             FileLock lock = channel.lock();
-            Marker marker = new Marker(run, paths.stream().map(Path::toString).toList(), sidecar.toString(), null);
-            write(channel, marker);
+            RunMarker marker = new RunMarker(run, paths, sidecar, null, List.of(), null);
+            ActiveRun.write(channel, marker);
             HELD_HERE.add(file);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
             return new ActiveRun(file, channel, lock, marker);
@@ -111,12 +93,30 @@ public final class RunRegistry {
     }
 
     /**
-     * Cleans up after runs whose process died: stops their pg_dump if it outlived them, deletes what they were
-     * writing unless their sidecar shows they finished, and records them in the history.
+     * Drops a database that a dead restore created on its profile's server. Throws when it cannot (server down, no
+     * stored password); the marker then stays and the next start tries again.
+     */
+    public interface DatabaseDropper {
+        /** Dropping needs a server: without one, markers with databases wait for a start that has it. */
+        DatabaseDropper NONE = (profile, database) -> {
+            throw new IllegalStateException("no server connection at hand");
+        };
+
+        void drop(String profile, String database);
+    }
+
+    /** As {@link #recoverInterrupted(DatabaseDropper)}, leaving markers with databases to drop for later. */
+    public List<JobRun> recoverInterrupted() {
+        return recoverInterrupted(DatabaseDropper.NONE);
+    }
+
+    /**
+     * Cleans up after runs whose process died: stops their tool if it outlived them, deletes what they were writing
+     * unless their sidecar shows they finished, drops the databases a restore had made, and records them in the history.
      *
      * @return the runs recorded as interrupted
      */
-    public List<JobRun> recoverInterrupted() {
+    public List<JobRun> recoverInterrupted(DatabaseDropper dropper) {
         List<JobRun> recovered = new ArrayList<>();
         if (!Files.isDirectory(runsDir)) {
             return recovered;
@@ -133,7 +133,7 @@ public final class RunRegistry {
                 continue;
             }
             try {
-                recoverOne(file).ifPresent(recovered::add);
+                recoverOne(file, dropper).ifPresent(recovered::add);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Could not clean up after the run in {}: {}", file, e.getMessage());
             }
@@ -165,43 +165,81 @@ public final class RunRegistry {
         }
     }
 
-    private Optional<JobRun> recoverOne(Path file) throws IOException {
+    private Optional<JobRun> recoverOne(Path file, DatabaseDropper dropper) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 return Optional.empty();
             }
-            Marker marker;
+            RunMarker marker;
             try {
-                marker = Json.mapper().readValue(Files.readAllBytes(file), Marker.class);
+                marker = Json.mapper().readValue(Files.readAllBytes(file), RunMarker.class);
             } catch (IOException e) {
                 LOG.warn("Removing the unreadable run marker {}: {}", file, e.getMessage());
                 Files.deleteIfExists(file);
                 return Optional.empty();
             }
-            Optional.ofNullable(marker.process()).flatMap(ProcessRef::alive).ifPresent(RunRegistry::stop);
-            Path sidecar = Path.of(marker.sidecar());
-            JobRun recorded = null;
-            if (!Files.exists(sidecar)) {
-                for (String path : marker.paths()) {
-                    SecureFiles.deleteRecursively(Path.of(path));
-                }
-                if (marker.run().status() == null) {
-                    recorded = finished(marker.run(), JobStatus.INTERRUPTED, 0, null,
-                            "The app stopped while this run was in progress; its partial files were removed.");
-                }
-            } else if (marker.run().status() == null) {
-                BackupRecord backup = Sidecars.read(sidecar);
-                recorded = finished(marker.run(), JobStatus.OK, backup.sizeBytes(), backup.id(), null);
-            }
+            Optional.ofNullable(marker.process()).flatMap(RunMarker.ProcessRef::alive).ifPresent(RunRegistry::stop);
+            List<String> kept = dropDatabases(marker, dropper);
+            JobRun recorded = marker.run().status() == null ? outcome(marker, kept) : null;
             if (recorded != null) {
                 history.append(recorded);
             }
             Files.deleteIfExists(Credentials.runPassFile(runsDir, marker.run().id()));
-            Files.deleteIfExists(file);
+            if (kept.isEmpty()) {
+                Files.deleteIfExists(file);
+            } else {
+                ActiveRun.write(channel, marker.withDatabases(kept).ended(JobStatus.INTERRUPTED));
+            }
             lock.release();
             return Optional.ofNullable(recorded).filter(r -> r.status() == JobStatus.INTERRUPTED);
         }
+    }
+
+    /** How the dead run ended: a backup whose sidecar exists finished; anything else was interrupted. */
+    private JobRun outcome(RunMarker marker, List<String> keptDatabases) throws IOException {
+        Path sidecar = marker.sidecar() == null ? null : Path.of(marker.sidecar());
+        if (sidecar != null && Files.exists(sidecar)) {
+            BackupRecord backup = Sidecars.read(sidecar);
+            return finished(marker.run(), JobStatus.OK, backup.sizeBytes(), backup.id(), null);
+        }
+        StringBuilder note = new StringBuilder("The app stopped while this run was in progress;");
+        if (!marker.paths().isEmpty()) {
+            note.append(" its partial files were removed;");
+        }
+        List<String> dropped = marker.databases().stream().filter(d -> !keptDatabases.contains(d)).toList();
+        if (!dropped.isEmpty()) {
+            note.append(" the database it was restoring into (").append(String.join(", ", dropped)).append(") was dropped;");
+        }
+        if (!keptDatabases.isEmpty()) {
+            note.append(" ").append(String.join(", ", keptDatabases))
+                    .append(" could not be dropped yet and will be at the next start;");
+        }
+        note.setLength(note.length() - 1);
+        note.append('.');
+        if (marker.note() != null) {
+            note.append(' ').append(marker.note());
+        }
+        return finished(marker.run(), JobStatus.INTERRUPTED, 0, null, note.toString());
+    }
+
+    /** Removes what the run was writing and drops the databases it made; returns those that could not be dropped. */
+    private static List<String> dropDatabases(RunMarker marker, DatabaseDropper dropper) throws IOException {
+        if (marker.sidecar() == null || !Files.exists(Path.of(marker.sidecar()))) {
+            for (String path : marker.paths()) {
+                SecureFiles.deleteRecursively(Path.of(path));
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        for (String database : marker.databases()) {
+            try {
+                dropper.drop(marker.run().profile(), database);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not drop {} left by the interrupted run {}: {}", database, marker.run().id(), e.getMessage());
+                kept.add(database);
+            }
+        }
+        return kept;
     }
 
     private JobRun finished(JobRun run, JobStatus status, long size, String backupId, String note) {
@@ -209,7 +247,7 @@ public final class RunRegistry {
                 run.startedAt(), clock.instant(), status, size, backupId, null, note);
     }
 
-    /** Kills a pg_dump and its workers and waits for them, so that none writes into what is deleted next. */
+    /** Kills a tool and its workers and waits for them, so that none writes into what is deleted or dropped next. */
     private static void stop(ProcessHandle process) {
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
         all.add(process);
@@ -221,68 +259,8 @@ public final class RunRegistry {
                 Thread.currentThread().interrupt();
                 return;
             } catch (ExecutionException | TimeoutException e) {
-                LOG.warn("pg_dump process {} did not stop: {}", handle.pid(), e.getMessage());
+                LOG.warn("Tool process {} did not stop: {}", handle.pid(), e.getMessage());
             }
-        }
-    }
-
-    private static void write(FileChannel channel, Marker marker) throws IOException {
-        channel.truncate(0);
-        ByteBuffer buffer = ByteBuffer.wrap(Json.mapper().writeValueAsBytes(marker));
-        long position = 0;
-        while (buffer.hasRemaining()) {
-            position += channel.write(buffer, position);
-        }
-        channel.force(true);
-    }
-
-    /** A registered run. Thread-safe. */
-    public static final class ActiveRun implements AutoCloseable {
-        private final Path file;
-        private final FileChannel channel;
-        private final FileLock lock;
-        private Marker marker;
-        private boolean clean;
-
-        private ActiveRun(Path file, FileChannel channel, FileLock lock, Marker marker) {
-            this.file = file;
-            this.channel = channel;
-            this.lock = lock;
-            this.marker = marker;
-        }
-
-        /** Notes pg_dump's process, so that a pg_dump that outlives a killed app can be stopped at the next start. */
-        public synchronized void started(ProcessHandle process) throws IOException {
-            marker = marker.withProcess(ProcessRef.of(process));
-            write(channel, marker);
-        }
-
-        /** The run's files are final or gone: the marker can go when the run is closed. */
-        public synchronized void settled() {
-            clean = true;
-        }
-
-        /**
-         * Releases the lock. A run that settled removes its marker; one that did not keeps it, marked as ended with
-         * this status, so that the next start finishes the cleanup without recording the run again.
-         */
-        public synchronized void close(JobStatus endedAs) throws IOException {
-            try {
-                if (clean) {
-                    Files.deleteIfExists(file);
-                } else {
-                    write(channel, marker.ended(endedAs));
-                }
-                lock.release();
-            } finally {
-                channel.close();
-                HELD_HERE.remove(file);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            close(JobStatus.FAILED);
         }
     }
 }

@@ -47,8 +47,8 @@ public final class BackupDeskCli implements Runnable {
             Logs.toFolder(paths.logsDir());
             engine = new Engine(paths, backupRoot, warning -> err().println("warning: " + warning));
             for (JobRun run : engine.startupHousekeeping()) {
-                err().println("note: an interrupted backup of " + run.profile() + "/" + run.database() + " from "
-                        + Format.time(run.startedAt()) + " was cleaned up.");
+                err().println("note: an interrupted " + run.kind() + " of " + run.profile() + "/" + run.database()
+                        + " from " + Format.time(run.startedAt()) + " was cleaned up. " + run.error());
             }
         }
         return engine;

@@ -37,6 +37,9 @@ public final class TargetServer implements AutoCloseable {
     /** A database's encoding, collation and owner, to make its replacement alike. */
     public record DatabaseTraits(String owner, String encoding, String collate, String ctype) { }
 
+    /** Sessions of clients, as opposed to autovacuum and other background workers. */
+    private static final String CLIENTS = "backend_type = 'client backend'";
+
     private final Connection connection;
     private final String target;
 
@@ -73,17 +76,21 @@ public final class TargetServer implements AutoCloseable {
                 + " and pg_catalog.pg_has_role(current_user, datdba, 'MEMBER')", List.of(database)).isPresent();
     }
 
-    /** Other sessions on the database, ours excluded. */
+    /**
+     * Other client sessions on the database, ours excluded. Autovacuum workers are not listed: they come and go on
+     * their own, and PostgreSQL ends them itself when the database is renamed or dropped.
+     */
     public List<Session> sessions(String database) {
         return query("select pid, usename, application_name, host(client_addr), state from pg_catalog.pg_stat_activity"
-                        + " where datname = ? and pid <> pg_catalog.pg_backend_pid() order by pid", List.of(database),
+                        + " where datname = ? and pid <> pg_catalog.pg_backend_pid() and " + CLIENTS + " order by pid",
+                List.of(database),
                 rs -> new Session(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
     }
 
     /** Ends every other session on the database; returns how many were ended. */
     public int terminateSessions(String database) {
         return query("select pg_catalog.pg_terminate_backend(pid, 5000) from pg_catalog.pg_stat_activity"
-                        + " where datname = ? and pid <> pg_catalog.pg_backend_pid()", List.of(database),
+                        + " where datname = ? and pid <> pg_catalog.pg_backend_pid() and " + CLIENTS, List.of(database),
                 rs -> rs.getBoolean(1)).size();
     }
 
@@ -121,8 +128,26 @@ public final class TargetServer implements AutoCloseable {
         execute("drop database if exists " + quoteIdent(database) + " with (force)");
     }
 
-    public void rename(String from, String to) {
-        execute("alter database " + quoteIdent(from) + " rename to " + quoteIdent(to));
+    /**
+     * Renames {@code database} to {@code aside} and {@code replacement} to {@code database} in one transaction: both
+     * names change or neither does, even when the app dies halfway.
+     */
+    public void swapNames(String database, String aside, String replacement) {
+        try {
+            connection.setAutoCommit(false);
+            try (Statement st = connection.createStatement()) {
+                st.execute("alter database " + quoteIdent(database) + " rename to " + quoteIdent(aside));
+                st.execute("alter database " + quoteIdent(replacement) + " rename to " + quoteIdent(database));
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw ConnectionFactory.classify(e, target);
+        }
     }
 
     public void setOwner(String database, String owner) {

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Puts a restored database in the place of another: ends the sessions on the original (only with consent), renames
- * it aside and the restored one into its name, and gives it the original's owner. Either both renames happen or
- * neither does.
+ * it aside and the restored one into its name in one transaction, and gives it the original's owner. Either both
+ * renames happen or neither does, even if the app dies in between.
  */
 final class DatabaseSwap {
     private static final int ATTEMPTS = 5;
@@ -31,13 +31,7 @@ final class DatabaseSwap {
     void swap(String replacement, String database, String aside) {
         Optional<TargetServer.DatabaseTraits> original = server.traits(database);
         RestoreService.phase(progress, "Swapping " + replacement + " into the place of " + database);
-        renameAside(database, aside);
-        try {
-            server.rename(replacement, database);
-        } catch (RuntimeException e) {
-            server.rename(aside, database);
-            throw e;
-        }
+        rename(database, aside, replacement);
         original.ifPresent(t -> {
             try {
                 server.setOwner(database, t.owner());
@@ -48,7 +42,7 @@ final class DatabaseSwap {
     }
 
     /** Sessions may connect between ending them and the rename, so it is tried a few times. */
-    private void renameAside(String database, String aside) {
+    private void rename(String database, String aside, String replacement) {
         for (int attempt = 1; ; attempt++) {
             List<TargetServer.Session> sessions = server.sessions(database);
             if (!sessions.isEmpty()) {
@@ -60,7 +54,7 @@ final class DatabaseSwap {
                 server.terminateSessions(database);
             }
             try {
-                server.rename(database, aside);
+                server.swapNames(database, aside, replacement);
                 return;
             } catch (BackupDeskException e) {
                 if (attempt == ATTEMPTS || !String.valueOf(e.getMessage()).contains("being accessed by other users")) {

@@ -21,6 +21,9 @@ final class InPlace {
     RestoreReport run() {
         String db = run.plan().database();
         String safetyId = run.safetyBackup();
+        run.journal().note(db + " was being restored in place and may be incomplete. The safety backup " + safetyId
+                + " holds it as it was: put it back with 'backupdesk restore " + safetyId + " --target "
+                + run.plan().target().name() + " --database " + db + "'.");
         TargetServer server = steps.server;
         if (!server.sessions(db).isEmpty()) {
             if (!run.plan().terminateSessions()) {
@@ -51,6 +54,6 @@ final class InPlace {
 
     private RestoreReport putBack(String safetyId) {
         return Rollback.restoreSafetyBackup(run.services(), safetyId, run.plan().target(), run.plan().database(),
-                run.runtimePassword(), run.progress(), new Cancellation());
+                run.runtimePassword(), run.progress(), new Cancellation(), run.journal());
     }
 }

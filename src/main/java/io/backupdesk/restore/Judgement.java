@@ -35,9 +35,12 @@ final class Judgement {
         } else {
             boolean clean = output.real().isEmpty() && output.harmless().isEmpty();
             verdict = clean ? RestoreReport.Outcome.COMPLETE : RestoreReport.Outcome.COMPLETE_WITH_WARNINGS;
-            summary = "The restore of " + database + " is complete: all " + tables.size() + " tables and " + rows
-                    + " rows match the backup" + (clean ? "." : ", with " + output.real().size() + " real and "
-                    + output.harmless().size() + " harmless errors (see below).");
+            boolean counted = tables.stream().anyMatch(t -> t.expected() != null);
+            String checked = counted ? "all " + tables.size() + " tables and " + rows + " rows match the backup"
+                    : "all " + tables.size() + " tables are there, with " + rows + " rows; the backup recorded no row"
+                    + " counts to compare them with";
+            summary = "The restore of " + database + " is complete: " + checked + (clean ? "." : ", with "
+                    + output.real().size() + " real and " + output.harmless().size() + " harmless errors (see below).");
         }
         return new RestoreReport(id, verdict, summary, database, tables, output.harmless(), output.real(), null,
                 safetyBackupId, output.log());

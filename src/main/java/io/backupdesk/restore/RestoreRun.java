@@ -42,12 +42,13 @@ final class RestoreRun {
     private final Progress progress;
     private final Consumer<String> log;
     private final Cancellation cancel;
+    private final Journal journal;
     private final Instant started;
     /** The archive's contents as the pre-flight read them, so the restore does not read them again. */
     private ArchiveContents readContents;
 
     RestoreRun(RestoreService.Services services, RestorePlan plan, Optional<String> runtimePassword, String id,
-               Progress progress, Consumer<String> log, Cancellation cancel) {
+               Progress progress, Consumer<String> log, Cancellation cancel, Journal journal) {
         this.services = services;
         this.plan = plan;
         this.target = plan.target();
@@ -57,6 +58,7 @@ final class RestoreRun {
         this.progress = progress;
         this.log = log;
         this.cancel = cancel;
+        this.journal = journal;
         this.started = services.clock().instant();
     }
 
@@ -129,13 +131,14 @@ final class RestoreRun {
             }
             String temp = DatabaseNames.derived(db, "restoring", now(), server::exists);
             RestoreService.phase(progress, "Creating the temporary database " + temp);
+            journal.made(temp);
             server.create(temp, server.traits(db));
             String aside;
             RestoreReport report;
             try {
                 report = restoreInto(temp, false, null);
                 if (report.outcome() == RestoreReport.Outcome.FAILED) {
-                    server.drop(temp);
+                    dropQuietly(temp);
                     return failed(report, "The restore failed, so " + db + " was not touched and the temporary database was dropped.");
                 }
                 cancel.throwIfCancelled();
@@ -145,6 +148,8 @@ final class RestoreRun {
                 dropQuietly(temp);
                 throw e;
             }
+            journal.gone(temp);
+            journal.note(db + " was replaced by the restored copy; the previous database is kept as " + aside + ".");
             RestoreReport done = withSummary(report, report.summary() + " The previous database is kept as " + aside
                     + " until you drop it.", aside, null);
             record(done);
@@ -155,6 +160,8 @@ final class RestoreRun {
             String db = plan.database();
             RestoreService.phase(progress, "Creating the database " + db);
             server.create(db, Optional.empty());
+            // noted only once it exists: a name that was someone else's must never be dropped by the cleanup
+            journal.made(db);
             RestoreReport report;
             try {
                 report = restoreInto(db, false, null);
@@ -166,13 +173,14 @@ final class RestoreRun {
                 dropQuietly(db);
                 return failed(report, "The restore failed, so the new database " + db + " was dropped again.");
             }
+            journal.gone(db);
             record(report);
             return report;
         }
 
         /** Restores into a database that exists, validates it, and judges the outcome. */
         RestoreReport restoreInto(String database, boolean clean, String safetyBackupId) {
-            ToolRestore.Outcome outcome = new ToolRestore(services.runner()).run(plan, client, database, clean, contents,
+            ToolRestore.Outcome outcome = new ToolRestore(services.runner(), journal).run(plan, client, database, clean, contents,
                     RestoreService.env(target, database, passFile), services.workDir(), progress, log, cancel);
             cancel.throwIfCancelled();
             RestoreService.phase(progress, "Counting the rows of " + database);
@@ -189,6 +197,7 @@ final class RestoreRun {
         void dropQuietly(String database) {
             try {
                 server.drop(database);
+                journal.gone(database);
             } catch (RuntimeException e) {
                 LOG.warn("Restore {}: could not drop {}: {}", id, database, e.getMessage());
             }
@@ -246,6 +255,10 @@ final class RestoreRun {
 
     Cancellation cancel() {
         return cancel;
+    }
+
+    Journal journal() {
+        return journal;
     }
 
     Optional<String> runtimePassword() {

@@ -1,7 +1,9 @@
 package io.backupdesk.restore;
 
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.ActiveRun;
 import io.backupdesk.backup.BackupService;
+import io.backupdesk.backup.RunRegistry;
 import io.backupdesk.backup.VerifyService;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
@@ -26,6 +28,10 @@ import io.backupdesk.pg.ToolSelection;
 import io.backupdesk.store.JobHistory;
 import io.backupdesk.store.RestoreStore;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
@@ -34,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Restores backups, checks them first and validates them after, and rolls them back. Safe replace restores into a
@@ -44,21 +51,24 @@ public final class RestoreService {
     /** Shared parts every restore works with. */
     record Services(ToolSelection tools, ConnectionFactory connections, Credentials credentials, ProcessRunner runner,
                     BackupCatalog catalog, BackupService backups, VerifyService verifier, RestoreStore store,
-                    JobHistory history, Path workDir, Clock clock) { }
+                    JobHistory history, RunRegistry runs, Path workDir, Clock clock) { }
 
+    private static final Logger LOG = LoggerFactory.getLogger(RestoreService.class);
     private static final String MAINTENANCE_DB = "postgres";
     private static final String FALLBACK_DB = "template1";
 
     private final Services services;
 
     /**
+     * @param runs    where runs in progress are noted, so that the databases of a restore killed with its app are
+     *                dropped at the next start ({@link #dropLeftover})
      * @param workDir a private folder for the lists of objects a selective restore writes
      */
     public RestoreService(ToolSelection tools, ConnectionFactory connections, Credentials credentials, ProcessRunner runner,
                           BackupCatalog catalog, BackupService backups, VerifyService verifier, RestoreStore store,
-                          JobHistory history, Path workDir, Clock clock) {
+                          JobHistory history, RunRegistry runs, Path workDir, Clock clock) {
         this.services = new Services(tools, connections, credentials, runner, catalog, backups, verifier, store, history,
-                workDir, clock);
+                runs, workDir, clock);
     }
 
     /**
@@ -67,7 +77,8 @@ public final class RestoreService {
      * @param password a password asked for at run time; empty for the stored one
      */
     public List<PreflightCheck> preflight(RestorePlan plan, Optional<String> password, Cancellation cancel) {
-        return new RestoreRun(services, plan, password, Ids.newId(), Progress.NONE, line -> { }, cancel).preflight();
+        return new RestoreRun(services, plan, password, Ids.newId(), Progress.NONE, line -> { }, cancel, Journal.NONE)
+                .preflight();
     }
 
     /**
@@ -83,15 +94,54 @@ public final class RestoreService {
                                  Cancellation cancel) {
         String id = Ids.newId();
         Instant started = services.clock().instant();
+        JobRun run = new JobRun(JobRun.SCHEMA_VERSION, id, JobRun.KIND_RESTORE, plan.target().name(), plan.database(),
+                "manual", started, null, null, 0, plan.source().record().id(), null, null);
+        return tracked(run, journal -> {
+            try {
+                RestoreReport report = new RestoreRun(services, plan, password, id, progress, log, cancel, journal).execute();
+                boolean failed = report.outcome() == RestoreReport.Outcome.FAILED;
+                services.history().append(ended(run, failed ? JobStatus.FAILED : JobStatus.OK, null,
+                        failed ? report.summary() : null));
+                return report;
+            } catch (BackupDeskException e) {
+                services.history().append(ended(run, e.kind() == ErrorKind.CANCELLED ? JobStatus.CANCELLED
+                        : JobStatus.FAILED, e.kind(), e.getMessage()));
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Drops a database that a restore killed with its app had made on this profile's server. For the start-up
+     * cleanup ({@link RunRegistry#recoverInterrupted(RunRegistry.DatabaseDropper)}); uses the stored password.
+     */
+    public void dropLeftover(ConnectionProfile target, String database) {
+        try (TargetServer server = openServer(services, target, database, services.credentials().storedPassword(target))) {
+            server.drop(database);
+        }
+    }
+
+    /** Runs the body as a run in progress that the next start cleans up after if the app dies meanwhile. */
+    private <T> T tracked(JobRun run, Function<Journal, T> body) {
+        ActiveRun active;
         try {
-            RestoreReport report = new RestoreRun(services, plan, password, id, progress, log, cancel).execute();
-            services.history().append(jobRun(id, plan, started, report.outcome() == RestoreReport.Outcome.FAILED
-                    ? JobStatus.FAILED : JobStatus.OK, null, report.outcome() == RestoreReport.Outcome.FAILED ? report.summary() : null));
-            return report;
-        } catch (BackupDeskException e) {
-            services.history().append(jobRun(id, plan, started, e.kind() == ErrorKind.CANCELLED ? JobStatus.CANCELLED
-                    : JobStatus.FAILED, e.kind(), e.getMessage()));
-            throw e;
+            active = services.runs().beginRestore(run);
+        } catch (IOException e) {
+            throw new BackupDeskException(ErrorKind.IO, "Could not note the restore in the configuration folder: "
+                    + e.getMessage(), "Check free space and permissions of the configuration folder.", List.of(), e);
+        }
+        JobStatus endedAs = JobStatus.FAILED;
+        try {
+            T result = body.apply(Journal.of(active));
+            endedAs = JobStatus.OK;
+            return result;
+        } finally {
+            active.settled();
+            try {
+                active.close(endedAs);
+            } catch (IOException e) {
+                LOG.warn("Could not close the marker of restore {}: {}", run.id(), e.getMessage());
+            }
         }
     }
 
@@ -104,7 +154,9 @@ public final class RestoreService {
     public RestoreRecord rollback(String restoreId, ConnectionProfile target, Optional<String> password, Progress progress,
                                   Cancellation cancel) {
         RestoreRecord record = services.store().require(restoreId);
-        return new Rollback(services).rollback(record, target, password, progress, cancel);
+        JobRun run = new JobRun(JobRun.SCHEMA_VERSION, Ids.newId(), JobRun.KIND_RESTORE, target.name(), record.database(),
+                "rollback:" + restoreId, services.clock().instant(), null, null, 0, record.backupId(), null, null);
+        return tracked(run, journal -> new Rollback(services).rollback(record, target, password, progress, cancel, journal));
     }
 
     /** The restore as recorded, for rolling it back. */
@@ -152,8 +204,8 @@ public final class RestoreService {
         progress.report(ProgressUpdate.phase(what));
     }
 
-    private JobRun jobRun(String id, RestorePlan plan, Instant started, JobStatus status, ErrorKind kind, String error) {
-        return new JobRun(JobRun.SCHEMA_VERSION, id, JobRun.KIND_RESTORE, plan.target().name(), plan.database(),
-                "manual", started, services.clock().instant(), status, 0, plan.source().record().id(), kind, error);
+    private JobRun ended(JobRun run, JobStatus status, ErrorKind kind, String error) {
+        return new JobRun(run.schemaVersion(), run.id(), run.kind(), run.profile(), run.database(), run.origin(),
+                run.startedAt(), services.clock().instant(), status, 0, run.backupId(), kind, error);
     }
 }

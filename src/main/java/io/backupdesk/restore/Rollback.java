@@ -23,7 +23,7 @@ final class Rollback {
     }
 
     RestoreRecord rollback(RestoreRecord record, ConnectionProfile target, Optional<String> password, Progress progress,
-                           Cancellation cancel) {
+                           Cancellation cancel, Journal journal) {
         if (record.rolledBackAt() != null) {
             throw BackupDeskException.configuration("The restore " + record.id() + " was rolled back already, on "
                     + record.rolledBackAt() + ".", "Nothing to do.");
@@ -42,7 +42,7 @@ final class Rollback {
             }
         } else if (RestoreMode.IN_PLACE.cliName().equals(record.mode()) && record.safetyBackupId() != null) {
             RestoreReport report = restoreSafetyBackup(services, record.safetyBackupId(), target, record.database(),
-                    password, progress, cancel);
+                    password, progress, cancel, journal);
             if (report.outcome() == RestoreReport.Outcome.FAILED) {
                 throw new BackupDeskException(io.backupdesk.core.ErrorKind.TOOL_FAILED, "Putting back the safety backup failed: "
                         + report.summary(), "The database is as the failed attempt left it; see the log.");
@@ -73,11 +73,11 @@ final class Rollback {
     /** Safe replace of {@code database} by the safety backup: what was there is kept aside. */
     static RestoreReport restoreSafetyBackup(RestoreService.Services services, String safetyId, ConnectionProfile target,
                                              String database, Optional<String> password, Progress progress,
-                                             Cancellation cancel) {
+                                             Cancellation cancel, Journal journal) {
         BackupCatalog.Entry safety = services.catalog().require(safetyId);
         RestorePlan plan = new RestorePlan(safety, target, database, RestoreMode.SAFE_REPLACE, 0, false, false, false,
                 List.of(), List.of(), true, true, Set.of());
-        return new RestoreRun(services, plan, password, Ids.newId(), progress, line -> { }, cancel).execute();
+        return new RestoreRun(services, plan, password, Ids.newId(), progress, line -> { }, cancel, journal).execute();
     }
 
     private TargetServer openServer(ConnectionProfile target, String database, Optional<String> password) {

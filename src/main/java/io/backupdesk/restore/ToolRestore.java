@@ -36,9 +36,11 @@ final class ToolRestore {
     record Outcome(int exitCode, ToolOutput output) { }
 
     private final ProcessRunner runner;
+    private final Journal journal;
 
-    ToolRestore(ProcessRunner runner) {
+    ToolRestore(ProcessRunner runner, Journal journal) {
         this.runner = runner;
+        this.journal = journal;
     }
 
     /**
@@ -84,7 +86,7 @@ final class ToolRestore {
                         output.accept(line);
                         tracker.line(line);
                         log.accept(line);
-                    }, cancel, null);
+                    }, cancel, null, journal::started);
             tracker.report(true);
             return new Outcome(result.exitCode(), output);
         } finally {
@@ -119,7 +121,7 @@ final class ToolRestore {
                 stdin -> feed(dump, read, stdin, tick, cancel), ProcessRunner.StdoutHandler.DISCARD, line -> {
                     output.accept(line);
                     log.accept(line);
-                }, cancel, null, process -> { });
+                }, cancel, null, journal::started);
         return result.exitCode();
     }
 

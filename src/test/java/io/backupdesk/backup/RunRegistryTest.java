@@ -69,7 +69,7 @@ class RunRegistryTest {
     @Test
     void aRunThatEndedButCouldNotCleanUpIsFinishedWithoutASecondHistoryLine() throws Exception {
         Path partial = Files.writeString(dir.resolve("db_1.dump.partial"), "half");
-        RunRegistry.ActiveRun active = registry.begin(run("r3"), List.of(partial), dir.resolve("db_1.backup.json"));
+        ActiveRun active = registry.begin(run("r3"), List.of(partial), dir.resolve("db_1.backup.json"));
         active.close(JobStatus.FAILED);
         assertThat(runs.resolve("r3.json")).exists();
 
@@ -83,7 +83,7 @@ class RunRegistryTest {
     @Test
     void aRunOfThisProcessIsLeftAloneAndRemovesItsMarkerWhenSettled() throws Exception {
         Path partial = Files.writeString(dir.resolve("db_1.dump.partial"), "growing");
-        RunRegistry.ActiveRun active = registry.begin(run("r4"), List.of(partial), dir.resolve("db_1.backup.json"));
+        ActiveRun active = registry.begin(run("r4"), List.of(partial), dir.resolve("db_1.backup.json"));
 
         assertThat(registry.recoverInterrupted()).isEmpty();
         assertThat(partial).exists();
@@ -112,7 +112,7 @@ class RunRegistryTest {
     @Test
     void strayFilesNoMarkerAccountsForAreRemovedButALiveRunsAreKept() throws Exception {
         Path partial = Files.writeString(dir.resolve("db_3.dump.partial"), "growing");
-        RunRegistry.ActiveRun live = registry.begin(run("r6"), List.of(partial), dir.resolve("db_3.backup.json"));
+        ActiveRun live = registry.begin(run("r6"), List.of(partial), dir.resolve("db_3.backup.json"));
         Path livePassword = Files.writeString(runs.resolve("r6.pgpass"), "h:5432:*:u:secret");
         Path orphanPassword = Files.writeString(runs.resolve("gone.pgpass"), "h:5432:*:u:secret");
         Path deadTemporary = Files.writeString(runs.resolve("r7.json.new"), "{}");
@@ -129,12 +129,41 @@ class RunRegistryTest {
         live.close();
     }
 
+    @Test
+    void aDeadRestoresDatabasesAreDroppedOrKeptForTheNextStartWithoutASecondHistoryLine() throws Exception {
+        ActiveRun restore = registry.beginRestore(new JobRun(JobRun.SCHEMA_VERSION, "r9", JobRun.KIND_RESTORE, "p", "db",
+                "manual", Instant.now(), null, null, 0, null, null, null));
+        restore.database("db_restoring_1", true);
+        restore.note("db itself was not touched.");
+        abandon(restore, "r9");
+        List<String> dropped = new ArrayList<>();
+
+        List<JobRun> first = registry.recoverInterrupted((profile, database) -> {
+            throw new IllegalStateException("server down");
+        });
+        registry.recoverInterrupted((profile, database) -> dropped.add(profile + "/" + database));
+
+        assertThat(first).singleElement().satisfies(run -> assertThat(run.error())
+                .contains("db_restoring_1 could not be dropped yet").endsWith("db itself was not touched."));
+        assertThat(dropped).containsExactly("p/db_restoring_1");
+        assertThat(runs.resolve("r9.json")).doesNotExist();
+        assertThat(history.readAll()).extracting(JobRun::status).containsExactly(JobStatus.INTERRUPTED);
+    }
+
+    /** As if the process died: the lock goes, the marker stays as it was last written. */
+    private void abandon(ActiveRun run, String id) throws Exception {
+        Path marker = runs.resolve(id + ".json");
+        byte[] content = Files.readAllBytes(marker);
+        run.close();
+        Files.write(marker, content);
+    }
+
     private void writeMarker(String id, JobStatus status, List<Path> paths, Path sidecar) throws Exception {
         Files.createDirectories(runs);
         JobRun run = new JobRun(JobRun.SCHEMA_VERSION, id, JobRun.KIND_BACKUP, "p", "db", "manual", Instant.now(), null,
                 status, 0, null, null, null);
-        RunRegistry.Marker marker = new RunRegistry.Marker(run, paths.stream().map(Path::toString).toList(),
-                sidecar.toString(), null);
+        RunMarker marker = new RunMarker(run, paths.stream().map(Path::toString).toList(),
+                sidecar.toString(), null, List.of(), null);
         Files.write(runs.resolve(id + ".json"), Json.mapper().writeValueAsBytes(marker));
     }
 

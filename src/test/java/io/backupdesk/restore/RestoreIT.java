@@ -153,6 +153,23 @@ class RestoreIT {
     }
 
     @Test
+    void anImportedDumpWithoutRowCountsIsRestoredAndTheReportSaysSo(TestServer server, @TempDir Path dir) throws Exception {
+        Setup s = setup(server, dir, BackupFormat.CUSTOM);
+        Path foreign = dir.resolve("made-elsewhere.dump");
+        PgTools.run(server, null, PgTools.tool(io.backupdesk.pg.ClientTool.PG_DUMP).toString(), "--format=custom",
+                "--file=" + foreign, s.db);
+        BackupCatalog.Entry imported = s.rig.importer.importDump(foreign, "p");
+        String fresh = server.reserveName();
+
+        RestoreReport report = s.restore(new RestorePlan(imported, s.profile, fresh, RestoreMode.NEW_DATABASE, 0, false,
+                false, false, List.of(), List.of(), true, false, Set.of()));
+
+        assertThat(report.outcome()).as(report.summary()).isEqualTo(RestoreReport.Outcome.COMPLETE);
+        assertThat(report.summary()).contains("recorded no row counts").doesNotContain("match the backup");
+        assertThat(PgTools.rowCounts(server, fresh)).isEqualTo(s.countsAtBackup);
+    }
+
+    @Test
     void aCorruptBackupIsRefused(TestServer server, @TempDir Path dir) throws Exception {
         Setup s = setup(server, dir, BackupFormat.CUSTOM);
         java.nio.file.Files.write(s.entry.archive(), new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);

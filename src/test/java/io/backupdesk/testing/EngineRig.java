@@ -68,7 +68,12 @@ public final class EngineRig {
                 verifier, clock);
         this.importer = new DumpImporter(layout, tools, runner);
         this.restores = new RestoreService(tools, new ConnectionFactory(), credentials, runner, catalog, backups,
-                verifier, new RestoreStore(configDir), history, configDir.resolve("runs"), clock);
+                verifier, new RestoreStore(configDir), history, runs, configDir.resolve("runs"), clock);
+    }
+
+    /** The start-up cleanup as the app runs it, dropping what dead restores left on the server. */
+    public List<io.backupdesk.core.JobRun> startupHousekeeping() {
+        return runs.recoverInterrupted((profile, database) -> restores.dropLeftover(profiles.require(profile), database));
     }
 
     /** With the client programs installed on this machine. */

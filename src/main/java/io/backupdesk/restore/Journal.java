@@ -1,0 +1,71 @@
+package io.backupdesk.restore;
+
+import io.backupdesk.backup.ActiveRun;
+
+/**
+ * Where a restore notes what it would leave behind if the app died at this moment, so that the next start can clean
+ * up: the databases it made and has not yet dropped or put in place, and what to tell the user.
+ */
+interface Journal {
+    Journal NONE = new Journal() {
+        @Override
+        public void made(String database) {
+            // nothing to note
+        }
+
+        @Override
+        public void gone(String database) {
+            // nothing to note
+        }
+
+        @Override
+        public void note(String text) {
+            // nothing to note
+        }
+
+        @Override
+        public void started(ProcessHandle tool) {
+            // nothing to note
+        }
+    };
+
+    /** The database exists now and must be dropped if the app dies. */
+    void made(String database);
+
+    /** The database was dropped, or is final: renamed into place or kept as the new database. */
+    void gone(String database);
+
+    /** What the user should be told if the app dies from here on. */
+    void note(String text);
+
+    /** The restoring tool runs: stopped at the next start if it outlived the app. */
+    void started(ProcessHandle tool);
+
+    static Journal of(ActiveRun run) {
+        return new Journal() {
+            @Override
+            public void made(String database) {
+                run.database(database, true);
+            }
+
+            @Override
+            public void gone(String database) {
+                run.database(database, false);
+            }
+
+            @Override
+            public void note(String text) {
+                run.note(text);
+            }
+
+            @Override
+            public void started(ProcessHandle tool) {
+                try {
+                    run.started(tool);
+                } catch (java.io.IOException e) {
+                    // the tool is stopped with the app in all but a hard kill; noting it is best effort
+                }
+            }
+        };
+    }
+}
