@@ -1,5 +1,7 @@
 # Shared by the benchmarks: the server, the bench database, a private backupdesk configuration and
-# the arithmetic of the report. Sourced, not run. Expects SCALE and TEXT to be set.
+# the arithmetic of the report. Sourced, not run. Expects SCALE and TEXT to be set, and PARTITIONS
+# (0 for none): pgbench_accounts split into that many partitions, each a table of its own to pg_dump
+# and pg_restore, so that their jobs have several large tables to share out.
 #
 # The server: BENCH_PG_URL, else BACKUPDESK_TEST_PG_URL (postgresql://USER:PASSWORD@HOST:PORT/DB);
 # the login must be allowed to create databases. Needs a packaged jar: ./mvnw package -DskipTests
@@ -12,7 +14,9 @@ URL=${BENCH_PG_URL:-${BACKUPDESK_TEST_PG_URL:-}}
 re='^postgres(ql)?://([^:@/]+)(:([^@/]*))?@([^:/]+)(:([0-9]+))?/?'
 [[ "$URL" =~ $re ]] || { echo "Cannot read $URL" >&2; exit 2; }
 export PGUSER=${BASH_REMATCH[2]} PGPASSWORD=${BASH_REMATCH[4]} PGHOST=${BASH_REMATCH[5]} PGPORT=${BASH_REMATCH[7]:-5432}
+PARTITIONS=${PARTITIONS:-0}
 DB=backupdesk_bench_${TEXT}_s${SCALE}
+if [ "$PARTITIONS" -gt 0 ]; then DB=${DB}_p$PARTITIONS; fi
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -21,11 +25,11 @@ BD=(bin/backupdesk --config-dir "$WORK/config" --backup-root "$WORK/backups")
 # A pgbench database at the scale plus the text table, made once and reused by later runs.
 prepare_database() {
   if ! psql -qAtc "select 1" -d "$DB" >/dev/null 2>&1; then
-    echo "Creating $DB (pgbench scale $SCALE plus the $TEXT text table)..."
+    echo "Creating $DB (pgbench scale $SCALE, $PARTITIONS partitions, plus the $TEXT text table)..."
     # Built under a temporary name and renamed when complete, so an interrupted run is never reused.
     dropdb --if-exists "${DB}_new"
     createdb "${DB}_new"
-    "${PGBIN:+$PGBIN/}pgbench" -i -q -s "$SCALE" "${DB}_new" >/dev/null 2>&1
+    "${PGBIN:+$PGBIN/}pgbench" -i -q -s "$SCALE" --partitions="$PARTITIONS" "${DB}_new" >/dev/null 2>&1
     psql -q -d "${DB}_new" -v ON_ERROR_STOP=1 -v rows=$((SCALE * 10000)) -f "bench/text-$TEXT.sql"
     psql -q -d postgres -c "alter database ${DB}_new rename to $DB"
   fi

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Restore speed against the raw PostgreSQL tools, in the same run on the same archive.
 #
-#   bench/restore.sh [scale] [rounds] [text]
+#   bench/restore.sh [scale] [rounds] [text] [partitions]
 #
-# Uses the bench database of bench/backup.sh (made here when missing; see there for scale and text),
-# backs it up once with backupdesk's defaults, then alternates, `rounds` times (default 3, at
+# Uses the bench database of bench/backup.sh (made here when missing; see there for scale and text).
+# partitions (default 0) splits pgbench_accounts, otherwise 85% of the data in one table, into that
+# many tables: parallel jobs can only share out whole tables, so one dominant table leaves them idle.
+# It backs the database up once with backupdesk's defaults, then alternates, `rounds` times (default 3, at
 # least 3 for a fair median), each into a database that does not exist yet:
 #   r  createdb, then pg_restore --jobs J with the options backupdesk passes
 #   o  backupdesk restore --mode new-database (its default jobs J): pre-flight, restore, and the
@@ -18,6 +20,7 @@ cd "$(dirname "$0")/.."
 SCALE=${1:-40}
 ROUNDS=${2:-3}
 TEXT=${3:-hex}
+PARTITIONS=${4:-0}
 source bench/common.sh
 PG_RESTORE=${PGBIN:+$PGBIN/}pg_restore
 JOBS=$(( $(nproc) < 4 ? $(nproc) : 4 ))

@@ -1,5 +1,6 @@
 package io.backupdesk.backup;
 
+import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.store.SecureFiles;
 
 import java.io.IOException;

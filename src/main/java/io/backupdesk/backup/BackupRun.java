@@ -1,5 +1,6 @@
 package io.backupdesk.backup;
 
+import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;

@@ -63,6 +63,33 @@ public final class TargetServer implements AutoCloseable {
                 .stream().findFirst();
     }
 
+    /** The database's settings, privileges, comment and connection limit, which its contents' archive lacks. */
+    public DatabaseProperties properties(String database) {
+        try {
+            return DatabaseProperties.read(connection, database);
+        } catch (SQLException e) {
+            throw ConnectionFactory.classify(e, target);
+        }
+    }
+
+    /**
+     * Gives a database these properties, statement by statement: one the login may not run (a grant to a role the
+     * login cannot act for) does not stop the others.
+     *
+     * @return what could not be given, as PostgreSQL said it
+     */
+    public List<String> giveProperties(String database, DatabaseProperties properties) {
+        List<String> failures = new ArrayList<>();
+        for (String sql : properties.statementsFor(database)) {
+            try {
+                execute(sql);
+            } catch (BackupDeskException e) {
+                failures.add(sql + ": " + e.getMessage());
+            }
+        }
+        return failures;
+    }
+
     public Privileges privileges() {
         return query("select current_user, rolsuper, rolcreatedb, rolsuper or pg_catalog.pg_has_role(current_user,"
                         + " 'pg_signal_backend', 'MEMBER') from pg_catalog.pg_roles where rolname = current_user", List.of(),

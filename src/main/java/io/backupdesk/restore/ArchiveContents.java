@@ -23,14 +23,20 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * What an archive will create, as far as a pre-flight needs it: its table of contents (for pg_restore archives), the
- * roles that own its objects, and the extensions it creates. For plain SQL the same is read from the SQL itself.
+ * What an archive will create, as far as a pre-flight and a selective restore need it: its table of contents (for
+ * pg_restore archives), the roles that own its objects, the extensions it creates, and what its SQL says about
+ * indexes and privileges. For plain SQL the same is read from the SQL itself.
  */
-public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<String> extensions) {
+public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<String> extensions, ArchiveSql sql) {
+    static final ArchiveContents NONE = new ArchiveContents(List.of(), Set.of(), Set.of(), ArchiveSql.NONE);
+
     private static final Pattern OWNER_TO = Pattern.compile("^ALTER .+ OWNER TO (\"(?:[^\"]|\"\")+\"|[^ ;]+);$");
     private static final Pattern EXTENSION = Pattern.compile("^CREATE EXTENSION IF NOT EXISTS (\"(?:[^\"]|\"\")+\"|[^ ;]+)");
 
-    /** Lists a pg_restore archive; an unreadable one is a {@code TOOL_FAILED} error naming pg_restore's words. */
+    /**
+     * Lists a pg_restore archive and reads its definitions; an unreadable one is a {@code TOOL_FAILED} error naming
+     * pg_restore's words.
+     */
     public static ArchiveContents list(ProcessRunner runner, Path pgRestore, Path archive, Map<String, String> env,
                                        Cancellation cancel) {
         List<String> lines = new ArrayList<>();
@@ -42,22 +48,25 @@ public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<St
                     + archive.getFileName() + ": " + ToolErrors.errorLine(result.stderrTail()),
                     "Verify the backup; a damaged archive cannot be restored.", result.stderrTail(), null);
         }
-        return fromToc(lines);
+        ArchiveContents contents = fromToc(lines, ArchiveSql.NONE);
+        boolean sqlMatters = contents.entries().stream().anyMatch(e -> e.type().equals("INDEX") || e.type().endsWith("ACL"));
+        return sqlMatters ? fromToc(lines, ArchiveSql.read(runner, pgRestore, archive, env, cancel)) : contents;
     }
 
-    static ArchiveContents fromToc(List<String> lines) {
+    static ArchiveContents fromToc(List<String> lines, ArchiveSql sql) {
         List<TocEntry> entries = lines.stream().map(TocEntry::parse).flatMap(java.util.Optional::stream).toList();
         Set<String> owners = entries.stream().map(TocEntry::owner).filter(o -> !o.equals("-"))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> extensions = entries.stream().filter(e -> e.type().equals("EXTENSION")).map(TocEntry::name)
                 .collect(Collectors.toCollection(TreeSet::new));
-        return new ArchiveContents(entries, owners, extensions);
+        return new ArchiveContents(entries, owners, extensions, sql);
     }
 
     /** Reads a plain SQL dump to its end for the roles its objects are given to and the extensions it creates. */
     public static ArchiveContents scanPlain(Path dump, Cancellation cancel) throws IOException {
         Set<String> owners = new TreeSet<>();
         Set<String> extensions = new TreeSet<>();
+        List<String> grants = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(PlainDumpStream.open(dump), StandardCharsets.UTF_8))) {
             String line;
             long n = 0;
@@ -70,6 +79,9 @@ public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<St
                     if (m.find()) {
                         owners.add(unquote(m.group(1)));
                     }
+                } else if (line.startsWith("GRANT ") || line.startsWith("REVOKE ")
+                        || line.startsWith("ALTER DEFAULT PRIVILEGES ")) {
+                    grants.add(line);
                 } else if (line.startsWith("CREATE EXTENSION")) {
                     Matcher m = EXTENSION.matcher(line);
                     if (m.find()) {
@@ -78,10 +90,10 @@ public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<St
                 }
             }
         }
-        return new ArchiveContents(List.of(), owners, extensions);
+        return new ArchiveContents(List.of(), owners, extensions, ArchiveSql.parse(grants));
     }
 
     private static String unquote(String identifier) {
-        return identifier.startsWith("\"") ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"") : identifier;
+        return ArchiveSql.unquote(identifier);
     }
 }

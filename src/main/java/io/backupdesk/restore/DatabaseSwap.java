@@ -5,15 +5,20 @@ import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.Progress;
 import io.backupdesk.pg.TargetServer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Puts a restored database in the place of another: ends the sessions on the original (only with consent), renames
- * it aside and the restored one into its name in one transaction, and gives it the original's owner. Either both
+ * Puts a restored database in the place of another: gives it the original's settings, privileges and comment, ends
+ * the sessions on the original (only with consent), renames it aside and the restored one into its name in one
+ * transaction, and gives it the original's owner. Either both
  * renames happen or neither does, even if the app dies in between.
  */
 final class DatabaseSwap {
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseSwap.class);
     private static final int ATTEMPTS = 5;
     private static final long RETRY_MILLIS = 300;
 
@@ -30,6 +35,8 @@ final class DatabaseSwap {
     /** Renames {@code database} to {@code aside}, then {@code replacement} to {@code database}. */
     void swap(String replacement, String database, String aside) {
         Optional<TargetServer.DatabaseTraits> original = server.traits(database);
+        server.giveProperties(replacement, server.properties(database))
+                .forEach(failure -> LOG.warn("A property of {} was not carried over: {}", database, failure));
         RestoreService.phase(progress, "Swapping " + replacement + " into the place of " + database);
         rename(database, aside, replacement);
         original.ifPresent(t -> {

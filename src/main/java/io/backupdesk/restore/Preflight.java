@@ -94,7 +94,7 @@ final class Preflight {
         if (exists && plan.mode() != RestoreMode.NEW_DATABASE) {
             checks.add(sessions(plan, server.sessions(db), privileges));
         }
-        checks.add(roles(plan, contents.owners(), server.roles()));
+        checks.add(roles(plan, contents, server.roles()));
         checks.add(extensions(contents.extensions(), server.availableExtensions().keySet()));
         checks.add(space(plan, record.databaseSizeBytes(), local ? server.dataDirectory() : Optional.empty(), exists));
         return checks;
@@ -148,19 +148,37 @@ final class Preflight {
                 : block(CheckId.SESSIONS, what, "Ask them to disconnect, or let the restore end them (--terminate-sessions).");
     }
 
-    private static PreflightCheck roles(RestorePlan plan, Set<String> owners, Set<String> existing) {
-        Set<String> missing = new TreeSet<>(owners);
+    private static PreflightCheck roles(RestorePlan plan, ArchiveContents contents, Set<String> existing) {
+        Set<String> owners = missing(contents.owners(), existing);
+        Set<String> grantees = missing(contents.sql().grantees(), existing);
+        List<String> problems = new ArrayList<>();
+        List<String> fixes = new ArrayList<>();
+        if (!owners.isEmpty() && !plan.noOwner()) {
+            problems.add("The backup's objects are owned by roles the target lacks: " + String.join(", ", owners)
+                    + ". Setting their owners will fail.");
+            fixes.add("no-owner (--no-owner)");
+        }
+        if (!grantees.isEmpty() && !plan.noPrivileges()) {
+            problems.add("The backup grants privileges to roles the target lacks: " + String.join(", ", grantees)
+                    + ". Those grants will fail, at the end of the restore.");
+            fixes.add("no-privileges (--no-privileges)");
+        }
+        if (!problems.isEmpty()) {
+            return warn(CheckId.ROLES, String.join(" ", problems), "Restore with " + String.join(" and ", fixes)
+                    + ", or create the roles first (the backup's roles file has them).");
+        }
+        Set<String> skipped = new TreeSet<>(owners);
+        skipped.addAll(grantees);
+        return skipped.isEmpty()
+                ? ok(CheckId.ROLES, "Every role the backup names exists on the target.")
+                : ok(CheckId.ROLES, "The roles " + String.join(", ", skipped) + " are missing on the target; the"
+                + " restore leaves out their ownership and privileges as chosen, so objects belong to the restoring role.");
+    }
+
+    private static Set<String> missing(Set<String> wanted, Set<String> existing) {
+        Set<String> missing = new TreeSet<>(wanted);
         missing.removeAll(existing);
-        if (missing.isEmpty()) {
-            return ok(CheckId.ROLES, "Every role that owns objects in the backup exists on the target.");
-        }
-        if (plan.noOwner()) {
-            return ok(CheckId.ROLES, "The roles " + missing + " are missing on the target; with no-owner the objects"
-                    + " will belong to the restoring role instead.");
-        }
-        return warn(CheckId.ROLES, "The backup's objects are owned by roles the target lacks: " + String.join(", ", missing)
-                        + ". Setting their owners will fail.",
-                "Restore with no-owner (--no-owner), or create the roles first (the backup's roles file has them).");
+        return missing;
     }
 
     private static PreflightCheck extensions(Set<String> needed, Set<String> available) {

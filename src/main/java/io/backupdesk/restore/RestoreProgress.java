@@ -4,6 +4,7 @@ import io.backupdesk.core.Progress;
 import io.backupdesk.core.ProgressUpdate;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns pg_restore's verbose lines into percent, ETA and the current object. Rows weigh most: a table's data counts
- * with the rows the backup recorded for it once pg_restore has finished it; object definitions count by number.
+ * with the rows the backup recorded for it, in part while the server reports them copied ({@link CopyWatch}) and
+ * whole once pg_restore has finished it; object definitions count by number.
  * For plain SQL, which says nothing while it runs, the fraction is the share of the file read. Reports at most five
  * times a second; thread-safe.
  */
@@ -30,6 +32,7 @@ final class RestoreProgress {
     private final long totalRows;
     private final long startedNanos = System.nanoTime();
     private final Set<String> doneTables = new HashSet<>();
+    private final Map<String, Long> copying = new HashMap<>();
     private long doneRows;
     private int items;
     private String serialTable;
@@ -68,6 +71,15 @@ final class RestoreProgress {
         report(dataStarts);
     }
 
+    /**
+     * Rows the server reports copied so far, by table. A table's COPY leaves the server's view when it ends, before
+     * pg_restore may say so: the highest count seen is kept, so progress never goes back.
+     */
+    synchronized void copied(Map<String, Long> rowsByTable) {
+        rowsByTable.forEach((table, rows) -> copying.merge(table, rows, Math::max));
+        report(false);
+    }
+
     private void finish(String table) {
         if (table != null && doneTables.add(table)) {
             doneRows += rowsByTable.getOrDefault(table, 0L);
@@ -79,7 +91,13 @@ final class RestoreProgress {
         if (totalRows == 0) {
             return itemsShare;
         }
-        return (1 - DATA_SHARE) * itemsShare + DATA_SHARE * Math.min(1, (double) doneRows / totalRows);
+        long inFlight = 0;
+        for (Map.Entry<String, Long> e : copying.entrySet()) {
+            if (!doneTables.contains(e.getKey())) {
+                inFlight += Math.min(e.getValue(), rowsByTable.getOrDefault(e.getKey(), 0L));
+            }
+        }
+        return (1 - DATA_SHARE) * itemsShare + DATA_SHARE * Math.min(1, (double) (doneRows + inFlight) / totalRows);
     }
 
     /** Plain SQL: the share of the file psql has been fed. */

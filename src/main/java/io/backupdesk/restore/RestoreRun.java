@@ -66,7 +66,7 @@ final class RestoreRun {
         RestoreService.phase(progress, "Checking the backup");
         List<PreflightCheck> checks = new ArrayList<>(Preflight.ofSource(plan, services.verifier()));
         checks.add(Preflight.options(plan));
-        ArchiveContents contents = new ArchiveContents(List.of(), Set.of(), Set.of());
+        ArchiveContents contents = ArchiveContents.NONE;
         try {
             ClientInstallation client = RestoreService.clientFor(services.tools(), plan.source());
             checks.add(PreflightCheck.ok(CheckId.RESTORE_TOOL, "Using " + client.version() + " from " + client.binDir() + "."));
@@ -180,7 +180,8 @@ final class RestoreRun {
 
         /** Restores into a database that exists, validates it, and judges the outcome. */
         RestoreReport restoreInto(String database, boolean clean, String safetyBackupId) {
-            ToolRestore.Outcome outcome = new ToolRestore(services.runner(), journal).run(plan, client, database, clean, contents,
+            ToolRestore.Outcome outcome = new ToolRestore(services.runner(), journal,
+                    db -> services.connections().open(target, db, password)).run(plan, client, database, clean, contents,
                     RestoreService.env(target, database, passFile), services.workDir(), progress, log, cancel);
             cancel.throwIfCancelled();
             RestoreService.phase(progress, "Counting the rows of " + database);

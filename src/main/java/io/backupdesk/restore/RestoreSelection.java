@@ -4,12 +4,13 @@ import io.backupdesk.core.TableCount;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Which parts of an archive a selective restore keeps: whole schemas, or single tables with what hangs on them
- * (data, defaults, constraints, triggers, sequences named after them, comments and grants). The result is a
- * {@code --use-list} file in which every other entry is commented out.
+ * (data, defaults, constraints, indexes, triggers, sequences named after them, comments and grants). The result is
+ * a {@code --use-list} file in which every other entry is commented out.
  */
 final class RestoreSelection {
     /** Entries every restore needs: they set up the session, not objects. */
@@ -17,12 +18,26 @@ final class RestoreSelection {
 
     private RestoreSelection() { }
 
-    static List<String> useList(List<TocEntry> entries, List<String> schemas, List<String> tables) {
+    /**
+     * @param indexTables each index's table, "schema.name" to "schema.name" ({@link ArchiveSql})
+     */
+    static List<String> useList(List<TocEntry> entries, List<String> schemas, List<String> tables,
+                                Map<String, String> indexTables) {
         List<String> lines = new ArrayList<>();
         for (TocEntry entry : entries) {
-            lines.add(keeps(entry, schemas, tables) ? entry.line() : ";" + entry.line());
+            boolean keep = keeps(entry, schemas, tables) || entry.type().equals("INDEX")
+                    && tables.stream().anyMatch(t -> sameTable(indexTables.get(entry.schema() + "." + entry.name()), t));
+            lines.add(keep ? entry.line() : ";" + entry.line());
         }
         return lines;
+    }
+
+    /** A table of the archive ("schema.name") against one the user named, with or without its schema. */
+    private static boolean sameTable(String archived, String named) {
+        if (archived == null) {
+            return false;
+        }
+        return schemaOf(named).isEmpty() ? nameOf(archived).equals(named) : archived.equals(named);
     }
 
     static boolean keeps(TocEntry e, List<String> schemas, List<String> tables) {

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs the program that restores a backup into one database: pg_restore for archives (with a --use-list for a
@@ -37,10 +39,15 @@ final class ToolRestore {
 
     private final ProcessRunner runner;
     private final Journal journal;
+    private final Function<String, Connection> connectTo;
 
-    ToolRestore(ProcessRunner runner, Journal journal) {
+    /**
+     * @param connectTo opens a connection to a database of the target server, for following its COPY progress
+     */
+    ToolRestore(ProcessRunner runner, Journal journal, Function<String, Connection> connectTo) {
         this.runner = runner;
         this.journal = journal;
+        this.connectTo = connectTo;
     }
 
     /**
@@ -80,7 +87,7 @@ final class ToolRestore {
         }
         args.add(source.archive().toString());
         RestoreProgress tracker = new RestoreProgress(progress, contents.entries().size(), rowsInScope(plan));
-        try {
+        try (CopyWatch watch = new CopyWatch(() -> connectTo.apply(database), tracker, progress)) {
             ProcessRunner.Result result = runner.run(ToolCommand.of(client.tool(ClientTool.PG_RESTORE).orElseThrow(), args, env),
                     ProcessRunner.StdoutHandler.DISCARD, line -> {
                         output.accept(line);
@@ -154,7 +161,8 @@ final class ToolRestore {
         try {
             SecureFiles.createDirectories(workDir);
             Path file = Files.createTempFile(workDir, "use-list", ".txt");
-            Files.write(file, RestoreSelection.useList(contents.entries(), plan.schemas(), plan.tables()));
+            Files.write(file, RestoreSelection.useList(contents.entries(), plan.schemas(), plan.tables(),
+                    contents.sql().indexTables()));
             return file;
         } catch (IOException e) {
             throw new BackupDeskException(ErrorKind.IO, "Could not write the list of objects to restore: " + e.getMessage(),

@@ -120,6 +120,41 @@ class RestoreFailuresIT {
         assertThat(PgTools.rowCounts(server, withoutOwners)).containsEntry("public.owned", 2L);
     }
 
+    @Test
+    void grantsToARoleTheTargetLacksWarnBeforeTheyFailAtTheEnd(TestServer server, @TempDir Path dir) throws Exception {
+        String db = server.createDatabase();
+        String reader = server.createRole("pw");
+        server.execute(db, "create table shared (id int); insert into shared values (1); grant select on shared to " + reader);
+        EngineRig rig = EngineRig.standard(dir, server);
+        ConnectionProfile profile = rig.addProfile("p", db);
+        BackupCatalog.Entry entry = rig.catalog.require(rig.backup(profile, BackupOptions.defaults()).id());
+        server.execute(db, "revoke select on shared from " + reader);
+        server.execute("postgres", "drop role " + reader);
+        RestorePlan withPrivileges = plan(entry, profile, server.reserveName(), false);
+        RestorePlan withoutPrivileges = new RestorePlan(entry, profile, server.reserveName(), RestoreMode.NEW_DATABASE, 0,
+                false, false, true, List.of(), List.of(), true, false, Set.of());
+
+        List<PreflightCheck> checks = rig.restores.preflight(withPrivileges, Optional.empty(), new Cancellation());
+        RestoreReport strict = rig.restores.restore(withPrivileges, Optional.empty(), Progress.NONE, line -> { },
+                new Cancellation());
+        List<PreflightCheck> chosen = rig.restores.preflight(withoutPrivileges, Optional.empty(), new Cancellation());
+        RestoreReport noPrivileges = rig.restores.restore(withoutPrivileges, Optional.empty(), Progress.NONE, line -> { },
+                new Cancellation());
+
+        assertThat(checks).anySatisfy(c -> {
+            assertThat(c.id()).isEqualTo(CheckId.ROLES);
+            assertThat(c.level()).isEqualTo(PreflightCheck.Level.WARN);
+            assertThat(c.message()).contains("grants privileges to roles the target lacks: " + reader);
+            assertThat(c.fix()).contains("--no-privileges");
+        });
+        assertThat(strict.outcome()).isEqualTo(RestoreReport.Outcome.FAILED);
+        assertThat(strict.summary()).contains("role \"" + reader + "\" does not exist");
+        assertThat(chosen).filteredOn(c -> c.id() == CheckId.ROLES).singleElement()
+                .satisfies(c -> assertThat(c.level()).isEqualTo(PreflightCheck.Level.OK));
+        assertThat(noPrivileges.outcome()).as(noPrivileges.summary()).isEqualTo(RestoreReport.Outcome.COMPLETE);
+        assertThat(PgTools.rowCounts(server, withoutPrivileges.database())).containsEntry("public.shared", 1L);
+    }
+
     private static RestorePlan plan(BackupCatalog.Entry entry, ConnectionProfile profile, String database, boolean noOwner) {
         return new RestorePlan(entry, profile, database, RestoreMode.NEW_DATABASE, 0, false, noOwner, false, List.of(),
                 List.of(), true, false, Set.of());

@@ -54,6 +54,32 @@ class RestoreIT {
         assertThat(databasesLike(server, s.db + "_restoring_")).isEmpty();
     }
 
+    @Test
+    void safeReplaceCarriesOverTheDatabasesSettingsPrivilegesAndComment(TestServer server, @TempDir Path dir)
+            throws Exception {
+        Setup s = setup(server, dir, BackupFormat.CUSTOM);
+        String role = server.createRole("reader-pw");
+        String properties = "select coalesce((select array_to_string(setconfig, ' | ') from pg_db_role_setting"
+                + " where setdatabase = d.oid and setrole = 0), '') || ' / ' || coalesce(array_to_string(datacl, ','), '')"
+                + " || ' / ' || coalesce(shobj_description(d.oid, 'pg_database'), '') || ' / ' || datconnlimit"
+                + " from pg_database d where datname = current_database()";
+        server.execute(s.db, "alter database " + s.db + " set search_path = sales, \"$user\", public;"
+                + " alter database " + s.db + " set work_mem = '8MB';"
+                + " revoke all on database " + s.db + " from public; grant connect on database " + s.db + " to " + role + ";"
+                + " comment on database " + s.db + " is 'Sales ''prod''';"
+                + " alter database " + s.db + " connection limit 50");
+        String before = PgTools.run(server, null, PgTools.tool(io.backupdesk.pg.ClientTool.PSQL).toString(), "-d", s.db,
+                "-Atc", properties);
+
+        RestoreReport report = s.restore(plan(s, s.db, RestoreMode.SAFE_REPLACE));
+
+        server.adopt(report.asideDatabase());
+        assertThat(report.outcome()).as(report.summary()).isEqualTo(RestoreReport.Outcome.COMPLETE);
+        assertThat(before).contains("search_path=sales, \"$user\", public").contains(role + "=c/").contains("Sales 'prod'");
+        assertThat(PgTools.run(server, null, PgTools.tool(io.backupdesk.pg.ClientTool.PSQL).toString(), "-d", s.db,
+                "-Atc", properties)).isEqualTo(before);
+    }
+
     @ParameterizedTest
     @EnumSource(value = BackupFormat.class, names = {"CUSTOM", "PLAIN"})
     void aNewDatabaseGetsTheBackupAndTheOriginalIsLeftAlone(BackupFormat format, TestServer server, @TempDir Path dir)
@@ -100,6 +126,8 @@ class RestoreIT {
         assertThat(report.outcome()).as(report.summary() + report.log()).isEqualTo(RestoreReport.Outcome.COMPLETE);
         assertThat(report.tables()).extracting(TableComparison::qualifiedName).containsExactly("sales.orders");
         assertThat(PgTools.rowCounts(server, fresh)).containsOnlyKeys("sales.orders").containsEntry("sales.orders", 300L);
+        assertThat(PgTools.run(server, null, PgTools.tool(io.backupdesk.pg.ClientTool.PSQL).toString(), "-d", fresh, "-Atc",
+                "select indexname from pg_indexes where schemaname = 'sales' order by 1")).isEqualTo("orders_amount\norders_pkey\n");
     }
 
     @Test
@@ -167,6 +195,23 @@ class RestoreIT {
         assertThat(report.outcome()).as(report.summary()).isEqualTo(RestoreReport.Outcome.COMPLETE);
         assertThat(report.summary()).contains("recorded no row counts").doesNotContain("match the backup");
         assertThat(PgTools.rowCounts(server, fresh)).isEqualTo(s.countsAtBackup);
+    }
+
+    @Test
+    void progressMovesWithinABigTableWhileTheServerCopiesItsRows(TestServer server, @TempDir Path dir) throws Exception {
+        io.backupdesk.testing.Fixtures.BigTableSetup setup = io.backupdesk.testing.Fixtures.bigTableSetup(server, dir, 1_500_000);
+        EngineRig rig = setup.rig();
+        BackupRecord record = rig.backup(setup.profile(), BackupOptions.defaults());
+        List<io.backupdesk.core.ProgressUpdate> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RestorePlan plan = new RestorePlan(rig.catalog.require(record.id()), setup.profile(), server.reserveName(),
+                RestoreMode.NEW_DATABASE, 1, false, false, false, List.of(), List.of(), true, false, Set.of());
+
+        RestoreReport report = rig.restores.restore(plan, Optional.empty(), updates::add, line -> { }, new Cancellation());
+
+        assertThat(report.outcome()).isEqualTo(RestoreReport.Outcome.COMPLETE);
+        List<Double> whileLoading = updates.stream().filter(u -> u.currentItem().contains("public.big"))
+                .map(io.backupdesk.core.ProgressUpdate::fraction).distinct().toList();
+        assertThat(whileLoading).as("the only table's load moves the bar").hasSizeGreaterThan(1).isSorted();
     }
 
     @Test
