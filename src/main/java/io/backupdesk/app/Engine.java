@@ -20,6 +20,8 @@ import io.backupdesk.store.RestoreStore;
 import io.backupdesk.restore.RestoreService;
 import io.backupdesk.store.Settings;
 import io.backupdesk.store.SettingsStore;
+import io.backupdesk.stats.DashboardStats;
+import io.backupdesk.stats.StatsService;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,6 +48,7 @@ public final class Engine {
     private final BackupService backups;
     private final DumpImporter importer;
     private final RestoreService restores;
+    private final StatsService stats;
 
     /**
      * @param backupRootOverride a backup root for this session only (the CLI's --backup-root); null for the setting
@@ -71,6 +74,7 @@ public final class Engine {
         this.importer = new DumpImporter(layout, tools, runner);
         this.restores = new RestoreService(tools, connections, credentials, runner, catalog, backups, verifier,
                 new RestoreStore(paths.configDir()), history, runs, paths.runsDir(), clock);
+        this.stats = new StatsService(clock);
     }
 
     /**
@@ -128,5 +132,24 @@ public final class Engine {
 
     public ConnectionCheck connectionCheck() {
         return new ConnectionCheck(connections, tools, credentials);
+    }
+
+    /** The dashboard's numbers as of now: the catalog scanned, the history read, the RPO from the settings. */
+    public DashboardStats stats() {
+        return stats.compute(catalog.scan(), history.readAll(), settingsStore.load().rpo(), freeSpace(catalog.root()));
+    }
+
+    /** Free space on the volume of the folder, or of its nearest existing parent; -1 when it cannot be told. */
+    static long freeSpace(Path folder) {
+        for (Path p = folder.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (java.nio.file.Files.exists(p)) {
+                try {
+                    return java.nio.file.Files.getFileStore(p).getUsableSpace();
+                } catch (java.io.IOException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
     }
 }

@@ -20,9 +20,11 @@ import java.util.stream.Collectors;
 
 /** {@code backupdesk restore BACKUP_ID --target PROFILE}: pre-flight, restore, validation, report. */
 @Command(name = "restore", description = "Restore a backup, checked first and validated row for row after.",
-        footer = {"", "Modes: safe-replace (default) restores beside the database and swaps names once the copy is",
-                "complete, keeping the old one as <db>_before_<time>; in-place takes a safety backup, then restores",
-                "over the database; new-database creates it. Exit code 1 when the restore failed or had real errors."})
+        footer = {"", "Modes: safe-replace (default) restores beside the database and swaps names",
+                "once the copy is complete, keeping the old one as <db>_before_<time>;",
+                "in-place takes a safety backup, then restores over the database;",
+                "new-database creates it.",
+                "Exit code 1 when the restore failed or had real errors."})
 public final class RestoreCommand implements Callable<Integer> {
     @ParentCommand
     BackupDeskCli root;

@@ -6,12 +6,21 @@ package io.backupdesk.store;
  * @param backupRoot        folder that holds the backups; null for the default under the data folder
  * @param clientToolsDir    a folder with pg_dump and friends to prefer over the discovered ones; null for none
  * @param verifyAfterBackup read every new backup back in full, so it is "verified" only when it was; null means yes
+ * @param rpoHours          the recovery-point objective: a database whose newest backup is older is not healthy;
+ *                          null for {@value #DEFAULT_RPO_HOURS} hours (a daily backup with two hours of slack)
+ * @param theme             "light", "dark" or null to follow the system
  */
-public record Settings(int schemaVersion, String backupRoot, String clientToolsDir, Boolean verifyAfterBackup) {
+public record Settings(int schemaVersion, String backupRoot, String clientToolsDir, Boolean verifyAfterBackup,
+                       Integer rpoHours, String theme) {
     public static final int VERSION = 1;
+    public static final int DEFAULT_RPO_HOURS = 26;
 
     public static Settings defaults() {
-        return new Settings(VERSION, null, null, null);
+        return new Settings(VERSION, null, null, null, null, null);
+    }
+
+    public java.time.Duration rpo() {
+        return java.time.Duration.ofHours(rpoHours == null || rpoHours < 1 ? DEFAULT_RPO_HOURS : rpoHours);
     }
 
     public boolean verifiesAfterBackup() {

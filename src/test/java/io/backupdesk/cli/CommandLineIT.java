@@ -121,6 +121,29 @@ class CommandLineIT {
     }
 
     @Test
+    void statsCountTheBackupsAndRateEachDatabaseAgainstTheRpo(TestServer server, @TempDir Path dir) throws Exception {
+        String db = server.createDatabase();
+        server.execute(db, "create table items as select generate_series(1, 10) as id");
+        String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db;
+        cli(dir, server.password() + "\n", "profiles", "add", "p", "--url", url, "--password-stdin");
+        cli(dir, "", "backup", "p");
+        cli(dir, "", "backup", "p", "--no-verify");
+        cli(dir, server.password() + "\n", "profiles", "add", "gone", "--url", url + "_missing", "--password-stdin");
+        cli(dir, "", "backup", "gone");
+
+        Run stats = cli(dir, "", "stats", "--json");
+        Run text = cli(dir, "", "stats");
+
+        assertThat(stats.code()).as(stats.err()).isZero();
+        var json = Json.mapper().readTree(stats.out());
+        assertThat(json.get("backups").asInt()).isEqualTo(2);
+        assertThat(json.get("successRate7d").asDouble()).isCloseTo(2.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(json.get("health").toString()).contains("\"database\":\"" + db + "\",\"health\":\"green\"")
+                .contains("\"database\":\"" + db + "_missing\",\"health\":\"red\"");
+        assertThat(text.out()).contains("Backups            2").contains("green   p/" + db).contains("red     gone/" + db + "_missing");
+    }
+
+    @Test
     void aFailedJobExitsWithOneAndAUsageErrorWithTwo(TestServer server, @TempDir Path dir) throws Exception {
         String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/no_such_db";
         cli(dir, server.password() + "\n", "profiles", "add", "gone", "--url", url, "--password-stdin");
