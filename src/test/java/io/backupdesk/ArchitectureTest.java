@@ -56,6 +56,17 @@ class ArchitectureTest {
                 .resideInAnyPackage("io.backupdesk.core..", "java.."));
     }
 
+    @Test
+    void screensNeverImportEachOther() {
+        String[] screens = {"dashboard", "backups", "restore", "schedules", "connections", "settings", "shell"};
+        for (String screen : screens) {
+            String[] others = java.util.Arrays.stream(screens).filter(s -> !s.equals(screen))
+                    .map(s -> "io.backupdesk.ui." + s + "..").toArray(String[]::new);
+            check(noClasses().that().resideInAPackage("io.backupdesk.ui." + screen + "..").should()
+                    .dependOnClassesThat().resideInAnyPackage(others).allowEmptyShould(true));
+        }
+    }
+
     private static void check(ArchRule rule) {
         rule.check(classes);
     }

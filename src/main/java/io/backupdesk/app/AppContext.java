@@ -1,21 +1,28 @@
 package io.backupdesk.app;
 
+import io.backupdesk.core.DaemonThreads;
+import io.backupdesk.ui.FxTaskRunner;
+import io.backupdesk.ui.TaskRunner;
+import io.backupdesk.ui.dashboard.DashboardViewModel;
+import io.backupdesk.ui.shell.ShellViewModel;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The desktop composition root: the headless engine plus what the UI owns, such as its named worker executor.
- * Closed on quit.
+ * The desktop composition root: the headless engine, the executor the UI's jobs run on, the task runner over it,
+ * the navigation, and the screens' ViewModels built from them. Closed on quit.
  */
 public final class AppContext implements AutoCloseable {
+    /** Jobs of the UI: reading the catalog, a backup, a verify. A few at once, each on a named daemon thread. */
+    private static final int JOB_THREADS = 4;
+
     private final Engine engine;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "ui-background");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService jobs = Executors.newFixedThreadPool(JOB_THREADS, DaemonThreads.named("ui-job"));
+    private final TaskRunner runner = new FxTaskRunner(jobs);
+    private final Navigation navigation = new Navigation();
 
     public AppContext(AppPaths paths, Consumer<String> warnings) {
         Logs.toFolder(paths.logsDir());
@@ -26,13 +33,21 @@ public final class AppContext implements AutoCloseable {
         return engine;
     }
 
-    public ExecutorService background() {
-        return background;
+    public TaskRunner runner() {
+        return runner;
+    }
+
+    public ShellViewModel shell() {
+        return new ShellViewModel(navigation, runner);
+    }
+
+    public DashboardViewModel dashboard() {
+        return new DashboardViewModel(engine::stats, () -> engine.settings().load().rpo(), runner);
     }
 
     @Override
     public void close() throws InterruptedException {
-        background.shutdownNow();
-        background.awaitTermination(5, TimeUnit.SECONDS);
+        jobs.shutdownNow();
+        jobs.awaitTermination(5, TimeUnit.SECONDS);
     }
 }

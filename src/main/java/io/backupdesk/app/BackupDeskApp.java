@@ -1,21 +1,22 @@
 package io.backupdesk.app;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import io.backupdesk.ui.dashboard.DashboardView;
+import io.backupdesk.ui.dashboard.DashboardViewModel;
+import io.backupdesk.ui.shell.MainView;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
-import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
-/**
- * The desktop app. For now a minimal window that proves the engine starts and reads the catalog; the full MVVM shell
- * arrives with the desktop issue.
- */
+/** The desktop app: theme, main window, screens; the start-up cleanup runs as the first job. */
 public final class BackupDeskApp extends Application {
     private AppContext context;
 
@@ -23,28 +24,22 @@ public final class BackupDeskApp extends Application {
     public void start(Stage stage) {
         List<String> warnings = new CopyOnWriteArrayList<>();
         context = new AppContext(AppPaths.forCurrentUser(null), warnings::add);
-        Label title = new Label("Backup Desk for PostgreSQL");
-        title.setStyle("-fx-font-size: 22px; -fx-font-weight: bold;");
-        Label status = new Label("Reading the catalog…");
-        VBox root = new VBox(12, title, status);
-        root.setPadding(new Insets(24));
+        applyTheme(context.engine().settings().load().theme());
+        DashboardViewModel dashboard = context.dashboard();
+        LinkedHashMap<Navigation.Screen, Supplier<Node>> screens = new LinkedHashMap<>();
+        screens.put(Navigation.Screen.DASHBOARD, () -> new DashboardView(dashboard).node());
+        MainView main = new MainView(context.shell(), screens);
         stage.setTitle("Backup Desk");
-        stage.setScene(new Scene(root, 640, 360));
+        stage.setScene(new Scene(main.node(), 1280, 800));
         stage.show();
+        context.runner().run("Cleaning up after interrupted runs", (progress, cancel) ->
+                context.engine().startupHousekeeping(), done -> dashboard.refresh(), failed -> dashboard.refresh());
+    }
 
-        Task<String> load = new Task<>() {
-            @Override
-            protected String call() {
-                context.engine().startupHousekeeping();
-                int backups = context.engine().catalog().scan().size();
-                int profiles = context.engine().profiles().list().size();
-                return profiles + " connection profile(s), " + backups + " backup(s) in " + context.engine().catalog().root()
-                        + (warnings.isEmpty() ? "" : "\n" + String.join("\n", warnings));
-            }
-        };
-        load.setOnSucceeded(e -> status.setText(load.getValue()));
-        load.setOnFailed(e -> status.setText("Could not read the catalog: " + load.getException().getMessage()));
-        context.background().submit(load);
+    /** "dark" for the dark theme; anything else, the light one (JavaFX 21 cannot read the system's choice). */
+    static void applyTheme(String theme) {
+        Application.setUserAgentStylesheet("dark".equals(theme)
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
     @Override

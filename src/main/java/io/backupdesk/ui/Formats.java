@@ -1,0 +1,74 @@
+package io.backupdesk.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Sizes, durations, ages and times as the screens show them. */
+public final class Formats {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB"};
+
+    private Formats() { }
+
+    public static String bytes(long bytes) {
+        if (bytes < 0) {
+            return "–";
+        }
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1000 && unit < UNITS.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, UNITS[unit]);
+    }
+
+    public static String duration(Duration d) {
+        if (d == null) {
+            return "–";
+        }
+        long seconds = d.toSeconds();
+        if (seconds < 60) {
+            return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        }
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
+    }
+
+    /** "3 h ago", "2 days ago": how long since. */
+    public static String age(Instant then, Instant now) {
+        if (then == null) {
+            return "never";
+        }
+        long minutes = Duration.between(then, now).toMinutes();
+        if (minutes < 1) {
+            return "just now";
+        }
+        if (minutes < 60) {
+            return minutes + " min ago";
+        }
+        long hours = minutes / 60;
+        if (hours < 48) {
+            return hours + " h ago";
+        }
+        return hours / 24 + " days ago";
+    }
+
+    public static String eta(Duration left) {
+        long seconds = left.toSeconds();
+        return seconds < 60 ? seconds + " s left" : seconds / 60 + " min left";
+    }
+
+    public static String time(Instant instant) {
+        return instant == null ? "–" : TIME.format(instant.atZone(ZoneId.systemDefault()));
+    }
+
+    public static String percent(Double rate) {
+        return rate == null ? "–" : String.format(Locale.ROOT, "%.0f%%", rate * 100);
+    }
+}

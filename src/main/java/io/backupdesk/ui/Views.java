@@ -1,0 +1,41 @@
+package io.backupdesk.ui;
+
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+
+/** Loads a view's FXML with the texts bundle, the view object as its controller, and its stylesheets. */
+public final class Views {
+    private static final String TOKENS = "/io/backupdesk/ui/theme/tokens.css";
+
+    private Views() { }
+
+    /**
+     * Loads {@code <ViewClass>.fxml} beside the view's class, and adds the theme tokens and {@code <ViewClass>.css}
+     * when there is one.
+     */
+    public static <T extends Parent> T load(Object view) {
+        Class<?> type = view.getClass();
+        URL fxml = type.getResource(type.getSimpleName() + ".fxml");
+        if (fxml == null) {
+            throw new IllegalStateException("No " + type.getSimpleName() + ".fxml beside " + type.getName());
+        }
+        FXMLLoader loader = new FXMLLoader(fxml, Messages.bundle());
+        loader.setController(view);
+        T root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not load " + fxml, e);
+        }
+        root.getStylesheets().add(Views.class.getResource(TOKENS).toExternalForm());
+        URL css = type.getResource(type.getSimpleName() + ".css");
+        if (css != null) {
+            root.getStylesheets().add(css.toExternalForm());
+        }
+        return root;
+    }
+}

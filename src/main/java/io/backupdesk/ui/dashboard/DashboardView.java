@@ -1,0 +1,197 @@
+package io.backupdesk.ui.dashboard;
+
+import io.backupdesk.core.JobStatus;
+import io.backupdesk.ui.Formats;
+import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Views;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import javafx.util.StringConverter;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** The dashboard screen: renders the ViewModel's cards, lists and chart data; decides nothing itself. */
+public final class DashboardView {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
+
+    @FXML private ScrollPane root;
+    @FXML private Label updated;
+    @FXML private Label error;
+    @FXML private Button refresh;
+    @FXML private HBox cards;
+    @FXML private VBox health;
+    @FXML private VBox recent;
+    @FXML private LineChart<Number, Number> storageChart;
+    @FXML private NumberAxis storageDays;
+    @FXML private LineChart<Number, Number> durationChart;
+    @FXML private NumberAxis durationDays;
+    @FXML private StackedBarChart<String, Number> dailyChart;
+    @FXML private BarChart<Number, String> byDatabaseChart;
+
+    private final DashboardViewModel model;
+
+    public DashboardView(DashboardViewModel model) {
+        this.model = model;
+        Views.load(this);
+        bind();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private void bind() {
+        refresh.setOnAction(e -> model.refresh());
+        refresh.disableProperty().bind(model.loadingProperty());
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        model.updatedAtProperty().addListener((o, was, now) ->
+                updated.setText(now == null ? "" : Messages.get("dashboard.updated", Formats.time(now))));
+        onChange(model.cards(), this::renderCards);
+        onChange(model.health(), this::renderHealth);
+        onChange(model.recent(), this::renderRecent);
+        onChange(model.storage(), () -> {
+            storageChart.setTitle(Messages.get("dashboard.chart.storage", model.storageUnitProperty().get()));
+            overDays(storageChart, storageDays, model.storage());
+        });
+        onChange(model.durations(), () -> overDays(durationChart, durationDays, model.durations()));
+        onChange(model.daily(), () -> dailyChart.getData().setAll(model.daily().stream().map(s ->
+                series(s.name(), s.points().stream().map(p -> new XYChart.Data<String, Number>(p.label(), p.value())).toList())).toList()));
+        onChange(model.storageByDatabase(), () -> {
+            byDatabaseChart.setTitle(Messages.get("dashboard.chart.byDatabase.title", model.storageUnitProperty().get()));
+            // the category axis runs upwards: reversed, the largest bar is on top
+            byDatabaseChart.getData().setAll(model.storageByDatabase().stream().map(s -> series(s.name(), s.points().stream()
+                    .map(p -> new XYChart.Data<Number, String>(p.value(), p.label()))
+                    .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), list -> {
+                        java.util.Collections.reverse(list);
+                        return list;
+                    })))).toList());
+        });
+    }
+
+    private static <T> void onChange(ObservableList<T> list, Runnable render) {
+        list.addListener((ListChangeListener<T>) change -> render.run());
+        render.run();
+    }
+
+    private void renderCards() {
+        cards.getChildren().setAll(model.cards().stream().map(DashboardView::card).toList());
+        cards.getChildren().forEach(card -> HBox.setHgrow(card, Priority.ALWAYS));
+    }
+
+    private static Node card(DashboardViewModel.Card card) {
+        Label title = new Label(card.title());
+        title.getStyleClass().add("card-title");
+        Label value = new Label(card.value());
+        value.getStyleClass().addAll("card-value", toneClass(card.tone()));
+        Label detail = new Label(card.detail());
+        detail.getStyleClass().add("muted");
+        VBox box = new VBox(title, value, detail);
+        box.getStyleClass().add("card");
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    private static String toneClass(DashboardViewModel.Tone tone) {
+        return switch (tone) {
+            case GOOD -> "tone-good";
+            case WARNING -> "tone-warning";
+            case BAD -> "tone-bad";
+            case NEUTRAL -> "tone-neutral";
+        };
+    }
+
+    private void renderHealth() {
+        if (model.health().isEmpty()) {
+            health.getChildren().setAll(muted(Messages.get("dashboard.health.empty")));
+            return;
+        }
+        health.getChildren().setAll(model.health().stream().map(row -> {
+            Region dot = new Region();
+            dot.getStyleClass().addAll("health-dot", row.health().name().toLowerCase(Locale.ROOT));
+            Label name = new Label(row.database());
+            name.setStyle("-fx-font-weight: bold;");
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            Label note = muted(row.note());
+            HBox line = new HBox(8, dot, name, gap, note);
+            line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            return (Node) line;
+        }).toList());
+    }
+
+    private void renderRecent() {
+        if (model.recent().isEmpty()) {
+            recent.getChildren().setAll(muted(Messages.get("dashboard.activity.empty")));
+            return;
+        }
+        recent.getChildren().setAll(model.recent().stream().map(row -> {
+            Label when = muted(row.when());
+            when.setMinWidth(110);
+            Label status = new Label(row.status().name().toLowerCase(Locale.ROOT));
+            status.getStyleClass().add(row.status() == JobStatus.OK ? "tone-good"
+                    : row.status() == JobStatus.CANCELLED || row.status() == JobStatus.SKIPPED ? "tone-warning" : "tone-bad");
+            status.setMinWidth(74);
+            Label what = new Label(row.what());
+            what.setMinWidth(Region.USE_PREF_SIZE);
+            Label detail = muted(row.detail());
+            detail.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+            HBox line = new HBox(8, when, status, what, detail);
+            line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            return (Node) line;
+        }).toList());
+    }
+
+    private static Label muted(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("muted");
+        return label;
+    }
+
+    /** A chart over days: x is the epoch day, labelled as month-day, spanning the days the series cover. */
+    private static void overDays(LineChart<Number, Number> chart, NumberAxis days, List<ChartSeries> series) {
+        double first = series.stream().flatMap(s -> s.points().stream()).mapToDouble(ChartSeries.Point::x).min().orElse(0);
+        double last = series.stream().flatMap(s -> s.points().stream()).mapToDouble(ChartSeries.Point::x).max().orElse(1);
+        days.setLowerBound(first);
+        days.setUpperBound(Math.max(last, first + 1));
+        days.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number epochDay) {
+                return DAY.format(LocalDate.ofEpochDay(epochDay.longValue()));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return 0;
+            }
+        });
+        chart.getData().setAll(series.stream().map(s -> series(s.name(), s.points().stream()
+                .map(p -> new XYChart.Data<Number, Number>(p.x(), p.value())).toList())).toList());
+    }
+
+    private static <X, Y> XYChart.Series<X, Y> series(String name, List<XYChart.Data<X, Y>> points) {
+        XYChart.Series<X, Y> series = new XYChart.Series<>();
+        series.setName(name);
+        series.getData().setAll(points);
+        return series;
+    }
+}

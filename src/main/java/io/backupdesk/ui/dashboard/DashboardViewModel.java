@@ -1,0 +1,206 @@
+package io.backupdesk.ui.dashboard;
+
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
+import io.backupdesk.stats.DashboardStats;
+import io.backupdesk.stats.DatabaseHealth;
+import io.backupdesk.stats.Health;
+import io.backupdesk.ui.Formats;
+import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.RunningJob;
+import io.backupdesk.ui.TaskRunner;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The dashboard: cards, each database's health against the RPO, recent activity, and the data of four charts. The
+ * numbers come from the stats supplier on a worker thread; the dashboard reads them again whenever a job ends.
+ */
+public final class DashboardViewModel {
+    /** One card: a title, its big value, a line below, and a tone for its colour. */
+    public record Card(String title, String value, String detail, Tone tone) { }
+
+    public enum Tone { NEUTRAL, GOOD, WARNING, BAD }
+
+    /** One database in the health list. */
+    public record HealthRow(String database, Health health, String lastBackup, String lastVerified, String note) { }
+
+    /** One run in the recent activity. */
+    public record ActivityRow(String when, String what, JobStatus status, String detail) { }
+
+    private static final int RECENT_ROWS = 10;
+    private static final double GOOD_RATE = 0.95;
+    private static final double POOR_RATE = 0.8;
+
+    private final Supplier<DashboardStats> stats;
+    private final Supplier<Duration> rpo;
+    private final TaskRunner runner;
+    private final ObservableList<Card> cards = FXCollections.observableArrayList();
+    private final ObservableList<HealthRow> health = FXCollections.observableArrayList();
+    private final ObservableList<ActivityRow> recent = FXCollections.observableArrayList();
+    private final ObservableList<ChartSeries> storage = FXCollections.observableArrayList();
+    private final ObservableList<ChartSeries> durations = FXCollections.observableArrayList();
+    private final ObservableList<ChartSeries> daily = FXCollections.observableArrayList();
+    private final ObservableList<ChartSeries> storageByDatabase = FXCollections.observableArrayList();
+    private final StringProperty storageUnit = new SimpleStringProperty("MB");
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final StringProperty error = new SimpleStringProperty("");
+    private final ObjectProperty<Instant> updatedAt = new SimpleObjectProperty<>();
+    private boolean again;
+
+    public DashboardViewModel(Supplier<DashboardStats> stats, Supplier<Duration> rpo, TaskRunner runner) {
+        this.stats = stats;
+        this.rpo = rpo;
+        this.runner = runner;
+        runner.jobs().addListener((ListChangeListener<RunningJob>) change -> {
+            while (change.next()) {
+                if (change.wasRemoved()) {
+                    refresh();
+                }
+            }
+        });
+    }
+
+    /** Reads the numbers again, off the UI thread; asked while reading, it reads once more when done. */
+    public void refresh() {
+        if (loading.get()) {
+            again = true;
+            return;
+        }
+        loading.set(true);
+        runner.runInBackground((progress, cancel) -> stats.get(), this::show, failure -> {
+            done();
+            error.set(Messages.get("dashboard.error", String.valueOf(failure.getMessage())));
+        });
+    }
+
+    private void done() {
+        loading.set(false);
+        if (again) {
+            again = false;
+            refresh();
+        }
+    }
+
+    private void show(DashboardStats s) {
+        error.set("");
+        updatedAt.set(s.computedAt());
+        cards.setAll(cards(s));
+        health.setAll(s.health().stream().map(h -> healthRow(h, s.computedAt())).toList());
+        recent.setAll(s.recent().stream().limit(RECENT_ROWS).map(this::activity).toList());
+        DashboardCharts charts = new DashboardCharts(s);
+        storageUnit.set(charts.storageUnit());
+        storage.setAll(charts.storage());
+        durations.setAll(charts.durations());
+        daily.setAll(charts.daily());
+        storageByDatabase.setAll(charts.storageByDatabase());
+        done();
+    }
+
+    private List<Card> cards(DashboardStats s) {
+        List<Card> list = new ArrayList<>();
+        list.add(new Card(Messages.get("dashboard.card.backups"), String.format(Locale.ROOT, "%,d", s.backups()),
+                Messages.get("dashboard.card.backups.detail", Formats.bytes(s.totalBytes())), Tone.NEUTRAL));
+        boolean fresh = s.lastSuccess() != null && s.lastSuccess().isAfter(s.computedAt().minus(rpo.get()));
+        list.add(new Card(Messages.get("dashboard.card.last"), Formats.age(s.lastSuccess(), s.computedAt()),
+                s.lastSuccess() == null ? Messages.get("dashboard.card.last.none") : Formats.time(s.lastSuccess()),
+                fresh ? Tone.GOOD : Tone.BAD));
+        list.add(new Card(Messages.get("dashboard.card.rate"), Formats.percent(s.successRate30d()),
+                Messages.get("dashboard.card.rate.detail", Formats.percent(s.successRate7d())), rateTone(s.successRate30d())));
+        list.add(new Card(Messages.get("dashboard.card.duration"), Formats.duration(s.averageDuration()),
+                Messages.get("dashboard.card.duration.detail"), Tone.NEUTRAL));
+        list.add(new Card(Messages.get("dashboard.card.compression"), s.compressionRatio() == null ? "–"
+                : String.format(Locale.ROOT, "%.1f×", s.compressionRatio()), Messages.get("dashboard.card.compression.detail"),
+                Tone.NEUTRAL));
+        list.add(new Card(Messages.get("dashboard.card.free"), Formats.bytes(s.freeBytes()),
+                Messages.get("dashboard.card.free.detail"), Tone.NEUTRAL));
+        return list;
+    }
+
+    private static Tone rateTone(Double rate) {
+        if (rate == null) {
+            return Tone.NEUTRAL;
+        }
+        return rate >= GOOD_RATE ? Tone.GOOD : rate >= POOR_RATE ? Tone.WARNING : Tone.BAD;
+    }
+
+    private static HealthRow healthRow(DatabaseHealth h, Instant now) {
+        String note = switch (h.health()) {
+            case GREEN -> Messages.get("dashboard.health.green");
+            case AMBER -> Messages.get("dashboard.health.amber");
+            case RED -> h.lastBackup() == null ? Messages.get("dashboard.health.red.never")
+                    : Messages.get("dashboard.health.red.stale", Formats.age(h.lastBackup(), now));
+        };
+        return new HealthRow(h.key(), h.health(), Formats.age(h.lastBackup(), now), Formats.age(h.lastVerified(), now), note);
+    }
+
+    private ActivityRow activity(JobRun run) {
+        String what = Messages.get(JobRun.KIND_RESTORE.equals(run.kind()) ? "dashboard.activity.restore"
+                : "dashboard.activity.backup", run.profile() + "/" + run.database());
+        String detail = run.error() != null ? run.error()
+                : run.status() == JobStatus.OK && run.sizeBytes() > 0 ? Formats.bytes(run.sizeBytes()) : "";
+        return new ActivityRow(Formats.time(run.finishedAt() != null ? run.finishedAt() : run.startedAt()), what,
+                run.status(), detail);
+    }
+
+    public ObservableList<Card> cards() {
+        return cards;
+    }
+
+    public ObservableList<HealthRow> health() {
+        return health;
+    }
+
+    public ObservableList<ActivityRow> recent() {
+        return recent;
+    }
+
+    public ObservableList<ChartSeries> storage() {
+        return storage;
+    }
+
+    public ObservableList<ChartSeries> durations() {
+        return durations;
+    }
+
+    public ObservableList<ChartSeries> daily() {
+        return daily;
+    }
+
+    public ObservableList<ChartSeries> storageByDatabase() {
+        return storageByDatabase;
+    }
+
+    public ReadOnlyStringProperty storageUnitProperty() {
+        return storageUnit;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+
+    public ReadOnlyObjectProperty<Instant> updatedAtProperty() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,93 @@
+package io.backupdesk.testing;
+
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.BackupStatus;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.ErrorKind;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
+import io.backupdesk.core.SslMode;
+import io.backupdesk.core.TableCount;
+import io.backupdesk.core.Verification;
+import io.backupdesk.store.JobHistory;
+import io.backupdesk.store.Json;
+import io.backupdesk.store.ProfileStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Writes a made-up but realistic history: profiles, a catalog of sidecars with tiny archive files, and the job
+ * history, spread over the last days with a few failures, unverified and damaged backups. For screenshots and for
+ * the catalog benchmark; never for tests of the engine, which use real backups.
+ *
+ * <p>Usage: {@code CatalogGenerator CONFIG_DIR BACKUP_ROOT BACKUPS DAYS}
+ */
+public final class CatalogGenerator {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault());
+    private static final String[][] DATABASES = {
+            {"prod-1", "sales", "1800"}, {"prod-1", "crm", "640"}, {"prod-1", "billing", "2900"},
+            {"analytics", "events", "5200"}, {"staging", "sales_staging", "300"}};
+
+    private CatalogGenerator() { }
+
+    public static void main(String[] args) throws IOException {
+        generate(Path.of(args[0]), Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Instant.now());
+    }
+
+    public static void generate(Path configDir, Path backupRoot, int backups, int days, Instant end) throws IOException {
+        Random random = new Random(7);
+        ProfileStore profiles = new ProfileStore(configDir, w -> { });
+        profiles.save(new ConnectionProfile("prod-1", "db1.example.internal", 5432, "sales", "backup", SslMode.REQUIRE, null));
+        profiles.save(new ConnectionProfile("analytics", "warehouse.example.internal", 5432, "events", "backup", SslMode.REQUIRE, null));
+        profiles.save(new ConnectionProfile("staging", "localhost", 5433, "sales_staging", "dba", SslMode.PREFER, null));
+        JobHistory history = new JobHistory(configDir, w -> { });
+        Duration step = Duration.ofDays(days).dividedBy(backups);
+        for (int i = backups; i > 0; i--) {
+            String[] db = DATABASES[random.nextInt(DATABASES.length)];
+            Instant at = end.minus(step.multipliedBy(i)).plusSeconds(random.nextInt(60));
+            double growth = 1 + 0.3 * (backups - i) / backups;
+            long databaseBytes = (long) (Long.parseLong(db[2]) * 1024 * 1024 * growth * (0.97 + random.nextDouble() * 0.06));
+            long size = databaseBytes / (7 + random.nextInt(3));
+            Duration took = Duration.ofMillis(databaseBytes / (60 * 1024) + random.nextInt(5_000));
+            String id = String.format("%012x", random.nextLong() & 0xffffffffffffL);
+            int roll = random.nextInt(100);
+            if (roll < 5) {
+                history.append(run(id, db, at, took.dividedBy(4), JobStatus.FAILED, 0, null, ErrorKind.CONNECTION,
+                        "Could not connect to " + db[0] + ": connection refused. Is the server running?"));
+                i++; // a failed run writes no backup: the catalog still gets the number asked for
+                continue;
+            }
+            BackupStatus status = roll < 7 ? BackupStatus.CORRUPT : roll < 20 ? BackupStatus.OK : BackupStatus.VERIFIED;
+            Verification verification = status == BackupStatus.OK ? null : new Verification(status, at.plus(took),
+                    status == BackupStatus.CORRUPT ? "pg_restore could not read it to the end: unexpected end of file." : null);
+            Path folder = Files.createDirectories(backupRoot.resolve(db[0]).resolve(db[1]));
+            String base = db[1] + "_" + STAMP.format(at) + "-" + id.substring(0, 4);
+            Files.writeString(folder.resolve(base + ".dump"), "PGDMP");
+            BackupRecord record = new BackupRecord(BackupRecord.SCHEMA_VERSION, id, db[0], "db.example.internal", 5432,
+                    db[1], "15.8", "15.8", BackupFormat.CUSTOM, "gzip:1", BackupOptions.defaults(), base + ".dump", size,
+                    databaseBytes, "0".repeat(64), Map.of(), null, null, at, took.toMillis(),
+                    List.of(new TableCount("public", "orders", 120_000L + i), new TableCount("public", "customers", 8_000L)),
+                    random.nextInt(12) == 0 ? "before-release" : null, BackupStatus.OK, verification,
+                    BackupRecord.ORIGIN_MANUAL, random.nextInt(40) == 0);
+            Files.write(folder.resolve(base + ".backup.json"), Json.mapper().writeValueAsBytes(record));
+            history.append(run(id, db, at, took, JobStatus.OK, size, id, null, null));
+        }
+    }
+
+    private static JobRun run(String id, String[] db, Instant at, Duration took, JobStatus status, long size,
+                              String backupId, ErrorKind kind, String error) {
+        return new JobRun(JobRun.SCHEMA_VERSION, "run-" + id, JobRun.KIND_BACKUP, db[0], db[1], "manual", at, at.plus(took),
+                status, size, backupId, kind, error);
+    }
+}

@@ -1,0 +1,58 @@
+package io.backupdesk.ui;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every text key the screens use is in the bundle: a key typed wrong fails here, not in front of a user. */
+class MessagesTest {
+    private static final Pattern IN_JAVA = Pattern.compile("Messages\\.get\\(\"([a-zA-Z0-9.]+)\"");
+    private static final Pattern IN_FXML = Pattern.compile("\"%([a-zA-Z0-9.]+)\"");
+
+    @Test
+    void everyKeyUsedInCodeOrLayoutsExists() throws IOException {
+        Set<String> used = new TreeSet<>();
+        collect(Path.of("src/main/java/io/backupdesk/ui"), ".java", IN_JAVA, used);
+        collect(Path.of("src/main/java/io/backupdesk/app"), ".java", IN_JAVA, used);
+        collect(Path.of("src/main/resources/io/backupdesk/ui"), ".fxml", IN_FXML, used);
+
+        assertThat(used).isNotEmpty();
+        assertThat(used).allSatisfy(key -> assertThat(Messages.bundle().containsKey(key)).as(key).isTrue());
+    }
+
+    @Test
+    void keysBuiltFromAScreenNameExistForEveryScreen() {
+        for (io.backupdesk.app.Navigation.Screen screen : io.backupdesk.app.Navigation.Screen.values()) {
+            assertThat(Messages.bundle().containsKey("nav." + screen.name().toLowerCase(java.util.Locale.ROOT)))
+                    .as(screen.name()).isTrue();
+        }
+    }
+
+    @Test
+    void placeholdersAreFilledIn() {
+        assertThat(Messages.get("dashboard.updated", "today")).isEqualTo("Updated today");
+    }
+
+    private static void collect(Path folder, String suffix, Pattern pattern, Set<String> keys) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(suffix)).toList()) {
+                Matcher m = pattern.matcher(Files.readString(file));
+                while (m.find()) {
+                    // a key that ends in a dot is a prefix completed in code, checked by the test above
+                    if (!m.group(1).endsWith(".")) {
+                        keys.add(m.group(1));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.backupdesk.ui.dashboard;
+
+import io.backupdesk.core.ErrorKind;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
+import io.backupdesk.stats.DashboardStats;
+import io.backupdesk.stats.DatabaseHealth;
+import io.backupdesk.stats.Health;
+import io.backupdesk.ui.SyncTaskRunner;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class DashboardViewModelTest {
+    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    private static final long GB = 1024L * 1024 * 1024;
+    private final SyncTaskRunner runner = new SyncTaskRunner();
+
+    @Test
+    void cardsShowCountSizeAgeAndRatesWithTheirTone() {
+        DashboardViewModel model = model(() -> stats(NOW.minus(Duration.ofHours(3)), 0.97, 0.7));
+
+        model.refresh();
+
+        assertThat(model.cards()).extracting(DashboardViewModel.Card::value)
+                .containsExactly("1,234", "3 h ago", "97%", "1 min 30 s", "8.0×", "50 GB");
+        assertThat(model.cards().get(0).detail()).isEqualTo("60 GB in total");
+        assertThat(model.cards().get(1).tone()).isEqualTo(DashboardViewModel.Tone.GOOD);
+        assertThat(model.cards().get(2).tone()).isEqualTo(DashboardViewModel.Tone.GOOD);
+        assertThat(model.cards().get(2).detail()).isEqualTo("7 days: 70%");
+        assertThat(model.loadingProperty().get()).isFalse();
+        assertThat(model.updatedAtProperty().get()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aLastBackupOlderThanTheRpoAndAPoorRateAreBad() {
+        DashboardViewModel model = model(() -> stats(NOW.minus(Duration.ofHours(30)), 0.5, 0.5));
+
+        model.refresh();
+
+        assertThat(model.cards().get(1).tone()).isEqualTo(DashboardViewModel.Tone.BAD);
+        assertThat(model.cards().get(2).tone()).isEqualTo(DashboardViewModel.Tone.BAD);
+    }
+
+    @Test
+    void healthRowsSayWhyADatabaseIsRed() {
+        DashboardViewModel model = model(() -> stats(NOW, 1.0, 1.0));
+
+        model.refresh();
+
+        assertThat(model.health()).extracting(DashboardViewModel.HealthRow::database, DashboardViewModel.HealthRow::health,
+                DashboardViewModel.HealthRow::note).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("prod/crm", Health.RED, "Newest good backup 2 days ago"),
+                org.assertj.core.groups.Tuple.tuple("prod/new", Health.RED, "No good backup yet"),
+                org.assertj.core.groups.Tuple.tuple("prod/sales", Health.GREEN, "Verified backup within the RPO"));
+    }
+
+    @Test
+    void recentActivityNamesTheJobAndItsError() {
+        DashboardViewModel model = model(() -> stats(NOW, 1.0, 1.0));
+
+        model.refresh();
+
+        assertThat(model.recent()).first().satisfies(row -> {
+            assertThat(row.what()).isEqualTo("Backup of prod/crm");
+            assertThat(row.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(row.detail()).isEqualTo("connection refused");
+        });
+    }
+
+    @Test
+    void chartsCarryTheSeriesInOneUnitAndTheBarsLargestFirst() {
+        DashboardViewModel model = model(() -> stats(NOW, 1.0, 1.0));
+
+        model.refresh();
+
+        assertThat(model.storageUnitProperty().get()).isEqualTo("GB");
+        assertThat(model.storage()).extracting(ChartSeries::name).containsExactly("prod/crm", "prod/sales");
+        assertThat(model.storage().get(1).points()).last().satisfies(p -> assertThat(p.value()).isCloseTo(40.0, within(1e-9)));
+        assertThat(model.daily()).hasSize(2).allSatisfy(s -> assertThat(s.points()).hasSize(30));
+        assertThat(model.storageByDatabase()).singleElement().satisfies(s -> assertThat(s.points())
+                .extracting(ChartSeries.Point::label).containsExactly("prod/sales", "prod/crm"));
+        assertThat(model.durations()).singleElement().satisfies(s -> assertThat(s.points()).singleElement()
+                .satisfies(p -> assertThat(p.value()).isCloseTo(1.5, within(1e-9))));
+    }
+
+    @Test
+    void aFailureToReadIsShownAndTheNextRefreshClearsIt() {
+        AtomicInteger calls = new AtomicInteger();
+        DashboardViewModel model = model(() -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("disk gone");
+            }
+            return stats(NOW, 1.0, 1.0);
+        });
+
+        model.refresh();
+        assertThat(model.errorProperty().get()).isEqualTo("The numbers could not be read: disk gone");
+        assertThat(model.loadingProperty().get()).isFalse();
+
+        model.refresh();
+        assertThat(model.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theNumbersAreReadAgainWhenAJobEnds() {
+        AtomicInteger calls = new AtomicInteger();
+        DashboardViewModel model = model(() -> {
+            calls.incrementAndGet();
+            return stats(NOW, 1.0, 1.0);
+        });
+        model.refresh();
+
+        runner.run("Backing up prod/sales", (progress, cancel) -> "done", done -> { }, failed -> { });
+
+        assertThat(calls).hasValue(2);
+    }
+
+    private DashboardViewModel model(java.util.function.Supplier<DashboardStats> stats) {
+        return new DashboardViewModel(stats, () -> Duration.ofHours(26), runner);
+    }
+
+    private static DashboardStats stats(Instant lastSuccess, double rate30, double rate7) {
+        LocalDate today = LocalDate.of(2026, 11, 21);
+        Map<String, List<DashboardStats.DayValue>> storage = new LinkedHashMap<>();
+        storage.put("prod/crm", List.of(new DashboardStats.DayValue(today, 20 * GB)));
+        storage.put("prod/sales", List.of(new DashboardStats.DayValue(today.minusDays(1), 30 * GB),
+                new DashboardStats.DayValue(today, 40 * GB)));
+        List<DashboardStats.DayRuns> daily = new ArrayList<>();
+        for (int i = 29; i >= 0; i--) {
+            daily.add(new DashboardStats.DayRuns(today.minusDays(i), 1, 0));
+        }
+        Map<String, Long> byDatabase = new LinkedHashMap<>();
+        byDatabase.put("prod/sales", 40 * GB);
+        byDatabase.put("prod/crm", 20 * GB);
+        return new DashboardStats(NOW, 1234, 60 * GB, lastSuccess, rate7, rate30, Duration.ofSeconds(90), 8.0, 50 * GB,
+                List.of(new DatabaseHealth("prod", "crm", NOW.minus(Duration.ofDays(2)), null, NOW, Health.RED),
+                        new DatabaseHealth("prod", "new", null, null, NOW, Health.RED),
+                        new DatabaseHealth("prod", "sales", NOW, NOW, null, Health.GREEN)),
+                storage, List.of(new DashboardStats.DurationPoint(NOW, "prod/sales", Duration.ofSeconds(90))), daily,
+                byDatabase, List.of(new JobRun(JobRun.SCHEMA_VERSION, "r1", JobRun.KIND_BACKUP, "prod", "crm", "manual",
+                NOW, NOW, JobStatus.FAILED, 0, null, ErrorKind.CONNECTION, "connection refused")));
+    }
+}
