@@ -3,6 +3,7 @@ package io.backupdesk.app;
 import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.ui.FxTaskRunner;
 import io.backupdesk.ui.TaskRunner;
+import io.backupdesk.ui.backups.BackupsViewModel;
 import io.backupdesk.ui.dashboard.DashboardViewModel;
 import io.backupdesk.ui.shell.ShellViewModel;
 
@@ -39,6 +40,10 @@ public final class AppContext implements AutoCloseable {
 
     public ShellViewModel shell() {
         return new ShellViewModel(navigation, runner);
+    }
+
+    public BackupsViewModel backups() {
+        return new BackupsViewModel(new EngineCatalogOperations(engine), runner);
     }
 
     public DashboardViewModel dashboard() {

@@ -2,6 +2,8 @@ package io.backupdesk.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import io.backupdesk.ui.backups.BackupsView;
+import io.backupdesk.ui.backups.BackupsViewModel;
 import io.backupdesk.ui.dashboard.DashboardView;
 import io.backupdesk.ui.dashboard.DashboardViewModel;
 import io.backupdesk.ui.shell.MainView;
@@ -27,7 +29,12 @@ public final class BackupDeskApp extends Application {
         applyTheme(context.engine().settings().load().theme());
         DashboardViewModel dashboard = context.dashboard();
         LinkedHashMap<Navigation.Screen, Supplier<Node>> screens = new LinkedHashMap<>();
+        BackupsViewModel backups = context.backups();
         screens.put(Navigation.Screen.DASHBOARD, () -> new DashboardView(dashboard).node());
+        screens.put(Navigation.Screen.BACKUPS, () -> {
+            backups.refresh();
+            return new BackupsView(backups, folder -> getHostServices().showDocument(folder.toUri().toString())).node();
+        });
         MainView main = new MainView(context.shell(), screens);
         stage.setTitle("Backup Desk");
         stage.setScene(new Scene(main.node(), 1280, 800));

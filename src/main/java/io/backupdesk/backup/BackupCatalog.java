@@ -3,6 +3,8 @@ package io.backupdesk.backup;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
+import io.backupdesk.core.ErrorKind;
+import io.backupdesk.store.SecureFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,6 +75,46 @@ public final class BackupCatalog {
         } catch (IOException | RuntimeException e) {
             warnings.accept("The backup metadata " + sidecar + " could not be read (" + e.getMessage() + "); it is not listed.");
             return Optional.empty();
+        }
+    }
+
+    /** Pins or unpins a backup: a pinned one is never deleted by a cleanup, nor by hand until it is unpinned. */
+    public Entry setPinned(Entry entry, boolean pinned) {
+        BackupRecord changed = entry.record().withPinned(pinned);
+        Sidecars.write(entry.sidecar(), changed);
+        return new Entry(changed, entry.sidecar(), entry.status());
+    }
+
+    /**
+     * Deletes a backup: its archive (file or folder) and globals file first, its sidecar last, so that an
+     * interrupted delete leaves a backup listed as missing, which can be deleted again, never files nobody lists.
+     *
+     * @throws BackupDeskException {@code CONFIGURATION} for a pinned backup, {@code IO} when a file cannot go
+     */
+    public void delete(Entry entry) {
+        if (entry.record().pinned() || pinnedNow(entry)) {
+            throw BackupDeskException.configuration("The backup " + entry.record().id() + " is pinned, so it is kept.",
+                    "Unpin it first if it should really go.");
+        }
+        try {
+            SecureFiles.deleteRecursively(entry.archive());
+            Optional<Path> globals = entry.globals();
+            if (globals.isPresent()) {
+                Files.deleteIfExists(globals.get());
+            }
+            Files.deleteIfExists(entry.sidecar());
+        } catch (IOException e) {
+            throw new BackupDeskException(ErrorKind.IO, "The backup " + entry.record().id() + " could not be deleted: "
+                    + e.getMessage(), "Check the permissions of " + entry.sidecar().getParent() + ".", List.of(), e);
+        }
+    }
+
+    /** Whether the sidecar says pinned now: another desk on a shared folder may have pinned it since it was read. */
+    private static boolean pinnedNow(Entry entry) {
+        try {
+            return Files.exists(entry.sidecar()) && Sidecars.read(entry.sidecar()).pinned();
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -37,6 +37,13 @@ public record BackupRecord(int schemaVersion, String id, String profile, String 
                 createdAt, durationMillis, tables, label, status, outcome, origin, pinned);
     }
 
+    /** The same backup, pinned (kept by every cleanup) or not. */
+    public BackupRecord withPinned(boolean pin) {
+        return new BackupRecord(schemaVersion, id, profile, host, port, database, serverVersion, pgDumpVersion, format,
+                compression, options, fileName, sizeBytes, databaseSizeBytes, sha256, files, globalsFile, globalsSha256,
+                createdAt, durationMillis, tables, label, status, verification, origin, pin);
+    }
+
     /** The status to show: the verification outcome when there is one, else the recorded status. */
     public BackupStatus effectiveStatus() {
         return verification != null ? verification.status() : status;

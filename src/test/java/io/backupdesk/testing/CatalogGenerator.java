@@ -76,13 +76,22 @@ public final class CatalogGenerator {
             Files.writeString(folder.resolve(base + ".dump"), "PGDMP");
             BackupRecord record = new BackupRecord(BackupRecord.SCHEMA_VERSION, id, db[0], "db.example.internal", 5432,
                     db[1], "15.8", "15.8", BackupFormat.CUSTOM, "gzip:1", BackupOptions.defaults(), base + ".dump", size,
-                    databaseBytes, "0".repeat(64), Map.of(), null, null, at, took.toMillis(),
+                    databaseBytes, hex(random), Map.of(), null, null, at, took.toMillis(),
                     List.of(new TableCount("public", "orders", 120_000L + i), new TableCount("public", "customers", 8_000L)),
                     random.nextInt(12) == 0 ? "before-release" : null, BackupStatus.OK, verification,
                     BackupRecord.ORIGIN_MANUAL, random.nextInt(40) == 0);
             Files.write(folder.resolve(base + ".backup.json"), Json.mapper().writeValueAsBytes(record));
             history.append(run(id, db, at, took, JobStatus.OK, size, id, null, null));
         }
+    }
+
+    /** A made-up SHA-256: it matches no file, so verifying a generated backup finds it damaged. */
+    private static String hex(Random random) {
+        StringBuilder sha = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            sha.append(String.format("%016x", random.nextLong()));
+        }
+        return sha.toString();
     }
 
     private static JobRun run(String id, String[] db, Instant at, Duration took, JobStatus status, long size,

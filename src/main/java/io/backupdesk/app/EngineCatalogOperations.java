@@ -1,0 +1,49 @@
+package io.backupdesk.app;
+
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Progress;
+import io.backupdesk.ui.backups.CatalogOperations;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The backup list's operations on the engine's catalog, verifier and importer. */
+final class EngineCatalogOperations implements CatalogOperations {
+    private final Engine engine;
+
+    EngineCatalogOperations(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public List<BackupCatalog.Entry> scan() {
+        return engine.catalog().scan();
+    }
+
+    @Override
+    public BackupCatalog.Entry verify(BackupCatalog.Entry entry, Progress progress, Cancellation cancel) {
+        return engine.verifier().verify(entry, progress, cancel);
+    }
+
+    @Override
+    public BackupCatalog.Entry setPinned(BackupCatalog.Entry entry, boolean pinned) {
+        return engine.catalog().setPinned(entry, pinned);
+    }
+
+    @Override
+    public void delete(BackupCatalog.Entry entry) {
+        engine.catalog().delete(entry);
+    }
+
+    @Override
+    public BackupCatalog.Entry importDump(Path file, String profile) {
+        return engine.importer().importDump(file, profile);
+    }
+
+    @Override
+    public List<String> profileNames() {
+        return engine.profiles().list().stream().map(ConnectionProfile::name).toList();
+    }
+}

@@ -1,0 +1,114 @@
+package io.backupdesk.ui.backups;
+
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.BackupStatus;
+import io.backupdesk.ui.Formats;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * One row of the backup list, its texts made once when the catalog is read, so that drawing and sorting ten thousand
+ * rows never touches the disk or formats anything.
+ */
+public final class BackupRowViewModel {
+    private final BackupCatalog.Entry entry;
+    private final String server;
+    private final String created;
+    private final String size;
+    private final String duration;
+    private final String status;
+    private final String searchText;
+
+    BackupRowViewModel(BackupCatalog.Entry entry) {
+        this.entry = entry;
+        BackupRecord r = entry.record();
+        this.server = r.host() == null ? "" : r.host() + (r.port() == null ? "" : ":" + r.port());
+        this.created = Formats.time(r.createdAt());
+        this.size = Formats.bytes(r.sizeBytes());
+        this.duration = Formats.duration(Duration.ofMillis(r.durationMillis()));
+        this.status = entry.status().name().toLowerCase(Locale.ROOT);
+        this.searchText = String.join(" ", r.id(), r.profile(), r.database(), server, created, r.format().cliName(), status,
+                r.label() == null ? "" : r.label()).toLowerCase(Locale.ROOT);
+    }
+
+    public BackupCatalog.Entry entry() {
+        return entry;
+    }
+
+    public String id() {
+        return entry.record().id();
+    }
+
+    public String profile() {
+        return entry.record().profile();
+    }
+
+    public String database() {
+        return entry.record().database();
+    }
+
+    public String server() {
+        return server;
+    }
+
+    public Instant createdAt() {
+        return entry.record().createdAt();
+    }
+
+    public String created() {
+        return created;
+    }
+
+    public long sizeBytes() {
+        return entry.record().sizeBytes();
+    }
+
+    public String size() {
+        return size;
+    }
+
+    public String format() {
+        return entry.record().format().cliName();
+    }
+
+    public long durationMillis() {
+        return entry.record().durationMillis();
+    }
+
+    public String duration() {
+        return duration;
+    }
+
+    public BackupStatus statusValue() {
+        return entry.status();
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public String label() {
+        return entry.record().label() == null ? "" : entry.record().label();
+    }
+
+    public boolean pinned() {
+        return entry.record().pinned();
+    }
+
+    public String path() {
+        return entry.archive().toString();
+    }
+
+    /** Whether every word of the filter occurs somewhere in the row's texts. */
+    boolean matches(String[] words) {
+        for (String word : words) {
+            if (!searchText.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,235 @@
+package io.backupdesk.ui.backups;
+
+import io.backupdesk.core.BackupStatus;
+import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Views;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** The backup list: a sortable, filterable table over the catalog with a details pane and the row actions. */
+public final class BackupsView {
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+
+    @FXML private BorderPane root;
+    @FXML private Label summary;
+    @FXML private Button importButton;
+    @FXML private Button refresh;
+    @FXML private TextField filter;
+    @FXML private ComboBox<String> profile;
+    @FXML private ComboBox<BackupStatus> status;
+    @FXML private Button verify;
+    @FXML private Button pin;
+    @FXML private Button delete;
+    @FXML private Button reveal;
+    @FXML private Button copyPath;
+    @FXML private Label error;
+    @FXML private TableView<BackupRowViewModel> table;
+    @FXML private TableColumn<BackupRowViewModel, Boolean> pinnedColumn;
+    @FXML private TableColumn<BackupRowViewModel, String> databaseColumn;
+    @FXML private TableColumn<BackupRowViewModel, String> serverColumn;
+    @FXML private TableColumn<BackupRowViewModel, String> createdColumn;
+    @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> sizeColumn;
+    @FXML private TableColumn<BackupRowViewModel, String> formatColumn;
+    @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> durationColumn;
+    @FXML private TableColumn<BackupRowViewModel, String> statusColumn;
+    @FXML private TableColumn<BackupRowViewModel, String> labelColumn;
+    @FXML private VBox details;
+
+    private final BackupsViewModel model;
+    private final Consumer<Path> revealInFileManager;
+
+    /** @param revealInFileManager opens a folder in the system's file manager */
+    public BackupsView(BackupsViewModel model, Consumer<Path> revealInFileManager) {
+        this.model = model;
+        this.revealInFileManager = revealInFileManager;
+        Views.load(this);
+        columns();
+        bind();
+        keys();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private void columns() {
+        text(databaseColumn, r -> r.profile() + "/" + r.database());
+        text(serverColumn, BackupRowViewModel::server);
+        text(createdColumn, BackupRowViewModel::created);
+        text(formatColumn, BackupRowViewModel::format);
+        text(labelColumn, BackupRowViewModel::label);
+        text(statusColumn, BackupRowViewModel::status);
+        statusColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeIf(s -> s.startsWith("status-"));
+                setText(empty ? null : item);
+                if (!empty && item != null) {
+                    getStyleClass().add("status-" + item);
+                }
+            }
+        });
+        pinnedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pinned()));
+        pinnedColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Boolean pinned, boolean empty) {
+                super.updateItem(pinned, empty);
+                FontIcon icon = new FontIcon(Feather.BOOKMARK);
+                icon.getStyleClass().add("pin-icon");
+                setGraphic(!empty && Boolean.TRUE.equals(pinned) ? icon : null);
+            }
+        });
+        measured(sizeColumn, BackupRowViewModel::size, BackupRowViewModel::sizeBytes);
+        measured(durationColumn, BackupRowViewModel::duration, BackupRowViewModel::durationMillis);
+    }
+
+    private static void text(TableColumn<BackupRowViewModel, String> column, Function<BackupRowViewModel, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    }
+
+    /** A column that shows a formatted text but sorts by the number behind it. */
+    private static void measured(TableColumn<BackupRowViewModel, BackupRowViewModel> column,
+                                 Function<BackupRowViewModel, String> text, Function<BackupRowViewModel, Long> number) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setComparator((a, b) -> Long.compare(number.apply(a), number.apply(b)));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(BackupRowViewModel row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : text.apply(row));
+            }
+        });
+    }
+
+    private void bind() {
+        SortedList<BackupRowViewModel> sorted = new SortedList<>(model.shown());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getStyleClass().addAll("dense", "striped");
+        table.setPlaceholder(new Label(Messages.get("backups.empty")));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<BackupRowViewModel>) c ->
+                model.select(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        summary.textProperty().bind(model.summary());
+        filter.textProperty().bindBidirectional(model.filterTextProperty());
+        profile.getItems().add(null);
+        model.profiles().addListener((ListChangeListener<String>) c -> {
+            // replaced in one go and the choice put back: changing the items moves a ComboBox's selection
+            String chosen = model.profileFilterProperty().get();
+            List<String> items = new java.util.ArrayList<>();
+            items.add(null);
+            items.addAll(model.profiles());
+            profile.getItems().setAll(items);
+            profile.setValue(chosen);
+        });
+        profile.setButtonCell(cell(p -> p == null ? Messages.get("backups.filter.allProfiles") : p));
+        profile.setCellFactory(l -> cell(p -> p == null ? Messages.get("backups.filter.allProfiles") : p));
+        profile.valueProperty().bindBidirectional(model.profileFilterProperty());
+        status.getItems().add(null);
+        status.getItems().addAll(Arrays.asList(BackupStatus.values()));
+        status.setButtonCell(cell(s -> s == null ? Messages.get("backups.filter.allStatuses") : s.name().toLowerCase(Locale.ROOT)));
+        status.setCellFactory(l -> cell(s -> s == null ? Messages.get("backups.filter.allStatuses") : s.name().toLowerCase(Locale.ROOT)));
+        status.valueProperty().bindBidirectional(model.statusFilterProperty());
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        verify.disableProperty().bind(model.canAct().not());
+        pin.disableProperty().bind(model.canAct().not());
+        delete.disableProperty().bind(model.canDelete().not());
+        reveal.disableProperty().bind(model.canActOnOne().not());
+        copyPath.disableProperty().bind(model.canActOnOne().not());
+        verify.setOnAction(e -> model.verifySelected());
+        pin.setOnAction(e -> model.togglePinSelected());
+        delete.setOnAction(e -> confirmDelete());
+        reveal.setOnAction(e -> revealInFileManager.accept(Path.of(model.selection().get(0).path()).getParent()));
+        copyPath.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.selection().get(0).path());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        refresh.setOnAction(e -> model.refresh());
+        importButton.setOnAction(e -> importDump());
+        model.detailsProperty().addListener((o, was, now) -> BackupDetailsPane.render(details, now));
+        BackupDetailsPane.render(details, null);
+    }
+
+    private static <T> ListCell<T> cell(Function<T, String> text) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : text.apply(item));
+            }
+        };
+    }
+
+    private void keys() {
+        root.setOnKeyPressed(e -> {
+            if (FIND.match(e)) {
+                filter.requestFocus();
+            } else if (e.getCode() == KeyCode.F5) {
+                model.refresh();
+            } else if (e.getCode() == KeyCode.DELETE && table.isFocused() && model.canDelete().get()) {
+                confirmDelete();
+            }
+        });
+    }
+
+    private void confirmDelete() {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, model.deleteQuestion(), ButtonType.CANCEL, ButtonType.OK);
+        alert.setTitle(Messages.get("backups.delete.title"));
+        alert.setHeaderText(null);
+        alert.initOwner(root.getScene().getWindow());
+        alert.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.deleteSelected());
+    }
+
+    private void importDump() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Messages.get("backups.import.title"));
+        File file = chooser.showOpenDialog(root.getScene().getWindow());
+        List<String> names = model.profileNames();
+        if (file == null || names.isEmpty()) {
+            return;
+        }
+        ChoiceDialog<String> which = new ChoiceDialog<>(names.get(0), names);
+        which.setTitle(Messages.get("backups.import.title"));
+        which.setHeaderText(null);
+        which.setContentText(Messages.get("backups.import.profile"));
+        which.showAndWait().ifPresent(name -> model.importDump(file.toPath(), name));
+    }
+}

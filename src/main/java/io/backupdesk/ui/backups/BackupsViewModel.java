@@ -1,0 +1,211 @@
+package io.backupdesk.ui.backups;
+
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.core.BackupStatus;
+import io.backupdesk.ui.Formats;
+import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.TaskRunner;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * The backup list: every backup of the catalog, filtered by words, profile and status, a selection with its
+ * actions, and the details of the focused backup. Reading and changing the catalog run as jobs off the UI thread.
+ */
+public final class BackupsViewModel {
+    private final CatalogOperations catalog;
+    private final TaskRunner runner;
+    private final ObservableList<BackupRowViewModel> rows = FXCollections.observableArrayList();
+    private final FilteredList<BackupRowViewModel> shown = new FilteredList<>(rows);
+    private final ObservableList<BackupRowViewModel> selection = FXCollections.observableArrayList();
+    private final ObservableList<String> profiles = FXCollections.observableArrayList();
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final StringProperty profileFilter = new SimpleStringProperty();
+    private final ObjectProperty<BackupStatus> statusFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<BackupDetails> details = new SimpleObjectProperty<>();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringBinding summary;
+    private final BooleanBinding canAct;
+    private final BooleanBinding canDelete;
+    private final BooleanBinding canActOnOne;
+
+    public BackupsViewModel(CatalogOperations catalog, TaskRunner runner) {
+        this.catalog = catalog;
+        this.runner = runner;
+        filterText.addListener(o -> refilter());
+        profileFilter.addListener(o -> refilter());
+        statusFilter.addListener(o -> refilter());
+        selection.addListener((javafx.collections.ListChangeListener<BackupRowViewModel>) c ->
+                details.set(selection.isEmpty() ? null : BackupDetails.of(selection.get(0))));
+        summary = Bindings.createStringBinding(() -> Messages.get("backups.summary", shown.size(), rows.size(),
+                Formats.bytes(shown.stream().mapToLong(BackupRowViewModel::sizeBytes).sum())), shown, rows);
+        canAct = Bindings.isNotEmpty(selection).and(busy.not());
+        canDelete = canAct.and(Bindings.createBooleanBinding(() -> selection.stream().noneMatch(BackupRowViewModel::pinned),
+                selection));
+        canActOnOne = Bindings.size(selection).isEqualTo(1);
+    }
+
+    /** Reads the catalog again, keeping the selection where the same backups are still there. */
+    public void refresh() {
+        List<String> selected = selection.stream().map(BackupRowViewModel::id).toList();
+        runner.runInBackground((progress, cancel) -> catalog.scan().stream().map(BackupRowViewModel::new).toList(),
+                loaded -> {
+                    rows.setAll(loaded);
+                    profiles.setAll(new TreeSet<>(loaded.stream().map(BackupRowViewModel::profile).toList()));
+                    selection.setAll(loaded.stream().filter(r -> selected.contains(r.id())).toList());
+                }, this::failed);
+    }
+
+    private void refilter() {
+        String[] words = filterText.get() == null || filterText.get().isBlank() ? new String[0]
+                : filterText.get().toLowerCase(Locale.ROOT).trim().split("\\s+");
+        String profile = profileFilter.get();
+        BackupStatus status = statusFilter.get();
+        shown.setPredicate(row -> row.matches(words) && (profile == null || profile.equals(row.profile()))
+                && (status == null || status == row.statusValue()));
+    }
+
+    /** The view reports what is selected in the table. */
+    public void select(List<BackupRowViewModel> rowsSelected) {
+        selection.setAll(rowsSelected);
+    }
+
+    /** Reads the selected backups back in full and records the outcome; the list shows it when done. */
+    public void verifySelected() {
+        List<BackupCatalog.Entry> entries = selection.stream().map(BackupRowViewModel::entry).toList();
+        act(Messages.get("backups.job.verify", entries.size()), (progress, cancel) -> {
+            List<BackupCatalog.Entry> done = new ArrayList<>();
+            for (BackupCatalog.Entry e : entries) {
+                done.add(catalog.verify(e, progress, cancel));
+            }
+            return done;
+        });
+    }
+
+    /** Pins the selection, or unpins it when every selected backup is pinned already. */
+    public void togglePinSelected() {
+        boolean pin = selection.stream().anyMatch(r -> !r.pinned());
+        List<BackupCatalog.Entry> entries = selection.stream().map(BackupRowViewModel::entry).toList();
+        act(Messages.get(pin ? "backups.job.pin" : "backups.job.unpin", entries.size()), (progress, cancel) ->
+                entries.stream().map(e -> catalog.setPinned(e, pin)).toList());
+    }
+
+    /** The question to ask before deleting the selection, naming what goes. */
+    public String deleteQuestion() {
+        StringBuilder text = new StringBuilder(Messages.get("backups.delete.question", selection.size(),
+                Formats.bytes(selection.stream().mapToLong(BackupRowViewModel::sizeBytes).sum())));
+        selection.stream().limit(8).forEach(r -> text.append("\n  ").append(r.path()).append("  (").append(r.size()).append(')'));
+        if (selection.size() > 8) {
+            text.append("\n  ").append(Messages.get("backups.delete.more", selection.size() - 8));
+        }
+        return text.toString();
+    }
+
+    /** Deletes the selection; call once the user has answered {@link #deleteQuestion()} with yes. */
+    public void deleteSelected() {
+        List<BackupCatalog.Entry> entries = selection.stream().map(BackupRowViewModel::entry).toList();
+        act(Messages.get("backups.job.delete", entries.size()), (progress, cancel) -> {
+            entries.forEach(catalog::delete);
+            return List.of();
+        });
+    }
+
+    /** The profiles an imported dump can be filed under. */
+    public List<String> profileNames() {
+        return catalog.profileNames();
+    }
+
+    /** Adds a dump made elsewhere to the catalog under the profile. */
+    public void importDump(Path file, String profile) {
+        act(Messages.get("backups.job.import", file.getFileName()), (progress, cancel) ->
+                List.of(catalog.importDump(file, profile)));
+    }
+
+    private void act(String title, TaskRunner.Work<List<BackupCatalog.Entry>> work) {
+        busy.set(true);
+        error.set("");
+        runner.run(title, work, changed -> {
+            busy.set(false);
+            refresh();
+        }, failure -> {
+            busy.set(false);
+            failed(failure);
+            refresh();
+        });
+    }
+
+    private void failed(Throwable failure) {
+        error.set(Objects.requireNonNullElse(failure.getMessage(), failure.toString()));
+    }
+
+    public ObservableList<BackupRowViewModel> shown() {
+        return shown;
+    }
+
+    public ObservableList<BackupRowViewModel> selection() {
+        return selection;
+    }
+
+    public ObservableList<String> profiles() {
+        return profiles;
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    public StringProperty profileFilterProperty() {
+        return profileFilter;
+    }
+
+    public ObjectProperty<BackupStatus> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public ReadOnlyObjectProperty<BackupDetails> detailsProperty() {
+        return details;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+
+    public StringBinding summary() {
+        return summary;
+    }
+
+    /** Verify and pin: something selected, nothing running from here. */
+    public BooleanBinding canAct() {
+        return canAct;
+    }
+
+    /** Delete: as {@link #canAct()}, and nothing pinned among the selection. */
+    public BooleanBinding canDelete() {
+        return canDelete;
+    }
+
+    /** Reveal in the file manager and copy the path: exactly one selected. */
+    public BooleanBinding canActOnOne() {
+        return canActOnOne;
+    }
+}

@@ -1,0 +1,24 @@
+package io.backupdesk.ui.backups;
+
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.Progress;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What the backup list does to the catalog; blocking calls, run by the ViewModel on a worker thread. */
+public interface CatalogOperations {
+    List<BackupCatalog.Entry> scan();
+
+    BackupCatalog.Entry verify(BackupCatalog.Entry entry, Progress progress, Cancellation cancel);
+
+    BackupCatalog.Entry setPinned(BackupCatalog.Entry entry, boolean pinned);
+
+    void delete(BackupCatalog.Entry entry);
+
+    BackupCatalog.Entry importDump(Path file, String profile);
+
+    /** The names of the connection profiles, for filing an imported dump under one. */
+    List<String> profileNames();
+}

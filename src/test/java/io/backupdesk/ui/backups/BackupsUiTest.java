@@ -1,0 +1,72 @@
+package io.backupdesk.ui.backups;
+
+import atlantafx.base.theme.PrimerLight;
+import io.backupdesk.core.DaemonThreads;
+import io.backupdesk.testing.CatalogGenerator;
+import io.backupdesk.ui.FxTaskRunner;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The backup list headless on Monocle: rows, filtering by typing, the details of a clicked row. */
+@ExtendWith(ApplicationExtension.class)
+class BackupsUiTest {
+    @TempDir
+    static Path dir;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("ui-test-job"));
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Path root = Files.createTempDirectory(dir, "catalog");
+        CatalogGenerator.generate(root.resolve("config"), root.resolve("backups"), 30, 10, Instant.now());
+        BackupsViewModel model = new BackupsViewModel(new FolderCatalog(root.resolve("backups")), new FxTaskRunner(executor));
+        stage.setScene(new Scene((javafx.scene.Parent) new BackupsView(model, folder -> { }).node(), 1100, 760));
+        stage.show();
+        model.refresh();
+    }
+
+    @AfterEach
+    void stopJobs() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void typingInTheFilterNarrowsTheTableAndAClickShowsTheDetails(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup(".table-view").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 30);
+        assertThat(robot.lookup("#verify").queryAs(Button.class).isDisabled()).isTrue();
+
+        robot.clickOn(".text-field").write("analytics");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(table.getItems()).isNotEmpty().hasSizeLessThan(30);
+        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> cell
+                && "analytics/events".equals(cell.getText())).<javafx.scene.Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".details-title").queryAs(Label.class).getText()).startsWith("analytics/events");
+        assertThat(robot.lookup("#verify").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(robot.lookup("#reveal").queryAs(Button.class).isDisabled()).isFalse();
+    }
+}

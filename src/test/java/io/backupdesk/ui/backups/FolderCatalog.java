@@ -1,0 +1,60 @@
+package io.backupdesk.ui.backups;
+
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupLayout;
+import io.backupdesk.backup.DumpImporter;
+import io.backupdesk.backup.VerifyService;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.Progress;
+import io.backupdesk.pg.ProcessRunner;
+import io.backupdesk.pg.ToolDiscovery;
+import io.backupdesk.pg.ToolSelection;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/** The backup list's operations on a catalog folder, with the real catalog, verifier and importer. */
+final class FolderCatalog implements CatalogOperations {
+    final BackupCatalog catalog;
+    private final VerifyService verifier;
+    private final DumpImporter importer;
+
+    FolderCatalog(Path backupRoot) {
+        BackupLayout layout = new BackupLayout(backupRoot);
+        ToolSelection tools = new ToolSelection(ToolDiscovery.standard(null, System.getenv()));
+        this.catalog = new BackupCatalog(layout, w -> { });
+        this.verifier = new VerifyService(tools, new ProcessRunner(), Clock.systemUTC());
+        this.importer = new DumpImporter(layout, tools, new ProcessRunner());
+    }
+
+    @Override
+    public List<BackupCatalog.Entry> scan() {
+        return catalog.scan();
+    }
+
+    @Override
+    public BackupCatalog.Entry verify(BackupCatalog.Entry entry, Progress progress, Cancellation cancel) {
+        return verifier.verify(entry, progress, cancel);
+    }
+
+    @Override
+    public BackupCatalog.Entry setPinned(BackupCatalog.Entry entry, boolean pinned) {
+        return catalog.setPinned(entry, pinned);
+    }
+
+    @Override
+    public void delete(BackupCatalog.Entry entry) {
+        catalog.delete(entry);
+    }
+
+    @Override
+    public BackupCatalog.Entry importDump(Path file, String profile) {
+        return importer.importDump(file, profile);
+    }
+
+    @Override
+    public List<String> profileNames() {
+        return List.of("prod-1", "analytics", "staging");
+    }
+}
