@@ -4,6 +4,7 @@ import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.ui.FxTaskRunner;
 import io.backupdesk.ui.TaskRunner;
 import io.backupdesk.ui.backups.BackupsViewModel;
+import io.backupdesk.ui.connections.ConnectionsViewModel;
 import io.backupdesk.ui.dashboard.DashboardViewModel;
 import io.backupdesk.ui.shell.ShellViewModel;
 
@@ -38,8 +39,16 @@ public final class AppContext implements AutoCloseable {
         return runner;
     }
 
+    public Navigation navigation() {
+        return navigation;
+    }
+
     public ShellViewModel shell() {
         return new ShellViewModel(navigation, runner);
+    }
+
+    public ConnectionsViewModel connections() {
+        return new ConnectionsViewModel(new EngineProfileOperations(engine), runner);
     }
 
     public BackupsViewModel backups() {

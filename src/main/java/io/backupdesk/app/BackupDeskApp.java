@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.backupdesk.ui.backups.BackupsView;
 import io.backupdesk.ui.backups.BackupsViewModel;
+import io.backupdesk.ui.connections.ConnectionsView;
+import io.backupdesk.ui.connections.ConnectionsViewModel;
 import io.backupdesk.ui.dashboard.DashboardView;
 import io.backupdesk.ui.dashboard.DashboardViewModel;
 import io.backupdesk.ui.shell.MainView;
@@ -30,11 +32,18 @@ public final class BackupDeskApp extends Application {
         DashboardViewModel dashboard = context.dashboard();
         LinkedHashMap<Navigation.Screen, Supplier<Node>> screens = new LinkedHashMap<>();
         BackupsViewModel backups = context.backups();
+        ConnectionsViewModel connections = context.connections();
         screens.put(Navigation.Screen.DASHBOARD, () -> new DashboardView(dashboard).node());
         screens.put(Navigation.Screen.BACKUPS, () -> {
             backups.refresh();
             return new BackupsView(backups, folder -> getHostServices().showDocument(folder.toUri().toString())).node();
         });
+        screens.put(Navigation.Screen.CONNECTIONS, () -> new ConnectionsView(connections).node());
+        if (context.engine().profiles().list().isEmpty()) {
+            // the first start: nothing can be backed up before a connection exists
+            context.navigation().go(Navigation.Screen.CONNECTIONS);
+        }
+        connections.load();
         MainView main = new MainView(context.shell(), screens);
         stage.setTitle("Backup Desk");
         stage.setScene(new Scene(main.node(), 1280, 800));

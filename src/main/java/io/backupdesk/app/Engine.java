@@ -6,6 +6,7 @@ import io.backupdesk.backup.BackupService;
 import io.backupdesk.backup.DumpImporter;
 import io.backupdesk.backup.RunRegistry;
 import io.backupdesk.backup.VerifyService;
+import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.pg.ConnectionCheck;
 import io.backupdesk.pg.ConnectionFactory;
@@ -132,6 +133,22 @@ public final class Engine {
 
     public ConnectionCheck connectionCheck() {
         return new ConnectionCheck(connections, tools, credentials);
+    }
+
+    /**
+     * Removes a profile and its stored password, unless another profile logs in the same way. Its backups stay.
+     *
+     * @return the profile as it was
+     */
+    public ConnectionProfile removeProfile(String name) {
+        ConnectionProfile profile = profiles.require(name);
+        profiles.remove(name);
+        boolean loginShared = profiles.list().stream().anyMatch(p -> java.util.Objects.equals(p.host(), profile.host())
+                && p.port() == profile.port() && java.util.Objects.equals(p.user(), profile.user()));
+        if (!loginShared) {
+            credentials.pgpass().remove(profile.host(), profile.port(), profile.user() == null ? "*" : profile.user());
+        }
+        return profile;
     }
 
     /** The dashboard's numbers as of now: the catalog scanned, the history read, the RPO from the settings. */

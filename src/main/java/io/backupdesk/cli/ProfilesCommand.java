@@ -1,7 +1,6 @@
 package io.backupdesk.cli;
 
 import java.util.List;
-import java.util.Objects;
 import java.nio.charset.StandardCharsets;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ConnectionDefaults;
@@ -83,14 +82,7 @@ public final class ProfilesCommand {
 
     @Command(name = "remove", description = "Remove a profile and its stored password. Its backups stay.")
     int remove(@Parameters(paramLabel = "NAME") String name) {
-        ProfileStore profiles = root.engine().profiles();
-        ConnectionProfile profile = profiles.require(name);
-        profiles.remove(name);
-        boolean loginShared = profiles.list().stream().anyMatch(p -> Objects.equals(p.host(), profile.host())
-                && p.port() == profile.port() && Objects.equals(p.user(), profile.user()));
-        if (!loginShared) {
-            root.engine().credentials().pgpass().remove(profile.host(), profile.port(), profile.user() == null ? "*" : profile.user());
-        }
+        root.engine().removeProfile(name);
         root.out().println("Profile '" + name + "' removed; its backups were kept.");
         return 0;
     }

@@ -1,0 +1,52 @@
+package io.backupdesk.app;
+
+import io.backupdesk.core.ConnectionDefaults;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.pg.ConnectionCheck;
+import io.backupdesk.ui.connections.ProfileOperations;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The connections screen's operations on the engine's profile store and pgpass file. */
+final class EngineProfileOperations implements ProfileOperations {
+    private final Engine engine;
+
+    EngineProfileOperations(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public List<ConnectionProfile> list() {
+        return engine.profiles().list();
+    }
+
+    @Override
+    public void save(ConnectionProfile profile, String previousName, Optional<String> password) {
+        if (previousName != null && !previousName.equals(profile.name())) {
+            engine.profiles().remove(previousName);
+        }
+        engine.profiles().save(profile);
+        password.ifPresent(p -> engine.credentials().pgpass().store(profile.host(), profile.port(), profile.user(), p));
+    }
+
+    @Override
+    public void remove(ConnectionProfile profile) {
+        engine.removeProfile(profile.name());
+    }
+
+    @Override
+    public boolean hasStoredPassword(ConnectionProfile profile) {
+        return engine.credentials().storedPassword(profile).isPresent();
+    }
+
+    @Override
+    public ConnectionCheck.Report test(ConnectionProfile profile, Optional<String> password) {
+        return engine.connectionCheck().test(profile, password);
+    }
+
+    @Override
+    public ConnectionDefaults defaults() {
+        return ConnectionDefaults.fromSystem();
+    }
+}

@@ -1,0 +1,204 @@
+package io.backupdesk.ui.connections;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.ConnectionDefaults;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.ConnectionUri;
+import io.backupdesk.core.SslMode;
+import io.backupdesk.ui.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The profile form: its fields as text, the validation message of each (empty when fine), and the profile they make.
+ * Validated as the user types; the profile record checks the same rules again when it is built.
+ */
+public final class ConnectionFormViewModel {
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}");
+
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty host = new SimpleStringProperty("");
+    private final StringProperty port = new SimpleStringProperty(String.valueOf(ConnectionProfile.DEFAULT_PORT));
+    private final StringProperty database = new SimpleStringProperty("");
+    private final StringProperty user = new SimpleStringProperty("");
+    private final ObjectProperty<SslMode> sslMode = new SimpleObjectProperty<>(SslMode.PREFER);
+    private final StringProperty password = new SimpleStringProperty("");
+    private final BooleanProperty savePassword = new SimpleBooleanProperty(true);
+    private final StringProperty uri = new SimpleStringProperty("");
+    private final StringProperty uriError = new SimpleStringProperty("");
+    private final StringBinding nameError;
+    private final StringBinding hostError;
+    private final StringBinding portError;
+    private final StringBinding databaseError;
+    private final StringBinding userError;
+    private final BooleanBinding valid;
+    private String editing;
+
+    /** @param otherNames the names taken by other profiles, asked when validating */
+    public ConnectionFormViewModel(Supplier<Collection<String>> otherNames) {
+        nameError = Bindings.createStringBinding(() -> name.get().isBlank() ? Messages.get("connections.error.name.empty")
+                : !NAME.matcher(name.get()).matches() ? Messages.get("connections.error.name.invalid")
+                : !name.get().equals(editing) && otherNames.get().contains(name.get())
+                ? Messages.get("connections.error.name.taken") : "", name);
+        hostError = required(host, "connections.error.host");
+        databaseError = required(database, "connections.error.database");
+        userError = required(user, "connections.error.user");
+        portError = Bindings.createStringBinding(() -> portNumber().isPresent() ? ""
+                : Messages.get("connections.error.port"), port);
+        valid = Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && hostError.get().isEmpty()
+                && portError.get().isEmpty() && databaseError.get().isEmpty() && userError.get().isEmpty(),
+                nameError, hostError, portError, databaseError, userError);
+    }
+
+    private static StringBinding required(StringProperty field, String key) {
+        return Bindings.createStringBinding(() -> field.get().isBlank() ? Messages.get(key) : "", field);
+    }
+
+    private Optional<Integer> portNumber() {
+        try {
+            int n = Integer.parseInt(port.get().trim());
+            return n > 0 && n <= 65535 ? Optional.of(n) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Empties the form for a new profile, filled with the libpq environment's defaults. */
+    void startNew(ConnectionDefaults defaults, String suggestedName) {
+        editing = null;
+        name.set(suggestedName);
+        host.set(defaults.host() == null ? "localhost" : defaults.host());
+        port.set(String.valueOf(defaults.port()));
+        database.set(defaults.database() == null ? "" : defaults.database());
+        user.set(defaults.user() == null ? "" : defaults.user());
+        sslMode.set(defaults.sslMode() == null ? SslMode.PREFER : defaults.sslMode());
+        password.set("");
+        uri.set("");
+        uriError.set("");
+        nameError.invalidate();
+    }
+
+    /** Fills the form with a saved profile. */
+    void edit(ConnectionProfile profile) {
+        editing = profile.name();
+        name.set(profile.name());
+        host.set(profile.host() == null ? "" : profile.host());
+        port.set(String.valueOf(profile.port()));
+        database.set(profile.database() == null ? "" : profile.database());
+        user.set(profile.user() == null ? "" : profile.user());
+        sslMode.set(profile.sslMode());
+        password.set("");
+        uri.set("");
+        uriError.set("");
+        nameError.invalidate();
+    }
+
+    /** Fills the fields from the pasted {@code postgresql://} URI, its password included; says what is wrong with it. */
+    public void applyUri(ConnectionDefaults defaults) {
+        try {
+            ConnectionUri.Parsed parsed = ConnectionUri.parse(name.get().isBlank() ? "new" : name.get(), uri.get().trim(), defaults);
+            ConnectionProfile p = parsed.profile();
+            host.set(p.host() == null ? "" : p.host());
+            port.set(String.valueOf(p.port()));
+            database.set(p.database() == null ? "" : p.database());
+            user.set(p.user() == null ? "" : p.user());
+            sslMode.set(p.sslMode());
+            parsed.password().ifPresent(password::set);
+            uri.set("");
+            uriError.set("");
+        } catch (BackupDeskException e) {
+            uriError.set(e.getMessage());
+        }
+    }
+
+    /** The profile the fields make; call only when {@link #valid()}. */
+    ConnectionProfile profile() {
+        return new ConnectionProfile(name.get().trim(), host.get().trim(), portNumber().orElseThrow(), database.get().trim(),
+                user.get().trim(), sslMode.get(), null);
+    }
+
+    /** The name the form was loaded with; null for a new profile. */
+    String editing() {
+        return editing;
+    }
+
+    Optional<String> typedPassword() {
+        return password.get().isEmpty() ? Optional.empty() : Optional.of(password.get());
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty hostProperty() {
+        return host;
+    }
+
+    public StringProperty portProperty() {
+        return port;
+    }
+
+    public StringProperty databaseProperty() {
+        return database;
+    }
+
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    public ObjectProperty<SslMode> sslModeProperty() {
+        return sslMode;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public BooleanProperty savePasswordProperty() {
+        return savePassword;
+    }
+
+    public StringProperty uriProperty() {
+        return uri;
+    }
+
+    public StringProperty uriErrorProperty() {
+        return uriError;
+    }
+
+    public StringBinding nameError() {
+        return nameError;
+    }
+
+    public StringBinding hostError() {
+        return hostError;
+    }
+
+    public StringBinding portError() {
+        return portError;
+    }
+
+    public StringBinding databaseError() {
+        return databaseError;
+    }
+
+    public StringBinding userError() {
+        return userError;
+    }
+
+    public BooleanBinding valid() {
+        return valid;
+    }
+}

@@ -1,0 +1,198 @@
+package io.backupdesk.ui.connections;
+
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.SslMode;
+import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Views;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+import java.util.Arrays;
+
+/** Connections: the profile list beside the form; validation messages under their fields; the test's findings. */
+public final class ConnectionsView {
+    @FXML private BorderPane root;
+    @FXML private Button newButton;
+    @FXML private ListView<ConnectionProfile> list;
+    @FXML private VBox formBox;
+    @FXML private Label emptyHint;
+    @FXML private TextField uri;
+    @FXML private Button applyUri;
+    @FXML private Label uriError;
+    @FXML private TextField name;
+    @FXML private Label nameError;
+    @FXML private TextField host;
+    @FXML private Label hostError;
+    @FXML private TextField port;
+    @FXML private Label portError;
+    @FXML private TextField database;
+    @FXML private Label databaseError;
+    @FXML private TextField user;
+    @FXML private Label userError;
+    @FXML private ComboBox<SslMode> sslMode;
+    @FXML private PasswordField password;
+    @FXML private CheckBox savePassword;
+    @FXML private Label passwordStored;
+    @FXML private Button save;
+    @FXML private Button test;
+    @FXML private Button delete;
+    @FXML private Label message;
+    @FXML private VBox outcome;
+
+    private final ConnectionsViewModel model;
+
+    public ConnectionsView(ConnectionsViewModel model) {
+        this.model = model;
+        Views.load(this);
+        bindList();
+        bindForm();
+        bindActions();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private void bindList() {
+        list.setItems(model.profiles());
+        list.setCellFactory(l -> new ListCell<>() {
+            {
+                // as wide as the list, never wider: long addresses are cut with an ellipsis, not scrolled
+                setPrefWidth(0);
+            }
+
+            @Override
+            protected void updateItem(ConnectionProfile p, boolean empty) {
+                super.updateItem(p, empty);
+                if (empty || p == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label title = new Label(p.name());
+                title.getStyleClass().add("profile-name");
+                Label where = new Label(p.describe());
+                where.getStyleClass().add("muted");
+                setGraphic(new VBox(2, title, where));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null && now != model.selectedProperty().get()) {
+                model.select(now);
+            }
+        });
+        model.selectedProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                list.getSelectionModel().clearSelection();
+            } else {
+                list.getSelectionModel().select(now);
+            }
+        });
+        emptyHint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.profiles()));
+        emptyHint.managedProperty().bind(emptyHint.visibleProperty());
+    }
+
+    private void bindForm() {
+        ConnectionFormViewModel form = model.form();
+        formBox.disableProperty().bind(model.formOpenProperty().not());
+        uri.textProperty().bindBidirectional(form.uriProperty());
+        name.textProperty().bindBidirectional(form.nameProperty());
+        host.textProperty().bindBidirectional(form.hostProperty());
+        port.textProperty().bindBidirectional(form.portProperty());
+        database.textProperty().bindBidirectional(form.databaseProperty());
+        user.textProperty().bindBidirectional(form.userProperty());
+        password.textProperty().bindBidirectional(form.passwordProperty());
+        savePassword.selectedProperty().bindBidirectional(form.savePasswordProperty());
+        sslMode.getItems().setAll(Arrays.asList(SslMode.values()));
+        sslMode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(SslMode mode) {
+                return mode == null ? "" : mode.libpqName();
+            }
+
+            @Override
+            public SslMode fromString(String text) {
+                return SslMode.parse(text);
+            }
+        });
+        sslMode.valueProperty().bindBidirectional(form.sslModeProperty());
+        error(uriError, form.uriErrorProperty());
+        error(nameError, form.nameError());
+        error(hostError, form.hostError());
+        error(portError, form.portError());
+        error(databaseError, form.databaseError());
+        error(userError, form.userError());
+        passwordStored.visibleProperty().bind(model.passwordStoredProperty());
+        passwordStored.managedProperty().bind(passwordStored.visibleProperty());
+        message.textProperty().bind(model.messageProperty());
+        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        model.outcomeProperty().addListener((o, was, now) -> showOutcome(now));
+        showOutcome(null);
+    }
+
+    private static void error(Label label, javafx.beans.value.ObservableStringValue text) {
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private void bindActions() {
+        newButton.setOnAction(e -> {
+            list.getSelectionModel().clearSelection();
+            model.newProfile();
+            name.requestFocus();
+        });
+        applyUri.setOnAction(e -> model.applyUri());
+        uri.setOnAction(e -> model.applyUri());
+        save.disableProperty().bind(model.canSave().not());
+        save.setOnAction(e -> model.save());
+        test.disableProperty().bind(model.canTest().not());
+        test.setOnAction(e -> model.test());
+        delete.disableProperty().bind(model.selectedProperty().isNull());
+        delete.setOnAction(e -> {
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION, model.deleteQuestion(), ButtonType.CANCEL, ButtonType.OK);
+            alert.setTitle(Messages.get("connections.delete.title"));
+            alert.setHeaderText(null);
+            alert.initOwner(root.getScene().getWindow());
+            alert.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.delete());
+        });
+    }
+
+    private void showOutcome(TestOutcome result) {
+        outcome.getStyleClass().removeAll("ok", "failed");
+        outcome.setVisible(result != null);
+        outcome.setManaged(result != null);
+        if (result == null) {
+            outcome.getChildren().clear();
+            return;
+        }
+        outcome.getStyleClass().add(result.ok() ? "ok" : "failed");
+        Label headline = new Label(result.headline());
+        headline.getStyleClass().add("outcome-headline");
+        headline.setWrapText(true);
+        outcome.getChildren().setAll(headline);
+        result.lines().forEach(line -> {
+            Label label = new Label(line);
+            label.setWrapText(true);
+            outcome.getChildren().add(label);
+        });
+        if (!result.hint().isBlank()) {
+            Label hint = new Label(result.hint());
+            hint.setWrapText(true);
+            hint.getStyleClass().add("muted");
+            outcome.getChildren().add(hint);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.backupdesk.ui.connections;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.pg.ClientInstallation;
+import io.backupdesk.pg.ConnectionCheck;
+import io.backupdesk.ui.Formats;
+import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.TaskRunner;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The connections screen: the saved profiles, the form of the one being edited or made, saving and removing, and
+ * "Test connection" off the UI thread with what it found or why it failed.
+ */
+public final class ConnectionsViewModel {
+    private final ProfileOperations profiles;
+    private final TaskRunner runner;
+    private final ObservableList<ConnectionProfile> list = FXCollections.observableArrayList();
+    private final ConnectionFormViewModel form;
+    private final ObjectProperty<ConnectionProfile> selected = new SimpleObjectProperty<>();
+    private final BooleanProperty formOpen = new SimpleBooleanProperty();
+    private final BooleanProperty passwordStored = new SimpleBooleanProperty();
+    private final BooleanProperty testing = new SimpleBooleanProperty();
+    private final ObjectProperty<TestOutcome> outcome = new SimpleObjectProperty<>();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanBinding canSave;
+    private final BooleanBinding canTest;
+
+    public ConnectionsViewModel(ProfileOperations profiles, TaskRunner runner) {
+        this.profiles = profiles;
+        this.runner = runner;
+        this.form = new ConnectionFormViewModel(() -> list.stream().map(ConnectionProfile::name).toList());
+        this.canSave = formOpen.and(form.valid());
+        this.canTest = canSave.and(testing.not());
+    }
+
+    /** Reads the profiles; with none saved yet, opens the form for the first one. */
+    public void load() {
+        runner.runInBackground((progress, cancel) -> profiles.list(), loaded -> {
+            list.setAll(loaded);
+            if (loaded.isEmpty()) {
+                newProfile();
+            }
+        }, failure -> message.set(failure.getMessage()));
+    }
+
+    /** Whether there are no profiles yet: the app then opens on this screen. */
+    public boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    public void newProfile() {
+        selected.set(null);
+        form.startNew(profiles.defaults(), suggestedName());
+        passwordStored.set(false);
+        outcome.set(null);
+        message.set("");
+        formOpen.set(true);
+    }
+
+    private String suggestedName() {
+        String base = form.hostProperty().get().isBlank() ? "local" : "server";
+        List<String> taken = list.stream().map(ConnectionProfile::name).toList();
+        String name = taken.isEmpty() ? "local" : base + "-" + (taken.size() + 1);
+        return taken.contains(name) ? name + "-new" : name;
+    }
+
+    public void select(ConnectionProfile profile) {
+        selected.set(profile);
+        outcome.set(null);
+        message.set("");
+        if (profile == null) {
+            formOpen.set(false);
+            return;
+        }
+        form.edit(profile);
+        passwordStored.set(profiles.hasStoredPassword(profile));
+        formOpen.set(true);
+    }
+
+    /** Saves the form; the typed password goes to the pgpass file only when "save password" is ticked. */
+    public void save() {
+        ConnectionProfile profile = form.profile();
+        Optional<String> password = form.savePasswordProperty().get() ? form.typedPassword() : Optional.empty();
+        String previous = form.editing();
+        runner.runInBackground((progress, cancel) -> {
+            profiles.save(profile, previous, password);
+            return profiles.list();
+        }, loaded -> {
+            list.setAll(loaded);
+            select(loaded.stream().filter(p -> p.name().equals(profile.name())).findFirst().orElse(null));
+            message.set(Messages.get("connections.saved", profile.name()));
+        }, failure -> message.set(failure.getMessage()));
+    }
+
+    /** Removes the selected profile and its stored password; its backups stay where they are. */
+    public void delete() {
+        ConnectionProfile profile = selected.get();
+        if (profile == null) {
+            return;
+        }
+        runner.runInBackground((progress, cancel) -> {
+            profiles.remove(profile);
+            return profiles.list();
+        }, loaded -> {
+            list.setAll(loaded);
+            select(null);
+            message.set(Messages.get("connections.removed", profile.name()));
+        }, failure -> message.set(failure.getMessage()));
+    }
+
+    /** The question before removing the selected profile. */
+    public String deleteQuestion() {
+        return selected.get() == null ? "" : Messages.get("connections.delete.question", selected.get().name());
+    }
+
+    /** Logs in with the form as it is (the typed password, else the stored one) and reports what it found. */
+    public void test() {
+        ConnectionProfile profile = form.profile();
+        Optional<String> password = form.typedPassword();
+        testing.set(true);
+        outcome.set(null);
+        runner.run(Messages.get("connections.job.test", profile.describe()), (progress, cancel) ->
+                profiles.test(profile, password), report -> {
+                    testing.set(false);
+                    outcome.set(describe(report));
+                }, failure -> {
+                    testing.set(false);
+                    outcome.set(failed(failure));
+                });
+    }
+
+    private static TestOutcome describe(ConnectionCheck.Report report) {
+        List<String> lines = new ArrayList<>();
+        lines.add(Messages.get("connections.test.server", report.serverVersionText()));
+        lines.add(Messages.get("connections.test.size", Formats.bytes(report.databaseSizeBytes())));
+        lines.add(tool("pg_dump", report.pgDump()));
+        lines.add(tool("pg_restore", report.pgRestore()));
+        lines.addAll(report.problems());
+        return new TestOutcome(report.compatible(), Messages.get(report.compatible() ? "connections.test.ok"
+                : "connections.test.incompatible", report.target()), lines, "");
+    }
+
+    private static String tool(String name, Optional<ClientInstallation> installation) {
+        return installation.map(i -> Messages.get("connections.test.tool", name, i.version(), i.binDir()))
+                .orElse(Messages.get("connections.test.noTool", name));
+    }
+
+    private static TestOutcome failed(Throwable failure) {
+        if (failure instanceof BackupDeskException e) {
+            return new TestOutcome(false, e.getMessage(), e.details(), e.hint());
+        }
+        return new TestOutcome(false, String.valueOf(failure.getMessage()), List.of(), "");
+    }
+
+    public ObservableList<ConnectionProfile> profiles() {
+        return list;
+    }
+
+    public ConnectionFormViewModel form() {
+        return form;
+    }
+
+    public ReadOnlyObjectProperty<ConnectionProfile> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyBooleanProperty formOpenProperty() {
+        return formOpen;
+    }
+
+    public ReadOnlyBooleanProperty passwordStoredProperty() {
+        return passwordStored;
+    }
+
+    public ReadOnlyObjectProperty<TestOutcome> outcomeProperty() {
+        return outcome;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanBinding canSave() {
+        return canSave;
+    }
+
+    public BooleanBinding canTest() {
+        return canTest;
+    }
+
+    /** Applies the URI in the form's URI field. */
+    public void applyUri() {
+        form.applyUri(profiles.defaults());
+    }
+}

@@ -1,0 +1,193 @@
+package io.backupdesk.ui.connections;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.ConnectionDefaults;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.ErrorKind;
+import io.backupdesk.core.SslMode;
+import io.backupdesk.pg.ConnectionCheck;
+import io.backupdesk.pg.PgVersion;
+import io.backupdesk.store.PgPassFile;
+import io.backupdesk.store.ProfileStore;
+import io.backupdesk.ui.SyncTaskRunner;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The connections screen over a real profile store and pgpass file in a temporary folder. Logging in is the one
+ * part answered here by hand: a real login is exercised by the end-to-end UI test against the test server.
+ */
+class ConnectionsViewModelTest {
+    @TempDir
+    Path dir;
+    private ProfileStore store;
+    private PgPassFile pgpass;
+    private ConnectionsViewModel model;
+    private Optional<String> passwordTested;
+
+    @BeforeEach
+    void setUp() {
+        store = new ProfileStore(dir, w -> { });
+        pgpass = new PgPassFile(dir.resolve("pgpass"));
+        model = new ConnectionsViewModel(new ProfileOperations() {
+            @Override
+            public List<ConnectionProfile> list() {
+                return store.list();
+            }
+
+            @Override
+            public void save(ConnectionProfile profile, String previousName, Optional<String> password) {
+                if (previousName != null && !previousName.equals(profile.name())) {
+                    store.remove(previousName);
+                }
+                store.save(profile);
+                password.ifPresent(p -> pgpass.store(profile.host(), profile.port(), profile.user(), p));
+            }
+
+            @Override
+            public void remove(ConnectionProfile profile) {
+                store.remove(profile.name());
+            }
+
+            @Override
+            public boolean hasStoredPassword(ConnectionProfile profile) {
+                return pgpass.lookup(profile.host(), profile.port(), profile.database(), profile.user()).isPresent();
+            }
+
+            @Override
+            public ConnectionCheck.Report test(ConnectionProfile profile, Optional<String> password) {
+                passwordTested = password;
+                if (profile.host().equals("down.example")) {
+                    throw new BackupDeskException(ErrorKind.CONNECTION, "Could not connect to " + profile.describe() + ".",
+                            "Is the server running and reachable?", List.of("connection refused"), null);
+                }
+                return new ConnectionCheck.Report(profile.describe(), "15.4", new PgVersion(150004), 8_000_000,
+                        Optional.empty(), Optional.empty(), List.of("pg_dump 15 or newer is needed; none was found."));
+            }
+
+            @Override
+            public ConnectionDefaults defaults() {
+                return new ConnectionDefaults("db.example", 5433, "alice", "sales", SslMode.REQUIRE, null);
+            }
+        }, new SyncTaskRunner());
+    }
+
+    @Test
+    void withNoProfilesTheFormOpensWithTheEnvironmentsDefaults() {
+        model.load();
+
+        ConnectionFormViewModel form = model.form();
+        assertThat(model.formOpenProperty().get()).isTrue();
+        assertThat(form.hostProperty().get()).isEqualTo("db.example");
+        assertThat(form.portProperty().get()).isEqualTo("5433");
+        assertThat(form.userProperty().get()).isEqualTo("alice");
+        assertThat(form.databaseProperty().get()).isEqualTo("sales");
+        assertThat(form.sslModeProperty().get()).isEqualTo(SslMode.REQUIRE);
+        assertThat(model.canSave().get()).isTrue();
+    }
+
+    @Test
+    void everyFieldSaysWhatIsWrongAndSaveWaitsUntilAllAreRight() {
+        model.load();
+        ConnectionFormViewModel form = model.form();
+
+        form.nameProperty().set("no spaces please");
+        form.portProperty().set("99999");
+        form.hostProperty().set(" ");
+
+        assertThat(form.nameError().get()).startsWith("Use letters, digits");
+        assertThat(form.portError().get()).isEqualTo("A port between 1 and 65535.");
+        assertThat(form.hostError().get()).startsWith("Which server?");
+        assertThat(model.canSave().get()).isFalse();
+        assertThat(model.canTest().get()).isFalse();
+
+        form.nameProperty().set("prod");
+        form.portProperty().set("5432");
+        form.hostProperty().set("db1");
+        assertThat(model.canSave().get()).isTrue();
+    }
+
+    @Test
+    void aPastedUriFillsTheFormPasswordIncludedAndABadOneSaysWhy() {
+        model.load();
+        ConnectionFormViewModel form = model.form();
+
+        form.uriProperty().set("postgresql://bob:s3cret@db2.example:6543/crm?sslmode=verify-full");
+        model.applyUri();
+
+        assertThat(form.hostProperty().get()).isEqualTo("db2.example");
+        assertThat(form.portProperty().get()).isEqualTo("6543");
+        assertThat(form.userProperty().get()).isEqualTo("bob");
+        assertThat(form.databaseProperty().get()).isEqualTo("crm");
+        assertThat(form.sslModeProperty().get()).isEqualTo(SslMode.VERIFY_FULL);
+        assertThat(form.passwordProperty().get()).isEqualTo("s3cret");
+        assertThat(form.uriProperty().get()).as("cleared, so the password does not linger in plain sight").isEmpty();
+
+        form.uriProperty().set("mysql://nope");
+        model.applyUri();
+        assertThat(form.uriErrorProperty().get()).isNotEmpty();
+    }
+
+    @Test
+    void savingStoresTheProfileAndThePasswordOnlyWhenAsked() {
+        model.load();
+        model.form().nameProperty().set("prod");
+        model.form().passwordProperty().set("pw1");
+
+        model.save();
+
+        assertThat(store.list()).extracting(ConnectionProfile::name).containsExactly("prod");
+        assertThat(model.passwordStoredProperty().get()).isTrue();
+        assertThat(model.messageProperty().get()).isEqualTo("Saved prod.");
+
+        model.newProfile();
+        model.form().nameProperty().set("other");
+        model.form().hostProperty().set("db9");
+        model.form().savePasswordProperty().set(false);
+        model.form().passwordProperty().set("not-kept");
+        model.save();
+        assertThat(pgpass.lookup("db9", 5433, "sales", "alice")).isEmpty();
+    }
+
+    @Test
+    void aNameTakenByAnotherProfileIsRefusedButKeepingItsOwnNameIsFine() {
+        model.load();
+        model.form().nameProperty().set("prod");
+        model.save();
+        model.newProfile();
+
+        model.form().nameProperty().set("prod");
+        assertThat(model.form().nameError().get()).isEqualTo("Another connection has this name.");
+
+        model.select(store.list().get(0));
+        assertThat(model.form().nameError().get()).isEmpty();
+    }
+
+    @Test
+    void theTestReportsTheServerAndToolsOrTheErrorWithItsHint() {
+        model.load();
+        model.form().passwordProperty().set("typed");
+
+        model.test();
+
+        TestOutcome found = model.outcomeProperty().get();
+        assertThat(found.ok()).isFalse();
+        assertThat(found.headline()).startsWith("Connected to alice@db.example:5433/sales, but backups would fail");
+        assertThat(found.lines()).contains("Server: 15.4", "Database size: 7.6 MB", "pg_dump: none that fits this server");
+        assertThat(passwordTested).contains("typed");
+
+        model.form().hostProperty().set("down.example");
+        model.test();
+        TestOutcome failed = model.outcomeProperty().get();
+        assertThat(failed.headline()).startsWith("Could not connect to");
+        assertThat(failed.hint()).isEqualTo("Is the server running and reachable?");
+        assertThat(failed.lines()).containsExactly("connection refused");
+    }
+}
