@@ -3,6 +3,8 @@ package io.backupdesk.app;
 import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.ui.FxTaskRunner;
 import io.backupdesk.ui.TaskRunner;
+import io.backupdesk.ui.Notifier;
+import io.backupdesk.ui.backups.BackupDialogViewModel;
 import io.backupdesk.ui.backups.BackupsViewModel;
 import io.backupdesk.ui.connections.ConnectionsViewModel;
 import io.backupdesk.ui.dashboard.DashboardViewModel;
@@ -49,6 +51,10 @@ public final class AppContext implements AutoCloseable {
 
     public ConnectionsViewModel connections() {
         return new ConnectionsViewModel(new EngineProfileOperations(engine), runner);
+    }
+
+    public BackupDialogViewModel backupDialog(Notifier notifier) {
+        return new BackupDialogViewModel(new EngineBackupOperations(engine), runner, notifier);
     }
 
     public BackupsViewModel backups() {

@@ -151,6 +151,15 @@ public final class Engine {
         return profile;
     }
 
+    /** The tables a backup of the profile's database could hold, read from the server. */
+    public List<io.backupdesk.pg.TableInfo> tablesOf(ConnectionProfile profile, java.util.Optional<String> password) {
+        java.util.Optional<String> login = password.or(() -> credentials.storedPassword(profile));
+        try (io.backupdesk.pg.ServerInspector inspector = new io.backupdesk.pg.ServerInspector(
+                connections.open(profile, profile.database(), login), profile.describe())) {
+            return inspector.dumpableTables(List.of(), List.of(), List.of(), List.of());
+        }
+    }
+
     /** The dashboard's numbers as of now: the catalog scanned, the history read, the RPO from the settings. */
     public DashboardStats stats() {
         return stats.compute(catalog.scan(), history.readAll(), settingsStore.load().rpo(), freeSpace(catalog.root()));

@@ -46,6 +46,7 @@ public final class BackupsView {
     @FXML private BorderPane root;
     @FXML private Label summary;
     @FXML private Button importButton;
+    @FXML private Button backupButton;
     @FXML private Button refresh;
     @FXML private TextField filter;
     @FXML private ComboBox<String> profile;
@@ -70,11 +71,16 @@ public final class BackupsView {
 
     private final BackupsViewModel model;
     private final Consumer<Path> revealInFileManager;
+    private final Runnable backUpNow;
 
-    /** @param revealInFileManager opens a folder in the system's file manager */
-    public BackupsView(BackupsViewModel model, Consumer<Path> revealInFileManager) {
+    /**
+     * @param revealInFileManager opens a folder in the system's file manager
+     * @param backUpNow           opens the "back up now" dialog
+     */
+    public BackupsView(BackupsViewModel model, Consumer<Path> revealInFileManager, Runnable backUpNow) {
         this.model = model;
         this.revealInFileManager = revealInFileManager;
+        this.backUpNow = backUpNow;
         Views.load(this);
         columns();
         bind();
@@ -184,6 +190,7 @@ public final class BackupsView {
         });
         refresh.setOnAction(e -> model.refresh());
         importButton.setOnAction(e -> importDump());
+        backupButton.setOnAction(e -> backUpNow.run());
         model.detailsProperty().addListener((o, was, now) -> BackupDetailsPane.render(details, now));
         BackupDetailsPane.render(details, null);
     }

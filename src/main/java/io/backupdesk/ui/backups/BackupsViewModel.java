@@ -63,6 +63,14 @@ public final class BackupsViewModel {
         canDelete = canAct.and(Bindings.createBooleanBinding(() -> selection.stream().noneMatch(BackupRowViewModel::pinned),
                 selection));
         canActOnOne = Bindings.size(selection).isEqualTo(1);
+        // a job that ended may have added, verified or removed backups
+        runner.jobs().addListener((javafx.collections.ListChangeListener<io.backupdesk.ui.RunningJob>) change -> {
+            while (change.next()) {
+                if (change.wasRemoved()) {
+                    refresh();
+                }
+            }
+        });
     }
 
     /** Reads the catalog again, keeping the selection where the same backups are still there. */
@@ -141,16 +149,13 @@ public final class BackupsViewModel {
                 List.of(catalog.importDump(file, profile)));
     }
 
+    /** Runs a change to the catalog as a job; the list is read again when any job ends. */
     private void act(String title, TaskRunner.Work<List<BackupCatalog.Entry>> work) {
         busy.set(true);
         error.set("");
-        runner.run(title, work, changed -> {
-            busy.set(false);
-            refresh();
-        }, failure -> {
+        runner.run(title, work, changed -> busy.set(false), failure -> {
             busy.set(false);
             failed(failure);
-            refresh();
         });
     }
 

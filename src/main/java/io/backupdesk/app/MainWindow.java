@@ -1,0 +1,64 @@
+package io.backupdesk.app;
+
+import io.backupdesk.ui.FxNotifier;
+import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Notifier;
+import io.backupdesk.ui.backups.BackupDialogView;
+import io.backupdesk.ui.backups.BackupDialogViewModel;
+import io.backupdesk.ui.backups.BackupsView;
+import io.backupdesk.ui.backups.BackupsViewModel;
+import io.backupdesk.ui.connections.ConnectionsView;
+import io.backupdesk.ui.connections.ConnectionsViewModel;
+import io.backupdesk.ui.dashboard.DashboardView;
+import io.backupdesk.ui.dashboard.DashboardViewModel;
+import io.backupdesk.ui.shell.MainView;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Builds the main window from the app context: the screens in sidebar order, the shortcuts, the first screen (the
+ * connections when there is no profile yet), and the start-up cleanup as the first job. The app and the end-to-end
+ * UI test build it the same way.
+ */
+public final class MainWindow {
+    private MainWindow() { }
+
+    /** @param reveal opens a folder in the system's file manager */
+    public static Scene build(AppContext context, Stage stage, Consumer<Path> reveal) {
+        Notifier notifier = new FxNotifier(() -> stage);
+        DashboardViewModel dashboard = context.dashboard();
+        BackupsViewModel backups = context.backups();
+        ConnectionsViewModel connections = context.connections();
+        Runnable backUpNow = () -> {
+            BackupDialogViewModel dialog = context.backupDialog(notifier);
+            dialog.open(null);
+            new BackupDialogView(dialog).show(stage);
+        };
+        LinkedHashMap<Navigation.Screen, Supplier<Node>> screens = new LinkedHashMap<>();
+        screens.put(Navigation.Screen.DASHBOARD, () -> new DashboardView(dashboard).node());
+        screens.put(Navigation.Screen.BACKUPS, () -> {
+            backups.refresh();
+            return new BackupsView(backups, reveal, backUpNow).node();
+        });
+        screens.put(Navigation.Screen.CONNECTIONS, () -> new ConnectionsView(connections).node());
+        if (context.engine().profiles().list().isEmpty()) {
+            // the first start: nothing can be backed up before a connection exists
+            context.navigation().go(Navigation.Screen.CONNECTIONS);
+        }
+        connections.load();
+        Scene scene = new Scene(new MainView(context.shell(), screens).node(), 1280, 800);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), backUpNow);
+        context.runner().run(Messages.get("app.housekeeping"), (progress, cancel) ->
+                context.engine().startupHousekeeping(), done -> dashboard.refresh(), failed -> dashboard.refresh());
+        return scene;
+    }
+}

@@ -1,0 +1,160 @@
+package io.backupdesk.ui.backups;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.DumpScope;
+import io.backupdesk.core.ErrorKind;
+import io.backupdesk.core.Progress;
+import io.backupdesk.core.SslMode;
+import io.backupdesk.pg.TableInfo;
+import io.backupdesk.ui.Notifier;
+import io.backupdesk.ui.SyncTaskRunner;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The "back up now" form: the options it makes and how a run's failure reaches the user. The engine is answered by
+ * hand here; the real backup from this dialog runs in the end-to-end desktop test against the test server.
+ */
+class BackupDialogViewModelTest {
+    private static final ConnectionProfile PROD = new ConnectionProfile("prod", "db1", 5432, "sales", "dba", SslMode.PREFER, null);
+    private static final ConnectionProfile DEV = new ConnectionProfile("dev", "localhost", 5432, "sales", "me", SslMode.PREFER, null);
+
+    private final SyncTaskRunner runner = new SyncTaskRunner();
+    private final List<BackupOptions> ran = new ArrayList<>();
+    private final List<Optional<String>> passwords = new ArrayList<>();
+    private final LinkedList<RuntimeException> failures = new LinkedList<>();
+    private final List<String> errorsShown = new ArrayList<>();
+    private Optional<String> answer = Optional.empty();
+    private BackupDialogViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        model = new BackupDialogViewModel(new BackupOperations() {
+            @Override
+            public List<ConnectionProfile> profiles() {
+                return List.of(DEV, PROD);
+            }
+
+            @Override
+            public List<TableInfo> tables(ConnectionProfile profile, Optional<String> password) {
+                return List.of(new TableInfo(1, "sales", "orders", 8192, 10), new TableInfo(2, "sales", "lines", 8192, 10),
+                        new TableInfo(3, "audit", "log", 8192, 10));
+            }
+
+            @Override
+            public BackupRecord backup(ConnectionProfile profile, BackupOptions options, Optional<String> password,
+                                       Progress progress, Cancellation cancel) {
+                ran.add(options);
+                passwords.add(password);
+                if (!failures.isEmpty()) {
+                    throw failures.removeFirst();
+                }
+                return null;
+            }
+        }, runner, new Notifier() {
+            @Override
+            public void error(String title, Throwable failure) {
+                errorsShown.add(title + ": " + failure.getMessage());
+            }
+
+            @Override
+            public Optional<String> askPassword(ConnectionProfile profile) {
+                return answer;
+            }
+        });
+    }
+
+    @Test
+    void theFormOpensOnTheAskedProfileWithTheFastDefaults() {
+        model.open("prod");
+
+        assertThat(model.profileProperty().get()).isEqualTo(PROD);
+        assertThat(model.start()).isTrue();
+        assertThat(ran).singleElement().satisfies(o -> {
+            assertThat(o.format()).isEqualTo(BackupFormat.CUSTOM);
+            assertThat(o.compression().level()).isEqualTo(1);
+            assertThat(o.scope()).isEqualTo(DumpScope.ALL);
+            assertThat(o.schemas()).isEmpty();
+            assertThat(o.tables()).isEmpty();
+        });
+        assertThat(runner.titles).contains("Backing up prod/sales");
+    }
+
+    @Test
+    void chosenSchemasTablesFormatLevelJobsContentGlobalsAndLabelReachTheBackup() {
+        model.open(null);
+        model.loadTables();
+        model.scope().stream().filter(i -> i.name().equals("audit")).forEach(i -> i.chosenProperty().set(true));
+        model.scope().stream().filter(i -> i.name().equals("sales.orders")).forEach(i -> i.chosenProperty().set(true));
+        model.formatProperty().set(BackupFormat.DIRECTORY);
+        model.compressionProperty().set("6");
+        model.jobsProperty().set(3);
+        model.contentProperty().set(DumpScope.DATA_ONLY);
+        model.globalsProperty().set(true);
+        model.labelProperty().set(" before-release ");
+
+        assertThat(model.scopeSummary()).isEqualTo("1 schema(s) and 1 table(s).");
+        model.start();
+
+        assertThat(ran).singleElement().satisfies(o -> {
+            assertThat(o.schemas()).containsExactly("audit");
+            assertThat(o.tables()).containsExactly("sales.orders");
+            assertThat(o.format()).isEqualTo(BackupFormat.DIRECTORY);
+            assertThat(o.compression().level()).isEqualTo(6);
+            assertThat(o.jobs()).isEqualTo(3);
+            assertThat(o.scope()).isEqualTo(DumpScope.DATA_ONLY);
+            assertThat(o.globals()).isTrue();
+            assertThat(o.label()).isEqualTo("before-release");
+        });
+    }
+
+    @Test
+    void jobsApplyToTheDirectoryFormatOnlyAndATooLongLabelKeepsStartDisabled() {
+        model.open(null);
+        model.jobsProperty().set(4);
+
+        assertThat(model.jobsApply().get()).isFalse();
+        model.start();
+        assertThat(ran.get(0).jobs()).isEqualTo(1);
+
+        model.labelProperty().set("x".repeat(41));
+        assertThat(model.labelError().get()).isEqualTo("At most 40 characters.");
+        assertThat(model.canStart().get()).isFalse();
+    }
+
+    @Test
+    void aPasswordTheServerAsksForIsAskedAndTheRunTriedAgainWithIt() {
+        model.open("prod");
+        failures.add(new BackupDeskException(ErrorKind.PASSWORD_REQUIRED, "prod needs a password.", "", List.of(), null));
+        answer = Optional.of("typed-now");
+
+        model.start();
+
+        assertThat(passwords).containsExactly(Optional.empty(), Optional.of("typed-now"));
+        assertThat(errorsShown).isEmpty();
+    }
+
+    @Test
+    void aFailedRunIsToldWithItsMessageButACancelIsNot() {
+        model.open("prod");
+        failures.add(new BackupDeskException(ErrorKind.DISK_FULL, "The backup folder is full.", "Free space.", List.of(), null));
+        failures.add(BackupDeskException.cancelled());
+
+        model.start();
+        model.start();
+
+        assertThat(errorsShown).containsExactly("The backup of prod/sales failed: The backup folder is full.");
+    }
+}
