@@ -3,13 +3,17 @@ package io.backupdesk.app;
 import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.ui.FxTaskRunner;
 import io.backupdesk.ui.TaskRunner;
+import io.backupdesk.store.Settings;
 import io.backupdesk.ui.Notifier;
+import io.backupdesk.ui.settings.SettingsOperations;
+import io.backupdesk.ui.settings.SettingsViewModel;
 import io.backupdesk.ui.backups.BackupDialogViewModel;
 import io.backupdesk.ui.backups.BackupsViewModel;
 import io.backupdesk.ui.connections.ConnectionsViewModel;
 import io.backupdesk.ui.dashboard.DashboardViewModel;
 import io.backupdesk.ui.shell.ShellViewModel;
 
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +59,30 @@ public final class AppContext implements AutoCloseable {
 
     public BackupDialogViewModel backupDialog(Notifier notifier) {
         return new BackupDialogViewModel(new EngineBackupOperations(engine), runner, notifier);
+    }
+
+    public SettingsViewModel settings() {
+        return new SettingsViewModel(new SettingsOperations() {
+            @Override
+            public Settings load() {
+                return engine.settings().load();
+            }
+
+            @Override
+            public void save(Settings settings) {
+                engine.settings().save(settings);
+            }
+
+            @Override
+            public Path defaultBackupRoot() {
+                return engine.paths().defaultBackupRoot();
+            }
+
+            @Override
+            public Path logsDir() {
+                return engine.paths().logsDir();
+            }
+        }, runner, BackupDeskApp::applyTheme);
     }
 
     public BackupsViewModel backups() {

@@ -26,6 +26,14 @@ final class EngineBackupOperations implements BackupOperations {
     }
 
     @Override
+    public BackupOptions defaults() {
+        io.backupdesk.store.Settings settings = engine.settings().load();
+        return new BackupOptions(settings.defaultFormat() == null ? null : io.backupdesk.core.BackupFormat.parse(settings.defaultFormat()),
+                settings.defaultCompression() == null ? null : io.backupdesk.core.Compression.parse(settings.defaultCompression()),
+                0, null, null, null, null, null, false, null, null, null);
+    }
+
+    @Override
     public List<TableInfo> tables(ConnectionProfile profile, Optional<String> password) {
         return engine.tablesOf(profile, password);
     }

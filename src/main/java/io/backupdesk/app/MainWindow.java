@@ -11,6 +11,8 @@ import io.backupdesk.ui.connections.ConnectionsView;
 import io.backupdesk.ui.connections.ConnectionsViewModel;
 import io.backupdesk.ui.dashboard.DashboardView;
 import io.backupdesk.ui.dashboard.DashboardViewModel;
+import io.backupdesk.ui.settings.SettingsView;
+import io.backupdesk.ui.settings.SettingsViewModel;
 import io.backupdesk.ui.shell.MainView;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -50,6 +52,11 @@ public final class MainWindow {
             return new BackupsView(backups, reveal, backUpNow).node();
         });
         screens.put(Navigation.Screen.CONNECTIONS, () -> new ConnectionsView(connections).node());
+        screens.put(Navigation.Screen.SETTINGS, () -> {
+            SettingsViewModel settings = context.settings();
+            settings.load();
+            return new SettingsView(settings, reveal).node();
+        });
         if (context.engine().profiles().list().isEmpty()) {
             // the first start: nothing can be backed up before a connection exists
             context.navigation().go(Navigation.Screen.CONNECTIONS);

@@ -8,6 +8,7 @@ import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.Compression;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.store.Settings;
 import io.backupdesk.core.DumpScope;
 import io.backupdesk.core.TableCount;
 import picocli.CommandLine.ArgGroup;
@@ -37,7 +38,7 @@ public final class BackupCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROFILE", description = "The connection profile to back up.")
     String profile;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "custom (default), directory, tar or plain (SQL, gzip-compressed).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "custom (default, unless the setting defaultFormat names another), directory, tar or plain (SQL, gzip-compressed).")
     String format;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Parallel workers; directory format only. Default: cores, at most 4.")
@@ -93,16 +94,20 @@ public final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Settings settings = root.engine().settings().load();
+        String chosenFormat = format != null ? format : settings.defaultFormat();
+        // the default level belongs to the default format: another format given here takes its own default
+        String chosenLevel = compress != null ? compress : format == null ? settings.defaultCompression() : null;
         BackupOptions options = new BackupOptions(
-                format == null ? null : BackupFormat.parse(format),
-                compress == null ? null : Compression.parse(compress),
+                chosenFormat == null ? null : BackupFormat.parse(chosenFormat),
+                chosenLevel == null ? null : Compression.parse(chosenLevel),
                 jobs == null ? 0 : jobs,
                 schemas, excludeSchemas, tables, excludeTables,
                 scope == null ? DumpScope.ALL : scope.schemaOnly ? DumpScope.SCHEMA_ONLY : DumpScope.DATA_ONLY,
                 globals, label, timeout == null ? null : Durations.parse(timeout),
                 lockWaitTimeout == null ? null : Durations.parse(lockWaitTimeout));
         ConnectionProfile connection = root.engine().profiles().require(profile);
-        boolean readBack = verify != null ? verify : root.engine().settings().load().verifiesAfterBackup();
+        boolean readBack = verify != null ? verify : settings.verifiesAfterBackup();
         Cancellation cancel = new Cancellation();
         BackupCatalog.Entry entry = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(connection,
                 password -> root.engine().backups().backup(

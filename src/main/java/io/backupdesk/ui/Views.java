@@ -13,6 +13,28 @@ public final class Views {
 
     private Views() { }
 
+    /** Shows a validation message under its field, taking no room while it is empty. */
+    public static void bindError(javafx.scene.control.Label label, javafx.beans.value.ObservableStringValue message) {
+        label.textProperty().bind(message);
+        label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(message));
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    /** A converter that shows values as the function names them; for lists that only show, never parse. */
+    public static <T> javafx.util.StringConverter<T> showing(java.util.function.Function<T, String> text) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                throw new UnsupportedOperationException("shown only, never typed");
+            }
+        };
+    }
+
     /**
      * Loads {@code <ViewClass>.fxml} beside the view's class, and adds the theme tokens and {@code <ViewClass>.css}
      * when there is one.

@@ -144,6 +144,25 @@ class CommandLineIT {
     }
 
     @Test
+    void theDefaultFormatAndCompressionOfTheSettingsApplyUnlessTheCommandSaysOtherwise(TestServer server, @TempDir Path dir)
+            throws Exception {
+        String db = server.createDatabase();
+        server.execute(db, "create table items as select generate_series(1, 10) as id");
+        String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db;
+        cli(dir, server.password() + "\n", "profiles", "add", "p", "--url", url, "--password-stdin");
+        java.nio.file.Files.writeString(dir.resolve("config/settings.json"),
+                "{\"schemaVersion\":1,\"defaultFormat\":\"plain\",\"defaultCompression\":\"9\"}");
+
+        var bySettings = Json.mapper().readTree(cli(dir, "", "backup", "p", "--json").out());
+        var byCommand = Json.mapper().readTree(cli(dir, "", "backup", "p", "--format", "custom", "--json").out());
+
+        assertThat(bySettings.get("format").asText()).isEqualTo("plain");
+        assertThat(bySettings.get("compression").asText()).isEqualTo("gzip:9");
+        assertThat(byCommand.get("format").asText()).isEqualTo("custom");
+        assertThat(byCommand.get("compression").asText()).as("the custom format's own default").isEqualTo("gzip:1");
+    }
+
+    @Test
     void aFailedJobExitsWithOneAndAUsageErrorWithTwo(TestServer server, @TempDir Path dir) throws Exception {
         String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/no_such_db";
         cli(dir, server.password() + "\n", "profiles", "add", "gone", "--url", url, "--password-stdin");

@@ -20,11 +20,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** The "back up now" dialog: binds the form to its ViewModel; Start hands the backup over and closes. */
 public final class BackupDialogView {
@@ -75,24 +73,22 @@ public final class BackupDialogView {
 
     private void bind() {
         profile.setItems(model.profiles());
-        profile.setConverter(converter(p -> p.name() + "  (" + p.describe() + ")"));
+        profile.setConverter(Views.showing(p -> p.name() + "  (" + p.describe() + ")"));
         profile.valueProperty().bindBidirectional(model.profileProperty());
         format.getItems().setAll(BackupFormat.values());
-        format.setConverter(converter(BackupFormat::cliName));
+        format.setConverter(Views.showing(BackupFormat::cliName));
         format.valueProperty().bindBidirectional(model.formatProperty());
         compression.getItems().setAll(List.of(BackupDialogViewModel.DEFAULT_LEVEL, "0", "1", "3", "6", "9"));
-        compression.setConverter(converter(level -> level.isEmpty() ? Messages.get("backup.compression.default") : level));
+        compression.setConverter(Views.showing(level -> level.isEmpty() ? Messages.get("backup.compression.default") : level));
         compression.valueProperty().bindBidirectional(model.compressionProperty());
         jobs.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 16, model.jobsProperty().get()));
         jobs.valueProperty().addListener((o, was, now) -> model.jobsProperty().set(now));
         jobs.disableProperty().bind(model.jobsApply().not());
         content.getItems().setAll(DumpScope.values());
-        content.setConverter(converter(scopeValue -> Messages.get(CONTENT.get(scopeValue))));
+        content.setConverter(Views.showing(scopeValue -> Messages.get(CONTENT.get(scopeValue))));
         content.valueProperty().bindBidirectional(model.contentProperty());
         label.textProperty().bindBidirectional(model.labelProperty());
-        labelError.textProperty().bind(model.labelError());
-        labelError.visibleProperty().bind(model.labelError().isNotEmpty());
-        labelError.managedProperty().bind(labelError.visibleProperty());
+        Views.bindError(labelError, model.labelError());
         globals.selectedProperty().bindBidirectional(model.globalsProperty());
         loadTables.disableProperty().bind(model.loadingTablesProperty().or(model.profileProperty().isNull()));
         loadTables.setOnAction(e -> model.loadTables());
@@ -104,19 +100,5 @@ public final class BackupDialogView {
             model.scope().forEach(i -> i.chosenProperty().addListener((o, was, now) -> scopeSummary.setText(model.scopeSummary())));
             scopeSummary.setText(model.scopeSummary());
         });
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null;
-            }
-        };
     }
 }

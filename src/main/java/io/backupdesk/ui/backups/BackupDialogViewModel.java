@@ -70,13 +70,24 @@ public final class BackupDialogViewModel {
         profile.addListener((o, was, now) -> scope.clear());
     }
 
-    /** Reads the profiles; the first is chosen, or the one given. */
+    /** Reads the profiles and the default options; the first profile is chosen, or the one given. */
     public void open(String preferredProfile) {
         runner.runInBackground((progress, cancel) -> backups.profiles(), loaded -> {
+            BackupOptions defaults = backups.defaults();
+            format.set(defaults.format());
+            compression.set(levelText(defaults.compression()));
             profiles.setAll(loaded);
             profile.set(loaded.stream().filter(p -> p.name().equals(preferredProfile)).findFirst()
                     .orElse(loaded.isEmpty() ? null : loaded.get(0)));
         }, failure -> notifier.error(Messages.get("backup.title"), failure));
+    }
+
+    /** The compression as the level list shows it: empty for the default, a digit for gzip, else as typed. */
+    private static String levelText(Compression c) {
+        if (c.equals(Compression.DEFAULT)) {
+            return DEFAULT_LEVEL;
+        }
+        return c.isNone() ? "0" : c.method() == Compression.Method.GZIP ? String.valueOf(c.level()) : c.toString();
     }
 
     /** Lists the chosen profile's schemas and tables to pick from. */

@@ -14,6 +14,9 @@ import java.util.Optional;
 public interface BackupOperations {
     List<ConnectionProfile> profiles();
 
+    /** The format and compression the settings make the default. */
+    BackupOptions defaults();
+
     /** The server's tables that a backup of the profile's database could hold. */
     List<TableInfo> tables(ConnectionProfile profile, Optional<String> password);
 

@@ -115,24 +115,14 @@ public final class ConnectionsView {
         password.textProperty().bindBidirectional(form.passwordProperty());
         savePassword.selectedProperty().bindBidirectional(form.savePasswordProperty());
         sslMode.getItems().setAll(Arrays.asList(SslMode.values()));
-        sslMode.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(SslMode mode) {
-                return mode == null ? "" : mode.libpqName();
-            }
-
-            @Override
-            public SslMode fromString(String text) {
-                return SslMode.parse(text);
-            }
-        });
+        sslMode.setConverter(Views.showing(SslMode::libpqName));
         sslMode.valueProperty().bindBidirectional(form.sslModeProperty());
-        error(uriError, form.uriErrorProperty());
-        error(nameError, form.nameError());
-        error(hostError, form.hostError());
-        error(portError, form.portError());
-        error(databaseError, form.databaseError());
-        error(userError, form.userError());
+        Views.bindError(uriError, form.uriErrorProperty());
+        Views.bindError(nameError, form.nameError());
+        Views.bindError(hostError, form.hostError());
+        Views.bindError(portError, form.portError());
+        Views.bindError(databaseError, form.databaseError());
+        Views.bindError(userError, form.userError());
         passwordStored.visibleProperty().bind(model.passwordStoredProperty());
         passwordStored.managedProperty().bind(passwordStored.visibleProperty());
         message.textProperty().bind(model.messageProperty());
@@ -140,12 +130,6 @@ public final class ConnectionsView {
         message.managedProperty().bind(message.visibleProperty());
         model.outcomeProperty().addListener((o, was, now) -> showOutcome(now));
         showOutcome(null);
-    }
-
-    private static void error(Label label, javafx.beans.value.ObservableStringValue text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
-        label.managedProperty().bind(label.visibleProperty());
     }
 
     private void bindActions() {

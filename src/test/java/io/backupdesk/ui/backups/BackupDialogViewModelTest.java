@@ -48,6 +48,11 @@ class BackupDialogViewModelTest {
             }
 
             @Override
+            public BackupOptions defaults() {
+                return BackupOptions.defaults();
+            }
+
+            @Override
             public List<TableInfo> tables(ConnectionProfile profile, Optional<String> password) {
                 return List.of(new TableInfo(1, "sales", "orders", 8192, 10), new TableInfo(2, "sales", "lines", 8192, 10),
                         new TableInfo(3, "audit", "log", 8192, 10));

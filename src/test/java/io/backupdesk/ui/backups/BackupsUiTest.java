@@ -1,18 +1,17 @@
 package io.backupdesk.ui.backups;
 
 import atlantafx.base.theme.PrimerLight;
-import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.testing.CatalogGenerator;
-import io.backupdesk.ui.FxTaskRunner;
+import io.backupdesk.ui.UiJobs;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -22,8 +21,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,24 +30,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BackupsUiTest {
     @TempDir
     static Path dir;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("ui-test-job"));
+    @RegisterExtension
+    final UiJobs jobs = new UiJobs();
 
     @Start
     void start(Stage stage) throws Exception {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Path root = Files.createTempDirectory(dir, "catalog");
         CatalogGenerator.generate(root.resolve("config"), root.resolve("backups"), 30, 10, Instant.now());
-        BackupsViewModel model = new BackupsViewModel(new FolderCatalog(root.resolve("backups")), new FxTaskRunner(executor));
+        BackupsViewModel model = new BackupsViewModel(new FolderCatalog(root.resolve("backups")), jobs.runner());
         stage.setScene(new Scene((javafx.scene.Parent) new BackupsView(model, folder -> { }, () -> { }).node(), 1100, 760));
         stage.show();
         model.refresh();
     }
 
-    @AfterEach
-    void stopJobs() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
-    }
 
     @Test
     void typingInTheFilterNarrowsTheTableAndAClickShowsTheDetails(FxRobot robot) throws Exception {

@@ -2,20 +2,19 @@ package io.backupdesk.ui.shell;
 
 import atlantafx.base.theme.PrimerLight;
 import io.backupdesk.app.Navigation;
-import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.stats.DashboardStats;
-import io.backupdesk.ui.FxTaskRunner;
 import io.backupdesk.ui.TaskRunner;
 import io.backupdesk.ui.dashboard.DashboardView;
 import io.backupdesk.ui.dashboard.DashboardViewModel;
+import io.backupdesk.ui.UiJobs;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -26,8 +25,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -36,12 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The main window with the dashboard, headless on Monocle: the sidebar, the cards, an empty catalog's hints. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowUiTest {
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("ui-test-job"));
+    @RegisterExtension
+    final UiJobs jobs = new UiJobs();
 
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        TaskRunner runner = new FxTaskRunner(executor);
+        TaskRunner runner = jobs.runner();
         DashboardViewModel dashboard = new DashboardViewModel(MainWindowUiTest::emptyCatalog, () -> Duration.ofHours(26), runner);
         LinkedHashMap<Navigation.Screen, Supplier<Node>> screens = new LinkedHashMap<>();
         screens.put(Navigation.Screen.DASHBOARD, () -> new DashboardView(dashboard).node());
@@ -51,11 +49,6 @@ class MainWindowUiTest {
         dashboard.refresh();
     }
 
-    @AfterEach
-    void stopJobs() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
-    }
 
     @Test
     void theDashboardOpensWithItsCardsAndSaysWhatToDoFirst(FxRobot robot) throws Exception {

@@ -1,0 +1,17 @@
+package io.backupdesk.ui.settings;
+
+import io.backupdesk.store.Settings;
+
+import java.nio.file.Path;
+
+/** Where the settings screen reads and writes; blocking calls, run off the UI thread. */
+public interface SettingsOperations {
+    Settings load();
+
+    void save(Settings settings);
+
+    /** The backup folder used when the setting is empty. */
+    Path defaultBackupRoot();
+
+    Path logsDir();
+}

@@ -1,0 +1,188 @@
+package io.backupdesk.ui.settings;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.Compression;
+import io.backupdesk.store.Settings;
+import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.TaskRunner;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * The settings: backup folder, default backup options, verify after backup, the RPO, the theme, a folder of client
+ * programs to prefer, and where the logs are. The theme applies at once; a new backup folder or client programs
+ * folder at the next start, which the screen says.
+ */
+public final class SettingsViewModel {
+    private static final int MAX_RPO_HOURS = 24 * 366;
+
+    private final SettingsOperations settings;
+    private final TaskRunner runner;
+    private final Consumer<String> themeChanged;
+    private final StringProperty backupRoot = new SimpleStringProperty("");
+    private final StringProperty defaultBackupRoot = new SimpleStringProperty("");
+    private final ObjectProperty<BackupFormat> format = new SimpleObjectProperty<>(BackupFormat.CUSTOM);
+    private final StringProperty compression = new SimpleStringProperty("");
+    private final BooleanProperty verifyAfterBackup = new SimpleBooleanProperty(true);
+    private final StringProperty rpoHours = new SimpleStringProperty(String.valueOf(Settings.DEFAULT_RPO_HOURS));
+    private final StringProperty theme = new SimpleStringProperty("light");
+    private final StringProperty clientToolsDir = new SimpleStringProperty("");
+    private final StringProperty logsDir = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringBinding rpoError;
+    private final StringBinding folderError;
+    private final StringBinding compressionError;
+    private final BooleanBinding canSave;
+    private Settings loaded = Settings.defaults();
+
+    /** @param themeChanged applies a theme ("light" or "dark") to the running app */
+    public SettingsViewModel(SettingsOperations settings, TaskRunner runner, Consumer<String> themeChanged) {
+        this.settings = settings;
+        this.runner = runner;
+        this.themeChanged = themeChanged;
+        rpoError = Bindings.createStringBinding(() -> rpo() == null ? Messages.get("settings.error.rpo", MAX_RPO_HOURS) : "",
+                rpoHours);
+        folderError = Bindings.createStringBinding(() -> isRelative(backupRoot.get()) || isRelative(clientToolsDir.get())
+                ? Messages.get("settings.error.folder") : "", backupRoot, clientToolsDir);
+        compressionError = Bindings.createStringBinding(() -> compressionProblem(), compression, format);
+        canSave = rpoError.isEmpty().and(folderError.isEmpty()).and(compressionError.isEmpty());
+    }
+
+    /** What is read when the screen opens. */
+    private record Read(Settings settings, Path defaultBackupRoot, Path logsDir) { }
+
+    public void load() {
+        runner.runInBackground((progress, cancel) -> new Read(settings.load(), settings.defaultBackupRoot(),
+                settings.logsDir()), read -> {
+            loaded = read.settings();
+            defaultBackupRoot.set(read.defaultBackupRoot().toString());
+            logsDir.set(read.logsDir().toString());
+            backupRoot.set(nullToEmpty(loaded.backupRoot()));
+            format.set(loaded.defaultFormat() == null ? BackupFormat.CUSTOM : BackupFormat.parse(loaded.defaultFormat()));
+            compression.set(nullToEmpty(loaded.defaultCompression()));
+            verifyAfterBackup.set(loaded.verifiesAfterBackup());
+            rpoHours.set(String.valueOf(loaded.rpo().toHours()));
+            theme.set("dark".equals(loaded.theme()) ? "dark" : "light");
+            clientToolsDir.set(nullToEmpty(loaded.clientToolsDir()));
+            message.set("");
+        }, failure -> message.set(failure.getMessage()));
+    }
+
+    public void save() {
+        Settings changed = new Settings(Settings.VERSION, emptyToNull(backupRoot.get()), emptyToNull(clientToolsDir.get()),
+                verifyAfterBackup.get(), rpo(), theme.get(), format.get() == BackupFormat.CUSTOM ? null : format.get().cliName(),
+                emptyToNull(compression.get()));
+        boolean needsRestart = !java.util.Objects.equals(changed.backupRoot(), loaded.backupRoot())
+                || !java.util.Objects.equals(changed.clientToolsDir(), loaded.clientToolsDir());
+        runner.runInBackground((progress, cancel) -> {
+            settings.save(changed);
+            return changed;
+        }, saved -> {
+            loaded = saved;
+            themeChanged.accept(saved.theme());
+            message.set(Messages.get(needsRestart ? "settings.saved.restart" : "settings.saved"));
+        }, failure -> message.set(failure.getMessage()));
+    }
+
+    private Integer rpo() {
+        try {
+            int hours = Integer.parseInt(rpoHours.get().trim());
+            return hours >= 1 && hours <= MAX_RPO_HOURS ? hours : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private String compressionProblem() {
+        if (compression.get() == null || compression.get().isBlank()) {
+            return "";
+        }
+        try {
+            Compression level = Compression.parse(compression.get());
+            new io.backupdesk.core.BackupOptions(format.get(), level, 0, null, null, null, null, null, false, null, null, null);
+            return "";
+        } catch (BackupDeskException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static boolean isRelative(String folder) {
+        return folder != null && !folder.isBlank() && !Path.of(folder.trim()).isAbsolute();
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    public StringProperty backupRootProperty() {
+        return backupRoot;
+    }
+
+    public ReadOnlyStringProperty defaultBackupRootProperty() {
+        return defaultBackupRoot;
+    }
+
+    public ObjectProperty<BackupFormat> formatProperty() {
+        return format;
+    }
+
+    public StringProperty compressionProperty() {
+        return compression;
+    }
+
+    public BooleanProperty verifyAfterBackupProperty() {
+        return verifyAfterBackup;
+    }
+
+    public StringProperty rpoHoursProperty() {
+        return rpoHours;
+    }
+
+    public StringProperty themeProperty() {
+        return theme;
+    }
+
+    public StringProperty clientToolsDirProperty() {
+        return clientToolsDir;
+    }
+
+    public ReadOnlyStringProperty logsDirProperty() {
+        return logsDir;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public StringBinding rpoError() {
+        return rpoError;
+    }
+
+    public StringBinding folderError() {
+        return folderError;
+    }
+
+    public StringBinding compressionError() {
+        return compressionError;
+    }
+
+    public BooleanBinding canSave() {
+        return canSave;
+    }
+}

@@ -1,0 +1,94 @@
+package io.backupdesk.ui.connections;
+
+import atlantafx.base.theme.PrimerLight;
+import io.backupdesk.core.ConnectionDefaults;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.SslMode;
+import io.backupdesk.pg.ConnectionCheck;
+import io.backupdesk.store.ProfileStore;
+import io.backupdesk.ui.UiJobs;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The connections screen headless on Monocle: the first profile typed in, a wrong port named, the profile saved. */
+@ExtendWith(ApplicationExtension.class)
+class ConnectionsUiTest {
+    @RegisterExtension
+    final UiJobs jobs = new UiJobs();
+    private ProfileStore store;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        store = new ProfileStore(Files.createTempDirectory("connections-ui"), w -> { });
+        ConnectionsViewModel model = new ConnectionsViewModel(new ProfileOperations() {
+            @Override
+            public List<ConnectionProfile> list() {
+                return store.list();
+            }
+
+            @Override
+            public void save(ConnectionProfile profile, String previousName, Optional<String> password) {
+                store.save(profile);
+            }
+
+            @Override
+            public void remove(ConnectionProfile profile) {
+                store.remove(profile.name());
+            }
+
+            @Override
+            public boolean hasStoredPassword(ConnectionProfile profile) {
+                return false;
+            }
+
+            @Override
+            public ConnectionCheck.Report test(ConnectionProfile profile, Optional<String> password) {
+                throw new UnsupportedOperationException("not used here");
+            }
+
+            @Override
+            public ConnectionDefaults defaults() {
+                return new ConnectionDefaults("localhost", 5432, "dba", "sales", SslMode.PREFER, null);
+            }
+        }, jobs.runner());
+        stage.setScene(new Scene((Parent) new ConnectionsView(model).node(), 1100, 760));
+        stage.show();
+        model.load();
+    }
+
+
+    @Test
+    void aWrongPortIsNamedUnderItsFieldAndTheFixedFormIsSaved(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#save").queryAs(Button.class).isDisabled());
+
+        robot.doubleClickOn("#port").eraseText(6).write("70000");
+        assertThat(robot.lookup("#portError").queryAs(Label.class).getText()).isEqualTo("A port between 1 and 65535.");
+        assertThat(robot.lookup("#save").queryAs(Button.class).isDisabled()).isTrue();
+
+        robot.doubleClickOn("#port").eraseText(6).write("5433");
+        robot.clickOn("#save");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#list").queryAs(ListView.class).getItems().size() == 1);
+        assertThat(store.list()).singleElement().satisfies(p -> assertThat(p.port()).isEqualTo(5433));
+    }
+}

@@ -1,0 +1,91 @@
+package io.backupdesk.ui.settings;
+
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.store.Settings;
+import io.backupdesk.store.SettingsStore;
+import io.backupdesk.ui.SyncTaskRunner;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The settings screen over a real settings file in a temporary folder. */
+class SettingsViewModelTest {
+    @TempDir
+    Path dir;
+    private SettingsStore store;
+    private final List<String> themes = new ArrayList<>();
+    private SettingsViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        FolderSettings settings = new FolderSettings(dir);
+        store = settings.store;
+        model = new SettingsViewModel(settings, new SyncTaskRunner(), themes::add);
+        model.load();
+    }
+
+    @Test
+    void theDefaultsShowWhenNothingIsSetYet() {
+        assertThat(model.backupRootProperty().get()).isEmpty();
+        assertThat(model.defaultBackupRootProperty().get()).isEqualTo(dir.resolve("backups").toString());
+        assertThat(model.formatProperty().get()).isEqualTo(BackupFormat.CUSTOM);
+        assertThat(model.verifyAfterBackupProperty().get()).isTrue();
+        assertThat(model.rpoHoursProperty().get()).isEqualTo("26");
+        assertThat(model.themeProperty().get()).isEqualTo("light");
+        assertThat(model.logsDirProperty().get()).isEqualTo(dir.resolve("logs").toString());
+    }
+
+    @Test
+    void savedSettingsAreWrittenAndTheThemeAppliesAtOnce() {
+        model.formatProperty().set(BackupFormat.DIRECTORY);
+        model.compressionProperty().set("3");
+        model.verifyAfterBackupProperty().set(false);
+        model.rpoHoursProperty().set("12");
+        model.themeProperty().set("dark");
+
+        model.save();
+
+        Settings saved = store.load();
+        assertThat(saved.defaultFormat()).isEqualTo("directory");
+        assertThat(saved.defaultCompression()).isEqualTo("3");
+        assertThat(saved.verifiesAfterBackup()).isFalse();
+        assertThat(saved.rpoHours()).isEqualTo(12);
+        assertThat(themes).containsExactly("dark");
+        assertThat(model.messageProperty().get()).isEqualTo("Saved.");
+    }
+
+    @Test
+    void aNewBackupFolderIsSavedWithTheNoteThatItAppliesAtTheNextStart() {
+        model.backupRootProperty().set("/srv/backups");
+
+        model.save();
+
+        assertThat(store.load().backupRoot()).isEqualTo("/srv/backups");
+        assertThat(model.messageProperty().get()).contains("next start");
+    }
+
+    @Test
+    void badValuesSayWhatIsWrongAndKeepSaveDisabled() {
+        model.rpoHoursProperty().set("0");
+        assertThat(model.rpoError().get()).startsWith("A whole number of hours");
+        model.rpoHoursProperty().set("26");
+
+        model.backupRootProperty().set("relative/folder");
+        assertThat(model.folderError().get()).isEqualTo("Give folders as full paths.");
+        model.backupRootProperty().set("");
+
+        model.formatProperty().set(BackupFormat.PLAIN);
+        model.compressionProperty().set("zstd:3");
+        assertThat(model.compressionError().get()).isEqualTo("Plain SQL backups are compressed with gzip.");
+        assertThat(model.canSave().get()).isFalse();
+
+        model.compressionProperty().set("6");
+        assertThat(model.canSave().get()).isTrue();
+    }
+}
