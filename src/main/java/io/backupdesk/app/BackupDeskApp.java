@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.application.Platform;
+import io.backupdesk.store.WindowState;
+import io.backupdesk.store.WindowStateStore;
 import javafx.stage.Stage;
 
 import java.util.List;
@@ -18,9 +20,35 @@ public final class BackupDeskApp extends Application {
         List<String> warnings = new CopyOnWriteArrayList<>();
         context = new AppContext(AppPaths.forCurrentUser(null), warnings::add);
         applyTheme(context.engine().settings().load().theme());
+        WindowStateStore windows = new WindowStateStore(context.engine().paths().configDir(), warnings::add);
+        WindowState last = windows.load();
+        restoreScreen(last);
         stage.setTitle("Backup Desk");
         stage.setScene(MainWindow.build(context, stage, folder -> getHostServices().showDocument(folder.toUri().toString())));
+        if (last.known() && onSomeScreen(last)) {
+            stage.setX(last.x());
+            stage.setY(last.y());
+            stage.setWidth(last.width());
+            stage.setHeight(last.height());
+        }
+        stage.setMaximized(last.maximized());
+        stage.setOnHidden(e -> windows.save(new WindowState(WindowState.VERSION, stage.getX(), stage.getY(),
+                stage.getWidth(), stage.getHeight(), stage.isMaximized(), context.navigation().current().name())));
         stage.show();
+    }
+
+    /** The screen shown when the app was closed, unless the first start asks for the connections. */
+    private void restoreScreen(WindowState last) {
+        if (last.lastScreen() == null || context.engine().profiles().list().isEmpty()) {
+            return;
+        }
+        java.util.Arrays.stream(Navigation.Screen.values()).filter(s -> s.name().equals(last.lastScreen())).findFirst()
+                .ifPresent(context.navigation()::go);
+    }
+
+    /** A window saved on a monitor that is gone since would open out of sight. */
+    private static boolean onSomeScreen(WindowState state) {
+        return !javafx.stage.Screen.getScreensForRectangle(state.x(), state.y(), state.width(), state.height()).isEmpty();
     }
 
     /** "dark" for the dark theme; anything else, the light one (JavaFX 21 cannot read the system's choice). */

@@ -64,6 +64,7 @@ public final class MainWindow {
         connections.load();
         Scene scene = new Scene(new MainView(context.shell(), screens).node(), 1280, 800);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), backUpNow);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
         context.runner().run(Messages.get("app.housekeeping"), (progress, cancel) ->
                 context.engine().startupHousekeeping(), done -> dashboard.refresh(), failed -> dashboard.refresh());
         return scene;

@@ -40,6 +40,8 @@ public final class CatalogBench {
         List<Double> scans = new ArrayList<>();
         List<Double> reads = new ArrayList<>();
         List<Double> computes = new ArrayList<>();
+        List<Double> lists = new ArrayList<>();
+        List<Double> filters = new ArrayList<>();
         int found = 0;
         int runs = 0;
         for (int round = 0; round < rounds; round++) {
@@ -50,6 +52,18 @@ public final class CatalogBench {
             long t2 = System.nanoTime();
             stats.compute(entries, all, Duration.ofHours(26), -1);
             long t3 = System.nanoTime();
+            io.backupdesk.ui.backups.BackupsViewModel list = new io.backupdesk.ui.backups.BackupsViewModel(
+                    new ScanOnly(catalog), new io.backupdesk.ui.SyncTaskRunner());
+            long t4 = System.nanoTime();
+            list.refresh();
+            long t5 = System.nanoTime();
+            list.filterTextProperty().set("billing verified");
+            long t6 = System.nanoTime();
+            if (list.shown().isEmpty()) {
+                throw new IllegalStateException("the filter found nothing");
+            }
+            lists.add((t5 - t4) / 1e6);
+            filters.add((t6 - t5) / 1e6);
             scans.add((t1 - t0) / 1e6);
             reads.add((t2 - t1) / 1e6);
             computes.add((t3 - t2) / 1e6);
@@ -61,6 +75,42 @@ public final class CatalogBench {
         report("scan the catalog (read every sidecar)", scans, 1000);
         report("read the job history", reads, -1);
         report("compute the dashboard's numbers", computes, 100);
+        report("open the backup list (scan, rows, texts)", lists, 1000);
+        report("filter the list by two words", filters, -1);
+    }
+
+    /** The backup list's operations for reading only. */
+    private record ScanOnly(BackupCatalog catalog) implements io.backupdesk.ui.backups.CatalogOperations {
+        @Override
+        public List<BackupCatalog.Entry> scan() {
+            return catalog.scan();
+        }
+
+        @Override
+        public BackupCatalog.Entry verify(BackupCatalog.Entry entry, io.backupdesk.core.Progress progress,
+                                          io.backupdesk.core.Cancellation cancel) {
+            throw new UnsupportedOperationException("read only");
+        }
+
+        @Override
+        public BackupCatalog.Entry setPinned(BackupCatalog.Entry entry, boolean pinned) {
+            throw new UnsupportedOperationException("read only");
+        }
+
+        @Override
+        public void delete(BackupCatalog.Entry entry) {
+            throw new UnsupportedOperationException("read only");
+        }
+
+        @Override
+        public BackupCatalog.Entry importDump(Path file, String profile) {
+            throw new UnsupportedOperationException("read only");
+        }
+
+        @Override
+        public List<String> profileNames() {
+            return List.of();
+        }
     }
 
     private static void report(String what, List<Double> millis, double targetMillis) {
