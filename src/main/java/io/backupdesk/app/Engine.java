@@ -160,6 +160,30 @@ public final class Engine {
         }
     }
 
+    /** At most this many lines of one run are shown; a run logs a dozen. */
+    private static final int RUN_LOG_LINES = 200;
+
+    /** The app log's lines about one run, oldest first, from the current and the rotated log files. */
+    public List<String> logLinesOf(String runId) {
+        Path logs = paths.logsDir();
+        if (!java.nio.file.Files.isDirectory(logs)) {
+            return List.of();
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(logs)) {
+            List<Path> oldestFirst = files.filter(p -> p.getFileName().toString().endsWith(".log"))
+                    .sorted(java.util.Comparator.comparing(p -> p.toFile().lastModified())).toList();
+            for (Path file : oldestFirst) {
+                try (java.util.stream.Stream<String> text = java.nio.file.Files.lines(file)) {
+                    text.filter(line -> line.contains(runId)).forEach(lines::add);
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return lines;
+        }
+        return lines.size() > RUN_LOG_LINES ? lines.subList(lines.size() - RUN_LOG_LINES, lines.size()) : lines;
+    }
+
     /** The dashboard's numbers as of now: the catalog scanned, the history read, the RPO from the settings. */
     public DashboardStats stats() {
         return stats.compute(catalog.scan(), history.readAll(), settingsStore.load().rpo(), freeSpace(catalog.root()));

@@ -43,6 +43,14 @@ final class EngineCatalogOperations implements CatalogOperations {
     }
 
     @Override
+    public JobLog jobLog(String backupId) {
+        return engine.history().readAll().stream()
+                .filter(r -> io.backupdesk.core.JobRun.KIND_BACKUP.equals(r.kind()) && backupId.equals(r.backupId()))
+                .findFirst()
+                .map(run -> new JobLog(run, engine.logLinesOf(run.id()))).orElse(new JobLog(null, List.of()));
+    }
+
+    @Override
     public List<String> profileNames() {
         return engine.profiles().list().stream().map(ConnectionProfile::name).toList();
     }

@@ -111,6 +111,11 @@ public final class CatalogBench {
         public List<String> profileNames() {
             return List.of();
         }
+
+        @Override
+        public JobLog jobLog(String backupId) {
+            return new JobLog(null, List.of());
+        }
     }
 
     private static void report(String what, List<Double> millis, double targetMillis) {

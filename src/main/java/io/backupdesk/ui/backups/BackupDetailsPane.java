@@ -25,8 +25,43 @@ final class BackupDetailsPane {
         Label verificationTitle = section(Messages.get("backups.details.verification"));
         Label verification = new Label(details.verification());
         verification.setWrapText(true);
+        Label noTables = new Label(Messages.get("backups.details.noTables"));
+        noTables.getStyleClass().add("muted");
         pane.getChildren().setAll(title, grid(details.fields()), verificationTitle, verification,
-                section(Messages.get("backups.details.tables")), grid(details.tables()));
+                section(Messages.get("backups.details.tables")), details.tables().isEmpty() ? noTables : grid(details.tables()));
+    }
+
+    /** The run that made the backup, and its lines in the app's log. */
+    static void renderJob(VBox pane, CatalogOperations.JobLog log) {
+        pane.getChildren().clear();
+        if (log == null) {
+            return;
+        }
+        pane.getChildren().add(section(Messages.get("backups.job.title")));
+        if (log.run() == null) {
+            Label none = new Label(log.lines().isEmpty() ? Messages.get("backups.job.unknown") : String.join("\n", log.lines()));
+            none.getStyleClass().add("muted");
+            none.setWrapText(true);
+            pane.getChildren().add(none);
+            return;
+        }
+        io.backupdesk.core.JobRun run = log.run();
+        pane.getChildren().add(grid(List.of(
+                new BackupDetails.Field(Messages.get("backups.job.run"), run.id()),
+                new BackupDetails.Field(Messages.get("backups.job.started"), io.backupdesk.ui.Formats.time(run.startedAt())),
+                new BackupDetails.Field(Messages.get("backups.job.origin"), run.origin()))));
+        Label lines = new Label(log.lines().isEmpty() ? Messages.get("backups.job.noLines")
+                : String.join("\n", log.lines().stream().map(BackupDetailsPane::withoutPrefix).toList()));
+        lines.getStyleClass().add("log-lines");
+        lines.setWrapText(true);
+        pane.getChildren().add(lines);
+    }
+
+    /** Log lines without the date and the logger's name, which say nothing here. */
+    private static String withoutPrefix(String line) {
+        int dash = line.indexOf(" - ");
+        String time = line.length() > 19 ? line.substring(11, 19) : "";
+        return dash < 0 ? line : time + "  " + line.substring(dash + 3);
     }
 
     private static Label section(String text) {

@@ -50,6 +50,7 @@ public final class BackupsView {
     @FXML private Button refresh;
     @FXML private TextField filter;
     @FXML private ComboBox<String> profile;
+    @FXML private ComboBox<String> database;
     @FXML private ComboBox<BackupStatus> status;
     @FXML private Button verify;
     @FXML private Button pin;
@@ -68,6 +69,7 @@ public final class BackupsView {
     @FXML private TableColumn<BackupRowViewModel, String> statusColumn;
     @FXML private TableColumn<BackupRowViewModel, String> labelColumn;
     @FXML private VBox details;
+    @FXML private VBox job;
 
     private final BackupsViewModel model;
     private final Consumer<Path> revealInFileManager;
@@ -153,19 +155,8 @@ public final class BackupsView {
                 model.select(List.copyOf(table.getSelectionModel().getSelectedItems())));
         summary.textProperty().bind(model.summary());
         filter.textProperty().bindBidirectional(model.filterTextProperty());
-        profile.getItems().add(null);
-        model.profiles().addListener((ListChangeListener<String>) c -> {
-            // replaced in one go and the choice put back: changing the items moves a ComboBox's selection
-            String chosen = model.profileFilterProperty().get();
-            List<String> items = new java.util.ArrayList<>();
-            items.add(null);
-            items.addAll(model.profiles());
-            profile.getItems().setAll(items);
-            profile.setValue(chosen);
-        });
-        profile.setButtonCell(cell(p -> p == null ? Messages.get("backups.filter.allProfiles") : p));
-        profile.setCellFactory(l -> cell(p -> p == null ? Messages.get("backups.filter.allProfiles") : p));
-        profile.valueProperty().bindBidirectional(model.profileFilterProperty());
+        choices(profile, model.profiles(), model.profileFilterProperty(), Messages.get("backups.filter.allProfiles"));
+        choices(database, model.databases(), model.databaseFilterProperty(), Messages.get("backups.filter.allDatabases"));
         status.getItems().add(null);
         status.getItems().addAll(Arrays.asList(BackupStatus.values()));
         status.setButtonCell(cell(s -> s == null ? Messages.get("backups.filter.allStatuses") : s.name().toLowerCase(Locale.ROOT)));
@@ -193,6 +184,24 @@ public final class BackupsView {
         backupButton.setOnAction(e -> backUpNow.run());
         model.detailsProperty().addListener((o, was, now) -> BackupDetailsPane.render(details, now));
         BackupDetailsPane.render(details, null);
+        model.jobLogProperty().addListener((o, was, now) -> BackupDetailsPane.renderJob(job, now));
+    }
+
+    /** A filter list of the values seen, "all" first, keeping the choice when the values are read again. */
+    private static void choices(ComboBox<String> box, javafx.collections.ObservableList<String> values,
+                                javafx.beans.property.StringProperty chosen, String all) {
+        box.getItems().add(null);
+        values.addListener((ListChangeListener<String>) c -> {
+            String kept = chosen.get();
+            List<String> items = new java.util.ArrayList<>();
+            items.add(null);
+            items.addAll(values);
+            box.getItems().setAll(items);
+            box.setValue(kept);
+        });
+        box.setButtonCell(cell(v -> v == null ? all : v));
+        box.setCellFactory(l -> cell(v -> v == null ? all : v));
+        box.valueProperty().bindBidirectional(chosen);
     }
 
     private static <T> ListCell<T> cell(Function<T, String> text) {

@@ -28,7 +28,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * The backup list: every backup of the catalog, filtered by words, profile and status, a selection with its
+ * The backup list: every backup of the catalog, filtered by words, profile, database and status, a selection with its
  * actions, and the details of the focused backup. Reading and changing the catalog run as jobs off the UI thread.
  */
 public final class BackupsViewModel {
@@ -40,6 +40,9 @@ public final class BackupsViewModel {
     private final ObservableList<String> profiles = FXCollections.observableArrayList();
     private final StringProperty filterText = new SimpleStringProperty("");
     private final StringProperty profileFilter = new SimpleStringProperty();
+    private final StringProperty databaseFilter = new SimpleStringProperty();
+    private final ObservableList<String> databases = FXCollections.observableArrayList();
+    private final ObjectProperty<CatalogOperations.JobLog> jobLog = new SimpleObjectProperty<>();
     private final ObjectProperty<BackupStatus> statusFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<BackupDetails> details = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -54,9 +57,9 @@ public final class BackupsViewModel {
         this.runner = runner;
         filterText.addListener(o -> refilter());
         profileFilter.addListener(o -> refilter());
+        databaseFilter.addListener(o -> refilter());
         statusFilter.addListener(o -> refilter());
-        selection.addListener((javafx.collections.ListChangeListener<BackupRowViewModel>) c ->
-                details.set(selection.isEmpty() ? null : BackupDetails.of(selection.get(0))));
+        selection.addListener((javafx.collections.ListChangeListener<BackupRowViewModel>) c -> focus());
         summary = Bindings.createStringBinding(() -> Messages.get("backups.summary", shown.size(), rows.size(),
                 Formats.bytes(shown.stream().mapToLong(BackupRowViewModel::sizeBytes).sum())), shown, rows);
         canAct = Bindings.isNotEmpty(selection).and(busy.not());
@@ -80,6 +83,7 @@ public final class BackupsViewModel {
                 loaded -> {
                     rows.setAll(loaded);
                     profiles.setAll(new TreeSet<>(loaded.stream().map(BackupRowViewModel::profile).toList()));
+                    databases.setAll(new TreeSet<>(loaded.stream().map(BackupRowViewModel::database).toList()));
                     selection.setAll(loaded.stream().filter(r -> selected.contains(r.id())).toList());
                 }, this::failed);
     }
@@ -88,9 +92,26 @@ public final class BackupsViewModel {
         String[] words = filterText.get() == null || filterText.get().isBlank() ? new String[0]
                 : filterText.get().toLowerCase(Locale.ROOT).trim().split("\\s+");
         String profile = profileFilter.get();
+        String database = databaseFilter.get();
         BackupStatus status = statusFilter.get();
         shown.setPredicate(row -> row.matches(words) && (profile == null || profile.equals(row.profile()))
+                && (database == null || database.equals(row.database()))
                 && (status == null || status == row.statusValue()));
+    }
+
+    /** Shows the first selected backup's details at once, and its job's log when read. */
+    private void focus() {
+        BackupRowViewModel row = selection.isEmpty() ? null : selection.get(0);
+        details.set(row == null ? null : BackupDetails.of(row));
+        jobLog.set(null);
+        if (row != null) {
+            runner.runInBackground((progress, cancel) -> catalog.jobLog(row.id()), log -> {
+                if (!selection.isEmpty() && selection.get(0).id().equals(row.id())) {
+                    jobLog.set(log);
+                }
+            }, failure -> jobLog.set(new CatalogOperations.JobLog(null,
+                    List.of(Messages.get("backups.job.log.unreadable", String.valueOf(failure.getMessage()))))));
+        }
     }
 
     /** The view reports what is selected in the table. */
@@ -177,6 +198,19 @@ public final class BackupsViewModel {
 
     public StringProperty filterTextProperty() {
         return filterText;
+    }
+
+    public ObservableList<String> databases() {
+        return databases;
+    }
+
+    public StringProperty databaseFilterProperty() {
+        return databaseFilter;
+    }
+
+    /** The focused backup's run and its log lines; null until read, or with nothing selected. */
+    public ReadOnlyObjectProperty<CatalogOperations.JobLog> jobLogProperty() {
+        return jobLog;
     }
 
     public StringProperty profileFilterProperty() {

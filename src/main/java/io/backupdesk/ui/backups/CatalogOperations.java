@@ -21,4 +21,13 @@ public interface CatalogOperations {
 
     /** The names of the connection profiles, for filing an imported dump under one. */
     List<String> profileNames();
+
+    /** The run that made this backup, as the job history has it, and its lines in the app's log. */
+    JobLog jobLog(String backupId);
+
+    /**
+     * @param run   null when the history does not know the backup (imported, or made on another desk)
+     * @param lines the log lines of that run, oldest first; empty when the log was rotated away
+     */
+    record JobLog(io.backupdesk.core.JobRun run, List<String> lines) { }
 }

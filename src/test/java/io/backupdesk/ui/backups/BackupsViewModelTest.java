@@ -25,7 +25,7 @@ class BackupsViewModelTest {
     @BeforeEach
     void aCatalogOfMadeUpBackups() throws Exception {
         CatalogGenerator.generate(dir.resolve("config"), dir.resolve("backups"), 40, 10, Instant.now());
-        FolderCatalog folder = new FolderCatalog(dir.resolve("backups"));
+        FolderCatalog folder = new FolderCatalog(dir.resolve("config"), dir.resolve("backups"));
         catalog = folder.catalog;
         model = new BackupsViewModel(folder, runner);
         model.refresh();
@@ -51,6 +51,11 @@ class BackupsViewModelTest {
         assertThat(model.shown()).isNotEmpty().allMatch(r -> r.profile().equals("analytics"));
 
         model.profileFilterProperty().set(null);
+        model.databaseFilterProperty().set("crm");
+        assertThat(model.shown()).isNotEmpty().allMatch(r -> r.database().equals("crm"));
+        model.databaseFilterProperty().set(null);
+
+        model.profileFilterProperty().set(null);
         model.statusFilterProperty().set(BackupStatus.OK);
         assertThat(model.shown()).isNotEmpty().allMatch(r -> r.statusValue() == BackupStatus.OK);
         assertThat(model.summary().get()).startsWith(model.shown().size() + " of 40 backups");
@@ -71,6 +76,7 @@ class BackupsViewModelTest {
                 .containsExactly("public.orders", "public.customers");
         assertThat(model.canAct().get()).isTrue();
         assertThat(model.canActOnOne().get()).isTrue();
+        assertThat(model.jobLogProperty().get().run().backupId()).isEqualTo(row.id());
     }
 
     @Test

@@ -14,13 +14,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
-/** The backup list's operations on a catalog folder, with the real catalog, verifier and importer. */
+/**
+ * The backup list's operations on a catalog folder, with the real catalog, verifier, importer and job history (the
+ * app's log is not written here, so runs come without log lines).
+ */
 final class FolderCatalog implements CatalogOperations {
     final BackupCatalog catalog;
     private final VerifyService verifier;
     private final DumpImporter importer;
+    private final io.backupdesk.store.JobHistory history;
 
-    FolderCatalog(Path backupRoot) {
+    FolderCatalog(Path configDir, Path backupRoot) {
+        this.history = new io.backupdesk.store.JobHistory(configDir, w -> { });
         BackupLayout layout = new BackupLayout(backupRoot);
         ToolSelection tools = new ToolSelection(ToolDiscovery.standard(null, System.getenv()));
         this.catalog = new BackupCatalog(layout, w -> { });
@@ -51,6 +56,12 @@ final class FolderCatalog implements CatalogOperations {
     @Override
     public BackupCatalog.Entry importDump(Path file, String profile) {
         return importer.importDump(file, profile);
+    }
+
+    @Override
+    public JobLog jobLog(String backupId) {
+        return new JobLog(history.readAll().stream().filter(r -> backupId.equals(r.backupId())).findFirst().orElse(null),
+                List.of());
     }
 
     @Override
