@@ -180,8 +180,11 @@ public final class BackupsViewModel {
         });
     }
 
+    /** The failure as a sentence and, for our own errors, what to do about it. */
     private void failed(Throwable failure) {
-        error.set(Objects.requireNonNullElse(failure.getMessage(), failure.toString()));
+        String message = Objects.requireNonNullElse(failure.getMessage(), failure.toString());
+        String hint = failure instanceof io.backupdesk.core.BackupDeskException e ? e.hint() : "";
+        error.set(hint.isBlank() ? message : message + " " + hint);
     }
 
     public ObservableList<BackupRowViewModel> shown() {

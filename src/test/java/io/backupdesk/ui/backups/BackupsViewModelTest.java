@@ -129,7 +129,7 @@ class BackupsViewModelTest {
 
         model.deleteSelected();
 
-        assertThat(model.errorProperty().get()).contains("is pinned, so it is kept");
+        assertThat(model.errorProperty().get()).contains("is pinned, so it is kept").endsWith("Unpin it first if it should really go.");
         assertThat(Path.of(row.path())).exists();
     }
 }
