@@ -64,6 +64,38 @@ public final class FxTaskRunner implements TaskRunner {
         return job;
     }
 
+    /** Lines are gathered from the job's thread and handed to the UI thread in batches, once per pulse. */
+    @Override
+    public LiveLog liveLog(int maxLines) {
+        ObservableList<String> lines = FXCollections.observableArrayList();
+        java.util.concurrent.ConcurrentLinkedQueue<String> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
+        return new LiveLog() {
+            @Override
+            public void accept(String line) {
+                pending.add(line);
+                if (scheduled.compareAndSet(false, true)) {
+                    Platform.runLater(() -> {
+                        scheduled.set(false);
+                        java.util.List<String> batch = new java.util.ArrayList<>();
+                        for (String next; (next = pending.poll()) != null; ) {
+                            batch.add(next);
+                        }
+                        lines.addAll(batch);
+                        if (lines.size() > maxLines) {
+                            lines.remove(0, lines.size() - maxLines);
+                        }
+                    });
+                }
+            }
+
+            @Override
+            public ObservableList<String> lines() {
+                return lines;
+            }
+        };
+    }
+
     @Override
     public ObservableList<RunningJob> jobs() {
         return jobs;

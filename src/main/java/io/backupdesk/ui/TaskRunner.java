@@ -35,6 +35,9 @@ public interface TaskRunner {
      */
     <T> void runInBackground(Work<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed);
 
+    /** A log a job can feed from its thread, keeping the newest {@code maxLines} lines for a view. */
+    LiveLog liveLog(int maxLines);
+
     /** The jobs running now, oldest first, for the status bar. */
     ObservableList<RunningJob> jobs();
 }

@@ -46,6 +46,25 @@ public final class SyncTaskRunner implements TaskRunner {
     }
 
     @Override
+    public LiveLog liveLog(int maxLines) {
+        ObservableList<String> lines = FXCollections.observableArrayList();
+        return new LiveLog() {
+            @Override
+            public void accept(String line) {
+                lines.add(line);
+                if (lines.size() > maxLines) {
+                    lines.remove(0);
+                }
+            }
+
+            @Override
+            public ObservableList<String> lines() {
+                return lines;
+            }
+        };
+    }
+
+    @Override
     public ObservableList<RunningJob> jobs() {
         return jobs;
     }

@@ -1,0 +1,32 @@
+package io.backupdesk.ui.restore;
+
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Progress;
+import io.backupdesk.core.RestoreRecord;
+import io.backupdesk.restore.PreflightCheck;
+import io.backupdesk.restore.RestorePlan;
+import io.backupdesk.restore.RestoreReport;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** What the restore wizard asks of the engine; blocking calls, run off the UI thread. */
+public interface RestoreOperations {
+    List<ConnectionProfile> profiles();
+
+    boolean databaseExists(ConnectionProfile profile, String database);
+
+    List<PreflightCheck> preflight(RestorePlan plan);
+
+    RestoreReport restore(RestorePlan plan, Progress progress, Consumer<String> log, Cancellation cancel);
+
+    RestoreRecord rollback(String restoreId, ConnectionProfile target);
+
+    RestoreRecord dropOldCopy(String restoreId, ConnectionProfile target);
+
+    /** How long a safety backup of the database would take, judged from its newest backup; empty when none. */
+    Optional<Duration> backupDuration(ConnectionProfile profile, String database);
+}

@@ -1,0 +1,329 @@
+package io.backupdesk.ui.restore;
+
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.BackupStatus;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.ErrorKind;
+import io.backupdesk.restore.PreflightCheck;
+import io.backupdesk.restore.RestoreMode;
+import io.backupdesk.restore.RestorePlan;
+import io.backupdesk.restore.RestoreReport;
+import io.backupdesk.ui.LiveLog;
+import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.RunningJob;
+import io.backupdesk.ui.TaskRunner;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The one-click restore: one ViewModel over the steps of {@link WizardStep}, a shared {@link RestoreDraft}, and
+ * derived Next, Back and Restore states. Restore freezes the draft into a plan that the engine validates again. The
+ * common case really is one click: a verified backup onto its own database goes through the defaults, the typed
+ * name, and Restore.
+ */
+public final class RestoreWizardViewModel {
+    private static final int LOG_LINES = 500;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private final RestoreOperations restores;
+    private final TaskRunner runner;
+    private final RestoreDraft draft = new RestoreDraft();
+    private final ObjectProperty<WizardStep> step = new SimpleObjectProperty<>(WizardStep.SOURCE);
+    private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
+    private final ObservableList<PreflightCheck> checks = FXCollections.observableArrayList();
+    private final BooleanProperty working = new SimpleBooleanProperty();
+    private final BooleanProperty targetExists = new SimpleBooleanProperty();
+    private final StringProperty problem = new SimpleStringProperty("");
+    private final StringProperty typedName = new SimpleStringProperty("");
+    private final StringProperty safetyCost = new SimpleStringProperty("");
+    private final ObjectProperty<RunningJob> job = new SimpleObjectProperty<>();
+    private final ObjectProperty<LiveLog> log = new SimpleObjectProperty<>();
+    private final ObjectProperty<RestoreReport> report = new SimpleObjectProperty<>();
+    private final BooleanBinding blocked;
+    private final BooleanBinding canNext;
+    private final BooleanBinding canBack;
+    private final BooleanBinding canRestore;
+    private final BooleanBinding singleTransactionAllowed;
+
+    public RestoreWizardViewModel(RestoreOperations restores, TaskRunner runner) {
+        this.restores = restores;
+        this.runner = runner;
+        blocked = Bindings.createBooleanBinding(() -> checks.stream().anyMatch(c -> c.level() == PreflightCheck.Level.BLOCK
+                && !draft.overrides.contains(c.id())), checks, draft.overrides);
+        singleTransactionAllowed = draft.jobs.lessThanOrEqualTo(1);
+        canNext = Bindings.createBooleanBinding(this::stepComplete, step, draft.source, draft.profile, draft.database,
+                checks, draft.overrides, working, draft.jobs, draft.singleTransaction, blocked).and(working.not());
+        canBack = Bindings.createBooleanBinding(() -> step.get().ordinal() > 0 && step.get().ordinal() < WizardStep.RUN.ordinal(),
+                step).and(working.not());
+        canRestore = step.isEqualTo(WizardStep.CONFIRM).and(Bindings.createBooleanBinding(() ->
+                typedName.get().equals(draft.database.get().trim()) && !typedName.get().isEmpty(), typedName, draft.database));
+        draft.jobs.addListener((o, was, now) -> {
+            if (now.intValue() > 1) {
+                draft.singleTransaction.set(false);
+            }
+        });
+    }
+
+    /** Opens the wizard on a backup of the catalog, its own profile and database as the target. */
+    public void open(BackupCatalog.Entry source) {
+        draft.source.set(source);
+        runner.runInBackground((progress, cancel) -> restores.profiles(), loaded -> {
+            profiles.setAll(loaded);
+            choose(RestoreDraft.TargetKind.ORIGINAL);
+        }, failure -> problem.set(failure.getMessage()));
+    }
+
+    /** Sets where the backup goes, proposing the profile and the database name that fit. */
+    public void choose(RestoreDraft.TargetKind kind) {
+        BackupCatalog.Entry source = draft.source.get();
+        draft.targetKind.set(kind);
+        String db = source == null ? "" : source.record().database();
+        ConnectionProfile own = source == null ? null
+                : profiles.stream().filter(p -> p.name().equals(source.record().profile())).findFirst().orElse(null);
+        if (kind != RestoreDraft.TargetKind.OTHER_PROFILE || draft.profile.get() == null) {
+            draft.profile.set(own != null ? own : profiles.isEmpty() ? null : profiles.get(0));
+        }
+        draft.database.set(kind == RestoreDraft.TargetKind.NEW_DATABASE
+                ? db + "_restored_" + LocalDate.now().format(STAMP) : db);
+    }
+
+    private boolean stepComplete() {
+        return switch (step.get()) {
+            case SOURCE -> draft.source.get() != null && usable(draft.source.get());
+            case TARGET -> draft.profile.get() != null && !draft.database.get().isBlank();
+            case OPTIONS -> !(draft.singleTransaction.get() && draft.jobs.get() > 1);
+            case PREFLIGHT -> !checks.isEmpty() && !blocked.get();
+            case CONFIRM, RUN, REPORT -> false;
+        };
+    }
+
+    private static boolean usable(BackupCatalog.Entry entry) {
+        return entry.status() != BackupStatus.CORRUPT && entry.status() != BackupStatus.MISSING;
+    }
+
+    /** Goes one step on; leaving the target checks the name, and arriving at pre-flight runs its checks. */
+    public void next() {
+        problem.set("");
+        switch (step.get()) {
+            case SOURCE -> step.set(WizardStep.TARGET);
+            case TARGET -> checkTarget();
+            case OPTIONS -> {
+                try {
+                    draft.plan();
+                } catch (BackupDeskException e) {
+                    problem.set(e.getMessage() + " " + e.hint());
+                    return;
+                }
+                step.set(WizardStep.PREFLIGHT);
+                runPreflight();
+            }
+            case PREFLIGHT -> step.set(WizardStep.CONFIRM);
+            default -> { }
+        }
+    }
+
+    public void back() {
+        problem.set("");
+        if (step.get().ordinal() > 0 && step.get().ordinal() < WizardStep.RUN.ordinal()) {
+            step.set(WizardStep.values()[step.get().ordinal() - 1]);
+        }
+    }
+
+    private void checkTarget() {
+        ConnectionProfile profile = draft.profile.get();
+        String db = draft.database.get().trim();
+        working.set(true);
+        runner.runInBackground((progress, cancel) -> restores.databaseExists(profile, db), exists -> {
+            working.set(false);
+            targetExists.set(exists);
+            if (draft.targetKind.get() == RestoreDraft.TargetKind.NEW_DATABASE && exists) {
+                problem.set(Messages.get("restore.target.taken", db));
+                return;
+            }
+            draft.mode.set(exists ? RestoreMode.SAFE_REPLACE : RestoreMode.NEW_DATABASE);
+            draft.jobs.set(RestorePlan.defaultJobs(draft.source.get().record().format()));
+            safetyCost.set("");
+            step.set(WizardStep.OPTIONS);
+            if (exists) {
+                runner.runInBackground((p, c) -> restores.backupDuration(profile, db), cost -> safetyCost.set(
+                        cost.map(d -> Messages.get("restore.safety.cost", io.backupdesk.ui.Formats.duration(d)))
+                                .orElse(Messages.get("restore.safety.unknown"))),
+                        failure -> safetyCost.set(Messages.get("restore.safety.unknown")));
+            }
+        }, failure -> {
+            working.set(false);
+            problem.set(failure.getMessage());
+        });
+    }
+
+    /** Runs the pre-flight again, e.g. after choosing to end the sessions or to restore without owners. */
+    public void runPreflight() {
+        RestorePlan plan = draft.plan();
+        checks.clear();
+        working.set(true);
+        runner.runInBackground((progress, cancel) -> restores.preflight(plan), found -> {
+            working.set(false);
+            checks.setAll(found);
+        }, failure -> {
+            working.set(false);
+            problem.set(failure.getMessage());
+        });
+    }
+
+    /** What will happen, in words, for the confirmation step. */
+    public String summary() {
+        BackupCatalog.Entry source = draft.source.get();
+        String when = io.backupdesk.ui.Formats.time(source.record().createdAt());
+        String db = draft.database.get().trim();
+        String where = draft.profile.get() == null ? "" : draft.profile.get().name();
+        return switch (draft.mode.get()) {
+            case SAFE_REPLACE -> Messages.get("restore.summary.safeReplace", db, where, when);
+            case IN_PLACE -> Messages.get("restore.summary.inPlace", db, where, when);
+            case NEW_DATABASE -> Messages.get("restore.summary.newDatabase", db, where, when);
+        };
+    }
+
+    /** What Cancel does in the chosen mode, said before the user presses it. */
+    public String cancelMeaning() {
+        String db = draft.database.get().trim();
+        return switch (draft.mode.get()) {
+            case SAFE_REPLACE -> Messages.get("restore.cancel.safeReplace", db);
+            case IN_PLACE -> Messages.get("restore.cancel.inPlace", db);
+            case NEW_DATABASE -> Messages.get("restore.cancel.newDatabase", db);
+        };
+    }
+
+    /** Restores: the draft is frozen into a plan, the engine runs it, and the report follows. */
+    public void restore() {
+        if (!canRestore.get()) {
+            return;
+        }
+        RestorePlan plan = draft.plan();
+        LiveLog lines = runner.liveLog(LOG_LINES);
+        log.set(lines);
+        step.set(WizardStep.RUN);
+        job.set(runner.run(Messages.get("restore.job", plan.database()), (progress, cancel) ->
+                restores.restore(plan, progress, lines, cancel), done -> {
+                    report.set(done);
+                    step.set(WizardStep.REPORT);
+                }, failure -> {
+                    boolean cancelled = failure instanceof BackupDeskException e && e.kind() == ErrorKind.CANCELLED;
+                    problem.set(cancelled ? Messages.get("restore.cancelled", failure.getMessage()) : failure.getMessage());
+                    step.set(WizardStep.REPORT);
+                }));
+    }
+
+    /** Cancels the running restore; see {@link #cancelMeaning()}. */
+    public void cancel() {
+        if (job.get() != null) {
+            job.get().cancel();
+        }
+    }
+
+    /** Whether the report offers a rollback: something was kept to go back to. */
+    public boolean canRollback() {
+        RestoreReport r = report.get();
+        return r != null && r.outcome() != RestoreReport.Outcome.FAILED
+                && (r.asideDatabase() != null || r.safetyBackupId() != null);
+    }
+
+    public void rollback() {
+        RestoreReport r = report.get();
+        ConnectionProfile target = draft.profile.get();
+        runner.run(Messages.get("restore.job.rollback", r.database()), (p, c) -> restores.rollback(r.restoreId(), target),
+                done -> problem.set(Messages.get("restore.rolledBack", r.database())), failure -> problem.set(failure.getMessage()));
+    }
+
+    public void dropOldCopy() {
+        RestoreReport r = report.get();
+        ConnectionProfile target = draft.profile.get();
+        runner.run(Messages.get("restore.job.drop", r.asideDatabase()), (p, c) -> restores.dropOldCopy(r.restoreId(), target),
+                done -> problem.set(Messages.get("restore.dropped", r.asideDatabase())), failure -> problem.set(failure.getMessage()));
+    }
+
+    /** Plain SQL and tar backups are restored by one worker. */
+    public boolean jobsApply() {
+        BackupFormat f = draft.source.get() == null ? null : draft.source.get().record().format();
+        return f == BackupFormat.CUSTOM || f == BackupFormat.DIRECTORY;
+    }
+
+    public RestoreDraft draft() {
+        return draft;
+    }
+
+    public ReadOnlyObjectProperty<WizardStep> stepProperty() {
+        return step;
+    }
+
+    public ObservableList<ConnectionProfile> profiles() {
+        return profiles;
+    }
+
+    public ObservableList<PreflightCheck> checks() {
+        return checks;
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem;
+    }
+
+    public StringProperty typedNameProperty() {
+        return typedName;
+    }
+
+    public ReadOnlyStringProperty safetyCostProperty() {
+        return safetyCost;
+    }
+
+    public ReadOnlyObjectProperty<RunningJob> jobProperty() {
+        return job;
+    }
+
+    public ReadOnlyObjectProperty<LiveLog> logProperty() {
+        return log;
+    }
+
+    public ReadOnlyObjectProperty<RestoreReport> reportProperty() {
+        return report;
+    }
+
+    public boolean targetExists() {
+        return targetExists.get();
+    }
+
+    public BooleanBinding blocked() {
+        return blocked;
+    }
+
+    public BooleanBinding canNext() {
+        return canNext;
+    }
+
+    public BooleanBinding canBack() {
+        return canBack;
+    }
+
+    public BooleanBinding canRestore() {
+        return canRestore;
+    }
+
+    /** Single transaction stays off while more than one job restores. */
+    public BooleanBinding singleTransactionAllowed() {
+        return singleTransactionAllowed;
+    }
+}

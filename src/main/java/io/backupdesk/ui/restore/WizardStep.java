@@ -1,0 +1,4 @@
+package io.backupdesk.ui.restore;
+
+/** The restore wizard's steps, in order. */
+public enum WizardStep { SOURCE, TARGET, OPTIONS, PREFLIGHT, CONFIRM, RUN, REPORT }
