@@ -5,6 +5,7 @@ import io.backupdesk.ui.FxTaskRunner;
 import io.backupdesk.ui.TaskRunner;
 import io.backupdesk.store.Settings;
 import io.backupdesk.ui.Notifier;
+import io.backupdesk.ui.restore.RestoreWizardViewModel;
 import io.backupdesk.ui.settings.SettingsOperations;
 import io.backupdesk.ui.settings.SettingsViewModel;
 import io.backupdesk.ui.backups.BackupDialogViewModel;
@@ -83,6 +84,10 @@ public final class AppContext implements AutoCloseable {
                 return engine.paths().logsDir();
             }
         }, runner, BackupDeskApp::applyTheme);
+    }
+
+    public RestoreWizardViewModel restoreWizard() {
+        return new RestoreWizardViewModel(new EngineRestoreOperations(engine), runner);
     }
 
     public BackupsViewModel backups() {

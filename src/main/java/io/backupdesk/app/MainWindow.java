@@ -11,6 +11,8 @@ import io.backupdesk.ui.connections.ConnectionsView;
 import io.backupdesk.ui.connections.ConnectionsViewModel;
 import io.backupdesk.ui.dashboard.DashboardView;
 import io.backupdesk.ui.dashboard.DashboardViewModel;
+import io.backupdesk.ui.restore.RestoreWizardView;
+import io.backupdesk.ui.restore.RestoreWizardViewModel;
 import io.backupdesk.ui.settings.SettingsView;
 import io.backupdesk.ui.settings.SettingsViewModel;
 import io.backupdesk.ui.shell.MainView;
@@ -49,7 +51,11 @@ public final class MainWindow {
         screens.put(Navigation.Screen.DASHBOARD, () -> new DashboardView(dashboard).node());
         screens.put(Navigation.Screen.BACKUPS, () -> {
             backups.refresh();
-            return new BackupsView(backups, reveal, backUpNow).node();
+            return new BackupsView(backups, reveal, backUpNow, entry -> {
+                RestoreWizardViewModel wizard = context.restoreWizard();
+                wizard.open(entry);
+                new RestoreWizardView(wizard, reveal, context.engine().paths().logsDir()).show(stage);
+            }).node();
         });
         screens.put(Navigation.Screen.CONNECTIONS, () -> new ConnectionsView(connections).node());
         screens.put(Navigation.Screen.SETTINGS, () -> {

@@ -150,7 +150,10 @@ final class RestoreRun {
             }
             journal.gone(temp);
             journal.note(db + " was replaced by the restored copy; the previous database is kept as " + aside + ".");
-            RestoreReport done = withSummary(report, report.summary() + " The previous database is kept as " + aside
+            // the copy was judged under its temporary name; it now has the real one
+            RestoreReport swapped = new RestoreReport(report.restoreId(), report.outcome(), report.summary().replace(temp, db),
+                    db, report.tables(), report.harmlessErrors(), report.realErrors(), null, null, report.log());
+            RestoreReport done = withSummary(swapped, swapped.summary() + " The previous database is kept as " + aside
                     + " until you drop it.", aside, null);
             record(done);
             return done;

@@ -111,6 +111,14 @@ public final class RestoreService {
         });
     }
 
+    /** Whether the database exists on the profile's server, asked over its maintenance database. */
+    public boolean databaseExists(ConnectionProfile target, String database, Optional<String> password) {
+        try (TargetServer server = openServer(services, target, database,
+                password.or(() -> services.credentials().storedPassword(target)))) {
+            return server.exists(database);
+        }
+    }
+
     /**
      * Drops a database that a restore killed with its app had made on this profile's server. For the start-up
      * cleanup ({@link RunRegistry#recoverInterrupted(RunRegistry.DatabaseDropper)}); uses the stored password.

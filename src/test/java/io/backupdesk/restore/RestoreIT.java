@@ -49,6 +49,8 @@ class RestoreIT {
         assertThat(report.tables()).allMatch(TableComparison::matches).isNotEmpty();
         assertThat(PgTools.rowCounts(server, s.db)).isEqualTo(s.countsAtBackup);
         assertThat(report.asideDatabase()).startsWith(s.db + "_before_");
+        assertThat(report.database()).isEqualTo(s.db);
+        assertThat(report.summary()).startsWith("The restore of " + s.db + " is complete").doesNotContain("_restoring_");
         server.adopt(report.asideDatabase());
         assertThat(PgTools.rowCounts(server, report.asideDatabase())).containsEntry("sales.orders", 100L);
         assertThat(databasesLike(server, s.db + "_restoring_")).isEmpty();

@@ -52,6 +52,7 @@ public final class BackupsView {
     @FXML private ComboBox<String> profile;
     @FXML private ComboBox<String> database;
     @FXML private ComboBox<BackupStatus> status;
+    @FXML private Button restoreButton;
     @FXML private Button verify;
     @FXML private Button pin;
     @FXML private Button delete;
@@ -74,15 +75,19 @@ public final class BackupsView {
     private final BackupsViewModel model;
     private final Consumer<Path> revealInFileManager;
     private final Runnable backUpNow;
+    private final Consumer<io.backupdesk.backup.BackupCatalog.Entry> restore;
 
     /**
      * @param revealInFileManager opens a folder in the system's file manager
      * @param backUpNow           opens the "back up now" dialog
+     * @param restore             opens the restore wizard on a backup
      */
-    public BackupsView(BackupsViewModel model, Consumer<Path> revealInFileManager, Runnable backUpNow) {
+    public BackupsView(BackupsViewModel model, Consumer<Path> revealInFileManager, Runnable backUpNow,
+                       Consumer<io.backupdesk.backup.BackupCatalog.Entry> restore) {
         this.model = model;
         this.revealInFileManager = revealInFileManager;
         this.backUpNow = backUpNow;
+        this.restore = restore;
         Views.load(this);
         columns();
         bind();
@@ -171,6 +176,8 @@ public final class BackupsView {
         reveal.disableProperty().bind(model.canActOnOne().not());
         copyPath.disableProperty().bind(model.canActOnOne().not());
         verify.setOnAction(e -> model.verifySelected());
+        restoreButton.disableProperty().bind(model.canRestore().not());
+        restoreButton.setOnAction(e -> restore.accept(model.selection().get(0).entry()));
         pin.setOnAction(e -> model.togglePinSelected());
         delete.setOnAction(e -> confirmDelete());
         reveal.setOnAction(e -> revealInFileManager.accept(Path.of(model.selection().get(0).path()).getParent()));

@@ -51,6 +51,7 @@ public final class BackupsViewModel {
     private final BooleanBinding canAct;
     private final BooleanBinding canDelete;
     private final BooleanBinding canActOnOne;
+    private final BooleanBinding canRestore;
 
     public BackupsViewModel(CatalogOperations catalog, TaskRunner runner) {
         this.catalog = catalog;
@@ -66,6 +67,9 @@ public final class BackupsViewModel {
         canDelete = canAct.and(Bindings.createBooleanBinding(() -> selection.stream().noneMatch(BackupRowViewModel::pinned),
                 selection));
         canActOnOne = Bindings.size(selection).isEqualTo(1);
+        canRestore = canActOnOne.and(Bindings.createBooleanBinding(() -> selection.size() == 1
+                && selection.get(0).statusValue() != BackupStatus.CORRUPT
+                && selection.get(0).statusValue() != BackupStatus.MISSING, selection));
         // a job that ended may have added, verified or removed backups
         runner.jobs().addListener((javafx.collections.ListChangeListener<io.backupdesk.ui.RunningJob>) change -> {
             while (change.next()) {
@@ -244,6 +248,11 @@ public final class BackupsViewModel {
     /** Delete: as {@link #canAct()}, and nothing pinned among the selection. */
     public BooleanBinding canDelete() {
         return canDelete;
+    }
+
+    /** Restore: exactly one selected, and not damaged or gone. */
+    public BooleanBinding canRestore() {
+        return canRestore;
     }
 
     /** Reveal in the file manager and copy the path: exactly one selected. */

@@ -39,7 +39,7 @@ class BackupsUiTest {
         Path root = Files.createTempDirectory(dir, "catalog");
         CatalogGenerator.generate(root.resolve("config"), root.resolve("backups"), 30, 10, Instant.now());
         BackupsViewModel model = new BackupsViewModel(new FolderCatalog(root.resolve("config"), root.resolve("backups")), jobs.runner());
-        stage.setScene(new Scene((javafx.scene.Parent) new BackupsView(model, folder -> { }, () -> { }).node(), 1100, 760));
+        stage.setScene(new Scene((javafx.scene.Parent) new BackupsView(model, folder -> { }, () -> { }, entry -> { }).node(), 1100, 760));
         stage.show();
         model.refresh();
     }

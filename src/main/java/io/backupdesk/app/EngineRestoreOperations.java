@@ -1,0 +1,61 @@
+package io.backupdesk.app;
+
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Progress;
+import io.backupdesk.core.RestoreRecord;
+import io.backupdesk.restore.PreflightCheck;
+import io.backupdesk.restore.RestorePlan;
+import io.backupdesk.restore.RestoreReport;
+import io.backupdesk.ui.restore.RestoreOperations;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The restore wizard on the engine's restore service, with stored passwords. */
+final class EngineRestoreOperations implements RestoreOperations {
+    private final Engine engine;
+
+    EngineRestoreOperations(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public List<ConnectionProfile> profiles() {
+        return engine.profiles().list();
+    }
+
+    @Override
+    public boolean databaseExists(ConnectionProfile profile, String database) {
+        return engine.restores().databaseExists(profile, database, Optional.empty());
+    }
+
+    @Override
+    public List<PreflightCheck> preflight(RestorePlan plan) {
+        return engine.restores().preflight(plan, Optional.empty(), new Cancellation());
+    }
+
+    @Override
+    public RestoreReport restore(RestorePlan plan, Progress progress, Consumer<String> log, Cancellation cancel) {
+        return engine.restores().restore(plan, Optional.empty(), progress, log, cancel);
+    }
+
+    @Override
+    public RestoreRecord rollback(String restoreId, ConnectionProfile target) {
+        return engine.restores().rollback(restoreId, target, Optional.empty(), Progress.NONE, new Cancellation());
+    }
+
+    @Override
+    public RestoreRecord dropOldCopy(String restoreId, ConnectionProfile target) {
+        return engine.restores().dropOldCopy(restoreId, target, Optional.empty());
+    }
+
+    @Override
+    public Optional<Duration> backupDuration(ConnectionProfile profile, String database) {
+        return engine.catalog().scan().stream()
+                .filter(e -> e.record().profile().equals(profile.name()) && e.record().database().equals(database))
+                .findFirst().map(e -> Duration.ofMillis(e.record().durationMillis()));
+    }
+}

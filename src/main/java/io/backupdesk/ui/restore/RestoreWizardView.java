@@ -1,0 +1,118 @@
+package io.backupdesk.ui.restore;
+
+import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Views;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The restore wizard's window: the steps across the top, the current step's page, and Back, Next, Restore, Cancel
+ * and Done below, each enabled by the ViewModel's bindings. Pages are built by {@link WizardPages}.
+ */
+public final class RestoreWizardView {
+    @FXML private BorderPane root;
+    @FXML private HBox steps;
+    @FXML private StackPane page;
+    @FXML private Label problem;
+    @FXML private Button back;
+    @FXML private Button next;
+    @FXML private Button restore;
+    @FXML private Button cancel;
+    @FXML private Button done;
+
+    private final RestoreWizardViewModel model;
+    private final Map<WizardStep, Node> pages = new EnumMap<>(WizardStep.class);
+    private final WizardPages builder;
+    private Stage stage;
+
+    /** @param openFolder shows a folder in the file manager, for "Open log" */
+    public RestoreWizardView(RestoreWizardViewModel model, Consumer<Path> openFolder, Path logsDir) {
+        this.model = model;
+        this.builder = new WizardPages(model, () -> openFolder.accept(logsDir));
+        Views.load(this);
+        for (WizardStep s : WizardStep.values()) {
+            Label label = new Label(Messages.get("restore.step." + s.name().toLowerCase(Locale.ROOT)));
+            label.getStyleClass().add("wizard-step");
+            label.setId("step-" + s.name().toLowerCase(Locale.ROOT));
+            steps.getChildren().add(label);
+        }
+        bind();
+    }
+
+    public Parent node() {
+        return root;
+    }
+
+    /** Opens the wizard in a window of its own over the owner. */
+    public void show(Window owner) {
+        stage = new Stage();
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle(Messages.get("restore.title"));
+        stage.setScene(new Scene(root, 900, 680));
+        stage.show();
+    }
+
+    private void bind() {
+        model.stepProperty().addListener((o, was, now) -> show(now));
+        show(model.stepProperty().get());
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        back.disableProperty().bind(model.canBack().not());
+        back.setOnAction(e -> model.back());
+        next.disableProperty().bind(model.canNext().not());
+        next.setOnAction(e -> model.next());
+        restore.disableProperty().bind(model.canRestore().not());
+        restore.setOnAction(e -> model.restore());
+        cancel.setOnAction(e -> {
+            if (model.stepProperty().get() == WizardStep.RUN) {
+                model.cancel();
+            } else if (stage != null) {
+                stage.close();
+            }
+        });
+        done.setOnAction(e -> {
+            if (stage != null) {
+                stage.close();
+            }
+        });
+    }
+
+    private void show(WizardStep step) {
+        page.getChildren().setAll(pages.computeIfAbsent(step, builder::build));
+        builder.entered(step);
+        for (Node label : steps.getChildren()) {
+            label.getStyleClass().remove("current");
+            if (label.getId().equals("step-" + step.name().toLowerCase(Locale.ROOT))) {
+                label.getStyleClass().add("current");
+            }
+        }
+        boolean confirm = step == WizardStep.CONFIRM;
+        boolean report = step == WizardStep.REPORT;
+        next.setVisible(!confirm && !report && step != WizardStep.RUN);
+        next.setManaged(next.isVisible());
+        restore.setVisible(confirm);
+        restore.setManaged(confirm);
+        done.setVisible(report);
+        done.setManaged(report);
+        cancel.setVisible(!report);
+        cancel.setManaged(!report);
+    }
+}

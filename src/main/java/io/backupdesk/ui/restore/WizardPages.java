@@ -1,0 +1,295 @@
+package io.backupdesk.ui.restore;
+
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.BackupStatus;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.TableCount;
+import io.backupdesk.restore.CheckId;
+import io.backupdesk.restore.PreflightCheck;
+import io.backupdesk.restore.RestoreMode;
+import io.backupdesk.ui.Formats;
+import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Views;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Builds the wizard's pages, one per step, bound to the ViewModel and its draft. */
+final class WizardPages {
+    private final RestoreWizardViewModel model;
+    private final RestoreDraft draft;
+    private final Runnable openLog;
+    private final Label sourceText = wrapped("");
+    private final Label confirmText = wrapped("");
+    private final Label cancelText = wrapped("");
+
+    WizardPages(RestoreWizardViewModel model, Runnable openLog) {
+        this.model = model;
+        this.draft = model.draft();
+        this.openLog = openLog;
+    }
+
+    Node build(WizardStep step) {
+        return switch (step) {
+            case SOURCE -> new VBox(10, sourceText);
+            case TARGET -> target();
+            case OPTIONS -> options();
+            case PREFLIGHT -> preflight();
+            case CONFIRM -> confirm();
+            case RUN -> run();
+            case REPORT -> new ReportPage(model, openLog).node();
+        };
+    }
+
+    /** Texts that depend on what was chosen before the step was reached. */
+    void entered(WizardStep step) {
+        switch (step) {
+            case SOURCE -> sourceText.setText(describe(draft.source.get()));
+            case CONFIRM -> confirmText.setText(model.summary());
+            case RUN -> cancelText.setText(model.cancelMeaning());
+            default -> { }
+        }
+    }
+
+    private static String describe(BackupCatalog.Entry entry) {
+        if (entry == null) {
+            return "";
+        }
+        BackupRecord r = entry.record();
+        String line = Messages.get("restore.source.line", r.profile() + "/" + r.database(), r.host(),
+                Formats.time(r.createdAt()), r.format().cliName(), Formats.bytes(r.sizeBytes()));
+        String state = entry.status() == BackupStatus.VERIFIED && r.verification() != null
+                ? Messages.get("restore.source.verified", Formats.time(r.verification().at()))
+                : entry.status() == BackupStatus.OK ? Messages.get("restore.source.unverified")
+                : Messages.get("restore.source.unusable", entry.status().name().toLowerCase(Locale.ROOT));
+        return line + "\n\n" + state;
+    }
+
+    private Node target() {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton original = radio(group, "restore.target.original", "target-original");
+        RadioButton fresh = radio(group, "restore.target.new", "target-new");
+        RadioButton other = radio(group, "restore.target.other", "target-other");
+        original.setSelected(true);
+        original.setOnAction(e -> model.choose(RestoreDraft.TargetKind.ORIGINAL));
+        fresh.setOnAction(e -> model.choose(RestoreDraft.TargetKind.NEW_DATABASE));
+        other.setOnAction(e -> model.choose(RestoreDraft.TargetKind.OTHER_PROFILE));
+        ComboBox<ConnectionProfile> profile = new ComboBox<>(model.profiles());
+        profile.setConverter(Views.showing(p -> p.name() + "  (" + p.describe() + ")"));
+        profile.valueProperty().bindBidirectional(draft.profile);
+        profile.disableProperty().bind(other.selectedProperty().not());
+        TextField database = new TextField();
+        database.setId("target-database");
+        database.textProperty().bindBidirectional(draft.database);
+        return new VBox(10, original, fresh, other, new Label(Messages.get("restore.target.profile")), profile,
+                new Label(Messages.get("restore.target.database")), database);
+    }
+
+    private Node options() {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton safe = radio(group, "restore.mode.safeReplace", "mode-safe-replace");
+        RadioButton inPlace = radio(group, "restore.mode.inPlace", "mode-in-place");
+        RadioButton fresh = radio(group, "restore.mode.newDatabase", "mode-new-database");
+        Map<RestoreMode, RadioButton> modes = Map.of(RestoreMode.SAFE_REPLACE, safe, RestoreMode.IN_PLACE, inPlace,
+                RestoreMode.NEW_DATABASE, fresh);
+        modes.forEach((mode, button) -> button.setOnAction(e -> draft.mode.set(mode)));
+        draft.mode.addListener((o, was, now) -> modes.get(now).setSelected(true));
+        modes.get(draft.mode.get()).setSelected(true);
+        Runnable fit = () -> {
+            safe.setDisable(!model.targetExists());
+            inPlace.setDisable(!model.targetExists());
+            fresh.setDisable(model.targetExists());
+        };
+        model.stepProperty().addListener((o, was, now) -> fit.run());
+        fit.run();
+        Spinner<Integer> jobs = new Spinner<>(1, 16, Math.max(1, draft.jobs.get()));
+        jobs.valueProperty().addListener((o, was, now) -> draft.jobs.set(now));
+        draft.jobs.addListener((o, was, now) -> jobs.getValueFactory().setValue(now.intValue()));
+        CheckBox single = check("restore.options.single", draft.singleTransaction);
+        single.disableProperty().bind(model.singleTransactionAllowed().not());
+        Label why = wrapped(Messages.get("restore.options.single.why"));
+        why.getStyleClass().add("muted");
+        why.visibleProperty().bind(single.disabledProperty());
+        return new VBox(8, section("restore.mode.title"), safe, inPlace, fresh,
+                new HBox(8, new Label(Messages.get("restore.options.jobs")), jobs), single, why,
+                check("restore.options.noOwner", draft.noOwner), check("restore.options.noPrivileges", draft.noPrivileges),
+                check("restore.options.stop", draft.exitOnError), section("restore.options.selection"),
+                new SelectionTree(draft).node());
+    }
+
+    private Node preflight() {
+        ListView<PreflightCheck> list = new ListView<>(model.checks());
+        list.setId("checks");
+        list.setCellFactory(l -> new PreflightCell());
+        Button endSessions = new Button(Messages.get("restore.preflight.endSessions"));
+        endSessions.setId("end-sessions");
+        endSessions.setOnAction(e -> {
+            draft.terminateSessions.set(true);
+            model.runPreflight();
+        });
+        Button noOwner = new Button(Messages.get("restore.preflight.noOwner"));
+        noOwner.setOnAction(e -> {
+            draft.noOwner.set(true);
+            model.runPreflight();
+        });
+        Runnable offer = () -> {
+            endSessions.setVisible(has(CheckId.SESSIONS, PreflightCheck.Level.BLOCK));
+            noOwner.setVisible(has(CheckId.ROLES, PreflightCheck.Level.WARN));
+        };
+        model.checks().addListener((ListChangeListener<PreflightCheck>) c -> offer.run());
+        offer.run();
+        Label cost = wrapped("");
+        cost.textProperty().bind(model.safetyCostProperty());
+        cost.getStyleClass().add("muted");
+        return new VBox(10, list, new HBox(8, endSessions, noOwner), cost);
+    }
+
+    private boolean has(CheckId id, PreflightCheck.Level level) {
+        return model.checks().stream().anyMatch(c -> c.id() == id && c.level() == level);
+    }
+
+    private Node confirm() {
+        TextField typed = new TextField();
+        typed.setId("typed-name");
+        typed.textProperty().bindBidirectional(model.typedNameProperty());
+        Label prompt = wrapped("");
+        prompt.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                Messages.get("restore.confirm.type", draft.database.get()), draft.database));
+        return new VBox(12, confirmText, prompt, typed);
+    }
+
+    private Node run() {
+        ProgressBar bar = new ProgressBar(-1);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        Label current = wrapped("");
+        ListView<String> lines = new ListView<>();
+        lines.getStyleClass().add("log-lines");
+        model.jobProperty().addListener((o, was, job) -> {
+            if (job != null) {
+                bar.progressProperty().bind(job.progressProperty());
+                current.textProperty().bind(job.messageProperty());
+            }
+        });
+        model.logProperty().addListener((o, was, log) -> {
+            if (log != null) {
+                lines.setItems(log.lines());
+            }
+        });
+        return new VBox(10, bar, current, cancelText, new Label(Messages.get("restore.run.log")), lines);
+    }
+
+    private static RadioButton radio(ToggleGroup group, String key, String id) {
+        RadioButton button = new RadioButton(Messages.get(key));
+        button.setToggleGroup(group);
+        button.setWrapText(true);
+        button.setId(id);
+        return button;
+    }
+
+    private static CheckBox check(String key, javafx.beans.property.BooleanProperty value) {
+        CheckBox box = new CheckBox(Messages.get(key));
+        box.selectedProperty().bindBidirectional(value);
+        return box;
+    }
+
+    private static Label section(String key) {
+        Label label = new Label(Messages.get(key));
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+
+    static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
+    }
+
+    /** A pre-flight finding with its icon, its sentence and what would fix it. */
+    private static final class PreflightCell extends javafx.scene.control.ListCell<PreflightCheck> {
+        @Override
+        protected void updateItem(PreflightCheck check, boolean empty) {
+            super.updateItem(check, empty);
+            if (empty || check == null) {
+                setGraphic(null);
+                return;
+            }
+            FontIcon icon = new FontIcon(switch (check.level()) {
+                case OK -> Feather.CHECK_CIRCLE;
+                case WARN -> Feather.ALERT_TRIANGLE;
+                case BLOCK -> Feather.X_CIRCLE;
+            });
+            icon.getStyleClass().add("check-" + check.level().name().toLowerCase(Locale.ROOT));
+            Label message = wrapped(check.message());
+            message.setMaxWidth(760);
+            VBox text = new VBox(2, message);
+            if (!check.fix().isBlank()) {
+                Label fix = wrapped(check.fix());
+                fix.getStyleClass().add("muted");
+                fix.setMaxWidth(760);
+                text.getChildren().add(fix);
+            }
+            setGraphic(new HBox(8, icon, text));
+        }
+    }
+
+    /** The backup's tables grouped by schema, to tick for a selective restore. */
+    private static final class SelectionTree {
+        private final javafx.scene.control.TreeView<String> tree = new javafx.scene.control.TreeView<>();
+
+        SelectionTree(RestoreDraft draft) {
+            javafx.scene.control.CheckBoxTreeItem<String> root = new javafx.scene.control.CheckBoxTreeItem<>("");
+            Map<String, javafx.scene.control.CheckBoxTreeItem<String>> schemas = new TreeMap<>();
+            if (draft.source.get() != null) {
+                for (TableCount t : draft.source.get().record().tables()) {
+                    javafx.scene.control.CheckBoxTreeItem<String> schema = schemas.computeIfAbsent(t.schema(), s -> {
+                        javafx.scene.control.CheckBoxTreeItem<String> item = new javafx.scene.control.CheckBoxTreeItem<>(s);
+                        item.selectedProperty().addListener((o, was, now) -> {
+                            if (now) {
+                                draft.schemas.add(s);
+                            } else {
+                                draft.schemas.remove(s);
+                            }
+                        });
+                        return item;
+                    });
+                    javafx.scene.control.CheckBoxTreeItem<String> table = new javafx.scene.control.CheckBoxTreeItem<>(t.name());
+                    table.selectedProperty().addListener((o, was, now) -> {
+                        if (now && !schema.isSelected()) {
+                            draft.tables.add(t.qualifiedName());
+                        } else {
+                            draft.tables.remove(t.qualifiedName());
+                        }
+                    });
+                    schema.getChildren().add(table);
+                }
+            }
+            root.getChildren().setAll(schemas.values());
+            tree.setRoot(root);
+            tree.setShowRoot(false);
+            tree.setCellFactory(javafx.scene.control.cell.CheckBoxTreeCell.forTreeView());
+            tree.setPrefHeight(160);
+        }
+
+        Node node() {
+            return tree;
+        }
+    }
+}
