@@ -28,6 +28,11 @@ final class EngineRestoreOperations implements RestoreOperations {
     }
 
     @Override
+    public io.backupdesk.backup.BackupCatalog.Entry importFile(java.nio.file.Path file, String profile) {
+        return engine.importer().importDump(file, profile);
+    }
+
+    @Override
     public boolean databaseExists(ConnectionProfile profile, String database) {
         return engine.restores().databaseExists(profile, database, Optional.empty());
     }

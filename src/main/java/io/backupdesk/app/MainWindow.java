@@ -36,6 +36,13 @@ import java.util.function.Supplier;
 public final class MainWindow {
     private MainWindow() { }
 
+    private static void restore(AppContext context, Stage stage, Consumer<Path> reveal,
+                                Consumer<RestoreWizardViewModel> start) {
+        RestoreWizardViewModel wizard = context.restoreWizard();
+        new RestoreWizardView(wizard, reveal, context.engine().paths().logsDir()).show(stage);
+        start.accept(wizard);
+    }
+
     /** @param reveal opens a folder in the system's file manager */
     public static Scene build(AppContext context, Stage stage, Consumer<Path> reveal) {
         Notifier notifier = new FxNotifier(() -> stage);
@@ -51,11 +58,8 @@ public final class MainWindow {
         screens.put(Navigation.Screen.DASHBOARD, () -> new DashboardView(dashboard).node());
         screens.put(Navigation.Screen.BACKUPS, () -> {
             backups.refresh();
-            return new BackupsView(backups, reveal, backUpNow, entry -> {
-                RestoreWizardViewModel wizard = context.restoreWizard();
-                wizard.open(entry);
-                new RestoreWizardView(wizard, reveal, context.engine().paths().logsDir()).show(stage);
-            }).node();
+            return new BackupsView(backups, reveal, backUpNow, entry -> restore(context, stage, reveal,
+                    wizard -> wizard.open(entry))).node();
         });
         screens.put(Navigation.Screen.CONNECTIONS, () -> new ConnectionsView(connections).node());
         screens.put(Navigation.Screen.SETTINGS, () -> {
@@ -71,6 +75,21 @@ public final class MainWindow {
         Scene scene = new Scene(new MainView(context.shell(), screens).node(), 1280, 800);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), backUpNow);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
+        // a dump file dropped on the window is imported and opened in the restore wizard
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            java.util.List<java.io.File> files = e.getDragboard().getFiles();
+            if (!files.isEmpty()) {
+                restore(context, stage, reveal, wizard -> wizard.openFile(files.get(0).toPath()));
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
         context.runner().run(Messages.get("app.housekeeping"), (progress, cancel) ->
                 context.engine().startupHousekeeping(), done -> dashboard.refresh(), failed -> dashboard.refresh());
         return scene;

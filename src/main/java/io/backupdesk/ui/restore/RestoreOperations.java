@@ -17,6 +17,9 @@ import java.util.function.Consumer;
 public interface RestoreOperations {
     List<ConnectionProfile> profiles();
 
+    /** Adds a dump file to the catalog under the profile, so that it can be restored like any backup. */
+    io.backupdesk.backup.BackupCatalog.Entry importFile(java.nio.file.Path file, String profile);
+
     boolean databaseExists(ConnectionProfile profile, String database);
 
     List<PreflightCheck> preflight(RestorePlan plan);

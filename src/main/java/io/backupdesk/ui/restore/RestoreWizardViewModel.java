@@ -28,6 +28,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -86,6 +87,28 @@ public final class RestoreWizardViewModel {
             profiles.setAll(loaded);
             choose(RestoreDraft.TargetKind.ORIGINAL);
         }, failure -> problem.set(failure.getMessage()));
+    }
+
+    /**
+     * Opens the wizard on a dump file from elsewhere (chosen, or dropped on the window): it is imported into the
+     * catalog under the first profile on the way, then restored like any backup.
+     */
+    public void openFile(java.nio.file.Path file) {
+        working.set(true);
+        runner.runInBackground((progress, cancel) -> {
+            List<ConnectionProfile> all = restores.profiles();
+            if (all.isEmpty()) {
+                throw new BackupDeskException(ErrorKind.CONFIGURATION, Messages.get("restore.file.noProfile"), "",
+                        List.of(), null);
+            }
+            return restores.importFile(file, all.get(0).name());
+        }, entry -> {
+            working.set(false);
+            open(entry);
+        }, failure -> {
+            working.set(false);
+            problem.set(failure.getMessage());
+        });
     }
 
     /** Sets where the backup goes, proposing the profile and the database name that fit. */

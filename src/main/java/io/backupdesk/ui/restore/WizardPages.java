@@ -45,11 +45,12 @@ final class WizardPages {
         this.model = model;
         this.draft = model.draft();
         this.openLog = openLog;
+        draft.source.addListener((o, was, now) -> sourceText.setText(describe(now)));
     }
 
     Node build(WizardStep step) {
         return switch (step) {
-            case SOURCE -> new VBox(10, sourceText);
+            case SOURCE -> source();
             case TARGET -> target();
             case OPTIONS -> options();
             case PREFLIGHT -> preflight();
@@ -81,6 +82,20 @@ final class WizardPages {
                 : entry.status() == BackupStatus.OK ? Messages.get("restore.source.unverified")
                 : Messages.get("restore.source.unusable", entry.status().name().toLowerCase(Locale.ROOT));
         return line + "\n\n" + state;
+    }
+
+    private Node source() {
+        Button file = new Button(Messages.get("restore.source.file"));
+        file.setId("choose-file");
+        file.getStyleClass().add("flat");
+        file.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            java.io.File chosen = chooser.showOpenDialog(file.getScene().getWindow());
+            if (chosen != null) {
+                model.openFile(chosen.toPath());
+            }
+        });
+        return new VBox(10, sourceText, file);
     }
 
     private Node target() {

@@ -75,18 +75,31 @@ class RestoreWizardIT {
         BackupCatalog.Entry backup = backup(setup);
         open(setup.rig(), backup, robot);
 
-        next(robot, 1);
-        robot.clickOn("#target-new");
-        String fresh = robot.lookup("#target-database").queryAs(javafx.scene.control.TextField.class).getText();
-        server.adopt(fresh);
-        next(robot, 3);
-        robot.clickOn("#typed-name").write(fresh);
-        robot.clickOn("#restore");
+        String fresh = restoreIntoNewDatabase(server, robot);
 
-        waitUntil(() -> robot.lookup("#outcome").tryQuery().isPresent(), 120);
-        assertThat(robot.lookup("#outcome").queryAs(Label.class).getText()).isEqualTo("Complete");
         assertThat(PgTools.rowCounts(server, fresh)).isEqualTo(Map.of("public.big", 5_000L));
         assertThat(PgTools.rowCounts(server, setup.database())).isEqualTo(Map.of("public.big", 5_000L));
+    }
+
+    @Test
+    void aDumpFileFromElsewhereIsImportedAndRestoredIntoANewDatabase(TestServer server, @TempDir Path dir, FxRobot robot)
+            throws Exception {
+        Fixtures.BigTableSetup setup = Fixtures.bigTableSetup(server, dir, 3_000);
+        Path file = dir.resolve("from-elsewhere.dump");
+        PgTools.run(server, null, PgTools.tool(io.backupdesk.pg.ClientTool.PG_DUMP).toString(), "--format=custom",
+                "--file=" + file, setup.database());
+        RestoreWizardViewModel wizard = new RestoreWizardViewModel(new RigRestoreOperations(setup.rig()), jobs.runner());
+        robot.interact(() -> {
+            stage.setScene(new Scene(new RestoreWizardView(wizard, folder -> { }, dir).node(), 900, 680));
+            stage.show();
+            wizard.openFile(file);
+        });
+        waitUntil(() -> !button(robot, "#next").isDisabled(), 30);
+
+        String fresh = restoreIntoNewDatabase(server, robot);
+
+        assertThat(PgTools.rowCounts(server, fresh)).isEqualTo(Map.of("public.big", 3_000L));
+        assertThat(setup.rig().catalog.scan()).anyMatch(e -> e.archive().getFileName().toString().startsWith("from-elsewhere"));
     }
 
     @Test
@@ -131,6 +144,20 @@ class RestoreWizardIT {
         waitUntil(() -> robot.lookup("#step-report.current").tryQuery().isPresent(), 120);
         waitUntil(() -> RestoreITs.databasesLike(server, setup.database() + "_") == 0, 60);
         assertThat(PgTools.rowCounts(server, setup.database())).isEqualTo(before);
+    }
+
+    /** Walks the wizard from its first step into the proposed new database; returns its name once complete. */
+    private static String restoreIntoNewDatabase(TestServer server, FxRobot robot) throws Exception {
+        next(robot, 1);
+        robot.clickOn("#target-new");
+        String fresh = robot.lookup("#target-database").queryAs(javafx.scene.control.TextField.class).getText();
+        server.adopt(fresh);
+        next(robot, 3);
+        robot.clickOn("#typed-name").write(fresh);
+        robot.clickOn("#restore");
+        waitUntil(() -> robot.lookup("#outcome").tryQuery().isPresent(), 120);
+        assertThat(robot.lookup("#outcome").queryAs(Label.class).getText()).isEqualTo("Complete");
+        return fresh;
     }
 
     private static BackupCatalog.Entry backup(Fixtures.BigTableSetup setup) {

@@ -41,12 +41,19 @@ class RestoreWizardViewModelTest {
     private final SyncTaskRunner runner = new SyncTaskRunner();
     private final List<RestorePlan> planned = new ArrayList<>();
     private final List<RestorePlan> restored = new ArrayList<>();
+    private final List<String> imported = new ArrayList<>();
     private boolean sessionHeld;
     private Set<String> existing = Set.of("sales");
     private final RestoreWizardViewModel wizard = new RestoreWizardViewModel(new RestoreOperations() {
         @Override
         public List<ConnectionProfile> profiles() {
             return List.of(PROD);
+        }
+
+        @Override
+        public BackupCatalog.Entry importFile(Path file, String profile) {
+            imported.add(profile + ":" + file.getFileName());
+            return backup(BackupStatus.OK, BackupFormat.CUSTOM);
         }
 
         @Override
@@ -118,6 +125,15 @@ class RestoreWizardViewModelTest {
         });
         assertThat(wizard.logProperty().get().lines()).containsExactly("pg_restore: creating TABLE public.orders");
         assertThat(wizard.canRollback()).isTrue();
+    }
+
+    @Test
+    void aDumpFileFromElsewhereIsImportedOnTheWayAndRestoredLikeABackup() {
+        wizard.openFile(Path.of("/downloads/sales-from-ops.dump"));
+
+        assertThat(imported).containsExactly("prod:sales-from-ops.dump");
+        assertThat(wizard.draft().sourceProperty().get()).isNotNull();
+        assertThat(wizard.canNext().get()).isTrue();
     }
 
     @Test

@@ -28,6 +28,11 @@ final class RigRestoreOperations implements RestoreOperations {
     }
 
     @Override
+    public io.backupdesk.backup.BackupCatalog.Entry importFile(java.nio.file.Path file, String profile) {
+        return rig.importer.importDump(file, profile);
+    }
+
+    @Override
     public boolean databaseExists(ConnectionProfile profile, String database) {
         return rig.restores.databaseExists(profile, database, Optional.empty());
     }
