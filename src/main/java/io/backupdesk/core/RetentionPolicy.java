@@ -1,0 +1,43 @@
+package io.backupdesk.core;
+
+import java.time.Duration;
+
+/**
+ * How many backups of a database to keep. Every rule is optional; a backup that any of keep-last or the GFS rules
+ * keeps is kept, unless it is older than the maximum age. With no rule at all nothing is deleted.
+ *
+ * @param keepLast the newest N good backups, N at least 1
+ * @param daily    the newest good backup of each of the last D days
+ * @param weekly   the newest good backup of each of the last W ISO weeks
+ * @param monthly  the newest good backup of each of the last M months
+ * @param maxAge   backups older than this go, whatever the other rules say (the "never" rules still hold)
+ */
+public record RetentionPolicy(Integer keepLast, Integer daily, Integer weekly, Integer monthly, Duration maxAge) {
+    public RetentionPolicy {
+        if (keepLast != null && keepLast < 1) {
+            throw BackupDeskException.configuration("Keep at least the newest backup: keep-last must be 1 or more.",
+                    "Use keep-last 1 or more, or leave it out.");
+        }
+        for (Integer count : new Integer[] {daily, weekly, monthly}) {
+            if (count != null && count < 0) {
+                throw BackupDeskException.configuration("A retention count cannot be negative.", "Use 0 or more.");
+            }
+        }
+        if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
+            throw BackupDeskException.configuration("The maximum age must be longer than zero.", "E.g. 90d.");
+        }
+    }
+
+    public static RetentionPolicy none() {
+        return new RetentionPolicy(null, null, null, null, null);
+    }
+
+    /** Whether keep-last or a GFS rule is set: then a backup none of them keeps may go. */
+    public boolean selects() {
+        return keepLast != null || daily != null || weekly != null || monthly != null;
+    }
+
+    public boolean isNone() {
+        return !selects() && maxAge == null;
+    }
+}
