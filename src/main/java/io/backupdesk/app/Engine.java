@@ -12,22 +12,32 @@ import io.backupdesk.pg.ConnectionCheck;
 import io.backupdesk.pg.ConnectionFactory;
 import io.backupdesk.pg.Credentials;
 import io.backupdesk.pg.ProcessRunner;
+import io.backupdesk.pg.ServerInspector;
+import io.backupdesk.pg.TableInfo;
 import io.backupdesk.pg.ToolDiscovery;
 import io.backupdesk.pg.ToolSelection;
+import io.backupdesk.restore.RestoreService;
+import io.backupdesk.stats.DashboardStats;
+import io.backupdesk.stats.StatsService;
 import io.backupdesk.store.JobHistory;
 import io.backupdesk.store.PgPassFile;
 import io.backupdesk.store.ProfileStore;
 import io.backupdesk.store.RestoreStore;
-import io.backupdesk.restore.RestoreService;
 import io.backupdesk.store.Settings;
 import io.backupdesk.store.SettingsStore;
-import io.backupdesk.stats.DashboardStats;
-import io.backupdesk.stats.StatsService;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The headless composition root: stores, tools and services wired by hand, shared by the CLI, the scheduler and the
@@ -143,8 +153,8 @@ public final class Engine {
     public ConnectionProfile removeProfile(String name) {
         ConnectionProfile profile = profiles.require(name);
         profiles.remove(name);
-        boolean loginShared = profiles.list().stream().anyMatch(p -> java.util.Objects.equals(p.host(), profile.host())
-                && p.port() == profile.port() && java.util.Objects.equals(p.user(), profile.user()));
+        boolean loginShared = profiles.list().stream().anyMatch(p -> Objects.equals(p.host(), profile.host())
+                && p.port() == profile.port() && Objects.equals(p.user(), profile.user()));
         if (!loginShared) {
             credentials.pgpass().remove(profile.host(), profile.port(), profile.user() == null ? "*" : profile.user());
         }
@@ -152,9 +162,9 @@ public final class Engine {
     }
 
     /** The tables a backup of the profile's database could hold, read from the server. */
-    public List<io.backupdesk.pg.TableInfo> tablesOf(ConnectionProfile profile, java.util.Optional<String> password) {
-        java.util.Optional<String> login = password.or(() -> credentials.storedPassword(profile));
-        try (io.backupdesk.pg.ServerInspector inspector = new io.backupdesk.pg.ServerInspector(
+    public List<TableInfo> tablesOf(ConnectionProfile profile, Optional<String> password) {
+        Optional<String> login = password.or(() -> credentials.storedPassword(profile));
+        try (ServerInspector inspector = new ServerInspector(
                 connections.open(profile, profile.database(), login), profile.describe())) {
             return inspector.dumpableTables(List.of(), List.of(), List.of(), List.of());
         }
@@ -166,19 +176,19 @@ public final class Engine {
     /** The app log's lines about one run, oldest first, from the current and the rotated log files. */
     public List<String> logLinesOf(String runId) {
         Path logs = paths.logsDir();
-        if (!java.nio.file.Files.isDirectory(logs)) {
+        if (!Files.isDirectory(logs)) {
             return List.of();
         }
-        List<String> lines = new java.util.ArrayList<>();
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(logs)) {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.list(logs)) {
             List<Path> oldestFirst = files.filter(p -> p.getFileName().toString().endsWith(".log"))
-                    .sorted(java.util.Comparator.comparing(p -> p.toFile().lastModified())).toList();
+                    .sorted(Comparator.comparing(p -> p.toFile().lastModified())).toList();
             for (Path file : oldestFirst) {
-                try (java.util.stream.Stream<String> text = java.nio.file.Files.lines(file)) {
+                try (Stream<String> text = Files.lines(file)) {
                     text.filter(line -> line.contains(runId)).forEach(lines::add);
                 }
             }
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return lines;
         }
         return lines.size() > RUN_LOG_LINES ? lines.subList(lines.size() - RUN_LOG_LINES, lines.size()) : lines;
@@ -192,10 +202,10 @@ public final class Engine {
     /** Free space on the volume of the folder, or of its nearest existing parent; -1 when it cannot be told. */
     static long freeSpace(Path folder) {
         for (Path p = folder.toAbsolutePath(); p != null; p = p.getParent()) {
-            if (java.nio.file.Files.exists(p)) {
+            if (Files.exists(p)) {
                 try {
-                    return java.nio.file.Files.getFileStore(p).getUsableSpace();
-                } catch (java.io.IOException e) {
+                    return Files.getFileStore(p).getUsableSpace();
+                } catch (IOException e) {
                     return -1;
                 }
             }

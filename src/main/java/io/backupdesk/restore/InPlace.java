@@ -35,7 +35,7 @@ final class InPlace {
         }
         RestoreReport report;
         try {
-            report = steps.restoreInto(db, true, safetyId);
+            report = steps.restoreInto(db, db, true, safetyId);
         } catch (BackupDeskException e) {
             putBack(safetyId);
             throw new BackupDeskException(e.kind(), e.getMessage() + " " + db + " was put back from the safety backup "

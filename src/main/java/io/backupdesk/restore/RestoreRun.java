@@ -136,7 +136,7 @@ final class RestoreRun {
             String aside;
             RestoreReport report;
             try {
-                report = restoreInto(temp, false, null);
+                report = restoreInto(temp, db, false, null);
                 if (report.outcome() == RestoreReport.Outcome.FAILED) {
                     dropQuietly(temp);
                     return failed(report, "The restore failed, so " + db + " was not touched and the temporary database was dropped.");
@@ -150,10 +150,7 @@ final class RestoreRun {
             }
             journal.gone(temp);
             journal.note(db + " was replaced by the restored copy; the previous database is kept as " + aside + ".");
-            // the copy was judged under its temporary name; it now has the real one
-            RestoreReport swapped = new RestoreReport(report.restoreId(), report.outcome(), report.summary().replace(temp, db),
-                    db, report.tables(), report.harmlessErrors(), report.realErrors(), null, null, report.log());
-            RestoreReport done = withSummary(swapped, swapped.summary() + " The previous database is kept as " + aside
+            RestoreReport done = withSummary(report, report.summary() + " The previous database is kept as " + aside
                     + " until you drop it.", aside, null);
             record(done);
             return done;
@@ -167,7 +164,7 @@ final class RestoreRun {
             journal.made(db);
             RestoreReport report;
             try {
-                report = restoreInto(db, false, null);
+                report = restoreInto(db, db, false, null);
             } catch (RuntimeException e) {
                 dropQuietly(db);
                 throw e;
@@ -181,8 +178,13 @@ final class RestoreRun {
             return report;
         }
 
-        /** Restores into a database that exists, validates it, and judges the outcome. */
-        RestoreReport restoreInto(String database, boolean clean, String safetyBackupId) {
+        /**
+         * Restores into a database that exists, validates it, and judges the outcome.
+         *
+         * @param reportedAs the name the report gives the database: a safe replace restores into a temporary
+         *                   database that ends up under the original's name
+         */
+        RestoreReport restoreInto(String database, String reportedAs, boolean clean, String safetyBackupId) {
             ToolRestore.Outcome outcome = new ToolRestore(services.runner(), journal,
                     db -> services.connections().open(target, db, password)).run(plan, client, database, clean, contents,
                     RestoreService.env(target, database, passFile), services.workDir(), progress, log, cancel);
@@ -195,7 +197,7 @@ final class RestoreRun {
             } catch (SQLException e) {
                 tables = List.of();
             }
-            return Judgement.of(id, plan, database, outcome, tables, safetyBackupId);
+            return Judgement.of(id, plan, reportedAs, outcome, tables, safetyBackupId);
         }
 
         void dropQuietly(String database) {

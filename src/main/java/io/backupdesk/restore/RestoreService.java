@@ -113,8 +113,7 @@ public final class RestoreService {
 
     /** Whether the database exists on the profile's server, asked over its maintenance database. */
     public boolean databaseExists(ConnectionProfile target, String database, Optional<String> password) {
-        try (TargetServer server = openServer(services, target, database,
-                password.or(() -> services.credentials().storedPassword(target)))) {
+        try (TargetServer server = openServer(services, target, database, password)) {
             return server.exists(database);
         }
     }
@@ -124,7 +123,7 @@ public final class RestoreService {
      * cleanup ({@link RunRegistry#recoverInterrupted(RunRegistry.DatabaseDropper)}); uses the stored password.
      */
     public void dropLeftover(ConnectionProfile target, String database) {
-        try (TargetServer server = openServer(services, target, database, services.credentials().storedPassword(target))) {
+        try (TargetServer server = openServer(services, target, database, Optional.empty())) {
             server.drop(database);
         }
     }
@@ -191,10 +190,12 @@ public final class RestoreService {
 
     /**
      * A connection to the target server's maintenance database: "postgres", or "template1" where that is missing or
-     * is the database being restored (a database cannot be renamed or dropped while we are connected to it).
+     * is the database being restored (a database cannot be renamed or dropped while we are connected to it). Logs in
+     * with the password given at run time, else the stored one.
      */
     static TargetServer openServer(Services services, ConnectionProfile target, String restoredDatabase,
-                                   Optional<String> password) {
+                                   Optional<String> runtimePassword) {
+        Optional<String> password = runtimePassword.or(() -> services.credentials().storedPassword(target));
         String maintenance = MAINTENANCE_DB.equals(restoredDatabase) ? FALLBACK_DB : MAINTENANCE_DB;
         Connection c;
         try {

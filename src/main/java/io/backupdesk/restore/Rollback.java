@@ -81,7 +81,6 @@ final class Rollback {
     }
 
     private TargetServer openServer(ConnectionProfile target, String database, Optional<String> password) {
-        return RestoreService.openServer(services, target, database,
-                password.or(() -> services.credentials().storedPassword(target)));
+        return RestoreService.openServer(services, target, database, password);
     }
 }

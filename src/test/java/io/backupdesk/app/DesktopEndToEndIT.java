@@ -1,6 +1,7 @@
 package io.backupdesk.app;
 
 import atlantafx.base.theme.PrimerLight;
+import io.backupdesk.testing.FxWait;
 import io.backupdesk.testing.PostgresServerExtension;
 import io.backupdesk.testing.TestServer;
 import javafx.application.Application;
@@ -15,12 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,28 +48,28 @@ class DesktopEndToEndIT {
                 stage.show();
             });
 
-            waitUntil(() -> robot.lookup("#uri").tryQuery().isPresent());
+            FxWait.until(() -> robot.lookup("#uri").tryQuery().isPresent(), 60);
             robot.clickOn("#uri").write("postgresql://" + server.user() + ":" + server.password() + "@" + server.host()
                     + ":" + server.port() + "/" + db);
             robot.clickOn("#applyUri");
             robot.doubleClickOn("#name").eraseText(20).write("e2e");
             robot.clickOn("#save");
-            waitUntil(() -> robot.lookup("#list").queryAs(ListView.class).getItems().size() == 1);
+            FxWait.until(() -> robot.lookup("#list").queryAs(ListView.class).getItems().size() == 1, 60);
             assertThat(Files.readString(dir.resolve("config/pgpass"))).contains(server.password());
 
             robot.clickOn("#nav-dashboard");
-            waitUntil(() -> firstCard(robot).equals("0"));
+            FxWait.until(() -> firstCard(robot).equals("0"), 60);
             robot.clickOn("#nav-backups");
             robot.clickOn("#backupButton");
-            waitUntil(() -> robot.lookup("#start-backup").tryQuery().isPresent()
-                    && !robot.lookup("#start-backup").queryAs(Button.class).isDisabled());
+            FxWait.until(() -> robot.lookup("#start-backup").tryQuery().isPresent()
+                    && !robot.lookup("#start-backup").queryAs(Button.class).isDisabled(), 60);
             robot.clickOn("#start-backup");
 
             TableView<?> table = robot.lookup("#table").queryAs(TableView.class);
-            waitUntil(() -> table.getItems().size() == 1 && robot.lookup("verified").tryQuery().isPresent());
+            FxWait.until(() -> table.getItems().size() == 1 && robot.lookup("verified").tryQuery().isPresent(), 60);
             assertThat(robot.lookup("e2e/" + db).tryQuery()).isPresent();
             robot.clickOn("#nav-dashboard");
-            waitUntil(() -> firstCard(robot).equals("1"));
+            FxWait.until(() -> firstCard(robot).equals("1"), 60);
         } finally {
             context.close();
         }
@@ -79,12 +77,5 @@ class DesktopEndToEndIT {
 
     private static String firstCard(FxRobot robot) {
         return robot.lookup(".card-value").tryQueryAs(Label.class).map(Label::getText).orElse("");
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
     }
 }

@@ -72,10 +72,11 @@ public final class BackupDialogViewModel {
 
     /** Reads the profiles and the default options; the first profile is chosen, or the one given. */
     public void open(String preferredProfile) {
-        runner.runInBackground((progress, cancel) -> backups.profiles(), loaded -> {
-            BackupOptions defaults = backups.defaults();
-            format.set(defaults.format());
-            compression.set(levelText(defaults.compression()));
+        record Opened(List<ConnectionProfile> profiles, BackupOptions defaults) { }
+        runner.runInBackground((progress, cancel) -> new Opened(backups.profiles(), backups.defaults()), opened -> {
+            List<ConnectionProfile> loaded = opened.profiles();
+            format.set(opened.defaults().format());
+            compression.set(levelText(opened.defaults().compression()));
             profiles.setAll(loaded);
             profile.set(loaded.stream().filter(p -> p.name().equals(preferredProfile)).findFirst()
                     .orElse(loaded.isEmpty() ? null : loaded.get(0)));

@@ -48,6 +48,7 @@ public final class BackupsViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final StringBinding summary;
+    private List<String> configuredProfiles = List.of();
     private final BooleanBinding canAct;
     private final BooleanBinding canDelete;
     private final BooleanBinding canActOnOne;
@@ -83,8 +84,11 @@ public final class BackupsViewModel {
     /** Reads the catalog again, keeping the selection where the same backups are still there. */
     public void refresh() {
         List<String> selected = selection.stream().map(BackupRowViewModel::id).toList();
-        runner.runInBackground((progress, cancel) -> catalog.scan().stream().map(BackupRowViewModel::new).toList(),
-                loaded -> {
+        record Read(List<BackupRowViewModel> rows, List<String> profileNames) { }
+        runner.runInBackground((progress, cancel) -> new Read(catalog.scan().stream().map(BackupRowViewModel::new).toList(),
+                catalog.profileNames()), read -> {
+                    List<BackupRowViewModel> loaded = read.rows();
+                    configuredProfiles = read.profileNames();
                     rows.setAll(loaded);
                     profiles.setAll(new TreeSet<>(loaded.stream().map(BackupRowViewModel::profile).toList()));
                     databases.setAll(new TreeSet<>(loaded.stream().map(BackupRowViewModel::database).toList()));
@@ -163,9 +167,9 @@ public final class BackupsViewModel {
         });
     }
 
-    /** The profiles an imported dump can be filed under. */
+    /** The profiles an imported dump can be filed under, as read with the catalog. */
     public List<String> profileNames() {
-        return catalog.profileNames();
+        return configuredProfiles;
     }
 
     /** Adds a dump made elsewhere to the catalog under the profile. */

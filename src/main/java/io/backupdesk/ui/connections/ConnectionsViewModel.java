@@ -90,8 +90,14 @@ public final class ConnectionsViewModel {
             return;
         }
         form.edit(profile);
-        passwordStored.set(profiles.hasStoredPassword(profile));
+        passwordStored.set(false);
         formOpen.set(true);
+        // the pgpass file is read off the UI thread
+        runner.runInBackground((progress, cancel) -> profiles.hasStoredPassword(profile), stored -> {
+            if (profile.equals(selected.get())) {
+                passwordStored.set(stored);
+            }
+        }, failure -> message.set(failure.getMessage()));
     }
 
     /** Saves the form; the typed password goes to the pgpass file only when "save password" is ticked. */

@@ -128,14 +128,16 @@ final class WizardPages {
         modes.forEach((mode, button) -> button.setOnAction(e -> draft.mode.set(mode)));
         draft.mode.addListener((o, was, now) -> modes.get(now).setSelected(true));
         modes.get(draft.mode.get()).setSelected(true);
+        Spinner<Integer> jobs = new Spinner<>(1, 16, Math.max(1, draft.jobs.get()));
         Runnable fit = () -> {
             safe.setDisable(!model.targetExists());
             inPlace.setDisable(!model.targetExists());
             fresh.setDisable(model.targetExists());
+            // plain SQL and tar backups are restored by one worker
+            jobs.setDisable(!model.jobsApply());
         };
         model.stepProperty().addListener((o, was, now) -> fit.run());
         fit.run();
-        Spinner<Integer> jobs = new Spinner<>(1, 16, Math.max(1, draft.jobs.get()));
         jobs.valueProperty().addListener((o, was, now) -> draft.jobs.set(now));
         draft.jobs.addListener((o, was, now) -> jobs.getValueFactory().setValue(now.intValue()));
         CheckBox single = check("restore.options.single", draft.singleTransaction);

@@ -7,6 +7,7 @@ import io.backupdesk.core.BackupRecord;
 import io.backupdesk.testing.EngineRig;
 import io.backupdesk.testing.Fixtures;
 import io.backupdesk.testing.PgTools;
+import io.backupdesk.testing.FxWait;
 import io.backupdesk.testing.PostgresServerExtension;
 import io.backupdesk.testing.TestServer;
 import io.backupdesk.ui.UiJobs;
@@ -28,8 +29,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +60,7 @@ class RestoreWizardIT {
         assertThat(button(robot, "#restore").isDisabled()).isFalse();
         robot.clickOn("#restore");
 
-        waitUntil(() -> robot.lookup("#outcome").tryQuery().isPresent(), 120);
+        FxWait.until(() -> robot.lookup("#outcome").tryQuery().isPresent(), 120);
         assertThat(robot.lookup("#outcome").queryAs(Label.class).getText()).isEqualTo("Complete");
         TableView<?> tables = robot.lookup("#report-tables").queryAs(TableView.class);
         assertThat(tables.getItems()).hasSize(1);
@@ -94,7 +93,7 @@ class RestoreWizardIT {
             stage.show();
             wizard.openFile(file);
         });
-        waitUntil(() -> !button(robot, "#next").isDisabled(), 30);
+        FxWait.until(() -> !button(robot, "#next").isDisabled(), 30);
 
         String fresh = restoreIntoNewDatabase(server, robot);
 
@@ -111,16 +110,16 @@ class RestoreWizardIT {
             open(setup.rig(), backup, robot);
 
             next(robot, 3);
-            waitUntil(() -> robot.lookup("#end-sessions").queryAs(Button.class).isVisible(), 30);
+            FxWait.until(() -> robot.lookup("#end-sessions").queryAs(Button.class).isVisible(), 30);
             assertThat(button(robot, "#next").isDisabled()).as("blocked").isTrue();
 
             robot.clickOn("#end-sessions");
-            waitUntil(() -> !button(robot, "#next").isDisabled(), 30);
+            FxWait.until(() -> !button(robot, "#next").isDisabled(), 30);
             next(robot, 1);
             robot.clickOn("#typed-name").write(setup.database());
             robot.clickOn("#restore");
 
-            waitUntil(() -> robot.lookup("#outcome").tryQuery().isPresent(), 120);
+            FxWait.until(() -> robot.lookup("#outcome").tryQuery().isPresent(), 120);
             assertThat(robot.lookup("#outcome").queryAs(Label.class).getText()).isEqualTo("Complete");
             assertThat(held.isValid(2)).as("the session was ended before the swap").isFalse();
         }
@@ -138,11 +137,11 @@ class RestoreWizardIT {
         next(robot, 4);
         robot.clickOn("#typed-name").write(setup.database());
         robot.clickOn("#restore");
-        waitUntil(() -> RestoreITs.databasesLike(server, setup.database() + "_restoring_") > 0, 60);
+        FxWait.until(() -> RestoreITs.databasesLike(server, setup.database() + "_restoring_") > 0, 60);
         robot.clickOn("#cancel");
 
-        waitUntil(() -> robot.lookup("#step-report.current").tryQuery().isPresent(), 120);
-        waitUntil(() -> RestoreITs.databasesLike(server, setup.database() + "_") == 0, 60);
+        FxWait.until(() -> robot.lookup("#step-report.current").tryQuery().isPresent(), 120);
+        FxWait.until(() -> RestoreITs.databasesLike(server, setup.database() + "_") == 0, 60);
         assertThat(PgTools.rowCounts(server, setup.database())).isEqualTo(before);
     }
 
@@ -155,7 +154,7 @@ class RestoreWizardIT {
         next(robot, 3);
         robot.clickOn("#typed-name").write(fresh);
         robot.clickOn("#restore");
-        waitUntil(() -> robot.lookup("#outcome").tryQuery().isPresent(), 120);
+        FxWait.until(() -> robot.lookup("#outcome").tryQuery().isPresent(), 120);
         assertThat(robot.lookup("#outcome").queryAs(Label.class).getText()).isEqualTo("Complete");
         return fresh;
     }
@@ -173,13 +172,13 @@ class RestoreWizardIT {
             stage.show();
             wizard.open(backup);
         });
-        waitUntil(() -> !button(robot, "#next").isDisabled(), 30);
+        FxWait.until(() -> !button(robot, "#next").isDisabled(), 30);
     }
 
     /** Presses Next, each time once the wizard lets it. */
     private static void next(FxRobot robot, int times) throws Exception {
         for (int i = 0; i < times; i++) {
-            waitUntil(() -> button(robot, "#next").isVisible() && !button(robot, "#next").isDisabled(), 60);
+            FxWait.until(() -> button(robot, "#next").isVisible() && !button(robot, "#next").isDisabled(), 60);
             robot.clickOn("#next");
         }
         WaitForAsyncUtils.waitForFxEvents();
@@ -187,12 +186,5 @@ class RestoreWizardIT {
 
     private static Button button(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Button.class);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
     }
 }
