@@ -13,14 +13,17 @@ package io.backupdesk.store;
  *                          null for custom
  * @param defaultCompression the compression a backup takes when none is chosen, as {@code --compress} takes it; null
  *                          for the format's default
+ * @param background        scheduler, tray and start-at-login settings; null for their defaults
+ * @param alerts            webhook and e-mail reports of failures; null for none
  */
 public record Settings(int schemaVersion, String backupRoot, String clientToolsDir, Boolean verifyAfterBackup,
-                       Integer rpoHours, String theme, String defaultFormat, String defaultCompression) {
+                       Integer rpoHours, String theme, String defaultFormat, String defaultCompression,
+                       Background background, Alerts alerts) {
     public static final int VERSION = 1;
     public static final int DEFAULT_RPO_HOURS = 26;
 
     public static Settings defaults() {
-        return new Settings(VERSION, null, null, null, null, null, null, null);
+        return new Settings(VERSION, null, null, null, null, null, null, null, null, null);
     }
 
     public java.time.Duration rpo() {
@@ -29,5 +32,23 @@ public record Settings(int schemaVersion, String backupRoot, String clientToolsD
 
     public boolean verifiesAfterBackup() {
         return verifyAfterBackup == null || verifyAfterBackup;
+    }
+
+    public Background backgroundOrDefaults() {
+        return background == null ? Background.defaults() : background;
+    }
+
+    public Alerts alertsOrNone() {
+        return alerts == null ? Alerts.none() : alerts;
+    }
+
+    public Settings withBackground(Background changed) {
+        return new Settings(schemaVersion, backupRoot, clientToolsDir, verifyAfterBackup, rpoHours, theme, defaultFormat,
+                defaultCompression, changed, alerts);
+    }
+
+    public Settings withAlerts(Alerts changed) {
+        return new Settings(schemaVersion, backupRoot, clientToolsDir, verifyAfterBackup, rpoHours, theme, defaultFormat,
+                defaultCompression, background, changed);
     }
 }

@@ -38,7 +38,9 @@ class SettingsStoreTest {
 
     @Test
     void savedSettingsAreLoadedBack() {
-        Settings settings = new Settings(Settings.VERSION, "/srv/backups", "/usr/lib/postgresql/17/bin", false, 12, "dark", "directory", "6");
+        Settings settings = new Settings(Settings.VERSION, "/srv/backups", "/usr/lib/postgresql/17/bin", false, 12, "dark", "directory", "6",
+                new Background(2, true, null, true), new Alerts("https://hooks.example/x",
+                new Alerts.MailServer("smtp.example", 587, "starttls", "dba", "desk@example", "dba@example")));
         store().save(settings);
 
         assertThat(store().load()).isEqualTo(settings);
@@ -86,7 +88,7 @@ class SettingsStoreTest {
         SettingsStore store = store();
         store.load();
 
-        store.save(new Settings(Settings.VERSION, "/b", null, null, null, null, null, null));
+        store.save(new Settings(Settings.VERSION, "/b", null, null, null, null, null, null, null, null));
 
         assertThat(fileNames()).hasSize(2).contains("settings.json");
         assertThat(store.load().backupRoot()).isEqualTo("/b");
@@ -111,8 +113,8 @@ class SettingsStoreTest {
     @Test
     void savingIsAtomicAndLeavesNoTemporaryFile() throws IOException {
         SettingsStore store = store();
-        store.save(new Settings(Settings.VERSION, "/a", null, null, null, null, null, null));
-        store.save(new Settings(Settings.VERSION, "/b", null, null, null, null, null, null));
+        store.save(new Settings(Settings.VERSION, "/a", null, null, null, null, null, null, null, null));
+        store.save(new Settings(Settings.VERSION, "/b", null, null, null, null, null, null, null, null));
 
         assertThat(fileNames()).containsExactly("settings.json");
         assertThat(store.load().backupRoot()).isEqualTo("/b");

@@ -83,7 +83,7 @@ public final class SettingsViewModel {
     public void save() {
         Settings changed = new Settings(Settings.VERSION, emptyToNull(backupRoot.get()), emptyToNull(clientToolsDir.get()),
                 verifyAfterBackup.get(), rpo(), theme.get(), format.get() == BackupFormat.CUSTOM ? null : format.get().cliName(),
-                emptyToNull(compression.get()));
+                emptyToNull(compression.get()), loaded.background(), loaded.alerts());
         boolean needsRestart = !java.util.Objects.equals(changed.backupRoot(), loaded.backupRoot())
                 || !java.util.Objects.equals(changed.clientToolsDir(), loaded.clientToolsDir());
         runner.runInBackground((progress, cancel) -> {

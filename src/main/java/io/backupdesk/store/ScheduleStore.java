@@ -1,0 +1,61 @@
+package io.backupdesk.store;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.Schedule;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Backup schedules in {@code schedules.json}. Thread-safe; every change is written through at once. */
+public final class ScheduleStore {
+    /** The file's shape. */
+    public record SchedulesFile(int schemaVersion, List<Schedule> schedules) {
+        public SchedulesFile {
+            schedules = schedules == null ? List.of() : List.copyOf(schedules);
+        }
+    }
+
+    private static final int VERSION = 1;
+    private final JsonFile<SchedulesFile> file;
+
+    public ScheduleStore(Path configDir, Consumer<String> warnings) {
+        this.file = new JsonFile<>(configDir.resolve("schedules.json"), SchedulesFile.class, VERSION,
+                () -> new SchedulesFile(VERSION, List.of()), warnings);
+    }
+
+    /** By profile, then by creation. */
+    public synchronized List<Schedule> list() {
+        return file.read().schedules().stream().sorted(Comparator.comparing(Schedule::profile)
+                .thenComparing(s -> s.createdAt() == null ? java.time.Instant.EPOCH : s.createdAt())).toList();
+    }
+
+    public synchronized Optional<Schedule> find(String id) {
+        return file.read().schedules().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public Schedule require(String id) {
+        return find(id).orElseThrow(() -> BackupDeskException.configuration("There is no schedule '" + id + "'.",
+                "List the schedules with 'backupdesk schedule list'."));
+    }
+
+    /** Adds the schedule, or replaces the one with the same id. */
+    public synchronized void save(Schedule schedule) {
+        List<Schedule> schedules = new ArrayList<>(file.read().schedules());
+        schedules.removeIf(s -> s.id().equals(schedule.id()));
+        schedules.add(schedule);
+        file.write(new SchedulesFile(VERSION, schedules));
+    }
+
+    public synchronized boolean remove(String id) {
+        List<Schedule> schedules = new ArrayList<>(file.read().schedules());
+        boolean removed = schedules.removeIf(s -> s.id().equals(id));
+        if (removed) {
+            file.write(new SchedulesFile(VERSION, schedules));
+        }
+        return removed;
+    }
+}

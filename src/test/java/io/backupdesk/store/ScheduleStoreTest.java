@@ -1,0 +1,79 @@
+package io.backupdesk.store;
+
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.Compression;
+import io.backupdesk.core.RetentionPolicy;
+import io.backupdesk.core.Schedule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ScheduleStoreTest {
+    @TempDir
+    Path config;
+
+    private final List<String> warnings = new ArrayList<>();
+
+    private ScheduleStore store() {
+        return new ScheduleStore(config, warnings::add);
+    }
+
+    private static Schedule schedule(String id, String profile) {
+        BackupOptions options = new BackupOptions(BackupFormat.DIRECTORY, Compression.parse("3"), 2, List.of("sales"),
+                null, null, List.of("sales.audit_*"), null, true, "nightly", Duration.ofHours(2), null);
+        return new Schedule(id, profile, "30 2 * * *", "Europe/Berlin", true, options,
+                new RetentionPolicy(7, 14, 8, 12, Duration.ofDays(400)), Schedule.CatchUp.SKIP, true,
+                Instant.parse("2026-11-01T10:00:00Z"));
+    }
+
+    @Test
+    void aScheduleComesBackAsItWasSaved() {
+        Schedule saved = schedule("s1", "prod");
+        store().save(saved);
+
+        assertThat(store().require("s1")).isEqualTo(saved);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void savingTheSameIdReplacesAndRemoveForgets() {
+        store().save(schedule("s1", "prod"));
+        store().save(schedule("s2", "dev"));
+        store().save(schedule("s1", "prod").withEnabled(false));
+
+        assertThat(store().list()).extracting(Schedule::id).containsExactly("s2", "s1");
+        assertThat(store().require("s1").enabled()).isFalse();
+        assertThat(store().remove("s2")).isTrue();
+        assertThat(store().remove("s2")).isFalse();
+        assertThat(store().list()).extracting(Schedule::id).containsExactly("s1");
+    }
+
+    @Test
+    void leftOutFieldsTakeTheirDefaults() throws Exception {
+        Files.writeString(config.resolve("schedules.json"), """
+                {"schemaVersion":1,"schedules":[{"id":"a","profile":"prod","cron":"0 * * * *","enabled":true}]}""");
+
+        Schedule read = store().require("a");
+        assertThat(read.options()).isEqualTo(BackupOptions.defaults());
+        assertThat(read.retention().isNone()).isTrue();
+        assertThat(read.catchUp()).isEqualTo(Schedule.CatchUp.RUN_ONCE);
+        assertThat(read.origin()).isEqualTo("schedule:a");
+    }
+
+    @Test
+    void anUnknownIdIsAConfigurationErrorNamingTheListCommand() {
+        assertThatThrownBy(() -> store().require("nope")).hasMessageContaining("no schedule 'nope'")
+                .satisfies(e -> assertThat(((io.backupdesk.core.BackupDeskException) e).hint())
+                        .contains("backupdesk schedule list"));
+    }
+}
