@@ -4,6 +4,7 @@ import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupLayout;
 import io.backupdesk.backup.BackupService;
 import io.backupdesk.backup.DumpImporter;
+import io.backupdesk.backup.RetentionService;
 import io.backupdesk.backup.RunRegistry;
 import io.backupdesk.backup.VerifyService;
 import io.backupdesk.core.ConnectionProfile;
@@ -17,12 +18,17 @@ import io.backupdesk.pg.TableInfo;
 import io.backupdesk.pg.ToolDiscovery;
 import io.backupdesk.pg.ToolSelection;
 import io.backupdesk.restore.RestoreService;
+import io.backupdesk.schedule.BackupScheduler;
+import io.backupdesk.schedule.ExecutorTimers;
+import io.backupdesk.schedule.ScheduledBackup;
+import io.backupdesk.schedule.StoredSchedules;
 import io.backupdesk.stats.DashboardStats;
 import io.backupdesk.stats.StatsService;
 import io.backupdesk.store.JobHistory;
 import io.backupdesk.store.PgPassFile;
 import io.backupdesk.store.ProfileStore;
 import io.backupdesk.store.RestoreStore;
+import io.backupdesk.store.ScheduleStore;
 import io.backupdesk.store.Settings;
 import io.backupdesk.store.SettingsStore;
 
@@ -60,6 +66,9 @@ public final class Engine {
     private final DumpImporter importer;
     private final RestoreService restores;
     private final StatsService stats;
+    private final ScheduleStore schedules;
+    private final RetentionService retention;
+    private final Clock clock;
 
     /**
      * @param backupRootOverride a backup root for this session only (the CLI's --backup-root); null for the setting
@@ -67,7 +76,7 @@ public final class Engine {
      */
     public Engine(AppPaths paths, Path backupRootOverride, Consumer<String> warnings) {
         this.paths = paths;
-        Clock clock = Clock.systemDefaultZone();
+        this.clock = Clock.systemDefaultZone();
         this.settingsStore = new SettingsStore(paths.configDir(), warnings);
         Settings settings = settingsStore.load();
         this.profiles = new ProfileStore(paths.configDir(), warnings);
@@ -86,6 +95,8 @@ public final class Engine {
         this.restores = new RestoreService(tools, connections, credentials, runner, catalog, backups, verifier,
                 new RestoreStore(paths.configDir()), history, runs, paths.runsDir(), clock);
         this.stats = new StatsService(clock);
+        this.schedules = new ScheduleStore(paths.configDir(), warnings);
+        this.retention = new RetentionService(catalog, history, clock);
     }
 
     /**
@@ -139,6 +150,39 @@ public final class Engine {
 
     public DumpImporter importer() {
         return importer;
+    }
+
+    public ScheduleStore schedules() {
+        return schedules;
+    }
+
+    public RetentionService retention() {
+        return retention;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public StoredSchedules storedSchedules() {
+        return new StoredSchedules(schedules, profiles, history, clock);
+    }
+
+    /**
+     * What a run of a schedule does, on this engine.
+     *
+     * @param problems receives what went wrong after a backup succeeded (its cleanup, its test restore)
+     */
+    public ScheduledBackup scheduledBackup(Consumer<String> problems) {
+        return new ScheduledBackup(profiles, schedules, backups, retention, restores, history, clock,
+                () -> settingsStore.load().verifiesAfterBackup(), problems);
+    }
+
+    /** A scheduler over the stored schedules with real timers; the caller starts and closes it. */
+    public BackupScheduler newScheduler(Consumer<String> problems) {
+        StoredSchedules stored = storedSchedules();
+        return new BackupScheduler(stored, stored, scheduledBackup(problems), stored, clock, new ExecutorTimers(),
+                settingsStore.load().backgroundOrDefaults().concurrentJobs());
     }
 
     public ConnectionCheck connectionCheck() {

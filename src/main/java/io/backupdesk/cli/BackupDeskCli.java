@@ -24,6 +24,7 @@ import java.nio.file.Path;
 @Command(name = "backupdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Backs up PostgreSQL databases with pg_dump and keeps a catalog of the backups.",
         subcommands = {ProfilesCommand.class, BackupCommand.class, ListCommand.class, VerifyCommand.class, RestoreCommand.class, RollbackCommand.class, ImportCommand.class, StatsCommand.class,
+                ScheduleCommand.class, HistoryCommand.class, CleanupCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the job failed, 2 usage or configuration error."})
 public final class BackupDeskCli implements Runnable {

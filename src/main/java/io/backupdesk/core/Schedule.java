@@ -22,6 +22,7 @@ public record Schedule(String id, String profile, String cron, String zone, bool
     public enum CatchUp { RUN_ONCE, SKIP }
 
     public static final String ORIGIN_PREFIX = "schedule:";
+    public static final String TEST_RESTORE_PREFIX = "test-restore:";
 
     public Schedule {
         if (profile == null || profile.isBlank()) {
@@ -39,6 +40,11 @@ public record Schedule(String id, String profile, String cron, String zone, bool
     /** The origin the runs of this schedule carry in the history and in their sidecars. */
     public String origin() {
         return ORIGIN_PREFIX + id;
+    }
+
+    /** The origin of this schedule's weekly test restores in the history. */
+    public String testRestoreOrigin() {
+        return TEST_RESTORE_PREFIX + id;
     }
 
     public Schedule withEnabled(boolean on) {

@@ -92,10 +92,16 @@ public final class RestoreService {
      */
     public RestoreReport restore(RestorePlan plan, Optional<String> password, Progress progress, Consumer<String> log,
                                  Cancellation cancel) {
+        return restore(plan, "manual", password, progress, log, cancel);
+    }
+
+    /** The same, recorded in the history with another origin than "manual", e.g. a schedule's test restore. */
+    public RestoreReport restore(RestorePlan plan, String origin, Optional<String> password, Progress progress,
+                                 Consumer<String> log, Cancellation cancel) {
         String id = Ids.newId();
         Instant started = services.clock().instant();
         JobRun run = new JobRun(JobRun.SCHEMA_VERSION, id, JobRun.KIND_RESTORE, plan.target().name(), plan.database(),
-                "manual", started, null, null, 0, plan.source().record().id(), null, null);
+                origin, started, null, null, 0, plan.source().record().id(), null, null);
         return tracked(run, journal -> {
             try {
                 RestoreReport report = new RestoreRun(services, plan, password, id, progress, log, cancel, journal).execute();

@@ -1,0 +1,180 @@
+package io.backupdesk.cli;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.Compression;
+import io.backupdesk.core.Ids;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.RetentionPolicy;
+import io.backupdesk.core.Schedule;
+import io.backupdesk.schedule.CronSchedule;
+import io.backupdesk.schedule.DueRuns;
+import io.backupdesk.schedule.SchedulerLock;
+import io.backupdesk.schedule.StoredSchedules;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code backupdesk schedule ...}: the backup schedules the app runs, and a way to run them from the OS scheduler. */
+@Command(name = "schedule", description = "Manage backup schedules, or run the ones that are due.")
+public final class ScheduleCommand {
+    private static final String ROW = "%-12s  %-14s  %-16s  %-24s  %-8s  %-19s  %s%n";
+
+    @ParentCommand
+    BackupDeskCli root;
+
+    @Command(name = "list", description = "List the schedules with their next run and last result.")
+    int list(@Option(names = "--json", description = "Print a JSON array.") boolean json) {
+        List<Schedule> schedules = root.engine().schedules().list();
+        List<JobRun> history = root.engine().history().readAll();
+        Instant now = root.engine().clock().instant();
+        if (json) {
+            root.out().println(CliJson.writeList(schedules.stream().map(s -> json(s, history, now)).toList()));
+            return 0;
+        }
+        if (schedules.isEmpty()) {
+            root.out().println("No schedules. Add one with 'backupdesk schedule add PROFILE --cron \"30 2 * * *\"'"
+                    + " or on the Schedules screen.");
+            return 0;
+        }
+        root.out().printf(ROW, "ID", "PROFILE", "CRON", "ZONE", "ENABLED", "NEXT RUN", "LAST RESULT");
+        for (Schedule s : schedules) {
+            Optional<JobRun> last = StoredSchedules.lastRun(s, history);
+            root.out().printf(ROW, s.id(), s.profile(), s.cron(), s.zoneId().getId(), s.enabled() ? "yes" : "no",
+                    s.enabled() ? next(s, now).map(Format::time).orElse("never") : "-",
+                    last.map(r -> r.status().name().toLowerCase(Locale.ROOT) + " " + Format.time(r.startedAt())).orElse("-"));
+        }
+        return 0;
+    }
+
+    @Command(name = "add", description = "Add a schedule for a profile's database.")
+    int add(@Parameters(paramLabel = "PROFILE") String profile,
+            @Option(names = "--cron", required = true, paramLabel = "EXPR",
+                    description = "Five UNIX cron fields: minute hour day-of-month month day-of-week, e.g. '30 2 * * *'.") String cron,
+            @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the cron, e.g. Europe/Berlin. Default: the system's.") String zone,
+            @Option(names = "--format", paramLabel = "FORMAT", description = "custom (default), directory, tar or plain.") String format,
+            @Option(names = "--compress", paramLabel = "LEVEL", description = "As for 'backup'.") String compress,
+            @Option(names = "--label", paramLabel = "TEXT", description = "A label for each backup.") String label,
+            @Option(names = "--keep-last", paramLabel = "N", description = "Keep the newest N backups (N >= 1).") Integer keepLast,
+            @Option(names = "--daily", paramLabel = "D", description = "Keep the newest backup of each of the last D days.") Integer daily,
+            @Option(names = "--weekly", paramLabel = "W", description = "... of each of the last W weeks.") Integer weekly,
+            @Option(names = "--monthly", paramLabel = "M", description = "... of each of the last M months.") Integer monthly,
+            @Option(names = "--max-age", paramLabel = "DURATION", description = "Delete backups older than this, e.g. 90d.") String maxAge,
+            @Option(names = "--catch-up", paramLabel = "POLICY", description = "run-once (default) or skip: what to do once about runs missed while the app was closed.") String catchUp,
+            @Option(names = "--test-restore", description = "Once a week, restore the newest backup into a scratch database and drop it again.") boolean testRestore,
+            @Option(names = "--disabled", description = "Save it switched off.") boolean disabled) {
+        root.engine().profiles().require(profile);
+        ZoneId zoneId = zone(zone);
+        CronSchedule.parse(cron, zoneId);
+        BackupOptions options = new BackupOptions(format == null ? null : BackupFormat.parse(format),
+                compress == null ? null : Compression.parse(compress), 0, null, null, null, null, null, false, label, null, null);
+        RetentionPolicy retention = new RetentionPolicy(keepLast, daily, weekly, monthly,
+                maxAge == null ? null : Durations.parse(maxAge));
+        Schedule schedule = new Schedule(Ids.newId(), profile, cron.trim(), zone == null ? null : zoneId.getId(), !disabled,
+                options, retention, catchUp(catchUp), testRestore, root.engine().clock().instant());
+        root.engine().schedules().save(schedule);
+        root.out().println("Schedule " + schedule.id() + " saved: " + profile + ", "
+                + CronSchedule.parse(cron, zoneId).describe() + " (" + zoneId.getId() + ")"
+                + next(schedule, root.engine().clock().instant()).map(t -> "; next run " + Format.time(t)).orElse(""));
+        return 0;
+    }
+
+    @Command(name = "remove", description = "Remove a schedule. Its backups and history stay.")
+    int remove(@Parameters(paramLabel = "ID") String id) {
+        root.engine().schedules().require(id);
+        root.engine().schedules().remove(id);
+        root.out().println("Schedule " + id + " removed.");
+        return 0;
+    }
+
+    @Command(name = "run-due", description = "Run each enabled schedule that has come due since its last run, once, and exit."
+            + " For running the schedules from cron or another OS scheduler instead of the app.",
+            footer = {"", "Each schedule runs at most once per call, however many of its runs were missed. While the",
+                    "desktop app is open it runs the schedules itself, and this command runs nothing.",
+                    "Exit code 1 when any run failed."})
+    int runDue() throws IOException {
+        Optional<SchedulerLock> lock = SchedulerLock.tryAcquire(root.engine().paths().runsDir());
+        if (lock.isEmpty()) {
+            root.out().println("The Backup Desk app (or another 'schedule run-due') is running the schedules now;"
+                    + " nothing was run.");
+            return 0;
+        }
+        try (SchedulerLock held = lock.get()) {
+            List<String> problems = new ArrayList<>();
+            DueRuns due = new DueRuns(root.engine().storedSchedules(), root.engine().scheduledBackup(problems::add),
+                    root.engine().clock());
+            Cancellation cancel = new Cancellation();
+            List<DueRuns.Outcome> outcomes = CancelOnInterrupt.run(cancel, () -> due.runAll(cancel));
+            if (outcomes.isEmpty()) {
+                root.out().println("Nothing is due.");
+            }
+            for (DueRuns.Outcome o : outcomes) {
+                root.out().println(o.schedule().id() + " " + o.schedule().profile() + ": " + o.describe());
+            }
+            problems.forEach(p -> root.err().println("warning: " + p));
+            return outcomes.stream().anyMatch(o -> o.error() != null) ? 1 : 0;
+        }
+    }
+
+    private static ZoneId zone(String zone) {
+        try {
+            return zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            throw BackupDeskException.configuration("Unknown time zone '" + zone + "'.", "Use a zone id such as Europe/Berlin or UTC.");
+        }
+    }
+
+    private static Schedule.CatchUp catchUp(String text) {
+        if (text == null || text.equalsIgnoreCase("run-once")) {
+            return Schedule.CatchUp.RUN_ONCE;
+        }
+        if (text.equalsIgnoreCase("skip")) {
+            return Schedule.CatchUp.SKIP;
+        }
+        throw BackupDeskException.configuration("Unknown catch-up policy '" + text + "'.", "Use run-once or skip.");
+    }
+
+    private static Optional<Instant> next(Schedule s, Instant now) {
+        try {
+            return CronSchedule.parse(s.cron(), s.zoneId()).nextAfter(now);
+        } catch (BackupDeskException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, Object> json(Schedule s, List<JobRun> history, Instant now) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("profile", s.profile());
+        m.put("cron", s.cron());
+        m.put("zone", s.zoneId().getId());
+        m.put("enabled", s.enabled());
+        String description;
+        try {
+            description = CronSchedule.parse(s.cron(), s.zoneId()).describe();
+        } catch (BackupDeskException e) {
+            description = e.getMessage();
+        }
+        m.put("description", description);
+        m.put("nextRun", s.enabled() ? next(s, now).orElse(null) : null);
+        m.put("format", s.options().format().cliName());
+        m.put("retention", s.retention());
+        m.put("catchUp", s.catchUp().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        m.put("testRestore", s.testRestore());
+        m.put("lastRun", StoredSchedules.lastRun(s, history).map(HistoryCommand::json).orElse(null));
+        return m;
+    }
+}

@@ -1,0 +1,59 @@
+package io.backupdesk.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Notices when the wall clock and the monotonic clock part ways: the machine slept and woke (the monotonic clock
+ * stood still meanwhile), or someone or NTP set the time. Either way the armed timers now fire at the wrong wall
+ * time, so the scheduler re-arms them and catches up what it missed. It ticks once a minute and does nothing else,
+ * which costs nothing measurable; the schedules themselves are never polled.
+ */
+final class ClockWatch {
+    /** Smaller steps are NTP slewing or timer slack, not a jump worth re-arming for. */
+    static final Duration TOLERANCE = Duration.ofSeconds(5);
+    static final Duration TICK = Duration.ofMinutes(1);
+
+    /**
+     * What the watch saw between two looks.
+     *
+     * @param lastSeen the wall time of the previous look, when the timers were still known to be right
+     * @param expected the wall time the monotonic clock says it should be now
+     * @param actual   the wall time it is
+     */
+    record Jump(Instant lastSeen, Instant expected, Instant actual) {
+        Duration size() {
+            return Duration.between(expected, actual);
+        }
+    }
+
+    private final Clock clock;
+    private final Timers timers;
+    private Instant lastWall;
+    private long lastMonotonic;
+
+    ClockWatch(Clock clock, Timers timers) {
+        this.clock = clock;
+        this.timers = timers;
+        reset();
+    }
+
+    /** Takes the present as the new reference, e.g. after a jump was handled. */
+    synchronized void reset() {
+        lastWall = clock.instant();
+        lastMonotonic = timers.monotonicNanos();
+    }
+
+    /** The jump since the last look, if there was one; the present becomes the new reference either way. */
+    synchronized java.util.Optional<Jump> look() {
+        Instant wall = clock.instant();
+        long monotonic = timers.monotonicNanos();
+        Instant previous = lastWall;
+        Instant expected = lastWall.plusNanos(monotonic - lastMonotonic);
+        lastWall = wall;
+        lastMonotonic = monotonic;
+        Duration drift = Duration.between(expected, wall).abs();
+        return drift.compareTo(TOLERANCE) > 0 ? java.util.Optional.of(new Jump(previous, expected, wall)) : java.util.Optional.empty();
+    }
+}

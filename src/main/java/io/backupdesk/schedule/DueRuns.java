@@ -1,0 +1,77 @@
+package io.backupdesk.schedule;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ErrorKind;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.Schedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The schedules as an OS scheduler runs them ({@code backupdesk schedule run-due}): each enabled schedule that has
+ * come due since its last run runs once, one after the other, and then the process ends. Missed runs are thus
+ * always caught up with one run; the catch-up policy is the app's, which knows whether it was asleep.
+ */
+public final class DueRuns {
+    /** One schedule's run: its history line, or the error that ended it. */
+    public record Outcome(Schedule schedule, JobRun run, BackupDeskException error) {
+        public String describe() {
+            return error == null ? run.status().name().toLowerCase(Locale.ROOT) + ", backup " + run.backupId()
+                    : "failed: " + error.getMessage();
+        }
+    }
+
+    private final BackupScheduler.Schedules schedules;
+    private final BackupScheduler.Job job;
+    private final Clock clock;
+
+    public DueRuns(BackupScheduler.Schedules schedules, BackupScheduler.Job job, Clock clock) {
+        this.schedules = schedules;
+        this.job = job;
+        this.clock = clock;
+    }
+
+    /** The enabled schedules with a run due since their last run (or since they were made; ever, if unknown). */
+    public List<Schedule> due() {
+        Instant now = clock.instant();
+        List<Schedule> due = new ArrayList<>();
+        for (Schedule s : schedules.list()) {
+            if (!s.enabled()) {
+                continue;
+            }
+            Instant since = schedules.lastRunStart(s).orElse(s.createdAt() == null ? Instant.EPOCH : s.createdAt());
+            try {
+                if (CronSchedule.parse(s.cron(), s.zoneId()).nextAfter(since).filter(t -> !t.isAfter(now)).isPresent()) {
+                    due.add(s);
+                }
+            } catch (BackupDeskException e) {
+                // a schedule with a broken cron is never due; 'schedule list' shows why
+            }
+        }
+        return due;
+    }
+
+    /** Runs what is due, one at a time; a cancel stops before the next. */
+    public List<Outcome> runAll(Cancellation cancel) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Schedule s : due()) {
+            if (cancel.isCancelled()) {
+                break;
+            }
+            try {
+                outcomes.add(new Outcome(s, job.run(s, s.origin(), cancel), null));
+            } catch (BackupDeskException e) {
+                outcomes.add(new Outcome(s, null, e));
+                if (e.kind() == ErrorKind.CANCELLED) {
+                    break;
+                }
+            }
+        }
+        return outcomes;
+    }
+}

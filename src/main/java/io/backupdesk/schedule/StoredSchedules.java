@@ -1,0 +1,70 @@
+package io.backupdesk.schedule;
+
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Ids;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
+import io.backupdesk.core.Schedule;
+import io.backupdesk.store.JobHistory;
+import io.backupdesk.store.ProfileStore;
+import io.backupdesk.store.ScheduleStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The scheduler's view of {@code schedules.json}, {@code history.jsonl} and the profiles. */
+public final class StoredSchedules implements BackupScheduler.Schedules, BackupScheduler.SkipRecorder,
+        BackupScheduler.DatabaseKeys {
+    private final ScheduleStore schedules;
+    private final ProfileStore profiles;
+    private final JobHistory history;
+    private final Clock clock;
+
+    public StoredSchedules(ScheduleStore schedules, ProfileStore profiles, JobHistory history, Clock clock) {
+        this.schedules = schedules;
+        this.profiles = profiles;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Schedule> list() {
+        return schedules.list();
+    }
+
+    @Override
+    public Optional<Schedule> find(String id) {
+        return schedules.find(id);
+    }
+
+    @Override
+    public Optional<Instant> lastRunStart(Schedule schedule) {
+        return lastRun(schedule, history.readAll()).map(JobRun::startedAt);
+    }
+
+    /** The newest history line of the schedule's runs, whatever became of it. */
+    public static Optional<JobRun> lastRun(Schedule schedule, List<JobRun> runs) {
+        return runs.stream().filter(r -> schedule.origin().equals(r.origin())).reduce((a, b) -> b);
+    }
+
+    @Override
+    public JobRun skipped(Schedule schedule, String origin, String why) {
+        Instant now = clock.instant();
+        Optional<ConnectionProfile> profile = profiles.find(schedule.profile());
+        JobRun run = new JobRun(JobRun.SCHEMA_VERSION, Ids.newId(), JobRun.KIND_BACKUP, schedule.profile(),
+                profile.map(ConnectionProfile::database).orElse(null), origin, now, now, JobStatus.SKIPPED, 0, null,
+                null, why);
+        history.append(run);
+        return run;
+    }
+
+    /** Host, port and database: two profiles of one database still get one job at a time. */
+    @Override
+    public String of(Schedule schedule) {
+        return profiles.find(schedule.profile())
+                .map(p -> p.database() + " on " + (p.host() == null ? "localhost" : p.host()) + ":" + p.port())
+                .orElse(schedule.profile());
+    }
+}

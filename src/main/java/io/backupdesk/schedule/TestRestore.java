@@ -1,0 +1,113 @@
+package io.backupdesk.schedule;
+
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.Sidecars;
+import io.backupdesk.core.BackupStatus;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
+import io.backupdesk.core.Progress;
+import io.backupdesk.core.Schedule;
+import io.backupdesk.core.Verification;
+import io.backupdesk.restore.RestoreMode;
+import io.backupdesk.restore.RestorePlan;
+import io.backupdesk.restore.RestoreReport;
+import io.backupdesk.restore.RestoreService;
+import io.backupdesk.store.JobHistory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The weekly proof that a schedule's backups can really be restored: the newest backup is restored in full into a
+ * scratch database on the same server, checked table by table, and the scratch database is dropped again whatever
+ * happened. A backup that passes is recorded as verified in the catalog; a failure is reported, and the backup is
+ * left as it was (a missing role on the server is not a damaged file).
+ */
+final class TestRestore {
+    private static final Logger LOG = LoggerFactory.getLogger(TestRestore.class);
+    static final Duration EVERY = Duration.ofDays(7);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+
+    private final RestoreService restores;
+    private final JobHistory history;
+    private final Clock clock;
+
+    TestRestore(RestoreService restores, JobHistory history, Clock clock) {
+        this.restores = restores;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /** Whether the schedule wants one and its last good test restore is a week old or there was none. */
+    boolean due(Schedule schedule) {
+        if (!schedule.testRestore()) {
+            return false;
+        }
+        Instant weekAgo = clock.instant().minus(EVERY);
+        return history.readAll().stream().noneMatch(r -> schedule.testRestoreOrigin().equals(r.origin())
+                && r.status() == JobStatus.OK && r.startedAt().isAfter(weekAgo));
+    }
+
+    /**
+     * Restores the backup into a scratch database and drops it again.
+     *
+     * @return the report; empty when the restore could not even start (the reason is in the history and the log)
+     */
+    Optional<RestoreReport> run(Schedule schedule, ConnectionProfile profile, BackupCatalog.Entry backup,
+                                Cancellation cancel) {
+        String scratch = scratchName(profile.database(), clock.instant());
+        RestorePlan plan = new RestorePlan(backup, profile, scratch, RestoreMode.NEW_DATABASE, 0, false, true, true,
+                null, null, false, false, Set.of());
+        try {
+            RestoreReport report = restores.restore(plan, schedule.testRestoreOrigin(), Optional.empty(), Progress.NONE,
+                    line -> { }, cancel);
+            if (report.outcome() != RestoreReport.Outcome.FAILED) {
+                Sidecars.write(backup.sidecar(), backup.record().withVerification(new Verification(BackupStatus.VERIFIED,
+                        clock.instant(), "Restored in full into a scratch database by the weekly test restore; "
+                        + report.summary())));
+            }
+            return Optional.of(report);
+        } catch (RuntimeException e) {
+            LOG.warn("Test restore of backup {} into {} could not run: {}", backup.record().id(), scratch, e.getMessage());
+            return Optional.empty();
+        } finally {
+            dropScratch(profile, scratch);
+        }
+    }
+
+    private void dropScratch(ConnectionProfile profile, String scratch) {
+        try {
+            if (restores.databaseExists(profile, scratch, Optional.empty())) {
+                restores.dropLeftover(profile, scratch);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The scratch database {} of a test restore could not be dropped: {}", scratch, e.getMessage());
+        }
+    }
+
+    /** {@code backupdesk_test_<database>_<utc stamp>}, within PostgreSQL's 63 bytes. */
+    static String scratchName(String database, Instant now) {
+        String prefix = "backupdesk_test_";
+        String suffix = "_" + STAMP.format(now);
+        String middle = database;
+        while ((prefix + middle + suffix).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+            middle = middle.substring(0, middle.length() - 1);
+        }
+        return prefix + middle + suffix;
+    }
+
+    /** A history line of the restore, for tests and the tray: the newest test restore of the schedule. */
+    Optional<JobRun> latest(Schedule schedule) {
+        return history.readAll().stream().filter(r -> schedule.testRestoreOrigin().equals(r.origin()))
+                .reduce((a, b) -> b);
+    }
+}

@@ -1,0 +1,154 @@
+package io.backupdesk.schedule;
+
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
+import io.backupdesk.core.Schedule;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A scheduler over a hand-moved clock, with schedules and history kept in memory and a job that only notes when it
+ * ran. It is the scheduler's timing that is under test here; the real backups run in {@code ScheduledBackupIT}.
+ */
+final class SchedulerRig implements BackupScheduler.Schedules, BackupScheduler.SkipRecorder, BackupScheduler.Job {
+    /** A job that ran: which schedule, and the wall-clock instant it began. */
+    record Ran(String schedule, String origin, Instant at) { }
+
+    final ManualTime time;
+    final List<Schedule> schedules = Collections.synchronizedList(new ArrayList<>());
+    final List<JobRun> history = Collections.synchronizedList(new ArrayList<>());
+    final List<Ran> ran = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger runningNow = new AtomicInteger();
+    final AtomicInteger mostAtOnce = new AtomicInteger();
+    /** While set, jobs wait for it: a long backup. */
+    volatile CountDownLatch hold;
+
+    SchedulerRig(Instant start) {
+        this.time = new ManualTime(start);
+    }
+
+    /** Jobs run inline, on the thread that moves the clock: each starts exactly when its timer went off. */
+    BackupScheduler inline(int maxConcurrent) {
+        return new BackupScheduler(this, this, this, Schedule::profile, time, time, maxConcurrent, new InlineExecutor());
+    }
+
+    /** Jobs run on threads of their own, so that one can still be running when the next is due. */
+    BackupScheduler threaded(int maxConcurrent) {
+        return new BackupScheduler(this, this, this, Schedule::profile, time, time, maxConcurrent,
+                Executors.newCachedThreadPool());
+    }
+
+    static Schedule schedule(String id, String profile, String cron, String zone, Schedule.CatchUp catchUp,
+                             Instant createdAt) {
+        return new Schedule(id, profile, cron, zone, true, null, null, catchUp, false, createdAt);
+    }
+
+    List<Instant> ranAt(String schedule) {
+        synchronized (ran) {
+            return ran.stream().filter(r -> r.schedule().equals(schedule)).map(Ran::at).toList();
+        }
+    }
+
+    List<JobRun> skipped() {
+        synchronized (history) {
+            return history.stream().filter(r -> r.status() == JobStatus.SKIPPED).toList();
+        }
+    }
+
+    @Override
+    public List<Schedule> list() {
+        synchronized (schedules) {
+            return List.copyOf(schedules);
+        }
+    }
+
+    @Override
+    public Optional<Schedule> find(String id) {
+        return list().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public Optional<Instant> lastRunStart(Schedule schedule) {
+        synchronized (history) {
+            return history.stream().filter(r -> r.origin().equals(schedule.origin())).map(JobRun::startedAt)
+                    .max(Instant::compareTo);
+        }
+    }
+
+    @Override
+    public JobRun skipped(Schedule schedule, String origin, String why) {
+        Instant now = time.instant();
+        JobRun run = new JobRun(JobRun.SCHEMA_VERSION, "skip-" + history.size(), JobRun.KIND_BACKUP, schedule.profile(),
+                schedule.profile(), origin, now, now, JobStatus.SKIPPED, 0, null, null, why);
+        history.add(run);
+        return run;
+    }
+
+    @Override
+    public JobRun run(Schedule schedule, String origin, Cancellation cancel) {
+        Instant started = time.instant();
+        ran.add(new Ran(schedule.id(), origin, started));
+        mostAtOnce.accumulateAndGet(runningNow.incrementAndGet(), Math::max);
+        try {
+            CountDownLatch wait = hold;
+            if (wait != null && !wait.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never let the job finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            runningNow.decrementAndGet();
+        }
+        JobRun run = new JobRun(JobRun.SCHEMA_VERSION, "run-" + history.size(), JobRun.KIND_BACKUP, schedule.profile(),
+                schedule.profile(), origin, started, time.instant(), JobStatus.OK, 1, null, null, null);
+        history.add(run);
+        return run;
+    }
+
+    /** Runs each task on the submitting thread. */
+    private static final class InlineExecutor extends AbstractExecutorService {
+        private volatile boolean shutdown;
+
+        @Override
+        public void execute(Runnable command) {
+            command.run();
+        }
+
+        @Override
+        public void shutdown() {
+            shutdown = true;
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            shutdown = true;
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return true;
+        }
+    }
+}
