@@ -18,7 +18,10 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import io.backupdesk.schedule.BackupScheduler;
 
 /**
  * The desktop composition root: the headless engine, the executor the UI's jobs run on, the task runner over it,
@@ -32,10 +35,33 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService jobs = Executors.newFixedThreadPool(JOB_THREADS, DaemonThreads.named("ui-job"));
     private final TaskRunner runner = new FxTaskRunner(jobs);
     private final Navigation navigation = new Navigation();
+    private final BackupScheduler scheduler;
+    private final List<Consumer<String>> problemListeners = new CopyOnWriteArrayList<>();
+    private final ScheduleStarter starter;
 
     public AppContext(AppPaths paths, Consumer<String> warnings) {
         Logs.toFolder(paths.logsDir());
         this.engine = new Engine(paths, null, warnings);
+        this.scheduler = engine.newScheduler(problem -> problemListeners.forEach(l -> l.accept(problem)));
+        this.starter = new ScheduleStarter(scheduler, paths.runsDir());
+    }
+
+    /** The scheduler of this app; started by {@link #startScheduler()}, closed on quit. */
+    public BackupScheduler scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * Starts the schedules once this app holds them: at once, or when a {@code schedule run-due} that holds them now
+     * has finished. Call after the start-up housekeeping.
+     */
+    public void startScheduler() {
+        starter.start();
+    }
+
+    /** Hears what went wrong after a scheduled backup succeeded (a cleanup, a test restore); any thread. */
+    public void onProblem(Consumer<String> listener) {
+        problemListeners.add(listener);
     }
 
     public Engine engine() {
@@ -100,6 +126,8 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        starter.close();
+        scheduler.close();
         jobs.shutdownNow();
         jobs.awaitTermination(5, TimeUnit.SECONDS);
     }

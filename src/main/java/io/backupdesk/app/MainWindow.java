@@ -90,8 +90,15 @@ public final class MainWindow {
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
+        // the schedules start after the cleanup, so a catch-up run never meets the leftovers of a killed one
         context.runner().run(Messages.get("app.housekeeping"), (progress, cancel) ->
-                context.engine().startupHousekeeping(), done -> dashboard.refresh(), failed -> dashboard.refresh());
+                context.engine().startupHousekeeping(), done -> {
+                    dashboard.refresh();
+                    context.startScheduler();
+                }, failed -> {
+                    dashboard.refresh();
+                    context.startScheduler();
+                });
         return scene;
     }
 }

@@ -1,0 +1,83 @@
+package io.backupdesk.app;
+
+import io.backupdesk.schedule.BackupScheduler;
+import io.backupdesk.schedule.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Starts the app's scheduler once the app holds the schedules ({@link SchedulerLock}). A {@code schedule run-due}
+ * started by cron may hold them at this moment; then a daemon thread tries again every few seconds until it has
+ * finished, so the two never run the same schedule.
+ */
+final class ScheduleStarter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduleStarter.class);
+    private static final long RETRY_MILLIS = 5_000;
+
+    private final BackupScheduler scheduler;
+    private final Path runsDir;
+    private volatile SchedulerLock lock;
+    private volatile boolean closed;
+    private Thread waiter;
+
+    ScheduleStarter(BackupScheduler scheduler, Path runsDir) {
+        this.scheduler = scheduler;
+        this.runsDir = runsDir;
+    }
+
+    synchronized void start() {
+        if (waiter != null || closed) {
+            return;
+        }
+        waiter = new Thread(this::acquireAndStart, "scheduler-start");
+        waiter.setDaemon(true);
+        waiter.start();
+    }
+
+    private void acquireAndStart() {
+        boolean told = false;
+        while (!closed) {
+            try {
+                Optional<SchedulerLock> acquired = SchedulerLock.tryAcquire(runsDir);
+                if (acquired.isPresent()) {
+                    lock = acquired.get();
+                    if (!closed) {
+                        scheduler.start();
+                        LOG.info("The schedules run in this app");
+                    }
+                    return;
+                }
+                if (!told) {
+                    LOG.info("Another process runs the schedules now (schedule run-due); waiting for it to finish");
+                    told = true;
+                }
+                Thread.sleep(RETRY_MILLIS);
+            } catch (IOException e) {
+                LOG.warn("The schedules cannot run: {}", e.getMessage());
+                return;
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (waiter != null) {
+            waiter.interrupt();
+        }
+        SchedulerLock held = lock;
+        if (held != null) {
+            try {
+                held.close();
+            } catch (IOException e) {
+                LOG.debug("Releasing the scheduler lock: {}", e.getMessage());
+            }
+        }
+    }
+}
