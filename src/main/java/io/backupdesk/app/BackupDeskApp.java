@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** The desktop app: the theme and the main window over the app context, closed on quit. */
 public final class BackupDeskApp extends Application {
     private AppContext context;
+    private BackgroundMode background;
 
     @Override
     public void start(Stage stage) {
@@ -32,6 +33,11 @@ public final class BackupDeskApp extends Application {
             stage.setHeight(last.height());
         }
         stage.setMaximized(last.maximized());
+        background = new BackgroundMode(context, stage);
+        background.install();
+        // Ctrl+Q quits, also when closing the window only hides it to the tray
+        stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Q,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), background::quit);
         stage.setOnHidden(e -> windows.save(new WindowState(WindowState.VERSION, stage.getX(), stage.getY(),
                 stage.getWidth(), stage.getHeight(), stage.isMaximized(), context.navigation().current().name())));
         stage.show();
@@ -59,6 +65,9 @@ public final class BackupDeskApp extends Application {
 
     @Override
     public void stop() throws InterruptedException {
+        if (background != null) {
+            background.close();
+        }
         if (context != null) {
             context.close();
         }

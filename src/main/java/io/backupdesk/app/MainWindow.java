@@ -74,7 +74,6 @@ public final class MainWindow {
         connections.load();
         Scene scene = new Scene(new MainView(context.shell(), screens).node(), 1280, 800);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), backUpNow);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
         // a dump file dropped on the window is imported and opened in the restore wizard
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -90,8 +89,21 @@ public final class MainWindow {
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
+        // runs of the schedules change the numbers; so may anything while the window was hidden in the tray
+        context.scheduler().addListener(new io.backupdesk.schedule.BackupScheduler.Listener() {
+            @Override
+            public void stateChanged() {
+                javafx.application.Platform.runLater(() -> {
+                    if (stage.isShowing()) {
+                        dashboard.refresh();
+                    }
+                });
+            }
+        });
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> dashboard.refresh());
         // the schedules start after the cleanup, so a catch-up run never meets the leftovers of a killed one
-        context.runner().run(Messages.get("app.housekeeping"), (progress, cancel) ->
+        // not a listed job: it takes a moment, and the tray would show it as a backup running
+        context.runner().runInBackground((progress, cancel) ->
                 context.engine().startupHousekeeping(), done -> {
                     dashboard.refresh();
                     context.startScheduler();

@@ -1,0 +1,259 @@
+package io.backupdesk.app;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
+import io.backupdesk.core.Schedule;
+import io.backupdesk.schedule.BackupScheduler;
+import io.backupdesk.store.Settings;
+import io.backupdesk.tray.TrayController;
+import io.backupdesk.tray.TrayStatus;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The app while its window is closed: the tray icon with its state and menu, closing to the tray, notifications of
+ * scheduled runs, and quitting. Without a tray (headless, or no panel with a tray) closing the window quits as
+ * usual, and the schedules then run only while the window is open; that is logged and said once at start.
+ * Scheduler events arrive on its threads and hop to the FX thread here, once.
+ */
+final class BackgroundMode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundMode.class);
+    /** Databases go stale with time alone, so the state is also looked at this often. */
+    private static final Duration RECHECK = Duration.minutes(10);
+
+    private final AppContext context;
+    private final Stage stage;
+    private final Timeline recheck = new Timeline(new KeyFrame(RECHECK, e -> refresh()));
+    private final Set<String> staleNotified = new HashSet<>();
+    private TrayController tray;
+    private boolean refreshing;
+    private boolean refreshAgain;
+
+    BackgroundMode(AppContext context, Stage stage) {
+        this.context = context;
+        this.stage = stage;
+    }
+
+    /** Puts the icon in the tray when there is one; returns whether there is. */
+    boolean install() {
+        BackupScheduler scheduler = context.scheduler();
+        scheduler.addListener(new BackupScheduler.Listener() {
+            @Override
+            public void runFinished(Schedule schedule, JobRun run) {
+                Platform.runLater(() -> finished(schedule, run));
+            }
+
+            @Override
+            public void runFailed(Schedule schedule, RuntimeException error) {
+                Platform.runLater(() -> failed(schedule, error));
+            }
+
+            @Override
+            public void stateChanged() {
+                Platform.runLater(BackgroundMode.this::refresh);
+            }
+        });
+        context.onProblem(problem -> Platform.runLater(() -> notifyWarning("Backup Desk", problem)));
+        if (!TrayController.supported()) {
+            LOG.warn("No system tray here: closing the window quits, and schedules run only while the app is open");
+            return false;
+        }
+        Platform.setImplicitExit(false);
+        // the menu's actions arrive on the AWT event thread and hop to the FX thread here, once
+        tray = new TrayController(new TrayController.Actions() {
+            @Override
+            public void open() {
+                Platform.runLater(BackgroundMode.this::open);
+            }
+
+            @Override
+            public void backUpNow(String profile) {
+                Platform.runLater(() -> BackgroundMode.this.backUpNow(profile));
+            }
+
+            @Override
+            public void togglePause() {
+                Platform.runLater(() -> {
+                    if (scheduler.paused()) {
+                        scheduler.resume();
+                    } else {
+                        scheduler.pause();
+                    }
+                });
+            }
+
+            @Override
+            public void quit() {
+                Platform.runLater(BackgroundMode.this::quit);
+            }
+        });
+        tray.show();
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            hideToTray();
+        });
+        context.runner().jobs().addListener((ListChangeListener<Object>) change -> refresh());
+        recheck.setCycleCount(Timeline.INDEFINITE);
+        recheck.play();
+        refresh();
+        return true;
+    }
+
+    boolean hasTray() {
+        return tray != null;
+    }
+
+    void open() {
+        stage.show();
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
+    }
+
+    private void hideToTray() {
+        stage.hide();
+        context.runner().runInBackground((progress, cancel) -> {
+            Settings settings = context.engine().settings().load();
+            if (settings.backgroundOrDefaults().trayNoticeShown() != null) {
+                return false;
+            }
+            context.engine().settings().save(settings.withBackground(settings.backgroundOrDefaults().withTrayNoticeShown()));
+            return true;
+        }, first -> {
+            if (first) {
+                tray.info("Backup Desk is still running", "Scheduled backups go on from the tray. Quit from the tray menu.");
+            }
+        }, failure -> LOG.warn("Could not note the tray notice: {}", failure.getMessage()));
+    }
+
+    /** Quits, after asking when a job would be cancelled by it. */
+    void quit() {
+        boolean busy = context.scheduler().anyRunning() || !context.runner().jobs().isEmpty();
+        if (busy) {
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "A backup or another job is still running. Quitting "
+                    + "cancels it, and a cancelled backup leaves nothing behind.", ButtonType.CANCEL, ButtonType.OK);
+            ask.setHeaderText("Quit and cancel the running job?");
+            ask.initOwner(stage.isShowing() ? stage : null);
+            if (ask.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
+                return;
+            }
+        }
+        close();
+        Platform.exit();
+    }
+
+    /** "Back up now" from the tray: the profile's database with the default options, under the scheduler's rules. */
+    private void backUpNow(String profileName) {
+        context.runner().runInBackground((progress, cancel) -> {
+            ConnectionProfile profile = context.engine().profiles().require(profileName);
+            Settings settings = context.engine().settings().load();
+            BackupOptions options = new BackupOptions(
+                    settings.defaultFormat() == null ? null : io.backupdesk.core.BackupFormat.parse(settings.defaultFormat()),
+                    settings.defaultCompression() == null ? null : io.backupdesk.core.Compression.parse(settings.defaultCompression()),
+                    0, null, null, null, null, null, false, null, null, null);
+            Schedule now = new Schedule("now-" + profile.name(), profile.name(), "0 0 1 1 *", null, false, options, null,
+                    null, false, null);
+            return context.scheduler().runNow(now, BackupRecord.ORIGIN_MANUAL);
+        }, started -> {
+            if (!started) {
+                notifyWarning("Not started", "A backup of " + profileName + " is already running.");
+            }
+        }, failure -> notifyWarning("Could not back up " + profileName, failure.getMessage()));
+    }
+
+    private void finished(Schedule schedule, JobRun run) {
+        if (run.status() == JobStatus.OK && context.engine().settings().load().backgroundOrDefaults().notifiesOnSuccess()) {
+            notifyInfo("Backup of " + run.database() + " done", "On " + run.profile() + ", "
+                    + io.backupdesk.ui.Formats.bytes(run.sizeBytes()) + ".");
+        }
+    }
+
+    private void failed(Schedule schedule, RuntimeException error) {
+        String hint = error instanceof BackupDeskException b && b.hint() != null && !b.hint().isBlank() ? " " + b.hint() : "";
+        notifyError("Backup of " + schedule.profile() + " failed", error.getMessage() + hint);
+    }
+
+    /** Works out the tray's state off the FX thread; a change meanwhile asks for one more round, not a pile-up. */
+    void refresh() {
+        if (tray == null) {
+            return;
+        }
+        if (refreshing) {
+            refreshAgain = true;
+            return;
+        }
+        refreshing = true;
+        BackupScheduler scheduler = context.scheduler();
+        boolean running = scheduler.anyRunning() || !context.runner().jobs().isEmpty();
+        context.runner().runInBackground((progress, cancel) -> new Snapshot(TrayStatus.of(running, scheduler.paused(),
+                context.engine().history().readAll(), context.engine().stats().health(), scheduler.nextRun(),
+                context.engine().clock().instant(), ZoneId.systemDefault()), scheduler.paused(),
+                context.engine().profiles().list().stream().map(ConnectionProfile::name).toList()), snapshot -> {
+            refreshing = false;
+            if (tray != null) {
+                tray.update(snapshot.status(), snapshot.paused(), snapshot.profiles());
+                notifyNewlyStale(snapshot.status().staleDatabases());
+            }
+            if (refreshAgain) {
+                refreshAgain = false;
+                refresh();
+            }
+        }, failure -> {
+            refreshing = false;
+            LOG.warn("Could not work out the tray state: {}", failure.getMessage());
+        });
+    }
+
+    private record Snapshot(TrayStatus status, boolean paused, List<String> profiles) { }
+
+    private void notifyNewlyStale(List<String> stale) {
+        staleNotified.retainAll(stale);
+        for (String database : stale) {
+            if (staleNotified.add(database)) {
+                notifyWarning(database + " is past its RPO", "It has no good backup within the recovery-point objective.");
+            }
+        }
+    }
+
+    private void notifyInfo(String title, String text) {
+        Optional.ofNullable(tray).ifPresent(t -> t.info(title, text));
+        LOG.info("{}: {}", title, text);
+    }
+
+    private void notifyWarning(String title, String text) {
+        Optional.ofNullable(tray).ifPresent(t -> t.warning(title, text));
+        LOG.warn("{}: {}", title, text);
+    }
+
+    private void notifyError(String title, String text) {
+        Optional.ofNullable(tray).ifPresent(t -> t.error(title, text));
+        LOG.warn("{}: {}", title, text);
+    }
+
+    @Override
+    public void close() {
+        recheck.stop();
+        if (tray != null) {
+            tray.close();
+            tray = null;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.backupdesk.tray;
+
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
+import io.backupdesk.stats.DatabaseHealth;
+import io.backupdesk.stats.Health;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrayStatusTest {
+    private static final Instant NOW = Instant.parse("2026-05-04T14:00:00Z");
+
+    private static JobRun run(String database, String at, JobStatus status) {
+        Instant start = Instant.parse(at);
+        return new JobRun(1, at, JobRun.KIND_BACKUP, "prod", database, "schedule:s", start, start.plusSeconds(30),
+                status, 10, null, null, status == JobStatus.FAILED ? "boom" : null);
+    }
+
+    private static DatabaseHealth health(String database, Health health) {
+        return new DatabaseHealth("prod", database, null, null, null, health);
+    }
+
+    private static TrayStatus status(boolean running, List<JobRun> history, List<DatabaseHealth> health) {
+        return TrayStatus.of(running, false, history, health, Optional.of(Instant.parse("2026-05-05T02:30:00Z")), NOW,
+                ZoneOffset.UTC);
+    }
+
+    @Test
+    void allGoodSaysTheLastAndNextRun() {
+        TrayStatus s = status(false, List.of(run("sales", "2026-05-04T02:30:00Z", JobStatus.OK)),
+                List.of(health("sales", Health.GREEN)));
+
+        assertThat(s.state()).isEqualTo(TrayState.OK);
+        assertThat(s.tooltip()).isEqualTo("Backup Desk: all good · last sales ok 02:30 · next Tue 02:30");
+    }
+
+    @Test
+    void aFailureShowsUntilTheNextGoodRunOfThatDatabase() {
+        List<JobRun> failedLast = List.of(run("sales", "2026-05-03T02:30:00Z", JobStatus.OK),
+                run("sales", "2026-05-04T02:30:00Z", JobStatus.FAILED), run("crm", "2026-05-04T03:00:00Z", JobStatus.OK));
+        List<JobRun> mended = List.of(failedLast.get(1), run("sales", "2026-05-04T10:00:00Z", JobStatus.OK));
+
+        assertThat(status(false, failedLast, List.of()).state()).isEqualTo(TrayState.FAILED);
+        assertThat(status(false, failedLast, List.of()).tooltip()).startsWith("Backup Desk: the last backup of prod/sales failed");
+        assertThat(status(false, mended, List.of()).state()).isEqualTo(TrayState.OK);
+    }
+
+    @Test
+    void skippedAndCancelledRunsNeitherFailNorMendADatabase() {
+        List<JobRun> history = List.of(run("sales", "2026-05-04T02:30:00Z", JobStatus.FAILED),
+                run("sales", "2026-05-04T03:30:00Z", JobStatus.SKIPPED),
+                run("sales", "2026-05-04T04:30:00Z", JobStatus.CANCELLED));
+
+        assertThat(status(false, history, List.of()).state()).isEqualTo(TrayState.FAILED);
+        assertThat(status(false, history, List.of()).tooltip()).contains("last sales cancelled 04:30");
+    }
+
+    @Test
+    void runningBeatsFailedAndFailedBeatsStale() {
+        List<JobRun> failed = List.of(run("sales", "2026-05-04T02:30:00Z", JobStatus.FAILED));
+        List<DatabaseHealth> stale = List.of(health("crm", Health.RED), health("sales", Health.AMBER));
+
+        assertThat(status(true, failed, stale).state()).isEqualTo(TrayState.RUNNING);
+        assertThat(status(false, failed, stale).state()).isEqualTo(TrayState.FAILED);
+        TrayStatus onlyStale = status(false, List.of(), stale);
+        assertThat(onlyStale.state()).isEqualTo(TrayState.STALE);
+        assertThat(onlyStale.staleDatabases()).containsExactly("prod/crm");
+        assertThat(onlyStale.tooltip()).isEqualTo("Backup Desk: prod/crm past the RPO · next Tue 02:30");
+    }
+
+    @Test
+    void pausedSchedulesAreSaidAndLongTooltipsAreCutForWindows() {
+        TrayStatus paused = TrayStatus.of(false, true, List.of(), List.of(), Optional.empty(), NOW, ZoneOffset.UTC);
+        assertThat(paused.tooltip()).endsWith("next paused");
+
+        List<DatabaseHealth> many = java.util.stream.IntStream.range(0, 30).mapToObj(i -> health("database_" + i, Health.RED))
+                .toList();
+        assertThat(status(false, List.of(), many).tooltip()).hasSize(127).endsWith("…");
+    }
+}
