@@ -8,12 +8,27 @@ import io.backupdesk.store.WindowState;
 import io.backupdesk.store.WindowStateStore;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
-/** The desktop app: the theme and the main window over the app context, closed on quit. */
+/**
+ * The desktop app: the theme and the main window over the app context, closed on quit. It owns the config folder's
+ * {@link InstanceLock} from the launcher, brings its window forward when a second launch hands over, and releases the
+ * lock on quit.
+ */
 public final class BackupDeskApp extends Application {
+    /** Set by the launcher before JavaFX starts: JavaFX creates the app by reflection and cannot be handed it. */
+    private static volatile InstanceLock instanceLock;
+
     private AppContext context;
+
+    /** Runs the desktop app until it quits, as the owner of the config folder's lock. */
+    static void launch(InstanceLock lock) {
+        instanceLock = lock;
+        Application.launch(BackupDeskApp.class);
+    }
 
     @Override
     public void start(Stage stage) {
@@ -24,7 +39,8 @@ public final class BackupDeskApp extends Application {
         WindowState last = windows.load();
         restoreScreen(last);
         stage.setTitle("Backup Desk");
-        stage.setScene(MainWindow.build(context, stage, folder -> getHostServices().showDocument(folder.toUri().toString())));
+        Consumer<Path> reveal = folder -> getHostServices().showDocument(folder.toUri().toString());
+        stage.setScene(MainWindow.build(context, stage, reveal));
         if (last.known() && onSomeScreen(last)) {
             stage.setX(last.x());
             stage.setY(last.y());
@@ -34,6 +50,10 @@ public final class BackupDeskApp extends Application {
         stage.setMaximized(last.maximized());
         stage.setOnHidden(e -> windows.save(new WindowState(WindowState.VERSION, stage.getX(), stage.getY(),
                 stage.getWidth(), stage.getHeight(), stage.isMaximized(), context.navigation().current().name())));
+        InstanceLock lock = instanceLock;
+        if (lock != null) {
+            lock.onHandOver(new SecondLaunches(stage, dump -> MainWindow.openDumpFile(context, stage, reveal, dump)));
+        }
         stage.show();
     }
 
@@ -61,6 +81,11 @@ public final class BackupDeskApp extends Application {
     public void stop() throws InterruptedException {
         if (context != null) {
             context.close();
+        }
+        InstanceLock lock = instanceLock;
+        if (lock != null) {
+            // after the context: its jobs and executors are gone before another app may take the folder
+            lock.close();
         }
         Platform.exit();
     }
