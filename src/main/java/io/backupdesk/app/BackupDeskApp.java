@@ -7,6 +7,8 @@ import javafx.application.Platform;
 import io.backupdesk.store.WindowState;
 import io.backupdesk.store.WindowStateStore;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +23,10 @@ import java.util.function.Consumer;
 public final class BackupDeskApp extends Application {
     /** Set by the launcher before JavaFX starts: JavaFX creates the app by reflection and cannot be handed it. */
     private static volatile InstanceLock instanceLock;
+    private static final Logger LOG = LoggerFactory.getLogger(BackupDeskApp.class);
 
+    /** Started by the login entry: the window stays hidden and the tray icon shows it when asked. */
+    private final boolean startHidden = LoginItem.startedHidden(System.getenv(), System.getProperties());
     private AppContext context;
 
     /** Runs the desktop app until it quits, as the owner of the config folder's lock. */
@@ -54,7 +59,26 @@ public final class BackupDeskApp extends Application {
         if (lock != null) {
             lock.onHandOver(new SecondLaunches(stage, dump -> MainWindow.openDumpFile(context, stage, reveal, dump)));
         }
-        stage.show();
+        if (startHidden && trayShowsTheWindow()) {
+            LOG.info("Started by the login entry; the window stays in the tray");
+        } else {
+            if (startHidden) {
+                LOG.info("Started by the login entry, but no tray icon can show the window later; showing it now");
+            }
+            stage.show();
+        }
+    }
+
+    boolean startHidden() {
+        return startHidden;
+    }
+
+    /**
+     * Whether a tray icon is up that can show the window later. The tray controller answers this once it exists;
+     * with no tray a hidden start would leave nothing to click, so the window shows after all.
+     */
+    boolean trayShowsTheWindow() {
+        return false;
     }
 
     /** The screen shown when the app was closed, unless the first start asks for the connections. */

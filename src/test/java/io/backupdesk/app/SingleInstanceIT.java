@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Single instance proven with two JVMs: the real {@link Launcher} started without arguments is the desktop app,
  * headless on Monocle, with a config folder of its own; a second real launcher with the same folder hands over and
  * exits 0 without loading JavaFX, and the first logs that it brought its window forward. A frozen first instance is
- * reported with exit 1, and one killed with SIGKILL leaves nothing that stops the next start.
+ * reported with exit 1, and one killed with SIGKILL leaves nothing that stops the next start, here a start from the
+ * login entry, which a later launch brings forward too.
  */
 class SingleInstanceIT {
     private static final String BROUGHT_FORWARD = "Brought the window forward for a second launch";
@@ -83,17 +85,23 @@ class SingleInstanceIT {
         assertThat(killed.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(home.resolve(InstanceEndpoint.SOCKET)).as("SIGKILL leaves the socket file").exists();
 
-        Process next = launch(home, "next");
+        Process next = launch(home, Map.of(LoginItem.START_HIDDEN_VARIABLE, "1"), "next");
         awaitOwner(home, next, "next");
         Process second = launch(home, "second");
         assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).as(output("second")).isZero();
         await(() -> log(home).contains(BROUGHT_FORWARD), "the new first instance to bring its window forward");
+        assertThat(log(home)).as("no tray yet, so a login start shows the window after all")
+                .contains("Started by the login entry, but no tray icon can show the window later");
         assertThat(next.isAlive()).isTrue();
     }
 
     /** The real launcher without arguments, state in {@code home}, output in files named after the launch. */
     private Process launch(Path home, String name, String... jvmOptions) throws IOException {
+        return launch(home, Map.of(), name, jvmOptions);
+    }
+
+    private Process launch(Path home, Map<String, String> env, String name, String... jvmOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(HEADLESS);
         command.addAll(List.of(jvmOptions));
@@ -101,6 +109,8 @@ class SingleInstanceIT {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve(name + ".out").toFile())
                 .redirectError(dir.resolve(name + ".err").toFile());
+        builder.environment().remove(LoginItem.START_HIDDEN_VARIABLE);
+        builder.environment().putAll(env);
         builder.environment().put(AppPaths.HOME_VARIABLE, home.toString());
         Process process = builder.start();
         process.getOutputStream().close();
