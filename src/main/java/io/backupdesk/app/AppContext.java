@@ -101,6 +101,11 @@ public final class AppContext implements AutoCloseable {
             }
 
             @Override
+            public void startAtLogin(boolean enabled) {
+                LoginItem.forCurrentUser().apply(enabled);
+            }
+
+            @Override
             public Path defaultBackupRoot() {
                 return engine.paths().defaultBackupRoot();
             }

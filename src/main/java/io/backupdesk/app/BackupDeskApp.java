@@ -7,14 +7,34 @@ import javafx.application.Platform;
 import io.backupdesk.store.WindowState;
 import io.backupdesk.store.WindowStateStore;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
-/** The desktop app: the theme and the main window over the app context, closed on quit. */
+/**
+ * The desktop app: the theme and the main window over the app context, closed on quit. It owns the config folder's
+ * {@link InstanceLock} from the launcher, brings its window forward when a second launch hands over, and releases the
+ * lock on quit.
+ */
 public final class BackupDeskApp extends Application {
+    /** Set by the launcher before JavaFX starts: JavaFX creates the app by reflection and cannot be handed it. */
+    private static volatile InstanceLock instanceLock;
+    private static final Logger LOG = LoggerFactory.getLogger(BackupDeskApp.class);
+
+    /** Started by the login entry: the window stays hidden and the tray icon shows it when asked. */
+    private final boolean startHidden = LoginItem.startedHidden(System.getenv(), System.getProperties());
     private AppContext context;
     private BackgroundMode background;
+
+    /** Runs the desktop app until it quits, as the owner of the config folder's lock. */
+    static void launch(InstanceLock lock) {
+        instanceLock = lock;
+        Application.launch(BackupDeskApp.class);
+    }
 
     @Override
     public void start(Stage stage) {
@@ -25,7 +45,8 @@ public final class BackupDeskApp extends Application {
         WindowState last = windows.load();
         restoreScreen(last);
         stage.setTitle("Backup Desk");
-        stage.setScene(MainWindow.build(context, stage, folder -> getHostServices().showDocument(folder.toUri().toString())));
+        Consumer<Path> reveal = folder -> getHostServices().showDocument(folder.toUri().toString());
+        stage.setScene(MainWindow.build(context, stage, reveal));
         if (last.known() && onSomeScreen(last)) {
             stage.setX(last.x());
             stage.setY(last.y());
@@ -40,7 +61,30 @@ public final class BackupDeskApp extends Application {
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN), background::quit);
         stage.setOnHidden(e -> windows.save(new WindowState(WindowState.VERSION, stage.getX(), stage.getY(),
                 stage.getWidth(), stage.getHeight(), stage.isMaximized(), context.navigation().current().name())));
-        stage.show();
+        InstanceLock lock = instanceLock;
+        if (lock != null) {
+            lock.onHandOver(new SecondLaunches(stage, dump -> MainWindow.openDumpFile(context, stage, reveal, dump)));
+        }
+        if (startHidden && trayShowsTheWindow()) {
+            LOG.info("Started by the login entry; the window stays in the tray");
+        } else {
+            if (startHidden) {
+                LOG.info("Started by the login entry, but no tray icon can show the window later; showing it now");
+            }
+            stage.show();
+        }
+    }
+
+    boolean startHidden() {
+        return startHidden;
+    }
+
+    /**
+     * Whether a tray icon is up that can show the window later. The tray controller answers this once it exists;
+     * with no tray a hidden start would leave nothing to click, so the window shows after all.
+     */
+    boolean trayShowsTheWindow() {
+        return false;
     }
 
     /** The screen shown when the app was closed, unless the first start asks for the connections. */
@@ -70,6 +114,11 @@ public final class BackupDeskApp extends Application {
         }
         if (context != null) {
             context.close();
+        }
+        InstanceLock lock = instanceLock;
+        if (lock != null) {
+            // after the context: its jobs and executors are gone before another app may take the folder
+            lock.close();
         }
         Platform.exit();
     }

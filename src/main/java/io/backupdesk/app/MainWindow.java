@@ -43,6 +43,14 @@ public final class MainWindow {
         start.accept(wizard);
     }
 
+    /**
+     * Imports a dump file from elsewhere and opens it in the restore wizard: a file dropped on the window, or one a
+     * second launch handed over.
+     */
+    static void openDumpFile(AppContext context, Stage stage, Consumer<Path> reveal, Path dump) {
+        restore(context, stage, reveal, wizard -> wizard.openFile(dump));
+    }
+
     /** @param reveal opens a folder in the system's file manager */
     public static Scene build(AppContext context, Stage stage, Consumer<Path> reveal) {
         Notifier notifier = new FxNotifier(() -> stage);
@@ -84,7 +92,7 @@ public final class MainWindow {
         scene.setOnDragDropped(e -> {
             java.util.List<java.io.File> files = e.getDragboard().getFiles();
             if (!files.isEmpty()) {
-                restore(context, stage, reveal, wizard -> wizard.openFile(files.get(0).toPath()));
+                openDumpFile(context, stage, reveal, files.get(0).toPath());
             }
             e.setDropCompleted(!files.isEmpty());
             e.consume();

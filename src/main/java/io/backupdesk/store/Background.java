@@ -26,6 +26,10 @@ public record Background(Integer maxConcurrentJobs, Boolean startAtLogin, Boolea
         return Boolean.TRUE.equals(notifyOnSuccess);
     }
 
+    public Background withStartAtLogin(boolean enabled) {
+        return new Background(maxConcurrentJobs, enabled, trayNoticeShown, notifyOnSuccess);
+    }
+
     public Background withTrayNoticeShown() {
         return new Background(maxConcurrentJobs, startAtLogin, true, notifyOnSuccess);
     }

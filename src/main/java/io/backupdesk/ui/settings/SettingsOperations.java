@@ -10,6 +10,13 @@ public interface SettingsOperations {
 
     void save(Settings settings);
 
+    /**
+     * Adds the entry that starts the app hidden in the tray at login, or removes it.
+     *
+     * @throws io.backupdesk.core.BackupDeskException when the system's entry cannot be changed
+     */
+    void startAtLogin(boolean enabled);
+
     /** The backup folder used when the setting is empty. */
     Path defaultBackupRoot();
 

@@ -26,6 +26,7 @@ public final class SettingsView {
     @FXML private TextField rpo;
     @FXML private Label rpoError;
     @FXML private ComboBox<String> theme;
+    @FXML private CheckBox startAtLogin;
     @FXML private TextField toolsDir;
     @FXML private Label folderError;
     @FXML private Label logsDir;
@@ -48,6 +49,7 @@ public final class SettingsView {
         theme.getItems().setAll("light", "dark");
         theme.setConverter(Views.showing(value -> Messages.get("settings.theme." + value)));
         theme.valueProperty().bindBidirectional(model.themeProperty());
+        startAtLogin.selectedProperty().bindBidirectional(model.startAtLoginProperty());
         toolsDir.textProperty().bindBidirectional(model.clientToolsDirProperty());
         Views.bindError(compressionError, model.compressionError());
         Views.bindError(rpoError, model.rpoError());

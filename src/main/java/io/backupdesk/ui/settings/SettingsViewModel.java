@@ -3,6 +3,7 @@ package io.backupdesk.ui.settings;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.Compression;
+import io.backupdesk.store.Background;
 import io.backupdesk.store.Settings;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.TaskRunner;
@@ -21,9 +22,10 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * The settings: backup folder, default backup options, verify after backup, the RPO, the theme, a folder of client
- * programs to prefer, and where the logs are. The theme applies at once; a new backup folder or client programs
- * folder at the next start, which the screen says.
+ * The settings: backup folder, default backup options, verify after backup, the RPO, the theme, start at login, a
+ * folder of client programs to prefer, and where the logs are. The theme applies at once, and so does start at login:
+ * saving adds or removes the system's login entry; a new backup folder or client programs folder applies at the next
+ * start, which the screen says.
  */
 public final class SettingsViewModel {
     private static final int MAX_RPO_HOURS = 24 * 366;
@@ -38,6 +40,7 @@ public final class SettingsViewModel {
     private final BooleanProperty verifyAfterBackup = new SimpleBooleanProperty(true);
     private final StringProperty rpoHours = new SimpleStringProperty(String.valueOf(Settings.DEFAULT_RPO_HOURS));
     private final StringProperty theme = new SimpleStringProperty("light");
+    private final BooleanProperty startAtLogin = new SimpleBooleanProperty(false);
     private final StringProperty clientToolsDir = new SimpleStringProperty("");
     private final StringProperty logsDir = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
@@ -75,25 +78,39 @@ public final class SettingsViewModel {
             verifyAfterBackup.set(loaded.verifiesAfterBackup());
             rpoHours.set(String.valueOf(loaded.rpo().toHours()));
             theme.set("dark".equals(loaded.theme()) ? "dark" : "light");
+            startAtLogin.set(loaded.backgroundOrDefaults().startsAtLogin());
             clientToolsDir.set(nullToEmpty(loaded.clientToolsDir()));
             message.set("");
         }, failure -> message.set(failure.getMessage()));
     }
 
+    /**
+     * Writes the settings. With start at login on, the login entry is written again each time (the app may have
+     * moved since); turned off, it is removed. The entry goes first, so a failure leaves the file unchanged rather
+     * than claiming an entry the system does not have.
+     */
     public void save() {
+        boolean atLogin = startAtLogin.get();
+        boolean wasAtLogin = loaded.backgroundOrDefaults().startsAtLogin();
+        Background background = atLogin == wasAtLogin ? loaded.background()
+                : loaded.backgroundOrDefaults().withStartAtLogin(atLogin);
         Settings changed = new Settings(Settings.VERSION, emptyToNull(backupRoot.get()), emptyToNull(clientToolsDir.get()),
                 verifyAfterBackup.get(), rpo(), theme.get(), format.get() == BackupFormat.CUSTOM ? null : format.get().cliName(),
-                emptyToNull(compression.get()), loaded.background(), loaded.alerts());
+                emptyToNull(compression.get()), background, loaded.alerts());
         boolean needsRestart = !java.util.Objects.equals(changed.backupRoot(), loaded.backupRoot())
                 || !java.util.Objects.equals(changed.clientToolsDir(), loaded.clientToolsDir());
         runner.runInBackground((progress, cancel) -> {
+            if (atLogin || wasAtLogin) {
+                settings.startAtLogin(atLogin);
+            }
             settings.save(changed);
             return changed;
         }, saved -> {
             loaded = saved;
             themeChanged.accept(saved.theme());
             message.set(Messages.get(needsRestart ? "settings.saved.restart" : "settings.saved"));
-        }, failure -> message.set(failure.getMessage()));
+        }, failure -> message.set(failure instanceof BackupDeskException e && !e.hint().isBlank()
+                ? e.getMessage() + " " + e.hint() : failure.getMessage()));
     }
 
     private Integer rpo() {
@@ -156,6 +173,10 @@ public final class SettingsViewModel {
 
     public StringProperty themeProperty() {
         return theme;
+    }
+
+    public BooleanProperty startAtLoginProperty() {
+        return startAtLogin;
     }
 
     public StringProperty clientToolsDirProperty() {

@@ -4,10 +4,19 @@ import io.backupdesk.store.Settings;
 import io.backupdesk.store.SettingsStore;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The settings screen's operations on a real settings file in a folder. */
+/**
+ * The settings screen's operations on a real settings file in a folder. The login entry is recorded, not written:
+ * the entries themselves are tested in {@code LoginItemTest}.
+ */
 final class FolderSettings implements SettingsOperations {
     final SettingsStore store;
+    /** Each start-at-login change asked for, in order. */
+    final List<Boolean> loginEntries = new CopyOnWriteArrayList<>();
+    /** Thrown instead of changing the login entry, when set. */
+    volatile RuntimeException loginFailure;
     private final Path dir;
 
     FolderSettings(Path dir) {
@@ -23,6 +32,14 @@ final class FolderSettings implements SettingsOperations {
     @Override
     public void save(Settings settings) {
         store.save(settings);
+    }
+
+    @Override
+    public void startAtLogin(boolean enabled) {
+        if (loginFailure != null) {
+            throw loginFailure;
+        }
+        loginEntries.add(enabled);
     }
 
     @Override

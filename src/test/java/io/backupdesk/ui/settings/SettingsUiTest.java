@@ -7,7 +7,9 @@ import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,18 +25,19 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The settings screen headless on Monocle: a wrong RPO is named and blocks Save; a right one is saved. */
+/** The settings screen headless on Monocle: a wrong RPO is named and blocks Save; a right one is saved; start at login. */
 @ExtendWith(ApplicationExtension.class)
 class SettingsUiTest {
     @RegisterExtension
     final UiJobs jobs = new UiJobs();
     private SettingsStore store;
+    private FolderSettings settings;
 
     @Start
     void start(Stage stage) throws Exception {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Path dir = Files.createTempDirectory("settings-ui");
-        FolderSettings settings = new FolderSettings(dir);
+        settings = new FolderSettings(dir);
         store = settings.store;
         SettingsViewModel model = new SettingsViewModel(settings, jobs.runner(), theme -> { });
         stage.setScene(new Scene((Parent) new SettingsView(model, folder -> { }).node(), 1000, 760));
@@ -52,7 +55,25 @@ class SettingsUiTest {
         assertThat(robot.lookup("#save").queryAs(Button.class).isDisabled()).isTrue();
 
         robot.doubleClickOn("#rpo").eraseText(4).write("12");
-        robot.clickOn("#save");
+        clickSave(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Integer.valueOf(12).equals(store.load().rpoHours()));
+    }
+
+    @Test
+    void startAtLoginIsTickedAndSavedThroughTheLoginEntry(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#logsDir").queryAs(Label.class).getText().isEmpty());
+        assertThat(robot.lookup("#startAtLogin").queryAs(CheckBox.class).isSelected()).isFalse();
+
+        robot.clickOn("#startAtLogin");
+        clickSave(robot);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> store.load().backgroundOrDefaults().startsAtLogin());
+        assertThat(settings.loginEntries).containsExactly(true);
+    }
+
+    /** Save is at the foot of the page, below the fold of this window, where a user scrolls to it. */
+    private static void clickSave(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#root").queryAs(ScrollPane.class).setVvalue(1));
+        robot.clickOn("#save");
     }
 }

@@ -1,6 +1,8 @@
 package io.backupdesk.ui.settings;
 
+import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
+import io.backupdesk.store.Background;
 import io.backupdesk.store.Settings;
 import io.backupdesk.store.SettingsStore;
 import io.backupdesk.ui.SyncTaskRunner;
@@ -19,12 +21,13 @@ class SettingsViewModelTest {
     @TempDir
     Path dir;
     private SettingsStore store;
+    private FolderSettings settings;
     private final List<String> themes = new ArrayList<>();
     private SettingsViewModel model;
 
     @BeforeEach
     void setUp() {
-        FolderSettings settings = new FolderSettings(dir);
+        settings = new FolderSettings(dir);
         store = settings.store;
         model = new SettingsViewModel(settings, new SyncTaskRunner(), themes::add);
         model.load();
@@ -38,6 +41,7 @@ class SettingsViewModelTest {
         assertThat(model.verifyAfterBackupProperty().get()).isTrue();
         assertThat(model.rpoHoursProperty().get()).isEqualTo("26");
         assertThat(model.themeProperty().get()).isEqualTo("light");
+        assertThat(model.startAtLoginProperty().get()).isFalse();
         assertThat(model.logsDirProperty().get()).isEqualTo(dir.resolve("logs").toString());
     }
 
@@ -87,5 +91,67 @@ class SettingsViewModelTest {
 
         model.compressionProperty().set("6");
         assertThat(model.canSave().get()).isTrue();
+    }
+
+    @Test
+    void startAtLoginAddsTheEntryAndKeepsTheOtherBackgroundSettings() {
+        store.save(Settings.defaults().withBackground(new Background(3, null, true, true)));
+        model.load();
+
+        model.startAtLoginProperty().set(true);
+        model.save();
+
+        assertThat(settings.loginEntries).containsExactly(true);
+        assertThat(store.load().background()).isEqualTo(new Background(3, true, true, true));
+        assertThat(model.messageProperty().get()).isEqualTo("Saved.");
+    }
+
+    @Test
+    void turningStartAtLoginOffRemovesTheEntry() {
+        store.save(Settings.defaults().withBackground(Background.defaults().withStartAtLogin(true)));
+        model.load();
+        assertThat(model.startAtLoginProperty().get()).isTrue();
+
+        model.startAtLoginProperty().set(false);
+        model.save();
+
+        assertThat(settings.loginEntries).containsExactly(false);
+        assertThat(store.load().backgroundOrDefaults().startsAtLogin()).isFalse();
+    }
+
+    @Test
+    void savingWithStartAtLoginOnWritesTheEntryAgainInCaseTheAppMoved() {
+        store.save(Settings.defaults().withBackground(Background.defaults().withStartAtLogin(true)));
+        model.load();
+
+        model.save();
+
+        assertThat(settings.loginEntries).containsExactly(true);
+    }
+
+    @Test
+    void leavingStartAtLoginOffTouchesNoEntryAndAddsNoBackgroundGroup() {
+        model.rpoHoursProperty().set("30");
+
+        model.save();
+
+        assertThat(settings.loginEntries).isEmpty();
+        assertThat(store.load().background()).isNull();
+        assertThat(store.load().rpoHours()).isEqualTo(30);
+    }
+
+    @Test
+    void aLoginEntryThatCannotBeAddedIsToldWithItsHintAndNothingIsSaved() {
+        settings.loginFailure = BackupDeskException.configuration("Start at login needs Backup Desk installed.",
+                "Install Backup Desk.");
+        model.startAtLoginProperty().set(true);
+        model.rpoHoursProperty().set("12");
+
+        model.save();
+
+        assertThat(model.messageProperty().get()).isEqualTo("Start at login needs Backup Desk installed. Install Backup Desk.");
+        assertThat(store.load().rpoHours()).isNull();
+        assertThat(store.load().backgroundOrDefaults().startsAtLogin()).isFalse();
+        assertThat(themes).isEmpty();
     }
 }
