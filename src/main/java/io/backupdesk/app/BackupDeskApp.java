@@ -80,11 +80,11 @@ public final class BackupDeskApp extends Application {
     }
 
     /**
-     * Whether a tray icon is up that can show the window later. The tray controller answers this once it exists;
-     * with no tray a hidden start would leave nothing to click, so the window shows after all.
+     * Whether a tray icon is up that can show the window later; with no tray a hidden start would leave nothing to
+     * click, so the window shows after all.
      */
     boolean trayShowsTheWindow() {
-        return false;
+        return background != null && background.hasTray();
     }
 
     /** The screen shown when the app was closed, unless the first start asks for the connections. */
