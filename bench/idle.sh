@@ -5,14 +5,14 @@
 # has settled, /proc is read once a second. Targets: under 1% of one core on average, under 250 MB
 # resident at the peak.
 #
-#   bench/idle.sh [seconds] [settle-seconds]
+#   bench/idle.sh [seconds] [settle-seconds, 30]
 #
 # Needs: xvfb, trayer, a JDK and a packaged jar (./mvnw package -DskipTests). No PostgreSQL: an idle
 # app talks to no server. JAVA_OPTS are passed to the JVM, to compare settings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_TO_WATCH=${1:-60}
-SETTLE=${2:-20}
+SETTLE=${2:-30}
 [ -f target/backupdesk.jar ] || { echo "Build first: ./mvnw package -DskipTests" >&2; exit 2; }
 WORK=$(mktemp -d)
 CONFIG="$WORK/config"

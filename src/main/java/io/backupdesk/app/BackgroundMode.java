@@ -4,6 +4,7 @@ import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Schedule;
@@ -11,14 +12,11 @@ import io.backupdesk.schedule.BackupScheduler;
 import io.backupdesk.store.Settings;
 import io.backupdesk.tray.TrayController;
 import io.backupdesk.tray.TrayStatus;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +25,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The app while its window is closed: the tray icon with its state and menu, closing to the tray, notifications of
@@ -36,12 +37,16 @@ import java.util.Set;
  */
 final class BackgroundMode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundMode.class);
-    /** Databases go stale with time alone, so the state is also looked at this often. */
-    private static final Duration RECHECK = Duration.minutes(10);
+    /**
+     * Databases go stale with time alone, so the state is also looked at this often. On a plain timer thread: a
+     * JavaFX Timeline, even a slow one, keeps the toolkit's 60-Hz pulse running, which is most of an idle app's CPU.
+     */
+    private static final long RECHECK_MINUTES = 10;
 
     private final AppContext context;
     private final Stage stage;
-    private final Timeline recheck = new Timeline(new KeyFrame(RECHECK, e -> refresh()));
+    private final ScheduledExecutorService recheck =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tray-recheck"));
     private final Set<String> staleNotified = new HashSet<>();
     private TrayController tray;
     private boolean refreshing;
@@ -111,8 +116,8 @@ final class BackgroundMode implements AutoCloseable {
             hideToTray();
         });
         context.runner().jobs().addListener((ListChangeListener<Object>) change -> refresh());
-        recheck.setCycleCount(Timeline.INDEFINITE);
-        recheck.play();
+        recheck.scheduleWithFixedDelay(() -> Platform.runLater(this::refresh), RECHECK_MINUTES, RECHECK_MINUTES,
+                TimeUnit.MINUTES);
         refresh();
         return true;
     }
@@ -250,7 +255,7 @@ final class BackgroundMode implements AutoCloseable {
 
     @Override
     public void close() {
-        recheck.stop();
+        recheck.shutdownNow();
         if (tray != null) {
             tray.close();
             tray = null;

@@ -105,6 +105,8 @@ public final class MainView {
         jobMessage.textProperty().unbind();
         if (job == null) {
             jobMessage.setText("");
+            // never left indeterminate while hidden: its animation would keep the toolkit pulsing, idle
+            jobProgress.setProgress(0);
             return;
         }
         jobProgress.progressProperty().bind(job.progressProperty());
