@@ -1,5 +1,6 @@
 package io.backupdesk.app;
 
+import io.backupdesk.alert.AlertDispatcher;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupLayout;
 import io.backupdesk.backup.BackupService;
@@ -25,6 +26,7 @@ import io.backupdesk.store.ProfileStore;
 import io.backupdesk.store.RestoreStore;
 import io.backupdesk.store.Settings;
 import io.backupdesk.store.SettingsStore;
+import io.backupdesk.store.SmtpPasswordStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +51,8 @@ public final class Engine {
     private final ProfileStore profiles;
     private final Credentials credentials;
     private final JobHistory history;
+    private final SmtpPasswordStore smtpPassword;
+    private final AlertDispatcher alerts;
     private final RunRegistry runs;
     private final ToolSelection tools;
     private final ConnectionFactory connections = new ConnectionFactory();
@@ -73,6 +77,8 @@ public final class Engine {
         this.profiles = new ProfileStore(paths.configDir(), warnings);
         this.credentials = new Credentials(new PgPassFile(paths.configDir().resolve("pgpass")), paths.runsDir());
         this.history = new JobHistory(paths.configDir(), warnings);
+        this.smtpPassword = new SmtpPasswordStore(paths.configDir());
+        this.alerts = AlertDispatcher.forSettings(settingsStore, smtpPassword);
         this.runs = new RunRegistry(paths.runsDir(), history, clock);
         Path toolsDir = settings.clientToolsDir() == null ? null : Path.of(settings.clientToolsDir());
         this.tools = new ToolSelection(ToolDiscovery.standard(toolsDir, System.getenv()));
@@ -115,6 +121,15 @@ public final class Engine {
 
     public JobHistory history() {
         return history;
+    }
+
+    public SmtpPasswordStore smtpPassword() {
+        return smtpPassword;
+    }
+
+    /** The webhook and e-mail alerts, as the settings say at the moment of each alert. */
+    public AlertDispatcher alerts() {
+        return alerts;
     }
 
     public ToolSelection tools() {
