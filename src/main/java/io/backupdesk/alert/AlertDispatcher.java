@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -32,9 +33,14 @@ public final class AlertDispatcher {
         this.channels = channels;
     }
 
-    /** The channels these settings configure, with the SMTP password from the store, read when sending. */
-    public static AlertDispatcher of(Alerts alerts, SmtpPasswordStore password) {
-        return new AlertDispatcher(channels(alerts, password));
+    /**
+     * The channels these settings configure.
+     *
+     * @param smtpPassword asked when an e-mail is sent with a login: the stored password ({@code store::read}), or
+     *                     one typed and not saved yet
+     */
+    public static AlertDispatcher of(Alerts alerts, Supplier<Optional<String>> smtpPassword) {
+        return new AlertDispatcher(channels(alerts, smtpPassword));
     }
 
     /**
@@ -42,17 +48,17 @@ public final class AlertDispatcher {
      * without a restart. When the file cannot be read, the alert is logged and goes nowhere.
      */
     public static AlertDispatcher forSettings(SettingsStore settings, SmtpPasswordStore password) {
-        return new AlertDispatcher(() -> channels(settings.load().alertsOrNone(), password));
+        return new AlertDispatcher(() -> channels(settings.load().alertsOrNone(), password::read));
     }
 
     /** The webhook when it has a URL, e-mail when it has an SMTP server. */
-    private static List<AlertChannel> channels(Alerts alerts, SmtpPasswordStore password) {
+    private static List<AlertChannel> channels(Alerts alerts, Supplier<Optional<String>> smtpPassword) {
         List<AlertChannel> configured = new ArrayList<>();
         if (alerts.webhookUrl() != null && !alerts.webhookUrl().isBlank()) {
             configured.add(new WebhookChannel(alerts.webhookUrl()));
         }
         if (alerts.mail() != null && alerts.mail().host() != null && !alerts.mail().host().isBlank()) {
-            configured.add(new MailChannel(alerts.mail(), password::read));
+            configured.add(new MailChannel(alerts.mail(), smtpPassword));
         }
         return configured;
     }

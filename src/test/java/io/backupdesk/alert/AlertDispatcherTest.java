@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,7 +85,7 @@ class AlertDispatcherTest {
         new SmtpPasswordStore(config).store("s3cret");
         Alerts alerts = new Alerts("http://127.0.0.1:" + closedPort() + "/hook/secret", mailServer());
 
-        List<Delivery> deliveries = AlertDispatcher.of(alerts, new SmtpPasswordStore(config)).send(ALERT);
+        List<Delivery> deliveries = AlertDispatcher.of(alerts, new SmtpPasswordStore(config)::read).send(ALERT);
 
         assertThat(deliveries).extracting(Delivery::channel)
                 .containsExactly(AlertChannel.Kind.WEBHOOK, AlertChannel.Kind.MAIL);
@@ -108,7 +110,7 @@ class AlertDispatcherTest {
 
     @Test
     void onlyTheChannelsThatAreSetUpAreUsed() {
-        SmtpPasswordStore password = new SmtpPasswordStore(config);
+        Supplier<Optional<String>> password = new SmtpPasswordStore(config)::read;
         assertThat(AlertDispatcher.of(Alerts.none(), password).send(ALERT)).isEmpty();
         assertThat(AlertDispatcher.of(new Alerts(" ", null), password).send(ALERT)).isEmpty();
 
@@ -143,7 +145,7 @@ class AlertDispatcherTest {
     @Test
     void aTestAlertReportsItsFailureToTheCaller() throws IOException {
         AlertDispatcher dispatcher = AlertDispatcher.of(new Alerts("http://127.0.0.1:" + closedPort() + "/x", null),
-                new SmtpPasswordStore(config));
+                Optional::empty);
 
         assertThatThrownBy(() -> dispatcher.sendTest(AlertChannel.Kind.WEBHOOK)).isInstanceOf(BackupDeskException.class)
                 .hasMessageContaining("the connection was refused");
@@ -153,9 +155,7 @@ class AlertDispatcherTest {
 
     @Test
     void aTestAlertThatArrivesSaysWhereItWent() throws Exception {
-        new SmtpPasswordStore(config).store("s3cret");
-
-        String target = AlertDispatcher.of(new Alerts(null, mailServer()), new SmtpPasswordStore(config))
+        String target = AlertDispatcher.of(new Alerts(null, mailServer()), () -> Optional.of("s3cret"))
                 .sendTest(AlertChannel.Kind.MAIL);
 
         assertThat(target).isEqualTo("dba@example.com via 127.0.0.1:" + SMTP.getSmtp().getPort());

@@ -18,12 +18,14 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The settings: backup folder, default backup options, verify after backup, the RPO, the theme, a folder of client
- * programs to prefer, and where the logs are. The theme applies at once; a new backup folder or client programs
- * folder at the next start, which the screen says.
+ * The settings: backup folder, default backup options, verify after backup, the RPO, failure alerts, the theme, a
+ * folder of client programs to prefer, and where the logs are. The theme applies at once; a new backup folder or
+ * client programs folder at the next start, which the screen says. Saving changes only what the screen shows: the
+ * settings other parts keep (the scheduler's, the tray's) are read again and kept as they are then.
  */
 public final class SettingsViewModel {
     private static final int MAX_RPO_HOURS = 24 * 366;
@@ -44,6 +46,7 @@ public final class SettingsViewModel {
     private final StringBinding rpoError;
     private final StringBinding folderError;
     private final StringBinding compressionError;
+    private final AlertsFormViewModel alerts;
     private final BooleanBinding canSave;
     private Settings loaded = Settings.defaults();
 
@@ -57,15 +60,19 @@ public final class SettingsViewModel {
         folderError = Bindings.createStringBinding(() -> isRelative(backupRoot.get()) || isRelative(clientToolsDir.get())
                 ? Messages.get("settings.error.folder") : "", backupRoot, clientToolsDir);
         compressionError = Bindings.createStringBinding(() -> compressionProblem(), compression, format);
-        canSave = rpoError.isEmpty().and(folderError.isEmpty()).and(compressionError.isEmpty());
+        alerts = new AlertsFormViewModel(settings, runner);
+        canSave = rpoError.isEmpty().and(folderError.isEmpty()).and(compressionError.isEmpty()).and(alerts.valid());
     }
 
     /** What is read when the screen opens. */
-    private record Read(Settings settings, Path defaultBackupRoot, Path logsDir) { }
+    private record Read(Settings settings, Path defaultBackupRoot, Path logsDir, boolean smtpPasswordStored) { }
+
+    /** What saving wrote. */
+    private record Saved(Settings settings, boolean smtpPasswordStored) { }
 
     public void load() {
         runner.runInBackground((progress, cancel) -> new Read(settings.load(), settings.defaultBackupRoot(),
-                settings.logsDir()), read -> {
+                settings.logsDir(), settings.hasSmtpPassword()), read -> {
             loaded = read.settings();
             defaultBackupRoot.set(read.defaultBackupRoot().toString());
             logsDir.set(read.logsDir().toString());
@@ -76,22 +83,33 @@ public final class SettingsViewModel {
             rpoHours.set(String.valueOf(loaded.rpo().toHours()));
             theme.set("dark".equals(loaded.theme()) ? "dark" : "light");
             clientToolsDir.set(nullToEmpty(loaded.clientToolsDir()));
+            alerts.fill(loaded.alertsOrNone(), read.smtpPasswordStored());
             message.set("");
         }, failure -> message.set(failure.getMessage()));
     }
 
     public void save() {
-        Settings changed = new Settings(Settings.VERSION, emptyToNull(backupRoot.get()), emptyToNull(clientToolsDir.get()),
+        Settings screen = new Settings(Settings.VERSION, emptyToNull(backupRoot.get()), emptyToNull(clientToolsDir.get()),
                 verifyAfterBackup.get(), rpo(), theme.get(), format.get() == BackupFormat.CUSTOM ? null : format.get().cliName(),
-                emptyToNull(compression.get()), loaded.background(), loaded.alerts());
-        boolean needsRestart = !java.util.Objects.equals(changed.backupRoot(), loaded.backupRoot())
-                || !java.util.Objects.equals(changed.clientToolsDir(), loaded.clientToolsDir());
+                emptyToNull(compression.get()), loaded.background(), alerts.alerts());
+        AlertsFormViewModel.PasswordChange passwordChange = alerts.passwordChange();
+        String typedPassword = alerts.typedPassword();
+        boolean needsRestart = !Objects.equals(screen.backupRoot(), loaded.backupRoot())
+                || !Objects.equals(screen.clientToolsDir(), loaded.clientToolsDir());
         runner.runInBackground((progress, cancel) -> {
+            // the scheduler and the tray keep their group in the same file and may have changed it since the load
+            Settings changed = screen.withBackground(settings.load().background());
             settings.save(changed);
-            return changed;
+            switch (passwordChange) {
+                case STORE -> settings.storeSmtpPassword(typedPassword);
+                case FORGET -> settings.forgetSmtpPassword();
+                case KEEP -> { }
+            }
+            return new Saved(changed, settings.hasSmtpPassword());
         }, saved -> {
-            loaded = saved;
-            themeChanged.accept(saved.theme());
+            loaded = saved.settings();
+            alerts.saved(saved.smtpPasswordStored());
+            themeChanged.accept(loaded.theme());
             message.set(Messages.get(needsRestart ? "settings.saved.restart" : "settings.saved"));
         }, failure -> message.set(failure.getMessage()));
     }
@@ -128,6 +146,10 @@ public final class SettingsViewModel {
 
     private static String emptyToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    public AlertsFormViewModel alerts() {
+        return alerts;
     }
 
     public StringProperty backupRootProperty() {
