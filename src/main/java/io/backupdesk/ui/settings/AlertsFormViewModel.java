@@ -108,10 +108,14 @@ public final class AlertsFormViewModel {
     /** The alert settings the form makes; null when neither channel is set. Call only when {@link #valid()}. */
     Alerts alerts() {
         String url = blank(webhookUrl) ? null : webhookUrl.get().trim();
-        Alerts.MailServer mail = mailInUse.get() ? new Alerts.MailServer(host.get().trim(),
-                portNumber().orElse(securityOrDefault().defaultPort()), securityOrDefault().settingName(),
-                blank(user) ? null : user.get().trim(), from.get().trim(), to.get().trim()) : null;
+        Alerts.MailServer mail = mailInUse.get() ? mailServer() : null;
         return url == null && mail == null ? null : new Alerts(url, mail);
+    }
+
+    private Alerts.MailServer mailServer() {
+        return new Alerts.MailServer(host.get().trim(), portNumber().orElse(securityOrDefault().defaultPort()),
+                securityOrDefault().settingName(), blank(user) ? null : user.get().trim(), from.get().trim(),
+                to.get().trim());
     }
 
     PasswordChange passwordChange() {
@@ -147,9 +151,8 @@ public final class AlertsFormViewModel {
         if (sending.get()) {
             return;
         }
-        Alerts form = alerts();
-        Alerts only = channel == AlertChannel.Kind.WEBHOOK ? new Alerts(form.webhookUrl(), null)
-                : new Alerts(null, form.mail());
+        Alerts only = channel == AlertChannel.Kind.WEBHOOK ? new Alerts(webhookUrl.get().trim(), null)
+                : new Alerts(null, mailServer());
         Optional<String> typed = password.get().isEmpty() ? Optional.empty() : Optional.of(password.get());
         sending.set(true);
         outcome.set(null);
