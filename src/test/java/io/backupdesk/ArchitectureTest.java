@@ -14,9 +14,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
     private static final String[] HEADLESS = {"io.backupdesk.core..", "io.backupdesk.pg..", "io.backupdesk.backup..",
             "io.backupdesk.restore..", "io.backupdesk.schedule..", "io.backupdesk.stats..", "io.backupdesk.store..",
-            "io.backupdesk.cli.."};
+            "io.backupdesk.alert..", "io.backupdesk.cli.."};
     private static final String[] ENGINE = {"io.backupdesk.core..", "io.backupdesk.pg..", "io.backupdesk.backup..",
-            "io.backupdesk.restore..", "io.backupdesk.schedule..", "io.backupdesk.stats..", "io.backupdesk.store.."};
+            "io.backupdesk.restore..", "io.backupdesk.schedule..", "io.backupdesk.stats..", "io.backupdesk.store..",
+            "io.backupdesk.alert.."};
 
     private static JavaClasses classes;
 

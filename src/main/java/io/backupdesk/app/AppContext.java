@@ -3,10 +3,8 @@ package io.backupdesk.app;
 import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.ui.FxTaskRunner;
 import io.backupdesk.ui.TaskRunner;
-import io.backupdesk.store.Settings;
 import io.backupdesk.ui.Notifier;
 import io.backupdesk.ui.restore.RestoreWizardViewModel;
-import io.backupdesk.ui.settings.SettingsOperations;
 import io.backupdesk.ui.settings.SettingsViewModel;
 import io.backupdesk.ui.backups.BackupDialogViewModel;
 import io.backupdesk.ui.backups.BackupsViewModel;
@@ -14,7 +12,6 @@ import io.backupdesk.ui.connections.ConnectionsViewModel;
 import io.backupdesk.ui.dashboard.DashboardViewModel;
 import io.backupdesk.ui.shell.ShellViewModel;
 
-import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -89,32 +86,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     public SettingsViewModel settings() {
-        return new SettingsViewModel(new SettingsOperations() {
-            @Override
-            public Settings load() {
-                return engine.settings().load();
-            }
-
-            @Override
-            public void save(Settings settings) {
-                engine.settings().save(settings);
-            }
-
-            @Override
-            public void startAtLogin(boolean enabled) {
-                LoginItem.forCurrentUser().apply(enabled);
-            }
-
-            @Override
-            public Path defaultBackupRoot() {
-                return engine.paths().defaultBackupRoot();
-            }
-
-            @Override
-            public Path logsDir() {
-                return engine.paths().logsDir();
-            }
-        }, runner, BackupDeskApp::applyTheme);
+        return new SettingsViewModel(new EngineSettingsOperations(engine), runner, BackupDeskApp::applyTheme);
     }
 
     public RestoreWizardViewModel restoreWizard() {

@@ -9,6 +9,8 @@ import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.schedule.BackupScheduler;
+import io.backupdesk.stats.DatabaseHealth;
+import io.backupdesk.stats.Health;
 import io.backupdesk.store.Settings;
 import io.backupdesk.tray.TrayController;
 import io.backupdesk.tray.TrayStatus;
@@ -208,14 +210,17 @@ final class BackgroundMode implements AutoCloseable {
         refreshing = true;
         BackupScheduler scheduler = context.scheduler();
         boolean running = scheduler.anyRunning() || !context.runner().jobs().isEmpty();
-        context.runner().runInBackground((progress, cancel) -> new Snapshot(TrayStatus.of(running, scheduler.paused(),
-                context.engine().history().readAll(), context.engine().stats().health(), scheduler.nextRun(),
-                context.engine().clock().instant(), ZoneId.systemDefault()), scheduler.paused(),
-                context.engine().profiles().list().stream().map(ConnectionProfile::name).toList()), snapshot -> {
+        context.runner().runInBackground((progress, cancel) -> {
+            java.util.List<DatabaseHealth> health = context.engine().stats().health();
+            return new Snapshot(TrayStatus.of(running, scheduler.paused(), context.engine().history().readAll(), health,
+                    scheduler.nextRun(), context.engine().clock().instant(), ZoneId.systemDefault()), scheduler.paused(),
+                    context.engine().profiles().list().stream().map(ConnectionProfile::name).toList(),
+                    health.stream().filter(h -> h.health() == Health.RED).toList());
+        }, snapshot -> {
             refreshing = false;
             if (tray != null) {
                 tray.update(snapshot.status(), snapshot.paused(), snapshot.profiles());
-                notifyNewlyStale(snapshot.status().staleDatabases());
+                notifyNewlyStale(snapshot.stale());
             }
             if (refreshAgain) {
                 refreshAgain = false;
@@ -227,13 +232,17 @@ final class BackgroundMode implements AutoCloseable {
         });
     }
 
-    private record Snapshot(TrayStatus status, boolean paused, List<String> profiles) { }
+    private record Snapshot(TrayStatus status, boolean paused, List<String> profiles, List<DatabaseHealth> stale) { }
 
-    private void notifyNewlyStale(List<String> stale) {
-        staleNotified.retainAll(stale);
-        for (String database : stale) {
-            if (staleNotified.add(database)) {
-                notifyWarning(database + " is past its RPO", "It has no good backup within the recovery-point objective.");
+    /** Once per database that went past its RPO: on the desktop, and to the webhook and e-mail. */
+    private void notifyNewlyStale(List<DatabaseHealth> stale) {
+        staleNotified.retainAll(stale.stream().map(DatabaseHealth::key).toList());
+        for (DatabaseHealth h : stale) {
+            if (staleNotified.add(h.key())) {
+                notifyWarning(h.key() + " is past its RPO", "It has no good backup within the recovery-point objective.");
+                context.runner().runInBackground((progress, cancel) -> context.engine().alerts().send(io.backupdesk.alert.Alert.stale(
+                        h.profile(), h.database(), h.lastBackup(), context.engine().settings().load().rpo(),
+                        context.engine().clock().instant())), sent -> { }, failure -> { });
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.backupdesk.app;
 
+import io.backupdesk.alert.AlertDispatcher;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupLayout;
 import io.backupdesk.backup.BackupService;
@@ -31,6 +32,7 @@ import io.backupdesk.store.RestoreStore;
 import io.backupdesk.store.ScheduleStore;
 import io.backupdesk.store.Settings;
 import io.backupdesk.store.SettingsStore;
+import io.backupdesk.store.SmtpPasswordStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +57,8 @@ public final class Engine {
     private final ProfileStore profiles;
     private final Credentials credentials;
     private final JobHistory history;
+    private final SmtpPasswordStore smtpPassword;
+    private final AlertDispatcher alerts;
     private final RunRegistry runs;
     private final ToolSelection tools;
     private final ConnectionFactory connections = new ConnectionFactory();
@@ -82,6 +86,8 @@ public final class Engine {
         this.profiles = new ProfileStore(paths.configDir(), warnings);
         this.credentials = new Credentials(new PgPassFile(paths.configDir().resolve("pgpass")), paths.runsDir());
         this.history = new JobHistory(paths.configDir(), warnings);
+        this.smtpPassword = new SmtpPasswordStore(paths.configDir());
+        this.alerts = AlertDispatcher.forSettings(settingsStore, smtpPassword);
         this.runs = new RunRegistry(paths.runsDir(), history, clock);
         Path toolsDir = settings.clientToolsDir() == null ? null : Path.of(settings.clientToolsDir());
         this.tools = new ToolSelection(ToolDiscovery.standard(toolsDir, System.getenv()));
@@ -126,6 +132,15 @@ public final class Engine {
 
     public JobHistory history() {
         return history;
+    }
+
+    public SmtpPasswordStore smtpPassword() {
+        return smtpPassword;
+    }
+
+    /** The webhook and e-mail alerts, as the settings say at the moment of each alert. */
+    public AlertDispatcher alerts() {
+        return alerts;
     }
 
     public ToolSelection tools() {
@@ -175,7 +190,7 @@ public final class Engine {
      */
     public ScheduledBackup scheduledBackup(Consumer<String> problems) {
         return new ScheduledBackup(profiles, schedules, backups, retention, restores, history, clock,
-                () -> settingsStore.load().verifiesAfterBackup(), problems);
+                () -> settingsStore.load().verifiesAfterBackup(), alerts, problems);
     }
 
     /** A scheduler over the stored schedules with real timers; the caller starts and closes it. */

@@ -1,5 +1,7 @@
 package io.backupdesk.schedule;
 
+import io.backupdesk.alert.Alert;
+import io.backupdesk.alert.AlertDispatcher;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupService;
 import io.backupdesk.backup.RetentionPlan;
@@ -7,6 +9,7 @@ import io.backupdesk.backup.RetentionService;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
@@ -39,6 +42,7 @@ public final class ScheduledBackup implements BackupScheduler.Job {
     private final JobHistory history;
     private final BooleanSupplier verifyAfterBackup;
     private final Consumer<String> problems;
+    private final AlertDispatcher alerts;
 
     /**
      * @param verifyAfterBackup the setting "read each new backup back", read at each run
@@ -47,7 +51,8 @@ public final class ScheduledBackup implements BackupScheduler.Job {
      */
     public ScheduledBackup(ProfileStore profiles, ScheduleStore schedules, BackupService backups,
                            RetentionService retention, io.backupdesk.restore.RestoreService restores, JobHistory history,
-                           java.time.Clock clock, BooleanSupplier verifyAfterBackup, Consumer<String> problems) {
+                           java.time.Clock clock, BooleanSupplier verifyAfterBackup, AlertDispatcher alerts,
+                           Consumer<String> problems) {
         this.profiles = profiles;
         this.schedules = schedules;
         this.backups = backups;
@@ -56,13 +61,24 @@ public final class ScheduledBackup implements BackupScheduler.Job {
         this.history = history;
         this.verifyAfterBackup = verifyAfterBackup;
         this.problems = problems;
+        this.alerts = alerts;
     }
 
+    /**
+     * @throws io.backupdesk.core.BackupDeskException when the backup failed; the failure was recorded in the history
+     *                                                 and sent to the configured webhook and e-mail first
+     */
     @Override
     public JobRun run(Schedule schedule, String origin, Cancellation cancel) {
         ConnectionProfile profile = profiles.require(schedule.profile());
-        BackupCatalog.Entry entry = backups.backup(new BackupService.Request(profile, schedule.options(), origin,
-                Optional.empty(), false, verifyAfterBackup.getAsBoolean()), Progress.NONE, cancel);
+        BackupCatalog.Entry entry;
+        try {
+            entry = backups.backup(new BackupService.Request(profile, schedule.options(), origin,
+                    Optional.empty(), false, verifyAfterBackup.getAsBoolean()), Progress.NONE, cancel);
+        } catch (RuntimeException e) {
+            alertLastFailure(origin);
+            throw e;
+        }
         applyRetention(schedule, profile);
         if (testRestore.due(schedule) && !cancel.isCancelled()) {
             testRestore(schedule, profile, entry, cancel);
@@ -83,6 +99,13 @@ public final class ScheduledBackup implements BackupScheduler.Job {
                 + ": " + f));
     }
 
+    /** Sends the newest history line of this origin to the webhook and e-mail, when it is a failure. */
+    private void alertLastFailure(String origin) {
+        history.readAll().stream().filter(r -> origin.equals(r.origin())).reduce((a, b) -> b)
+                .filter(r -> r.status() == JobStatus.FAILED || r.status() == JobStatus.INTERRUPTED)
+                .ifPresent(r -> alerts.send(Alert.failedRun(r)));
+    }
+
     /** The retention policies of every schedule of the profile that sets one. */
     public static List<RetentionPolicy> policiesOf(String profile, List<Schedule> schedules) {
         return schedules.stream().filter(s -> Objects.equals(s.profile(), profile))
@@ -92,6 +115,7 @@ public final class ScheduledBackup implements BackupScheduler.Job {
     private void testRestore(Schedule schedule, ConnectionProfile profile, BackupCatalog.Entry entry, Cancellation cancel) {
         Optional<RestoreReport> report = testRestore.run(schedule, profile, entry, cancel);
         if (report.isEmpty() || report.get().outcome() == RestoreReport.Outcome.FAILED) {
+            alertLastFailure(schedule.testRestoreOrigin());
             problems.accept("The weekly test restore of " + profile.database() + " on " + profile.name() + " failed: "
                     + report.map(RestoreReport::summary).orElse("it could not start; see the job history")
                     + " The backup itself was written.");

@@ -108,12 +108,23 @@ class ScheduledBackupIT {
     }
 
     @Test
-    void aFailedRunIsRecordedAndDeletesNothing(TestServer server, @TempDir Path dir) {
+    void aFailedRunIsRecordedAlertedAndDeletesNothing(TestServer server, @TempDir Path dir) throws Exception {
         String db = server.createDatabase();
         Engine engine = engine(dir);
         ConnectionProfile profile = profile(engine, server, "prod", db);
         BackupRecord first = manualBackup(engine, profile);
         BackupRecord second = manualBackup(engine, profile);
+        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        List<String> posted = new CopyOnWriteArrayList<>();
+        hook.createContext("/hook", exchange -> {
+            posted.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        hook.start();
+        engine.settings().save(engine.settings().load().withAlerts(new io.backupdesk.store.Alerts(
+                "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook", null)));
         engine.credentials().pgpass().store(profile.host(), profile.port(), profile.user(), "wrong password");
         Schedule schedule = new Schedule("s", "prod", "0 3 * * *", "UTC", true, null,
                 new RetentionPolicy(1, null, null, null, null), null, false, Instant.now());
@@ -131,6 +142,11 @@ class ScheduledBackupIT {
         // and a cleanup now, by hand, still keeps both: the latest run failed
         assertThat(engine.retention().plan("prod", db, List.of(schedule.retention()), java.time.ZoneOffset.UTC).toDelete())
                 .isEmpty();
+        hook.stop(0);
+        assertThat(posted).singleElement().satisfies(body -> {
+            JsonNode text = Json.mapper().readTree(body).get("text");
+            assertThat(text.asText()).contains("Backup of " + db + " on prod failed").contains("password");
+        });
     }
 
     @Test

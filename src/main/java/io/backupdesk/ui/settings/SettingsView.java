@@ -1,23 +1,28 @@
 package io.backupdesk.ui.settings;
 
+import io.backupdesk.alert.MailSecurity;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Views;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /** The settings form, bound field by field to its ViewModel. */
 public final class SettingsView {
-    @FXML private ScrollPane root;
+    @FXML private BorderPane root;
     @FXML private TextField backupRoot;
     @FXML private ComboBox<BackupFormat> format;
     @FXML private TextField compression;
@@ -33,12 +38,30 @@ public final class SettingsView {
     @FXML private Button openLogs;
     @FXML private Button save;
     @FXML private Label message;
+    @FXML private TextField webhookUrl;
+    @FXML private Button testWebhook;
+    @FXML private Label webhookError;
+    @FXML private Label webhookOutcome;
+    @FXML private TextField mailHost;
+    @FXML private TextField mailPort;
+    @FXML private ComboBox<MailSecurity> mailSecurity;
+    @FXML private Label mailHostError;
+    @FXML private Label mailPortError;
+    @FXML private TextField mailUser;
+    @FXML private PasswordField mailPassword;
+    @FXML private Label mailPasswordStored;
+    @FXML private TextField mailFrom;
+    @FXML private Label mailFromError;
+    @FXML private TextField mailTo;
+    @FXML private Label mailToError;
+    @FXML private Button testMail;
+    @FXML private Label mailOutcome;
 
     /** @param openFolder shows a folder in the system's file manager */
     public SettingsView(SettingsViewModel model, Consumer<Path> openFolder) {
         Views.load(this);
         backupRoot.textProperty().bindBidirectional(model.backupRootProperty());
-        backupRoot.promptTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+        backupRoot.promptTextProperty().bind(Bindings.createStringBinding(() ->
                 Messages.get("settings.backupRoot.prompt", model.defaultBackupRootProperty().get()), model.defaultBackupRootProperty()));
         format.getItems().setAll(BackupFormat.values());
         format.setConverter(Views.showing(BackupFormat::cliName));
@@ -59,6 +82,49 @@ public final class SettingsView {
         save.disableProperty().bind(model.canSave().not());
         save.setOnAction(e -> model.save());
         message.textProperty().bind(model.messageProperty());
+        bindAlerts(model.alerts());
+    }
+
+    private void bindAlerts(AlertsFormViewModel alerts) {
+        webhookUrl.textProperty().bindBidirectional(alerts.webhookUrlProperty());
+        mailHost.textProperty().bindBidirectional(alerts.hostProperty());
+        mailPort.textProperty().bindBidirectional(alerts.portProperty());
+        mailPort.promptTextProperty().bind(alerts.defaultPort());
+        mailSecurity.getItems().setAll(MailSecurity.values());
+        mailSecurity.setConverter(Views.showing(value -> Messages.get("settings.alerts.mail.security." + value.settingName())));
+        mailSecurity.valueProperty().bindBidirectional(alerts.securityProperty());
+        mailUser.textProperty().bindBidirectional(alerts.userProperty());
+        mailPassword.textProperty().bindBidirectional(alerts.passwordProperty());
+        mailFrom.textProperty().bindBidirectional(alerts.fromProperty());
+        mailTo.textProperty().bindBidirectional(alerts.toProperty());
+        mailPasswordStored.visibleProperty().bind(alerts.passwordStoredProperty());
+        mailPasswordStored.managedProperty().bind(mailPasswordStored.visibleProperty());
+        Views.bindError(webhookError, alerts.webhookError());
+        Views.bindError(mailHostError, alerts.hostError());
+        Views.bindError(mailPortError, alerts.portError());
+        Views.bindError(mailFromError, alerts.fromError());
+        Views.bindError(mailToError, alerts.toError());
+        testWebhook.disableProperty().bind(alerts.canTestWebhook().not());
+        testWebhook.setOnAction(e -> alerts.sendTestWebhook());
+        testMail.disableProperty().bind(alerts.canTestMail().not());
+        testMail.setOnAction(e -> alerts.sendTestMail());
+        showOutcome(webhookOutcome, alerts.sendingWebhookProperty(), alerts.webhookOutcomeProperty());
+        showOutcome(mailOutcome, alerts.sendingMailProperty(), alerts.mailOutcomeProperty());
+    }
+
+    /** "Sending…" while a test runs, then "Sent to ..." or why not, coloured as good or bad. */
+    private static void showOutcome(Label label, ReadOnlyBooleanProperty sending,
+                                    ReadOnlyObjectProperty<AlertsFormViewModel.SendOutcome> outcome) {
+        label.textProperty().bind(Bindings.createStringBinding(() -> sending.get() ? Messages.get("settings.alerts.sending")
+                : outcome.get() == null ? "" : outcome.get().text(), sending, outcome));
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        outcome.addListener((o, was, now) -> {
+            label.getStyleClass().removeAll("tone-good", "tone-bad");
+            if (now != null) {
+                label.getStyleClass().add(now.sent() ? "tone-good" : "tone-bad");
+            }
+        });
     }
 
     public Node node() {

@@ -19,13 +19,15 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The settings: backup folder, default backup options, verify after backup, the RPO, the theme, start at login, a
- * folder of client programs to prefer, and where the logs are. The theme applies at once, and so does start at login:
- * saving adds or removes the system's login entry; a new backup folder or client programs folder applies at the next
- * start, which the screen says.
+ * The settings: backup folder, default backup options, verify after backup, the RPO, failure alerts, the theme,
+ * start at login, a folder of client programs to prefer, and where the logs are. The theme applies at once, and so
+ * does start at login: saving adds or removes the system's login entry; a new backup folder or client programs folder
+ * applies at the next start, which the screen says. Saving changes only what the screen shows: the settings other
+ * parts keep (the scheduler's, the tray's) are read again and kept as they are then.
  */
 public final class SettingsViewModel {
     private static final int MAX_RPO_HOURS = 24 * 366;
@@ -47,6 +49,7 @@ public final class SettingsViewModel {
     private final StringBinding rpoError;
     private final StringBinding folderError;
     private final StringBinding compressionError;
+    private final AlertsFormViewModel alerts;
     private final BooleanBinding canSave;
     private Settings loaded = Settings.defaults();
 
@@ -60,15 +63,19 @@ public final class SettingsViewModel {
         folderError = Bindings.createStringBinding(() -> isRelative(backupRoot.get()) || isRelative(clientToolsDir.get())
                 ? Messages.get("settings.error.folder") : "", backupRoot, clientToolsDir);
         compressionError = Bindings.createStringBinding(() -> compressionProblem(), compression, format);
-        canSave = rpoError.isEmpty().and(folderError.isEmpty()).and(compressionError.isEmpty());
+        alerts = new AlertsFormViewModel(settings, runner);
+        canSave = rpoError.isEmpty().and(folderError.isEmpty()).and(compressionError.isEmpty()).and(alerts.valid());
     }
 
     /** What is read when the screen opens. */
-    private record Read(Settings settings, Path defaultBackupRoot, Path logsDir) { }
+    private record Read(Settings settings, Path defaultBackupRoot, Path logsDir, boolean smtpPasswordStored) { }
+
+    /** What saving wrote. */
+    private record Saved(Settings settings, boolean smtpPasswordStored) { }
 
     public void load() {
         runner.runInBackground((progress, cancel) -> new Read(settings.load(), settings.defaultBackupRoot(),
-                settings.logsDir()), read -> {
+                settings.logsDir(), settings.hasSmtpPassword()), read -> {
             loaded = read.settings();
             defaultBackupRoot.set(read.defaultBackupRoot().toString());
             logsDir.set(read.logsDir().toString());
@@ -80,6 +87,7 @@ public final class SettingsViewModel {
             theme.set("dark".equals(loaded.theme()) ? "dark" : "light");
             startAtLogin.set(loaded.backgroundOrDefaults().startsAtLogin());
             clientToolsDir.set(nullToEmpty(loaded.clientToolsDir()));
+            alerts.fill(loaded.alertsOrNone(), read.smtpPasswordStored());
             message.set("");
         }, failure -> message.set(failure.getMessage()));
     }
@@ -92,22 +100,33 @@ public final class SettingsViewModel {
     public void save() {
         boolean atLogin = startAtLogin.get();
         boolean wasAtLogin = loaded.backgroundOrDefaults().startsAtLogin();
-        Background background = atLogin == wasAtLogin ? loaded.background()
-                : loaded.backgroundOrDefaults().withStartAtLogin(atLogin);
-        Settings changed = new Settings(Settings.VERSION, emptyToNull(backupRoot.get()), emptyToNull(clientToolsDir.get()),
+        Settings screen = new Settings(Settings.VERSION, emptyToNull(backupRoot.get()), emptyToNull(clientToolsDir.get()),
                 verifyAfterBackup.get(), rpo(), theme.get(), format.get() == BackupFormat.CUSTOM ? null : format.get().cliName(),
-                emptyToNull(compression.get()), background, loaded.alerts());
-        boolean needsRestart = !java.util.Objects.equals(changed.backupRoot(), loaded.backupRoot())
-                || !java.util.Objects.equals(changed.clientToolsDir(), loaded.clientToolsDir());
+                emptyToNull(compression.get()), loaded.background(), alerts.alerts());
+        AlertsFormViewModel.PasswordChange passwordChange = alerts.passwordChange();
+        String typedPassword = alerts.typedPassword();
+        boolean needsRestart = !Objects.equals(screen.backupRoot(), loaded.backupRoot())
+                || !Objects.equals(screen.clientToolsDir(), loaded.clientToolsDir());
         runner.runInBackground((progress, cancel) -> {
             if (atLogin || wasAtLogin) {
                 settings.startAtLogin(atLogin);
             }
+            // the scheduler and the tray keep their group in the same file and may have changed it since the load
+            Background current = settings.load().background();
+            Background background = atLogin == wasAtLogin ? current
+                    : (current == null ? Background.defaults() : current).withStartAtLogin(atLogin);
+            Settings changed = screen.withBackground(background);
             settings.save(changed);
-            return changed;
+            switch (passwordChange) {
+                case STORE -> settings.storeSmtpPassword(typedPassword);
+                case FORGET -> settings.forgetSmtpPassword();
+                case KEEP -> { }
+            }
+            return new Saved(changed, settings.hasSmtpPassword());
         }, saved -> {
-            loaded = saved;
-            themeChanged.accept(saved.theme());
+            loaded = saved.settings();
+            alerts.saved(saved.smtpPasswordStored());
+            themeChanged.accept(loaded.theme());
             message.set(Messages.get(needsRestart ? "settings.saved.restart" : "settings.saved"));
         }, failure -> message.set(failure instanceof BackupDeskException e && !e.hint().isBlank()
                 ? e.getMessage() + " " + e.hint() : failure.getMessage()));
@@ -145,6 +164,10 @@ public final class SettingsViewModel {
 
     private static String emptyToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    public AlertsFormViewModel alerts() {
+        return alerts;
     }
 
     public StringProperty backupRootProperty() {

@@ -3,6 +3,7 @@ package io.backupdesk.ui.settings;
 import atlantafx.base.theme.PrimerLight;
 import io.backupdesk.store.SettingsStore;
 import io.backupdesk.ui.UiJobs;
+import com.sun.net.httpserver.HttpServer;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -19,13 +20,21 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The settings screen headless on Monocle: a wrong RPO is named and blocks Save; a right one is saved; start at login. */
+/**
+ * The settings screen headless on Monocle: a wrong RPO is named and blocks Save, a right one is saved; start at
+ * login goes through the login entry; a test webhook goes to a real server and the screen says so.
+ */
 @ExtendWith(ApplicationExtension.class)
 class SettingsUiTest {
     @RegisterExtension
@@ -64,6 +73,7 @@ class SettingsUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#logsDir").queryAs(Label.class).getText().isEmpty());
         assertThat(robot.lookup("#startAtLogin").queryAs(CheckBox.class).isSelected()).isFalse();
 
+        scrollTo(robot, "#startAtLogin");
         robot.clickOn("#startAtLogin");
         clickSave(robot);
 
@@ -71,9 +81,50 @@ class SettingsUiTest {
         assertThat(settings.loginEntries).containsExactly(true);
     }
 
-    /** Save is at the foot of the page, below the fold of this window, where a user scrolls to it. */
+    /** Save stays in its bar below the form. */
     private static void clickSave(FxRobot robot) {
-        robot.interact(() -> robot.lookup("#root").queryAs(ScrollPane.class).setVvalue(1));
         robot.clickOn("#save");
+    }
+
+    /** Scrolls the form so that the node is in view, as a user would before clicking it. */
+    private static void scrollTo(FxRobot robot, String query) {
+        robot.interact(() -> {
+            javafx.scene.Node node = robot.lookup(query).query();
+            ScrollPane pane = robot.lookup(".scroll-pane").queryAs(ScrollPane.class);
+            double contentHeight = pane.getContent().getBoundsInLocal().getHeight();
+            double viewport = pane.getViewportBounds().getHeight();
+            double y = pane.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+            pane.setVvalue(Math.max(0, Math.min(1, (y - 40) / Math.max(1, contentHeight - viewport))));
+        });
+    }
+
+    @Test
+    void aTestWebhookIsSentFromTheScreenAndItsOutcomeShown(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#logsDir").queryAs(Label.class).getText().isEmpty());
+        HttpServer hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        hook.createContext("/hooks/", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        hook.start();
+        try {
+            robot.clickOn("#webhookUrl").write("ftp://127.0.0.1/hooks/x");
+            assertThat(robot.lookup("#webhookError").queryAs(Label.class).isVisible()).isTrue();
+            assertThat(robot.lookup("#testWebhook").queryAs(Button.class).isDisabled()).isTrue();
+
+            String url = "http://127.0.0.1:" + hook.getAddress().getPort() + "/hooks/T1/secret";
+            robot.doubleClickOn("#webhookUrl").eraseText(30).write(url);
+            robot.clickOn("#testWebhook");
+
+            Label outcome = robot.lookup("#webhookOutcome").queryAs(Label.class);
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> outcome.getText().startsWith("Sent to"));
+            assertThat(outcome.getText()).isEqualTo("Sent to http://127.0.0.1:" + hook.getAddress().getPort() + "/…");
+            assertThat(outcome.getStyleClass()).contains("tone-good");
+            assertThat(bodies).singleElement().asString().contains("Test alert from Backup Desk");
+        } finally {
+            hook.stop(0);
+        }
     }
 }
