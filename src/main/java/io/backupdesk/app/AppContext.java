@@ -1,6 +1,8 @@
 package io.backupdesk.app;
 
 import io.backupdesk.core.DaemonThreads;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.Schedule;
 import io.backupdesk.ui.FxTaskRunner;
 import io.backupdesk.ui.TaskRunner;
 import io.backupdesk.store.Settings;
@@ -12,7 +14,10 @@ import io.backupdesk.ui.backups.BackupDialogViewModel;
 import io.backupdesk.ui.backups.BackupsViewModel;
 import io.backupdesk.ui.connections.ConnectionsViewModel;
 import io.backupdesk.ui.dashboard.DashboardViewModel;
+import io.backupdesk.ui.schedules.SchedulesViewModel;
 import io.backupdesk.ui.shell.ShellViewModel;
+
+import javafx.application.Platform;
 
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +62,24 @@ public final class AppContext implements AutoCloseable {
      */
     public void startScheduler() {
         starter.start();
+    }
+
+    /**
+     * Runs the action on the UI thread after the scheduler changed what a screen shows: a run began, ended or was
+     * skipped, a schedule was saved or removed, the schedules were paused. The scheduler's threads hop here once.
+     */
+    public void onScheduleChange(Runnable action) {
+        scheduler.addListener(new BackupScheduler.Listener() {
+            @Override
+            public void runSkipped(Schedule schedule, JobRun skipped) {
+                Platform.runLater(action);
+            }
+
+            @Override
+            public void stateChanged() {
+                Platform.runLater(action);
+            }
+        });
     }
 
     /** Hears what went wrong after a scheduled backup succeeded (a cleanup, a test restore); any thread. */
@@ -118,6 +141,10 @@ public final class AppContext implements AutoCloseable {
 
     public BackupsViewModel backups() {
         return new BackupsViewModel(new EngineCatalogOperations(engine), runner);
+    }
+
+    public SchedulesViewModel schedules() {
+        return new SchedulesViewModel(new EngineScheduleOperations(engine, scheduler), runner);
     }
 
     public DashboardViewModel dashboard() {

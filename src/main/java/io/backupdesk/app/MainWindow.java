@@ -13,6 +13,8 @@ import io.backupdesk.ui.dashboard.DashboardView;
 import io.backupdesk.ui.dashboard.DashboardViewModel;
 import io.backupdesk.ui.restore.RestoreWizardView;
 import io.backupdesk.ui.restore.RestoreWizardViewModel;
+import io.backupdesk.ui.schedules.SchedulesView;
+import io.backupdesk.ui.schedules.SchedulesViewModel;
 import io.backupdesk.ui.settings.SettingsView;
 import io.backupdesk.ui.settings.SettingsViewModel;
 import io.backupdesk.ui.shell.MainView;
@@ -49,6 +51,12 @@ public final class MainWindow {
         DashboardViewModel dashboard = context.dashboard();
         BackupsViewModel backups = context.backups();
         ConnectionsViewModel connections = context.connections();
+        SchedulesViewModel schedules = context.schedules();
+        // the scheduler's news: a run began or ended, was skipped, a schedule was saved
+        context.onScheduleChange(() -> {
+            schedules.refresh();
+            dashboard.refresh();
+        });
         Runnable backUpNow = () -> {
             BackupDialogViewModel dialog = context.backupDialog(notifier);
             dialog.open(null);
@@ -60,6 +68,10 @@ public final class MainWindow {
             backups.refresh();
             return new BackupsView(backups, reveal, backUpNow, entry -> restore(context, stage, reveal,
                     wizard -> wizard.open(entry))).node();
+        });
+        screens.put(Navigation.Screen.SCHEDULES, () -> {
+            schedules.refresh();
+            return new SchedulesView(schedules, () -> context.navigation().go(Navigation.Screen.CONNECTIONS)).node();
         });
         screens.put(Navigation.Screen.CONNECTIONS, () -> new ConnectionsView(connections).node());
         screens.put(Navigation.Screen.SETTINGS, () -> {
