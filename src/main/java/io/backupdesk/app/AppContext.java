@@ -148,7 +148,10 @@ public final class AppContext implements AutoCloseable {
     }
 
     public DashboardViewModel dashboard() {
-        return new DashboardViewModel(engine::stats, () -> engine.settings().load().rpo(), runner);
+        EngineScheduleOperations schedules = new EngineScheduleOperations(engine, scheduler);
+        return new DashboardViewModel(engine::stats, () -> engine.settings().load().rpo(),
+                () -> schedules.soonest().map(s -> new DashboardViewModel.NextRun(s.schedule().profile(), s.nextRun())),
+                runner);
     }
 
     @Override

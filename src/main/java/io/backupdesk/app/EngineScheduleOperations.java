@@ -19,7 +19,9 @@ import io.backupdesk.ui.schedules.ScheduleOperations;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The schedules screen's operations on the engine's stores and the app's scheduler. */
@@ -43,6 +45,11 @@ final class EngineScheduleOperations implements ScheduleOperations {
         return scheduler.states().stream().map(state -> new Status(state.schedule(),
                 nextRun(state, paused, now), state.running(),
                 StoredSchedules.lastRun(state.schedule(), history).orElse(null))).toList();
+    }
+
+    /** The next run of every enabled schedule, soonest first, for the dashboard. */
+    Optional<Status> soonest() {
+        return list().stream().filter(s -> s.nextRun() != null).min(Comparator.comparing(Status::nextRun));
     }
 
     /**

@@ -118,6 +118,9 @@ class SchedulesIT {
                     .filter(r -> schedule.origin().equals(r.origin())).reduce((a, b) -> b).orElseThrow();
             assertThat(last.backupId()).isEqualTo(kept.get(0).record().id());
 
+            robot.clickOn("#nav-dashboard");
+            FxWait.until(() -> robot.lookup(".card .muted").queryAllAs(Label.class).stream()
+                    .anyMatch(l -> l.getText().startsWith("it, ")), 30);
         } finally {
             context.close();
         }
