@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Takes the screenshots in this folder: every screen of the desktop app, light and dark, at 1280x800,
-# over made-up but realistic data (a few databases, six weeks of backups with failures).
+# over made-up but realistic data (a few databases, six weeks of backups with failures, three schedules).
 #
 #   docs/screenshots/take.sh
 #
@@ -43,10 +43,16 @@ for theme in light dark; do
   xdotool key ctrl+n; sleep 2
   shoot "backup-now-$theme.png"
   xdotool key Escape; sleep 1
-  click 90 170            # Connections
+  click 90 171            # Schedules
+  click 450 204           # the nightly schedule of prod-1
+  shoot "schedules-$theme.png"
+  click 239 80 2.5        # Edit: the editor with its retention preview
+  shoot "schedule-editor-$theme.png"
+  xdotool key Escape; sleep 1
+  click 90 209            # Connections
   click 300 115           # the second profile
   shoot "connections-$theme.png"
-  click 90 209            # Settings
+  click 90 247            # Settings
   shoot "settings-$theme.png"
   xdotool key ctrl+q
   wait $APP || true

@@ -1,6 +1,8 @@
 package io.backupdesk.app;
 
 import io.backupdesk.core.DaemonThreads;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.Schedule;
 import io.backupdesk.ui.FxTaskRunner;
 import io.backupdesk.ui.TaskRunner;
 import io.backupdesk.ui.Notifier;
@@ -10,7 +12,10 @@ import io.backupdesk.ui.backups.BackupDialogViewModel;
 import io.backupdesk.ui.backups.BackupsViewModel;
 import io.backupdesk.ui.connections.ConnectionsViewModel;
 import io.backupdesk.ui.dashboard.DashboardViewModel;
+import io.backupdesk.ui.schedules.SchedulesViewModel;
 import io.backupdesk.ui.shell.ShellViewModel;
+
+import javafx.application.Platform;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +61,24 @@ public final class AppContext implements AutoCloseable {
         starter.start();
     }
 
+    /**
+     * Runs the action on the UI thread after the scheduler changed what a screen shows: a run began, ended or was
+     * skipped, a schedule was saved or removed, the schedules were paused. The scheduler's threads hop here once.
+     */
+    public void onScheduleChange(Runnable action) {
+        scheduler.addListener(new BackupScheduler.Listener() {
+            @Override
+            public void runSkipped(Schedule schedule, JobRun skipped) {
+                Platform.runLater(action);
+            }
+
+            @Override
+            public void stateChanged() {
+                Platform.runLater(action);
+            }
+        });
+    }
+
     /** Hears what went wrong after a scheduled backup succeeded (a cleanup, a test restore); any thread. */
     public void onProblem(Consumer<String> listener) {
         problemListeners.add(listener);
@@ -97,8 +120,15 @@ public final class AppContext implements AutoCloseable {
         return new BackupsViewModel(new EngineCatalogOperations(engine), runner);
     }
 
+    public SchedulesViewModel schedules() {
+        return new SchedulesViewModel(new EngineScheduleOperations(engine, scheduler), runner);
+    }
+
     public DashboardViewModel dashboard() {
-        return new DashboardViewModel(engine::stats, () -> engine.settings().load().rpo(), runner);
+        EngineScheduleOperations schedules = new EngineScheduleOperations(engine, scheduler);
+        return new DashboardViewModel(engine::stats, () -> engine.settings().load().rpo(),
+                () -> schedules.soonest().map(s -> new DashboardViewModel.NextRun(s.schedule().profile(), s.nextRun())),
+                runner);
     }
 
     @Override

@@ -13,6 +13,8 @@ import io.backupdesk.ui.dashboard.DashboardView;
 import io.backupdesk.ui.dashboard.DashboardViewModel;
 import io.backupdesk.ui.restore.RestoreWizardView;
 import io.backupdesk.ui.restore.RestoreWizardViewModel;
+import io.backupdesk.ui.schedules.SchedulesView;
+import io.backupdesk.ui.schedules.SchedulesViewModel;
 import io.backupdesk.ui.settings.SettingsView;
 import io.backupdesk.ui.settings.SettingsViewModel;
 import io.backupdesk.ui.shell.MainView;
@@ -57,6 +59,19 @@ public final class MainWindow {
         DashboardViewModel dashboard = context.dashboard();
         BackupsViewModel backups = context.backups();
         ConnectionsViewModel connections = context.connections();
+        SchedulesViewModel schedules = context.schedules();
+        // the scheduler's news: a run began or ended, was skipped, a schedule was saved; read while the window
+        // is hidden in the tray only once it shows again
+        Runnable reread = () -> {
+            schedules.refresh();
+            dashboard.refresh();
+        };
+        context.onScheduleChange(() -> {
+            if (stage.isShowing()) {
+                reread.run();
+            }
+        });
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> reread.run());
         Runnable backUpNow = () -> {
             BackupDialogViewModel dialog = context.backupDialog(notifier);
             dialog.open(null);
@@ -68,6 +83,10 @@ public final class MainWindow {
             backups.refresh();
             return new BackupsView(backups, reveal, backUpNow, entry -> restore(context, stage, reveal,
                     wizard -> wizard.open(entry))).node();
+        });
+        screens.put(Navigation.Screen.SCHEDULES, () -> {
+            schedules.refresh();
+            return new SchedulesView(schedules, () -> context.navigation().go(Navigation.Screen.CONNECTIONS)).node();
         });
         screens.put(Navigation.Screen.CONNECTIONS, () -> new ConnectionsView(connections).node());
         screens.put(Navigation.Screen.SETTINGS, () -> {
@@ -97,18 +116,6 @@ public final class MainWindow {
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
-        // runs of the schedules change the numbers; so may anything while the window was hidden in the tray
-        context.scheduler().addListener(new io.backupdesk.schedule.BackupScheduler.Listener() {
-            @Override
-            public void stateChanged() {
-                javafx.application.Platform.runLater(() -> {
-                    if (stage.isShowing()) {
-                        dashboard.refresh();
-                    }
-                });
-            }
-        });
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> dashboard.refresh());
         // the schedules start after the cleanup, so a catch-up run never meets the leftovers of a killed one
         // not a listed job: it takes a moment, and the tray would show it as a backup running
         context.runner().runInBackground((progress, cancel) ->

@@ -10,7 +10,7 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public final class Navigation {
     /** The screens of the sidebar, in its order. */
-    public enum Screen { DASHBOARD, BACKUPS, CONNECTIONS, SETTINGS }
+    public enum Screen { DASHBOARD, BACKUPS, SCHEDULES, CONNECTIONS, SETTINGS }
 
     private final ObjectProperty<Screen> current = new SimpleObjectProperty<>(Screen.DASHBOARD);
 

@@ -9,6 +9,8 @@ import java.util.Locale;
 /** Sizes, durations, ages and times as the screens show them. */
 public final class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter SOON_TODAY = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter SOON_WEEK = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.UK);
     private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB"};
 
     private Formats() { }
@@ -57,6 +59,32 @@ public final class Formats {
             return hours + " h ago";
         }
         return hours / 24 + " days ago";
+    }
+
+    /** "in 40 min", "in 9 h", "in 3 days": how long until. */
+    public static String until(Instant then, Instant now) {
+        long minutes = Duration.between(now, then).toMinutes();
+        if (minutes < 1) {
+            return "now";
+        }
+        if (minutes < 60) {
+            return "in " + minutes + " min";
+        }
+        long hours = minutes / 60;
+        if (hours < 48) {
+            return "in " + hours + " h";
+        }
+        return "in " + hours / 24 + " days";
+    }
+
+    /** A time soon, as short as it can be told: "14:30" today, "Mon 02:30" within a week, else the date. */
+    public static String soon(Instant then, Instant now) {
+        java.time.ZonedDateTime at = then.atZone(ZoneId.systemDefault());
+        java.time.LocalDate today = now.atZone(ZoneId.systemDefault()).toLocalDate();
+        if (at.toLocalDate().equals(today)) {
+            return SOON_TODAY.format(at);
+        }
+        return at.toLocalDate().isBefore(today.plusDays(7)) ? SOON_WEEK.format(at) : TIME.format(at);
     }
 
     public static String eta(Duration left) {

@@ -8,12 +8,16 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
+import io.backupdesk.core.RetentionPolicy;
+import io.backupdesk.core.Schedule;
 import io.backupdesk.core.SslMode;
 import io.backupdesk.core.TableCount;
 import io.backupdesk.core.Verification;
+import io.backupdesk.schedule.CronSchedule;
 import io.backupdesk.store.JobHistory;
 import io.backupdesk.store.Json;
 import io.backupdesk.store.ProfileStore;
+import io.backupdesk.store.ScheduleStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +35,7 @@ import java.util.Random;
  * history, spread over the last days with a few failures, unverified and damaged backups. For screenshots and for
  * the catalog benchmark; never for tests of the engine, which use real backups.
  *
- * <p>Usage: {@code CatalogGenerator CONFIG_DIR BACKUP_ROOT BACKUPS DAYS}
+ * <p>Usage: {@code CatalogGenerator CONFIG_DIR BACKUP_ROOT BACKUPS DAYS}, which adds a few schedules too.
  */
 public final class CatalogGenerator {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault());
@@ -42,7 +46,52 @@ public final class CatalogGenerator {
     private CatalogGenerator() { }
 
     public static void main(String[] args) throws IOException {
-        generate(Path.of(args[0]), Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Instant.now());
+        Instant end = Instant.now();
+        generate(Path.of(args[0]), Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), end);
+        schedules(Path.of(args[0]), end);
+    }
+
+    /**
+     * Three schedules with their last runs: a nightly one, a weekly one with a test restore, and an hourly one that
+     * is switched off. Each last ran at its latest occurrence before {@code end}, so an app started just after finds
+     * no missed run to catch up on, and never reaches for the made-up servers.
+     */
+    public static void schedules(Path configDir, Instant end) {
+        ScheduleStore store = new ScheduleStore(configDir, w -> { });
+        JobHistory history = new JobHistory(configDir, w -> { });
+        Instant created = end.minus(Duration.ofDays(60));
+        Schedule nightly = new Schedule("5f1c2a9e7b30", "prod-1", "30 2 * * *", null, true, BackupOptions.defaults(),
+                new RetentionPolicy(7, 7, 4, 12, null), Schedule.CatchUp.RUN_ONCE, false, created);
+        Schedule weekly = new Schedule("a84d03c6e112", "analytics", "0 3 * * 0", "UTC", true,
+                BackupOptions.ofFormat(BackupFormat.DIRECTORY), new RetentionPolicy(4, null, null, 6, Duration.ofDays(200)),
+                Schedule.CatchUp.RUN_ONCE, true, created);
+        Schedule hourly = new Schedule("0c7e9b4f5d21", "staging", "15 * * * *", null, false, BackupOptions.defaults(),
+                new RetentionPolicy(24, null, null, null, Duration.ofDays(3)), Schedule.CatchUp.SKIP, false, created);
+        String[][] databases = {{"prod-1", "sales"}, {"analytics", "events"}, {"staging", "sales_staging"}};
+        Schedule[] all = {nightly, weekly, hourly};
+        for (int i = 0; i < all.length; i++) {
+            Schedule s = all[i];
+            store.save(s);
+            Instant last = lastOccurrence(s, end);
+            boolean skipped = s == hourly;
+            history.append(new JobRun(JobRun.SCHEMA_VERSION, "run-" + s.id(), JobRun.KIND_BACKUP, databases[i][0],
+                    databases[i][1], s.origin(), last, last.plusSeconds(skipped ? 0 : 70 + 40L * i),
+                    skipped ? JobStatus.SKIPPED : JobStatus.OK, skipped ? 0 : 180_000_000L * (i + 1), null, null,
+                    skipped ? "A backup of sales_staging on localhost:5433 was still running." : null));
+        }
+    }
+
+    private static Instant lastOccurrence(Schedule s, Instant end) {
+        CronSchedule cron = CronSchedule.parse(s.cron(), s.zoneId());
+        Instant last = null;
+        for (Instant t = end.minus(Duration.ofDays(8)); ; ) {
+            Instant next = cron.nextAfter(t).orElseThrow();
+            if (next.isAfter(end)) {
+                return last;
+            }
+            last = next;
+            t = next;
+        }
     }
 
     public static void generate(Path configDir, Path backupRoot, int backups, int days, Instant end) throws IOException {

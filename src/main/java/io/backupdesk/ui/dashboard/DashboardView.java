@@ -151,7 +151,7 @@ public final class DashboardView {
         }
         recent.getChildren().setAll(model.recent().stream().map(row -> {
             Label when = muted(row.when());
-            when.setMinWidth(110);
+            when.setMinWidth(Region.USE_PREF_SIZE);
             Label status = new Label(row.status().name().toLowerCase(Locale.ROOT));
             status.getStyleClass().add(row.status() == JobStatus.OK ? "tone-good"
                     : row.status() == JobStatus.CANCELLED || row.status() == JobStatus.SKIPPED ? "tone-warning" : "tone-bad");

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +43,9 @@ public final class DashboardViewModel {
     /** One database in the health list. */
     public record HealthRow(String database, Health health, String lastBackup, String lastVerified, String note) { }
 
+    /** The soonest scheduled run: which connection, and when. */
+    public record NextRun(String profile, Instant at) { }
+
     /** One run in the recent activity. */
     public record ActivityRow(String when, String what, JobStatus status, String detail) { }
 
@@ -51,6 +55,7 @@ public final class DashboardViewModel {
 
     private final Supplier<DashboardStats> stats;
     private final Supplier<Duration> rpo;
+    private final Supplier<Optional<NextRun>> nextRun;
     private final TaskRunner runner;
     private final ObservableList<Card> cards = FXCollections.observableArrayList();
     private final ObservableList<HealthRow> health = FXCollections.observableArrayList();
@@ -65,9 +70,16 @@ public final class DashboardViewModel {
     private final ObjectProperty<Instant> updatedAt = new SimpleObjectProperty<>();
     private boolean again;
 
-    public DashboardViewModel(Supplier<DashboardStats> stats, Supplier<Duration> rpo, TaskRunner runner) {
+    /**
+     * @param stats   the numbers, read on a worker thread
+     * @param nextRun the soonest run of the schedules, read on a worker thread with the numbers; empty when none is
+     *                due (no schedule, all switched off, or paused)
+     */
+    public DashboardViewModel(Supplier<DashboardStats> stats, Supplier<Duration> rpo,
+                              Supplier<Optional<NextRun>> nextRun, TaskRunner runner) {
         this.stats = stats;
         this.rpo = rpo;
+        this.nextRun = nextRun;
         this.runner = runner;
         runner.jobs().addListener((ListChangeListener<RunningJob>) change -> {
             while (change.next()) {
@@ -85,7 +97,7 @@ public final class DashboardViewModel {
             return;
         }
         loading.set(true);
-        runner.runInBackground((progress, cancel) -> stats.get(), this::show, failure -> {
+        runner.runInBackground((progress, cancel) -> new Read(stats.get(), nextRun.get()), this::show, failure -> {
             done();
             error.set(Messages.get("dashboard.error", String.valueOf(failure.getMessage())));
         });
@@ -99,10 +111,14 @@ public final class DashboardViewModel {
         }
     }
 
-    private void show(DashboardStats s) {
+    /** What one refresh reads. */
+    private record Read(DashboardStats stats, Optional<NextRun> next) { }
+
+    private void show(Read read) {
+        DashboardStats s = read.stats();
         error.set("");
         updatedAt.set(s.computedAt());
-        cards.setAll(cards(s));
+        cards.setAll(cards(s, read.next()));
         health.setAll(s.health().stream().map(h -> healthRow(h, s.computedAt())).toList());
         recent.setAll(s.recent().stream().limit(RECENT_ROWS).map(this::activity).toList());
         DashboardCharts charts = new DashboardCharts(s);
@@ -114,7 +130,7 @@ public final class DashboardViewModel {
         done();
     }
 
-    private List<Card> cards(DashboardStats s) {
+    private List<Card> cards(DashboardStats s, Optional<NextRun> next) {
         List<Card> list = new ArrayList<>();
         list.add(new Card(Messages.get("dashboard.card.backups"), String.format(Locale.ROOT, "%,d", s.backups()),
                 Messages.get("dashboard.card.backups.detail", Formats.bytes(s.totalBytes())), Tone.NEUTRAL));
@@ -122,6 +138,11 @@ public final class DashboardViewModel {
         list.add(new Card(Messages.get("dashboard.card.last"), Formats.age(s.lastSuccess(), s.computedAt()),
                 s.lastSuccess() == null ? Messages.get("dashboard.card.last.none") : Formats.time(s.lastSuccess()),
                 fresh ? Tone.GOOD : Tone.BAD));
+        list.add(next.map(n -> new Card(Messages.get("dashboard.card.next"), Formats.until(n.at(), s.computedAt()),
+                        Messages.get("dashboard.card.next.detail", n.profile(), Formats.soon(n.at(), s.computedAt())),
+                        Tone.NEUTRAL))
+                .orElse(new Card(Messages.get("dashboard.card.next"), "–", Messages.get("dashboard.card.next.none"),
+                        Tone.NEUTRAL)));
         list.add(new Card(Messages.get("dashboard.card.rate"), Formats.percent(s.successRate30d()),
                 Messages.get("dashboard.card.rate.detail", Formats.percent(s.successRate7d())), rateTone(s.successRate30d())));
         list.add(new Card(Messages.get("dashboard.card.duration"), Formats.duration(s.averageDuration()),

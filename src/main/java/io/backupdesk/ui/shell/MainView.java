@@ -33,6 +33,7 @@ public final class MainView {
     private static final Map<Navigation.Screen, Ikon> ICONS = new EnumMap<>(Map.of(
             Navigation.Screen.DASHBOARD, Feather.ACTIVITY,
             Navigation.Screen.BACKUPS, Feather.ARCHIVE,
+            Navigation.Screen.SCHEDULES, Feather.CLOCK,
             Navigation.Screen.CONNECTIONS, Feather.SERVER,
             Navigation.Screen.SETTINGS, Feather.SETTINGS));
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,11 +34,12 @@ class DashboardViewModelTest {
         model.refresh();
 
         assertThat(model.cards()).extracting(DashboardViewModel.Card::value)
-                .containsExactly("1,234", "3 h ago", "97%", "1 min 30 s", "8.0×", "50 GB");
+                .containsExactly("1,234", "3 h ago", "–", "97%", "1 min 30 s", "8.0×", "50 GB");
         assertThat(model.cards().get(0).detail()).isEqualTo("60 GB in total");
         assertThat(model.cards().get(1).tone()).isEqualTo(DashboardViewModel.Tone.GOOD);
-        assertThat(model.cards().get(2).tone()).isEqualTo(DashboardViewModel.Tone.GOOD);
-        assertThat(model.cards().get(2).detail()).isEqualTo("7 days: 70%");
+        assertThat(model.cards().get(2).detail()).isEqualTo("No schedule");
+        assertThat(model.cards().get(3).tone()).isEqualTo(DashboardViewModel.Tone.GOOD);
+        assertThat(model.cards().get(3).detail()).isEqualTo("7 days: 70%");
         assertThat(model.loadingProperty().get()).isFalse();
         assertThat(model.updatedAtProperty().get()).isEqualTo(NOW);
     }
@@ -49,7 +51,7 @@ class DashboardViewModelTest {
         model.refresh();
 
         assertThat(model.cards().get(1).tone()).isEqualTo(DashboardViewModel.Tone.BAD);
-        assertThat(model.cards().get(2).tone()).isEqualTo(DashboardViewModel.Tone.BAD);
+        assertThat(model.cards().get(3).tone()).isEqualTo(DashboardViewModel.Tone.BAD);
     }
 
     @Test
@@ -126,8 +128,22 @@ class DashboardViewModelTest {
         assertThat(calls).hasValue(2);
     }
 
+    @Test
+    void theNextRunCardNamesTheConnectionAndHowSoon() {
+        Instant at = NOW.plus(Duration.ofHours(9));
+        DashboardViewModel model = new DashboardViewModel(() -> stats(NOW, 1.0, 1.0), () -> Duration.ofHours(26),
+                () -> Optional.of(new DashboardViewModel.NextRun("prod", at)), runner);
+
+        model.refresh();
+
+        DashboardViewModel.Card next = model.cards().get(2);
+        assertThat(next.title()).isEqualTo("Next run");
+        assertThat(next.value()).isEqualTo("in 9 h");
+        assertThat(next.detail()).isEqualTo("prod, " + io.backupdesk.ui.Formats.soon(at, NOW));
+    }
+
     private DashboardViewModel model(java.util.function.Supplier<DashboardStats> stats) {
-        return new DashboardViewModel(stats, () -> Duration.ofHours(26), runner);
+        return new DashboardViewModel(stats, () -> Duration.ofHours(26), Optional::empty, runner);
     }
 
     private static DashboardStats stats(Instant lastSuccess, double rate30, double rate7) {

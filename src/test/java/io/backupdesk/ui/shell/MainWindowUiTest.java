@@ -40,7 +40,8 @@ class MainWindowUiTest {
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         TaskRunner runner = jobs.runner();
-        DashboardViewModel dashboard = new DashboardViewModel(MainWindowUiTest::emptyCatalog, () -> Duration.ofHours(26), runner);
+        DashboardViewModel dashboard = new DashboardViewModel(MainWindowUiTest::emptyCatalog, () -> Duration.ofHours(26),
+                java.util.Optional::empty, runner);
         LinkedHashMap<Navigation.Screen, Supplier<Node>> screens = new LinkedHashMap<>();
         screens.put(Navigation.Screen.DASHBOARD, () -> new DashboardView(dashboard).node());
         MainView main = new MainView(new ShellViewModel(new Navigation(), runner), screens);
@@ -57,7 +58,7 @@ class MainWindowUiTest {
         assertThat(robot.lookup("#nav-dashboard").tryQuery()).isPresent();
         assertThat(robot.lookup("#nav-backups").tryQuery()).as("no entry for a screen that does not exist yet").isEmpty();
         assertThat(robot.lookup(".card-value").queryAllAs(Label.class)).extracting(Label::getText)
-                .containsExactly("0", "never", "–", "–", "–", "1.0 GB");
+                .containsExactly("0", "never", "–", "–", "–", "–", "1.0 GB");
         assertThat(robot.lookup("No databases backed up yet. Add a connection and back it up.").tryQuery()).isPresent();
         assertThat(robot.lookup("Nothing has run yet.").tryQuery()).isPresent();
         assertThat(robot.lookup(".status-bar .label").queryAllAs(Label.class)).extracting(Label::getText).contains("Ready");

@@ -1,0 +1,120 @@
+package io.backupdesk.app;
+
+import io.backupdesk.backup.RetentionPlan;
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.Compression;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.RetentionPolicy;
+import io.backupdesk.core.Schedule;
+import io.backupdesk.schedule.BackupScheduler;
+import io.backupdesk.schedule.CronSchedule;
+import io.backupdesk.schedule.ScheduledBackup;
+import io.backupdesk.schedule.StoredSchedules;
+import io.backupdesk.store.Settings;
+import io.backupdesk.ui.schedules.ScheduleOperations;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The schedules screen's operations on the engine's stores and the app's scheduler. */
+final class EngineScheduleOperations implements ScheduleOperations {
+    /** Retention's reasons start with the verdict, which the preview shows in a column of its own. */
+    private static final Pattern VERDICT = Pattern.compile("^(kept|deleted): ");
+
+    private final Engine engine;
+    private final BackupScheduler scheduler;
+
+    EngineScheduleOperations(Engine engine, BackupScheduler scheduler) {
+        this.engine = engine;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public List<Status> list() {
+        Instant now = engine.clock().instant();
+        boolean paused = scheduler.paused();
+        List<JobRun> history = engine.history().readAll();
+        return scheduler.states().stream().map(state -> new Status(state.schedule(),
+                nextRun(state, paused, now), state.running(),
+                StoredSchedules.lastRun(state.schedule(), history).orElse(null))).toList();
+    }
+
+    /** The next run of every enabled schedule, soonest first, for the dashboard. */
+    Optional<Status> soonest() {
+        return list().stream().filter(s -> s.nextRun() != null).min(Comparator.comparing(Status::nextRun));
+    }
+
+    /**
+     * The armed timer's time; until the scheduler has started (it waits for the start-up cleanup, and for a
+     * {@code schedule run-due} that holds the schedules) it is when the cron comes due next.
+     */
+    private static Instant nextRun(BackupScheduler.State state, boolean paused, Instant now) {
+        Schedule s = state.schedule();
+        if (state.nextRun() != null || paused || !s.enabled()) {
+            return state.nextRun();
+        }
+        try {
+            return CronSchedule.parse(s.cron(), s.zoneId()).nextAfter(now).orElse(null);
+        } catch (BackupDeskException | java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public List<ConnectionProfile> profiles() {
+        return engine.profiles().list();
+    }
+
+    @Override
+    public BackupOptions defaultOptions() {
+        Settings settings = engine.settings().load();
+        return new BackupOptions(settings.defaultFormat() == null ? null : BackupFormat.parse(settings.defaultFormat()),
+                settings.defaultCompression() == null ? null : Compression.parse(settings.defaultCompression()),
+                0, null, null, null, null, null, false, null, null, null);
+    }
+
+    @Override
+    public void save(Schedule schedule) {
+        engine.schedules().save(schedule);
+        scheduler.reload(schedule.id());
+    }
+
+    @Override
+    public void remove(Schedule schedule) {
+        engine.schedules().remove(schedule.id());
+        scheduler.reload(schedule.id());
+    }
+
+    @Override
+    public boolean runNow(Schedule schedule) {
+        return scheduler.runNow(engine.schedules().find(schedule.id()).orElse(schedule), schedule.origin());
+    }
+
+    @Override
+    public Preview preview(String profileName, RetentionPolicy policy, String scheduleId, ZoneId zone) {
+        ConnectionProfile profile = engine.profiles().require(profileName);
+        List<Schedule> others = engine.schedules().list().stream().filter(s -> !s.id().equals(scheduleId)).toList();
+        List<RetentionPolicy> policies = new ArrayList<>(ScheduledBackup.policiesOf(profileName, others));
+        int otherRules = policies.size();
+        if (!policy.isNone()) {
+            policies.add(policy);
+        }
+        RetentionPlan plan = engine.retention().plan(profileName, profile.database(), policies, zone);
+        return new Preview(profile.database(), plan.decisions().stream().map(d -> new PreviewEntry(d.entry().record().id(),
+                d.entry().record().createdAt(), d.entry().record().sizeBytes(), d.delete(),
+                VERDICT.matcher(d.reason()).replaceFirst(""))).toList(), otherRules);
+    }
+
+    @Override
+    public Instant now() {
+        return engine.clock().instant();
+    }
+}

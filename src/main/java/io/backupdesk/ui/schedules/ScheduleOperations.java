@@ -1,0 +1,73 @@
+package io.backupdesk.ui.schedules;
+
+import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.RetentionPolicy;
+import io.backupdesk.core.Schedule;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * What the schedules screen needs from the engine and the app's scheduler. Every call but {@link #now()} may read
+ * or write files: run them off the UI thread.
+ */
+public interface ScheduleOperations {
+    /**
+     * A schedule as the list shows it.
+     *
+     * @param nextRun null when it is disabled, the schedules are paused, or the cron never comes due
+     * @param running whether a run of it is going on now
+     * @param lastRun the newest history line of its runs, whatever became of it; null when it never ran
+     */
+    record Status(Schedule schedule, Instant nextRun, boolean running, JobRun lastRun) { }
+
+    /**
+     * What retention would do to one backup of the database.
+     *
+     * @param reason why it goes or stays, in words
+     */
+    record PreviewEntry(String backupId, Instant createdAt, long sizeBytes, boolean delete, String reason) { }
+
+    /**
+     * The preview of a cleanup under the edited rules.
+     *
+     * @param database     the profile's database
+     * @param otherRules   how many other schedules of the profile bring retention rules of their own: a backup goes
+     *                     only when all rules let it go
+     */
+    record Preview(String database, List<PreviewEntry> entries, int otherRules) { }
+
+    List<Status> list();
+
+    List<ConnectionProfile> profiles();
+
+    /** Format and compression as the settings make them the default. */
+    BackupOptions defaultOptions();
+
+    /** Stores the schedule, new or changed, and re-arms its timer. */
+    void save(Schedule schedule);
+
+    /** Removes the schedule and disarms it. Its backups and history stay. */
+    void remove(Schedule schedule);
+
+    /**
+     * Starts a run of the schedule now; it goes on in the background.
+     *
+     * @return false when a backup of that database is running already; the run was then recorded as skipped
+     */
+    boolean runNow(Schedule schedule);
+
+    /**
+     * What a cleanup of the profile's database would do now under the policy together with the other schedules'
+     * policies of that profile.
+     *
+     * @param scheduleId the schedule being edited, whose stored policy the edited one replaces; null for a new one
+     */
+    Preview preview(String profile, RetentionPolicy policy, String scheduleId, ZoneId zone);
+
+    /** The clock the scheduler runs on. */
+    Instant now();
+}

@@ -1,0 +1,98 @@
+package io.backupdesk.ui.schedules;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
+import io.backupdesk.core.Schedule;
+import io.backupdesk.ui.Formats;
+import io.backupdesk.ui.Messages;
+
+import java.util.Locale;
+
+/** One schedule in the list, its texts made once when the list is read. */
+public final class ScheduleRowViewModel {
+    private final Schedule schedule;
+    private final boolean running;
+    private final String when;
+    private final String nextRun;
+    private final String lastResult;
+    private final JobStatus lastStatus;
+    private final String lastError;
+
+    ScheduleRowViewModel(ScheduleOperations.Status status) {
+        this.schedule = status.schedule();
+        this.running = status.running();
+        this.when = words(schedule);
+        this.nextRun = running ? Messages.get("schedules.next.running")
+                : !schedule.enabled() ? Messages.get("schedules.next.disabled")
+                : status.nextRun() == null ? Messages.get("schedules.next.none") : Formats.time(status.nextRun());
+        JobRun last = status.lastRun();
+        this.lastStatus = last == null ? null : last.status();
+        this.lastResult = last == null ? Messages.get("schedules.last.never")
+                : Messages.get("schedules.last.result", last.status().name().toLowerCase(Locale.ROOT),
+                Formats.time(last.startedAt()));
+        this.lastError = last == null || last.error() == null ? "" : last.error();
+    }
+
+    /** The schedule in words; a cron that cannot be read says why, as the scheduler skips it. */
+    private static String words(Schedule schedule) {
+        try {
+            return ScheduleShape.describe(schedule.cron(), schedule.zoneId());
+        } catch (BackupDeskException | java.time.DateTimeException e) {
+            return Messages.get("schedules.when.invalid", schedule.cron());
+        }
+    }
+
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    public String id() {
+        return schedule.id();
+    }
+
+    public String profile() {
+        return schedule.profile();
+    }
+
+    public String when() {
+        return when;
+    }
+
+    public String cron() {
+        return schedule.cron();
+    }
+
+    public String zone() {
+        return schedule.zone() == null ? Messages.get("schedules.zone.system", schedule.zoneId().getId())
+                : schedule.zone();
+    }
+
+    public boolean enabled() {
+        return schedule.enabled();
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    /** When it runs next, "running now", or why it does not. */
+    public String nextRun() {
+        return nextRun;
+    }
+
+    /** The outcome and start of its newest run, e.g. "ok, 2026-11-21 02:30". */
+    public String lastResult() {
+        return lastResult;
+    }
+
+    /** Null when it never ran. */
+    public JobStatus lastStatus() {
+        return lastStatus;
+    }
+
+    /** What went wrong in its newest run, or why it was skipped; empty when nothing. */
+    public String lastError() {
+        return lastError;
+    }
+}

@@ -1,0 +1,263 @@
+package io.backupdesk.ui.schedules;
+
+import io.backupdesk.core.Schedule;
+import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.TaskRunner;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+
+/**
+ * The schedules screen: every schedule with its next run and last result, and what can be done with one: add, edit,
+ * switch on or off, run now, delete. The list is read off the UI thread, when the screen opens and whenever the app
+ * hears the scheduler change (a run began or ended, a run was skipped); reads asked for while one is going on are
+ * folded into one more.
+ */
+public final class SchedulesViewModel {
+    /** What the list needs, read in one go. */
+    private record Loaded(List<ScheduleOperations.Status> schedules, boolean hasProfiles) { }
+
+    private final ScheduleOperations operations;
+    private final TaskRunner runner;
+    private final ScheduleEditorViewModel editor;
+    private final ObservableList<ScheduleRowViewModel> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<ScheduleRowViewModel> selected = new SimpleObjectProperty<>();
+    private final BooleanProperty hasProfiles = new SimpleBooleanProperty(true);
+    private final BooleanProperty loaded = new SimpleBooleanProperty();
+    private final BooleanProperty editorOpen = new SimpleBooleanProperty();
+    private final BooleanProperty saving = new SimpleBooleanProperty();
+    private final StringProperty editorError = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty messageIsWarning = new SimpleBooleanProperty();
+    private final BooleanBinding canAct;
+    private final BooleanBinding canSave;
+    private final StringBinding toggleText;
+    private boolean loading;
+    private boolean again;
+
+    public SchedulesViewModel(ScheduleOperations operations, TaskRunner runner) {
+        this.operations = operations;
+        this.runner = runner;
+        this.editor = new ScheduleEditorViewModel(operations, runner);
+        this.canAct = selected.isNotNull();
+        this.canSave = editor.valid().and(saving.not());
+        this.toggleText = Bindings.createStringBinding(() -> Messages.get(selected.get() != null
+                && !selected.get().enabled() ? "schedules.enable" : "schedules.disable"), selected);
+    }
+
+    /** Reads the list again, keeping the selected schedule selected. */
+    public void refresh() {
+        if (loading) {
+            again = true;
+            return;
+        }
+        loading = true;
+        runner.runInBackground((progress, cancel) -> new Loaded(operations.list(), !operations.profiles().isEmpty()),
+                result -> {
+                    apply(result);
+                    done();
+                }, failure -> {
+                    tell(failure.getMessage(), true);
+                    done();
+                });
+    }
+
+    private void apply(Loaded result) {
+        String keep = selected.get() == null ? null : selected.get().id();
+        rows.setAll(result.schedules().stream().map(ScheduleRowViewModel::new).toList());
+        hasProfiles.set(result.hasProfiles());
+        loaded.set(true);
+        selected.set(rows.stream().filter(r -> r.id().equals(keep)).findFirst().orElse(null));
+    }
+
+    private void done() {
+        loading = false;
+        if (again) {
+            again = false;
+            refresh();
+        }
+    }
+
+    public void select(ScheduleRowViewModel row) {
+        selected.set(row);
+    }
+
+    /** Opens the editor on a new schedule. */
+    public void add() {
+        openEditor(null);
+    }
+
+    /** Opens the editor on the selected schedule. */
+    public void edit() {
+        if (selected.get() != null) {
+            openEditor(selected.get().schedule());
+        }
+    }
+
+    private void openEditor(Schedule schedule) {
+        runner.runInBackground((progress, cancel) -> new ScheduleEditorViewModel.Context(operations.profiles(),
+                operations.defaultOptions()), context -> {
+                    editorError.set("");
+                    if (schedule == null) {
+                        editor.startNew(context);
+                    } else {
+                        editor.edit(context, schedule);
+                    }
+                    editorOpen.set(true);
+                }, failure -> tell(failure.getMessage(), true));
+    }
+
+    public void closeEditor() {
+        editorOpen.set(false);
+    }
+
+    /** Saves the editor's schedule and re-arms it; the editor closes once it is stored. */
+    public void save() {
+        if (!canSave.get()) {
+            return;
+        }
+        Schedule schedule = editor.schedule();
+        boolean added = editor.isNew();
+        saving.set(true);
+        runner.runInBackground((progress, cancel) -> {
+            operations.save(schedule);
+            return new Loaded(operations.list(), !operations.profiles().isEmpty());
+        }, result -> {
+            saving.set(false);
+            editorOpen.set(false);
+            apply(result);
+            selected.set(rows.stream().filter(r -> r.id().equals(schedule.id())).findFirst().orElse(null));
+            String words = selected.get() == null ? schedule.cron() : selected.get().when();
+            tell(Messages.get(added ? "schedules.added" : "schedules.saved", schedule.profile(), words), false);
+        }, failure -> {
+            saving.set(false);
+            editorError.set(failure.getMessage());
+        });
+    }
+
+    /** Switches the selected schedule on or off. */
+    public void toggleEnabled() {
+        ScheduleRowViewModel row = selected.get();
+        if (row == null) {
+            return;
+        }
+        Schedule changed = row.schedule().withEnabled(!row.enabled());
+        runner.runInBackground((progress, cancel) -> {
+            operations.save(changed);
+            return new Loaded(operations.list(), !operations.profiles().isEmpty());
+        }, result -> {
+            apply(result);
+            tell(Messages.get(changed.enabled() ? "schedules.enabled" : "schedules.disabled", row.profile(), row.when()),
+                    false);
+        }, failure -> tell(failure.getMessage(), true));
+    }
+
+    /** The question before deleting the selected schedule. */
+    public String deleteQuestion() {
+        ScheduleRowViewModel row = selected.get();
+        return row == null ? "" : Messages.get("schedules.delete.question", row.profile(), row.when());
+    }
+
+    /** Deletes the selected schedule; its backups and its history stay. */
+    public void delete() {
+        ScheduleRowViewModel row = selected.get();
+        if (row == null) {
+            return;
+        }
+        runner.runInBackground((progress, cancel) -> {
+            operations.remove(row.schedule());
+            return new Loaded(operations.list(), !operations.profiles().isEmpty());
+        }, result -> {
+            apply(result);
+            tell(Messages.get("schedules.deleted", row.profile(), row.when()), false);
+        }, failure -> tell(failure.getMessage(), true));
+    }
+
+    /**
+     * Starts a run of the selected schedule now, with its options and retention. When its database is busy with
+     * another backup the run does not wait: it is recorded as skipped, and the message says so.
+     */
+    public void runNow() {
+        ScheduleRowViewModel row = selected.get();
+        if (row == null) {
+            return;
+        }
+        runner.runInBackground((progress, cancel) -> operations.runNow(row.schedule()), started -> {
+            if (started) {
+                tell(Messages.get("schedules.runNow.started", row.profile()), false);
+            } else {
+                tell(Messages.get("schedules.runNow.busy", row.profile()), true);
+            }
+            refresh();
+        }, failure -> tell(failure.getMessage(), true));
+    }
+
+    private void tell(String text, boolean warning) {
+        message.set(text == null ? "" : text);
+        messageIsWarning.set(warning);
+    }
+
+    public ObservableList<ScheduleRowViewModel> rows() {
+        return rows;
+    }
+
+    public ObjectProperty<ScheduleRowViewModel> selectedProperty() {
+        return selected;
+    }
+
+    public ScheduleEditorViewModel editor() {
+        return editor;
+    }
+
+    /** Whether a connection exists to schedule; else the screen says to add one first. */
+    public ReadOnlyBooleanProperty hasProfilesProperty() {
+        return hasProfiles;
+    }
+
+    /** Whether the list was read once: before, an empty list says nothing yet. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded;
+    }
+
+    public ReadOnlyBooleanProperty editorOpenProperty() {
+        return editorOpen;
+    }
+
+    public ReadOnlyStringProperty editorErrorProperty() {
+        return editorError;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyBooleanProperty messageIsWarningProperty() {
+        return messageIsWarning;
+    }
+
+    /** Edit, run now, switch on or off and delete need a selected schedule. */
+    public BooleanBinding canAct() {
+        return canAct;
+    }
+
+    public BooleanBinding canSave() {
+        return canSave;
+    }
+
+    /** The text of the switch on/off action for the selected schedule. */
+    public StringBinding toggleText() {
+        return toggleText;
+    }
+}
