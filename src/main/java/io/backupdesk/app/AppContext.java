@@ -133,8 +133,9 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        starter.close();
+        // the jobs stop first; only then may a run-due take the schedules over
         scheduler.close();
+        starter.close();
         jobs.shutdownNow();
         jobs.awaitTermination(5, TimeUnit.SECONDS);
     }

@@ -65,7 +65,13 @@ final class BackgroundMode implements AutoCloseable {
         scheduler.addListener(new BackupScheduler.Listener() {
             @Override
             public void runFinished(Schedule schedule, JobRun run) {
-                Platform.runLater(() -> finished(schedule, run));
+                // the setting is read here, on the scheduler's thread: no file is read on the FX thread
+                boolean tell = run.status() == JobStatus.OK
+                        && context.engine().settings().load().backgroundOrDefaults().notifiesOnSuccess();
+                if (tell) {
+                    Platform.runLater(() -> notifyInfo("Backup of " + run.database() + " done", "On " + run.profile()
+                            + ", " + io.backupdesk.ui.Formats.bytes(run.sizeBytes()) + "."));
+                }
             }
 
             @Override
@@ -98,13 +104,16 @@ final class BackgroundMode implements AutoCloseable {
 
             @Override
             public void togglePause() {
-                Platform.runLater(() -> {
+                // the scheduler may hold its lock while it reads the history: not on the FX thread
+                Platform.runLater(() -> context.runner().runInBackground((progress, cancel) -> {
                     if (scheduler.paused()) {
                         scheduler.resume();
                     } else {
                         scheduler.pause();
                     }
-                });
+                    return scheduler.paused();
+                }, paused -> LOG.info(paused ? "Schedules paused" : "Schedules resumed"),
+                        failure -> LOG.warn("Pause or resume failed: {}", failure.getMessage())));
             }
 
             @Override
@@ -184,13 +193,6 @@ final class BackgroundMode implements AutoCloseable {
                 notifyWarning("Not started", "A backup of " + profileName + " is already running.");
             }
         }, failure -> notifyWarning("Could not back up " + profileName, failure.getMessage()));
-    }
-
-    private void finished(Schedule schedule, JobRun run) {
-        if (run.status() == JobStatus.OK && context.engine().settings().load().backgroundOrDefaults().notifiesOnSuccess()) {
-            notifyInfo("Backup of " + run.database() + " done", "On " + run.profile() + ", "
-                    + io.backupdesk.ui.Formats.bytes(run.sizeBytes()) + ".");
-        }
     }
 
     private void failed(Schedule schedule, RuntimeException error) {

@@ -101,13 +101,16 @@ final class EngineScheduleOperations implements ScheduleOperations {
     @Override
     public Preview preview(String profileName, RetentionPolicy policy, String scheduleId, ZoneId zone) {
         ConnectionProfile profile = engine.profiles().require(profileName);
-        List<Schedule> others = engine.schedules().list().stream().filter(s -> !s.id().equals(scheduleId)).toList();
-        List<RetentionPolicy> policies = new ArrayList<>(ScheduledBackup.policiesOf(profileName, others));
-        int otherRules = policies.size();
-        if (!policy.isNone()) {
-            policies.add(policy);
+        List<Schedule> schedules = new ArrayList<>(engine.schedules().list().stream()
+                .filter(s -> !s.id().equals(scheduleId)).toList());
+        int otherRules = (int) schedules.stream()
+                .filter(s -> s.profile().equals(profileName) && !s.retention().isNone()).count();
+        if (scheduleId != null) {
+            // the schedule as edited, with the rules on the screen, over the backups it made
+            schedules.add(new Schedule(scheduleId, profileName, "0 0 1 1 *", zone.getId(), true, null, policy, null,
+                    false, null));
         }
-        RetentionPlan plan = engine.retention().plan(profileName, profile.database(), policies, zone);
+        RetentionPlan plan = engine.retention().plan(profileName, profile.database(), schedules);
         return new Preview(profile.database(), plan.decisions().stream().map(d -> new PreviewEntry(d.entry().record().id(),
                 d.entry().record().createdAt(), d.entry().record().sizeBytes(), d.delete(),
                 VERDICT.matcher(d.reason()).replaceFirst(""))).toList(), otherRules);

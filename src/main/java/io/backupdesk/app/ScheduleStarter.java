@@ -33,22 +33,16 @@ final class ScheduleStarter implements AutoCloseable {
         if (waiter != null || closed) {
             return;
         }
-        waiter = new Thread(this::acquireAndStart, "scheduler-start");
+        waiter = new Thread(this::waitForTheSchedules, "scheduler-start");
         waiter.setDaemon(true);
         waiter.start();
     }
 
-    private void acquireAndStart() {
+    private void waitForTheSchedules() {
         boolean told = false;
         while (!closed) {
             try {
-                Optional<SchedulerLock> acquired = SchedulerLock.tryAcquire(runsDir);
-                if (acquired.isPresent()) {
-                    lock = acquired.get();
-                    if (!closed) {
-                        scheduler.start();
-                        LOG.info("The schedules run in this app");
-                    }
+                if (acquireAndStart()) {
                     return;
                 }
                 if (!told) {
@@ -63,6 +57,21 @@ final class ScheduleStarter implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Takes the lock and starts the schedules, never while or after the app closes. */
+    private synchronized boolean acquireAndStart() throws IOException {
+        if (closed) {
+            return true;
+        }
+        Optional<SchedulerLock> acquired = SchedulerLock.tryAcquire(runsDir);
+        if (acquired.isEmpty()) {
+            return false;
+        }
+        lock = acquired.get();
+        scheduler.start();
+        LOG.info("The schedules run in this app");
+        return true;
     }
 
     @Override

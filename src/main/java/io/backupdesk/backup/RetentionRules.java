@@ -20,8 +20,7 @@ import java.util.function.Function;
 
 /**
  * Decides which backups of one database a policy lets go. Pure: it reads no file and deletes nothing. Whatever the
- * policy says, it never lets go of a pinned backup, of the newest verified backup (or the newest good one when
- * none was verified), of a backup that is damaged or whose file is gone (those are for a person to look at), or
+ * policy says, it never lets go of a pinned backup, of the newest verified backup, of the newest good one, of a backup that is damaged or whose file is gone (those are for a person to look at), or
  * of anything at all when the latest run of the database failed: a failure streak must never eat the backups.
  * Files without a sidecar are not in the catalog and so are never even considered.
  */
@@ -37,12 +36,13 @@ public final class RetentionRules {
         List<BackupCatalog.Entry> newestFirst = new ArrayList<>(backups);
         newestFirst.sort(Comparator.comparing((BackupCatalog.Entry e) -> e.record().createdAt()).reversed());
         List<BackupCatalog.Entry> good = newestFirst.stream().filter(e -> isGood(e.status())).toList();
-        BackupCatalog.Entry anchor = good.stream().filter(e -> e.status() == BackupStatus.VERIFIED).findFirst()
-                .orElse(good.isEmpty() ? null : good.get(0));
+        BackupCatalog.Entry newestVerified = good.stream().filter(e -> e.status() == BackupStatus.VERIFIED).findFirst()
+                .orElse(null);
+        BackupCatalog.Entry newestGood = good.isEmpty() ? null : good.get(0);
         Set<BackupCatalog.Entry> selected = selected(good, policy, now, zone);
         List<RetentionPlan.Decision> decisions = new ArrayList<>();
         for (BackupCatalog.Entry e : newestFirst) {
-            String keptBecause = never(e, anchor, latestRunFailed);
+            String keptBecause = never(e, newestVerified, newestGood, latestRunFailed);
             if (keptBecause == null) {
                 keptBecause = policyKeeps(e, policy, selected, now);
             }
@@ -58,16 +58,20 @@ public final class RetentionRules {
     }
 
     /** The rules no policy overrides; the reason a backup is kept, or null. */
-    private static String never(BackupCatalog.Entry e, BackupCatalog.Entry anchor, boolean latestRunFailed) {
+    private static String never(BackupCatalog.Entry e, BackupCatalog.Entry newestVerified, BackupCatalog.Entry newestGood,
+                                boolean latestRunFailed) {
         if (latestRunFailed) {
             return "kept: the latest backup run of this database failed, so nothing is deleted until one succeeds";
         }
         if (e.record().pinned()) {
             return "kept: pinned";
         }
-        if (e == anchor) {
-            return e.status() == BackupStatus.VERIFIED ? "kept: the newest verified backup"
-                    : "kept: the newest good backup (none is verified)";
+        if (e == newestVerified) {
+            return "kept: the newest verified backup";
+        }
+        if (e == newestGood) {
+            // also when an older one is verified: the backup just made is never the first to go
+            return newestVerified == null ? "kept: the newest good backup (none is verified)" : "kept: the newest good backup";
         }
         if (!isGood(e.status())) {
             return "kept: " + e.status().name().toLowerCase(java.util.Locale.ROOT) + "; delete it by hand once looked at";

@@ -3,23 +3,23 @@ package io.backupdesk.backup;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
-import io.backupdesk.core.RetentionPolicy;
+import io.backupdesk.core.Schedule;
 import io.backupdesk.store.JobHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Applies retention to the backups of one database: after each successful scheduled backup, and on demand
  * ({@code backupdesk cleanup}). The decisions are {@link RetentionRules}'; this reads the catalog and the history for
- * them and deletes what they let go. When several schedules back up one database, a backup goes only if every one
- * of their policies lets it go.
+ * them and deletes what they let go. Each schedule's rules prune only the backups that schedule made.
  */
 public final class RetentionService {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionService.class);
@@ -41,22 +41,43 @@ public final class RetentionService {
         this.clock = clock;
     }
 
-    /** What a cleanup of the database would delete now under these policies, and why each backup goes or stays. */
-    public RetentionPlan plan(String profile, String database, List<RetentionPolicy> policies, ZoneId zone) {
+    /**
+     * What a cleanup of the database would delete now, and why each backup goes or stays.
+     *
+     * @param schedules the schedules of the profile; each one's rules prune only the backups it made
+     */
+    public RetentionPlan plan(String profile, String database, List<Schedule> schedules) {
         List<BackupCatalog.Entry> backups = catalog.scan().stream()
                 .filter(e -> profile.equals(e.record().profile()) && database.equals(e.record().database())).toList();
-        return plan(profile, database, backups, policies, zone);
+        return plan(profile, database, backups, schedules);
     }
 
-    /** The same, over backups already read from the catalog. */
+    /**
+     * The same, over backups already read from the catalog. A schedule's rules apply to the backups whose origin is
+     * that schedule, with the never-rules counted among them; backups made by hand, imported, or made by a schedule
+     * without rules are kept. So an hourly keep-last 24 never eats the nightly schedule's backups.
+     */
     public RetentionPlan plan(String profile, String database, List<BackupCatalog.Entry> backups,
-                              List<RetentionPolicy> policies, ZoneId zone) {
+                              List<Schedule> schedules) {
         boolean latestFailed = latestRunFailed(profile, database);
-        List<RetentionPolicy> rules = policies.isEmpty() ? List.of(RetentionPolicy.none()) : policies;
-        List<RetentionPlan> plans = rules.stream().map(policy -> RetentionRules.plan(profile, database, backups, policy,
-                latestFailed, clock.instant(), zone)).toList();
-        return strictest(profile, database, plans);
+        Map<String, RetentionPlan.Decision> decided = new HashMap<>();
+        for (Schedule schedule : schedules) {
+            if (!profile.equals(schedule.profile()) || schedule.retention().isNone()) {
+                continue;
+            }
+            List<BackupCatalog.Entry> own = backups.stream()
+                    .filter(e -> schedule.origin().equals(e.record().origin())).toList();
+            RetentionRules.plan(profile, database, own, schedule.retention(), latestFailed, clock.instant(),
+                    schedule.zoneId()).decisions().forEach(d -> decided.put(d.entry().record().id(), d));
+        }
+        List<BackupCatalog.Entry> newestFirst = new ArrayList<>(backups);
+        newestFirst.sort(Comparator.comparing((BackupCatalog.Entry e) -> e.record().createdAt()).reversed());
+        List<RetentionPlan.Decision> decisions = newestFirst.stream().map(e -> decided.getOrDefault(e.record().id(),
+                new RetentionPlan.Decision(e, false, UNOWNED))).toList();
+        return new RetentionPlan(profile, database, decisions);
     }
+
+    private static final String UNOWNED = "kept: made by hand, imported, or by a schedule without retention rules";
 
     /** Deletes what the plan lets go. A backup that cannot be deleted is reported and the others still go. */
     public Cleanup apply(RetentionPlan plan) {
@@ -84,21 +105,5 @@ public final class RetentionService {
                 .max(Comparator.comparing(JobRun::startedAt))
                 .map(r -> r.status() == JobStatus.FAILED || r.status() == JobStatus.INTERRUPTED)
                 .orElse(false);
-    }
-
-    /** One plan from several: a backup goes only if every plan lets it go; a kept one says why the first keeper keeps it. */
-    private static RetentionPlan strictest(String profile, String database, List<RetentionPlan> plans) {
-        if (plans.size() == 1) {
-            return plans.get(0);
-        }
-        List<RetentionPlan.Decision> merged = new ArrayList<>();
-        for (RetentionPlan.Decision first : plans.get(0).decisions()) {
-            String id = first.entry().record().id();
-            RetentionPlan.Decision keeper = plans.stream()
-                    .map(p -> p.decisions().stream().filter(d -> d.entry().record().id().equals(id)).findFirst().orElseThrow())
-                    .filter(d -> !d.delete()).findFirst().orElse(null);
-            merged.add(keeper != null ? keeper : first);
-        }
-        return new RetentionPlan(profile, database, merged);
     }
 }

@@ -5,13 +5,11 @@ import io.backupdesk.backup.RetentionService;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
-import io.backupdesk.schedule.ScheduledBackup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +19,9 @@ import java.util.concurrent.Callable;
 /** {@code backupdesk cleanup}: applies the schedules' retention policies now. */
 @Command(name = "cleanup", description = "Delete the backups the retention policies of the schedules let go, and say why"
         + " each backup goes or stays.",
-        footer = {"", "A backup goes only if every schedule of its profile lets it go. Never deleted: pinned backups,",
-                "files without our sidecar, the newest verified (or else newest good) backup of a database, damaged",
-                "or missing ones, and anything of a database whose latest backup run failed.",
+        footer = {"", "Each schedule's rules prune only the backups that schedule made; backups made by hand or imported",
+                "are kept. Never deleted: pinned backups, files without our sidecar, the newest verified and the",
+                "newest good backup, damaged or missing ones, and anything of a database whose latest run failed.",
                 "Exit code 1 when a backup could not be deleted."})
 public final class CleanupCommand implements Callable<Integer> {
     private static final String ROW = "  %-7s  %-12s  %-19s  %9s  %s%n";
@@ -50,10 +48,9 @@ public final class CleanupCommand implements Callable<Integer> {
         boolean failed = false;
         boolean anyBackups = false;
         for (ConnectionProfile p : profiles) {
-            List<RetentionPolicy> policies = ScheduledBackup.policiesOf(p.name(), schedules);
-            ZoneId zone = schedules.stream().filter(s -> s.profile().equals(p.name())).map(Schedule::zoneId).findFirst()
-                    .orElse(ZoneId.systemDefault());
-            RetentionPlan plan = retention.plan(p.name(), p.database(), policies, zone);
+            List<RetentionPolicy> policies = schedules.stream()
+                    .filter(s -> s.profile().equals(p.name()) && !s.retention().isNone()).map(Schedule::retention).toList();
+            RetentionPlan plan = retention.plan(p.name(), p.database(), schedules);
             if (plan.decisions().isEmpty()) {
                 continue;
             }

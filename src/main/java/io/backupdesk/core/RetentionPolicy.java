@@ -32,9 +32,16 @@ public record RetentionPolicy(Integer keepLast, Integer daily, Integer weekly, I
         return new RetentionPolicy(null, null, null, null, null);
     }
 
-    /** Whether keep-last or a GFS rule is set: then a backup none of them keeps may go. */
+    /**
+     * Whether keep-last or a GFS rule keeps something: then a backup none of them keeps may go. A GFS count of 0
+     * keeps nothing and so selects nothing; it must not turn "maximum age only" into "delete everything".
+     */
     public boolean selects() {
-        return keepLast != null || daily != null || weekly != null || monthly != null;
+        return keepLast != null || positive(daily) || positive(weekly) || positive(monthly);
+    }
+
+    private static boolean positive(Integer count) {
+        return count != null && count > 0;
     }
 
     public boolean isNone() {

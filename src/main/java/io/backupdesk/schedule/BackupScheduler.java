@@ -1,5 +1,6 @@
 package io.backupdesk.schedule;
 
+import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.core.JobRun;
@@ -38,6 +39,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BackupScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackupScheduler.class);
+    /** A run this close to its time is on time; later, it was missed and the catch-up policy decides. */
+    static final Duration ON_TIME = Duration.ofMinutes(1);
     private static final java.time.format.DateTimeFormatter MISSED_TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm VV", java.util.Locale.ROOT);
 
@@ -46,7 +49,10 @@ public final class BackupScheduler implements AutoCloseable {
         JobRun run(Schedule schedule, String origin, Cancellation cancel);
     }
 
-    /** Hears what the scheduler does, on the scheduler's threads. */
+    /**
+     * Hears what the scheduler does, on the scheduler's threads, some while it holds its lock: a listener hands
+     * its work to another thread (e.g. {@code Platform.runLater}) and never calls back into the scheduler there.
+     */
     public interface Listener {
         default void runStarted(Schedule schedule) { }
 
@@ -79,6 +85,7 @@ public final class BackupScheduler implements AutoCloseable {
     private final Map<String, Instant> handled = new HashMap<>();
     private final Map<String, Cancellation> running = new ConcurrentHashMap<>();
     private Timers.Armed watchTimer;
+    private long schedulesVersion;
     private boolean paused;
     private boolean started;
     private boolean closed;
@@ -89,8 +96,16 @@ public final class BackupScheduler implements AutoCloseable {
 
         Optional<Schedule> find(String id);
 
-        /** When the schedule last started a run (any outcome), from the history; empty when never. */
+        /**
+         * When the schedule last started a run that counts as done (ok, failed or skipped; not cancelled or
+         * interrupted, which are run again), from the history; empty when never.
+         */
         Optional<Instant> lastRunStart(Schedule schedule);
+
+        /** Changes whenever the stored schedules change, also by another process; 0 when that cannot be told. */
+        default long version() {
+            return 0;
+        }
     }
 
     /** Writes the history line of a run that did not happen. */
@@ -133,15 +148,25 @@ public final class BackupScheduler implements AutoCloseable {
             return;
         }
         started = true;
-        Instant now = clock.instant();
-        for (Schedule s : schedules.list()) {
-            if (s.enabled()) {
-                Instant since = schedules.lastRunStart(s).orElse(s.createdAt() == null ? now : s.createdAt());
-                catchUp(s, since, now, "while the app was not running");
+        try {
+            Instant now = clock.instant();
+            for (Schedule s : paused ? List.<Schedule>of() : schedules.list()) {
+                if (s.enabled()) {
+                    try {
+                        Instant since = schedules.lastRunStart(s).orElse(s.createdAt() == null ? now : s.createdAt());
+                        catchUp(s, since, now, "while the app was not running");
+                    } catch (RuntimeException e) {
+                        LOG.warn("Schedule {}: missed runs could not be looked at: {}", s.id(), e.getMessage());
+                    }
+                }
             }
+            armAll();
+        } catch (RuntimeException e) {
+            LOG.warn("The schedules could not be read; none is armed until they can be: {}", e.getMessage());
+        } finally {
+            schedulesVersion = schedules.version();
+            armWatch();
         }
-        armAll();
-        armWatch();
     }
 
     /** Every schedule with its next run (null when disabled, paused or never) and whether it runs now. */
@@ -197,6 +222,13 @@ public final class BackupScheduler implements AutoCloseable {
      * @return false when the database already has a job, which was recorded as skipped
      */
     public boolean runNow(Schedule schedule, String origin) {
+        synchronized (this) {
+            if (!started) {
+                throw BackupDeskException.configuration("The schedules are not running in this app yet.",
+                        "It takes them over once its start-up cleanup (or a running 'schedule run-due') is done; "
+                                + "try again in a moment.");
+            }
+        }
         return launch(schedule, origin);
     }
 
@@ -228,7 +260,8 @@ public final class BackupScheduler implements AutoCloseable {
 
     private void arm(Schedule schedule) {
         disarm(schedule.id());
-        if (paused || closed || !schedule.enabled()) {
+        // before start() this app does not hold the schedules yet (a run-due may), so nothing is armed
+        if (!started || paused || closed || !schedule.enabled()) {
             return;
         }
         Instant now = clock.instant();
@@ -256,29 +289,47 @@ public final class BackupScheduler implements AutoCloseable {
         nextRuns.remove(id);
     }
 
-    /** A timer went off for the occurrence {@code at}. */
+    /**
+     * A timer went off for the occurrence {@code at}. Within a minute of it, the run is on time, even if the clock
+     * watch saw a small step meanwhile; later than that it was missed (a sleep, a time change, a blocked thread)
+     * and the schedule's catch-up policy decides. Whatever happens, the schedule is armed again.
+     */
     private void fire(String id, Instant at) {
-        Schedule schedule;
+        Schedule schedule = null;
+        boolean onTime = false;
         synchronized (this) {
             if (closed || paused || !at.equals(nextRuns.get(id))) {
                 return; // disarmed or re-armed meanwhile
             }
             armed.remove(id);
             nextRuns.remove(id);
-            schedule = schedules.find(id).filter(Schedule::enabled).orElse(null);
-            if (schedule == null) {
-                return;
+            try {
+                schedule = schedules.find(id).filter(Schedule::enabled).orElse(null);
+                if (schedule == null) {
+                    return;
+                }
+                Instant now = clock.instant();
+                onTime = Duration.between(at, now).abs().compareTo(ON_TIME) <= 0;
+                if (onTime) {
+                    handled.put(id, at);
+                }
+                Optional<ClockWatch.Jump> jump = watch.look();
+                if (jump.isPresent()) {
+                    afterJump(jump.get()); // catches up and re-arms every schedule, this one too
+                } else if (!onTime && now.isAfter(at)) {
+                    catchUp(schedule, at.minusNanos(1), now, "(its timer went off late)");
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Schedule {}: the run due at {} could not be started: {}", id, at, e.getMessage());
+            } finally {
+                if (schedule != null && !armed.containsKey(id)) {
+                    arm(schedule);
+                }
             }
-            Optional<ClockWatch.Jump> jump = watch.look();
-            if (jump.isPresent()) {
-                // the machine slept or the time changed since the timer was armed: settle that for all schedules
-                afterJump(jump.get());
-                return;
-            }
-            handled.put(id, at);
-            arm(schedule);
         }
-        launch(schedule, schedule.origin());
+        if (onTime) {
+            launch(schedule, schedule.origin());
+        }
     }
 
     /** What was due in (since, now] runs once now or is recorded as skipped, as the schedule's policy says. */
@@ -372,13 +423,27 @@ public final class BackupScheduler implements AutoCloseable {
         watchTimer = timers.after(ClockWatch.TICK, this::lookAtClock);
     }
 
-    /** Once a minute: did the machine sleep or the time change? */
+    /**
+     * Once a minute: did the machine sleep or the time change? And did another process (the command line's
+     * {@code schedule add}) change the schedules?
+     */
     private synchronized void lookAtClock() {
         if (closed) {
             return;
         }
-        watch.look().ifPresent(this::afterJump);
-        armWatch();
+        try {
+            watch.look().ifPresent(this::afterJump);
+            long version = schedules.version();
+            if (version != schedulesVersion) {
+                schedulesVersion = version;
+                armAll();
+                changed();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Looking at the clock and the schedules failed: {}", e.getMessage());
+        } finally {
+            armWatch();
+        }
     }
 
     /** Catches up once what a sleep made the timers miss, then arms everything anew from the present. */

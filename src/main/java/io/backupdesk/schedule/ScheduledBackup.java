@@ -6,12 +6,12 @@ import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupService;
 import io.backupdesk.backup.RetentionPlan;
 import io.backupdesk.backup.RetentionService;
+import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Progress;
-import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.restore.RestoreReport;
 import io.backupdesk.store.JobHistory;
@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -43,6 +42,7 @@ public final class ScheduledBackup implements BackupScheduler.Job {
     private final BooleanSupplier verifyAfterBackup;
     private final Consumer<String> problems;
     private final AlertDispatcher alerts;
+    private final java.time.Clock clock;
 
     /**
      * @param verifyAfterBackup the setting "read each new backup back", read at each run
@@ -57,7 +57,8 @@ public final class ScheduledBackup implements BackupScheduler.Job {
         this.schedules = schedules;
         this.backups = backups;
         this.retention = retention;
-        this.testRestore = new TestRestore(restores, history, clock);
+        this.testRestore = new TestRestore(restores, history, clock, problems);
+        this.clock = clock;
         this.history = history;
         this.verifyAfterBackup = verifyAfterBackup;
         this.problems = problems;
@@ -70,7 +71,7 @@ public final class ScheduledBackup implements BackupScheduler.Job {
      */
     @Override
     public JobRun run(Schedule schedule, String origin, Cancellation cancel) {
-        ConnectionProfile profile = profiles.require(schedule.profile());
+        ConnectionProfile profile = profileOf(schedule, origin);
         BackupCatalog.Entry entry;
         try {
             entry = backups.backup(new BackupService.Request(profile, schedule.options(), origin,
@@ -79,17 +80,44 @@ public final class ScheduledBackup implements BackupScheduler.Job {
             alertLastFailure(origin);
             throw e;
         }
-        applyRetention(schedule, profile);
-        if (testRestore.due(schedule) && !cancel.isCancelled()) {
-            testRestore(schedule, profile, entry, cancel);
+        // what follows a good backup never turns it into a failed run: its troubles go to the problems
+        try {
+            applyRetention(schedule, profile);
+        } catch (RuntimeException e) {
+            problems.accept("Cleanup of " + profile.database() + " on " + profile.name() + " failed: " + e.getMessage());
         }
-        return history.readAll().stream().filter(r -> entry.record().id().equals(r.backupId()))
-                .reduce((a, b) -> b).orElseThrow();
+        try {
+            if (testRestore.due(schedule) && !cancel.isCancelled()) {
+                testRestore(schedule, profile, entry, cancel);
+            }
+        } catch (RuntimeException e) {
+            problems.accept("The weekly test restore of " + profile.database() + " failed: " + e.getMessage());
+        }
+        return history.readAll().stream().filter(r -> JobRun.KIND_BACKUP.equals(r.kind()) && origin.equals(r.origin())
+                        && entry.record().id().equals(r.backupId())).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("the backup's own history line is missing"));
+    }
+
+    /**
+     * The schedule's connection profile. One that was removed since fails the run like any other failure: in the
+     * history, with an alert, so that a schedule left behind does not fail unseen.
+     */
+    private ConnectionProfile profileOf(Schedule schedule, String origin) {
+        try {
+            return profiles.require(schedule.profile());
+        } catch (BackupDeskException e) {
+            java.time.Instant now = clock.instant();
+            JobRun failed = new JobRun(JobRun.SCHEMA_VERSION, io.backupdesk.core.Ids.newId(), JobRun.KIND_BACKUP,
+                    schedule.profile(), null, origin, now, now, JobStatus.FAILED, 0, null, e.kind(),
+                    e.getMessage() + " Edit or remove the schedule " + schedule.id() + ".");
+            history.append(failed);
+            alerts.send(Alert.failedRun(failed));
+            throw e;
+        }
     }
 
     private void applyRetention(Schedule schedule, ConnectionProfile profile) {
-        List<RetentionPolicy> policies = policiesOf(profile.name(), schedules.list());
-        RetentionPlan plan = retention.plan(profile.name(), profile.database(), policies, schedule.zoneId());
+        RetentionPlan plan = retention.plan(profile.name(), profile.database(), schedules.list());
         RetentionService.Cleanup cleanup = retention.apply(plan);
         if (!cleanup.deleted().isEmpty()) {
             LOG.info("Retention after schedule {}: deleted {} backup(s), {} bytes", schedule.id(),
@@ -106,11 +134,6 @@ public final class ScheduledBackup implements BackupScheduler.Job {
                 .ifPresent(r -> alerts.send(Alert.failedRun(r)));
     }
 
-    /** The retention policies of every schedule of the profile that sets one. */
-    public static List<RetentionPolicy> policiesOf(String profile, List<Schedule> schedules) {
-        return schedules.stream().filter(s -> Objects.equals(s.profile(), profile))
-                .map(Schedule::retention).filter(p -> !p.isNone()).toList();
-    }
 
     private void testRestore(Schedule schedule, ConnectionProfile profile, BackupCatalog.Entry entry, Cancellation cancel) {
         Optional<RestoreReport> report = testRestore.run(schedule, profile, entry, cancel);

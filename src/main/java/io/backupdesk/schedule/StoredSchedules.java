@@ -41,7 +41,14 @@ public final class StoredSchedules implements BackupScheduler.Schedules, BackupS
 
     @Override
     public Optional<Instant> lastRunStart(Schedule schedule) {
-        return lastRun(schedule, history.readAll()).map(JobRun::startedAt);
+        return history.readAll().stream().filter(r -> schedule.origin().equals(r.origin()) && r.status() != null
+                        && r.status() != JobStatus.CANCELLED && r.status() != JobStatus.INTERRUPTED)
+                .map(JobRun::startedAt).reduce((a, b) -> b);
+    }
+
+    @Override
+    public long version() {
+        return schedules.lastModified();
     }
 
     /** The newest history line of the schedule's runs, whatever became of it. */

@@ -40,21 +40,26 @@ final class TestRestore {
     private final RestoreService restores;
     private final JobHistory history;
     private final Clock clock;
+    private final java.util.function.Consumer<String> problems;
 
-    TestRestore(RestoreService restores, JobHistory history, Clock clock) {
+    TestRestore(RestoreService restores, JobHistory history, Clock clock, java.util.function.Consumer<String> problems) {
         this.restores = restores;
         this.history = history;
         this.clock = clock;
+        this.problems = problems;
     }
 
-    /** Whether the schedule wants one and its last good test restore is a week old or there was none. */
+    /**
+     * Whether the schedule wants one and its last test restore is a week old or there was none. A failed one counts
+     * too: a restore that keeps failing (a missing role) is reported once a week, not after every hourly backup.
+     */
     boolean due(Schedule schedule) {
         if (!schedule.testRestore()) {
             return false;
         }
         Instant weekAgo = clock.instant().minus(EVERY);
         return history.readAll().stream().noneMatch(r -> schedule.testRestoreOrigin().equals(r.origin())
-                && r.status() == JobStatus.OK && r.startedAt().isAfter(weekAgo));
+                && r.status() != JobStatus.CANCELLED && r.startedAt().isAfter(weekAgo));
     }
 
     /**
@@ -91,6 +96,8 @@ final class TestRestore {
             }
         } catch (RuntimeException e) {
             LOG.warn("The scratch database {} of a test restore could not be dropped: {}", scratch, e.getMessage());
+            problems.accept("The test restore's scratch database " + scratch + " could not be dropped from "
+                    + profile.describe() + " (" + e.getMessage() + "). Drop it by hand: DROP DATABASE " + scratch + ";");
         }
     }
 

@@ -30,6 +30,11 @@ public record Background(Integer maxConcurrentJobs, Boolean startAtLogin, Boolea
         return new Background(maxConcurrentJobs, enabled, trayNoticeShown, notifyOnSuccess);
     }
 
+    /** The two settings the settings screen shows besides start at login. */
+    public Background withJobsAndSuccessNotice(int jobs, boolean notifySuccess) {
+        return new Background(jobs, startAtLogin, trayNoticeShown, notifySuccess);
+    }
+
     public Background withTrayNoticeShown() {
         return new Background(maxConcurrentJobs, startAtLogin, true, notifyOnSuccess);
     }

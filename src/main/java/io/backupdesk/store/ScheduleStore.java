@@ -27,6 +27,11 @@ public final class ScheduleStore {
                 () -> new SchedulesFile(VERSION, List.of()), warnings);
     }
 
+    /** When the file last changed, in milliseconds; 0 while there is none. Another process may change it. */
+    public long lastModified() {
+        return file.path().toFile().lastModified();
+    }
+
     /** By profile, then by creation. */
     public synchronized List<Schedule> list() {
         return file.read().schedules().stream().sorted(Comparator.comparing(Schedule::profile)

@@ -57,10 +57,18 @@ public final class FxTaskRunner implements TaskRunner {
             jobs.remove(job);
             onFailed.accept(task.getException());
         });
+        if (executor.isShutdown()) {
+            // the app is quitting: a late refresh or a scheduler event after close starts nothing
+            return job;
+        }
         if (listed) {
             jobs.add(job);
         }
-        executor.submit(task);
+        try {
+            executor.submit(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            jobs.remove(job); // shut down between the look and the submit
+        }
         return job;
     }
 

@@ -69,6 +69,23 @@ class RetentionRulesTest {
     }
 
     @Test
+    void gfsCountsOfZeroAreNoRuleSoAMaximumAgeAloneKeepsWhatIsYounger() {
+        RetentionPlan plan = plan(days(20, BackupStatus.OK), new RetentionPolicy(null, 0, 0, 0, Duration.ofDays(30)), false);
+
+        assertThat(plan.toDelete()).isEmpty();
+    }
+
+    @Test
+    void theNewestGoodBackupStaysEvenWhenAnOlderOneIsTheNewestVerified() {
+        List<BackupCatalog.Entry> backups = days(5, BackupStatus.OK);
+        backups.set(3, backup(ago(3), BackupStatus.VERIFIED, false));
+
+        RetentionPlan plan = plan(backups, new RetentionPolicy(null, null, null, null, Duration.ofHours(1)), false);
+
+        assertThat(kept(plan)).extracting(e -> e.record().createdAt()).containsExactlyInAnyOrder(ago(0), ago(3));
+    }
+
+    @Test
     void aFailedLatestRunDeletesNothingWhateverThePolicy() {
         RetentionPlan plan = plan(days(30, BackupStatus.VERIFIED), new RetentionPolicy(1, null, null, null,
                 Duration.ofDays(1)), true);

@@ -272,4 +272,74 @@ class BackupSchedulerTest {
         assertThat(rig.ran).extracting(SchedulerRig.Ran::origin).containsExactly("manual");
         assertThat(rig.skipped()).singleElement().extracting(JobRun::origin).isEqualTo("manual");
     }
+
+    @Test
+    void aSmallClockStepJustBeforeARunLeavesItOnTimeEvenForASkippingSchedule() {
+        SchedulerRig rig = new SchedulerRig(at("2026-05-04T10:58:00Z"));
+        rig.schedules.add(schedule("hourly", "sales", "0 * * * *", "UTC", Schedule.CatchUp.SKIP, rig.time.instant()));
+        try (BackupScheduler scheduler = rig.inline(1)) {
+            scheduler.start();
+            rig.time.advanceTo(at("2026-05-04T10:59:50Z"));
+            rig.time.setWallClock(at("2026-05-04T11:00:00Z"));   // NTP steps the clock ten seconds forward
+            rig.time.advance(Duration.ofSeconds(30));
+        }
+        assertThat(rig.ranAt("hourly")).containsExactly(at("2026-05-04T11:00:10Z"));
+        assertThat(rig.skipped()).isEmpty();
+    }
+
+    @Test
+    void nothingIsArmedOrRunBeforeStartAndPausingBeforeStartSkipsTheCatchUp() {
+        SchedulerRig rig = new SchedulerRig(at("2026-05-04T10:10:00Z"));
+        Schedule hourly = schedule("hourly", "sales", "0 * * * *", "UTC", Schedule.CatchUp.RUN_ONCE,
+                at("2026-05-01T00:00:00Z"));
+        rig.schedules.add(hourly);
+        try (BackupScheduler scheduler = rig.inline(1)) {
+            scheduler.reload("hourly");
+            scheduler.pause();
+            scheduler.resume();
+            assertThat(scheduler.nextRun()).as("a run-due may hold the schedules until start").isEmpty();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> scheduler.runNow(hourly, "manual"))
+                    .hasMessageContaining("not running in this app yet");
+            rig.time.advanceTo(at("2026-05-04T12:30:00Z"));
+            assertThat(rig.ran).isEmpty();
+
+            scheduler.pause();
+            scheduler.start();
+            assertThat(rig.ran).as("paused before start: no catch-up").isEmpty();
+            scheduler.resume();
+            rig.time.advanceTo(at("2026-05-04T13:30:00Z"));
+        }
+        assertThat(rig.ranAt("hourly")).containsExactly(at("2026-05-04T13:00:00Z"));
+    }
+
+    @Test
+    void aScheduleAddedByAnotherProcessIsArmedWithinAMinute() {
+        SchedulerRig rig = new SchedulerRig(at("2026-05-04T10:10:00Z"));
+        try (BackupScheduler scheduler = rig.inline(1)) {
+            scheduler.start();
+            rig.time.advance(Duration.ofMinutes(5));
+            rig.schedules.add(schedule("added", "sales", "30 10 * * *", "UTC", null, rig.time.instant()));
+            rig.version++;
+            rig.time.advance(Duration.ofMinutes(1));
+            assertThat(scheduler.nextRun()).contains(at("2026-05-04T10:30:00Z"));
+            rig.time.advanceTo(at("2026-05-04T10:31:00Z"));
+        }
+        assertThat(rig.ranAt("added")).containsExactly(at("2026-05-04T10:30:00Z"));
+    }
+
+    @Test
+    void aRunCancelledOrInterruptedLastTimeIsCaughtUpAtStart() {
+        SchedulerRig rig = new SchedulerRig(at("2026-05-04T10:10:00Z"));
+        rig.schedules.add(schedule("nightly", "sales", "30 2 * * *", "UTC", Schedule.CatchUp.RUN_ONCE,
+                at("2026-04-01T00:00:00Z")));
+        rig.history.add(new JobRun(JobRun.SCHEMA_VERSION, "ok", JobRun.KIND_BACKUP, "sales", "sales", "schedule:nightly",
+                at("2026-05-03T02:30:00Z"), at("2026-05-03T02:31:00Z"), JobStatus.OK, 1, null, null, null));
+        // the machine rebooted during last night's run: the next start recorded it as interrupted
+        rig.history.add(new JobRun(JobRun.SCHEMA_VERSION, "cut", JobRun.KIND_BACKUP, "sales", "sales", "schedule:nightly",
+                at("2026-05-04T02:30:00Z"), at("2026-05-04T10:09:00Z"), JobStatus.INTERRUPTED, 0, null, null, null));
+        try (BackupScheduler scheduler = rig.inline(1)) {
+            scheduler.start();
+        }
+        assertThat(rig.ranAt("nightly")).containsExactly(at("2026-05-04T10:10:00Z"));
+    }
 }

@@ -5,6 +5,7 @@ import io.backupdesk.app.AppPaths;
 import io.backupdesk.app.Engine;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupService;
+import io.backupdesk.backup.RetentionPlan;
 import io.backupdesk.cli.BackupDeskCli;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
@@ -57,8 +58,13 @@ class ScheduledBackupIT {
     }
 
     private static BackupRecord manualBackup(Engine engine, ConnectionProfile profile) {
-        return engine.backups().backup(new BackupService.Request(profile, BackupOptions.defaults(),
-                BackupRecord.ORIGIN_MANUAL, Optional.empty()), Progress.NONE, new Cancellation()).record();
+        return backupFrom(engine, profile, BackupRecord.ORIGIN_MANUAL);
+    }
+
+    /** A backup as a run of the origin would leave it, without the retention that follows a scheduled run. */
+    private static BackupRecord backupFrom(Engine engine, ConnectionProfile profile, String origin) {
+        return engine.backups().backup(new BackupService.Request(profile, BackupOptions.defaults(), origin,
+                Optional.empty()), Progress.NONE, new Cancellation()).record();
     }
 
     @Test
@@ -67,10 +73,12 @@ class ScheduledBackupIT {
         server.execute(db, "create table items as select generate_series(1, 300) as id");
         Engine engine = engine(dir);
         ConnectionProfile profile = profile(engine, server, "prod", db);
-        BackupRecord pinned = manualBackup(engine, profile);
+        String origin = "schedule:every-minute";
+        BackupRecord pinned = backupFrom(engine, profile, origin);
         engine.catalog().setPinned(engine.catalog().require(pinned.id()), true);
-        BackupRecord older = manualBackup(engine, profile);
-        BackupRecord old = manualBackup(engine, profile);
+        BackupRecord older = backupFrom(engine, profile, origin);
+        BackupRecord old = backupFrom(engine, profile, origin);
+        BackupRecord byHand = manualBackup(engine, profile);
         Schedule schedule = new Schedule("every-minute", "prod", "* * * * *", "UTC", true, null,
                 new RetentionPolicy(2, null, null, null, null), Schedule.CatchUp.SKIP, false, Instant.now());
         engine.schedules().save(schedule);
@@ -98,8 +106,9 @@ class ScheduledBackupIT {
         assertThat(history).filteredOn(r -> "schedule:every-minute".equals(r.origin()))
                 .extracting(JobRun::status).contains(JobStatus.OK);
         List<String> left = engine.catalog().scan().stream().map(e -> e.record().id()).toList();
-        // keep-last 2: the scheduled backup and the newest manual one stay, the pinned one always, the oldest unpinned goes
-        assertThat(left).containsExactlyInAnyOrder(run.backupId(), old.id(), pinned.id());
+        // keep-last 2 over the schedule's own backups: the new one and the one before stay, the pinned one always,
+        // the oldest unpinned goes; the backup made by hand is not the schedule's to prune
+        assertThat(left).containsExactlyInAnyOrder(run.backupId(), old.id(), pinned.id(), byHand.id());
         assertThat(left).doesNotContain(older.id());
         BackupCatalog.Entry made = engine.catalog().require(run.backupId());
         assertThat(made.record().origin()).isEqualTo("schedule:every-minute");
@@ -112,8 +121,8 @@ class ScheduledBackupIT {
         String db = server.createDatabase();
         Engine engine = engine(dir);
         ConnectionProfile profile = profile(engine, server, "prod", db);
-        BackupRecord first = manualBackup(engine, profile);
-        BackupRecord second = manualBackup(engine, profile);
+        BackupRecord first = backupFrom(engine, profile, "schedule:s");
+        BackupRecord second = backupFrom(engine, profile, "schedule:s");
         com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         List<String> posted = new CopyOnWriteArrayList<>();
@@ -140,8 +149,10 @@ class ScheduledBackupIT {
             assertThat(r.origin()).isEqualTo("schedule:s");
         });
         // and a cleanup now, by hand, still keeps both: the latest run failed
-        assertThat(engine.retention().plan("prod", db, List.of(schedule.retention()), java.time.ZoneOffset.UTC).toDelete())
-                .isEmpty();
+        var plan = engine.retention().plan("prod", db, List.of(schedule));
+        assertThat(plan.toDelete()).isEmpty();
+        assertThat(plan.decisions()).extracting(RetentionPlan.Decision::reason)
+                .allMatch(reason -> reason.contains("latest backup run of this database failed"));
         hook.stop(0);
         assertThat(posted).singleElement().satisfies(body -> {
             JsonNode text = Json.mapper().readTree(body).get("text");

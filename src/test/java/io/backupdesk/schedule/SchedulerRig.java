@@ -33,6 +33,8 @@ final class SchedulerRig implements BackupScheduler.Schedules, BackupScheduler.S
     final AtomicInteger mostAtOnce = new AtomicInteger();
     /** While set, jobs wait for it: a long backup. */
     volatile CountDownLatch hold;
+    /** What the store's file time would say; a test bumps it when "another process" changed the schedules. */
+    volatile long version;
 
     SchedulerRig(Instant start) {
         this.time = new ManualTime(start);
@@ -74,6 +76,11 @@ final class SchedulerRig implements BackupScheduler.Schedules, BackupScheduler.S
     }
 
     @Override
+    public long version() {
+        return version;
+    }
+
+    @Override
     public Optional<Schedule> find(String id) {
         return list().stream().filter(s -> s.id().equals(id)).findFirst();
     }
@@ -81,8 +88,8 @@ final class SchedulerRig implements BackupScheduler.Schedules, BackupScheduler.S
     @Override
     public Optional<Instant> lastRunStart(Schedule schedule) {
         synchronized (history) {
-            return history.stream().filter(r -> r.origin().equals(schedule.origin())).map(JobRun::startedAt)
-                    .max(Instant::compareTo);
+            return history.stream().filter(r -> r.origin().equals(schedule.origin()) && r.status() != JobStatus.CANCELLED
+                    && r.status() != JobStatus.INTERRUPTED).map(JobRun::startedAt).max(Instant::compareTo);
         }
     }
 

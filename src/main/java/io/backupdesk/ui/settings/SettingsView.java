@@ -11,6 +11,8 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -32,6 +34,8 @@ public final class SettingsView {
     @FXML private Label rpoError;
     @FXML private ComboBox<String> theme;
     @FXML private CheckBox startAtLogin;
+    @FXML private CheckBox notifyOnSuccess;
+    @FXML private Spinner<Integer> concurrentJobs;
     @FXML private TextField toolsDir;
     @FXML private Label folderError;
     @FXML private Label logsDir;
@@ -73,6 +77,12 @@ public final class SettingsView {
         theme.setConverter(Views.showing(value -> Messages.get("settings.theme." + value)));
         theme.valueProperty().bindBidirectional(model.themeProperty());
         startAtLogin.selectedProperty().bindBidirectional(model.startAtLoginProperty());
+        notifyOnSuccess.selectedProperty().bindBidirectional(model.notifyOnSuccessProperty());
+        SpinnerValueFactory.IntegerSpinnerValueFactory jobs =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, SettingsViewModel.MAX_CONCURRENT_JOBS, 1);
+        concurrentJobs.setValueFactory(jobs);
+        jobs.valueProperty().addListener((o, was, now) -> model.concurrentJobsProperty().set(now));
+        model.concurrentJobsProperty().addListener((o, was, now) -> jobs.setValue(now.intValue()));
         toolsDir.textProperty().bindBidirectional(model.clientToolsDirProperty());
         Views.bindError(compressionError, model.compressionError());
         Views.bindError(rpoError, model.rpoError());

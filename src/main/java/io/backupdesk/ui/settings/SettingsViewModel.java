@@ -11,6 +11,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -31,6 +33,7 @@ import java.util.function.Consumer;
  */
 public final class SettingsViewModel {
     private static final int MAX_RPO_HOURS = 24 * 366;
+    public static final int MAX_CONCURRENT_JOBS = 8;
 
     private final SettingsOperations settings;
     private final TaskRunner runner;
@@ -43,6 +46,8 @@ public final class SettingsViewModel {
     private final StringProperty rpoHours = new SimpleStringProperty(String.valueOf(Settings.DEFAULT_RPO_HOURS));
     private final StringProperty theme = new SimpleStringProperty("light");
     private final BooleanProperty startAtLogin = new SimpleBooleanProperty(false);
+    private final BooleanProperty notifyOnSuccess = new SimpleBooleanProperty(false);
+    private final IntegerProperty concurrentJobs = new SimpleIntegerProperty(1);
     private final StringProperty clientToolsDir = new SimpleStringProperty("");
     private final StringProperty logsDir = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
@@ -86,6 +91,8 @@ public final class SettingsViewModel {
             rpoHours.set(String.valueOf(loaded.rpo().toHours()));
             theme.set("dark".equals(loaded.theme()) ? "dark" : "light");
             startAtLogin.set(loaded.backgroundOrDefaults().startsAtLogin());
+            notifyOnSuccess.set(loaded.backgroundOrDefaults().notifiesOnSuccess());
+            concurrentJobs.set(loaded.backgroundOrDefaults().concurrentJobs());
             clientToolsDir.set(nullToEmpty(loaded.clientToolsDir()));
             alerts.fill(loaded.alertsOrNone(), read.smtpPasswordStored());
             message.set("");
@@ -99,22 +106,34 @@ public final class SettingsViewModel {
      */
     public void save() {
         boolean atLogin = startAtLogin.get();
-        boolean wasAtLogin = loaded.backgroundOrDefaults().startsAtLogin();
+        Background loadedBackground = loaded.backgroundOrDefaults();
+        boolean wasAtLogin = loadedBackground.startsAtLogin();
         Settings screen = new Settings(Settings.VERSION, emptyToNull(backupRoot.get()), emptyToNull(clientToolsDir.get()),
                 verifyAfterBackup.get(), rpo(), theme.get(), format.get() == BackupFormat.CUSTOM ? null : format.get().cliName(),
                 emptyToNull(compression.get()), loaded.background(), alerts.alerts());
         AlertsFormViewModel.PasswordChange passwordChange = alerts.passwordChange();
         String typedPassword = alerts.typedPassword();
+        int jobs = Math.max(1, Math.min(MAX_CONCURRENT_JOBS, concurrentJobs.get()));
+        boolean notifySuccess = notifyOnSuccess.get();
+        // the scheduler takes its limit of jobs when the app starts
         boolean needsRestart = !Objects.equals(screen.backupRoot(), loaded.backupRoot())
-                || !Objects.equals(screen.clientToolsDir(), loaded.clientToolsDir());
+                || !Objects.equals(screen.clientToolsDir(), loaded.clientToolsDir())
+                || jobs != loadedBackground.concurrentJobs();
         runner.runInBackground((progress, cancel) -> {
             if (atLogin || wasAtLogin) {
                 settings.startAtLogin(atLogin);
             }
             // the scheduler and the tray keep their group in the same file and may have changed it since the load
-            Background current = settings.load().background();
-            Background background = atLogin == wasAtLogin ? current
-                    : (current == null ? Background.defaults() : current).withStartAtLogin(atLogin);
+            // only what was changed on this screen is written over the file's group as it is now
+            Background stored = settings.load().background();
+            Background current = stored == null ? Background.defaults() : stored;
+            boolean loginChanged = atLogin != wasAtLogin;
+            boolean jobsChanged = jobs != loadedBackground.concurrentJobs();
+            boolean noticeChanged = notifySuccess != loadedBackground.notifiesOnSuccess();
+            Background background = !loginChanged && !jobsChanged && !noticeChanged ? stored
+                    : (loginChanged ? current.withStartAtLogin(atLogin) : current).withJobsAndSuccessNotice(
+                            jobsChanged ? jobs : current.concurrentJobs(),
+                            noticeChanged ? notifySuccess : current.notifiesOnSuccess());
             Settings changed = screen.withBackground(background);
             settings.save(changed);
             switch (passwordChange) {
@@ -196,6 +215,15 @@ public final class SettingsViewModel {
 
     public StringProperty themeProperty() {
         return theme;
+    }
+
+    public BooleanProperty notifyOnSuccessProperty() {
+        return notifyOnSuccess;
+    }
+
+    /** How many scheduled jobs may run at once, across databases: 1 to {@value #MAX_CONCURRENT_JOBS}. */
+    public IntegerProperty concurrentJobsProperty() {
+        return concurrentJobs;
     }
 
     public BooleanProperty startAtLoginProperty() {

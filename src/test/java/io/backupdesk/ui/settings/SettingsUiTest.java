@@ -119,7 +119,9 @@ class SettingsUiTest {
             robot.clickOn("#testWebhook");
 
             Label outcome = robot.lookup("#webhookOutcome").queryAs(Label.class);
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> outcome.getText().startsWith("Sent to"));
+            // the text and its tone are set one after the other on the FX thread
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> outcome.getText().startsWith("Sent to")
+                    && outcome.getStyleClass().contains("tone-good"));
             assertThat(outcome.getText()).isEqualTo("Sent to http://127.0.0.1:" + hook.getAddress().getPort() + "/…");
             assertThat(outcome.getStyleClass()).contains("tone-good");
             assertThat(bodies).singleElement().asString().contains("Test alert from Backup Desk");

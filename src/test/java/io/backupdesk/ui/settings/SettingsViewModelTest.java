@@ -107,6 +107,23 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void theJobLimitAndSuccessNoticesAreSavedAndAChangedLimitWaitsForARestart() {
+        store.save(Settings.defaults().withBackground(new Background(null, null, true, null)));
+        model.load();
+        assertThat(model.concurrentJobsProperty().get()).isEqualTo(1);
+        assertThat(model.notifyOnSuccessProperty().get()).isFalse();
+
+        model.concurrentJobsProperty().set(2);
+        model.notifyOnSuccessProperty().set(true);
+        model.save();
+
+        assertThat(store.load().background()).isEqualTo(new Background(2, null, true, true));
+        assertThat(model.messageProperty().get()).contains("next start");
+        model.save();
+        assertThat(model.messageProperty().get()).isEqualTo("Saved.");
+    }
+
+    @Test
     void turningStartAtLoginOffRemovesTheEntry() {
         store.save(Settings.defaults().withBackground(Background.defaults().withStartAtLogin(true)));
         model.load();
