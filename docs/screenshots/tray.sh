@@ -28,8 +28,11 @@ wait_for() { # seconds, pattern in the app log since the mark
   for _ in $(seq 1 "$1"); do log | tail -n +"$((MARK + 1))" | grep -q "$2" && return 0; sleep 1; done
   return 1
 }
-panel() { # crops the tray panel, and the area under it where menus open, at twice the size
+panel() { # crops the tray panel, and the area under it where menus and notifications open, at twice the size
   import -window root -crop 640x200+640+0 +repage -filter point -resize 200% "$SHOTS/$1"
+}
+icon() { # the tray panel alone, at three times the size
+  import -window root -crop 160x32+1120+0 +repage -filter point -resize 300% "$SHOTS/$1"
 }
 
 Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 & XVFB=$!
@@ -59,7 +62,7 @@ java -jar "$APP_JAR" --config-dir "$CONFIG" schedule add sales --cron "* * * * *
 BACKUPDESK_HOME="$CONFIG" java -jar "$APP_JAR" >/dev/null 2>&1 & APP=$!
 wait_for 30 "Tray icon shown" || fail "no tray icon"
 sleep 4
-panel tray-ok.png
+icon tray-ok.png
 mark
 wmctrl -c "Backup Desk"; sleep 2
 wmctrl -l | grep -q "Backup Desk" && fail "closing the window did not hide it to the tray"
@@ -68,14 +71,15 @@ kill -0 "$APP" || fail "closing the window ended the app"
 # the next minute's scheduled backup, with the window hidden
 wait_for 75 "Tray state RUNNING" || fail "the icon never showed a running backup"
 sleep 0.7   # the tray host redraws the new image
-panel tray-running.png
+icon tray-running.png
 wait_for 60 "committed as" || fail "the scheduled backup did not finish"
 wait_for 20 "Tray state OK" || fail "the icon did not go back to ok"
 grep -q '"origin":"schedule:[^"]*".*"status":"OK"' "$CONFIG/history.jsonl" || fail "no scheduled run in the history"
 
 # the menu and its submenu: right-click the icon, then open "Back up now"
-xdotool mousemove 1266 16 mousedown 3; sleep 0.8; xdotool mouseup 3; sleep 0.8
-xdotool mousemove 1150 46; sleep 0.5; xdotool click 1; sleep 1.2
+# (into the menu at once, before the icon's tooltip comes up over it)
+xdotool mousemove 1266 16 mousedown 3; sleep 0.4; xdotool mouseup 3; sleep 0.2
+xdotool mousemove 1150 46; sleep 0.3; xdotool click 1; sleep 1.2
 panel tray-menu.png
 xdotool mousemove 600 400 click 1; sleep 0.8   # a click elsewhere closes the menu
 

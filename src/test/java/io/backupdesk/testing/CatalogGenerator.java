@@ -56,6 +56,9 @@ public final class CatalogGenerator {
      * is switched off. Each last ran at its latest occurrence before {@code end}, so an app started just after finds
      * no missed run to catch up on, and never reaches for the made-up servers.
      */
+    private static final Map<String, String> SCHEDULE_OF_PROFILE = Map.of("prod-1", "5f1c2a9e7b30",
+            "analytics", "a84d03c6e112", "staging", "0c7e9b4f5d21");
+
     public static void schedules(Path configDir, Instant end) {
         ScheduleStore store = new ScheduleStore(configDir, w -> { });
         JobHistory history = new JobHistory(configDir, w -> { });
@@ -123,12 +126,15 @@ public final class CatalogGenerator {
             Path folder = Files.createDirectories(backupRoot.resolve(db[0]).resolve(db[1]));
             String base = db[1] + "_" + STAMP.format(at) + "-" + id.substring(0, 4);
             Files.writeString(folder.resolve(base + ".dump"), "PGDMP");
+            String label = random.nextInt(12) == 0 ? "before-release" : null;
+            // the labelled ones were made by hand; the rest by the profile's schedule, whose rules then prune them
+            String origin = label != null ? BackupRecord.ORIGIN_MANUAL
+                    : Schedule.ORIGIN_PREFIX + SCHEDULE_OF_PROFILE.get(db[0]);
             BackupRecord record = new BackupRecord(BackupRecord.SCHEMA_VERSION, id, db[0], "db.example.internal", 5432,
                     db[1], "15.8", "15.8", BackupFormat.CUSTOM, "gzip:1", BackupOptions.defaults(), base + ".dump", size,
                     databaseBytes, hex(random), Map.of(), null, null, at, took.toMillis(),
                     List.of(new TableCount("public", "orders", 120_000L + i), new TableCount("public", "customers", 8_000L)),
-                    random.nextInt(12) == 0 ? "before-release" : null, BackupStatus.OK, verification,
-                    BackupRecord.ORIGIN_MANUAL, random.nextInt(40) == 0);
+                    label, BackupStatus.OK, verification, origin, random.nextInt(40) == 0);
             Files.write(folder.resolve(base + ".backup.json"), Json.mapper().writeValueAsBytes(record));
             history.append(run(id, db, at, took, JobStatus.OK, size, id, null, null));
         }
