@@ -40,6 +40,7 @@ public final class AppContext implements AutoCloseable {
     private final BackupScheduler scheduler;
     private final List<Consumer<String>> problemListeners = new CopyOnWriteArrayList<>();
     private final ScheduleStarter starter;
+    private boolean windowOnly;
 
     public AppContext(AppPaths paths, Consumer<String> warnings) {
         Logs.toFolder(paths.logsDir());
@@ -121,7 +122,16 @@ public final class AppContext implements AutoCloseable {
     }
 
     public SchedulesViewModel schedules() {
-        return new SchedulesViewModel(new EngineScheduleOperations(engine, scheduler), runner);
+        SchedulesViewModel schedules = new SchedulesViewModel(new EngineScheduleOperations(engine, scheduler), runner);
+        if (windowOnly) {
+            schedules.tellWindowOnly();
+        }
+        return schedules;
+    }
+
+    /** No tray here: closing the window quits, so the schedules run only while it is open; the screens say so. */
+    void setWindowOnly(boolean noTray) {
+        this.windowOnly = noTray;
     }
 
     public DashboardViewModel dashboard() {

@@ -46,6 +46,9 @@ public final class BackupDeskApp extends Application {
         restoreScreen(last);
         stage.setTitle("Backup Desk");
         Consumer<Path> reveal = folder -> getHostServices().showDocument(folder.toUri().toString());
+        // the tray first: whether there is one decides what closing the window does, and the Schedules screen says it
+        background = new BackgroundMode(context, stage);
+        context.setWindowOnly(!background.install());
         stage.setScene(MainWindow.build(context, stage, reveal));
         if (last.known() && onSomeScreen(last)) {
             stage.setX(last.x());
@@ -54,8 +57,6 @@ public final class BackupDeskApp extends Application {
             stage.setHeight(last.height());
         }
         stage.setMaximized(last.maximized());
-        background = new BackgroundMode(context, stage);
-        background.install();
         // Ctrl+Q quits, also when closing the window only hides it to the tray
         stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Q,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN), background::quit);

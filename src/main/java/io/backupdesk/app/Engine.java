@@ -20,6 +20,7 @@ import io.backupdesk.pg.ToolDiscovery;
 import io.backupdesk.pg.ToolSelection;
 import io.backupdesk.restore.RestoreService;
 import io.backupdesk.schedule.BackupScheduler;
+import io.backupdesk.schedule.DatabaseClaims;
 import io.backupdesk.schedule.ExecutorTimers;
 import io.backupdesk.schedule.ScheduledBackup;
 import io.backupdesk.schedule.StoredSchedules;
@@ -73,6 +74,7 @@ public final class Engine {
     private final ScheduleStore schedules;
     private final RetentionService retention;
     private final Clock clock;
+    private final DatabaseClaims claims = new DatabaseClaims();
 
     /**
      * @param backupRootOverride a backup root for this session only (the CLI's --backup-root); null for the setting
@@ -167,6 +169,11 @@ public final class Engine {
         return importer;
     }
 
+    /** The databases with a job in this process: one job per database, scheduled or started on a screen. */
+    public DatabaseClaims claims() {
+        return claims;
+    }
+
     public ScheduleStore schedules() {
         return schedules;
     }
@@ -197,7 +204,7 @@ public final class Engine {
     public BackupScheduler newScheduler(Consumer<String> problems) {
         StoredSchedules stored = storedSchedules();
         return new BackupScheduler(stored, stored, scheduledBackup(problems), stored, clock, new ExecutorTimers(),
-                settingsStore.load().backgroundOrDefaults().concurrentJobs());
+                settingsStore.load().backgroundOrDefaults().concurrentJobs(), claims);
     }
 
     public ConnectionCheck connectionCheck() {

@@ -7,6 +7,7 @@ import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
 import io.backupdesk.pg.TableInfo;
+import io.backupdesk.schedule.DatabaseClaims;
 import io.backupdesk.ui.backups.BackupOperations;
 
 import java.util.List;
@@ -43,6 +44,7 @@ final class EngineBackupOperations implements BackupOperations {
                                Progress progress, Cancellation cancel) {
         BackupService.Request request = new BackupService.Request(profile, options, BackupRecord.ORIGIN_MANUAL, password,
                 true, engine.settings().load().verifiesAfterBackup());
-        return engine.backups().backup(request, progress, cancel).record();
+        return engine.claims().whileHolding(DatabaseClaims.keyOf(profile), "backup",
+                () -> engine.backups().backup(request, progress, cancel).record());
     }
 }

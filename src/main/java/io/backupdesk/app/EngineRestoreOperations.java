@@ -11,6 +11,8 @@ import io.backupdesk.ui.restore.RestoreOperations;
 
 import java.time.Duration;
 import java.util.List;
+import io.backupdesk.schedule.DatabaseClaims;
+
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -44,7 +46,10 @@ final class EngineRestoreOperations implements RestoreOperations {
 
     @Override
     public RestoreReport restore(RestorePlan plan, Progress progress, Consumer<String> log, Cancellation cancel) {
-        return engine.restores().restore(plan, Optional.empty(), progress, log, cancel);
+        // the database restored into; for a safe replace its name, which the copy takes over at the end
+        String target = DatabaseClaims.keyOf(plan.target().withDatabase(plan.database()));
+        return engine.claims().whileHolding(target, "restore",
+                () -> engine.restores().restore(plan, Optional.empty(), progress, log, cancel));
     }
 
     @Override

@@ -78,6 +78,7 @@ public final class BackupScheduler implements AutoCloseable {
     private final Semaphore slots;
     private final ClockWatch watch;
     private final ExecutorService workers;
+    private final DatabaseClaims claims;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Timers.Armed> armed = new HashMap<>();
     private final Map<String, Instant> nextRuns = new HashMap<>();
@@ -118,16 +119,18 @@ public final class BackupScheduler implements AutoCloseable {
         String of(Schedule schedule);
     }
 
+    /** @param claims the databases that have a job in this app, shared with the screens' backups and restores */
     public BackupScheduler(Schedules schedules, SkipRecorder skips, Job job, DatabaseKeys databases, Clock clock,
-                           Timers timers, int maxConcurrent) {
+                           Timers timers, int maxConcurrent, DatabaseClaims claims) {
         this(schedules, skips, job, databases, clock, timers, maxConcurrent,
-                Executors.newCachedThreadPool(DaemonThreads.named("scheduled-job")));
+                Executors.newCachedThreadPool(DaemonThreads.named("scheduled-job")), claims);
     }
 
     /** @param workers where the jobs run; each job holds a thread for its whole run */
     BackupScheduler(Schedules schedules, SkipRecorder skips, Job job, DatabaseKeys databases, Clock clock,
-                    Timers timers, int maxConcurrent, ExecutorService workers) {
+                    Timers timers, int maxConcurrent, ExecutorService workers, DatabaseClaims claims) {
         this.workers = workers;
+        this.claims = claims;
         this.schedules = schedules;
         this.skips = skips;
         this.job = job;
@@ -359,7 +362,8 @@ public final class BackupScheduler implements AutoCloseable {
         String database = databases.of(schedule);
         Cancellation cancel = new Cancellation();
         if (!claim(schedule, database, cancel)) {
-            JobRun skipped = skips.skipped(schedule, origin, "A backup of " + database + " was still running.");
+            String other = claims.holder(database).orElse("backup");
+            JobRun skipped = skips.skipped(schedule, origin, "A " + other + " of " + database + " was still running.");
             LOG.info("Run of schedule {} skipped: {} is busy", schedule.id(), database);
             listeners.forEach(l -> l.runSkipped(schedule, skipped));
             return false;
@@ -374,22 +378,19 @@ public final class BackupScheduler implements AutoCloseable {
         return true;
     }
 
-    private final Map<String, String> busyDatabases = new ConcurrentHashMap<>();
-
     private boolean claim(Schedule schedule, String database, Cancellation cancel) {
-        synchronized (busyDatabases) {
-            if (busyDatabases.containsKey(database)) {
+        synchronized (claims) {
+            if (!claims.claim(database, "scheduled backup")) {
                 return false;
             }
-            busyDatabases.put(database, schedule.id());
             running.put(schedule.id(), cancel);
             return true;
         }
     }
 
     private void release(Schedule schedule, String database) {
-        synchronized (busyDatabases) {
-            busyDatabases.remove(database);
+        synchronized (claims) {
+            claims.release(database);
             running.remove(schedule.id());
         }
     }

@@ -70,8 +70,6 @@ public final class StoredSchedules implements BackupScheduler.Schedules, BackupS
     /** Host, port and database: two profiles of one database still get one job at a time. */
     @Override
     public String of(Schedule schedule) {
-        return profiles.find(schedule.profile())
-                .map(p -> p.database() + " on " + (p.host() == null ? "localhost" : p.host()) + ":" + p.port())
-                .orElse(schedule.profile());
+        return profiles.find(schedule.profile()).map(DatabaseClaims::keyOf).orElse(schedule.profile());
     }
 }

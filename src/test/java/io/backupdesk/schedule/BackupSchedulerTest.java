@@ -342,4 +342,20 @@ class BackupSchedulerTest {
         }
         assertThat(rig.ranAt("nightly")).containsExactly(at("2026-05-04T10:10:00Z"));
     }
+
+    @Test
+    void aRestoreStartedOnAScreenMakesTheScheduledBackupOfThatDatabaseASkip() {
+        SchedulerRig rig = new SchedulerRig(at("2026-05-04T10:00:30Z"));
+        rig.schedules.add(schedule("a", "sales", "1 10 * * *", "UTC", null, rig.time.instant()));
+        assertThat(rig.claims.claim("sales", "restore")).isTrue();
+        try (BackupScheduler scheduler = rig.inline(1)) {
+            scheduler.start();
+            rig.time.advanceTo(at("2026-05-04T10:01:10Z"));
+        }
+        assertThat(rig.ran).isEmpty();
+        assertThat(rig.skipped()).singleElement().extracting(JobRun::error)
+                .isEqualTo("A restore of sales was still running.");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rig.claims.whileHolding("sales", "backup", () -> 1))
+                .hasMessage("A restore of sales is running now.");
+    }
 }

@@ -31,6 +31,8 @@ final class SchedulerRig implements BackupScheduler.Schedules, BackupScheduler.S
     final List<Ran> ran = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger runningNow = new AtomicInteger();
     final AtomicInteger mostAtOnce = new AtomicInteger();
+    /** The databases with a job, shared with "the screens" of the test. */
+    final DatabaseClaims claims = new DatabaseClaims();
     /** While set, jobs wait for it: a long backup. */
     volatile CountDownLatch hold;
     /** What the store's file time would say; a test bumps it when "another process" changed the schedules. */
@@ -42,13 +44,14 @@ final class SchedulerRig implements BackupScheduler.Schedules, BackupScheduler.S
 
     /** Jobs run inline, on the thread that moves the clock: each starts exactly when its timer went off. */
     BackupScheduler inline(int maxConcurrent) {
-        return new BackupScheduler(this, this, this, Schedule::profile, time, time, maxConcurrent, new InlineExecutor());
+        return new BackupScheduler(this, this, this, Schedule::profile, time, time, maxConcurrent, new InlineExecutor(),
+                claims);
     }
 
     /** Jobs run on threads of their own, so that one can still be running when the next is due. */
     BackupScheduler threaded(int maxConcurrent) {
         return new BackupScheduler(this, this, this, Schedule::profile, time, time, maxConcurrent,
-                Executors.newCachedThreadPool());
+                Executors.newCachedThreadPool(), claims);
     }
 
     static Schedule schedule(String id, String profile, String cron, String zone, Schedule.CatchUp catchUp,

@@ -164,12 +164,9 @@ public final class SchedulesView {
         message.textProperty().bind(model.messageProperty());
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
-        model.messageIsWarningProperty().addListener((o, was, now) -> {
-            message.getStyleClass().remove("warning");
-            if (now) {
-                message.getStyleClass().add("warning");
-            }
-        });
+        model.messageIsWarningProperty().addListener((o, was, now) -> toneMessage(now));
+        toneMessage(model.messageIsWarningProperty().get()); // a warning may be there before the screen is
+
         model.editorOpenProperty().addListener((o, was, now) -> {
             if (now) {
                 editor.show(root.getScene().getWindow());
@@ -213,5 +210,12 @@ public final class SchedulesView {
         alert.setHeaderText(null);
         alert.initOwner(root.getScene().getWindow());
         alert.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.delete());
+    }
+
+    private void toneMessage(boolean warning) {
+        message.getStyleClass().remove("warning");
+        if (warning) {
+            message.getStyleClass().add("warning");
+        }
     }
 }

@@ -189,6 +189,11 @@ public final class SchedulesViewModel {
      * Starts a run of the selected schedule now, with its options and retention. When its database is busy with
      * another backup the run does not wait: it is recorded as skipped, and the message says so.
      */
+    /** Warns that without a system tray the schedules run only while the window is open. */
+    public void tellWindowOnly() {
+        tell(Messages.get("schedules.windowOnly"), true);
+    }
+
     public void runNow() {
         ScheduleRowViewModel row = selected.get();
         if (row == null) {

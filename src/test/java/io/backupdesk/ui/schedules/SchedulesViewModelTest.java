@@ -32,6 +32,15 @@ class SchedulesViewModelTest {
     }
 
     @Test
+    void withoutATrayTheScreenWarnsThatSchedulesNeedTheOpenWindow() {
+        model.tellWindowOnly();
+
+        assertThat(model.messageProperty().get()).startsWith("There is no system tray on this desktop")
+                .contains("schedule run-due");
+        assertThat(model.messageIsWarningProperty().get()).isTrue();
+    }
+
+    @Test
     void theListShowsEachScheduleInWordsWithItsNextRunAndLastResult() {
         Schedule nightly = schedule("a1", "prod", "30 2 * * *", true);
         Schedule off = schedule("b2", "staging", "0 * * * *", false);
