@@ -45,6 +45,7 @@ public final class BackupDeskApp extends Application {
         WindowState last = windows.load();
         restoreScreen(last);
         stage.setTitle("Backup Desk");
+        stage.getIcons().setAll(WindowIcons.all());
         Consumer<Path> reveal = folder -> getHostServices().showDocument(folder.toUri().toString());
         // the tray first: whether there is one decides what closing the window does, and the Schedules screen says it
         background = new BackgroundMode(context, stage);
@@ -55,6 +56,12 @@ public final class BackupDeskApp extends Application {
             stage.setY(last.y());
             stage.setWidth(last.width());
             stage.setHeight(last.height());
+        } else {
+            // the first start: a window manager may otherwise shrink the window to its smallest layout
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(1280, screen.getWidth() * 0.9));
+            stage.setHeight(Math.min(800, screen.getHeight() * 0.9));
+            stage.centerOnScreen();
         }
         stage.setMaximized(last.maximized());
         // Ctrl+Q quits, also when closing the window only hides it to the tray
