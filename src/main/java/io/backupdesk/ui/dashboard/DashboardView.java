@@ -36,7 +36,7 @@ public final class DashboardView {
     @FXML private Label updated;
     @FXML private Label error;
     @FXML private Button refresh;
-    @FXML private HBox cards;
+    @FXML private VBox cards;
     @FXML private VBox health;
     @FXML private VBox recent;
     @FXML private LineChart<Number, Number> storageChart;
@@ -72,6 +72,7 @@ public final class DashboardView {
         model.updatedAtProperty().addListener((o, was, now) ->
                 updated.setText(now == null ? "" : Messages.get("dashboard.updated", Formats.time(now))));
         onChange(model.cards(), this::renderCards);
+        cards.widthProperty().addListener((o, was, now) -> layOutCards(now.doubleValue()));
         onChange(model.health(), this::renderHealth);
         onChange(model.recent(), this::renderRecent);
         onChange(model.storage(), () -> {
@@ -98,9 +99,37 @@ public final class DashboardView {
         render.run();
     }
 
+    /** Below this width a card cuts its texts: a narrower window puts the cards in two rows instead. */
+    private static final double CARD_MIN_WIDTH = 140;
+    private static final double CARD_GAP = 10;
+    private int cardsPerRow;
+
     private void renderCards() {
-        cards.getChildren().setAll(model.cards().stream().map(DashboardView::card).toList());
-        cards.getChildren().forEach(card -> HBox.setHgrow(card, Priority.ALWAYS));
+        cardsPerRow = 0;
+        layOutCards(cards.getWidth());
+    }
+
+    /** The cards in as few rows as keep each at least {@link #CARD_MIN_WIDTH} wide, the rows as even as can be. */
+    private void layOutCards(double width) {
+        List<DashboardViewModel.Card> all = model.cards();
+        int fit = width <= 0 ? all.size() : (int) Math.max(1, Math.floor((width + CARD_GAP) / (CARD_MIN_WIDTH + CARD_GAP)));
+        int rows = all.isEmpty() ? 0 : (all.size() + Math.min(fit, all.size()) - 1) / Math.min(fit, all.size());
+        int perRow = rows == 0 ? 0 : (all.size() + rows - 1) / rows;
+        if (perRow == cardsPerRow && !cards.getChildren().isEmpty()) {
+            return;
+        }
+        cardsPerRow = perRow;
+        List<Node> lines = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += perRow) {
+            HBox line = new HBox(CARD_GAP);
+            all.subList(from, Math.min(all.size(), from + perRow)).forEach(c -> {
+                Node card = card(c);
+                HBox.setHgrow(card, Priority.ALWAYS);
+                line.getChildren().add(card);
+            });
+            lines.add(line);
+        }
+        cards.getChildren().setAll(lines);
     }
 
     private static Node card(DashboardViewModel.Card card) {
