@@ -6,7 +6,7 @@ import io.backupdesk.core.Schedule;
 import io.backupdesk.ui.FxTaskRunner;
 import io.backupdesk.ui.TaskRunner;
 import io.backupdesk.ui.Notifier;
-import io.backupdesk.ui.restore.RestoreWizardViewModel;
+import io.backupdesk.ui.restorewizard.RestoreWizardViewModel;
 import io.backupdesk.ui.settings.SettingsViewModel;
 import io.backupdesk.ui.backups.BackupDialogViewModel;
 import io.backupdesk.ui.backups.BackupsViewModel;

@@ -7,7 +7,7 @@ import io.backupdesk.core.RestoreRecord;
 import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
-import io.backupdesk.ui.restore.RestoreOperations;
+import io.backupdesk.ui.restorewizard.RestoreOperations;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.backupdesk.ui.restore;
+package io.backupdesk.ui.restorewizard;
 
 import atlantafx.base.theme.PrimerLight;
 import io.backupdesk.backup.BackupCatalog;

@@ -1,4 +1,4 @@
-package io.backupdesk.ui.restore;
+package io.backupdesk.ui.restorewizard;
 
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupDeskException;

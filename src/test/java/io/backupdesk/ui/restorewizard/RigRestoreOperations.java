@@ -1,4 +1,4 @@
-package io.backupdesk.ui.restore;
+package io.backupdesk.ui.restorewizard;
 
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;

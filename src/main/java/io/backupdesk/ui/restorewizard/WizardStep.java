@@ -1,4 +1,4 @@
-package io.backupdesk.ui.restore;
+package io.backupdesk.ui.restorewizard;
 
 /** The restore wizard's steps, in order. */
 public enum WizardStep { SOURCE, TARGET, OPTIONS, PREFLIGHT, CONFIRM, RUN, REPORT }
