@@ -16,6 +16,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The command line front: the same services as the desktop app, no JavaFX. Exit codes: 0 success, 1 the job failed,
@@ -23,11 +25,18 @@ import java.nio.file.Path;
  */
 @Command(name = "backupdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Backs up PostgreSQL databases with pg_dump and keeps a catalog of the backups.",
-        subcommands = {ProfilesCommand.class, BackupCommand.class, ListCommand.class, VerifyCommand.class, RestoreCommand.class, RollbackCommand.class, ImportCommand.class, StatsCommand.class,
-                ScheduleCommand.class, HistoryCommand.class, CleanupCommand.class,
-                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the job failed, 2 usage or configuration error."})
 public final class BackupDeskCli implements Runnable {
+    /**
+     * The commands, in the order the help lists them. picocli reads every registered command's annotations up front,
+     * which took a third of a short command's start-up, so a command line that names one of them gets only that one;
+     * without a command, or with help or an unknown word, all are there to list and to suggest from.
+     */
+    static final List<Class<?>> COMMANDS = List.of(ProfilesCommand.class, BackupCommand.class, ListCommand.class,
+            VerifyCommand.class, RestoreCommand.class, RollbackCommand.class, ImportCommand.class, StatsCommand.class,
+            ScheduleCommand.class, HistoryCommand.class, CleanupCommand.class, CommandLine.HelpCommand.class);
+    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--config-dir", "--backup-root");
+
     @Option(names = "--config-dir", paramLabel = "DIR",
             description = "Keep all state (profiles, passwords, history, default backup folder) here. Also BACKUPDESK_HOME.")
     Path configDir;
@@ -76,7 +85,7 @@ public final class BackupDeskCli implements Runnable {
     public static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
         BackupDeskCli root = new BackupDeskCli();
         root.in = in;
-        CommandLine cmd = new CommandLine(root);
+        CommandLine cmd = commandLine(root, args);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));
@@ -84,6 +93,34 @@ public final class BackupDeskCli implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    static CommandLine commandLine(BackupDeskCli root, String[] args) {
+        CommandLine cmd = new CommandLine(root);
+        String named = commandWord(args);
+        boolean known = COMMANDS.stream().anyMatch(c -> commandName(c).equals(named) && c != CommandLine.HelpCommand.class);
+        for (Class<?> command : COMMANDS) {
+            if (!known || commandName(command).equals(named)) {
+                cmd.addSubcommand(commandName(command), command);
+            }
+        }
+        return cmd;
+    }
+
+    /** The first argument that is neither an option of ours nor its value; null when there is none. */
+    static String commandWord(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (OPTIONS_WITH_VALUE.contains(args[i])) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return null;
+    }
+
+    private static String commandName(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     static int report(Exception ex, PrintWriter err) {

@@ -51,6 +51,33 @@ class BackupDeskCliTest {
     }
 
     @Test
+    void theHelpListsEveryCommand() {
+        assertThat(run("--help")).isEqualTo(0);
+        for (Class<?> command : BackupDeskCli.COMMANDS) {
+            assertThat(out).contains("  " + command.getAnnotation(picocli.CommandLine.Command.class).name() + " ");
+        }
+    }
+
+    @Test
+    void helpForOneCommandShowsItsOptions() {
+        assertThat(run("help", "backup")).isEqualTo(0);
+        assertThat(out).contains("Usage: backupdesk backup").contains("--format");
+    }
+
+    @Test
+    void aMisspelledCommandIsAUsageErrorThatSuggestsTheRightOne() {
+        assertThat(run("bakup", "prod")).isEqualTo(2);
+        assertThat(err).contains("Did you mean").contains("backup");
+    }
+
+    @Test
+    void theCommandWordIsFoundBehindTheGlobalOptions() {
+        assertThat(BackupDeskCli.commandWord(new String[] {"--config-dir", "list", "backup", "--json"})).isEqualTo("backup");
+        assertThat(BackupDeskCli.commandWord(new String[] {"--backup-root=/b", "list"})).isEqualTo("list");
+        assertThat(BackupDeskCli.commandWord(new String[] {"--help"})).isNull();
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         assertThat(run()).isEqualTo(2);
         assertThat(err).contains("Name a command");
