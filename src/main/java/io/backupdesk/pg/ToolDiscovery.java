@@ -1,5 +1,7 @@
 package io.backupdesk.pg;
 
+import io.backupdesk.core.DaemonThreads;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -93,20 +100,55 @@ public final class ToolDiscovery {
     }
 
     private List<ClientInstallation> discover() {
-        List<ClientInstallation> found = new ArrayList<>();
-        Set<Integer> versions = new LinkedHashSet<>();
+        List<Path> dirs = new ArrayList<>();
+        Set<Path> binaries = new HashSet<>();
         for (Path dir : searchDirs) {
             Path pgDump = dir.resolve(ClientTool.PG_DUMP.executableName());
-            if (!Files.isRegularFile(pgDump) || !Files.isExecutable(pgDump)) {
-                continue;
-            }
-            Optional<PgVersion> version = probe.probe(pgDump);
-            boolean configured = dir.equals(configuredDir);
-            if (version.isPresent() && (versions.add(version.get().num()) || configured)) {
-                found.add(new ClientInstallation(dir, version.get()));
+            // the same binary reached twice (/bin is /usr/bin on most systems now) can only repeat a version
+            if (Files.isRegularFile(pgDump) && Files.isExecutable(pgDump)
+                    && (binaries.add(realPath(pgDump)) || dir.equals(configuredDir))) {
+                dirs.add(dir);
             }
         }
-        return List.copyOf(found);
+        // each probe starts a process; side by side they take as long as the slowest, not as all of them
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, dirs.size()), DaemonThreads.named("tool-probe"));
+        try {
+            List<Future<Optional<PgVersion>>> probes = new ArrayList<>();
+            for (Path dir : dirs) {
+                probes.add(pool.submit(() -> probe.probe(dir.resolve(ClientTool.PG_DUMP.executableName()))));
+            }
+            List<ClientInstallation> found = new ArrayList<>();
+            Set<Integer> versions = new LinkedHashSet<>();
+            for (int i = 0; i < dirs.size(); i++) {
+                Optional<PgVersion> version = result(probes.get(i));
+                boolean configured = dirs.get(i).equals(configuredDir);
+                if (version.isPresent() && (versions.add(version.get().num()) || configured)) {
+                    found.add(new ClientInstallation(dirs.get(i), version.get()));
+                }
+            }
+            return List.copyOf(found);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Path realPath(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();
+        }
+    }
+
+    private static Optional<PgVersion> result(Future<Optional<PgVersion>> probe) {
+        try {
+            return probe.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.empty();
+        }
     }
 
     private static List<Path> expand(String pattern) {

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.backupdesk.pg.FakeClientTools.install;
@@ -94,6 +97,38 @@ class ToolDiscoveryTest {
         discovery.installations();
 
         assertThat(probes).hasValue(1);
+    }
+
+    @Test
+    void aProgramReachedThroughALinkIsProbedOnce() throws IOException {
+        Path real = install(tmp, "real", "15.2");
+        Path linked = Files.createSymbolicLink(tmp.resolve("linked"), real);
+        AtomicInteger probes = new AtomicInteger();
+
+        List<ClientInstallation> found = new ToolDiscovery(null, List.of(real, linked), pgDump -> {
+            probes.incrementAndGet();
+            return ToolDiscovery.runVersion(pgDump);
+        }).installations();
+
+        assertThat(found).extracting(ClientInstallation::binDir).containsExactly(real);
+        assertThat(probes).hasValue(1);
+    }
+
+    @Test
+    void theProbesRunSideBySideAndTheSearchOrderStays() throws IOException {
+        List<Path> dirs = List.of(install(tmp, "a", "13.4"), install(tmp, "b", "16.1"), install(tmp, "c", "15.2"));
+        // every probe waits until all have started: probes run one after another would give up and find nothing
+        CountDownLatch allStarted = new CountDownLatch(dirs.size());
+        List<ClientInstallation> found = new ToolDiscovery(null, dirs, pgDump -> {
+            allStarted.countDown();
+            try {
+                return allStarted.await(20, TimeUnit.SECONDS) ? ToolDiscovery.runVersion(pgDump) : Optional.empty();
+            } catch (InterruptedException e) {
+                return Optional.empty();
+            }
+        }).installations();
+
+        assertThat(found).extracting(ClientInstallation::binDir).containsExactlyElementsOf(dirs);
     }
 
     @Test
