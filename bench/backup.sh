@@ -12,6 +12,12 @@
 #   d  pg_dump -Fp | gzip -6
 #   e  backupdesk backup --format plain --compress 6 --no-verify
 #   v  backupdesk backup with its defaults including the read-back, for information
+#   f  pg_dump -Fc -Z0: no compression at all, so only the server's COPY and the pipe; no backup
+#      that compresses can be faster, so f/a is the lowest c/a this machine allows
+#   s  backupdesk profiles test: start the JVM, log in, compare versions; the fixed part of c
+#      before pg_dump can start
+# and then, in one JVM that stays up as the desktop app and the scheduler do (bench/InProcessBackup.java),
+# alternates b with the engine's default backup (i), after a round that warms both.
 # and prints medians and the ratios c/b, c/a (time and size) and e/d. The read-back after every
 # backup (on by default) is a second job, a full pg_restore of the archive to nowhere, that the raw
 # pg_dump runs do not do; it is measured on its own line (v) rather than folded into c.
@@ -43,6 +49,7 @@ OURS=(--no-password --verbose --format=c --compress=1 --lock-wait-timeout=60000)
 
 raw_dump() { "$PG_DUMP" "$@" --file="$WORK/out" "$DB" 2>/dev/null; du -sb "$WORK/out" | cut -f1; }
 plain_gzip() { "$PG_DUMP" -Fp --no-password "$DB" | gzip -6 > "$WORK/out"; du -sb "$WORK/out" | cut -f1; }
+start_and_log_in() { "${BD[@]}" profiles test bench >/dev/null; }
 bd_backup() { "${BD[@]}" backup bench --json "$@" | grep -o '"sizeBytes" : [0-9]*' | grep -o '[0-9]*$'; }
 
 # each measurement starts from an empty output folder
@@ -56,10 +63,18 @@ for round in $(seq 1 "$ROUNDS"); do
   timed d plain_gzip
   timed e bd_backup --format plain --compress 6 --no-verify
   timed v bd_backup
+  timed f raw_dump -Fc -Z0
+  timed s start_and_log_in
 done
 
+echo "in one running JVM: b against the engine's default backup (i)"
+inprocess=$(java -cp target/backupdesk.jar bench/InProcessBackup.java "$WORK/config" "$WORK/backups" bench "$ROUNDS" \
+  "$WORK/out" -- "$PG_DUMP" "${OURS[@]}" --file="$WORK/out" "$DB")
+RAW_IN=$(echo "$inprocess" | awk '{print $3}')
+ENGINE_IN=$(echo "$inprocess" | awk '{print $6}')
+
 declare -A T S
-for k in a b c d e v; do
+for k in a b c d e v f s; do
   T[$k]=$(echo "${TIMES[$k]}" | median)
   S[$k]=$(echo "${SIZES[$k]}" | median)
 done
@@ -73,9 +88,19 @@ row "c  backupdesk backup (defaults, --no-verify)" c
 row "d  pg_dump -Fp | gzip -6" d
 row "e  backupdesk backup --format plain --compress 6" e
 row "v  backupdesk backup (defaults, with read-back)" v
+row "f  pg_dump -Fc -Z0 (no compression: the floor)" f
+row "s  backupdesk profiles test (start and log in)" s
+printf '%-50s %9.2f %10s   (medians of %s rounds in one JVM)\n' "b  again, beside i" "$RAW_IN" "" "$ROUNDS"
+printf '%-50s %9.2f %10s\n' "i  the engine's default backup in a running JVM" "$ENGINE_IN" ""
 echo
 report "c/b  our overhead over the same pg_dump" "$(ratio "${T[c]}" "${T[b]}")" 1.05
+report "i/b  the same, in a running app (no JVM start)" "$(ratio "$ENGINE_IN" "$RAW_IN")" 1.05
 report "c/a  our default against pgAdmin's, time" "$(ratio "${T[c]}" "${T[a]}")" 0.5
 report "c/a  our default against pgAdmin's, size" "$(ratio "${S[c]}" "${S[a]}")" 1.10
 report "e/d  plain gzip -6: ours against a pipe" "$(ratio "${T[e]}" "${T[d]}")" 0.8
-printf '\nOur time beyond pg_dump itself (c - b): %.2f s, mostly fixed: JVM start, login, snapshot.\n' "$(echo "${T[c]} - ${T[b]}" | bc -l)"
+echo
+printf 'Our time beyond pg_dump itself (c - b): %.2f s; starting the JVM and logging in alone (s): %.2f s.\n' \
+  "$(echo "${T[c]} - ${T[b]}" | bc -l)" "${T[s]}"
+printf 'The floor: an uncompressed dump (f) takes %.3f of pgAdmin'"'"'s time (a); no compressed backup gets below it here.\n' \
+  "$(ratio "${T[f]}" "${T[a]}")"
+printf 'c/b could reach 1.05 only where 5%% of b (%.2f s) covers the start (s) alone.\n' "$(echo "${T[b]} * 0.05" | bc -l)"
