@@ -137,7 +137,8 @@ public final class AppContext implements AutoCloseable {
     public DashboardViewModel dashboard() {
         EngineScheduleOperations schedules = new EngineScheduleOperations(engine, scheduler);
         return new DashboardViewModel(engine::stats, () -> engine.settings().load().rpo(),
-                () -> schedules.soonest().map(s -> new DashboardViewModel.NextRun(s.schedule().profile(), s.nextRun())),
+                () -> schedules.pausedSince().map(DashboardViewModel.NextRun::paused).or(() -> schedules.soonest()
+                        .map(s -> new DashboardViewModel.NextRun(s.schedule().profile(), s.nextRun()))),
                 runner);
     }
 

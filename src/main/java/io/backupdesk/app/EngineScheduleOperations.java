@@ -40,7 +40,8 @@ final class EngineScheduleOperations implements ScheduleOperations {
     @Override
     public List<Status> list() {
         Instant now = engine.clock().instant();
-        boolean paused = scheduler.paused();
+        // the stored pause counts before the scheduler has started and read it
+        boolean paused = scheduler.paused() || pausedSince().isPresent();
         List<JobRun> history = engine.history().readAll();
         return scheduler.states().stream().map(state -> new Status(state.schedule(),
                 nextRun(state, paused, now), state.running(),
@@ -114,6 +115,20 @@ final class EngineScheduleOperations implements ScheduleOperations {
         return new Preview(profile.database(), plan.decisions().stream().map(d -> new PreviewEntry(d.entry().record().id(),
                 d.entry().record().createdAt(), d.entry().record().sizeBytes(), d.delete(),
                 VERDICT.matcher(d.reason()).replaceFirst(""))).toList(), otherRules);
+    }
+
+    @Override
+    public Optional<Instant> pausedSince() {
+        return engine.schedules().pausedSince();
+    }
+
+    @Override
+    public void setPaused(boolean paused) {
+        if (paused) {
+            scheduler.pause();
+        } else {
+            scheduler.resume();
+        }
     }
 
     @Override

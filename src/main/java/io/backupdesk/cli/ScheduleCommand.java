@@ -13,6 +13,7 @@ import io.backupdesk.schedule.CronSchedule;
 import io.backupdesk.schedule.DueRuns;
 import io.backupdesk.schedule.SchedulerLock;
 import io.backupdesk.schedule.StoredSchedules;
+import io.backupdesk.store.ScheduleStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,7 +43,8 @@ public final class ScheduleCommand {
         List<JobRun> history = root.engine().history().readAll();
         Instant now = root.engine().clock().instant();
         if (json) {
-            root.out().println(CliJson.writeList(schedules.stream().map(s -> json(s, history, now)).toList()));
+            boolean paused = root.engine().schedules().pausedSince().isPresent();
+            root.out().println(CliJson.writeList(schedules.stream().map(s -> json(s, history, now, paused)).toList()));
             return 0;
         }
         if (schedules.isEmpty()) {
@@ -50,11 +52,14 @@ public final class ScheduleCommand {
                     + " or on the Schedules screen.");
             return 0;
         }
+        Optional<Instant> paused = root.engine().schedules().pausedSince();
+        paused.ifPresent(since -> root.out().println("All schedules are paused since " + Format.time(since)
+                + "; 'backupdesk schedule resume' lets them run again."));
         root.out().printf(ROW, "ID", "PROFILE", "CRON", "ZONE", "ENABLED", "NEXT RUN", "LAST RESULT");
         for (Schedule s : schedules) {
             Optional<JobRun> last = StoredSchedules.lastRun(s, history);
             root.out().printf(ROW, s.id(), s.profile(), s.cron(), s.zoneId().getId(), s.enabled() ? "yes" : "no",
-                    s.enabled() ? next(s, now).map(Format::time).orElse("never") : "-",
+                    !s.enabled() ? "-" : paused.isPresent() ? "paused" : next(s, now).map(Format::time).orElse("never"),
                     last.map(r -> r.status().name().toLowerCase(Locale.ROOT) + " " + Format.time(r.startedAt())).orElse("-"));
         }
         return 0;
@@ -100,6 +105,34 @@ public final class ScheduleCommand {
         return 0;
     }
 
+    @Command(name = "pause", description = "Pause all schedules, in the app and for run-due, until 'schedule resume'."
+            + " Lasts over restarts; an open app takes it over within a minute.")
+    int pause() {
+        ScheduleStore store = root.engine().schedules();
+        Optional<Instant> already = store.pausedSince();
+        if (already.isPresent()) {
+            root.out().println("The schedules have been paused since " + Format.time(already.get()) + ".");
+            return 0;
+        }
+        store.pause(root.engine().clock().instant());
+        root.out().println("All schedules are paused: no scheduled backup runs, in the app or by 'schedule run-due',"
+                + " until 'backupdesk schedule resume' or Resume schedules in the tray menu.");
+        return 0;
+    }
+
+    @Command(name = "resume", description = "Let the schedules run again after 'schedule pause'. What fell into the pause"
+            + " is not caught up.")
+    int resume() {
+        ScheduleStore store = root.engine().schedules();
+        if (store.pausedSince().isEmpty()) {
+            root.out().println("The schedules are not paused.");
+            return 0;
+        }
+        store.resume(root.engine().clock().instant());
+        root.out().println("The schedules run again from now; the runs that fell into the pause are not caught up.");
+        return 0;
+    }
+
     @Command(name = "run-due", description = "Run each enabled schedule that has come due since its last run, once, and exit."
             + " For running the schedules from cron or another OS scheduler instead of the app.",
             footer = {"", "Each schedule runs at most once per call, however many of its runs were missed. While the",
@@ -113,6 +146,12 @@ public final class ScheduleCommand {
             return 0;
         }
         try (SchedulerLock held = lock.get()) {
+            Optional<Instant> paused = root.engine().schedules().pausedSince();
+            if (paused.isPresent()) {
+                root.out().println("The schedules are paused since " + Format.time(paused.get())
+                        + "; nothing was run. 'backupdesk schedule resume' lets them run again.");
+                return 0;
+            }
             List<String> problems = new ArrayList<>();
             DueRuns due = new DueRuns(root.engine().storedSchedules(), root.engine().scheduledBackup(problems::add),
                     root.engine().clock());
@@ -155,7 +194,7 @@ public final class ScheduleCommand {
         }
     }
 
-    private static Map<String, Object> json(Schedule s, List<JobRun> history, Instant now) {
+    private static Map<String, Object> json(Schedule s, List<JobRun> history, Instant now, boolean paused) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("profile", s.profile());
@@ -169,7 +208,8 @@ public final class ScheduleCommand {
             description = e.getMessage();
         }
         m.put("description", description);
-        m.put("nextRun", s.enabled() ? next(s, now).orElse(null) : null);
+        m.put("nextRun", s.enabled() && !paused ? next(s, now).orElse(null) : null);
+        m.put("paused", paused);
         m.put("format", s.options().format().cliName());
         m.put("retention", s.retention());
         m.put("catchUp", s.catchUp().name().toLowerCase(Locale.ROOT).replace('_', '-'));

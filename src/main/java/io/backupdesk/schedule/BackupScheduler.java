@@ -33,7 +33,9 @@ import java.util.concurrent.TimeUnit;
  *   they wait their database counts as busy.</li>
  *   <li>Runs missed while the app was closed or the machine slept are caught up once, at start or on wake, as each
  *   schedule's catch-up policy says; never one per missed occurrence.</li>
- *   <li>Pausing disarms every timer; resuming arms them from now, so what fell into the pause is not caught up.</li>
+ *   <li>Pausing disarms every timer; resuming arms them from now, so what fell into the pause is not caught up. The
+ *   pause is stored with the schedules: it lasts over a restart, and a pause or resume by another process (the
+ *   command line) is taken over within a minute.</li>
  * </ul>
  * Thread-safe. Listeners are called on the scheduler's threads.
  */
@@ -107,6 +109,32 @@ public final class BackupScheduler implements AutoCloseable {
         default long version() {
             return 0;
         }
+
+        /** Since when all schedules are paused; empty while they run. */
+        default Optional<Instant> pausedSince() {
+            return Optional.empty();
+        }
+
+        /** When a pause last ended; empty when there never was one. */
+        default Optional<Instant> resumedAt() {
+            return Optional.empty();
+        }
+
+        /** Stores a pause, so that it outlasts the app and other processes see it. */
+        default void storePause(Instant at) { }
+
+        /** Stores the end of the pause. */
+        default void storeResume(Instant at) { }
+
+        /**
+         * Where a schedule's missed runs begin: after its last run that counts, or after the end of a pause if that
+         * came later, since what fell into a pause is never caught up; {@code fallback} for a schedule that never ran
+         * and has no creation time.
+         */
+        default Instant missedSince(Schedule schedule, Instant fallback) {
+            Instant since = lastRunStart(schedule).orElse(schedule.createdAt() == null ? fallback : schedule.createdAt());
+            return resumedAt().filter(resumed -> resumed.isAfter(since)).orElse(since);
+        }
     }
 
     /** Writes the history line of a run that did not happen. */
@@ -152,12 +180,12 @@ public final class BackupScheduler implements AutoCloseable {
         }
         started = true;
         try {
+            paused = schedules.pausedSince().isPresent();
             Instant now = clock.instant();
             for (Schedule s : paused ? List.<Schedule>of() : schedules.list()) {
                 if (s.enabled()) {
                     try {
-                        Instant since = schedules.lastRunStart(s).orElse(s.createdAt() == null ? now : s.createdAt());
-                        catchUp(s, since, now, "while the app was not running");
+                        catchUp(s, schedules.missedSince(s, now), now, "while the app was not running");
                     } catch (RuntimeException e) {
                         LOG.warn("Schedule {}: missed runs could not be looked at: {}", s.id(), e.getMessage());
                     }
@@ -205,18 +233,43 @@ public final class BackupScheduler implements AutoCloseable {
         changed();
     }
 
+    /** Pauses every schedule until {@link #resume()}, also over a restart. */
     public synchronized void pause() {
-        paused = true;
-        new ArrayList<>(armed.keySet()).forEach(this::disarm);
+        store(true);
+        pauseHere();
         changed();
     }
 
     public synchronized void resume() {
+        store(false);
+        resumeHere();
+        changed();
+    }
+
+    /** A pause that cannot be stored still holds in this app: the user asked for it now. */
+    private void store(boolean pause) {
+        try {
+            if (pause) {
+                schedules.storePause(clock.instant());
+            } else {
+                schedules.storeResume(clock.instant());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The schedules' {} could not be stored and holds only until the app closes: {}",
+                    pause ? "pause" : "resume", e.getMessage());
+        }
+    }
+
+    private void pauseHere() {
+        paused = true;
+        new ArrayList<>(armed.keySet()).forEach(this::disarm);
+    }
+
+    private void resumeHere() {
         paused = false;
         Instant now = clock.instant();
         schedules.list().forEach(s -> handled.put(s.id(), now));
         armAll();
-        changed();
     }
 
     /**
@@ -437,7 +490,16 @@ public final class BackupScheduler implements AutoCloseable {
             long version = schedules.version();
             if (version != schedulesVersion) {
                 schedulesVersion = version;
-                armAll();
+                boolean pausedThere = schedules.pausedSince().isPresent();
+                if (pausedThere && !paused) {
+                    LOG.info("The schedules were paused by another process");
+                    pauseHere();
+                } else if (!pausedThere && paused) {
+                    LOG.info("The schedules were resumed by another process");
+                    resumeHere();
+                } else {
+                    armAll();
+                }
                 changed();
             }
         } catch (RuntimeException e) {

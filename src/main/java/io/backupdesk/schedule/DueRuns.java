@@ -36,15 +36,21 @@ public final class DueRuns {
         this.clock = clock;
     }
 
-    /** The enabled schedules with a run due since their last run (or since they were made; ever, if unknown). */
+    /**
+     * The enabled schedules with a run due since their last run (or since they were made; ever, if unknown; or since
+     * the end of a pause); none while the schedules are paused.
+     */
     public List<Schedule> due() {
         Instant now = clock.instant();
         List<Schedule> due = new ArrayList<>();
+        if (schedules.pausedSince().isPresent()) {
+            return due;
+        }
         for (Schedule s : schedules.list()) {
             if (!s.enabled()) {
                 continue;
             }
-            Instant since = schedules.lastRunStart(s).orElse(s.createdAt() == null ? Instant.EPOCH : s.createdAt());
+            Instant since = schedules.missedSince(s, Instant.EPOCH);
             try {
                 if (CronSchedule.parse(s.cron(), s.zoneId()).nextAfter(since).filter(t -> !t.isAfter(now)).isPresent()) {
                     due.add(s);

@@ -51,6 +51,26 @@ public final class StoredSchedules implements BackupScheduler.Schedules, BackupS
         return schedules.lastModified();
     }
 
+    @Override
+    public Optional<Instant> pausedSince() {
+        return schedules.pausedSince();
+    }
+
+    @Override
+    public Optional<Instant> resumedAt() {
+        return schedules.resumedAt();
+    }
+
+    @Override
+    public void storePause(Instant at) {
+        schedules.pause(at);
+    }
+
+    @Override
+    public void storeResume(Instant at) {
+        schedules.resume(at);
+    }
+
     /** The newest history line of the schedule's runs, whatever became of it. */
     public static Optional<JobRun> lastRun(Schedule schedule, List<JobRun> runs) {
         return runs.stream().filter(r -> schedule.origin().equals(r.origin())).reduce((a, b) -> b);

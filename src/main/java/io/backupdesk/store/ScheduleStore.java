@@ -4,6 +4,7 @@ import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.Schedule;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,8 +13,13 @@ import java.util.function.Consumer;
 
 /** Backup schedules in {@code schedules.json}. Thread-safe; every change is written through at once. */
 public final class ScheduleStore {
-    /** The file's shape. */
-    public record SchedulesFile(int schemaVersion, List<Schedule> schedules) {
+    /**
+     * The file's shape.
+     *
+     * @param pausedSince when all schedules were paused (tray menu, {@code schedule pause}); null while they run
+     * @param resumedAt   when the last pause ended; what fell into it is not caught up. Null when there was none
+     */
+    public record SchedulesFile(int schemaVersion, List<Schedule> schedules, Instant pausedSince, Instant resumedAt) {
         public SchedulesFile {
             schedules = schedules == null ? List.of() : List.copyOf(schedules);
         }
@@ -24,7 +30,7 @@ public final class ScheduleStore {
 
     public ScheduleStore(Path configDir, Consumer<String> warnings) {
         this.file = new JsonFile<>(configDir.resolve("schedules.json"), SchedulesFile.class, VERSION,
-                () -> new SchedulesFile(VERSION, List.of()), warnings);
+                () -> new SchedulesFile(VERSION, List.of(), null, null), warnings);
     }
 
     /** When the file last changed, in milliseconds; 0 while there is none. Another process may change it. */
@@ -35,7 +41,7 @@ public final class ScheduleStore {
     /** By profile, then by creation. */
     public synchronized List<Schedule> list() {
         return file.read().schedules().stream().sorted(Comparator.comparing(Schedule::profile)
-                .thenComparing(s -> s.createdAt() == null ? java.time.Instant.EPOCH : s.createdAt())).toList();
+                .thenComparing(s -> s.createdAt() == null ? Instant.EPOCH : s.createdAt())).toList();
     }
 
     public synchronized Optional<Schedule> find(String id) {
@@ -52,14 +58,43 @@ public final class ScheduleStore {
         List<Schedule> schedules = new ArrayList<>(file.read().schedules());
         schedules.removeIf(s -> s.id().equals(schedule.id()));
         schedules.add(schedule);
-        file.write(new SchedulesFile(VERSION, schedules));
+        file.write(withSchedules(schedules));
+    }
+
+    public synchronized Optional<Instant> pausedSince() {
+        return Optional.ofNullable(file.read().pausedSince());
+    }
+
+    public synchronized Optional<Instant> resumedAt() {
+        return Optional.ofNullable(file.read().resumedAt());
+    }
+
+    /** Pauses all schedules; a pause already on keeps its start. */
+    public synchronized void pause(Instant at) {
+        SchedulesFile current = file.read();
+        if (current.pausedSince() == null) {
+            file.write(new SchedulesFile(VERSION, current.schedules(), at, current.resumedAt()));
+        }
+    }
+
+    /** Ends the pause; nothing happens when there is none. */
+    public synchronized void resume(Instant at) {
+        SchedulesFile current = file.read();
+        if (current.pausedSince() != null) {
+            file.write(new SchedulesFile(VERSION, current.schedules(), null, at));
+        }
+    }
+
+    private SchedulesFile withSchedules(List<Schedule> schedules) {
+        SchedulesFile current = file.read();
+        return new SchedulesFile(VERSION, schedules, current.pausedSince(), current.resumedAt());
     }
 
     public synchronized boolean remove(String id) {
         List<Schedule> schedules = new ArrayList<>(file.read().schedules());
         boolean removed = schedules.removeIf(s -> s.id().equals(id));
         if (removed) {
-            file.write(new SchedulesFile(VERSION, schedules));
+            file.write(withSchedules(schedules));
         }
         return removed;
     }

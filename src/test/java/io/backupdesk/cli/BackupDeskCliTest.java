@@ -1,7 +1,9 @@
 package io.backupdesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.backupdesk.core.Schedule;
 import io.backupdesk.store.Json;
+import io.backupdesk.store.ScheduleStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,6 +79,36 @@ class BackupDeskCliTest {
         assertThat(BackupDeskCli.commandWord(new String[] {"--config-dir", "list", "backup", "--json"})).isEqualTo("backup");
         assertThat(BackupDeskCli.commandWord(new String[] {"--backup-root=/b", "list"})).isEqualTo("list");
         assertThat(BackupDeskCli.commandWord(new String[] {"--help"})).isNull();
+    }
+
+    @Test
+    void pausedSchedulesAreNotRunByRunDueAndWhatFellIntoThePauseIsNotCaughtUp() throws IOException {
+        run("profiles", "add", "prod", "--url", URL);
+        // due for two days: a run-due would try to back up (and fail: there is no server at h)
+        new ScheduleStore(config, warning -> { }).save(new Schedule("hourly", "prod", "0 * * * *", "UTC", true, null,
+                null, null, false, Instant.now().minus(Duration.ofDays(2))));
+
+        assertThat(run("schedule", "pause")).isEqualTo(0);
+        assertThat(out).contains("All schedules are paused");
+        assertThat(run("schedule", "pause")).isEqualTo(0);
+        assertThat(out).contains("have been paused since");
+        assertThat(run("schedule", "list")).isEqualTo(0);
+        assertThat(out).contains("All schedules are paused since")
+                .containsPattern("hourly +prod +0 \\* \\* \\* \\* +UTC +yes +paused ");
+        assertThat(run("schedule", "list", "--json")).isEqualTo(0);
+        assertThat(Json.mapper().readTree(out).get(0).get("paused").asBoolean()).isTrue();
+        assertThat(Json.mapper().readTree(out).get(0).get("nextRun").isNull()).isTrue();
+        assertThat(run("schedule", "run-due")).isEqualTo(0);
+        assertThat(out).contains("paused").contains("nothing was run");
+
+        assertThat(run("schedule", "resume")).isEqualTo(0);
+        assertThat(out).contains("run again");
+        assertThat(run("schedule", "run-due")).as(err).isEqualTo(0);
+        assertThat(out).contains("Nothing is due.");
+        assertThat(run("schedule", "resume")).isEqualTo(0);
+        assertThat(out).contains("not paused");
+        assertThat(run("history", "--json")).isEqualTo(0);
+        assertThat(Json.mapper().readTree(out)).isEmpty();
     }
 
     @Test

@@ -222,6 +222,81 @@ class BackupSchedulerTest {
     }
 
     @Test
+    void aPauseOutlastsARestartAndResumingAfterItCatchesNothingUp() {
+        SchedulerRig rig = new SchedulerRig(at("2026-05-04T10:10:00Z"));
+        rig.schedules.add(schedule("hourly", "sales", "0 * * * *", "UTC", Schedule.CatchUp.RUN_ONCE, rig.time.instant()));
+        try (BackupScheduler scheduler = rig.inline(1)) {
+            scheduler.start();
+            scheduler.pause();
+        }
+        assertThat(rig.pausedSince).isEqualTo(at("2026-05-04T10:10:00Z"));
+
+        rig.time.advanceTo(at("2026-05-04T13:30:00Z"));   // the app closed, the machine rebooted, the app started again
+        try (BackupScheduler scheduler = rig.inline(1)) {
+            scheduler.start();
+            assertThat(scheduler.paused()).isTrue();
+            assertThat(scheduler.nextRun()).isEmpty();
+            rig.time.advanceTo(at("2026-05-04T14:30:00Z"));
+            assertThat(rig.ran).as("no catch-up and no run while paused").isEmpty();
+
+            scheduler.resume();
+            assertThat(rig.pausedSince).isNull();
+            rig.time.advanceTo(at("2026-05-04T15:30:00Z"));
+        }
+        assertThat(rig.ranAt("hourly")).containsExactly(at("2026-05-04T15:00:00Z"));
+    }
+
+    @Test
+    void whatFellIntoAPauseEndedWhileTheAppWasClosedIsNotCaughtUp() {
+        SchedulerRig rig = new SchedulerRig(at("2026-05-04T14:50:00Z"));
+        rig.schedules.add(schedule("hourly", "sales", "0 * * * *", "UTC", Schedule.CatchUp.RUN_ONCE,
+                at("2026-05-04T09:30:00Z")));
+        rig.resumedAt = at("2026-05-04T14:05:00Z");   // paused at 10:00, resumed with 'schedule resume'
+        try (BackupScheduler scheduler = rig.inline(1)) {
+            scheduler.start();
+            assertThat(rig.ran).as("11:00 to 14:00 fell into the pause").isEmpty();
+            rig.time.advanceTo(at("2026-05-04T15:30:00Z"));
+        }
+        assertThat(rig.ranAt("hourly")).containsExactly(at("2026-05-04T15:00:00Z"));
+    }
+
+    @Test
+    void runDueRunsNothingWhilePausedAndNothingThatFellIntoThePause() {
+        SchedulerRig rig = new SchedulerRig(at("2026-05-04T14:50:00Z"));
+        rig.schedules.add(schedule("hourly", "sales", "0 * * * *", "UTC", null, at("2026-05-04T09:30:00Z")));
+        DueRuns due = new DueRuns(rig, rig, rig.time);
+        rig.storePause(at("2026-05-04T10:00:00Z"));
+        assertThat(due.due()).isEmpty();
+
+        rig.storeResume(at("2026-05-04T14:05:00Z"));
+        assertThat(due.due()).as("14:00 was in the pause, 15:00 has not come").isEmpty();
+        rig.time.advanceTo(at("2026-05-04T15:01:00Z"));
+        assertThat(due.due()).extracting(Schedule::id).containsExactly("hourly");
+    }
+
+    @Test
+    void aPauseAndResumeByAnotherProcessAreTakenOverWithinAMinute() {
+        SchedulerRig rig = new SchedulerRig(at("2026-05-04T10:10:00Z"));
+        rig.schedules.add(schedule("hourly", "sales", "0 * * * *", "UTC", Schedule.CatchUp.RUN_ONCE, rig.time.instant()));
+        try (BackupScheduler scheduler = rig.inline(1)) {
+            scheduler.start();
+            rig.storePause(at("2026-05-04T10:20:00Z"));   // 'backupdesk schedule pause'
+            rig.time.advanceTo(at("2026-05-04T10:22:00Z"));
+            assertThat(scheduler.paused()).isTrue();
+            assertThat(scheduler.nextRun()).isEmpty();
+            rig.time.advanceTo(at("2026-05-04T12:10:00Z"));
+            assertThat(rig.ran).isEmpty();
+
+            rig.storeResume(at("2026-05-04T12:10:00Z"));    // 'backupdesk schedule resume'
+            rig.time.advanceTo(at("2026-05-04T12:12:00Z"));
+            assertThat(scheduler.paused()).isFalse();
+            assertThat(scheduler.nextRun()).contains(at("2026-05-04T13:00:00Z"));
+            rig.time.advanceTo(at("2026-05-04T13:30:00Z"));
+        }
+        assertThat(rig.ranAt("hourly")).containsExactly(at("2026-05-04T13:00:00Z"));
+    }
+
+    @Test
     void aClockSetBackDoesNotRunTheSameOccurrenceTwice() {
         SchedulerRig rig = new SchedulerRig(at("2026-05-04T02:00:00Z"));
         rig.schedules.add(schedule("nightly", "sales", "30 2 * * *", "UTC", null, rig.time.instant()));

@@ -37,6 +37,9 @@ final class SchedulerRig implements BackupScheduler.Schedules, BackupScheduler.S
     volatile CountDownLatch hold;
     /** What the store's file time would say; a test bumps it when "another process" changed the schedules. */
     volatile long version;
+    /** The stored pause and its end, as schedules.json keeps them. */
+    volatile Instant pausedSince;
+    volatile Instant resumedAt;
 
     SchedulerRig(Instant start) {
         this.time = new ManualTime(start);
@@ -81,6 +84,29 @@ final class SchedulerRig implements BackupScheduler.Schedules, BackupScheduler.S
     @Override
     public long version() {
         return version;
+    }
+
+    @Override
+    public Optional<Instant> pausedSince() {
+        return Optional.ofNullable(pausedSince);
+    }
+
+    @Override
+    public Optional<Instant> resumedAt() {
+        return Optional.ofNullable(resumedAt);
+    }
+
+    @Override
+    public void storePause(Instant at) {
+        pausedSince = at;
+        version++;
+    }
+
+    @Override
+    public void storeResume(Instant at) {
+        pausedSince = null;
+        resumedAt = at;
+        version++;
     }
 
     @Override

@@ -43,8 +43,20 @@ public final class DashboardViewModel {
     /** One database in the health list. */
     public record HealthRow(String database, Health health, String lastBackup, String lastVerified, String note) { }
 
-    /** The soonest scheduled run: which connection, and when. */
-    public record NextRun(String profile, Instant at) { }
+    /**
+     * The soonest scheduled run (which connection, and when), or that all schedules are paused.
+     *
+     * @param pausedSince when the schedules were paused; then there is no profile and no time
+     */
+    public record NextRun(String profile, Instant at, Instant pausedSince) {
+        public NextRun(String profile, Instant at) {
+            this(profile, at, null);
+        }
+
+        public static NextRun paused(Instant since) {
+            return new NextRun(null, null, since);
+        }
+    }
 
     /** One run in the recent activity. */
     public record ActivityRow(String when, String what, JobStatus status, String detail) { }
@@ -138,7 +150,10 @@ public final class DashboardViewModel {
         list.add(new Card(Messages.get("dashboard.card.last"), Formats.age(s.lastSuccess(), s.computedAt()),
                 s.lastSuccess() == null ? Messages.get("dashboard.card.last.none") : Formats.time(s.lastSuccess()),
                 fresh ? Tone.GOOD : Tone.BAD));
-        list.add(next.map(n -> new Card(Messages.get("dashboard.card.next"), Formats.until(n.at(), s.computedAt()),
+        list.add(next.map(n -> n.pausedSince() != null
+                        ? new Card(Messages.get("dashboard.card.next"), Messages.get("dashboard.card.next.paused"),
+                        Messages.get("dashboard.card.next.paused.detail", Formats.time(n.pausedSince())), Tone.WARNING)
+                        : new Card(Messages.get("dashboard.card.next"), Formats.until(n.at(), s.computedAt()),
                         Messages.get("dashboard.card.next.detail", n.profile(), Formats.soon(n.at(), s.computedAt())),
                         Tone.NEUTRAL))
                 .orElse(new Card(Messages.get("dashboard.card.next"), "–", Messages.get("dashboard.card.next.none"),

@@ -9,6 +9,7 @@ import io.backupdesk.core.Schedule;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the schedules screen needs from the engine and the app's scheduler. Every call but {@link #now()} may read
@@ -67,6 +68,12 @@ public interface ScheduleOperations {
      * @param scheduleId the schedule being edited, whose stored policy the edited one replaces; null for a new one
      */
     Preview preview(String profile, RetentionPolicy policy, String scheduleId, ZoneId zone);
+
+    /** Since when all schedules are paused (this screen, the tray menu, {@code schedule pause}); empty while they run. */
+    Optional<Instant> pausedSince();
+
+    /** Pauses all schedules, or lets them run again; a pause lasts over restarts. */
+    void setPaused(boolean paused);
 
     /** The clock the scheduler runs on. */
     Instant now();

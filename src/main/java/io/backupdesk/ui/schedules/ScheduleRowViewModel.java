@@ -19,12 +19,14 @@ public final class ScheduleRowViewModel {
     private final JobStatus lastStatus;
     private final String lastError;
 
-    ScheduleRowViewModel(ScheduleOperations.Status status) {
+    /** @param paused whether all schedules are paused, which is why an enabled one has no next run */
+    ScheduleRowViewModel(ScheduleOperations.Status status, boolean paused) {
         this.schedule = status.schedule();
         this.running = status.running();
         this.when = words(schedule);
         this.nextRun = running ? Messages.get("schedules.next.running")
                 : !schedule.enabled() ? Messages.get("schedules.next.disabled")
+                : paused ? Messages.get("schedules.next.paused")
                 : status.nextRun() == null ? Messages.get("schedules.next.none") : Formats.time(status.nextRun());
         JobRun last = status.lastRun();
         this.lastStatus = last == null ? null : last.status();

@@ -31,6 +31,8 @@ public final class SchedulesView {
     @FXML private Button toggleButton;
     @FXML private Button deleteButton;
     @FXML private Label message;
+    @FXML private Button pauseAllButton;
+    @FXML private Label pausedNotice;
     @FXML private TableView<ScheduleRowViewModel> table;
     @FXML private TableColumn<ScheduleRowViewModel, String> profileColumn;
     @FXML private TableColumn<ScheduleRowViewModel, String> whenColumn;
@@ -161,6 +163,11 @@ public final class SchedulesView {
         toggleButton.setOnAction(e -> model.toggleEnabled());
         deleteButton.disableProperty().bind(model.canAct().not());
         deleteButton.setOnAction(e -> confirmDelete());
+        pauseAllButton.textProperty().bind(model.pauseAllText());
+        pauseAllButton.setOnAction(e -> model.togglePauseAll());
+        pausedNotice.textProperty().bind(model.pausedNotice());
+        pausedNotice.visibleProperty().bind(model.pausedNotice().isNotEmpty());
+        pausedNotice.managedProperty().bind(pausedNotice.visibleProperty());
         message.textProperty().bind(model.messageProperty());
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());

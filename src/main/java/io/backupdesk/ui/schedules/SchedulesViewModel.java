@@ -1,6 +1,7 @@
 package io.backupdesk.ui.schedules;
 
 import io.backupdesk.core.Schedule;
+import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.TaskRunner;
 import javafx.beans.binding.Bindings;
@@ -17,6 +18,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -27,7 +29,7 @@ import java.util.List;
  */
 public final class SchedulesViewModel {
     /** What the list needs, read in one go. */
-    private record Loaded(List<ScheduleOperations.Status> schedules, boolean hasProfiles) { }
+    private record Loaded(List<ScheduleOperations.Status> schedules, boolean hasProfiles, Instant pausedSince) { }
 
     private final ScheduleOperations operations;
     private final TaskRunner runner;
@@ -41,6 +43,9 @@ public final class SchedulesViewModel {
     private final StringProperty editorError = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty messageIsWarning = new SimpleBooleanProperty();
+    private final ObjectProperty<Instant> pausedSince = new SimpleObjectProperty<>();
+    private final StringBinding pauseAllText;
+    private final StringBinding pausedNotice;
     private final BooleanBinding canAct;
     private final BooleanBinding canSave;
     private final StringBinding toggleText;
@@ -55,6 +60,14 @@ public final class SchedulesViewModel {
         this.canSave = editor.valid().and(saving.not());
         this.toggleText = Bindings.createStringBinding(() -> Messages.get(selected.get() != null
                 && !selected.get().enabled() ? "schedules.enable" : "schedules.disable"), selected);
+        this.pauseAllText = Bindings.createStringBinding(() -> Messages.get(pausedSince.get() == null
+                ? "schedules.pauseAll" : "schedules.resumeAll"), pausedSince);
+        this.pausedNotice = Bindings.createStringBinding(() -> pausedSince.get() == null ? ""
+                : Messages.get("schedules.paused.notice", Formats.time(pausedSince.get())), pausedSince);
+    }
+
+    private Loaded load() {
+        return new Loaded(operations.list(), !operations.profiles().isEmpty(), operations.pausedSince().orElse(null));
     }
 
     /** Reads the list again, keeping the selected schedule selected. */
@@ -64,7 +77,7 @@ public final class SchedulesViewModel {
             return;
         }
         loading = true;
-        runner.runInBackground((progress, cancel) -> new Loaded(operations.list(), !operations.profiles().isEmpty()),
+        runner.runInBackground((progress, cancel) -> load(),
                 result -> {
                     apply(result);
                     done();
@@ -76,8 +89,9 @@ public final class SchedulesViewModel {
 
     private void apply(Loaded result) {
         String keep = selected.get() == null ? null : selected.get().id();
-        rows.setAll(result.schedules().stream().map(ScheduleRowViewModel::new).toList());
+        rows.setAll(result.schedules().stream().map(s -> new ScheduleRowViewModel(s, result.pausedSince() != null)).toList());
         hasProfiles.set(result.hasProfiles());
+        pausedSince.set(result.pausedSince());
         loaded.set(true);
         selected.set(rows.stream().filter(r -> r.id().equals(keep)).findFirst().orElse(null));
     }
@@ -133,7 +147,7 @@ public final class SchedulesViewModel {
         saving.set(true);
         runner.runInBackground((progress, cancel) -> {
             operations.save(schedule);
-            return new Loaded(operations.list(), !operations.profiles().isEmpty());
+            return load();
         }, result -> {
             saving.set(false);
             editorOpen.set(false);
@@ -156,7 +170,7 @@ public final class SchedulesViewModel {
         Schedule changed = row.schedule().withEnabled(!row.enabled());
         runner.runInBackground((progress, cancel) -> {
             operations.save(changed);
-            return new Loaded(operations.list(), !operations.profiles().isEmpty());
+            return load();
         }, result -> {
             apply(result);
             tell(Messages.get(changed.enabled() ? "schedules.enabled" : "schedules.disabled", row.profile(), row.when()),
@@ -178,7 +192,7 @@ public final class SchedulesViewModel {
         }
         runner.runInBackground((progress, cancel) -> {
             operations.remove(row.schedule());
-            return new Loaded(operations.list(), !operations.profiles().isEmpty());
+            return load();
         }, result -> {
             apply(result);
             tell(Messages.get("schedules.deleted", row.profile(), row.when()), false);
@@ -189,6 +203,21 @@ public final class SchedulesViewModel {
      * Starts a run of the selected schedule now, with its options and retention. When its database is busy with
      * another backup the run does not wait: it is recorded as skipped, and the message says so.
      */
+    /**
+     * Pauses every schedule, or lets them all run again, as the tray menu's Pause does. What falls into a pause is not
+     * caught up.
+     */
+    public void togglePauseAll() {
+        boolean pause = pausedSince.get() == null;
+        runner.runInBackground((progress, cancel) -> {
+            operations.setPaused(pause);
+            return load();
+        }, result -> {
+            apply(result);
+            tell(Messages.get(pause ? "schedules.paused.done" : "schedules.resumed.done"), false);
+        }, failure -> tell(failure.getMessage(), true));
+    }
+
     /** Warns that without a system tray the schedules run only while the window is open. */
     public void tellWindowOnly() {
         tell(Messages.get("schedules.windowOnly"), true);
@@ -212,6 +241,16 @@ public final class SchedulesViewModel {
     private void tell(String text, boolean warning) {
         message.set(text == null ? "" : text);
         messageIsWarning.set(warning);
+    }
+
+    /** "Pause all" or "Resume all". */
+    public StringBinding pauseAllText() {
+        return pauseAllText;
+    }
+
+    /** Says since when the schedules are paused; empty while they run. */
+    public StringBinding pausedNotice() {
+        return pausedNotice;
     }
 
     public ObservableList<ScheduleRowViewModel> rows() {

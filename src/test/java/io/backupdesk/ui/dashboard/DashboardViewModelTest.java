@@ -142,6 +142,20 @@ class DashboardViewModelTest {
         assertThat(next.detail()).isEqualTo("prod, " + io.backupdesk.ui.Formats.soon(at, NOW));
     }
 
+    @Test
+    void theNextRunCardSaysWhenTheSchedulesArePaused() {
+        Instant since = NOW.minus(Duration.ofHours(3));
+        DashboardViewModel model = new DashboardViewModel(() -> stats(NOW, 1.0, 1.0), () -> Duration.ofHours(26),
+                () -> Optional.of(DashboardViewModel.NextRun.paused(since)), runner);
+
+        model.refresh();
+
+        DashboardViewModel.Card next = model.cards().get(2);
+        assertThat(next.value()).isEqualTo("Paused");
+        assertThat(next.detail()).isEqualTo("since " + io.backupdesk.ui.Formats.time(since));
+        assertThat(next.tone()).isEqualTo(DashboardViewModel.Tone.WARNING);
+    }
+
     private DashboardViewModel model(java.util.function.Supplier<DashboardStats> stats) {
         return new DashboardViewModel(stats, () -> Duration.ofHours(26), Optional::empty, runner);
     }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,6 +23,8 @@ import java.util.Set;
  * last runs and busy databases as a test sets them, the preview as a test gives it, with the question it was asked.
  */
 class InMemorySchedules implements ScheduleOperations {
+    /** The pause as the screen set it. */
+    volatile Instant pausedSince;
     /** What the preview was asked. */
     record Asked(String profile, RetentionPolicy policy, String scheduleId, ZoneId zone) { }
 
@@ -76,6 +79,16 @@ class InMemorySchedules implements ScheduleOperations {
     public Preview preview(String profile, RetentionPolicy policy, String scheduleId, ZoneId zone) {
         asked.add(new Asked(profile, policy, scheduleId, zone));
         return preview;
+    }
+
+    @Override
+    public Optional<Instant> pausedSince() {
+        return Optional.ofNullable(pausedSince);
+    }
+
+    @Override
+    public void setPaused(boolean paused) {
+        pausedSince = paused ? now() : null;
     }
 
     @Override

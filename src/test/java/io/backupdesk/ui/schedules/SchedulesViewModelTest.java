@@ -235,6 +235,39 @@ class SchedulesViewModelTest {
     }
 
     @Test
+    void pauseAllPausesEverySchedulesAndTheScreenSaysSinceWhenUntilResumed() {
+        operations.save(schedule("a1", "prod", "30 2 * * *", true));
+        model.refresh();
+        assertThat(model.pauseAllText().get()).isEqualTo("Pause all");
+        assertThat(model.pausedNotice().get()).isEmpty();
+
+        model.togglePauseAll();
+
+        assertThat(operations.pausedSince).isEqualTo(operations.now());
+        assertThat(model.pauseAllText().get()).isEqualTo("Resume all");
+        assertThat(model.rows()).singleElement().extracting(ScheduleRowViewModel::nextRun).isEqualTo("Paused");
+        assertThat(model.pausedNotice().get()).startsWith("All schedules are paused since ")
+                .contains(io.backupdesk.ui.Formats.time(operations.now())).contains("not caught up");
+        assertThat(model.messageProperty().get()).isEqualTo("All schedules are paused.");
+
+        model.togglePauseAll();
+
+        assertThat(operations.pausedSince).isNull();
+        assertThat(model.pausedNotice().get()).isEmpty();
+        assertThat(model.pauseAllText().get()).isEqualTo("Pause all");
+    }
+
+    @Test
+    void aPauseMadeElsewhereShowsAtTheNextRefresh() {
+        operations.pausedSince = Instant.parse("2026-03-28T08:00:00Z");   // the tray menu, or 'schedule pause'
+
+        model.refresh();
+
+        assertThat(model.pausedNotice().get()).contains(io.backupdesk.ui.Formats.time(operations.pausedSince));
+        assertThat(model.pauseAllText().get()).isEqualTo("Resume all");
+    }
+
+    @Test
     void withoutConnectionsThereIsNothingToScheduleAndTheEditorSaysSo() {
         operations.profiles.clear();
 
