@@ -32,7 +32,8 @@ click() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-1.5}"; }
 
 for theme in light dark; do
   printf '{"schemaVersion":1,"backupRoot":"%s","theme":"%s"}' "$DEMO_HOME/backups" "$theme" > "$CONFIG/settings.json"
-  rm -f "$CONFIG/window.json"
+  # the whole screen, where the clicks below expect the window (a first start would take 90% of it)
+  printf '{"schemaVersion":1,"x":0,"y":0,"width":1280,"height":800,"maximized":false}' > "$CONFIG/window.json"
   BACKUPDESK_HOME="$CONFIG" java -cp "$CP" io.backupdesk.app.Launcher >/dev/null 2>&1 &
   APP=$!
   sleep 7
@@ -44,7 +45,7 @@ for theme in light dark; do
   shoot "backup-now-$theme.png"
   xdotool key Escape; sleep 1
   click 90 171            # Schedules
-  click 450 204           # the nightly schedule of prod-1
+  click 450 264           # the nightly schedule of prod-1, below the no-tray warning of this desktop
   shoot "schedules-$theme.png"
   click 239 80 2.5        # Edit: the editor with its retention preview
   shoot "schedule-editor-$theme.png"
