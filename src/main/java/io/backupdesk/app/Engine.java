@@ -74,7 +74,7 @@ public final class Engine {
     private final ScheduleStore schedules;
     private final RetentionService retention;
     private final Clock clock;
-    private final DatabaseClaims claims = new DatabaseClaims();
+    private final DatabaseClaims claims;
 
     /**
      * @param backupRootOverride a backup root for this session only (the CLI's --backup-root); null for the setting
@@ -83,6 +83,8 @@ public final class Engine {
     public Engine(AppPaths paths, Path backupRootOverride, Consumer<String> warnings) {
         this.paths = paths;
         this.clock = Clock.systemDefaultZone();
+        // shared with the other processes on this configuration: the command line, run-due, the app
+        this.claims = new DatabaseClaims(paths.runsDir().resolve("claims"));
         this.settingsStore = new SettingsStore(paths.configDir(), warnings);
         Settings settings = settingsStore.load();
         this.profiles = new ProfileStore(paths.configDir(), warnings);

@@ -2,6 +2,7 @@ package io.backupdesk.cli;
 
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupService;
+import io.backupdesk.schedule.DatabaseClaims;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
@@ -109,11 +110,13 @@ public final class BackupCommand implements Callable<Integer> {
         ConnectionProfile connection = root.engine().profiles().require(profile);
         boolean readBack = verify != null ? verify : settings.verifiesAfterBackup();
         Cancellation cancel = new Cancellation();
-        BackupCatalog.Entry entry = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(connection,
-                password -> root.engine().backups().backup(
-                        new BackupService.Request(connection, options, BackupRecord.ORIGIN_MANUAL, password,
-                                PasswordPrompt.canAsk(), readBack),
-                        ConsoleProgress.forTerminal(root.err()), cancel)));
+        // one job per database, also against the app's scheduled runs and other commands
+        BackupCatalog.Entry entry = root.engine().claims().whileHolding(DatabaseClaims.keyOf(connection), "backup",
+                () -> CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(connection,
+                        password -> root.engine().backups().backup(
+                                new BackupService.Request(connection, options, BackupRecord.ORIGIN_MANUAL, password,
+                                        PasswordPrompt.canAsk(), readBack),
+                                ConsoleProgress.forTerminal(root.err()), cancel))));
         if (json) {
             root.out().println(CliJson.write(CliJson.backup(entry)));
         } else {

@@ -8,6 +8,7 @@ import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestoreMode;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
+import io.backupdesk.schedule.DatabaseClaims;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -98,9 +99,12 @@ public final class RestoreCommand implements Callable<Integer> {
                     : "The database " + plan.database() + " on " + profile.describe() + " will be replaced by the backup of "
                     + Format.time(entry.record().createdAt()) + "; the current one is kept aside until you drop it.");
         }
-        RestoreReport report = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(profile,
-                password -> root.engine().restores().restore(plan, password, ConsoleProgress.forTerminal(root.err()),
-                        line -> { }, cancel)));
+        // the database restored into; for a safe replace its name, which the copy takes over at the end
+        String target = DatabaseClaims.keyOf(profile.withDatabase(plan.database()));
+        RestoreReport report = root.engine().claims().whileHolding(target, "restore",
+                () -> CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(profile,
+                        password -> root.engine().restores().restore(plan, password,
+                                ConsoleProgress.forTerminal(root.err()), line -> { }, cancel))));
         RestorePrinter.report(root.out(), report, json);
         boolean failed = report.outcome() == RestoreReport.Outcome.FAILED || !report.realErrors().isEmpty();
         return failed ? 1 : 0;

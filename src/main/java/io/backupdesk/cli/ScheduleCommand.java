@@ -153,8 +153,9 @@ public final class ScheduleCommand {
                 return 0;
             }
             List<String> problems = new ArrayList<>();
-            DueRuns due = new DueRuns(root.engine().storedSchedules(), root.engine().scheduledBackup(problems::add),
-                    root.engine().clock());
+            StoredSchedules stored = root.engine().storedSchedules();
+            DueRuns due = new DueRuns(stored, stored, stored, root.engine().claims(),
+                    root.engine().scheduledBackup(problems::add), root.engine().clock());
             Cancellation cancel = new Cancellation();
             List<DueRuns.Outcome> outcomes = CancelOnInterrupt.run(cancel, () -> due.runAll(cancel));
             if (outcomes.isEmpty()) {

@@ -17,6 +17,8 @@ public enum ErrorKind {
     CONFIGURATION,
     /** A restore's pre-flight found something that must be dealt with first; nothing was changed. */
     PREFLIGHT_BLOCKED,
+    /** Another job has the database now (one job per database); try again when it is done. */
+    BUSY,
     /** A tool failed in a way we could not classify; the message carries its own words. */
     TOOL_FAILED,
     IO;

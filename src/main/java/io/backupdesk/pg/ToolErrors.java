@@ -128,6 +128,7 @@ public final class ToolErrors {
             case CANCELLED -> "Nothing was kept from the cancelled run.";
             case IO -> "Check the backup folder: that it exists, is writable and has free space.";
             case TOOL_FAILED -> "See the details for the tool's own words.";
+            case BUSY -> "Wait for the other job to finish, then try again.";
             case PREFLIGHT_BLOCKED -> "See the pre-flight report ('backupdesk restore --preflight ...') for what would clear it.";
         };
     }

@@ -415,8 +415,7 @@ public final class BackupScheduler implements AutoCloseable {
         String database = databases.of(schedule);
         Cancellation cancel = new Cancellation();
         if (!claim(schedule, database, cancel)) {
-            String other = claims.holder(database).orElse("backup");
-            JobRun skipped = skips.skipped(schedule, origin, "A " + other + " of " + database + " was still running.");
+            JobRun skipped = skips.skipped(schedule, origin, claims.skipReason(database));
             LOG.info("Run of schedule {} skipped: {} is busy", schedule.id(), database);
             listeners.forEach(l -> l.runSkipped(schedule, skipped));
             return false;

@@ -4,6 +4,7 @@ import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Schedule;
 
 import java.time.Clock;
@@ -21,17 +22,28 @@ public final class DueRuns {
     /** One schedule's run: its history line, or the error that ended it. */
     public record Outcome(Schedule schedule, JobRun run, BackupDeskException error) {
         public String describe() {
-            return error == null ? run.status().name().toLowerCase(Locale.ROOT) + ", backup " + run.backupId()
-                    : "failed: " + error.getMessage();
+            if (error != null) {
+                return "failed: " + error.getMessage();
+            }
+            return run.status() == JobStatus.SKIPPED ? "skipped: " + run.error()
+                    : run.status().name().toLowerCase(Locale.ROOT) + ", backup " + run.backupId();
         }
     }
 
     private final BackupScheduler.Schedules schedules;
+    private final BackupScheduler.SkipRecorder skips;
+    private final BackupScheduler.DatabaseKeys databases;
+    private final DatabaseClaims claims;
     private final BackupScheduler.Job job;
     private final Clock clock;
 
-    public DueRuns(BackupScheduler.Schedules schedules, BackupScheduler.Job job, Clock clock) {
+    /** @param claims shared with the app and the other commands: a database with a job now is skipped */
+    public DueRuns(BackupScheduler.Schedules schedules, BackupScheduler.SkipRecorder skips,
+                   BackupScheduler.DatabaseKeys databases, DatabaseClaims claims, BackupScheduler.Job job, Clock clock) {
         this.schedules = schedules;
+        this.skips = skips;
+        this.databases = databases;
+        this.claims = claims;
         this.job = job;
         this.clock = clock;
     }
@@ -69,6 +81,11 @@ public final class DueRuns {
             if (cancel.isCancelled()) {
                 break;
             }
+            String database = databases.of(s);
+            if (!claims.claim(database, "scheduled backup")) {
+                outcomes.add(new Outcome(s, skips.skipped(s, s.origin(), claims.skipReason(database)), null));
+                continue;
+            }
             try {
                 outcomes.add(new Outcome(s, job.run(s, s.origin(), cancel), null));
             } catch (BackupDeskException e) {
@@ -76,6 +93,8 @@ public final class DueRuns {
                 if (e.kind() == ErrorKind.CANCELLED) {
                     break;
                 }
+            } finally {
+                claims.release(database);
             }
         }
         return outcomes;

@@ -1,7 +1,10 @@
 package io.backupdesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.backupdesk.app.Launcher;
+import io.backupdesk.schedule.DatabaseClaims;
 import io.backupdesk.store.Json;
+import io.backupdesk.store.ProfileStore;
 import io.backupdesk.testing.PgTools;
 import io.backupdesk.testing.PostgresServerExtension;
 import io.backupdesk.testing.TestServer;
@@ -15,6 +18,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -176,6 +182,44 @@ class CommandLineIT {
         assertThat(usage.code()).isEqualTo(2);
         assertThat(usage.err()).contains("Unknown backup format 'zip'");
         assertThat(conflicting.code()).isEqualTo(2);
+    }
+
+    @Test
+    void aBackupCommandInAnotherProcessIsRefusedWhileTheDatabaseHasAJob(TestServer server, @TempDir Path dir)
+            throws Exception {
+        String db = server.createDatabase();
+        server.execute(db, "create table items as select generate_series(1, 7) as id");
+        String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db;
+        assertThat(cli(dir, server.password() + "\n", "profiles", "add", "prod", "--url", url, "--password-stdin").code())
+                .isZero();
+        String database = DatabaseClaims.keyOf(new ProfileStore(dir.resolve("config"), w -> { }).require("prod"));
+        // this JVM stands for the app, restoring into the database; the command runs in a JVM of its own
+        DatabaseClaims app = new DatabaseClaims(dir.resolve("config/runs/claims"));
+        assertThat(app.claim(database, "restore")).isTrue();
+
+        Run refused = cliProcess(dir, "backup", "prod");
+        app.release(database);
+        Run done = cliProcess(dir, "backup", "prod");
+
+        assertThat(refused.code()).as(refused.err()).isEqualTo(1);
+        assertThat(refused.err()).contains("error: A restore of " + db + " on " + server.host() + ":" + server.port()
+                + " is running now.").contains("hint: Wait for it to finish");
+        assertThat(done.code()).as(done.err()).isZero();
+        assertThat(Json.mapper().readTree(cli(dir, "", "list", "--json").out())).hasSize(1);
+    }
+
+    /** The command line in a JVM of its own, as a script or cron starts it. */
+    private static Run cliProcess(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
+                "--config-dir", dir.resolve("config").toString(), "--backup-root", dir.resolve("backups").toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        process.getOutputStream().close();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the command finished").isTrue();
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     private static Run cli(Path dir, String stdin, String... args) {

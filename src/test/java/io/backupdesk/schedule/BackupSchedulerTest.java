@@ -264,7 +264,7 @@ class BackupSchedulerTest {
     void runDueRunsNothingWhilePausedAndNothingThatFellIntoThePause() {
         SchedulerRig rig = new SchedulerRig(at("2026-05-04T14:50:00Z"));
         rig.schedules.add(schedule("hourly", "sales", "0 * * * *", "UTC", null, at("2026-05-04T09:30:00Z")));
-        DueRuns due = new DueRuns(rig, rig, rig.time);
+        DueRuns due = new DueRuns(rig, rig, Schedule::profile, rig.claims, rig, rig.time);
         rig.storePause(at("2026-05-04T10:00:00Z"));
         assertThat(due.due()).isEmpty();
 
