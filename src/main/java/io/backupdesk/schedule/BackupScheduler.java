@@ -90,6 +90,8 @@ public final class BackupScheduler implements AutoCloseable {
     private Timers.Armed watchTimer;
     private long schedulesVersion;
     private boolean paused;
+    /** This app's last pause or resume could not be stored; until one can, the stored state is not taken over. */
+    private boolean pauseNotStored;
     private boolean started;
     private boolean closed;
 
@@ -120,6 +122,11 @@ public final class BackupScheduler implements AutoCloseable {
             return Optional.empty();
         }
 
+        /** When the pause that ended at {@link #resumedAt()} began; empty when unknown. */
+        default Optional<Instant> lastPauseStart() {
+            return Optional.empty();
+        }
+
         /** Stores a pause, so that it outlasts the app and other processes see it. */
         default void storePause(Instant at) { }
 
@@ -128,12 +135,23 @@ public final class BackupScheduler implements AutoCloseable {
 
         /**
          * Where a schedule's missed runs begin: after its last run that counts, or after the end of a pause if that
-         * came later, since what fell into a pause is never caught up; {@code fallback} for a schedule that never ran
-         * and has no creation time.
+         * came later, since what fell into a pause is never caught up. A run that came due before the pause began
+         * was missed, not paused, and still counts. {@code fallback} for a schedule that never ran and has no
+         * creation time.
          */
         default Instant missedSince(Schedule schedule, Instant fallback) {
             Instant since = lastRunStart(schedule).orElse(schedule.createdAt() == null ? fallback : schedule.createdAt());
-            return resumedAt().filter(resumed -> resumed.isAfter(since)).orElse(since);
+            Optional<Instant> resumed = resumedAt().filter(r -> r.isAfter(since));
+            if (resumed.isEmpty()) {
+                return since;
+            }
+            try {
+                Optional<Instant> firstDue = CronSchedule.parse(schedule.cron(), schedule.zoneId()).nextAfter(since);
+                boolean missedBeforePause = firstDue.isPresent() && lastPauseStart().filter(firstDue.get()::isBefore).isPresent();
+                return missedBeforePause ? since : resumed.get();
+            } catch (RuntimeException e) {
+                return resumed.get();
+            }
         }
     }
 
@@ -179,7 +197,10 @@ public final class BackupScheduler implements AutoCloseable {
             return;
         }
         started = true;
+        long version = 0;
         try {
+            // before the state: a change stored while starting is taken over at the first look
+            version = schedules.version();
             paused = schedules.pausedSince().isPresent();
             Instant now = clock.instant();
             for (Schedule s : paused ? List.<Schedule>of() : schedules.list()) {
@@ -195,8 +216,10 @@ public final class BackupScheduler implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("The schedules could not be read; none is armed until they can be: {}", e.getMessage());
         } finally {
-            schedulesVersion = schedules.version();
+            schedulesVersion = version;
             armWatch();
+            // the tray and the screens show the next runs and the pause, which are known from now on
+            changed();
         }
     }
 
@@ -242,7 +265,7 @@ public final class BackupScheduler implements AutoCloseable {
 
     public synchronized void resume() {
         store(false);
-        resumeHere();
+        resumeHere(clock.instant());
         changed();
     }
 
@@ -254,7 +277,10 @@ public final class BackupScheduler implements AutoCloseable {
             } else {
                 schedules.storeResume(clock.instant());
             }
+            pauseNotStored = false;
         } catch (RuntimeException e) {
+            // the stored state is then not ours: taking it over would undo what the user just did
+            pauseNotStored = true;
             LOG.warn("The schedules' {} could not be stored and holds only until the app closes: {}",
                     pause ? "pause" : "resume", e.getMessage());
         }
@@ -265,10 +291,16 @@ public final class BackupScheduler implements AutoCloseable {
         new ArrayList<>(armed.keySet()).forEach(this::disarm);
     }
 
-    private void resumeHere() {
+    /** Runs from {@code from} on count again; what came due between it and now is caught up as for a wake. */
+    private void resumeHere(Instant from) {
         paused = false;
         Instant now = clock.instant();
-        schedules.list().forEach(s -> handled.put(s.id(), now));
+        for (Schedule s : schedules.list()) {
+            handled.put(s.id(), from);
+            if (s.enabled() && from.isBefore(now)) {
+                catchUp(s, from, now, "just after the schedules were resumed");
+            }
+        }
         armAll();
     }
 
@@ -357,6 +389,12 @@ public final class BackupScheduler implements AutoCloseable {
             if (closed || paused || !at.equals(nextRuns.get(id))) {
                 return; // disarmed or re-armed meanwhile
             }
+            if (!pauseNotStored && pausedElsewhere()) {
+                LOG.info("The schedules were paused by another process; the run due at {} does not start", at);
+                pauseHere();
+                changed();
+                return;
+            }
             armed.remove(id);
             nextRuns.remove(id);
             try {
@@ -385,6 +423,15 @@ public final class BackupScheduler implements AutoCloseable {
         }
         if (onTime) {
             launch(schedule, schedule.origin());
+        }
+    }
+
+    /** A pause stored since the last look (a minute at most), which a run about to start must obey. */
+    private boolean pausedElsewhere() {
+        try {
+            return schedules.version() != schedulesVersion && schedules.pausedSince().isPresent();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -485,27 +532,40 @@ public final class BackupScheduler implements AutoCloseable {
             return;
         }
         try {
+            // first: a pause stored meanwhile decides whether a sleep's missed runs are caught up
+            takeOverStoredChanges();
             watch.look().ifPresent(this::afterJump);
-            long version = schedules.version();
-            if (version != schedulesVersion) {
-                schedulesVersion = version;
-                boolean pausedThere = schedules.pausedSince().isPresent();
-                if (pausedThere && !paused) {
-                    LOG.info("The schedules were paused by another process");
-                    pauseHere();
-                } else if (!pausedThere && paused) {
-                    LOG.info("The schedules were resumed by another process");
-                    resumeHere();
-                } else {
-                    armAll();
-                }
-                changed();
-            }
         } catch (RuntimeException e) {
             LOG.warn("Looking at the clock and the schedules failed: {}", e.getMessage());
         } finally {
             armWatch();
         }
+    }
+
+    /**
+     * Takes over what another process changed in the stored schedules: added or changed schedules, and a pause or
+     * resume (the command line). The version is read before the state and kept only once the state is applied, so a
+     * change written meanwhile, or a failed read, is seen at the next look. After a resume, what came due since it
+     * was stored runs (or is skipped) as the catch-up policy says.
+     */
+    private void takeOverStoredChanges() {
+        long version = schedules.version();
+        if (version == schedulesVersion) {
+            return;
+        }
+        if (!pauseNotStored) {
+            boolean pausedThere = schedules.pausedSince().isPresent();
+            if (pausedThere && !paused) {
+                LOG.info("The schedules were paused by another process");
+                pauseHere();
+            } else if (!pausedThere && paused) {
+                LOG.info("The schedules were resumed by another process");
+                resumeHere(schedules.resumedAt().orElse(clock.instant()));
+            }
+        }
+        schedulesVersion = version;
+        armAll();
+        changed();
     }
 
     /** Catches up once what a sleep made the timers miss, then arms everything anew from the present. */

@@ -3,6 +3,7 @@ package io.backupdesk.schedule;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ErrorKind;
+import io.backupdesk.store.SecureFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -31,12 +33,18 @@ import java.util.function.Supplier;
  * <p>
  * Across processes a claim is an exclusive lock on a file named after the database in the claims folder, holding
  * the job's name for the message of whoever is refused. The operating system drops the lock with its process, so a
- * killed app leaves no claim behind. When the folder cannot be used, claims hold within this process only.
+ * killed app leaves no claim behind. When the folder cannot be used, claims hold within this process only. Two sets
+ * of claims on one folder in one JVM (tests, an app and an in-process command) exclude each other as two processes
+ * would.
  */
 public final class DatabaseClaims {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseClaims.class);
 
-    private record Held(String job, FileChannel channel, FileLock lock) { }
+    /** A claim; the channel, while open, keeps the lock (none for a claim of this process only). */
+    private record Held(String job, FileChannel channel) { }
+
+    /** The claim files locked in this JVM, by any set of claims, with their job. */
+    private static final Map<Path, String> HELD_IN_THIS_JVM = new ConcurrentHashMap<>();
 
     private final Path dir;
     private final Map<String, Held> holders = new HashMap<>();
@@ -61,7 +69,7 @@ public final class DatabaseClaims {
         if (holders.containsKey(database)) {
             return false;
         }
-        Optional<Held> held = dir == null ? Optional.of(new Held(job, null, null)) : lockFile(database, job);
+        Optional<Held> held = dir == null ? Optional.of(new Held(job, null)) : lockFile(database, job);
         held.ifPresent(h -> holders.put(database, h));
         return held.isPresent();
     }
@@ -69,12 +77,10 @@ public final class DatabaseClaims {
     public synchronized void release(String database) {
         Held held = holders.remove(database);
         if (held != null && held.channel() != null) {
-            try {
-                held.lock().release();
-                held.channel().close();
-            } catch (IOException e) {
-                LOG.debug("Releasing the claim on {}: {}", database, e.getMessage());
-            }
+            writeName(held.channel(), "");
+            // closing the channel releases the lock, whatever else fails
+            closeQuietly(held.channel());
+            HELD_IN_THIS_JVM.remove(file(database));
         }
     }
 
@@ -111,50 +117,54 @@ public final class DatabaseClaims {
     }
 
     private Optional<Held> lockFile(String database, String job) {
+        Path file = file(database);
+        // Within one JVM the file is never opened twice: closing a second channel on it would drop this process's
+        // lock (POSIX locks belong to the process). A claims set of the same folder in this JVM counts as another.
+        if (HELD_IN_THIS_JVM.putIfAbsent(file, job) != null) {
+            return Optional.empty();
+        }
         FileChannel channel = null;
         try {
-            Files.createDirectories(dir);
-            channel = FileChannel.open(file(database), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            SecureFiles.createDirectories(dir);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            // a byte far past the job's name: Windows locks are mandatory, and the name must stay readable
+            FileLock lock = channel.tryLock(Long.MAX_VALUE - 1, 1, false);
             if (lock == null) {
+                HELD_IN_THIS_JVM.remove(file);
                 channel.close();
                 return Optional.empty();
             }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(job.getBytes(StandardCharsets.UTF_8)), 0);
-            return Optional.of(new Held(job, channel, lock));
-        } catch (OverlappingFileLockException e) {
-            // another set of claims in this JVM holds it, as a second process would
-            closeQuietly(channel);
-            return Optional.empty();
-        } catch (IOException e) {
+            writeName(channel, job);
+            return Optional.of(new Held(job, channel));
+        } catch (IOException | OverlappingFileLockException e) {
+            HELD_IN_THIS_JVM.remove(file);
             closeQuietly(channel);
             LOG.warn("The claims folder {} cannot be used ({}); the claim on {} holds in this process only", dir,
                     e.getMessage(), database);
-            return Optional.of(new Held(job, null, null));
+            return Optional.of(new Held(job, null));
         }
     }
 
-    /** The job another process wrote into the claim it holds; empty when nobody holds it. */
+    /** The name is for the messages of others; the lock holds without it. */
+    private static void writeName(FileChannel channel, String job) {
+        try {
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(job.getBytes(StandardCharsets.UTF_8)), 0);
+        } catch (IOException e) {
+            LOG.debug("The job's name could not be written into its claim: {}", e.getMessage());
+        }
+    }
+
+    /** The job that holds the database in this JVM or, as it wrote, in another process; empty when unknown. */
     private Optional<String> otherHolder(String database) {
         Path file = file(database);
-        if (!Files.exists(file)) {
-            return Optional.empty();
+        String here = HELD_IN_THIS_JVM.get(file);
+        if (here != null) {
+            return Optional.of(here);
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            FileLock probe;
-            try {
-                probe = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                probe = null;
-            }
-            if (probe != null) {
-                probe.release();
-                return Optional.empty();
-            }
+        try {
             String job = Files.readString(file, StandardCharsets.UTF_8).strip();
-            return Optional.of(job.isEmpty() ? "job" : job);
+            return job.isEmpty() ? Optional.empty() : Optional.of(job);
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -163,7 +173,7 @@ public final class DatabaseClaims {
     private Path file(String database) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(database.getBytes(StandardCharsets.UTF_8));
-            return dir.resolve(HexFormat.of().formatHex(digest, 0, 12) + ".lock");
+            return dir.resolve(HexFormat.of().formatHex(digest, 0, 12) + ".lock").toAbsolutePath().normalize();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -62,6 +62,11 @@ public final class StoredSchedules implements BackupScheduler.Schedules, BackupS
     }
 
     @Override
+    public Optional<Instant> lastPauseStart() {
+        return schedules.lastPauseStart();
+    }
+
+    @Override
     public void storePause(Instant at) {
         schedules.pause(at);
     }

@@ -18,8 +18,10 @@ public final class ScheduleStore {
      *
      * @param pausedSince when all schedules were paused (tray menu, {@code schedule pause}); null while they run
      * @param resumedAt   when the last pause ended; what fell into it is not caught up. Null when there was none
+     * @param lastPauseStart when that pause began: a run due before it was missed, not paused
      */
-    public record SchedulesFile(int schemaVersion, List<Schedule> schedules, Instant pausedSince, Instant resumedAt) {
+    public record SchedulesFile(int schemaVersion, List<Schedule> schedules, Instant pausedSince, Instant resumedAt,
+                                Instant lastPauseStart) {
         public SchedulesFile {
             schedules = schedules == null ? List.of() : List.copyOf(schedules);
         }
@@ -30,7 +32,7 @@ public final class ScheduleStore {
 
     public ScheduleStore(Path configDir, Consumer<String> warnings) {
         this.file = new JsonFile<>(configDir.resolve("schedules.json"), SchedulesFile.class, VERSION,
-                () -> new SchedulesFile(VERSION, List.of(), null, null), warnings);
+                () -> new SchedulesFile(VERSION, List.of(), null, null, null), warnings);
     }
 
     /** When the file last changed, in milliseconds; 0 while there is none. Another process may change it. */
@@ -69,11 +71,15 @@ public final class ScheduleStore {
         return Optional.ofNullable(file.read().resumedAt());
     }
 
+    public synchronized Optional<Instant> lastPauseStart() {
+        return Optional.ofNullable(file.read().lastPauseStart());
+    }
+
     /** Pauses all schedules; a pause already on keeps its start. */
     public synchronized void pause(Instant at) {
         SchedulesFile current = file.read();
         if (current.pausedSince() == null) {
-            file.write(new SchedulesFile(VERSION, current.schedules(), at, current.resumedAt()));
+            file.write(new SchedulesFile(VERSION, current.schedules(), at, current.resumedAt(), current.lastPauseStart()));
         }
     }
 
@@ -81,13 +87,13 @@ public final class ScheduleStore {
     public synchronized void resume(Instant at) {
         SchedulesFile current = file.read();
         if (current.pausedSince() != null) {
-            file.write(new SchedulesFile(VERSION, current.schedules(), null, at));
+            file.write(new SchedulesFile(VERSION, current.schedules(), null, at, current.pausedSince()));
         }
     }
 
     private SchedulesFile withSchedules(List<Schedule> schedules) {
         SchedulesFile current = file.read();
-        return new SchedulesFile(VERSION, schedules, current.pausedSince(), current.resumedAt());
+        return new SchedulesFile(VERSION, schedules, current.pausedSince(), current.resumedAt(), current.lastPauseStart());
     }
 
     public synchronized boolean remove(String id) {

@@ -84,12 +84,13 @@ class BackupDeskCliTest {
     @Test
     void pausedSchedulesAreNotRunByRunDueAndWhatFellIntoThePauseIsNotCaughtUp() throws IOException {
         run("profiles", "add", "prod", "--url", URL);
-        // due for two days: a run-due would try to back up (and fail: there is no server at h)
-        new ScheduleStore(config, warning -> { }).save(new Schedule("hourly", "prod", "0 * * * *", "UTC", true, null,
-                null, null, false, Instant.now().minus(Duration.ofDays(2))));
+        // made two days ago and paused from the start: without the pause, a run-due would try to back up (and
+        // fail, as there is no server at h)
+        Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
+        ScheduleStore store = new ScheduleStore(config, warning -> { });
+        store.save(new Schedule("hourly", "prod", "0 * * * *", "UTC", true, null, null, null, false, twoDaysAgo));
+        store.pause(twoDaysAgo);
 
-        assertThat(run("schedule", "pause")).isEqualTo(0);
-        assertThat(out).contains("All schedules are paused");
         assertThat(run("schedule", "pause")).isEqualTo(0);
         assertThat(out).contains("have been paused since");
         assertThat(run("schedule", "list")).isEqualTo(0);
@@ -107,6 +108,8 @@ class BackupDeskCliTest {
         assertThat(out).contains("Nothing is due.");
         assertThat(run("schedule", "resume")).isEqualTo(0);
         assertThat(out).contains("not paused");
+        assertThat(run("schedule", "pause")).isEqualTo(0);
+        assertThat(out).contains("All schedules are paused:");
         assertThat(run("history", "--json")).isEqualTo(0);
         assertThat(Json.mapper().readTree(out)).isEmpty();
     }

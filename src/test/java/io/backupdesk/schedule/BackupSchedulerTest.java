@@ -233,7 +233,15 @@ class BackupSchedulerTest {
 
         rig.time.advanceTo(at("2026-05-04T13:30:00Z"));   // the app closed, the machine rebooted, the app started again
         try (BackupScheduler scheduler = rig.inline(1)) {
+            java.util.concurrent.atomic.AtomicBoolean pausedWhenTold = new java.util.concurrent.atomic.AtomicBoolean();
+            scheduler.addListener(new BackupScheduler.Listener() {
+                @Override
+                public void stateChanged() {
+                    pausedWhenTold.set(scheduler.paused());
+                }
+            });
             scheduler.start();
+            assertThat(pausedWhenTold).as("the tray hears of the stored pause at start").isTrue();
             assertThat(scheduler.paused()).isTrue();
             assertThat(scheduler.nextRun()).isEmpty();
             rig.time.advanceTo(at("2026-05-04T14:30:00Z"));
@@ -258,6 +266,54 @@ class BackupSchedulerTest {
             rig.time.advanceTo(at("2026-05-04T15:30:00Z"));
         }
         assertThat(rig.ranAt("hourly")).containsExactly(at("2026-05-04T15:00:00Z"));
+    }
+
+    @Test
+    void aRunMissedBeforeAPauseBeganIsStillCaughtUpAfterIt() {
+        SchedulerRig rig = new SchedulerRig(at("2026-05-04T03:15:00Z"));
+        rig.schedules.add(schedule("nightly", "sales", "0 2 * * *", "UTC", Schedule.CatchUp.RUN_ONCE,
+                at("2026-05-01T00:00:00Z")));
+        rig.history.add(new JobRun(JobRun.SCHEMA_VERSION, "ok", JobRun.KIND_BACKUP, "sales", "sales", "schedule:nightly",
+                at("2026-05-03T02:00:00Z"), at("2026-05-03T02:01:00Z"), JobStatus.OK, 1, null, null, null));
+        // the app was closed at 02:00; someone paused at 02:05 and resumed at 02:10
+        rig.storePause(at("2026-05-04T02:05:00Z"));
+        rig.storeResume(at("2026-05-04T02:10:00Z"));
+        try (BackupScheduler scheduler = rig.inline(1)) {
+            scheduler.start();
+        }
+        assertThat(rig.ranAt("nightly")).containsExactly(at("2026-05-04T03:15:00Z"));
+    }
+
+    @Test
+    void aPauseStoredByAnotherProcessStopsARunDueBeforeTheNextLook() {
+        SchedulerRig rig = new SchedulerRig(at("2026-05-04T01:59:30Z"));   // the watch looks at :30 each minute
+        rig.schedules.add(schedule("nightly", "sales", "0 2 * * *", "UTC", Schedule.CatchUp.RUN_ONCE, rig.time.instant()));
+        try (BackupScheduler scheduler = rig.inline(1)) {
+            scheduler.start();
+            rig.time.advanceTo(at("2026-05-04T01:59:45Z"));
+            rig.storePause(rig.time.instant());                                // 'backupdesk schedule pause'
+            rig.time.advanceTo(at("2026-05-04T02:01:00Z"));
+            assertThat(scheduler.paused()).isTrue();
+        }
+        assertThat(rig.ran).isEmpty();
+    }
+
+    @Test
+    void aResumeStoredByAnotherProcessJustBeforeARunStillRunsIt() {
+        SchedulerRig rig = new SchedulerRig(at("2026-05-04T01:58:20Z"));   // the watch looks at :20 each minute
+        rig.schedules.add(schedule("nightly", "sales", "0 2 * * *", "UTC", Schedule.CatchUp.RUN_ONCE,
+                at("2026-05-01T00:00:00Z")));
+        rig.history.add(new JobRun(JobRun.SCHEMA_VERSION, "ok", JobRun.KIND_BACKUP, "sales", "sales", "schedule:nightly",
+                at("2026-05-03T02:00:00Z"), at("2026-05-03T02:01:00Z"), JobStatus.OK, 1, null, null, null));
+        rig.storePause(at("2026-05-03T12:00:00Z"));
+        try (BackupScheduler scheduler = rig.inline(1)) {
+            scheduler.start();
+            rig.time.advanceTo(at("2026-05-04T01:59:30Z"));
+            rig.storeResume(rig.time.instant());                               // 'backupdesk schedule resume'
+            rig.time.advanceTo(at("2026-05-04T02:01:00Z"));
+        }
+        assertThat(rig.ranAt("nightly")).as("02:00 came due after the resume, before the app looked")
+                .containsExactly(at("2026-05-04T02:00:20Z"));
     }
 
     @Test

@@ -40,6 +40,7 @@ final class SchedulerRig implements BackupScheduler.Schedules, BackupScheduler.S
     /** The stored pause and its end, as schedules.json keeps them. */
     volatile Instant pausedSince;
     volatile Instant resumedAt;
+    volatile Instant lastPauseStart;
 
     SchedulerRig(Instant start) {
         this.time = new ManualTime(start);
@@ -103,7 +104,13 @@ final class SchedulerRig implements BackupScheduler.Schedules, BackupScheduler.S
     }
 
     @Override
+    public Optional<Instant> lastPauseStart() {
+        return Optional.ofNullable(lastPauseStart);
+    }
+
+    @Override
     public void storeResume(Instant at) {
+        lastPauseStart = pausedSince;
         pausedSince = null;
         resumedAt = at;
         version++;
