@@ -54,7 +54,9 @@ final class EngineRestoreOperations implements RestoreOperations {
 
     @Override
     public RestoreRecord rollback(String restoreId, ConnectionProfile target) {
-        return engine.restores().rollback(restoreId, target, Optional.empty(), Progress.NONE, new Cancellation());
+        String database = engine.restores().record(restoreId).database();
+        return engine.claims().whileHolding(DatabaseClaims.keyOf(target.withDatabase(database)), "rollback",
+                () -> engine.restores().rollback(restoreId, target, Optional.empty(), Progress.NONE, new Cancellation()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.backupdesk.cli;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.RestoreRecord;
+import io.backupdesk.schedule.DatabaseClaims;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,9 +43,11 @@ public final class RollbackCommand implements Callable<Integer> {
         Confirmation.require(yes, record.database(), "The restore " + restoreId + " of " + record.database() + " on "
                 + profile.describe() + " will be undone; the restored database is kept aside.");
         Cancellation cancel = new Cancellation();
-        RestoreRecord done = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(profile,
-                password -> root.engine().restores().rollback(restoreId, profile, password,
-                        ConsoleProgress.forTerminal(root.err()), cancel)));
+        RestoreRecord done = root.engine().claims().whileHolding(
+                DatabaseClaims.keyOf(profile.withDatabase(record.database())), "rollback",
+                () -> CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(profile,
+                        password -> root.engine().restores().rollback(restoreId, profile, password,
+                                ConsoleProgress.forTerminal(root.err()), cancel))));
         root.out().println("Rolled back: " + done.database() + " is as it was before the restore"
                 + (done.restoredCopy() == null ? "." : "; the restored database is kept as " + done.restoredCopy()
                 + " (drop it with: backupdesk rollback --drop-old " + restoreId + ")."));

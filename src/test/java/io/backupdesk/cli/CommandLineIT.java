@@ -109,6 +109,13 @@ class CommandLineIT {
         JsonNode report = Json.mapper().readTree(restored.out());
         server.adopt(report.get("asideDatabase").asText());
         long afterRestore = PgTools.rowCounts(server, db).get("public.items");
+        // a scheduled backup of the database in the app: the rollback waits for nothing and changes nothing
+        DatabaseClaims app = new DatabaseClaims(dir.resolve("config/runs/claims"));
+        String database = DatabaseClaims.keyOf(new ProfileStore(dir.resolve("config"), w -> { }).require("p"));
+        assertThat(app.claim(database, "scheduled backup")).isTrue();
+        Run busy = cli(dir, "", "rollback", report.get("restoreId").asText(), "--yes");
+        long whileBusy = PgTools.rowCounts(server, db).get("public.items");
+        app.release(database);
         Run rolledBack = cli(dir, "", "rollback", report.get("restoreId").asText(), "--yes");
         long afterRollback = PgTools.rowCounts(server, db).get("public.items");
         Run dropped = cli(dir, "", "rollback", "--drop-old", report.get("restoreId").asText(), "--yes");
@@ -120,6 +127,9 @@ class CommandLineIT {
         assertThat(restored.code()).as(restored.err()).isZero();
         assertThat(report.get("outcome").asText()).isEqualTo("complete");
         assertThat(afterRestore).isEqualTo(40);
+        assertThat(busy.code()).isEqualTo(1);
+        assertThat(busy.err()).contains("A scheduled backup of " + db);
+        assertThat(whileBusy).isEqualTo(40);
         assertThat(rolledBack.code()).as(rolledBack.err()).isZero();
         assertThat(afterRollback).isEqualTo(41);
         assertThat(dropped.code()).as(dropped.err()).isZero();
