@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -216,6 +217,44 @@ class CommandLineIT {
                 + " is running now.").contains("hint: Wait for it to finish");
         assertThat(done.code()).as(done.err()).isZero();
         assertThat(Json.mapper().readTree(cli(dir, "", "list", "--json").out())).hasSize(1);
+    }
+
+    @Test
+    void whileACommandInAnotherProcessBacksUpTheDatabaseThisProcessIsRefusedAndToldWhatRuns(TestServer server,
+            @TempDir Path dir) throws Exception {
+        String db = server.createDatabase();
+        server.execute(db, "create table items as select generate_series(1, 7) as id");
+        String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db;
+        assertThat(cli(dir, server.password() + "\n", "profiles", "add", "prod", "--url", url, "--password-stdin").code())
+                .isZero();
+        String database = DatabaseClaims.keyOf(new ProfileStore(dir.resolve("config"), w -> { }).require("prod"));
+        DatabaseClaims here = new DatabaseClaims(dir.resolve("config/runs/claims"));
+        Run backup;
+        try (java.sql.Connection blocker = server.connect(db)) {
+            // a lock that holds the other process's backup until this test lets it go
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("lock table items in access exclusive mode");
+            CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return cliProcess(dir, "backup", "prod");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (here.holder(database).isEmpty() && System.nanoTime() < deadline && !running.isDone()) {
+                Thread.sleep(100);
+            }
+
+            assertThat(here.holder(database)).contains("backup");
+            assertThat(here.claim(database, "restore")).isFalse();
+
+            blocker.rollback();
+            backup = running.get(60, TimeUnit.SECONDS);
+        }
+        assertThat(backup.code()).as(backup.err()).isZero();
+        assertThat(here.claim(database, "restore")).as("free once the other process is done").isTrue();
+        here.release(database);
     }
 
     /** The command line in a JVM of its own, as a script or cron starts it. */
