@@ -15,9 +15,12 @@ import java.time.ZoneId;
  * @param testRestore once a week, restore the newest backup into a scratch database that is always dropped again,
  *                    and record the backup as verified
  * @param createdAt   runs due before this are not missed runs
+ * @param enabledAt   when it was last switched on again; runs due while it was off are not missed runs either.
+ *                    Null when it has not been switched off and on since it was made
  */
 public record Schedule(String id, String profile, String cron, String zone, boolean enabled, BackupOptions options,
-                       RetentionPolicy retention, CatchUp catchUp, boolean testRestore, Instant createdAt) {
+                       RetentionPolicy retention, CatchUp catchUp, boolean testRestore, Instant createdAt,
+                       Instant enabledAt) {
     /** Missed runs are caught up with one run, or left out; never all of them. */
     public enum CatchUp { RUN_ONCE, SKIP }
 
@@ -31,6 +34,12 @@ public record Schedule(String id, String profile, String cron, String zone, bool
         options = options == null ? BackupOptions.defaults() : options;
         retention = retention == null ? RetentionPolicy.none() : retention;
         catchUp = catchUp == null ? CatchUp.RUN_ONCE : catchUp;
+    }
+
+    /** A schedule never switched off and on again. */
+    public Schedule(String id, String profile, String cron, String zone, boolean enabled, BackupOptions options,
+                    RetentionPolicy retention, CatchUp catchUp, boolean testRestore, Instant createdAt) {
+        this(id, profile, cron, zone, enabled, options, retention, catchUp, testRestore, createdAt, null);
     }
 
     public ZoneId zoneId() {
@@ -47,7 +56,9 @@ public record Schedule(String id, String profile, String cron, String zone, bool
         return TEST_RESTORE_PREFIX + id;
     }
 
-    public Schedule withEnabled(boolean on) {
-        return new Schedule(id, profile, cron, zone, on, options, retention, catchUp, testRestore, createdAt);
+    /** Switched on or off; switched on again {@code at}, it does not count the runs it was off for as missed. */
+    public Schedule withEnabled(boolean on, Instant at) {
+        return new Schedule(id, profile, cron, zone, on, options, retention, catchUp, testRestore, createdAt,
+                on && !enabled ? at : enabledAt);
     }
 }

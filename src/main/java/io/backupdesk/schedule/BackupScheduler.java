@@ -134,13 +134,16 @@ public final class BackupScheduler implements AutoCloseable {
         default void storeResume(Instant at) { }
 
         /**
-         * Where a schedule's missed runs begin: after its last run that counts, or after the end of a pause if that
-         * came later, since what fell into a pause is never caught up. A run that came due before the pause began
+         * Where a schedule's missed runs begin: after its last run that counts, or after it was last switched on or the
+         * end of a pause if that came later, since what came due while it was off or paused is never caught up. A run that came due before the pause began
          * was missed, not paused, and still counts. {@code fallback} for a schedule that never ran and has no
          * creation time.
          */
         default Instant missedSince(Schedule schedule, Instant fallback) {
-            Instant since = lastRunStart(schedule).orElse(schedule.createdAt() == null ? fallback : schedule.createdAt());
+            Instant ranOrMade = lastRunStart(schedule).orElse(schedule.createdAt() == null ? fallback : schedule.createdAt());
+            // what came due while it was switched off was not missed
+            Instant since = schedule.enabledAt() != null && schedule.enabledAt().isAfter(ranOrMade)
+                    ? schedule.enabledAt() : ranOrMade;
             Optional<Instant> resumed = resumedAt().filter(r -> r.isAfter(since));
             if (resumed.isEmpty()) {
                 return since;

@@ -269,6 +269,23 @@ class BackupSchedulerTest {
     }
 
     @Test
+    void aScheduleSwitchedOnAgainDoesNotCatchUpWhatCameDueWhileItWasOff() {
+        SchedulerRig rig = new SchedulerRig(at("2026-05-04T10:10:00Z"));
+        Schedule nightly = schedule("nightly", "sales", "30 2 * * *", "UTC", Schedule.CatchUp.RUN_ONCE,
+                at("2026-01-01T00:00:00Z"));
+        rig.history.add(new JobRun(JobRun.SCHEMA_VERSION, "ok", JobRun.KIND_BACKUP, "sales", "sales", "schedule:nightly",
+                at("2026-02-01T02:30:00Z"), at("2026-02-01T02:31:00Z"), JobStatus.OK, 1, null, null, null));
+        // switched off on 1 February, switched on again this morning at 09:00, with the app closed since
+        rig.schedules.add(nightly.withEnabled(false, null).withEnabled(true, at("2026-05-04T09:00:00Z")));
+        try (BackupScheduler scheduler = rig.inline(1)) {
+            scheduler.start();
+            assertThat(rig.ran).as("three months off are not three months missed").isEmpty();
+            rig.time.advanceTo(at("2026-05-05T03:00:00Z"));
+        }
+        assertThat(rig.ranAt("nightly")).containsExactly(at("2026-05-05T02:30:00Z"));
+    }
+
+    @Test
     void aRunMissedBeforeAPauseBeganIsStillCaughtUpAfterIt() {
         SchedulerRig rig = new SchedulerRig(at("2026-05-04T03:15:00Z"));
         rig.schedules.add(schedule("nightly", "sales", "0 2 * * *", "UTC", Schedule.CatchUp.RUN_ONCE,
@@ -369,13 +386,13 @@ class BackupSchedulerTest {
     @Test
     void disabledSchedulesNeverRunAndReloadArmsAChangedOne() {
         SchedulerRig rig = new SchedulerRig(at("2026-05-04T10:10:00Z"));
-        rig.schedules.add(schedule("hourly", "sales", "0 * * * *", "UTC", null, rig.time.instant()).withEnabled(false));
+        rig.schedules.add(schedule("hourly", "sales", "0 * * * *", "UTC", null, rig.time.instant()).withEnabled(false, null));
         try (BackupScheduler scheduler = rig.inline(1)) {
             scheduler.start();
             rig.time.advanceTo(at("2026-05-04T12:30:00Z"));
             assertThat(rig.ran).isEmpty();
 
-            rig.schedules.set(0, rig.schedules.get(0).withEnabled(true));
+            rig.schedules.set(0, rig.schedules.get(0).withEnabled(true, rig.time.instant()));
             scheduler.reload("hourly");
             rig.time.advanceTo(at("2026-05-04T13:30:00Z"));
             rig.schedules.clear();

@@ -49,7 +49,7 @@ class ScheduleStoreTest {
     void savingTheSameIdReplacesAndRemoveForgets() {
         store().save(schedule("s1", "prod"));
         store().save(schedule("s2", "dev"));
-        store().save(schedule("s1", "prod").withEnabled(false));
+        store().save(schedule("s1", "prod").withEnabled(false, null));
 
         assertThat(store().list()).extracting(Schedule::id).containsExactly("s2", "s1");
         assertThat(store().require("s1").enabled()).isFalse();

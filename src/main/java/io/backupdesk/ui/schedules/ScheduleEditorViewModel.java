@@ -138,9 +138,12 @@ public final class ScheduleEditorViewModel {
         if (editing != null && editing.zone() == null && zone.equals(ZoneId.systemDefault().getId())) {
             zone = null;
         }
-        return new Schedule(editing == null ? Ids.newId() : editing.id(), profile.get().name(), when.expression(), zone,
-                enabled.get(), options(), retention.policy().get(), catchUp.get(), testRestore.get(),
-                editing == null ? operations.now() : editing.createdAt());
+        Schedule made = new Schedule(editing == null ? Ids.newId() : editing.id(), profile.get().name(),
+                when.expression(), zone, editing != null && editing.enabled(), options(), retention.policy().get(),
+                catchUp.get(), testRestore.get(), editing == null ? operations.now() : editing.createdAt(),
+                editing == null ? null : editing.enabledAt());
+        // a new schedule counts from its creation; one switched on again here, from now
+        return editing == null ? made.withEnabled(enabled.get(), null) : made.withEnabled(enabled.get(), operations.now());
     }
 
     /** Reads the preview again for the fields as they are now; at most one read at a time. */

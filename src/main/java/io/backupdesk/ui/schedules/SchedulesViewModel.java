@@ -167,7 +167,7 @@ public final class SchedulesViewModel {
         if (row == null) {
             return;
         }
-        Schedule changed = row.schedule().withEnabled(!row.enabled());
+        Schedule changed = row.schedule().withEnabled(!row.enabled(), operations.now());
         runner.runInBackground((progress, cancel) -> {
             operations.save(changed);
             return load();

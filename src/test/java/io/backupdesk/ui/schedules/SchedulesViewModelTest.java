@@ -184,6 +184,20 @@ class SchedulesViewModelTest {
     }
 
     @Test
+    void switchingAScheduleOnInTheEditorCountsItsMissedRunsFromThen() {
+        operations.save(schedule("t2", "prod", "30 2 * * *", false));
+        model.refresh();
+        model.select(model.rows().get(0));
+
+        model.edit();
+        model.editor().enabledProperty().set(true);
+        model.save();
+
+        assertThat(operations.schedules.get("t2").enabled()).isTrue();
+        assertThat(operations.schedules.get("t2").enabledAt()).isEqualTo(operations.now());
+    }
+
+    @Test
     void aScheduleIsSwitchedOffAndOnAgain() {
         operations.save(schedule("t1", "prod", "30 2 * * *", true));
         model.refresh();
@@ -195,8 +209,11 @@ class SchedulesViewModelTest {
         assertThat(operations.schedules.get("t1").enabled()).isFalse();
         assertThat(model.rows().get(0).nextRun()).isEqualTo("Switched off");
         assertThat(model.toggleText().get()).isEqualTo("Switch on");
+        assertThat(operations.schedules.get("t1").enabledAt()).isNull();
         model.toggleEnabled();
         assertThat(operations.schedules.get("t1").enabled()).isTrue();
+        assertThat(operations.schedules.get("t1").enabledAt()).as("what came due while off is not missed")
+                .isEqualTo(operations.now());
         assertThat(operations.reloaded).containsExactly("t1", "t1", "t1");
     }
 
