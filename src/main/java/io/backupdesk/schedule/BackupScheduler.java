@@ -135,9 +135,9 @@ public final class BackupScheduler implements AutoCloseable {
 
         /**
          * Where a schedule's missed runs begin: after its last run that counts, or after it was last switched on or the
-         * end of a pause if that came later, since what came due while it was off or paused is never caught up. A run that came due before the pause began
-         * was missed, not paused, and still counts. {@code fallback} for a schedule that never ran and has no
-         * creation time.
+         * end of a pause if that came later, since what came due while it was off or paused is never caught up. A run
+         * that came due before the pause began was missed, not paused, and still counts. {@code fallback} for a
+         * schedule that never ran and has no creation time.
          */
         default Instant missedSince(Schedule schedule, Instant fallback) {
             Instant ranOrMade = lastRunStart(schedule).orElse(schedule.createdAt() == null ? fallback : schedule.createdAt());
@@ -482,7 +482,7 @@ public final class BackupScheduler implements AutoCloseable {
 
     private boolean claim(Schedule schedule, String database, Cancellation cancel) {
         synchronized (claims) {
-            if (!claims.claim(database, "scheduled backup")) {
+            if (!claims.claim(database, DatabaseClaims.SCHEDULED_BACKUP)) {
                 return false;
             }
             running.put(schedule.id(), cancel);

@@ -43,6 +43,9 @@ public final class DatabaseClaims {
     /** A claim; the channel, while open, keeps the lock (none for a claim of this process only). */
     private record Held(String job, FileChannel channel) { }
 
+    /** The job a scheduled run claims its database as, in the app and in {@code schedule run-due}. */
+    public static final String SCHEDULED_BACKUP = "scheduled backup";
+
     /** The claim files locked in this JVM, by any set of claims, with their job. */
     private static final Map<Path, String> HELD_IN_THIS_JVM = new ConcurrentHashMap<>();
 

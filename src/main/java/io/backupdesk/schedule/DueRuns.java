@@ -82,7 +82,7 @@ public final class DueRuns {
                 break;
             }
             String database = databases.of(s);
-            if (!claims.claim(database, "scheduled backup")) {
+            if (!claims.claim(database, DatabaseClaims.SCHEDULED_BACKUP)) {
                 outcomes.add(new Outcome(s, skips.skipped(s, s.origin(), claims.skipReason(database)), null));
                 continue;
             }

@@ -111,8 +111,8 @@ class CommandLineIT {
         server.adopt(report.get("asideDatabase").asText());
         long afterRestore = PgTools.rowCounts(server, db).get("public.items");
         // a scheduled backup of the database in the app: the rollback waits for nothing and changes nothing
-        DatabaseClaims app = new DatabaseClaims(dir.resolve("config/runs/claims"));
-        String database = DatabaseClaims.keyOf(new ProfileStore(dir.resolve("config"), w -> { }).require("p"));
+        DatabaseClaims app = claims(dir);
+        String database = claimKey(dir, "p");
         assertThat(app.claim(database, "scheduled backup")).isTrue();
         Run busy = cli(dir, "", "rollback", report.get("restoreId").asText(), "--yes");
         long whileBusy = PgTools.rowCounts(server, db).get("public.items");
@@ -198,14 +198,10 @@ class CommandLineIT {
     @Test
     void aBackupCommandInAnotherProcessIsRefusedWhileTheDatabaseHasAJob(TestServer server, @TempDir Path dir)
             throws Exception {
-        String db = server.createDatabase();
-        server.execute(db, "create table items as select generate_series(1, 7) as id");
-        String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db;
-        assertThat(cli(dir, server.password() + "\n", "profiles", "add", "prod", "--url", url, "--password-stdin").code())
-                .isZero();
-        String database = DatabaseClaims.keyOf(new ProfileStore(dir.resolve("config"), w -> { }).require("prod"));
+        String db = prodWithSevenItems(server, dir);
+        String database = claimKey(dir, "prod");
         // this JVM stands for the app, restoring into the database; the command runs in a JVM of its own
-        DatabaseClaims app = new DatabaseClaims(dir.resolve("config/runs/claims"));
+        DatabaseClaims app = claims(dir);
         assertThat(app.claim(database, "restore")).isTrue();
 
         Run refused = cliProcess(dir, "backup", "prod");
@@ -222,13 +218,9 @@ class CommandLineIT {
     @Test
     void whileACommandInAnotherProcessBacksUpTheDatabaseThisProcessIsRefusedAndToldWhatRuns(TestServer server,
             @TempDir Path dir) throws Exception {
-        String db = server.createDatabase();
-        server.execute(db, "create table items as select generate_series(1, 7) as id");
-        String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db;
-        assertThat(cli(dir, server.password() + "\n", "profiles", "add", "prod", "--url", url, "--password-stdin").code())
-                .isZero();
-        String database = DatabaseClaims.keyOf(new ProfileStore(dir.resolve("config"), w -> { }).require("prod"));
-        DatabaseClaims here = new DatabaseClaims(dir.resolve("config/runs/claims"));
+        String db = prodWithSevenItems(server, dir);
+        String database = claimKey(dir, "prod");
+        DatabaseClaims here = claims(dir);
         Run backup;
         try (java.sql.Connection blocker = server.connect(db)) {
             // a lock that holds the other process's backup until this test lets it go
@@ -255,6 +247,26 @@ class CommandLineIT {
         assertThat(backup.code()).as(backup.err()).isZero();
         assertThat(here.claim(database, "restore")).as("free once the other process is done").isTrue();
         here.release(database);
+    }
+
+    /** A database with a table of seven rows, and the profile "prod" for it; returns the database's name. */
+    private static String prodWithSevenItems(TestServer server, Path dir) {
+        String db = server.createDatabase();
+        server.execute(db, "create table items as select generate_series(1, 7) as id");
+        String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db;
+        assertThat(cli(dir, server.password() + "\n", "profiles", "add", "prod", "--url", url, "--password-stdin").code())
+                .isZero();
+        return db;
+    }
+
+    /** The claims the app and every command on this configuration share. */
+    private static DatabaseClaims claims(Path dir) {
+        return new DatabaseClaims(dir.resolve("config/runs/claims"));
+    }
+
+    /** The name the profile's database is claimed under. */
+    private static String claimKey(Path dir, String profile) {
+        return DatabaseClaims.keyOf(new ProfileStore(dir.resolve("config"), w -> { }).require(profile));
     }
 
     /** The command line in a JVM of its own, as a script or cron starts it. */

@@ -273,8 +273,7 @@ class BackupSchedulerTest {
         SchedulerRig rig = new SchedulerRig(at("2026-05-04T10:10:00Z"));
         Schedule nightly = schedule("nightly", "sales", "30 2 * * *", "UTC", Schedule.CatchUp.RUN_ONCE,
                 at("2026-01-01T00:00:00Z"));
-        rig.history.add(new JobRun(JobRun.SCHEMA_VERSION, "ok", JobRun.KIND_BACKUP, "sales", "sales", "schedule:nightly",
-                at("2026-02-01T02:30:00Z"), at("2026-02-01T02:31:00Z"), JobStatus.OK, 1, null, null, null));
+        rig.ranOk("nightly", at("2026-02-01T02:30:00Z"));
         // switched off on 1 February, switched on again this morning at 09:00, with the app closed since
         rig.schedules.add(nightly.withEnabled(false, null).withEnabled(true, at("2026-05-04T09:00:00Z")));
         try (BackupScheduler scheduler = rig.inline(1)) {
@@ -290,8 +289,7 @@ class BackupSchedulerTest {
         SchedulerRig rig = new SchedulerRig(at("2026-05-04T03:15:00Z"));
         rig.schedules.add(schedule("nightly", "sales", "0 2 * * *", "UTC", Schedule.CatchUp.RUN_ONCE,
                 at("2026-05-01T00:00:00Z")));
-        rig.history.add(new JobRun(JobRun.SCHEMA_VERSION, "ok", JobRun.KIND_BACKUP, "sales", "sales", "schedule:nightly",
-                at("2026-05-03T02:00:00Z"), at("2026-05-03T02:01:00Z"), JobStatus.OK, 1, null, null, null));
+        rig.ranOk("nightly", at("2026-05-03T02:00:00Z"));
         // the app was closed at 02:00; someone paused at 02:05 and resumed at 02:10
         rig.storePause(at("2026-05-04T02:05:00Z"));
         rig.storeResume(at("2026-05-04T02:10:00Z"));
@@ -320,8 +318,7 @@ class BackupSchedulerTest {
         SchedulerRig rig = new SchedulerRig(at("2026-05-04T01:58:20Z"));   // the watch looks at :20 each minute
         rig.schedules.add(schedule("nightly", "sales", "0 2 * * *", "UTC", Schedule.CatchUp.RUN_ONCE,
                 at("2026-05-01T00:00:00Z")));
-        rig.history.add(new JobRun(JobRun.SCHEMA_VERSION, "ok", JobRun.KIND_BACKUP, "sales", "sales", "schedule:nightly",
-                at("2026-05-03T02:00:00Z"), at("2026-05-03T02:01:00Z"), JobStatus.OK, 1, null, null, null));
+        rig.ranOk("nightly", at("2026-05-03T02:00:00Z"));
         rig.storePause(at("2026-05-03T12:00:00Z"));
         try (BackupScheduler scheduler = rig.inline(1)) {
             scheduler.start();
@@ -480,8 +477,7 @@ class BackupSchedulerTest {
         SchedulerRig rig = new SchedulerRig(at("2026-05-04T10:10:00Z"));
         rig.schedules.add(schedule("nightly", "sales", "30 2 * * *", "UTC", Schedule.CatchUp.RUN_ONCE,
                 at("2026-04-01T00:00:00Z")));
-        rig.history.add(new JobRun(JobRun.SCHEMA_VERSION, "ok", JobRun.KIND_BACKUP, "sales", "sales", "schedule:nightly",
-                at("2026-05-03T02:30:00Z"), at("2026-05-03T02:31:00Z"), JobStatus.OK, 1, null, null, null));
+        rig.ranOk("nightly", at("2026-05-03T02:30:00Z"));
         // the machine rebooted during last night's run: the next start recorded it as interrupted
         rig.history.add(new JobRun(JobRun.SCHEMA_VERSION, "cut", JobRun.KIND_BACKUP, "sales", "sales", "schedule:nightly",
                 at("2026-05-04T02:30:00Z"), at("2026-05-04T10:09:00Z"), JobStatus.INTERRUPTED, 0, null, null, null));
