@@ -68,6 +68,7 @@ final class EngineRestoreOperations implements RestoreOperations {
     public Optional<Duration> backupDuration(ConnectionProfile profile, String database) {
         return engine.catalog().scan().stream()
                 .filter(e -> e.record().profile().equals(profile.name()) && e.record().database().equals(database))
+                .filter(e -> e.record().durationMillis() > 0)
                 .findFirst().map(e -> Duration.ofMillis(e.record().durationMillis()));
     }
 }

@@ -122,6 +122,11 @@ public final class MainWindow {
                 context.engine().startupHousekeeping(), done -> {
                     dashboard.refresh();
                     context.startScheduler();
+                    // a run that ended leaving work for the user (a safety backup to put back) is told at once
+                    done.stream().filter(run -> run.status() == io.backupdesk.core.JobStatus.FAILED)
+                            .forEach(run -> notifier.error(Messages.get("start.unresolved.title", run.database()),
+                                    new io.backupdesk.core.BackupDeskException(io.backupdesk.core.ErrorKind.TOOL_FAILED,
+                                            run.error(), "", java.util.List.of(), null)));
                 }, failed -> {
                     dashboard.refresh();
                     context.startScheduler();

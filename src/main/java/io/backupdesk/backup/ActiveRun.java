@@ -49,6 +49,14 @@ public final class ActiveRun implements AutoCloseable {
         updateUnchecked(marker.withNote(text));
     }
 
+    /**
+     * The run ends leaving something the user must do (a database to put back by hand): the marker stays when the run
+     * is closed, and the next start tells it.
+     */
+    public synchronized void unresolved(String text) {
+        updateUnchecked(marker.withUnresolved(text));
+    }
+
     /** The run's files are final or gone: the marker can go when the run is closed. */
     public synchronized void settled() {
         clean = true;
@@ -60,7 +68,7 @@ public final class ActiveRun implements AutoCloseable {
      */
     public synchronized void close(JobStatus endedAs) throws IOException {
         try {
-            if (clean && marker.databases().isEmpty()) {
+            if (clean && marker.databases().isEmpty() && marker.unresolved() == null) {
                 Files.deleteIfExists(file);
             } else {
                 write(channel, marker.ended(endedAs));

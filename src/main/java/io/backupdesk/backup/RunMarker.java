@@ -18,9 +18,10 @@ import java.util.Optional;
  * @param process   the tool's pid and start time, to stop a tool that outlived its app; null until started
  * @param databases databases the run created on its profile's server and has not yet dropped or put in place
  * @param note      what to tell the user if the run is interrupted, beyond what was cleaned up; may be null
+ * @param unresolved what the run, ended, left for the user to do; told at the next start; null when nothing
  */
 public record RunMarker(JobRun run, List<String> paths, String sidecar, ProcessRef process, List<String> databases,
-                        String note) {
+                        String note, String unresolved) {
     public RunMarker {
         paths = paths == null ? List.of() : List.copyOf(paths);
         databases = databases == null ? List.of() : List.copyOf(databases);
@@ -39,7 +40,7 @@ public record RunMarker(JobRun run, List<String> paths, String sidecar, ProcessR
     }
 
     RunMarker withProcess(ProcessRef ref) {
-        return new RunMarker(run, paths, sidecar, ref, databases, note);
+        return new RunMarker(run, paths, sidecar, ref, databases, note, unresolved);
     }
 
     RunMarker withDatabase(String database, boolean present) {
@@ -48,20 +49,24 @@ public record RunMarker(JobRun run, List<String> paths, String sidecar, ProcessR
         if (present) {
             now.add(database);
         }
-        return new RunMarker(run, paths, sidecar, process, now, note);
+        return new RunMarker(run, paths, sidecar, process, now, note, unresolved);
     }
 
     RunMarker withDatabases(List<String> remaining) {
-        return new RunMarker(run, paths, sidecar, process, remaining, note);
+        return new RunMarker(run, paths, sidecar, process, remaining, note, unresolved);
     }
 
     RunMarker withNote(String text) {
-        return new RunMarker(run, paths, sidecar, process, databases, text);
+        return new RunMarker(run, paths, sidecar, process, databases, text, unresolved);
+    }
+
+    RunMarker withUnresolved(String text) {
+        return new RunMarker(run, paths, sidecar, process, databases, note, text);
     }
 
     RunMarker ended(JobStatus status) {
         return new RunMarker(new JobRun(run.schemaVersion(), run.id(), run.kind(), run.profile(), run.database(),
                 run.origin(), run.startedAt(), run.finishedAt(), status, run.sizeBytes(), run.backupId(),
-                run.errorKind(), run.error()), paths, sidecar, process, databases, note);
+                run.errorKind(), run.error()), paths, sidecar, process, databases, note, unresolved);
     }
 }

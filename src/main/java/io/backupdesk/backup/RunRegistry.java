@@ -79,7 +79,7 @@ public final class RunRegistry {
                 StandardOpenOption.READ), SecureFiles.ownerOnlyFile());
         try {
             FileLock lock = channel.lock();
-            RunMarker marker = new RunMarker(run, paths, sidecar, null, List.of(), null);
+            RunMarker marker = new RunMarker(run, paths, sidecar, null, List.of(), null, null);
             ActiveRun.write(channel, marker);
             HELD_HERE.add(file);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
@@ -114,7 +114,8 @@ public final class RunRegistry {
      * Cleans up after runs whose process died: stops their tool if it outlived them, deletes what they were writing
      * unless their sidecar shows they finished, drops the databases a restore had made, and records them in the history.
      *
-     * @return the runs recorded as interrupted
+     * @return the runs recorded as interrupted, and ({@code FAILED}, the error saying what to do) those that ended
+     *         leaving something for the user to do, each told once
      */
     public List<JobRun> recoverInterrupted(DatabaseDropper dropper) {
         List<JobRun> recovered = new ArrayList<>();
@@ -185,6 +186,10 @@ public final class RunRegistry {
             if (recorded != null) {
                 history.append(recorded);
             }
+            if (marker.unresolved() != null) {
+                // the run's failure is in the history already; this start only tells what is still to be done
+                recorded = finished(marker.run(), JobStatus.FAILED, 0, null, marker.unresolved());
+            }
             Files.deleteIfExists(Credentials.runPassFile(runsDir, marker.run().id()));
             if (kept.isEmpty()) {
                 Files.deleteIfExists(file);
@@ -192,7 +197,8 @@ public final class RunRegistry {
                 ActiveRun.write(channel, marker.withDatabases(kept).ended(JobStatus.INTERRUPTED));
             }
             lock.release();
-            return Optional.ofNullable(recorded).filter(r -> r.status() == JobStatus.INTERRUPTED);
+            return Optional.ofNullable(recorded)
+                    .filter(r -> r.status() == JobStatus.INTERRUPTED || marker.unresolved() != null);
         }
     }
 

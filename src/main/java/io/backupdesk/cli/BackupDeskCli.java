@@ -5,6 +5,7 @@ import io.backupdesk.app.Engine;
 import io.backupdesk.app.Logs;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,8 +58,11 @@ public final class BackupDeskCli implements Runnable {
             Logs.toFolder(paths.logsDir());
             engine = new Engine(paths, backupRoot, warning -> err().println("warning: " + warning));
             for (JobRun run : engine.startupHousekeeping()) {
-                err().println("note: an interrupted " + run.kind() + " of " + run.profile() + "/" + run.database()
-                        + " from " + Format.time(run.startedAt()) + " was cleaned up. " + run.error());
+                err().println(run.status() == JobStatus.INTERRUPTED
+                        ? "note: an interrupted " + run.kind() + " of " + run.profile() + "/" + run.database()
+                        + " from " + Format.time(run.startedAt()) + " was cleaned up. " + run.error()
+                        : "warning: the " + run.kind() + " of " + run.profile() + "/" + run.database() + " from "
+                        + Format.time(run.startedAt()) + " needs you: " + run.error());
             }
         }
         return engine;

@@ -9,6 +9,7 @@ import picocli.CommandLine.ParentCommand;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +35,12 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // by start, newest first: a restore ends after the safety backup it started, so the order in which runs
+        // were written is not the order in which they began
         List<JobRun> newestFirst = new ArrayList<>(root.engine().history().readAll().stream()
                 .filter(r -> profile == null || profile.equals(r.profile())).toList());
         Collections.reverse(newestFirst);
+        newestFirst.sort(Comparator.comparing(JobRun::startedAt, Comparator.nullsLast(Comparator.reverseOrder())));
         List<JobRun> runs = limit > 0 && newestFirst.size() > limit ? newestFirst.subList(0, limit) : newestFirst;
         if (json) {
             root.out().println(CliJson.writeList(runs.stream().map(HistoryCommand::json).toList()));

@@ -106,7 +106,7 @@ public final class RestoreCommand implements Callable<Integer> {
                         password -> root.engine().restores().restore(plan, password,
                                 ConsoleProgress.forTerminal(root.err()), line -> { }, cancel))));
         RestorePrinter.report(root.out(), report, json);
-        boolean failed = report.outcome() == RestoreReport.Outcome.FAILED || !report.realErrors().isEmpty();
+        boolean failed = !report.succeeded();
         return failed ? 1 : 0;
     }
 }

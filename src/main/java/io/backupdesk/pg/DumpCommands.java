@@ -12,6 +12,14 @@ import java.util.Optional;
 
 /** Builds pg_dump and pg_dumpall argument lists from our options. Every option is one argument: no quoting. */
 public final class DumpCommands {
+    /**
+     * The server's own schemas. pg_dump's patterns match them like any other ({@code --schema='*'} dumps pg_catalog
+     * and information_schema, whose restore then stops at "schema information_schema already exists"), so a pattern
+     * of the user's is always paired with these exclusions.
+     */
+    static final List<String> SYSTEM_SCHEMAS = List.of("pg_catalog", "information_schema", "pg_toast*", "pg_temp_*",
+            "pg_toast_temp_*");
+
     private DumpCommands() { }
 
     /**
@@ -36,8 +44,15 @@ public final class DumpCommands {
         }
         options.schemas().forEach(s -> args.add("--schema=" + s));
         options.excludeSchemas().forEach(s -> args.add("--exclude-schema=" + s));
+        if (!options.schemas().isEmpty()) {
+            SYSTEM_SCHEMAS.forEach(s -> args.add("--exclude-schema=" + s));
+        }
         options.tables().forEach(t -> args.add("--table=" + t));
         options.excludeTables().forEach(t -> args.add("--exclude-table=" + t));
+        if (!options.tables().isEmpty()) {
+            // --exclude-schema does not hold back tables named by --table; only --exclude-table does
+            SYSTEM_SCHEMAS.forEach(s -> args.add("--exclude-table=" + s + ".*"));
+        }
         switch (options.scope()) {
             case SCHEMA_ONLY -> args.add("--schema-only");
             case DATA_ONLY -> args.add("--data-only");

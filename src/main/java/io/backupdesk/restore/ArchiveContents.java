@@ -96,4 +96,9 @@ public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<St
     private static String unquote(String identifier) {
         return ArchiveSql.unquote(identifier);
     }
+
+    /** Whether restoring the archive creates this schema (a dump made with a schema pattern that matched it). */
+    boolean createsSchema(String name) {
+        return entries.stream().anyMatch(e -> e.type().equals("SCHEMA") && e.name().equals(name));
+    }
 }

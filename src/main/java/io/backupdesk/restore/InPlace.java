@@ -3,13 +3,28 @@ package io.backupdesk.restore;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ErrorKind;
+import io.backupdesk.core.ShellQuoting;
+import io.backupdesk.pg.DatabaseProperties;
 import io.backupdesk.pg.TargetServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Clean and restore in place: a safety backup of the target first, then pg_restore --clean --if-exists over it. When
- * the restore fails or is cancelled, the safety backup is put back at once, so the target ends as it began.
+ * Restore in place: the backup is read in full and a safety backup of the target is taken first. A whole restore then
+ * empties the database by dropping it and creating it again with its owner, encoding, locale, settings, privileges and
+ * comment, so that afterwards it holds exactly what the backup holds and nothing made since (pg_restore --clean
+ * leaves such objects, and cannot drop the constraints partitions inherit). A selective restore drops and restores
+ * only the chosen objects (pg_restore --clean --if-exists with a list) and leaves everything else as it is.
+ * When the restore fails or is cancelled, the safety backup is put back at once, so the target ends as it began;
+ * when even that fails, both errors are told, the safety backup is named with the command that puts it back, and the
+ * run stays marked for the next start.
  */
 final class InPlace {
+    private static final Logger LOG = LoggerFactory.getLogger(InPlace.class);
+
     private final RestoreRun run;
     private final RestoreRun.Steps steps;
 
@@ -20,40 +35,108 @@ final class InPlace {
 
     RestoreReport run() {
         String db = run.plan().database();
-        String safetyId = run.safetyBackup();
-        run.journal().note(db + " was being restored in place and may be incomplete. The safety backup " + safetyId
-                + " holds it as it was: put it back with 'backupdesk restore " + safetyId + " --target "
-                + run.plan().target().name() + " --database " + db + "'.");
         TargetServer server = steps.server;
+        run.requireFullRead();
+        String safetyId = run.safetyBackup();
+        String putBackCommand = putBackCommand(safetyId);
+        run.journal().note(db + " was being restored in place and may be incomplete. The safety backup " + safetyId
+                + " holds it as it was: put it back with '" + putBackCommand + "'.");
         if (!server.sessions(db).isEmpty()) {
             if (!run.plan().terminateSessions()) {
                 throw new BackupDeskException(ErrorKind.PREFLIGHT_BLOCKED, "Sessions are connected to " + db + ": "
                         + server.sessions(db) + ". " + db + " was not touched; the safety backup " + safetyId + " was kept.",
-                        "Ask them to disconnect, or let the restore end them (--terminate-sessions).");
+                        "Ask them to disconnect, or let the restore end them (the option to end sessions).");
             }
-            server.terminateSessions(db);
+            int ended = server.terminateSessions(db);
+            run.audit("ended " + ended + " session(s) on " + db);
         }
         RestoreReport report;
         try {
-            report = steps.restoreInto(db, db, true, safetyId);
+            if (!run.plan().selective()) {
+                recreate(server, db);
+            }
+            report = steps.restoreInto(db, db, run.plan().selective(), safetyId);
         } catch (BackupDeskException e) {
-            putBack(safetyId);
+            putBackAfter(e, safetyId, putBackCommand);
             throw new BackupDeskException(e.kind(), e.getMessage() + " " + db + " was put back from the safety backup "
                     + safetyId + ".", e.hint(), e.details(), e);
         }
         if (report.outcome() == RestoreReport.Outcome.FAILED) {
-            RestoreReport putBack = putBack(safetyId);
-            return RestoreRun.failed(report, db + " was put back from the safety backup " + safetyId
-                    + "; the failed state is kept as " + putBack.asideDatabase() + ".");
+            putBackAfter(new BackupDeskException(ErrorKind.TOOL_FAILED, report.summary(), "", List.of(), null), safetyId,
+                    putBackCommand);
+            RestoreReport failed = RestoreRun.failed(report, db + " was put back from the safety backup " + safetyId + ".");
+            run.record(failed);
+            return failed;
         }
-        RestoreReport done = RestoreRun.withSummary(report, report.summary() + " The safety backup " + safetyId
+        String scope = run.plan().selective()
+                ? " Only the chosen objects were replaced; everything else in " + db + " is as it was."
+                : " " + db + " now holds exactly what the backup holds.";
+        RestoreReport done = RestoreRun.withSummary(report, report.summary() + scope + " The safety backup " + safetyId
                 + " holds " + db + " as it was before.", null, safetyId);
         run.record(done);
         return done;
     }
 
-    private RestoreReport putBack(String safetyId) {
-        return Rollback.restoreSafetyBackup(run.services(), safetyId, run.plan().target(), run.plan().database(),
-                run.runtimePassword(), run.progress(), new Cancellation(), run.journal());
+    /** Drops the database and creates it again, empty, with what it carries besides its contents. */
+    private void recreate(TargetServer server, String db) {
+        Optional<TargetServer.DatabaseTraits> traits = server.traits(db);
+        DatabaseProperties properties = server.properties(db);
+        RestoreService.phase(run.progress(), "Emptying " + db);
+        run.audit("DROP DATABASE " + db + " to restore it in place");
+        server.drop(db);
+        server.create(db, traits);
+        steps.makeRoomForTheArchivesSchemas(db);
+        traits.ifPresent(t -> {
+            try {
+                server.setOwner(db, t.owner());
+            } catch (BackupDeskException e) {
+                LOG.warn("{} could not be given back to its owner {}: {}", db, t.owner(), e.getMessage());
+            }
+        });
+        server.giveProperties(db, properties)
+                .forEach(failure -> LOG.warn("A property of {} was not carried over: {}", db, failure));
+    }
+
+    /**
+     * Puts the safety backup back after {@code cause}. When that fails too, throws one error that tells both, names
+     * the safety backup and the command that puts it back, and leaves the run marked so the next start says so.
+     */
+    private void putBackAfter(BackupDeskException cause, String safetyId, String command) {
+        String db = run.plan().database();
+        try {
+            RestoreReport putBack = Rollback.restoreSafetyBackup(run.services(), safetyId, run.plan().target(), db,
+                    run.runtimePassword(), run.progress(), new Cancellation(), run.journal());
+            if (putBack.outcome() == RestoreReport.Outcome.FAILED) {
+                throw new BackupDeskException(ErrorKind.TOOL_FAILED, putBack.summary(), "", List.of(), null);
+            }
+            dropFailedState(putBack.asideDatabase());
+        } catch (BackupDeskException second) {
+            String unresolved = "The restore of " + db + " in place failed: " + cause.getMessage()
+                    + " Putting " + db + " back from the safety backup failed too: " + second.getMessage() + " "
+                    + db + " may be empty or incomplete. The safety backup " + safetyId + " holds it as it was;"
+                    + " put it back with '" + command + "'.";
+            run.journal().unresolved(unresolved);
+            LOG.error("Restore {}: {}", run.id(), unresolved);
+            throw new BackupDeskException(cause.kind(), unresolved, "When the server answers again, put the safety"
+                    + " backup back: " + command, cause.details(), cause);
+        }
+    }
+
+    /** The state the failed attempt left: worth nothing, since the backup and the safety backup both still exist. */
+    private void dropFailedState(String aside) {
+        if (aside == null) {
+            return;
+        }
+        try (TargetServer server = run.openServer()) {
+            run.audit("DROP DATABASE " + aside + " (what the failed restore in place left)");
+            server.drop(aside);
+        } catch (BackupDeskException e) {
+            LOG.warn("Restore {}: could not drop {}, what the failed restore left: {}", run.id(), aside, e.getMessage());
+        }
+    }
+
+    private String putBackCommand(String safetyId) {
+        return "backupdesk restore " + safetyId + " --target " + ShellQuoting.quote(run.plan().target().name())
+                + " --database " + ShellQuoting.quote(run.plan().database()) + " --mode safe-replace";
     }
 }

@@ -27,6 +27,11 @@ interface Journal {
         public void started(ProcessHandle tool) {
             // nothing to note
         }
+
+        @Override
+        public void unresolved(String text) {
+            // nothing to note
+        }
     };
 
     /** The database exists now and must be dropped if the app dies. */
@@ -40,6 +45,9 @@ interface Journal {
 
     /** The restoring tool runs: stopped at the next start if it outlived the app. */
     void started(ProcessHandle tool);
+
+    /** The run ends leaving something the user must do: the next start tells it again. */
+    void unresolved(String text);
 
     static Journal of(ActiveRun run) {
         return new Journal() {
@@ -56,6 +64,11 @@ interface Journal {
             @Override
             public void note(String text) {
                 run.note(text);
+            }
+
+            @Override
+            public void unresolved(String text) {
+                run.unresolved(text);
             }
 
             @Override

@@ -20,30 +20,48 @@ final class Judgement {
         String tool = plain ? "psql" : "pg_restore";
         boolean ignoredErrors = output.log().stream().anyMatch(l -> l.contains("errors ignored on restore"));
         boolean finished = outcome.exitCode() == 0 || (!plan.exitOnError() && !plain && outcome.exitCode() == 1 && ignoredErrors);
+        List<String> harmless = new java.util.ArrayList<>(output.harmless());
+        List<String> real = new java.util.ArrayList<>(output.real());
+        if (!finished) {
+            // the error the tool stopped at is never harmless, whatever its words: it ended the restore
+            output.log().stream().filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("error:"))
+                    .reduce((first, second) -> second).map(String::trim)
+                    .filter(harmless::remove).ifPresent(stopper -> real.add(0, stopper));
+        }
         List<TableComparison> wrong = tables.stream().filter(t -> !t.matches()).toList();
         long rows = tables.stream().map(TableComparison::actual).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
         RestoreReport.Outcome verdict;
         String summary;
         if (!finished) {
             verdict = RestoreReport.Outcome.FAILED;
-            String cause = output.real().isEmpty() ? ToolErrors.errorLine(output.log()) : output.real().get(0);
+            String cause = real.isEmpty() ? ToolErrors.errorLine(output.log()) : real.get(0);
             summary = tool + " stopped at an error (exit code " + outcome.exitCode() + "): " + cause;
         } else if (!wrong.isEmpty()) {
             verdict = RestoreReport.Outcome.FAILED;
-            summary = "The restore is incomplete: " + wrong.size() + " of " + tables.size() + " tables differ from the backup: "
+            summary = "The restore is incomplete: " + wrong.size() + " of " + count(tables.size(), "table")
+                    + (wrong.size() == 1 ? " differs" : " differ") + " from the backup: "
                     + wrong.stream().limit(NAMED_TABLES).map(Judgement::difference).collect(Collectors.joining(", ")) + ".";
         } else {
-            boolean clean = output.real().isEmpty() && output.harmless().isEmpty();
+            boolean clean = real.isEmpty() && harmless.isEmpty();
             verdict = clean ? RestoreReport.Outcome.COMPLETE : RestoreReport.Outcome.COMPLETE_WITH_WARNINGS;
             boolean counted = tables.stream().anyMatch(t -> t.expected() != null);
-            String checked = counted ? "all " + tables.size() + " tables and " + rows + " rows match the backup"
-                    : "all " + tables.size() + " tables are there, with " + rows + " rows; the backup recorded no row"
-                    + " counts to compare them with";
+            String checked = counted ? everyTable(tables.size()) + " and " + count(rows, "row") + " match the backup"
+                    : everyTable(tables.size()) + " " + (tables.size() == 1 ? "is" : "are") + " there, with "
+                    + count(rows, "row") + "; the backup recorded no row counts to compare them with";
             summary = "The restore of " + database + " is complete: " + checked + (clean ? "." : ", with "
-                    + output.real().size() + " real and " + output.harmless().size() + " harmless errors (see below).");
+                    + real.size() + " real and " + harmless.size() + " harmless error"
+                    + (real.size() + harmless.size() == 1 ? "" : "s") + " (see below).");
         }
-        return new RestoreReport(id, verdict, summary, database, tables, output.harmless(), output.real(), null,
-                safetyBackupId, output.log());
+        return new RestoreReport(id, verdict, summary, database, tables, harmless, real, null, safetyBackupId,
+                output.log());
+    }
+
+    private static String everyTable(int n) {
+        return n == 1 ? "the one table" : "all " + n + " tables";
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String difference(TableComparison t) {

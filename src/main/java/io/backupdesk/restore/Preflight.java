@@ -4,6 +4,7 @@ import io.backupdesk.backup.VerifyService;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
+import io.backupdesk.core.Times;
 import io.backupdesk.core.Verification;
 import io.backupdesk.pg.PgVersion;
 import io.backupdesk.pg.TargetServer;
@@ -49,9 +50,12 @@ final class Preflight {
         } catch (IOException e) {
             return List.of(block(CheckId.CHECKSUM, "The backup cannot be read: " + e.getMessage() + ".", "Choose another backup."));
         }
-        String read = verification != null && verification.status() == BackupStatus.VERIFIED
-                ? " It was read back in full on " + verification.at() + "."
-                : " It has not been read back in full yet; verify it to be sure.";
+        String read = ReadBack.inFullSinceLastChange(plan.source())
+                ? " It was read back in full on " + Times.forPeople(verification.at()) + "."
+                : plan.mode() == RestoreMode.NEW_DATABASE
+                ? " It has not been read back in full since it last changed; verify it to be sure."
+                : " It has not been read back in full since it last changed; the restore reads it in full before it"
+                + " touches " + plan.database() + ".";
         return List.of(ok(CheckId.CHECKSUM, "The checksum matches the one recorded at backup time." + read));
     }
 

@@ -51,6 +51,15 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
             throw BackupDeskException.configuration("A " + format.cliName() + " backup is restored by one worker only.",
                     "Drop --jobs; parallel restore needs a custom or directory backup.");
         }
+        if (mode == RestoreMode.SAFE_REPLACE && (!schemas.isEmpty() || !tables.isEmpty())) {
+            // a safe replace swaps whole databases: with a selection it would put a database holding only the
+            // chosen objects in the place of the complete one
+            throw BackupDeskException.configuration("A safe replace swaps the whole database " + database
+                    + ", so it cannot restore a selection of schemas or tables: " + database
+                    + " would be replaced by a database holding only them.",
+                    "Restore the selection in place (in-place: only the chosen objects are replaced, after a safety"
+                            + " backup of the whole database), or into a new database (new-database).");
+        }
     }
 
     /** One worker per core, at most four, where the format allows it. */

@@ -25,4 +25,13 @@ public record RestoreReport(String restoreId, Outcome outcome, String summary, S
         realErrors = List.copyOf(realErrors);
         log = List.copyOf(log);
     }
+
+    /**
+     * Whether the restore did what was asked: complete, with at most harmless errors. A restore that went on past real
+     * errors may hold every row and still lack an index or a grant; it is not a success, for the history and for the
+     * command line's exit code alike.
+     */
+    public boolean succeeded() {
+        return outcome != Outcome.FAILED && realErrors.isEmpty();
+    }
 }

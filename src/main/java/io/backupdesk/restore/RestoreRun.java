@@ -1,9 +1,11 @@
 package io.backupdesk.restore;
 
+import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupService;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ErrorKind;
@@ -43,12 +45,19 @@ final class RestoreRun {
     private final Consumer<String> log;
     private final Cancellation cancel;
     private final Journal journal;
+    private final String origin;
     private final Instant started;
     /** The archive's contents as the pre-flight read them, so the restore does not read them again. */
     private ArchiveContents readContents;
 
     RestoreRun(RestoreService.Services services, RestorePlan plan, Optional<String> runtimePassword, String id,
                Progress progress, Consumer<String> log, Cancellation cancel, Journal journal) {
+        this(services, plan, runtimePassword, id, "manual", progress, log, cancel, journal);
+    }
+
+    /** @param origin who asked for it, for the log: "manual", a schedule, or the restore it puts back */
+    RestoreRun(RestoreService.Services services, RestorePlan plan, Optional<String> runtimePassword, String id,
+               String origin, Progress progress, Consumer<String> log, Cancellation cancel, Journal journal) {
         this.services = services;
         this.plan = plan;
         this.target = plan.target();
@@ -59,6 +68,7 @@ final class RestoreRun {
         this.log = log;
         this.cancel = cancel;
         this.journal = journal;
+        this.origin = origin;
         this.started = services.clock().instant();
     }
 
@@ -97,8 +107,9 @@ final class RestoreRun {
         cancel.throwIfCancelled();
         ClientInstallation client = RestoreService.clientFor(services.tools(), plan.source());
         ArchiveContents contents = readContents != null ? readContents : contents(client);
-        LOG.info("Restore {}: backup {} into {} on {} ({})", id, plan.source().record().id(), plan.database(),
-                target.describe(), plan.mode().cliName());
+        LOG.info("Restore {} ({}): backup {} into {} on {} ({}{})", id, origin, plan.source().record().id(),
+                plan.database(), target.describe(), plan.mode().cliName(), plan.selective()
+                        ? ", only schemas " + plan.schemas() + " and tables " + plan.tables() : "");
         try (TargetServer server = openServer();
              Credentials.PassFile passFile = services.credentials().passFileFor(target, runtimePassword, id)) {
             Steps steps = new Steps(server, client, contents, passFile);
@@ -129,10 +140,12 @@ final class RestoreRun {
             if (!server.exists(db)) {
                 return newDatabase();
             }
+            requireFullRead();
             String temp = DatabaseNames.derived(db, "restoring", now(), server::exists);
             RestoreService.phase(progress, "Creating the temporary database " + temp);
             journal.made(temp);
             server.create(temp, server.traits(db));
+            makeRoomForTheArchivesSchemas(temp);
             String aside;
             RestoreReport report;
             try {
@@ -143,6 +156,7 @@ final class RestoreRun {
                 }
                 cancel.throwIfCancelled();
                 aside = DatabaseNames.derived(db, "before", now(), server::exists);
+                audit("swapping the restored copy into the place of " + db + "; the previous database becomes " + aside);
                 new DatabaseSwap(server, plan.terminateSessions(), progress).swap(temp, db, aside);
             } catch (RuntimeException e) {
                 dropQuietly(temp);
@@ -162,6 +176,7 @@ final class RestoreRun {
             server.create(db, Optional.empty());
             // noted only once it exists: a name that was someone else's must never be dropped by the cleanup
             journal.made(db);
+            makeRoomForTheArchivesSchemas(db);
             RestoreReport report;
             try {
                 report = restoreInto(db, db, false, null);
@@ -200,8 +215,26 @@ final class RestoreRun {
             return Judgement.of(id, plan, reportedAs, outcome, tables, safetyBackupId);
         }
 
+        /**
+         * A database just created holds an empty schema public. An archive made with a schema pattern that matched
+         * public creates it itself and would stop at "schema public already exists", so the empty one goes first.
+         */
+        void makeRoomForTheArchivesSchemas(String freshDatabase) {
+            if (!contents.createsSchema("public")) {
+                return;
+            }
+            try (Connection c = services.connections().open(target, freshDatabase, password);
+                 java.sql.Statement st = c.createStatement()) {
+                st.execute("drop schema if exists public restrict");
+            } catch (SQLException e) {
+                LOG.warn("Restore {}: the empty schema public of {} could not be dropped: {}", id, freshDatabase,
+                        e.getMessage());
+            }
+        }
+
         void dropQuietly(String database) {
             try {
+                audit("DROP DATABASE " + database + " (made by this restore, not kept)");
                 server.drop(database);
                 journal.gone(database);
             } catch (RuntimeException e) {
@@ -220,6 +253,37 @@ final class RestoreRun {
             throw new BackupDeskException(ErrorKind.IO, "The backup cannot be read: " + e.getMessage(),
                     "Verify the backup; a damaged file cannot be restored.", List.of(), e);
         }
+    }
+
+    /**
+     * Makes sure the backup was read back in full, and not changed since, before a restore touches an existing
+     * database: a checksum only proves that the file is the one recorded, and an import records the checksum of
+     * whatever file it was given. Reads it now when it was not, recording the outcome.
+     *
+     * @throws BackupDeskException {@code PREFLIGHT_BLOCKED} when the read finds the backup damaged; nothing changed
+     */
+    void requireFullRead() {
+        BackupCatalog.Entry source = plan.source();
+        if (ReadBack.inFullSinceLastChange(source)) {
+            return;
+        }
+        RestoreService.phase(progress, "Reading the backup in full before " + plan.database() + " is touched");
+        BackupCatalog.Entry checked = services.verifier().verify(source, progress, cancel);
+        if (checked.status() != BackupStatus.VERIFIED) {
+            String why = checked.record().verification() == null ? checked.status().name()
+                    : checked.record().verification().message();
+            throw new BackupDeskException(ErrorKind.PREFLIGHT_BLOCKED, "The backup cannot be restored: " + why + " "
+                    + plan.database() + " was not touched.", "Choose another backup.");
+        }
+    }
+
+    /** A line for the log of what this restore did to databases, with who asked for it. */
+    void audit(String what) {
+        LOG.info("Restore {} ({}) on {}: {}", id, origin, target.describe(), what);
+    }
+
+    String id() {
+        return id;
     }
 
     TargetServer openServer() {

@@ -104,8 +104,9 @@ public final class RestoreService {
                 origin, started, null, null, 0, plan.source().record().id(), null, null);
         return tracked(run, journal -> {
             try {
-                RestoreReport report = new RestoreRun(services, plan, password, id, progress, log, cancel, journal).execute();
-                boolean failed = report.outcome() == RestoreReport.Outcome.FAILED;
+                RestoreReport report = new RestoreRun(services, plan, password, id, origin, progress, log, cancel,
+                        journal).execute();
+                boolean failed = !report.succeeded();
                 services.history().append(ended(run, failed ? JobStatus.FAILED : JobStatus.OK, null,
                         failed ? report.summary() : null));
                 return report;

@@ -77,7 +77,8 @@ final class Rollback {
         BackupCatalog.Entry safety = services.catalog().require(safetyId);
         RestorePlan plan = new RestorePlan(safety, target, database, RestoreMode.SAFE_REPLACE, 0, false, false, false,
                 List.of(), List.of(), true, true, Set.of());
-        return new RestoreRun(services, plan, password, Ids.newId(), progress, line -> { }, cancel, journal).execute();
+        return new RestoreRun(services, plan, password, Ids.newId(), "put back of the safety backup " + safetyId, progress,
+                line -> { }, cancel, journal).execute();
     }
 
     private TargetServer openServer(ConnectionProfile target, String database, Optional<String> password) {

@@ -163,7 +163,7 @@ class RunRegistryTest {
         JobRun run = new JobRun(JobRun.SCHEMA_VERSION, id, JobRun.KIND_BACKUP, "p", "db", "manual", Instant.now(), null,
                 status, 0, null, null, null);
         RunMarker marker = new RunMarker(run, paths.stream().map(Path::toString).toList(),
-                sidecar.toString(), null, List.of(), null);
+                sidecar.toString(), null, List.of(), null, null);
         Files.write(runs.resolve(id + ".json"), Json.mapper().writeValueAsBytes(marker));
     }
 

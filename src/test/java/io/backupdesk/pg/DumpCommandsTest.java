@@ -91,7 +91,11 @@ class DumpCommandsTest {
 
         assertThat(DumpCommands.pgDump(o, PG15, OUT, "00000003-0000001B-1")).endsWith(
                 "--lock-wait-timeout=5000", "--snapshot=00000003-0000001B-1", "--schema=sales", "--schema=Hr Data",
-                "--exclude-schema=tmp*", "--table=public.orders", "--exclude-table=audit_log", "--schema-only");
+                "--exclude-schema=tmp*", "--exclude-schema=pg_catalog", "--exclude-schema=information_schema",
+                "--exclude-schema=pg_toast*", "--exclude-schema=pg_temp_*", "--exclude-schema=pg_toast_temp_*",
+                "--table=public.orders", "--exclude-table=audit_log", "--exclude-table=pg_catalog.*",
+                "--exclude-table=information_schema.*", "--exclude-table=pg_toast*.*", "--exclude-table=pg_temp_*.*",
+                "--exclude-table=pg_toast_temp_*.*", "--schema-only");
     }
 
     @Test

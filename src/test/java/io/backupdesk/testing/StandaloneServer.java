@@ -55,11 +55,21 @@ public final class StandaloneServer implements AutoCloseable {
         Path passwordFile = Files.writeString(Files.createDirectories(dir).resolve("password"), PASSWORD);
         run(binDir, List.of("initdb", "--pgdata=" + data, "--username=postgres", "--pwfile=" + passwordFile,
                 "--auth-local=trust", "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C"));
-        int port = freePort();
-        run(binDir, List.of("pg_ctl", "--pgdata=" + data, "--log=" + dir.resolve("server.log"), "--wait",
-                "--timeout=60", "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''",
+        StandaloneServer started = new StandaloneServer(binDir, data, freePort());
+        started.startAgain();
+        return started;
+    }
+
+    /** Starts the server after {@link #kill()}, on the same port with the same data. */
+    public void startAgain() throws IOException, InterruptedException {
+        run(binDir, List.of("pg_ctl", "--pgdata=" + dataDir, "--log=" + dataDir.resolveSibling("server.log"), "--wait",
+                "--timeout=60", "-o", "-p " + server.port() + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''",
                 "start"));
-        return new StandaloneServer(binDir, data, port);
+    }
+
+    /** Stops the server at once, as a crash or a lost network would: sessions break mid-statement. */
+    public void kill() throws IOException, InterruptedException {
+        run(binDir, List.of("pg_ctl", "--pgdata=" + dataDir, "--mode=immediate", "--wait", "stop"));
     }
 
     /** The server as a test server: fresh databases, profiles and connections, as for the main test server. */
@@ -69,7 +79,7 @@ public final class StandaloneServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        run(binDir, List.of("pg_ctl", "--pgdata=" + dataDir, "--mode=immediate", "--wait", "stop"));
+        kill();
     }
 
     /** The binaries of this major version, unpacked once per build into a folder beside the copied jar. */

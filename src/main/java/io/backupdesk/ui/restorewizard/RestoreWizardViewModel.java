@@ -51,7 +51,10 @@ public final class RestoreWizardViewModel {
     private final BooleanProperty targetExists = new SimpleBooleanProperty();
     private final StringProperty problem = new SimpleStringProperty("");
     private final StringProperty typedName = new SimpleStringProperty("");
-    private final StringProperty safetyCost = new SimpleStringProperty("");
+    /** How long the last backup of the target took, an estimate of its safety backup; empty when unknown. */
+    private final ObjectProperty<java.util.Optional<java.time.Duration>> safetyDuration =
+            new SimpleObjectProperty<>(java.util.Optional.empty());
+    private final javafx.beans.binding.StringBinding safetyCost;
     private final ObjectProperty<RunningJob> job = new SimpleObjectProperty<>();
     private final ObjectProperty<LiveLog> log = new SimpleObjectProperty<>();
     private final ObjectProperty<RestoreReport> report = new SimpleObjectProperty<>();
@@ -73,6 +76,7 @@ public final class RestoreWizardViewModel {
                 step).and(working.not());
         canRestore = step.isEqualTo(WizardStep.CONFIRM).and(Bindings.createBooleanBinding(() ->
                 typedName.get().equals(draft.database.get().trim()) && !typedName.get().isEmpty(), typedName, draft.database));
+        safetyCost = Bindings.createStringBinding(this::safetyText, draft.mode, safetyDuration, targetExists);
         draft.jobs.addListener((o, was, now) -> {
             if (now.intValue() > 1) {
                 draft.singleTransaction.set(false);
@@ -180,13 +184,11 @@ public final class RestoreWizardViewModel {
             }
             draft.mode.set(exists ? RestoreMode.SAFE_REPLACE : RestoreMode.NEW_DATABASE);
             draft.jobs.set(RestorePlan.defaultJobs(draft.source.get().record().format()));
-            safetyCost.set("");
+            safetyDuration.set(java.util.Optional.empty());
             step.set(WizardStep.OPTIONS);
             if (exists) {
-                runner.runInBackground((p, c) -> restores.backupDuration(profile, db), cost -> safetyCost.set(
-                        cost.map(d -> Messages.get("restore.safety.cost", io.backupdesk.ui.Formats.duration(d)))
-                                .orElse(Messages.get("restore.safety.unknown"))),
-                        failure -> safetyCost.set(Messages.get("restore.safety.unknown")));
+                runner.runInBackground((p, c) -> restores.backupDuration(profile, db), safetyDuration::set,
+                        failure -> safetyDuration.set(java.util.Optional.empty()));
             }
         }, failure -> {
             working.set(false);
@@ -309,7 +311,22 @@ public final class RestoreWizardViewModel {
         return typedName;
     }
 
-    public ReadOnlyStringProperty safetyCostProperty() {
+    /** What the chosen mode keeps of the current database, and what its safety backup costs. */
+    private String safetyText() {
+        if (!targetExists.get()) {
+            return "";
+        }
+        String db = draft.database.get().trim();
+        return switch (draft.mode.get()) {
+            case SAFE_REPLACE -> Messages.get("restore.safety.keptAside", db);
+            case IN_PLACE -> safetyDuration.get()
+                    .map(d -> Messages.get("restore.safety.cost", db, io.backupdesk.ui.Formats.duration(d)))
+                    .orElse(Messages.get("restore.safety.unknown", db));
+            case NEW_DATABASE -> "";
+        };
+    }
+
+    public javafx.beans.binding.StringBinding safetyCostProperty() {
         return safetyCost;
     }
 

@@ -106,7 +106,11 @@ class RestoreWizardViewModelTest {
         wizard.next();
         assertThat(wizard.stepProperty().get()).isEqualTo(WizardStep.OPTIONS);
         assertThat(wizard.draft().modeProperty().get()).as("the target exists").isEqualTo(RestoreMode.SAFE_REPLACE);
-        assertThat(wizard.safetyCostProperty().get()).contains("1 min 35 s");
+        assertThat(wizard.safetyCostProperty().get()).as("safe replace keeps the database, no safety backup")
+                .contains("kept aside").doesNotContain("1 min 35 s");
+        wizard.draft().modeProperty().set(RestoreMode.IN_PLACE);
+        assertThat(wizard.safetyCostProperty().get()).contains("safety backup").contains("1 min 35 s");
+        wizard.draft().modeProperty().set(RestoreMode.SAFE_REPLACE);
         wizard.next();
         assertThat(wizard.stepProperty().get()).isEqualTo(WizardStep.PREFLIGHT);
         assertThat(wizard.canNext().get()).isTrue();

@@ -1,0 +1,190 @@
+package io.backupdesk.restore;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.BackupStatus;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.ErrorKind;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
+import io.backupdesk.core.Progress;
+import io.backupdesk.store.Json;
+import io.backupdesk.testing.EngineRig;
+import io.backupdesk.testing.PgTools;
+import io.backupdesk.testing.PostgresServerExtension;
+import io.backupdesk.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.backupdesk.restore.RestoreIT.databasesLike;
+import static io.backupdesk.restore.RestoreIT.setup;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Restores that change an existing database: what they may do, and what they leave when they fail. */
+@ExtendWith(PostgresServerExtension.class)
+class RestoreInPlaceIT {
+
+    @Test
+    void aSafeReplaceOfASelectionIsRefusedBeforeAnythingHappens(TestServer server, @TempDir Path dir) throws Exception {
+        RestoreIT.Setup s = setup(server, dir, BackupFormat.CUSTOM);
+
+        BackupDeskException refused = catchThrowableOfType(() -> plan(s, RestoreMode.SAFE_REPLACE, List.of(),
+                List.of("sales.orders")), BackupDeskException.class);
+        BackupDeskException schemaRefused = catchThrowableOfType(() -> plan(s, RestoreMode.SAFE_REPLACE,
+                List.of("sales"), List.of()), BackupDeskException.class);
+
+        assertThat(refused.kind()).isEqualTo(ErrorKind.CONFIGURATION);
+        assertThat(refused.getMessage()).contains("cannot restore a selection").contains(s.db());
+        assertThat(refused.hint()).contains("in-place").contains("new-database");
+        assertThat(schemaRefused.kind()).isEqualTo(ErrorKind.CONFIGURATION);
+        assertThat(PgTools.rowCounts(server, s.db())).isEqualTo(s.countsAtBackup());
+    }
+
+    @Test
+    void aSelectionInPlaceReplacesOnlyTheChosenTableAndLeavesTheRestAsItIs(TestServer server, @TempDir Path dir)
+            throws Exception {
+        RestoreIT.Setup s = setup(server, dir, BackupFormat.CUSTOM);
+        server.execute(s.db(), "insert into public.notes values (3, 'after the backup');"
+                + " delete from sales.lines where order_id > 100; delete from sales.orders where id > 100");
+
+        RestoreReport report = s.restore(plan(s, RestoreMode.IN_PLACE, List.of(), List.of("public.notes")));
+
+        assertThat(report.outcome()).as(report.summary() + report.log()).isEqualTo(RestoreReport.Outcome.COMPLETE);
+        assertThat(report.summary()).contains("Only the chosen objects were replaced");
+        Map<String, Long> now = PgTools.rowCounts(server, s.db());
+        assertThat(now).containsEntry("public.notes", 2L).containsEntry("sales.orders", 100L);
+    }
+
+    @Test
+    void inPlaceLeavesExactlyTheBackupEvenWithPartitionsAndObjectsMadeSince(TestServer server, @TempDir Path dir)
+            throws Exception {
+        String db = server.createDatabase();
+        server.execute(db, "create table m (id int, d date, v text, primary key (id, d)) partition by range (d);"
+                + " create table m_2020 partition of m for values from ('2020-01-01') to ('2021-01-01');"
+                + " create table m_2021 partition of m for values from ('2021-01-01') to ('2022-01-01');"
+                + " insert into m select g, date '2020-01-01' + g, 'v' from generate_series(1, 700) g");
+        EngineRig rig = EngineRig.standard(dir, server);
+        ConnectionProfile profile = rig.addProfile("p", db);
+        BackupRecord backup = rig.backup(profile, BackupOptions.ofFormat(BackupFormat.CUSTOM));
+        Map<String, Long> atBackup = PgTools.rowCounts(server, db);
+        server.execute(db, "insert into m values (9000, '2021-06-01', 'later'); create table made_later (x int)");
+
+        RestoreReport report = rig.restores.restore(new RestorePlan(rig.catalog.require(backup.id()), profile, db,
+                        RestoreMode.IN_PLACE, 0, false, false, false, List.of(), List.of(), true, false, Set.of()),
+                Optional.empty(), Progress.NONE, line -> { }, new Cancellation());
+
+        assertThat(report.outcome()).as(report.summary() + report.log()).isEqualTo(RestoreReport.Outcome.COMPLETE);
+        assertThat(report.realErrors()).isEmpty();
+        assertThat(report.succeeded()).isTrue();
+        assertThat(PgTools.rowCounts(server, db)).isEqualTo(atBackup).doesNotContainKey("public.made_later");
+        assertThat(report.summary()).contains("now holds exactly what the backup holds");
+    }
+
+    @Test
+    void aFailedInPlaceRestorePutsTheSafetyBackupBackAndLeavesNoStrayDatabase(TestServer server, @TempDir Path dir)
+            throws Exception {
+        RestoreIT.Setup s = setup(server, dir, BackupFormat.CUSTOM);
+        String owner = server.createRole("owner-pw");
+        server.execute(s.db(), "create table public.owned (x int); insert into public.owned values (1);"
+                + " alter table public.owned owner to " + owner);
+        BackupRecord withOwner = s.rig().backup(s.profile(), BackupOptions.ofFormat(BackupFormat.CUSTOM));
+        server.execute(s.db(), "drop table public.owned; drop owned by " + owner + "; insert into public.notes values (9, 'now')");
+        server.execute("postgres", "drop role " + owner);
+        Map<String, Long> before = PgTools.rowCounts(server, s.db());
+
+        RestoreReport report = s.restore(new RestorePlan(s.rig().catalog.require(withOwner.id()), s.profile(), s.db(),
+                RestoreMode.IN_PLACE, 0, false, false, false, List.of(), List.of(), true, false, Set.of()));
+
+        assertThat(report.outcome()).as(report.summary()).isEqualTo(RestoreReport.Outcome.FAILED);
+        assertThat(report.summary()).contains("put back from the safety backup " + report.safetyBackupId());
+        assertThat(PgTools.rowCounts(server, s.db())).isEqualTo(before);
+        assertThat(databasesLike(server, s.db() + "_")).as("no failed state kept without a record").isEmpty();
+        JobRun restoreRun = s.rig().history.readAll().stream().filter(r -> r.kind().equals(JobRun.KIND_RESTORE))
+                .filter(r -> r.origin().equals("manual")).reduce((a, b) -> b).orElseThrow();
+        assertThat(restoreRun.status()).isEqualTo(JobStatus.FAILED);
+    }
+
+    @Test
+    void aDamagedBackupWithAMatchingChecksumIsReadInFullBeforeTheTargetIsTouched(TestServer server, @TempDir Path dir)
+            throws Exception {
+        RestoreIT.Setup s = setup(server, dir, BackupFormat.CUSTOM);
+        BackupCatalog.Entry damaged = damageKeepingTheChecksumRight(s);
+        server.execute(s.db(), "insert into public.notes values (5, 'current')");
+        Map<String, Long> before = PgTools.rowCounts(server, s.db());
+
+        for (RestoreMode mode : List.of(RestoreMode.IN_PLACE, RestoreMode.SAFE_REPLACE)) {
+            List<PreflightCheck> checks = s.rig().restores.preflight(planOf(damaged, s, mode), Optional.empty(),
+                    new Cancellation());
+            assertThat(checks).anySatisfy(c -> assertThat(c.message()).contains("reads it in full before it touches"));
+            BackupDeskException refused = catchThrowableOfType(() -> s.restore(planOf(s.rig().catalog.require(
+                    damaged.record().id()), s, mode)), BackupDeskException.class);
+
+            assertThat(refused).as(mode.cliName()).isNotNull();
+            assertThat(refused.kind()).isEqualTo(ErrorKind.PREFLIGHT_BLOCKED);
+            // the first refusal reads the file and records it damaged; the second is refused by that record
+            assertThat(refused.getMessage()).containsAnyOf(s.db() + " was not touched", "nothing was changed");
+            assertThat(PgTools.rowCounts(server, s.db())).isEqualTo(before);
+        }
+        assertThat(s.rig().catalog.require(damaged.record().id()).status()).isEqualTo(BackupStatus.CORRUPT);
+        assertThat(s.rig().catalog.scan()).noneMatch(e -> "before-restore".equals(e.record().label()));
+    }
+
+    @Test
+    void aSchemaPatternOfStarBacksUpTheUsersSchemasOnlyAndRestores(TestServer server, @TempDir Path dir) throws Exception {
+        RestoreIT.Setup s = setup(server, dir, BackupFormat.CUSTOM);
+        BackupOptions everySchema = new BackupOptions(BackupFormat.CUSTOM, null, 0, List.of("*"), null, null, null,
+                null, false, null, null, null);
+        BackupRecord backup = s.rig().backup(s.profile(), everySchema);
+        String fresh = server.reserveName();
+
+        RestoreReport report = s.restore(planOf(s.rig().catalog.require(backup.id()), s, RestoreMode.NEW_DATABASE, fresh));
+
+        assertThat(backup.tables()).noneMatch(t -> t.schema().startsWith("pg_") || t.schema().equals("information_schema"));
+        assertThat(report.outcome()).as(report.summary() + report.log()).isEqualTo(RestoreReport.Outcome.COMPLETE);
+        assertThat(PgTools.rowCounts(server, fresh)).isEqualTo(s.countsAtBackup());
+    }
+
+    /** Cuts the archive short and records the checksum of what is left, as an import of a damaged dump would. */
+    private static BackupCatalog.Entry damageKeepingTheChecksumRight(RestoreIT.Setup s) throws Exception {
+        Path archive = s.entry().archive();
+        try (RandomAccessFile file = new RandomAccessFile(archive.toFile(), "rw")) {
+            file.setLength(file.length() * 2 / 3);
+        }
+        ObjectNode sidecar = (ObjectNode) Json.mapper().readTree(Files.readAllBytes(s.entry().sidecar()));
+        sidecar.put("sha256", io.backupdesk.backup.Sha256.ofFile(archive));
+        sidecar.remove("verification");
+        Files.write(s.entry().sidecar(), Json.mapper().writeValueAsBytes(sidecar));
+        BackupCatalog.Entry entry = s.rig().catalog.require(s.entry().record().id());
+        assertThat(s.rig().verifier.checksumProblem(entry)).as("the checksum alone cannot tell").isEmpty();
+        return entry;
+    }
+
+    private static RestorePlan plan(RestoreIT.Setup s, RestoreMode mode, List<String> schemas, List<String> tables) {
+        return new RestorePlan(s.entry(), s.profile(), s.db(), mode, 0, false, false, false, schemas, tables, true,
+                false, Set.of());
+    }
+
+    private static RestorePlan planOf(BackupCatalog.Entry entry, RestoreIT.Setup s, RestoreMode mode) {
+        return planOf(entry, s, mode, s.db());
+    }
+
+    private static RestorePlan planOf(BackupCatalog.Entry entry, RestoreIT.Setup s, RestoreMode mode, String database) {
+        return new RestorePlan(entry, s.profile(), database, mode, 0, false, false, false, List.of(), List.of(), true,
+                false, Set.of());
+    }
+}

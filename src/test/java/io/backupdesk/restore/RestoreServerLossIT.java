@@ -1,0 +1,93 @@
+package io.backupdesk.restore;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
+import io.backupdesk.core.Progress;
+import io.backupdesk.testing.EngineRig;
+import io.backupdesk.testing.PgTools;
+import io.backupdesk.testing.StandaloneServer;
+import io.backupdesk.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A server lost in the middle of a restore in place, on a server of its own that the test can stop: the user is told
+ * both failures and the command that puts the safety backup back, the next start says so again, and that command
+ * brings the data back.
+ */
+class RestoreServerLossIT {
+
+    @Test
+    void aServerLostDuringAnInPlaceRestoreNamesTheSafetyBackupAndTheNextStartSaysSo(@TempDir Path dir) throws Exception {
+        try (StandaloneServer standalone = StandaloneServer.start(14, dir.resolve("pg14"))) {
+            TestServer server = standalone.server();
+            String db = server.createDatabase();
+            server.execute(db, "create table big (id int primary key, body text);"
+                    + " insert into big select g, repeat(md5(g::text), 8) from generate_series(1, 400000) g");
+            EngineRig rig = EngineRig.standard(dir.resolve("rig"), server);
+            ConnectionProfile profile = rig.addProfile("p", db);
+            BackupRecord backup = rig.backup(profile, BackupOptions.ofFormat(BackupFormat.CUSTOM));
+            server.execute(db, "insert into big values (-1, 'made after the backup')");
+            Map<String, Long> before = PgTools.rowCounts(server, db);
+
+            CountDownLatch copying = new CountDownLatch(1);
+            CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
+                try {
+                    rig.restores.restore(new RestorePlan(rig.catalog.require(backup.id()), profile, db,
+                                    RestoreMode.IN_PLACE, 1, false, false, false, List.of(), List.of(), true, false,
+                                    Set.of()), Optional.empty(), Progress.NONE,
+                            line -> {
+                                if (line.contains("processing data for table")) {
+                                    copying.countDown();
+                                }
+                            }, new Cancellation());
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            assertThat(copying.await(120, TimeUnit.SECONDS)).as("pg_restore began copying").isTrue();
+            standalone.kill();
+            Throwable failure = outcome.get(120, TimeUnit.SECONDS);
+
+            assertThat(failure).isInstanceOf(BackupDeskException.class);
+            String safetyId = rig.catalog.scan().stream().filter(e -> "before-restore".equals(e.record().label()))
+                    .findFirst().orElseThrow().record().id();
+            assertThat(failure.getMessage()).contains("in place failed")
+                    .contains("Putting " + db + " back from the safety backup failed too")
+                    .contains("backupdesk restore " + safetyId + " --target p --database " + db);
+            assertThat(((BackupDeskException) failure).hint()).contains("backupdesk restore " + safetyId);
+
+            standalone.startAgain();
+            List<JobRun> told = rig.startupHousekeeping();
+            assertThat(told).singleElement().satisfies(run -> {
+                assertThat(run.status()).isEqualTo(JobStatus.FAILED);
+                assertThat(run.error()).contains("backupdesk restore " + safetyId);
+            });
+            assertThat(rig.startupHousekeeping()).as("told once").isEmpty();
+
+            RestoreReport putBack = rig.restores.restore(new RestorePlan(rig.catalog.require(safetyId), profile, db,
+                            RestoreMode.SAFE_REPLACE, 0, false, false, false, List.of(), List.of(), true, true, Set.of()),
+                    Optional.empty(), Progress.NONE, line -> { }, new Cancellation());
+            assertThat(putBack.outcome()).as(putBack.summary()).isEqualTo(RestoreReport.Outcome.COMPLETE);
+            assertThat(PgTools.rowCounts(server, db)).isEqualTo(before);
+        }
+    }
+}
