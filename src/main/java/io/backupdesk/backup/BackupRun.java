@@ -83,7 +83,7 @@ final class BackupRun {
         services.tools().discovery().prefetch();
         Optional<String> password = request.runtimePassword().or(() -> services.credentials().storedPassword(profile));
         progress.report(ProgressUpdate.phase("Connecting to " + target));
-        LOG.info("Backup {}: connecting to {}", runId, target);
+        LOG.info("Backup {} ({}): connecting to {}", runId, request.origin(), target);
         BackupCatalog.Entry entry;
         try (ServerInspector inspector = new ServerInspector(
                 services.connections().open(profile, profile.database(), password), target)) {

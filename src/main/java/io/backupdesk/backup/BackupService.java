@@ -86,11 +86,14 @@ public final class BackupService {
             return entry;
         } catch (BackupDeskException e) {
             if (!(request.interactive() && e.kind() == ErrorKind.PASSWORD_REQUIRED)) {
+                LOG.warn("Backup {} of {} ({}) ended {}: {}", runId, request.profile().describe(), request.origin(),
+                        e.kind(), e.getMessage());
                 JobStatus status = e.kind() == ErrorKind.CANCELLED ? JobStatus.CANCELLED : JobStatus.FAILED;
                 history.append(jobRun(runId, request, started, status, 0, null, e, services.clock()));
             }
             throw e;
         } catch (RuntimeException e) {
+            LOG.error("Backup {} of {} ({}) failed unexpectedly", runId, request.profile().describe(), request.origin(), e);
             history.append(jobRun(runId, request, started, JobStatus.FAILED, 0, null,
                     new BackupDeskException(ErrorKind.TOOL_FAILED, "Unexpected failure: " + e, "", List.of(), e),
                     services.clock()));

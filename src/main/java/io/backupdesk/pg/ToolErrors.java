@@ -38,7 +38,10 @@ public final class ToolErrors {
             case AUTHENTICATION -> tool + " could not log in to " + target + ": " + authReason(lower);
             case PASSWORD_REQUIRED -> tool + " could not log in to " + target + ": the server wants a password and none is stored for this profile.";
             case UNKNOWN_DATABASE -> "The database " + quotedDatabase(all) + " does not exist on " + target + ".";
-            case CONNECTION -> tool + " could not connect to " + target + ": " + connectionReason(lower);
+            case CONNECTION -> lostMidway(lower)
+                    ? tool + " lost its connection to " + target + " while it ran: the server closed it or went away"
+                    + " (stopped, restarted or unreachable). " + errorLine(tail)
+                    : tool + " could not connect to " + target + ": " + connectionReason(lower);
             case VERSION_MISMATCH -> tool + " is older than the server of " + target + ". " + detailLine(tail);
             case PERMISSION_DENIED -> "Permission denied on " + permissionObject(all) + " while running " + tool + " on " + target + ".";
             case DISK_FULL -> writeFailed(diskFullReason(lower));
@@ -76,13 +79,21 @@ public final class ToolErrors {
         if (lower.contains("connection refused") || lower.contains("could not translate host name")
                 || lower.contains("timeout expired") || lower.contains("no route to host")
                 || lower.contains("network is unreachable") || lower.contains("could not connect to server")
-                || lower.contains("connection to server") || lower.contains("server closed the connection")) {
+                || lower.contains("connection to server") || lower.contains("server closed the connection")
+                || lostMidway(lower)) {
             return ErrorKind.CONNECTION;
         }
         if (lower.contains("no matching tables were found") || lower.contains("no matching schemas were found")) {
             return ErrorKind.CONFIGURATION;
         }
         return ErrorKind.TOOL_FAILED;
+    }
+
+    /** A connection that was up and broke, as opposed to one that never came up. */
+    static boolean lostMidway(String lower) {
+        return lower.contains("server closed the connection unexpectedly") || lower.contains("connection to server was lost")
+                || lower.contains("terminating connection due to administrator command")
+                || lower.contains("could not receive data from server");
     }
 
     /** The one message for every write failure in the backup folder, whoever wrote. */

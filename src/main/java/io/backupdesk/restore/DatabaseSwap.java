@@ -58,10 +58,12 @@ final class DatabaseSwap {
                             + database + " while it was to be replaced: " + sessions + ". " + database + " was not touched.",
                             "Ask them to disconnect, or let the restore end them (--terminate-sessions).");
                 }
-                server.terminateSessions(database);
+                int ended = server.terminateSessions(database);
+                LOG.info("Ended {} session(s) on {} to replace it: {}", ended, database, sessions);
             }
             try {
                 server.swapNames(database, aside, replacement);
+                LOG.info("Swapped {} into the place of {}; the previous database is now {}", replacement, database, aside);
                 return;
             } catch (BackupDeskException e) {
                 if (attempt == ATTEMPTS || !String.valueOf(e.getMessage()).contains("being accessed by other users")) {

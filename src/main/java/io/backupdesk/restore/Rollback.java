@@ -16,6 +16,7 @@ import java.util.Set;
 
 /** Undoes a recorded restore, and drops what it kept aside once the user says so. */
 final class Rollback {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Rollback.class);
     private final RestoreService.Services services;
 
     Rollback(RestoreService.Services services) {
@@ -28,6 +29,8 @@ final class Rollback {
             throw BackupDeskException.configuration("The restore " + record.id() + " was rolled back already, on "
                     + record.rolledBackAt() + ".", "Nothing to do.");
         }
+        LOG.info("Rolling back restore {} of {} on {} ({})", record.id(), record.database(), target.describe(),
+                record.mode());
         RestoreRecord done;
         if (RestoreMode.SAFE_REPLACE.cliName().equals(record.mode()) && record.asideDatabase() != null) {
             try (TargetServer server = openServer(target, record.database(), password)) {
@@ -62,6 +65,8 @@ final class Rollback {
             throw BackupDeskException.configuration("The restore " + record.id() + " kept no database aside.", "Nothing to drop.");
         }
         try (TargetServer server = openServer(target, record.database(), password)) {
+            LOG.info("Restore {}: DROP DATABASE {} on {}, the copy it kept aside, as the user asked", record.id(), kept,
+                    target.describe());
             server.drop(kept);
         }
         RestoreRecord done = record.rolledBackAt() != null

@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -18,8 +20,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,9 +66,31 @@ public final class DatabaseClaims {
         this.dir = dir;
     }
 
-    /** The name a database goes by here: two profiles of one database name the same one. */
+    /**
+     * The name a database goes by here, from what its server is rather than how the profile spells it: two profiles
+     * of one database name the same one whether they say localhost, 127.0.0.1, ::1 or a socket folder, or two host
+     * names of one address.
+     */
     public static String keyOf(ConnectionProfile profile) {
-        return profile.database() + " on " + (profile.host() == null ? "localhost" : profile.host()) + ":" + profile.port();
+        return profile.database() + " on " + serverAddress(profile.host()) + ":" + profile.port();
+    }
+
+    /** "localhost" for this machine (a socket folder or any loopback address), else the host's first address. */
+    static String serverAddress(String host) {
+        if (host == null || host.isBlank() || host.startsWith("/") || host.startsWith("@")) {
+            return "localhost";
+        }
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(host);
+            if (Arrays.stream(addresses).anyMatch(InetAddress::isLoopbackAddress)) {
+                return "localhost";
+            }
+            return Arrays.stream(addresses).map(InetAddress::getHostAddress).sorted().findFirst()
+                    .orElse(host.toLowerCase(Locale.ROOT));
+        } catch (UnknownHostException | SecurityException e) {
+            // a name that does not resolve now can only be told apart by its spelling
+            return host.toLowerCase(Locale.ROOT);
+        }
     }
 
     /** @param job what the job is, e.g. "scheduled backup", for the message of a job refused meanwhile */

@@ -54,6 +54,16 @@ class ToolErrorsTest {
     }
 
     @Test
+    void aServerLostWhileTheDumpRanIsToldAsLostNotAsNeverReached() {
+        BackupDeskException e = classify("pg_dump: error: Dumping the contents of table \"big\" failed: PQgetResult() failed.",
+                "pg_dump: detail: Error message from server: server closed the connection unexpectedly",
+                "\tThis probably means the server terminated abnormally");
+
+        assertThat(e.kind()).isEqualTo(ErrorKind.CONNECTION);
+        assertThat(e.getMessage()).contains("lost its connection").contains("while it ran").doesNotContain("could not connect");
+    }
+
+    @Test
     void aRefusedConnectionIsAConnectionError() {
         BackupDeskException e = classify(
                 "pg_dump: error: connection to server at \"127.0.0.1\", port 1 failed: Connection refused",

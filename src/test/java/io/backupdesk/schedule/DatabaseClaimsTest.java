@@ -1,12 +1,16 @@
 package io.backupdesk.schedule;
 
 import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ErrorKind;
+import io.backupdesk.core.SslMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +20,24 @@ class DatabaseClaimsTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void oneDatabaseIsOneClaimHoweverItsLocalServerIsSpelled() {
+        List<String> keys = Stream.of("localhost", "127.0.0.1", "LOCALHOST", "::1", "127.0.1.1", "/var/run/postgresql")
+                .map(host -> DatabaseClaims.keyOf(new ConnectionProfile("p", host, 5432, "sales", "u",
+                        SslMode.PREFER, null))).distinct().toList();
+        DatabaseClaims claims = new DatabaseClaims();
+
+        assertThat(keys).containsExactly("sales on localhost:5432");
+        assertThat(claims.claim(DatabaseClaims.keyOf(new ConnectionProfile("a", "localhost", 5432, "sales", "u",
+                SslMode.PREFER, null)), "backup")).isTrue();
+        assertThat(claims.claim(DatabaseClaims.keyOf(new ConnectionProfile("b", "127.0.0.1", 5432, "sales", "v",
+                SslMode.PREFER, null)), "restore")).as("the same database under another spelling").isFalse();
+        assertThat(DatabaseClaims.keyOf(new ConnectionProfile("c", "10.1.2.3", 5432, "sales", "u", SslMode.PREFER, null)))
+                .isEqualTo("sales on 10.1.2.3:5432");
+        assertThat(DatabaseClaims.keyOf(new ConnectionProfile("d", "127.0.0.1", 5433, "sales", "u", SslMode.PREFER, null)))
+                .as("another port is another server").isEqualTo("sales on localhost:5433");
+    }
 
     @Test
     void oneJobPerDatabaseWithinTheProcess() {
