@@ -47,25 +47,8 @@ class RestoreServerLossIT {
             server.execute(db, "insert into big values (-1, 'made after the backup')");
             Map<String, Long> before = PgTools.rowCounts(server, db);
 
-            CountDownLatch copying = new CountDownLatch(1);
-            CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
-                try {
-                    rig.restores.restore(new RestorePlan(rig.catalog.require(backup.id()), profile, db,
-                                    RestoreMode.IN_PLACE, 1, false, false, false, List.of(), List.of(), true, false,
-                                    Set.of()), Optional.empty(), Progress.NONE,
-                            line -> {
-                                if (line.contains("processing data for table")) {
-                                    copying.countDown();
-                                }
-                            }, new Cancellation());
-                    return null;
-                } catch (RuntimeException e) {
-                    return e;
-                }
-            });
-            assertThat(copying.await(120, TimeUnit.SECONDS)).as("pg_restore began copying").isTrue();
-            standalone.kill();
-            Throwable failure = outcome.get(120, TimeUnit.SECONDS);
+            Throwable failure = restoreLosingTheServer(standalone, rig, new RestorePlan(rig.catalog.require(backup.id()),
+                    profile, db, RestoreMode.IN_PLACE, 1, false, false, false, List.of(), List.of(), true, false, Set.of()));
 
             assertThat(failure).isInstanceOf(BackupDeskException.class);
             String safetyId = rig.catalog.scan().stream().filter(e -> "before-restore".equals(e.record().label()))
@@ -89,5 +72,60 @@ class RestoreServerLossIT {
             assertThat(putBack.outcome()).as(putBack.summary()).isEqualTo(RestoreReport.Outcome.COMPLETE);
             assertThat(PgTools.rowCounts(server, db)).isEqualTo(before);
         }
+    }
+
+    @Test
+    void aServerLostDuringASafeReplaceLeavesTheOriginalAndTheNextStartDropsTheCopy(@TempDir Path dir) throws Exception {
+        try (StandaloneServer standalone = StandaloneServer.start(14, dir.resolve("pg14"))) {
+            TestServer server = standalone.server();
+            String db = server.createDatabase();
+            server.execute(db, "create table big (id int primary key, body text);"
+                    + " insert into big select g, repeat(md5(g::text), 8) from generate_series(1, 400000) g");
+            EngineRig rig = EngineRig.standard(dir.resolve("rig"), server);
+            ConnectionProfile profile = rig.addProfile("p", db);
+            BackupRecord backup = rig.backup(profile, BackupOptions.ofFormat(BackupFormat.CUSTOM));
+            server.execute(db, "delete from big where id > 300000");
+            Map<String, Long> before = PgTools.rowCounts(server, db);
+
+            Throwable failure = restoreLosingTheServer(standalone, rig, new RestorePlan(rig.catalog.require(backup.id()),
+                    profile, db, RestoreMode.SAFE_REPLACE, 1, false, false, false, List.of(), List.of(), true, true,
+                    Set.of()));
+
+            assertThat(failure).isInstanceOf(BackupDeskException.class);
+            standalone.startAgain();
+            assertThat(PgTools.rowCounts(server, db)).as("the original, untouched").isEqualTo(before);
+            rig.startupHousekeeping();
+            assertThat(RestoreIT.databasesLike(server, db + "_")).as("the half-made copy, dropped at the next start")
+                    .isEmpty();
+        }
+    }
+
+    /** Runs the restore and stops the server once pg_restore copies data; returns what the restore threw. */
+    private static Throwable restoreLosingTheServer(StandaloneServer standalone, EngineRig rig, RestorePlan plan)
+            throws Exception {
+        CountDownLatch copying = new CountDownLatch(1);
+        CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
+            try {
+                rig.restores.restore(plan, Optional.empty(), Progress.NONE, line -> {
+                    if (line.contains("processing data for table")) {
+                        copying.countDown();
+                    }
+                }, new Cancellation());
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        CompletableFuture.anyOf(outcome, CompletableFuture.runAsync(() -> {
+            try {
+                copying.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })).get(130, TimeUnit.SECONDS);
+        assertThat(copying.getCount()).as("pg_restore began copying; the restore ended first with: "
+                + (outcome.isDone() ? outcome.get() : "nothing yet")).isZero();
+        standalone.kill();
+        return outcome.get(120, TimeUnit.SECONDS);
     }
 }

@@ -1,0 +1,101 @@
+package io.backupdesk.restore;
+
+import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.BackupRecord;
+import io.backupdesk.testing.CliProcess;
+import io.backupdesk.testing.EngineRig;
+import io.backupdesk.testing.Fixtures;
+import io.backupdesk.testing.PgTools;
+import io.backupdesk.testing.PostgresServerExtension;
+import io.backupdesk.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Faults in the middle of a restore in place, through the command line as a user runs it: after each, the original
+ * data is intact, or its safety backup is named with the command that puts it back, and that command works.
+ */
+@ExtendWith(PostgresServerExtension.class)
+class RestoreFaultsIT {
+    private static final Pattern PUT_BACK = Pattern.compile("put it back with '(backupdesk restore [^']+)'");
+
+    @Test
+    void aKilledInPlaceRestoreIsToldAtTheNextStartWithTheCommandThatPutsItBack(TestServer server, @TempDir Path dir)
+            throws Exception {
+        Fixtures.BigTableSetup setup = Fixtures.bigTableSetup(server, dir, 600_000);
+        EngineRig rig = setup.rig();
+        String db = setup.database();
+        BackupRecord record = rig.backup(setup.profile(), BackupOptions.defaults());
+        server.execute(db, "delete from public.big where id > 500000");
+        Map<String, Long> before = PgTools.rowCounts(server, db);
+        Process cli = CliProcess.start(CliProcess.command(rig.configDir, rig.backupRoot, "restore", record.id(),
+                "--target", "p", "--mode", "in-place", "--jobs", "1", "--yes"), dir);
+        await().atMost(Duration.ofSeconds(90)).until(() -> !pgRestores(cli).isEmpty() && markerSays(rig, "\"pid\"")
+                && markerSays(rig, "restored in place"));
+
+        cli.destroyForcibly().waitFor();
+        CliProcess.Outcome next = CliProcess.run(CliProcess.command(rig.configDir, rig.backupRoot, "list"));
+
+        assertThat(next.stderr()).contains("interrupted restore of p/" + db);
+        Matcher command = PUT_BACK.matcher(next.stderr());
+        assertThat(command.find()).as(next.stderr()).isTrue();
+        List<String> words = List.of(command.group(1).split(" "));
+        assertThat(words).startsWith("backupdesk", "restore").contains("--database", db);
+        String[] args = words.subList(1, words.size()).toArray(String[]::new);
+        CliProcess.Outcome putBack = CliProcess.run(CliProcess.command(rig.configDir, rig.backupRoot,
+                append(args, "--terminate-sessions", "--yes")));
+        assertThat(putBack.exitCode()).as(putBack.stdout() + putBack.stderr()).isZero();
+        assertThat(PgTools.rowCounts(server, db)).isEqualTo(before);
+    }
+
+    @Test
+    void aFullBackupVolumeStopsAnInPlaceRestoreBeforeItTouchesTheDatabase(TestServer server, @TempDir Path dir)
+            throws Exception {
+        String db = server.createDatabase();
+        EngineRig rig = EngineRig.standard(dir, server);
+        rig.addProfile("p", db);
+        server.execute(db, "create table small as select generate_series(1, 10) as id");
+        BackupRecord small = rig.backup(rig.profiles.require("p"), BackupOptions.defaults());
+        Fixtures.bigTable(server, db, 200_000);
+        Map<String, Long> before = PgTools.rowCounts(server, db);
+
+        CliProcess.Outcome outcome = CliProcess.run(CliProcess.withFileSizeLimit(1024, CliProcess.command(rig.configDir,
+                rig.backupRoot, "restore", small.id(), "--target", "p", "--mode", "in-place", "--yes")));
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isNotZero();
+        assertThat(outcome.stderr()).contains("Writing the backup failed");
+        assertThat(PgTools.rowCounts(server, db)).isEqualTo(before);
+        assertThat(rig.catalog.scan()).noneMatch(e -> "before-restore".equals(e.record().label()));
+    }
+
+    private static String[] append(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
+    private static boolean markerSays(EngineRig rig, String text) throws java.io.IOException {
+        for (Path marker : Fixtures.filesEndingWith(rig.configDir.resolve("runs"), ".json")) {
+            if (Files.readString(marker).contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<ProcessHandle> pgRestores(Process cli) {
+        return cli.descendants().filter(p -> p.info().command().orElse("").endsWith("pg_restore")).toList();
+    }
+}
