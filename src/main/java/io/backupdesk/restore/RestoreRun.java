@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -70,7 +69,7 @@ final class RestoreRun {
         try {
             ClientInstallation client = RestoreService.clientFor(services.tools(), plan.source());
             checks.add(PreflightCheck.ok(CheckId.RESTORE_TOOL, "Using " + client.version() + " from " + client.binDir() + "."));
-            contents = contents(client);
+            contents = contents();
             readContents = contents;
             checks.add(PreflightCheck.ok(CheckId.READABLE, "The backup's table of contents can be read."));
         } catch (BackupDeskException e) {
@@ -96,7 +95,7 @@ final class RestoreRun {
         }
         cancel.throwIfCancelled();
         ClientInstallation client = RestoreService.clientFor(services.tools(), plan.source());
-        ArchiveContents contents = readContents != null ? readContents : contents(client);
+        ArchiveContents contents = readContents != null ? readContents : contents();
         LOG.info("Restore {}: backup {} into {} on {} ({})", id, plan.source().record().id(), plan.database(),
                 target.describe(), plan.mode().cliName());
         try (TargetServer server = openServer();
@@ -210,12 +209,11 @@ final class RestoreRun {
         }
     }
 
-    private ArchiveContents contents(ClientInstallation client) {
+    private ArchiveContents contents() {
         try {
             return plan.source().record().format() == BackupFormat.PLAIN
                     ? ArchiveContents.scanPlain(plan.source().archive(), cancel)
-                    : ArchiveContents.list(services.runner(), client.tool(io.backupdesk.pg.ClientTool.PG_RESTORE).orElseThrow(),
-                    plan.source().archive(), Map.of("LC_MESSAGES", "C"), cancel);
+                    : ArchiveContents.read(plan.source().archive());
         } catch (IOException e) {
             throw new BackupDeskException(ErrorKind.IO, "The backup cannot be read: " + e.getMessage(),
                     "Verify the backup; a damaged file cannot be restored.", List.of(), e);
