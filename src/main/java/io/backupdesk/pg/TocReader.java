@@ -77,7 +77,8 @@ final class TocReader {
         }
         in.sizes(intSize, offSize);
         int format = in.readByte();
-        if (format != formatCode(expected)) {
+        // pg_dump writes a directory archive's toc.dat with the tar format's code, so that either reader takes it
+        if (format != formatCode(expected) && !(expected == BackupFormat.DIRECTORY && format == 5)) {
             throw new TocInput.Damaged("its header says format " + format + " where a " + expected.cliName()
                     + " archive has " + formatCode(expected));
         }
@@ -104,8 +105,12 @@ final class TocReader {
 
     private List<TocEntry> entries() throws IOException, TocInput.Damaged {
         // the smallest entry is 16 fields of at least a sign byte and an int each; more claimed than fit is damage
+        int count = in.readInt("the number of entries", 0, Integer.MAX_VALUE);
         long fits = in.remaining() / (16L * (1 + in.intSize()));
-        int count = in.readInt("the number of entries", 0, Math.min(fits, Integer.MAX_VALUE));
+        if (count > fits) {
+            throw new TocInput.Damaged("it lists " + count + " entries but ends " + in.remaining()
+                    + " bytes later, too soon for them: it is cut short or damaged");
+        }
         List<TocEntry> entries = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             entries.add(entry());
@@ -184,8 +189,7 @@ final class TocReader {
     private static int formatCode(BackupFormat format) {
         return switch (format) {
             case CUSTOM -> 1;
-            case TAR -> 3;
-            case DIRECTORY -> 5;
+            case TAR, DIRECTORY -> 3;
             case PLAIN -> throw new IllegalArgumentException("a plain SQL dump has no table of contents");
         };
     }
