@@ -7,43 +7,31 @@ import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
-import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.Ids;
 import io.backupdesk.core.TableCount;
 import io.backupdesk.pg.ArchiveToc;
-import io.backupdesk.pg.ClientTool;
 import io.backupdesk.pg.PgVersion;
-import io.backupdesk.pg.ProcessRunner;
-import io.backupdesk.pg.ToolErrors;
-import io.backupdesk.pg.ToolSelection;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Brings a dump made elsewhere (by hand, by cron, by pgAdmin) into the catalog: its format is read from its first
- * bytes, its metadata from its header ({@code pg_restore --list}, or the comments of a plain dump). A dump under the
+ * bytes, its metadata from its header (the archive's table of contents, or the comments of a plain dump). A dump under the
  * backup root gets a sidecar where it is; one from outside is copied in, never moved.
  */
 public final class DumpImporter {
     public static final String ORIGIN_IMPORT = "import";
-    private static final DateTimeFormatter TOC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     private final BackupLayout layout;
-    private final ToolSelection tools;
-    private final ProcessRunner runner;
 
-    public DumpImporter(BackupLayout layout, ToolSelection tools, ProcessRunner runner) {
+    public DumpImporter(BackupLayout layout) {
         this.layout = layout;
-        this.tools = tools;
-        this.runner = runner;
     }
 
     /**
@@ -84,29 +72,12 @@ public final class DumpImporter {
     record DumpHeader(String database, String serverVersion, String dumpVersion, String compression, Instant createdAt,
                       List<TableCount> tables) { }
 
-    private DumpHeader archiveHeader(Path file) {
-        Path pgRestore = tools.newest(ClientTool.PG_RESTORE).flatMap(i -> i.tool(ClientTool.PG_RESTORE))
-                .orElseThrow(() -> new BackupDeskException(ErrorKind.TOOL_MISSING, "pg_restore was not found on this computer.",
-                        ToolErrors.hintFor(ErrorKind.TOOL_MISSING)));
-        ArchiveToc.Listing listing = ArchiveToc.list(runner, pgRestore, file, Map.of("LC_MESSAGES", "C"), new Cancellation(), null);
-        if (!listing.ok()) {
-            throw new BackupDeskException(ErrorKind.CONFIGURATION, "pg_restore cannot read " + file + ": "
-                    + listing.result().lastLine(),
-                    "The file may be damaged, or made by a newer pg_dump than the pg_restore installed here.",
-                    listing.result().stderrTail(), null);
-        }
-        ArchiveToc toc = listing.toc();
+    /** The header and table list from the archive's own table of contents; a damaged one is refused. */
+    private static DumpHeader archiveHeader(Path file) {
+        ArchiveToc toc = ArchiveToc.read(file);
         List<TableCount> tables = toc.tableData().stream().map(e -> new TableCount(e.schema(), e.name(), null)).toList();
         return new DumpHeader(toc.database(), toc.serverVersion().map(PgVersion::toString).orElse(null),
-                toc.dumpVersion().map(PgVersion::toString).orElse(null), "unknown", parseTime(toc.createdAt()), tables);
-    }
-
-    private static Instant parseTime(String text) {
-        try {
-            return text == null ? null : ZonedDateTime.parse(text, TOC_TIME).toInstant();
-        } catch (RuntimeException e) {
-            return null;
-        }
+                toc.dumpVersion().map(PgVersion::toString).orElse(null), "unknown", toc.createdAt(), tables);
     }
 
     private Path copyIn(Path source, Path folder) throws IOException {

@@ -107,8 +107,7 @@ final class DumpRun {
                         ToolErrors.hintFor(ErrorKind.TOOL_FAILED), result.stderrTail(), null);
             }
             SnapshotFacts checked = format == BackupFormat.PLAIN || options.scope() == DumpScope.SCHEMA_ONLY ? gathered
-                    : gathered.withCounts(new TocReconciler(runner, client, env).reconcile(partial, gathered.counts(),
-                    snapshot, inspector, cancel, deadline));
+                    : gathered.withCounts(TocReconciler.reconcile(partial, gathered.counts(), snapshot, inspector));
             return new Result(sealed.sha256(), sealed.files(), sealed.sizeBytes(), checked);
         } finally {
             // stops a count still running after a failure; the transaction ends when the session closes

@@ -57,7 +57,8 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--schema", paramLabel = "S", description = "Only this schema (repeatable).")
     List<String> schemas = new ArrayList<>();
 
-    @Option(names = "--table", paramLabel = "T", description = "Only this table, SCHEMA.NAME or NAME (repeatable).")
+    @Option(names = "--table", paramLabel = "T", description = "Only this table, SCHEMA.NAME or NAME, exactly as named; quote a part with a dot or"
+            + " a double quote: \"my.schema\".\"t.1\" (repeatable).")
     List<String> tables = new ArrayList<>();
 
     @Option(names = "--continue-on-error", description = "Go on past errors and report them, instead of stopping at the first.")

@@ -1,73 +1,104 @@
 package io.backupdesk.pg;
 
-import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.ErrorKind;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Map;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * What {@code pg_restore --list} says about an archive: its header (database, versions, creation time) and its
- * TABLE DATA entries. A TABLE DATA entry carries its table's oid, which identifies the table unambiguously.
+ * An archive's own table of contents, read from its bytes rather than from {@code pg_restore --list}: the listing is
+ * text for people, and names with spaces, quotes or line breaks cannot be told apart in it. The same reading serves
+ * the pre-flight, the selective restore's use-list, the import of a foreign dump and the check of a new backup.
+ *
+ * @param archiveVersion the archive format version, "1.14.0" for pg_dump 12 to 15
+ * @param createdAt      when pg_dump started, or null if the header's date is not a date
  */
-public record ArchiveToc(String database, String createdAt, Optional<PgVersion> serverVersion,
-                         Optional<PgVersion> dumpVersion, String format, List<DataEntry> tableData) {
+public record ArchiveToc(BackupFormat format, String archiveVersion, String database, Instant createdAt,
+                         Optional<PgVersion> serverVersion, Optional<PgVersion> dumpVersion, List<TocEntry> entries) {
+
+    public ArchiveToc {
+        entries = List.copyOf(entries);
+    }
 
     /** One TABLE DATA entry: the table's oid at dump time, its schema and name. */
     public record DataEntry(long oid, String schema, String name) { }
 
-    private static final Pattern HEADER = Pattern.compile("^;\\s+([A-Za-z_ ]+):\\s*(.*)$");
-    private static final Pattern CREATED = Pattern.compile("^;\\s+Archive created at (.+)$");
-    private static final Pattern DATA = Pattern.compile("^\\d+; \\d+ (\\d+) TABLE DATA (\\S+) (.+) \\S+$");
-
-    /** What {@code pg_restore --list} printed: its exit and stderr, and the contents when it succeeded. */
-    public record Listing(ProcessRunner.Result result, ArchiveToc toc) {
-        public boolean ok() {
-            return result.exitCode() == 0;
-        }
+    /** The tables whose rows the archive holds, in archive order. */
+    public List<DataEntry> tableData() {
+        return entries.stream().filter(e -> e.is("TABLE DATA"))
+                .map(e -> new DataEntry(e.oid(), e.namespace(), e.tag())).toList();
     }
 
-    /** Runs {@code pg_restore --list} on an archive (file or folder) and parses what it prints. */
-    public static Listing list(ProcessRunner runner, Path pgRestore, Path archive, Map<String, String> env,
-                               Cancellation cancel, Instant deadline) {
-        List<String> lines = new ArrayList<>();
-        ProcessRunner.Result result = runner.run(ToolCommand.of(pgRestore, List.of("--list", archive.toString()), env),
-                in -> new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(lines::add),
-                line -> { }, cancel, deadline);
-        return new Listing(result, parse(lines));
-    }
-
-    public static ArchiveToc parse(List<String> lines) {
-        String database = null;
-        String created = null;
-        String format = null;
-        Optional<PgVersion> server = Optional.empty();
-        Optional<PgVersion> dumpedBy = Optional.empty();
-        List<DataEntry> data = new ArrayList<>();
-        for (String line : lines) {
-            Matcher m;
-            if ((m = CREATED.matcher(line)).find()) {
-                created = m.group(1).trim();
-            } else if ((m = HEADER.matcher(line)).find()) {
-                String key = m.group(1).trim();
-                String value = m.group(2).trim();
-                switch (key) {
-                    case "dbname" -> database = value;
-                    case "Format" -> format = value;
-                    case "Dumped from database version" -> server = PgVersion.fromText(value);
-                    case "Dumped by pg_dump version" -> dumpedBy = PgVersion.fromText(value);
-                    default -> { }
+    /**
+     * Reads the table of contents of a custom archive (a file starting with PGDMP), a tar archive (its toc.dat member)
+     * or a directory archive (its toc.dat file).
+     *
+     * @throws BackupDeskException IO when the file cannot be read or is not what pg_dump writes, VERSION_MISMATCH
+     *                             when it is an archive version this reader does not know
+     */
+    public static ArchiveToc read(Path archive) {
+        try {
+            if (Files.isDirectory(archive)) {
+                Path toc = archive.resolve("toc.dat");
+                if (!Files.isRegularFile(toc)) {
+                    throw damaged(archive, "the folder has no toc.dat");
                 }
-            } else if ((m = DATA.matcher(line)).find()) {
-                data.add(new DataEntry(Long.parseLong(m.group(1)), m.group(2), m.group(3)));
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(toc))) {
+                    return parse(archive, in, Files.size(toc), BackupFormat.DIRECTORY);
+                }
             }
+            long size = Files.size(archive);
+            if (startsWithMagic(archive)) {
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(archive))) {
+                    return parse(archive, in, size, BackupFormat.CUSTOM);
+                }
+            }
+            try (TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(archive)))) {
+                for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                    if (e.getName().equals("toc.dat")) {
+                        return parse(archive, tar, Math.min(e.getSize(), size), BackupFormat.TAR);
+                    }
+                }
+            }
+            throw damaged(archive, "it is neither a custom archive nor a tar archive with a toc.dat");
+        } catch (IOException e) {
+            throw damaged(archive, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-        return new ArchiveToc(database, created, server, dumpedBy, format, List.copyOf(data));
+    }
+
+    /** Reads a table of contents from bytes: the header and entries as pg_dump wrote them for that format. */
+    static ArchiveToc parse(Path archive, InputStream in, long length, BackupFormat format) throws IOException {
+        try {
+            return new TocReader(new TocInput(in, length), format).read();
+        } catch (TocInput.Damaged e) {
+            throw damaged(archive, e.getMessage());
+        } catch (TocReader.UnknownVersion e) {
+            throw new BackupDeskException(ErrorKind.VERSION_MISMATCH, "The table of contents of " + archive.getFileName()
+                    + " cannot be read: " + e.getMessage() + ".",
+                    "Use the Backup Desk release that matches the pg_dump this archive came from, or restore it with"
+                            + " pg_restore by hand.");
+        }
+    }
+
+    private static boolean startsWithMagic(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(5), StandardCharsets.ISO_8859_1).equals("PGDMP");
+        }
+    }
+
+    private static BackupDeskException damaged(Path archive, String why) {
+        return new BackupDeskException(ErrorKind.IO, "The table of contents of " + archive.getFileName()
+                + " cannot be read: " + why + ".", "Verify the backup; a damaged archive cannot be restored.");
     }
 }

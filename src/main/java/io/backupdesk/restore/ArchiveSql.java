@@ -1,87 +1,103 @@
 package io.backupdesk.restore;
 
-import io.backupdesk.core.BackupDeskException;
-import io.backupdesk.core.Cancellation;
-import io.backupdesk.core.ErrorKind;
-import io.backupdesk.pg.ProcessRunner;
-import io.backupdesk.pg.ToolCommand;
-import io.backupdesk.pg.ToolErrors;
+import io.backupdesk.pg.SqlStatements;
+import io.backupdesk.pg.SqlStatements.Token;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * What only an archive's SQL says, not its table of contents: which table each index belongs to (so that a restore
- * of one table keeps its indexes) and which roles its privileges are granted to (so that pre-flight can name those
- * the target lacks). Read from {@code pg_restore --schema-only --file=-}: definitions only, no data.
+ * What only an archive's SQL says, not the fields of its table of contents: which roles its privileges are granted
+ * to (so that pre-flight can name those the target lacks). Read from the statements of its grants, token by token,
+ * so a quoted role name is read whole whatever it contains.
  *
- * @param indexTables index "schema.name" to table "schema.name"
- * @param grantees    roles named by GRANT, REVOKE and ALTER DEFAULT PRIVILEGES, PUBLIC left out
+ * @param grantees roles named by GRANT, REVOKE, ALTER DEFAULT PRIVILEGES and SET SESSION AUTHORIZATION, PUBLIC left out
  */
-record ArchiveSql(Map<String, String> indexTables, Set<String> grantees) {
-    static final ArchiveSql NONE = new ArchiveSql(Map.of(), Set.of());
+record ArchiveSql(Set<String> grantees) {
+    static final ArchiveSql NONE = new ArchiveSql(Set.of());
+    static final Set<String> FIRST_WORDS = Set.of("GRANT", "REVOKE", "ALTER", "SET");
 
-    private static final String NAME = "(\"(?:[^\"]|\"\")+\"|[^ .,;\"(]+)";
-    private static final Pattern INDEX_HEADER = Pattern.compile("^-- Name: (.+); Type: INDEX; Schema: (.+); Owner: .*$");
-    private static final Pattern ON_TABLE = Pattern.compile(
-            "^CREATE (?:UNIQUE )?INDEX .+? ON (?:ONLY )?" + NAME + "\\." + NAME + " ");
-    private static final Pattern GRANTED = Pattern.compile("^(?:ALTER DEFAULT PRIVILEGES .*)?(?:GRANT .+ TO|REVOKE .+ FROM) "
-            + NAME + "(?: WITH GRANT OPTION)?;$");
-    private static final Pattern FOR_ROLE = Pattern.compile("^ALTER DEFAULT PRIVILEGES FOR ROLE " + NAME + " ");
-
-    static ArchiveSql read(ProcessRunner runner, Path pgRestore, Path archive, Map<String, String> env,
-                           Cancellation cancel) {
-        List<String> lines = new ArrayList<>();
-        ProcessRunner.Result result = runner.run(ToolCommand.of(pgRestore,
-                        List.of("--schema-only", "--file=-", archive.toString()), env),
-                in -> new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                        .filter(l -> l.startsWith("-- Name: ") || l.startsWith("CREATE ") || l.startsWith("GRANT ")
-                                || l.startsWith("REVOKE ") || l.startsWith("ALTER DEFAULT PRIVILEGES "))
-                        .forEach(lines::add),
-                line -> { }, cancel, null);
-        if (result.exitCode() != 0) {
-            throw new BackupDeskException(ErrorKind.TOOL_FAILED, "pg_restore cannot read the definitions in "
-                    + archive.getFileName() + ": " + ToolErrors.errorLine(result.stderrTail()),
-                    "Verify the backup; a damaged archive cannot be restored.", result.stderrTail(), null);
-        }
-        return parse(lines);
+    ArchiveSql {
+        grantees = Set.copyOf(grantees);
     }
 
-    static ArchiveSql parse(List<String> sql) {
-        Map<String, String> tables = new HashMap<>();
+    /** The grantees of a piece of SQL, e.g. the grants of one ACL entry. */
+    static void granteesOf(String sql, Set<String> into) {
+        try {
+            SqlStatements.scan(new StringReader(sql), FIRST_WORDS, statement -> granteesOf(statement, into));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ArchiveSql of(String sql) {
         Set<String> grantees = new TreeSet<>();
-        String index = null;
-        for (String line : sql) {
-            Matcher m;
-            if ((m = INDEX_HEADER.matcher(line)).find()) {
-                index = m.group(2) + "." + m.group(1);
-            } else if (index != null && (m = ON_TABLE.matcher(line)).find()) {
-                tables.put(index, unquote(m.group(1)) + "." + unquote(m.group(2)));
-                index = null;
-            } else if ((m = GRANTED.matcher(line)).find()) {
-                grantees.add(unquote(m.group(1)));
-                Matcher owner = FOR_ROLE.matcher(line);
-                if (owner.find()) {
-                    grantees.add(unquote(owner.group(1)));
+        granteesOf(sql, grantees);
+        return new ArchiveSql(grantees);
+    }
+
+    /** Adds the roles one statement names as grantee, grantor's stand-in or default-privilege owner. */
+    static void granteesOf(List<Token> s, Set<String> into) {
+        if (s.size() >= 4 && s.get(0).isWord("SET") && s.get(1).isWord("SESSION") && s.get(2).isWord("AUTHORIZATION")) {
+            if (s.get(3).isIdentifier() && !s.get(3).isWord("DEFAULT") || s.get(3).kind() == SqlStatements.Kind.STRING) {
+                into.add(s.get(3).name());
+            }
+            return;
+        }
+        int start = 0;
+        if (s.get(0).isWord("ALTER")) {
+            if (s.size() < 3 || !s.get(1).isWord("DEFAULT") || !s.get(2).isWord("PRIVILEGES")) {
+                return;
+            }
+            if (s.size() > 5 && s.get(3).isWord("FOR") && (s.get(4).isWord("ROLE") || s.get(4).isWord("USER"))) {
+                roles(s, 5, into);
+            }
+            start = indexOfWord(s, 3, "GRANT", "REVOKE");
+            if (start < 0) {
+                return;
+            }
+        }
+        String keyword = s.get(start).isWord("GRANT") ? "TO" : s.get(start).isWord("REVOKE") ? "FROM" : null;
+        if (keyword == null) {
+            return;
+        }
+        // reserved words such as TO and FROM are always quoted by pg_dump when they are names, so the first bare
+        // one is the keyword
+        int at = indexOfWord(s, start + 1, keyword);
+        if (at >= 0) {
+            roles(s, at + 1, into);
+        }
+    }
+
+    /** A comma-separated list of roles from {@code from} on, up to the first word that is not part of it. */
+    private static void roles(List<Token> s, int from, Set<String> into) {
+        for (int i = from; i < s.size(); i++) {
+            Token t = s.get(i);
+            if (t.isWord("GROUP") || t.kind() == SqlStatements.Kind.PUNCT && t.text().equals(",")) {
+                continue;
+            }
+            if (!t.isIdentifier() || t.isWord("WITH") || t.isWord("GRANTED") || t.isWord("CASCADE")
+                    || t.isWord("RESTRICT") || t.isWord("IN") || t.isWord("GRANT") || t.isWord("REVOKE")) {
+                return;
+            }
+            if (!t.isWord("PUBLIC")) {
+                into.add(t.name());
+            }
+        }
+    }
+
+    private static int indexOfWord(List<Token> s, int from, String... words) {
+        for (int i = from; i < s.size(); i++) {
+            for (String w : words) {
+                if (s.get(i).isWord(w)) {
+                    return i;
                 }
             }
         }
-        grantees.remove("PUBLIC");
-        return new ArchiveSql(tables, grantees);
-    }
-
-    static String unquote(String identifier) {
-        return identifier.startsWith("\"")
-                ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"") : identifier;
+        return -1;
     }
 }

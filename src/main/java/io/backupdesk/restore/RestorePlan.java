@@ -4,6 +4,7 @@ import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.QualifiedName;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.Set;
  * @param database           the database to restore to
  * @param jobs               parallel pg_restore workers; 1 for plain SQL and tar, which cannot restore in parallel
  * @param schemas            restore only these schemas (empty: all)
- * @param tables             restore only these tables, "schema.name" or a bare name (empty: all)
+ * @param tables             restore only these tables, "schema.name" or a bare name, quoted as {@link QualifiedName}
+ *                           reads them (empty: all)
  * @param exitOnError        stop at the first error instead of going on and reporting them
  * @param terminateSessions  consent to end other sessions on the target database before it is replaced
  * @param overrides          blocking pre-flight checks the user chose to go past
@@ -32,6 +34,7 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
         schemas = List.copyOf(schemas == null ? List.of() : schemas);
         tables = List.copyOf(tables == null ? List.of() : tables);
         overrides = Set.copyOf(overrides == null ? Set.of() : overrides);
+        tables.forEach(QualifiedName::parse);
         if (database == null || database.isBlank()) {
             throw BackupDeskException.configuration("Name the database to restore to.", "Use --database NAME.");
         }

@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -80,7 +79,7 @@ final class RestoreRun {
         try {
             ClientInstallation client = RestoreService.clientFor(services.tools(), plan.source());
             checks.add(PreflightCheck.ok(CheckId.RESTORE_TOOL, "Using " + client.version() + " from " + client.binDir() + "."));
-            contents = contents(client);
+            contents = contents();
             readContents = contents;
             checks.add(PreflightCheck.ok(CheckId.READABLE, "The backup's table of contents can be read."));
         } catch (BackupDeskException e) {
@@ -106,7 +105,7 @@ final class RestoreRun {
         }
         cancel.throwIfCancelled();
         ClientInstallation client = RestoreService.clientFor(services.tools(), plan.source());
-        ArchiveContents contents = readContents != null ? readContents : contents(client);
+        ArchiveContents contents = readContents != null ? readContents : contents();
         LOG.info("Restore {} ({}): backup {} into {} on {} ({}{})", id, origin, plan.source().record().id(),
                 plan.database(), target.describe(), plan.mode().cliName(), plan.selective()
                         ? ", only schemas " + plan.schemas() + " and tables " + plan.tables() : "");
@@ -243,12 +242,11 @@ final class RestoreRun {
         }
     }
 
-    private ArchiveContents contents(ClientInstallation client) {
+    private ArchiveContents contents() {
         try {
             return plan.source().record().format() == BackupFormat.PLAIN
                     ? ArchiveContents.scanPlain(plan.source().archive(), cancel)
-                    : ArchiveContents.list(services.runner(), client.tool(io.backupdesk.pg.ClientTool.PG_RESTORE).orElseThrow(),
-                    plan.source().archive(), Map.of("LC_MESSAGES", "C"), cancel);
+                    : ArchiveContents.read(plan.source().archive());
         } catch (IOException e) {
             throw new BackupDeskException(ErrorKind.IO, "The backup cannot be read: " + e.getMessage(),
                     "Verify the backup; a damaged file cannot be restored.", List.of(), e);

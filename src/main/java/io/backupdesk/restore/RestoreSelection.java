@@ -1,56 +1,82 @@
 package io.backupdesk.restore;
 
+import io.backupdesk.core.QualifiedName;
 import io.backupdesk.core.TableCount;
+import io.backupdesk.pg.TocEntry;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Which parts of an archive a selective restore keeps: whole schemas, or single tables with what hangs on them
- * (data, defaults, constraints, indexes, triggers, sequences named after them, comments and grants). The result is
- * a {@code --use-list} file in which every other entry is commented out.
+ * Which entries of an archive a selective restore keeps: whole schemas, or single tables with what hangs on them.
+ * Entries are matched by their exact schema and name fields and followed through the dependencies pg_dump recorded,
+ * never by reading names out of text. The result is a {@code --use-list} that names entries by dump id; pg_restore
+ * reads only the leading id of a line, and a line starting with ';' is a comment.
  */
 final class RestoreSelection {
-    /** Entries every restore needs: they set up the session, not objects. */
-    private static final Set<String> SESSION_TYPES = Set.of("ENCODING", "STDSTRINGS", "SEARCHPATH", "EXTENSION");
+    /** Entries every restore needs: they set up the session, or provide types and operators tables use. */
+    private static final Set<String> ALWAYS = Set.of("ENCODING", "STDSTRINGS", "SEARCHPATH", "EXTENSION");
+    /** What a user can name as a table. */
+    private static final Set<String> RELATIONS = Set.of("TABLE", "FOREIGN TABLE", "VIEW", "MATERIALIZED VIEW");
+    /**
+     * Entries that belong to the objects they depend on: kept with a kept object, unless they also need a table that
+     * is not restored (a foreign key from another table, a partition of another table).
+     */
+    private static final Set<String> ATTACHED = Set.of("TABLE DATA", "MATERIALIZED VIEW DATA", "INDEX", "INDEX ATTACH",
+            "CONSTRAINT", "CHECK CONSTRAINT", "FK CONSTRAINT", "DEFAULT", "TRIGGER", "RULE", "POLICY", "ROW SECURITY",
+            "COMMENT", "ACL", "SECURITY LABEL", "SEQUENCE", "SEQUENCE OWNED BY", "SEQUENCE SET", "STATISTICS",
+            "TABLE ATTACH");
 
     private RestoreSelection() { }
 
-    /**
-     * @param indexTables each index's table, "schema.name" to "schema.name" ({@link ArchiveSql})
-     */
-    static List<String> useList(List<TocEntry> entries, List<String> schemas, List<String> tables,
-                                Map<String, String> indexTables) {
+    /** The lines of a {@code --use-list}: kept entries by their id, the others commented out. */
+    static List<String> useList(List<TocEntry> entries, List<String> schemas, List<String> tables) {
+        Set<Integer> kept = kept(entries, schemas, tables);
         List<String> lines = new ArrayList<>();
-        for (TocEntry entry : entries) {
-            boolean keep = keeps(entry, schemas, tables) || entry.type().equals("INDEX")
-                    && tables.stream().anyMatch(t -> sameTable(indexTables.get(entry.schema() + "." + entry.name()), t));
-            lines.add(keep ? entry.line() : ";" + entry.line());
+        for (TocEntry e : entries) {
+            // the names after ';' are for a person reading the file; pg_restore ignores them, and control characters
+            // are blanked so that a name with a line break cannot start a line of its own
+            String line = e.dumpId() + "; " + printable(e.desc() + " " + e.namespace() + " " + e.tag());
+            lines.add(kept.contains(e.dumpId()) ? line : ";" + line);
         }
         return lines;
     }
 
-    /** A table of the archive ("schema.name") against one the user named, with or without its schema. */
-    private static boolean sameTable(String archived, String named) {
-        if (archived == null) {
-            return false;
+    static Set<Integer> kept(List<TocEntry> entries, List<String> schemas, List<String> tables) {
+        List<QualifiedName> names = tables.stream().map(QualifiedName::parse).toList();
+        Map<Integer, TocEntry> byId = new HashMap<>();
+        entries.forEach(e -> byId.put(e.dumpId(), e));
+        Set<Integer> kept = new HashSet<>();
+        for (TocEntry e : entries) {
+            boolean named = RELATIONS.contains(e.desc()) && names.stream().anyMatch(n -> n.matches(e.namespace(), e.tag()));
+            boolean inSchema = !e.namespace().isEmpty() && schemas.contains(e.namespace());
+            boolean schemaItself = e.is("SCHEMA") && schemas.contains(e.tag());
+            if (ALWAYS.contains(e.desc()) || named || inSchema || schemaItself) {
+                kept.add(e.dumpId());
+            }
         }
-        return schemaOf(named).isEmpty() ? nameOf(archived).equals(named) : archived.equals(named);
-    }
-
-    static boolean keeps(TocEntry e, List<String> schemas, List<String> tables) {
-        if (SESSION_TYPES.contains(e.type())) {
-            return true;
+        Map<Integer, List<Integer>> sequenceUsers = new HashMap<>();
+        entries.stream().filter(e -> e.is("DEFAULT") || e.is("SEQUENCE OWNED BY")).forEach(user -> user.dependencies()
+                .forEach(d -> sequenceUsers.computeIfAbsent(d, k -> new ArrayList<>()).add(user.dumpId())));
+        Set<String> keptSchemas = new HashSet<>(schemas);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (TocEntry e : entries) {
+                if (!kept.contains(e.dumpId()) && (attachedToKept(e, kept, byId) || sequenceOfKept(e, kept, sequenceUsers))) {
+                    kept.add(e.dumpId());
+                    grew = true;
+                }
+            }
         }
-        if (e.type().equals("SCHEMA")) {
-            return schemas.contains(e.name()) || tables.stream().anyMatch(t -> schemaOf(t).equals(e.name()));
-        }
-        if (schemas.contains(e.schema())) {
-            return true;
-        }
-        return tables.stream().anyMatch(t -> belongsTo(e, t));
+        entries.stream().filter(e -> kept.contains(e.dumpId()) && RELATIONS.contains(e.desc()))
+                .forEach(e -> keptSchemas.add(e.namespace()));
+        entries.stream().filter(e -> e.is("SCHEMA") && keptSchemas.contains(e.tag())).forEach(e -> kept.add(e.dumpId()));
+        return kept;
     }
 
     /** Whether the backup's table is part of the selection: what a selective restore is checked against. */
@@ -58,26 +84,26 @@ final class RestoreSelection {
         if (schemas.isEmpty() && tables.isEmpty()) {
             return true;
         }
-        return schemas.contains(table.schema()) || tables.stream().anyMatch(t ->
-                nameOf(t).equals(table.name()) && (schemaOf(t).isEmpty() || schemaOf(t).equals(table.schema())));
+        return schemas.contains(table.schema())
+                || tables.stream().map(QualifiedName::parse).anyMatch(n -> n.matches(table.schema(), table.name()));
     }
 
-    private static boolean belongsTo(TocEntry e, String table) {
-        String schema = schemaOf(table);
-        String name = nameOf(table);
-        if (!schema.isEmpty() && !schema.equals(e.schema())) {
+    private static boolean attachedToKept(TocEntry e, Set<Integer> kept, Map<Integer, TocEntry> byId) {
+        if (!ATTACHED.contains(e.desc()) || e.dependencies().stream().noneMatch(kept::contains)) {
             return false;
         }
-        return e.name().equals(name) || e.name().startsWith(name + " ") || e.name().equals("TABLE " + name)
-                || (e.type().startsWith("SEQUENCE") && e.name().startsWith(name + "_"));
+        return e.dependencies().stream().map(byId::get)
+                .noneMatch(d -> d != null && RELATIONS.contains(d.desc()) && !kept.contains(d.dumpId()));
     }
 
-    private static String schemaOf(String qualified) {
-        int dot = qualified.indexOf('.');
-        return dot < 0 ? "" : qualified.substring(0, dot);
+    /** A sequence a kept column default draws from, or one a kept table owns (serial columns). */
+    private static boolean sequenceOfKept(TocEntry e, Set<Integer> kept, Map<Integer, List<Integer>> sequenceUsers) {
+        return e.is("SEQUENCE") && sequenceUsers.getOrDefault(e.dumpId(), List.of()).stream().anyMatch(kept::contains);
     }
 
-    private static String nameOf(String qualified) {
-        return qualified.substring(qualified.indexOf('.') + 1);
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+        return out.toString();
     }
 }

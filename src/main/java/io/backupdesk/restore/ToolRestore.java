@@ -161,8 +161,7 @@ final class ToolRestore {
         try {
             SecureFiles.createDirectories(workDir);
             Path file = Files.createTempFile(workDir, "use-list", ".txt");
-            Files.write(file, RestoreSelection.useList(contents.entries(), plan.schemas(), plan.tables(),
-                    contents.sql().indexTables()));
+            Files.write(file, RestoreSelection.useList(contents.entries(), plan.schemas(), plan.tables()));
             return file;
         } catch (IOException e) {
             throw new BackupDeskException(ErrorKind.IO, "Could not write the list of objects to restore: " + e.getMessage(),

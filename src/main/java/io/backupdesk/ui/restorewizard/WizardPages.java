@@ -290,9 +290,9 @@ final class WizardPages {
                     javafx.scene.control.CheckBoxTreeItem<String> table = new javafx.scene.control.CheckBoxTreeItem<>(t.name());
                     table.selectedProperty().addListener((o, was, now) -> {
                         if (now && !schema.isSelected()) {
-                            draft.tables.add(t.qualifiedName());
+                            draft.tables.add(io.backupdesk.core.QualifiedName.format(t.schema(), t.name()));
                         } else {
-                            draft.tables.remove(t.qualifiedName());
+                            draft.tables.remove(io.backupdesk.core.QualifiedName.format(t.schema(), t.name()));
                         }
                     });
                     schema.getChildren().add(table);
