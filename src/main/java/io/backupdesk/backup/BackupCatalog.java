@@ -153,9 +153,11 @@ public final class BackupCatalog {
 
     /** Pins or unpins a backup: a pinned one is never deleted by a cleanup, nor by hand until it is unpinned. */
     public Entry setPinned(Entry entry, boolean pinned) {
-        BackupRecord changed = entry.record().withPinned(pinned);
-        Sidecars.write(entry.sidecar(), changed);
-        return new Entry(changed, entry.sidecar(), entry.status());
+        BackupRecord changed = Sidecars.update(entry.sidecar(), entry.record().id(), r -> r.withPinned(pinned))
+                .orElseThrow(() -> BackupDeskException.configuration("The backup " + entry.record().id()
+                        + " is no longer in the catalog: it was deleted meanwhile.", "List the backups again."));
+        return new Entry(changed, entry.sidecar(),
+                entry.status() == BackupStatus.MISSING ? BackupStatus.MISSING : changed.effectiveStatus());
     }
 
     /**
@@ -168,14 +170,17 @@ public final class BackupCatalog {
      */
     public void delete(Entry entry) {
         try {
-            deleteChecked(entry);
+            CatalogLock.whileHolding(entry.sidecar().getParent(), () -> {
+                deleteHoldingTheLock(entry);
+                return null;
+            });
         } catch (IOException e) {
             throw new BackupDeskException(ErrorKind.IO, "The backup " + entry.record().id() + " could not be deleted: "
                     + e.getMessage(), "Check the permissions of " + entry.sidecar().getParent() + ".", List.of(), e);
         }
     }
 
-    private static void deleteChecked(Entry listed) throws IOException {
+    private static void deleteHoldingTheLock(Entry listed) throws IOException {
         String id = listed.record().id();
         if (!Files.exists(listed.sidecar(), LinkOption.NOFOLLOW_LINKS)) {
             return;

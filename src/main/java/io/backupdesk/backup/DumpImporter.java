@@ -72,7 +72,7 @@ public final class DumpImporter {
                     ArchiveFiles.sizeOf(placed), 0, sha, files, null, null,
                     header.createdAt() == null ? Files.getLastModifiedTime(placed).toInstant() : header.createdAt(), 0,
                     header.tables(), null, BackupStatus.OK, null, ORIGIN_IMPORT, false);
-            Sidecars.write(sidecar, record);
+            Sidecars.create(sidecar, record);
             return new BackupCatalog.Entry(record, sidecar, BackupStatus.OK);
         } catch (IOException e) {
             throw new BackupDeskException(ErrorKind.IO, "Could not import " + file + ": " + e.getMessage(),

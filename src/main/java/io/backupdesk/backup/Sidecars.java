@@ -9,17 +9,25 @@ import io.backupdesk.store.Json;
 import io.backupdesk.store.SecureFiles;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads and writes the sidecar, {@code <name>.backup.json}: written last and atomically, it marks a backup complete.
- * Every read checks the sidecar as untrusted input ({@link SidecarCheck}).
+ * Every read checks the sidecar as untrusted input ({@link SidecarCheck}); every write holds the folder's
+ * {@link CatalogLock}, and a change re-reads the sidecar under it, so that two writers never lose each other's change.
  */
 public final class Sidecars {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
     /** Why a sidecar cannot be used; {@link #kind()} tells whether moving it aside is a way back. */
     public static final class Unreadable extends IOException {
         /** NEWER: a newer Backup Desk wrote it; INVALID: not a sidecar we can parse; REFUSED: parsed, but untrusted. */
@@ -93,12 +101,66 @@ public final class Sidecars {
         return record;
     }
 
-    public static void write(Path sidecar, BackupRecord record) {
+    /**
+     * Writes the sidecar of a new backup, the mark that it is complete.
+     *
+     * @throws BackupDeskException {@code IO} when it cannot be written, or a sidecar of that name exists already
+     */
+    public static void create(Path sidecar, BackupRecord record) {
         try {
-            SecureFiles.writeAtomically(sidecar, Json.mapper().writeValueAsBytes(record));
+            CatalogLock.whileHolding(sidecar.getParent(), () -> {
+                if (Files.exists(sidecar, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new FileAlreadyExistsException(sidecar.toString(), null, "another backup's metadata has this name");
+                }
+                write(sidecar, record);
+                return null;
+            });
         } catch (IOException e) {
             throw writeFailed(sidecar, e);
         }
+    }
+
+    /**
+     * Changes a sidecar: re-reads it under the folder's lock, applies the change to what is there now and writes
+     * that back. A sidecar that is gone (its backup was deleted meanwhile), or that now describes another backup,
+     * is left alone and never brought back.
+     *
+     * @param id the backup the change is meant for
+     * @return the record as written, or empty when it was left alone
+     * @throws BackupDeskException {@code IO} when the sidecar cannot be read or written, e.g. on a read-only folder
+     */
+    public static Optional<BackupRecord> update(Path sidecar, String id, UnaryOperator<BackupRecord> change) {
+        try {
+            return CatalogLock.whileHolding(sidecar.getParent(), () -> {
+                if (!Files.exists(sidecar, LinkOption.NOFOLLOW_LINKS)) {
+                    return Optional.empty();
+                }
+                BackupRecord now = read(sidecar);
+                if (!now.id().equals(id)) {
+                    return Optional.empty();
+                }
+                BackupRecord changed = change.apply(now);
+                write(sidecar, changed);
+                return Optional.of(changed);
+            });
+        } catch (IOException e) {
+            throw writeFailed(sidecar, e);
+        }
+    }
+
+    /** Moves an unusable sidecar aside as {@code <name>.corrupt-<time>}, where the catalog no longer reads it. */
+    static Path moveAside(Path sidecar) throws IOException {
+        Path aside = sidecar.resolveSibling(sidecar.getFileName() + ".corrupt-" + LocalDateTime.now().format(STAMP));
+        for (int n = 2; Files.exists(aside, LinkOption.NOFOLLOW_LINKS); n++) {
+            aside = sidecar.resolveSibling(sidecar.getFileName() + ".corrupt-" + LocalDateTime.now().format(STAMP) + "-" + n);
+        }
+        Files.move(sidecar, aside);
+        return aside;
+    }
+
+    /** Writes in place; the caller holds the folder's lock. */
+    static void write(Path sidecar, BackupRecord record) throws IOException {
+        SecureFiles.writeAtomically(sidecar, Json.mapper().writeValueAsBytes(record));
     }
 
     private static BackupDeskException writeFailed(Path sidecar, IOException e) {
