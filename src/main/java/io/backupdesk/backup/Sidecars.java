@@ -121,6 +121,45 @@ public final class Sidecars {
     }
 
     /**
+     * Writes the sidecar of an imported backup. Metadata of that name that cannot be used (not valid JSON, or refused
+     * as untrusted) is moved aside first, as {@code <name>.corrupt-<time>}, and never overwritten.
+     *
+     * @return where the unusable metadata was put, if there was one
+     * @throws BackupDeskException {@code CONFIGURATION} when usable metadata, or metadata of a newer version, is there
+     */
+    static Optional<Path> createReplacingUnusable(Path sidecar, BackupRecord record) {
+        try {
+            return CatalogLock.whileHolding(sidecar.getParent(), () -> {
+                Optional<Path> aside = Optional.empty();
+                if (Files.exists(sidecar, LinkOption.NOFOLLOW_LINKS)) {
+                    requireReplaceable(sidecar);
+                    aside = Optional.of(moveAside(sidecar));
+                }
+                write(sidecar, record);
+                return aside;
+            });
+        } catch (IOException e) {
+            throw writeFailed(sidecar, e);
+        }
+    }
+
+    /** Refuses, saying why, unless the sidecar is one this version cannot use and may set aside. */
+    static void requireReplaceable(Path sidecar) throws IOException {
+        BackupRecord listed;
+        try {
+            listed = read(sidecar);
+        } catch (Unreadable e) {
+            if (e.kind() == Unreadable.Kind.NEWER) {
+                throw BackupDeskException.configuration("The metadata " + sidecar + " is there already and " + e.getMessage()
+                        + ".", "Import it with that version, or move the file away first.");
+            }
+            return;
+        }
+        throw BackupDeskException.configuration(sidecar.resolveSibling(listed.fileName()) + " is in the catalog already"
+                + " as backup " + listed.id() + ".", "List it with 'backupdesk list'.");
+    }
+
+    /**
      * Changes a sidecar: re-reads it under the folder's lock, applies the change to what is there now and writes
      * that back. A sidecar that is gone (its backup was deleted meanwhile), or that now describes another backup,
      * is left alone and never brought back.
