@@ -11,17 +11,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
-/** import and list on a catalog that went wrong: damaged dumps, damaged metadata. */
+/** import, list and verify on a catalog that went wrong: damaged dumps, damaged metadata, a folder that cannot be written. */
 @ExtendWith(PostgresServerExtension.class)
 class CatalogCommandsIT {
     private record Run(int code, String out, String err) { }
@@ -84,6 +87,58 @@ class CatalogCommandsIT {
         try (Stream<Path> files = Files.list(sidecar.getParent())) {
             assertThat(files.filter(f -> f.getFileName().toString().startsWith(sidecar.getFileName() + ".corrupt-")))
                     .singleElement().satisfies(aside -> assertThat(Files.readString(aside)).startsWith("{ \"schemaVersion\""));
+        }
+    }
+
+    @Test
+    void verifyOnAFolderThatCannotBeWrittenPrintsTheOutcomeAndExitsOne(TestServer server, @TempDir Path dir)
+            throws Exception {
+        prodWithItems(server, dir);
+        JsonNode made = Json.mapper().readTree(cli(dir, "backup", "prod", "--json").out());
+        Path folder = Path.of(made.get("path").asText()).getParent();
+        readOnly(folder, true);
+        Run one;
+        Run all;
+        try {
+            one = cli(dir, "verify", made.get("id").asText());
+            all = cli(dir, "verify", "--all");
+        } finally {
+            readOnly(folder, false);
+        }
+
+        for (Run run : new Run[] {one, all}) {
+            assertThat(run.code()).as(run.out() + run.err()).isEqualTo(1);
+            assertThat(run.out()).contains(made.get("id").asText() + "  verified").contains("read back in full");
+            assertThat(run.err()).contains("could not be recorded");
+        }
+    }
+
+    /**
+     * A folder nobody may write to. Permissions stop everyone but root, and tests may run as root: then the folder
+     * is made immutable as well, which stops root too.
+     */
+    private static void readOnly(Path folder, boolean on) throws IOException, InterruptedException {
+        if (!on) {
+            try {
+                new ProcessBuilder("chattr", "-i", folder.toString()).redirectErrorStream(true).start().waitFor();
+            } catch (IOException noSuchTool) {
+                // then it was never made immutable
+            }
+        }
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString(on ? "r-x------" : "rwx------"));
+        Path probe = folder.resolve(".probe");
+        if (on && canCreate(probe)) {
+            int code = new ProcessBuilder("chattr", "+i", folder.toString()).redirectErrorStream(true).start().waitFor();
+            assumeThat(code == 0 && !canCreate(probe)).as("a folder that cannot be written can be made here").isTrue();
+        }
+    }
+
+    private static boolean canCreate(Path probe) {
+        try {
+            Files.delete(Files.createFile(probe));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
