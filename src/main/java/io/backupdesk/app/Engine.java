@@ -101,7 +101,7 @@ public final class Engine {
         this.catalog = new BackupCatalog(layout, warnings);
         this.verifier = new VerifyService(tools, runner, clock);
         this.backups = new BackupService(layout, tools, connections, credentials, runner, runs, history, verifier, clock);
-        this.importer = new DumpImporter(layout);
+        this.importer = new DumpImporter(layout, verifier);
         this.restores = new RestoreService(tools, connections, credentials, runner, catalog, backups, verifier,
                 new RestoreStore(paths.configDir()), history, runs, paths.runsDir(), clock);
         this.stats = new StatsService(clock);

@@ -143,7 +143,7 @@ final class BackupRun {
                 commit(paths.partialGlobals(), paths.globals());
             }
             BackupRecord record = record(client, paths, dump, globalsSha);
-            Sidecars.write(paths.sidecar(), record);
+            Sidecars.create(paths.sidecar(), record);
             active.settled();
             LOG.info("Backup {}: committed as {}, {} bytes ({})", runId, record.id(), record.sizeBytes(), paths.archive());
             return new BackupCatalog.Entry(record, paths.sidecar(), BackupStatus.OK);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /** Compares a backup's files with the SHA-256 its sidecar recorded; says in words what differs. */
 final class ChecksumCheck {
@@ -21,6 +22,11 @@ final class ChecksumCheck {
     static Optional<String> problem(BackupCatalog.Entry entry) throws IOException {
         BackupRecord record = entry.record();
         Path archive = entry.archive();
+        // checked again here, not only when the catalog was read: a file may have been swapped for a link since
+        Optional<String> link = linked(archive).or(() -> entry.globals().flatMap(ChecksumCheck::linked));
+        if (link.isPresent()) {
+            return link;
+        }
         Optional<String> main = Files.isDirectory(archive) ? folderProblem(record, archive) : fileProblem(record, archive);
         if (main.isPresent()) {
             return main;
@@ -44,7 +50,19 @@ final class ChecksumCheck {
         return Optional.of("its SHA-256 checksum does not match the one recorded: the file was changed or damaged after the backup");
     }
 
+    private static Optional<String> linked(Path file) {
+        return Files.isSymbolicLink(file)
+                ? Optional.of(file.getFileName() + " is a symbolic link, which is never followed out of the backup folder")
+                : Optional.empty();
+    }
+
     private static Optional<String> folderProblem(BackupRecord record, Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            Optional<String> link = files.map(ChecksumCheck::linked).flatMap(Optional::stream).findFirst();
+            if (link.isPresent()) {
+                return link;
+            }
+        }
         Map<String, String> now = Sha256.ofFolderFiles(folder);
         Map<String, String> then = record.files();
         if (then.isEmpty()) {

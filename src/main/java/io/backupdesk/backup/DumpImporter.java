@@ -1,8 +1,9 @@
 package io.backupdesk.backup;
 
-import java.util.Locale;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.Progress;
+import io.backupdesk.core.Verification;
 import io.backupdesk.store.SecureFiles;
-import java.util.List;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupRecord;
@@ -17,6 +18,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,20 +27,39 @@ import java.util.Optional;
  * Brings a dump made elsewhere (by hand, by cron, by pgAdmin) into the catalog: its format is read from its first
  * bytes, its metadata from its header (the archive's table of contents, or the comments of a plain dump). A dump under the
  * backup root gets a sidecar where it is; one from outside is copied in, never moved.
+ * <p>
+ * Its checksum is taken from the file as it is, so it proves nothing about a dump damaged before: the dump is read
+ * in full, as a verify reads it, before it enters the catalog. A damaged one is imported marked corrupt, so that the
+ * person who has nothing better sees it and what is wrong with it, and nothing restores it silently.
  */
 public final class DumpImporter {
     public static final String ORIGIN_IMPORT = "import";
 
     private final BackupLayout layout;
+    private final VerifyService verifier;
 
-    public DumpImporter(BackupLayout layout) {
+    public DumpImporter(BackupLayout layout, VerifyService verifier) {
         this.layout = layout;
+        this.verifier = verifier;
+    }
+
+    /** An imported backup, and where the unusable metadata it replaced was put aside, if there was one. */
+    public record Imported(BackupCatalog.Entry entry, Optional<Path> setAside) { }
+
+    /** As {@link #importDump(Path, String, Progress, Cancellation)}, without progress. */
+    public BackupCatalog.Entry importDump(Path source, String profile) {
+        return importDump(source, profile, Progress.NONE, new Cancellation()).entry();
     }
 
     /**
+     * Imports a dump, read in full first. Its status is {@code VERIFIED}, or {@code CORRUPT} with the reason.
+     * Metadata of the same name that cannot be used (not valid JSON, or refused as untrusted) is moved aside as
+     * {@code *.corrupt-<time>}: importing the dump again is the way back from a damaged sidecar.
+     *
      * @param profile the profile to file it under; null files it under "imported"
+     * @throws BackupDeskException when it is not a dump, is in the catalog already, or cannot be read or placed
      */
-    public BackupCatalog.Entry importDump(Path source, String profile) {
+    public Imported importDump(Path source, String profile, Progress progress, Cancellation cancel) {
         Path file = source.toAbsolutePath().normalize();
         if (!Files.exists(file)) {
             throw BackupDeskException.configuration("There is no file or folder " + file + ".", "Check the path.");
@@ -46,12 +68,13 @@ public final class DumpImporter {
             BackupFormat format = DumpFormatSniffer.detect(file);
             DumpHeader header = format == BackupFormat.PLAIN ? PlainDumpHeader.read(file) : archiveHeader(file);
             String database = Optional.ofNullable(header.database()).orElseGet(() -> guessDatabase(file));
+            if (file.startsWith(layout.root())) {
+                refuseIfListed(sidecarOf(file));
+            }
             Path placed = file.startsWith(layout.root()) ? file
                     : copyIn(file, layout.folderFor(profile == null ? "imported" : profile, database));
-            Path sidecar = placed.resolveSibling(stem(placed.getFileName().toString()) + BackupLayout.SIDECAR_SUFFIX);
-            if (Files.exists(sidecar)) {
-                throw BackupDeskException.configuration(placed + " is in the catalog already.", "List it with 'backupdesk list'.");
-            }
+            Path sidecar = sidecarOf(placed);
+            refuseIfListed(sidecar);
             Map<String, String> files = Files.isDirectory(placed) ? Sha256.ofFolderFiles(placed) : Map.of();
             String sha = Files.isDirectory(placed) ? Sha256.ofManifest(files) : Sha256.ofFile(placed);
             BackupRecord record = new BackupRecord(BackupRecord.SCHEMA_VERSION, Ids.newId(),
@@ -60,11 +83,25 @@ public final class DumpImporter {
                     ArchiveFiles.sizeOf(placed), 0, sha, files, null, null,
                     header.createdAt() == null ? Files.getLastModifiedTime(placed).toInstant() : header.createdAt(), 0,
                     header.tables(), null, BackupStatus.OK, null, ORIGIN_IMPORT, false);
-            Sidecars.write(sidecar, record);
-            return new BackupCatalog.Entry(record, sidecar, BackupStatus.OK);
+            Verification read = verifier.check(new BackupCatalog.Entry(record, sidecar, BackupStatus.OK), progress, cancel);
+            // the verification is what marks it: every list, cleanup and restore goes by it before the status
+            BackupRecord checked = record.withVerification(read);
+            Optional<Path> aside = Sidecars.createReplacingUnusable(sidecar, checked);
+            return new Imported(new BackupCatalog.Entry(checked, sidecar, read.status()), aside);
         } catch (IOException e) {
             throw new BackupDeskException(ErrorKind.IO, "Could not import " + file + ": " + e.getMessage(),
                     "Check that the file is readable and the backup folder writable.", List.of(), e);
+        }
+    }
+
+    private static Path sidecarOf(Path archive) {
+        return archive.resolveSibling(stem(archive.getFileName().toString()) + BackupLayout.SIDECAR_SUFFIX);
+    }
+
+    /** Fails early, before the long read, when usable metadata of this name exists; unusable metadata is no bar. */
+    private static void refuseIfListed(Path sidecar) throws IOException {
+        if (Files.exists(sidecar, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Sidecars.requireReplaceable(sidecar);
         }
     }
 

@@ -3,6 +3,8 @@ package io.backupdesk.backup;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,51 @@ public record RunMarker(JobRun run, List<String> paths, String sidecar, ProcessR
         Optional<ProcessHandle> alive() {
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                     .filter(h -> started != null && started.equals(h.info().startInstant().orElse(null)));
+        }
+    }
+
+    /**
+     * Why the marker must not be acted on, or empty. Recovery deletes what a marker names, so it may name only a
+     * backup's own files: absolute plain paths beside its sidecar, named after it as {@link BackupLayout} names them.
+     * The runs folder is the user's own, not a shared one, so no backup root is required: a marker may outlive a
+     * change of the root.
+     */
+    Optional<String> problem() {
+        if (run == null || !SidecarCheck.isId(run.id())) {
+            return Optional.of("its run id is missing or not an id we make");
+        }
+        if (sidecar == null) {
+            return paths.isEmpty() ? Optional.empty() : Optional.of("it names files but no backup");
+        }
+        Optional<Path> sidecarPath = ownPath(sidecar).filter(p -> p.getFileName().toString().endsWith(BackupLayout.SIDECAR_SUFFIX));
+        if (sidecarPath.isEmpty()) {
+            return Optional.of("its backup metadata path is not an absolute path to a sidecar");
+        }
+        String stem = SidecarCheck.stem(sidecarPath.get());
+        for (String text : paths) {
+            Optional<Path> path = ownPath(text).filter(p -> sidecarPath.get().getParent().equals(p.getParent()));
+            String name = path.map(p -> p.getFileName().toString()).orElse("");
+            String unfinished = name.endsWith(BackupLayout.PARTIAL_SUFFIX)
+                    ? name.substring(0, name.length() - BackupLayout.PARTIAL_SUFFIX.length()) : name;
+            boolean ours = unfinished.equals(stem + BackupLayout.GLOBALS_SUFFIX)
+                    || !unfinished.equals(stem) && DumpImporter.stem(unfinished).equals(stem);
+            if (!ours) {
+                return Optional.of("it names " + SidecarCheck.printable(text) + ", which is not a file of its backup "
+                        + sidecarPath.get().getFileName());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The path, if it is absolute, normalized and ends in a plain file name. */
+    private static Optional<Path> ownPath(String text) {
+        try {
+            Path path = Path.of(text);
+            return path.isAbsolute() && path.equals(path.normalize()) && path.getFileName() != null
+                    && SidecarCheck.plainNameProblem("", path.getFileName().toString()).isEmpty()
+                    ? Optional.of(path) : Optional.empty();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
         }
     }
 

@@ -180,6 +180,14 @@ public final class RunRegistry {
                 Files.deleteIfExists(file);
                 return Optional.empty();
             }
+            Optional<String> refused = marker.problem();
+            if (refused.isPresent()) {
+                Path aside = file.resolveSibling(file.getFileName() + ".refused-" + clock.instant().toEpochMilli());
+                LOG.warn("The run marker {} is refused ({}); nothing it names is touched, it is kept as {}.", file,
+                        refused.get(), aside.getFileName());
+                Files.move(file, aside);
+                return Optional.empty();
+            }
             Optional.ofNullable(marker.process()).flatMap(RunMarker.ProcessRef::alive).ifPresent(RunRegistry::stop);
             List<String> kept = dropDatabases(marker, dropper);
             JobRun recorded = marker.run().status() == null ? outcome(marker, kept) : null;

@@ -59,11 +59,26 @@ public final class VerifyService {
      *                             sidecar is then left as it was
      */
     public BackupCatalog.Entry verify(BackupCatalog.Entry entry, Progress progress, Cancellation cancel) {
-        Verification outcome = check(entry, progress, cancel);
-        BackupRecord updated = entry.record().withVerification(outcome);
-        Sidecars.write(entry.sidecar(), updated);
-        LOG.info("Verified backup {}: {} {}", updated.id(), outcome.status(), outcome.message());
-        return new BackupCatalog.Entry(updated, entry.sidecar(), outcome.status());
+        return record(entry, check(entry, progress, cancel));
+    }
+
+    /**
+     * Records an outcome in the backup's sidecar as it is now: the sidecar is read again under its lock and only the
+     * verification changes, so a pin set while the backup was being read is kept. A backup deleted meanwhile is not
+     * brought back; it is then returned as {@code MISSING}, with nothing recorded.
+     *
+     * @throws BackupDeskException {@code IO} when the outcome cannot be written, e.g. to a read-only folder
+     */
+    public BackupCatalog.Entry record(BackupCatalog.Entry entry, Verification outcome) {
+        Optional<BackupRecord> updated = Sidecars.update(entry.sidecar(), entry.record().id(), r -> r.withVerification(outcome));
+        if (updated.isEmpty()) {
+            LOG.info("Backup {} was deleted while it was verified; its outcome {} is not recorded", entry.record().id(),
+                    outcome.status());
+            Verification gone = outcome(BackupStatus.MISSING, "The backup was deleted while it was being verified.");
+            return new BackupCatalog.Entry(entry.record().withVerification(gone), entry.sidecar(), BackupStatus.MISSING);
+        }
+        LOG.info("Verified backup {}: {} {}", entry.record().id(), outcome.status(), outcome.message());
+        return new BackupCatalog.Entry(updated.get(), entry.sidecar(), outcome.status());
     }
 
     /** The same checks, recorded nowhere. */

@@ -50,6 +50,16 @@ final class CliJson {
         return m;
     }
 
+    /** Metadata the catalog could not use: status "unreadable", its file and the reason; id only if it claims one. */
+    static Map<String, Object> refused(BackupCatalog.Refused refused) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", refused.claimedId());
+        m.put("status", "unreadable");
+        m.put("sidecar", refused.sidecar().toString());
+        m.put("reason", refused.reason());
+        return m;
+    }
+
     static Map<String, Object> verification(Verification v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", v.status().name().toLowerCase(Locale.ROOT));

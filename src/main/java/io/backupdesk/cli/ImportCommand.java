@@ -1,16 +1,25 @@
 package io.backupdesk.cli;
 
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.DumpImporter;
+import io.backupdesk.core.BackupStatus;
+import io.backupdesk.core.Cancellation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code backupdesk import FILE}: brings a dump made elsewhere into the catalog. */
-@Command(name = "import", description = "Add a dump made elsewhere to the catalog (copied in unless it is under the backup root).")
+/**
+ * {@code backupdesk import FILE}: brings a dump made elsewhere into the catalog, read in full first. Exits 1 when the
+ * dump is damaged: it is imported all the same, marked corrupt, so that it is seen and never restored silently.
+ */
+@Command(name = "import", description = "Add a dump made elsewhere to the catalog (copied in unless it is under the backup root).",
+        footer = {"", "The dump is read in full first, as 'verify' reads it. A damaged dump is imported marked corrupt",
+                "and the exit code is 1. Unreadable metadata of the same name is kept aside as *.corrupt-<time>."})
 public final class ImportCommand implements Callable<Integer> {
     @ParentCommand
     BackupDeskCli root;
@@ -26,13 +35,25 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackupCatalog.Entry entry = root.engine().importer().importDump(file, profile);
+        Cancellation cancel = new Cancellation();
+        DumpImporter.Imported imported = CancelOnInterrupt.run(cancel, () -> root.engine().importer()
+                .importDump(file, profile, ConsoleProgress.forTerminal(root.err()), cancel));
+        BackupCatalog.Entry entry = imported.entry();
+        imported.setAside().ifPresent(aside -> root.err().println("warning: the unreadable metadata that was there is kept as "
+                + aside));
+        boolean damaged = entry.status() != BackupStatus.VERIFIED;
         if (json) {
             root.out().println(CliJson.write(CliJson.backup(entry)));
         } else {
             root.out().println("Imported " + entry.record().id() + " (" + entry.record().format().cliName() + " dump of "
                     + entry.record().database() + ") as " + entry.archive());
+            root.out().println("  " + entry.status().name().toLowerCase(Locale.ROOT) + ": "
+                    + entry.record().verification().message());
         }
-        return 0;
+        if (damaged) {
+            root.err().println("error: " + entry.archive().getFileName() + " is damaged; it is in the catalog marked corrupt"
+                    + " so that nothing restores it silently.");
+        }
+        return damaged ? 1 : 0;
     }
 }

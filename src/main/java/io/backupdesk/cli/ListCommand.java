@@ -7,11 +7,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code backupdesk list [PROFILE]}: the catalog, newest first. */
+/** {@code backupdesk list [PROFILE]}: the catalog, newest first, then the metadata that could not be used and why. */
 @Command(name = "list", description = "List the backups in the catalog, newest first.")
 public final class ListCommand implements Callable<Integer> {
     private static final String ROW = "%-12s  %-14s  %-18s  %-19s  %9s  %-9s  %-8s  %s%n";
@@ -27,24 +28,38 @@ public final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<BackupCatalog.Entry> entries = root.engine().catalog().scan().stream()
+        BackupCatalog.Listing listing = root.engine().catalog().read();
+        List<BackupCatalog.Entry> entries = listing.backups().stream()
                 .filter(e -> profile == null || e.record().profile().equals(profile))
                 .toList();
+        // a refused sidecar's profile is not to be trusted, so every one is shown whatever the filter
+        List<BackupCatalog.Refused> refused = listing.refused();
         if (json) {
-            root.out().println(CliJson.writeList(entries.stream().map(CliJson::backup).toList()));
+            List<Object> all = new ArrayList<>(entries.stream().map(CliJson::backup).toList());
+            refused.stream().map(CliJson::refused).forEach(all::add);
+            root.out().println(CliJson.writeList(all));
             return 0;
         }
         if (entries.isEmpty()) {
             root.out().println("No backups" + (profile == null ? "" : " of profile " + profile) + " in "
                     + root.engine().catalog().root() + ".");
-            return 0;
+        } else {
+            root.out().printf(ROW, "ID", "PROFILE", "DATABASE", "CREATED", "SIZE", "FORMAT", "STATUS", "LABEL");
         }
-        root.out().printf(ROW, "ID", "PROFILE", "DATABASE", "CREATED", "SIZE", "FORMAT", "STATUS", "LABEL");
         for (BackupCatalog.Entry e : entries) {
             BackupRecord r = e.record();
             String label = (r.pinned() ? "[pinned] " : "") + (r.label() == null ? "" : r.label());
             root.out().printf(ROW, r.id(), r.profile(), r.database(), Format.time(r.createdAt()), Format.bytes(r.sizeBytes()),
                     r.format().cliName(), e.status().name().toLowerCase(Locale.ROOT), label);
+        }
+        if (!refused.isEmpty()) {
+            root.out().println();
+            root.out().println("Unreadable backup metadata (nothing is done with these; 'backupdesk import' on a dump"
+                    + " sets its unreadable metadata aside and imports it again):");
+            for (BackupCatalog.Refused r : refused) {
+                root.out().println("  unreadable  " + r.sidecar());
+                root.out().println("              " + r.reason());
+            }
         }
         return 0;
     }

@@ -17,11 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code backupdesk verify (BACKUP_ID | --all)}: checksum and a full read; exits 1 unless every backup verified. */
 @Command(name = "verify", description = "Read backups back in full: checksum, then pg_restore (or gunzip) to the end.",
-        footer = {"", "Exit code 1 when any backup is corrupt or missing; the outcome is recorded in the catalog."})
+        footer = {"", "The outcome is recorded in the catalog. Exit code 1 when any backup is corrupt or missing, could not",
+                "be checked, or its outcome could not be recorded (e.g. a read-only backup folder)."})
 public final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     BackupDeskCli root;
@@ -47,21 +49,27 @@ public final class VerifyCommand implements Callable<Integer> {
                 : List.of(root.engine().catalog().require(which.id));
         Cancellation cancel = new Cancellation();
         List<Map<String, Object>> outcomes = new ArrayList<>();
-        boolean allVerified = true;
+        boolean allGood = true;
         for (BackupCatalog.Entry entry : entries) {
-            BackupCatalog.Entry checked = CancelOnInterrupt.run(cancel, () -> verifyOne(entry, cancel));
-            Verification v = checked.record().verification();
-            allVerified &= v != null && v.status() == BackupStatus.VERIFIED;
+            Optional<Verification> checked = CancelOnInterrupt.run(cancel, () -> checkOne(entry, cancel));
+            if (checked.isEmpty()) {
+                allGood = false;
+                continue;
+            }
+            Verification v = checked.get();
+            // the outcome is printed even when it cannot be recorded: it is what the user asked for
+            boolean recorded = recordOne(entry, v);
+            allGood &= recorded && v.status() == BackupStatus.VERIFIED;
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", checked.record().id());
-                m.put("path", checked.archive().toString());
-                m.putAll(v == null ? Map.of("status", "unchecked") : CliJson.verification(v));
+                m.put("id", entry.record().id());
+                m.put("path", entry.archive().toString());
+                m.putAll(CliJson.verification(v));
+                m.put("recorded", recorded);
                 outcomes.add(m);
             } else {
-                root.out().println(checked.record().id() + "  " + (v == null ? "unchecked" : v.status().name().toLowerCase(Locale.ROOT))
-                        + "  " + checked.archive());
-                root.out().println("  " + (v == null ? "" : v.message()));
+                root.out().println(entry.record().id() + "  " + v.status().name().toLowerCase(Locale.ROOT) + "  " + entry.archive());
+                root.out().println("  " + v.message());
             }
         }
         if (json) {
@@ -69,19 +77,35 @@ public final class VerifyCommand implements Callable<Integer> {
         } else if (entries.isEmpty()) {
             root.out().println("No backups in " + root.engine().catalog().root() + ".");
         }
-        return allVerified ? 0 : 1;
+        return allGood ? 0 : 1;
     }
 
     /** A backup that cannot be checked at all (no pg_restore) is reported and the others still get checked. */
-    private BackupCatalog.Entry verifyOne(BackupCatalog.Entry entry, Cancellation cancel) {
+    private Optional<Verification> checkOne(BackupCatalog.Entry entry, Cancellation cancel) {
         try {
-            return root.engine().verifier().verify(entry, ConsoleProgress.forTerminal(root.err()), cancel);
+            return Optional.of(root.engine().verifier().check(entry, ConsoleProgress.forTerminal(root.err()), cancel));
         } catch (BackupDeskException e) {
             if (!which.all || e.kind() == ErrorKind.CANCELLED) {
                 throw e;
             }
             root.err().println("error: " + entry.record().id() + ": " + e.getMessage());
-            return entry;
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the outcome is in the catalog now; a backup deleted meanwhile has nothing to record it in. */
+    private boolean recordOne(BackupCatalog.Entry entry, Verification outcome) {
+        try {
+            boolean gone = root.engine().verifier().record(entry, outcome).status() == BackupStatus.MISSING
+                    && outcome.status() != BackupStatus.MISSING;
+            if (gone) {
+                root.err().println("warning: " + entry.record().id() + " was deleted while it was being verified;"
+                        + " nothing was recorded.");
+            }
+            return !gone;
+        } catch (BackupDeskException e) {
+            root.err().println("error: the outcome for " + entry.record().id() + " could not be recorded: " + e.getMessage());
+            return false;
         }
     }
 }

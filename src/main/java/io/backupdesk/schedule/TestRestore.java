@@ -76,9 +76,9 @@ final class TestRestore {
             RestoreReport report = restores.restore(plan, schedule.testRestoreOrigin(), Optional.empty(), Progress.NONE,
                     line -> { }, cancel);
             if (report.outcome() != RestoreReport.Outcome.FAILED) {
-                Sidecars.write(backup.sidecar(), backup.record().withVerification(new Verification(BackupStatus.VERIFIED,
-                        clock.instant(), "Restored in full into a scratch database by the weekly test restore; "
-                        + report.summary())));
+                Verification restored = new Verification(BackupStatus.VERIFIED, clock.instant(),
+                        "Restored in full into a scratch database by the weekly test restore; " + report.summary());
+                Sidecars.update(backup.sidecar(), backup.record().id(), r -> r.withVerification(restored));
             }
             return Optional.of(report);
         } catch (RuntimeException e) {

@@ -10,6 +10,9 @@ import io.backupdesk.store.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -148,6 +152,47 @@ class RunRegistryTest {
         assertThat(dropped).containsExactly("p/db_restoring_1");
         assertThat(runs.resolve("r9.json")).doesNotExist();
         assertThat(history.readAll()).extracting(JobRun::status).containsExactly(JobStatus.INTERRUPTED);
+    }
+
+    static Stream<Arguments> forgedMarkers() {
+        return Stream.of(
+                Arguments.of("a file in another folder", "victim/precious.txt", "db_1.backup.json", "r10"),
+                Arguments.of("a path that is not normalized", "db_1.dump/../victim/precious.txt", "db_1.backup.json", "r11"),
+                Arguments.of("another backup's archive", "victim/other.dump", "victim/db_1.backup.json", "r12"),
+                Arguments.of("a relative path", "RELATIVE", "db_1.backup.json", "r13"),
+                Arguments.of("files but no backup", "victim/precious.txt", null, "r14"),
+                Arguments.of("a run id with path characters", "db_1.dump.partial", "db_1.backup.json", "../victim/precious"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forgedMarkers")
+    void aMarkerNamingFilesThatAreNotItsBackupsIsRefusedAndNothingIsDeleted(String what, String path, String sidecar,
+            String runId) throws Exception {
+        Path victim = Files.createDirectories(dir.resolve("victim"));
+        Path precious = Files.writeString(victim.resolve("precious.txt"), "keep");
+        Path other = Files.writeString(victim.resolve("other.dump"), "another backup");
+        Path password = Files.writeString(victim.resolve("precious.pgpass"), "not ours");
+        Path partial = Files.writeString(dir.resolve("db_1.dump.partial"), "half");
+        Files.createDirectories(runs);
+        JobRun run = new JobRun(JobRun.SCHEMA_VERSION, runId, JobRun.KIND_BACKUP, "p", "db", "manual", Instant.now(),
+                null, null, 0, null, null, null);
+        String named = path.equals("RELATIVE") ? "victim/precious.txt" : dir.resolve(path).toString();
+        RunMarker marker = new RunMarker(run, List.of(named, partial.toString()),
+                sidecar == null ? null : dir.resolve(sidecar).toString(), null, List.of(), null, null);
+        Path file = Files.write(runs.resolve("forged.json"), Json.mapper().writeValueAsBytes(marker));
+
+        List<JobRun> recovered = registry.recoverInterrupted();
+
+        assertThat(precious).hasContent("keep");
+        assertThat(other).exists();
+        assertThat(password).exists();
+        assertThat(partial).as("nothing at all is done with a refused marker").exists();
+        assertThat(recovered).isEmpty();
+        assertThat(file).doesNotExist();
+        try (Stream<Path> left = Files.list(runs)) {
+            assertThat(left).as("kept aside for a person to look at")
+                    .anyMatch(p -> p.getFileName().toString().startsWith("forged.json.refused-"));
+        }
     }
 
     /** As if the process died: the lock goes, the marker stays as it was last written. */

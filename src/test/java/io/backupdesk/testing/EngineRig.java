@@ -66,7 +66,7 @@ public final class EngineRig {
         Credentials credentials = new Credentials(pgpass, configDir.resolve("runs"));
         this.backups = new BackupService(layout, tools, new ConnectionFactory(), credentials, runner, runs, history,
                 verifier, clock);
-        this.importer = new DumpImporter(layout);
+        this.importer = new DumpImporter(layout, verifier);
         this.restores = new RestoreService(tools, new ConnectionFactory(), credentials, runner, catalog, backups,
                 verifier, new RestoreStore(configDir), history, runs, configDir.resolve("runs"), clock);
     }

@@ -30,7 +30,7 @@ final class FolderCatalog implements CatalogOperations {
         ToolSelection tools = new ToolSelection(ToolDiscovery.standard(null, System.getenv()));
         this.catalog = new BackupCatalog(layout, w -> { });
         this.verifier = new VerifyService(tools, new ProcessRunner(), Clock.systemUTC());
-        this.importer = new DumpImporter(layout);
+        this.importer = new DumpImporter(layout, verifier);
     }
 
     @Override
