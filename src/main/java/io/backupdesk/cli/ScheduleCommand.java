@@ -85,7 +85,7 @@ public final class ScheduleCommand {
         ZoneId zoneId = zone(zone);
         CronSchedule.parse(cron, zoneId);
         BackupOptions options = new BackupOptions(format == null ? null : BackupFormat.parse(format),
-                compress == null ? null : Compression.parse(compress), 0, null, null, null, null, null, false, label, null, null);
+                compress == null ? null : Compression.parse(compress), 0, null, null, null, null, null, false, label, null, null).checked();
         RetentionPolicy retention = new RetentionPolicy(keepLast, daily, weekly, monthly,
                 maxAge == null ? null : Durations.parse(maxAge));
         Schedule schedule = new Schedule(Ids.newId(), profile, cron.trim(), zone == null ? null : zoneId.getId(), !disabled,
