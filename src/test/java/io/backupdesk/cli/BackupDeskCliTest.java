@@ -240,4 +240,21 @@ class BackupDeskCliTest {
         assertThat(Json.mapper().readTree(out).isArray()).isTrue();
         assertThat(Json.mapper().readTree(out)).isEmpty();
     }
+
+    @Test
+    void runDueFailsEveryTimeWhileTheSchedulesCannotBeReadAndNamesTheCopySetAside() throws IOException {
+        Files.writeString(config.resolve("schedules.json"), "{\"schemaVersion\":1,\"schedules\":[{broken");
+
+        assertThat(run("schedule", "run-due")).isEqualTo(2);
+        String first = err;
+        assertThat(run("schedule", "run-due")).isEqualTo(2);
+
+        assertThat(first).contains("error: The schedules could not be read; the file was set aside as "
+                + config.resolve("schedules.json.corrupt-"));
+        assertThat(err).contains("schedules.json.corrupt-").contains("No scheduled backup runs until it is repaired")
+                .contains("hint: Repair the copy");
+        try (var files = Files.list(config)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("schedules.json"))).hasSize(1);
+        }
+    }
 }
