@@ -28,6 +28,7 @@ import io.backupdesk.stats.DashboardStats;
 import io.backupdesk.stats.StatsService;
 import io.backupdesk.store.JobHistory;
 import io.backupdesk.store.PgPassFile;
+import io.backupdesk.store.ProfilePasswords;
 import io.backupdesk.store.ProfileStore;
 import io.backupdesk.store.RestoreStore;
 import io.backupdesk.store.ScheduleStore;
@@ -43,7 +44,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -88,7 +88,10 @@ public final class Engine {
         this.settingsStore = new SettingsStore(paths.configDir(), warnings);
         Settings settings = settingsStore.load();
         this.profiles = new ProfileStore(paths.configDir(), warnings);
-        this.credentials = new Credentials(new PgPassFile(paths.configDir().resolve("pgpass")), paths.runsDir());
+        ProfilePasswords passwords = new ProfilePasswords(paths.configDir().resolve("passwords"));
+        // earlier versions kept every password in one shared file keyed by login; each profile takes its line along
+        passwords.migrateFrom(new PgPassFile(paths.configDir().resolve("pgpass")), profiles.list());
+        this.credentials = new Credentials(passwords, paths.runsDir());
         this.history = new JobHistory(paths.configDir(), warnings);
         this.smtpPassword = new SmtpPasswordStore(paths.configDir());
         this.alerts = AlertDispatcher.forSettings(settingsStore, smtpPassword);
@@ -214,19 +217,32 @@ public final class Engine {
     }
 
     /**
-     * Removes a profile and its stored password, unless another profile logs in the same way. Its backups stay.
+     * Removes a profile and its stored password; other profiles with the same login keep their own. Its backups stay.
      *
      * @return the profile as it was
      */
     public ConnectionProfile removeProfile(String name) {
         ConnectionProfile profile = profiles.require(name);
         profiles.remove(name);
-        boolean loginShared = profiles.list().stream().anyMatch(p -> Objects.equals(p.host(), profile.host())
-                && p.port() == profile.port() && Objects.equals(p.user(), profile.user()));
-        if (!loginShared) {
-            credentials.pgpass().remove(profile.host(), profile.port(), profile.user() == null ? "*" : profile.user());
-        }
+        credentials.forget(name);
         return profile;
+    }
+
+    /**
+     * Saves a profile, under a new name when renamed (its password moves along), and stores the password given for
+     * this profile alone.
+     *
+     * @param previousName the name it had, or null for a new profile
+     * @param password     empty keeps the stored one
+     */
+    public void saveProfile(ConnectionProfile profile, String previousName, Optional<String> password) {
+        boolean renamed = previousName != null && !previousName.equals(profile.name());
+        profiles.save(profile);
+        if (renamed) {
+            credentials.rename(previousName, profile.name());
+            profiles.remove(previousName);
+        }
+        password.ifPresent(p -> credentials.store(profile, p));
     }
 
     /** The tables a backup of the profile's database could hold, read from the server. */

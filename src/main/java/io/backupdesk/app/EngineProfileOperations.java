@@ -23,11 +23,7 @@ final class EngineProfileOperations implements ProfileOperations {
 
     @Override
     public void save(ConnectionProfile profile, String previousName, Optional<String> password) {
-        if (previousName != null && !previousName.equals(profile.name())) {
-            engine.profiles().remove(previousName);
-        }
-        engine.profiles().save(profile);
-        password.ifPresent(p -> engine.credentials().pgpass().store(profile.host(), profile.port(), profile.user(), p));
+        engine.saveProfile(profile, previousName, password);
     }
 
     @Override

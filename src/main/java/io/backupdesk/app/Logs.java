@@ -12,12 +12,34 @@ import io.backupdesk.store.SecureFiles;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Sends the log to {@code <config>/logs/backupdesk.log}, rolled daily and by size, kept for 30 days. */
+/**
+ * Sends the log to {@code <config>/logs/backupdesk.log}, rolled daily and by size, kept for 30 days. The files are
+ * owner-only like the pgpass files: they name servers, users, databases and paths.
+ */
 public final class Logs {
     private Logs() { }
+
+    /** Logback creates the log files with the process's umask (often 0644), at start and after every roll. */
+    private static final class OwnerOnlyAppender extends RollingFileAppender<ILoggingEvent> {
+        @Override
+        public void openFile(String fileName) throws IOException {
+            Path file = Path.of(fileName);
+            if (!Files.exists(file)) {
+                SecureFiles.createDirectories(file.toAbsolutePath().getParent());
+                try {
+                    SecureFiles.createNewFile(file);
+                } catch (FileAlreadyExistsException raced) {
+                    // another process of ours made it a moment ago, owner-only too
+                }
+            }
+            SecureFiles.restrictToOwner(file);
+            super.openFile(fileName);
+        }
+    }
 
     public static void toFolder(Path logsDir) {
         try {
@@ -34,7 +56,7 @@ public final class Logs {
         encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n");
         encoder.start();
 
-        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+        RollingFileAppender<ILoggingEvent> appender = new OwnerOnlyAppender();
         appender.setContext(context);
         appender.setName("file");
         appender.setFile(logsDir.resolve("backupdesk.log").toString());

@@ -11,6 +11,7 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.Ids;
 import io.backupdesk.core.JobRun;
+import io.backupdesk.core.ParallelJobs;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.ProgressUpdate;
 import io.backupdesk.pg.ClientInstallation;
@@ -78,6 +79,7 @@ final class BackupRun {
     }
 
     BackupCatalog.Entry execute() {
+        options.checked();
         Stream.of(options.schemas(), options.excludeSchemas(), options.tables(), options.excludeTables())
                 .flatMap(List::stream).forEach(PgNamePattern::parse);
         services.tools().discovery().prefetch();
@@ -88,6 +90,9 @@ final class BackupRun {
         try (ServerInspector inspector = new ServerInspector(
                 services.connections().open(profile, profile.database(), password), target)) {
             PgVersion server = inspector.serverVersion();
+            if (options.jobs() > 1) {
+                ParallelJobs.checkAgainstServer(options.jobs(), inspector.freeConnections(), target);
+            }
             ClientInstallation client = services.tools().forDump(server);
             ClientInstallation globalsClient = options.globals() ? services.tools().forDumpAll(server) : null;
             // built now only to refuse what this pg_dump cannot do (zstd before 16) before any file exists

@@ -9,6 +9,7 @@ import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.Compression;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.ParallelJobs;
 import io.backupdesk.store.Settings;
 import io.backupdesk.core.DumpScope;
 import io.backupdesk.core.TableCount;
@@ -42,7 +43,7 @@ public final class BackupCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "custom (default, unless the setting defaultFormat names another), directory, tar or plain (SQL, gzip-compressed).")
     String format;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Parallel workers; directory format only. Default: cores, at most 4.")
+    @Option(names = "--jobs", paramLabel = "N", description = "Parallel workers, 1 to 64; directory format only. Default: cores, at most 4.")
     Integer jobs;
 
     @Option(names = "--compress", paramLabel = "LEVEL",
@@ -76,7 +77,7 @@ public final class BackupCommand implements Callable<Integer> {
     @Option(names = "--globals", description = "Also save roles and tablespaces (pg_dumpall --globals-only) beside the dump.")
     boolean globals;
 
-    @Option(names = "--label", paramLabel = "TEXT", description = "A label, also part of the file name.")
+    @Option(names = "--label", paramLabel = "TEXT", description = "A label, also part of the file name; at most 64 characters.")
     String label;
 
     @Option(names = "--timeout", paramLabel = "DURATION", description = "Give up after this long, e.g. 90s, 30m, 2h. Default: no limit.")
@@ -95,6 +96,9 @@ public final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (jobs != null) {
+            ParallelJobs.check(jobs);
+        }
         Settings settings = root.engine().settings().load();
         String chosenFormat = format != null ? format : settings.defaultFormat();
         // the default level belongs to the default format: another format given here takes its own default
@@ -106,7 +110,7 @@ public final class BackupCommand implements Callable<Integer> {
                 schemas, excludeSchemas, tables, excludeTables,
                 scope == null ? DumpScope.ALL : scope.schemaOnly ? DumpScope.SCHEMA_ONLY : DumpScope.DATA_ONLY,
                 globals, label, timeout == null ? null : Durations.parse(timeout),
-                lockWaitTimeout == null ? null : Durations.parse(lockWaitTimeout));
+                lockWaitTimeout == null ? null : Durations.parse(lockWaitTimeout)).checked();
         ConnectionProfile connection = root.engine().profiles().require(profile);
         boolean readBack = verify != null ? verify : settings.verifiesAfterBackup();
         Cancellation cancel = new Cancellation();

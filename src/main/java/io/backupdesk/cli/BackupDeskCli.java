@@ -4,6 +4,7 @@ import io.backupdesk.app.AppPaths;
 import io.backupdesk.app.Engine;
 import io.backupdesk.app.Logs;
 import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
 import org.slf4j.LoggerFactory;
@@ -22,11 +23,13 @@ import java.util.Set;
 
 /**
  * The command line front: the same services as the desktop app, no JavaFX. Exit codes: 0 success, 1 the job failed,
- * 2 usage or configuration error. Errors go to stderr as one sentence plus a hint.
+ * 2 usage or configuration error, 130 or 143 stopped by Ctrl+C or SIGTERM (the run was cancelled and cleaned up).
+ * Errors go to stderr as one sentence plus a hint.
  */
 @Command(name = "backupdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Backs up PostgreSQL databases with pg_dump and keeps a catalog of the backups.",
-        footer = {"", "Exit codes: 0 success, 1 the job failed, 2 usage or configuration error."})
+        footer = {"", "Exit codes: 0 success, 1 the job failed, 2 usage or configuration error,",
+                "130 or 143 stopped by Ctrl+C or SIGTERM (the run was cancelled and its files removed)."})
 public final class BackupDeskCli implements Runnable {
     /**
      * The commands, in the order the help lists them. picocli reads every registered command's annotations up front,
@@ -92,11 +95,41 @@ public final class BackupDeskCli implements Runnable {
         CommandLine cmd = commandLine(root, args);
         cmd.setOut(out);
         cmd.setErr(err);
-        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));
-        int code = cmd.execute(args);
-        out.flush();
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, commandLine.getErr(), root.configDir));
+        cmd.setParameterExceptionHandler(BackupDeskCli::reportUsage);
+        try {
+            int code = cmd.execute(args);
+            out.flush();
+            err.flush();
+            return code;
+        } finally {
+            // a SIGTERM or Ctrl+C waits for this: the outcome is printed before the JVM goes
+            CancelOnInterrupt.outcomeReported();
+        }
+    }
+
+    /**
+     * A usage error in the same two lines as every other error: what is wrong, and what to do. Picocli's suggestions
+     * for a mistyped command or option become the hint.
+     */
+    static int reportUsage(CommandLine.ParameterException ex, String[] args) {
+        CommandLine command = ex.getCommandLine();
+        PrintWriter err = command.getErr();
+        String message = ex.getMessage();
+        List<String> suggestions = List.of();
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            suggestions = unmatched.getSuggestions();
+            List<String> words = unmatched.getUnmatched();
+            if (!words.isEmpty() && !words.get(0).startsWith("-") && command.getSubcommands().size() > 1) {
+                message = "Unknown command '" + words.get(0) + "'.";
+            }
+        }
+        String help = command.getCommandSpec().qualifiedName() + " --help";
+        err.println("error: " + message);
+        err.println("hint: " + (suggestions.isEmpty() ? "See '" + help + "'."
+                : "Did you mean " + String.join(" or ", suggestions) + "? See '" + help + "'."));
         err.flush();
-        return code;
+        return 2;
     }
 
     static CommandLine commandLine(BackupDeskCli root, String[] args) {
@@ -108,7 +141,20 @@ public final class BackupDeskCli implements Runnable {
                 cmd.addSubcommand(commandName(command), command);
             }
         }
+        cmd.getSubcommands().values().forEach(BackupDeskCli::addHelpOption);
         return cmd;
+    }
+
+    /** {@code --help} (and {@code -h}) on every command and sub-command, as on the root. */
+    private static void addHelpOption(CommandLine command) {
+        CommandSpec spec = command.getCommandSpec();
+        if (spec.optionsMap().containsKey("--help") || spec.userObject() instanceof CommandLine.HelpCommand) {
+            return;
+        }
+        String[] names = spec.optionsMap().containsKey("-h") ? new String[] {"--help"} : new String[] {"-h", "--help"};
+        spec.addOption(CommandLine.Model.OptionSpec.builder(names).usageHelp(true)
+                .description("Show this help message and exit.").build());
+        command.getSubcommands().values().forEach(BackupDeskCli::addHelpOption);
     }
 
     /** The first argument that is neither an option of ours nor its value; null when there is none. */
@@ -127,13 +173,26 @@ public final class BackupDeskCli implements Runnable {
         return command.getAnnotation(Command.class).name();
     }
 
-    static int report(Exception ex, PrintWriter err) {
+    /**
+     * @param configDir the --config-dir given, or null: an unexpected failure is logged there even when it came
+     *                  before the engine (which opens the log) was built
+     */
+    static int report(Exception ex, PrintWriter err, Path configDir) {
         if (ex instanceof BackupDeskException bde) {
             err.println("error: " + bde.getMessage());
             if (!bde.hint().isBlank()) {
                 err.println("hint: " + bde.hint());
             }
+            if (bde.kind() == ErrorKind.CANCELLED && CancelOnInterrupt.signalled()) {
+                err.println("note: stopped by a signal (Ctrl+C or SIGTERM): the run was cancelled and cleaned up;"
+                        + " exit code 130 after Ctrl+C, 143 after SIGTERM.");
+            }
             return bde.kind().isUsageError() ? 2 : 1;
+        }
+        try {
+            Logs.toFolder(AppPaths.forCurrentUser(configDir).logsDir());
+        } catch (RuntimeException logsUnavailable) {
+            ex.addSuppressed(logsUnavailable);
         }
         LoggerFactory.getLogger(BackupDeskCli.class).error("Unexpected failure", ex);
         err.println("error: an unexpected failure happened: " + ex);

@@ -8,13 +8,27 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads "90s", "30m", "2h", "1d" or ISO-8601 ("PT1H30M"). */
+/** Reads "90s", "30m", "2h", "1d" or ISO-8601 ("PT1H30M"), from zero to a hundred years. */
 final class Durations {
     private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
+    /** Longer than any timeout or age means anything; added to a time, a larger one overflowed deep inside a run. */
+    static final Duration LONGEST = Duration.ofDays(36_500);
 
     private Durations() { }
 
     static Duration parse(String text) {
+        Duration duration = read(text);
+        if (duration.isNegative()) {
+            throw BackupDeskException.configuration("'" + text + "' is a negative duration.", "Write it like 90s, 30m, 2h or 1d.");
+        }
+        if (duration.compareTo(LONGEST) > 0) {
+            throw BackupDeskException.configuration("'" + text + "' is longer than this tool can use (100 years).",
+                    "Write a shorter one like 90s, 30m, 2h or 1d, or leave the option out for no limit.");
+        }
+        return duration;
+    }
+
+    private static Duration read(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         Matcher m = SIMPLE.matcher(t);
         try {

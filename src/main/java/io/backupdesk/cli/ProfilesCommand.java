@@ -8,7 +8,6 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ConnectionUri;
 import io.backupdesk.pg.ClientInstallation;
 import io.backupdesk.pg.ConnectionCheck;
-import io.backupdesk.store.ProfileStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,13 +39,10 @@ public final class ProfilesCommand {
             root.err().println("warning: the password was part of the URL and may be in your shell history;"
                     + " --password-stdin avoids that.");
         }
-        ProfileStore profiles = root.engine().profiles();
-        boolean replaced = profiles.find(name).isPresent();
-        profiles.save(profile);
-        password.ifPresent(p -> root.engine().credentials().pgpass().store(profile.host(), profile.port(),
-                profile.user() == null ? "*" : profile.user(), p));
+        boolean replaced = root.engine().profiles().find(name).isPresent();
+        root.engine().saveProfile(profile, null, password);
         root.out().println("Profile '" + name + "' " + (replaced ? "replaced" : "saved") + ": " + profile.describe()
-                + (password.isPresent() ? "; password stored in " + root.engine().credentials().pgpass().path() : ""));
+                + (password.isPresent() ? "; password stored in " + root.engine().credentials().storeOf(profile) : ""));
         return 0;
     }
 

@@ -3,6 +3,7 @@ package io.backupdesk.cli;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.ParallelJobs;
 import io.backupdesk.restore.CheckId;
 import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestoreMode;
@@ -42,8 +43,8 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "MODE", description = "safe-replace (default), in-place or new-database.")
     String mode;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Parallel workers (custom and directory backups). Default: cores, at most 4.")
-    int jobs;
+    @Option(names = "--jobs", paramLabel = "N", description = "Parallel workers (custom and directory backups), 1 to 64. Default: cores, at most 4.")
+    Integer jobs;
 
     @Option(names = "--single-transaction", description = "All or nothing in one transaction; not with --jobs above 1.")
     boolean singleTransaction;
@@ -81,11 +82,14 @@ public final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (jobs != null) {
+            ParallelJobs.check(jobs);
+        }
         BackupCatalog.Entry entry = root.engine().catalog().require(backupId);
         ConnectionProfile profile = root.engine().profiles().require(target);
         RestoreMode restoreMode = mode == null ? RestoreMode.SAFE_REPLACE : RestoreMode.parse(mode);
         RestorePlan plan = new RestorePlan(entry, profile, database == null ? profile.database() : database, restoreMode,
-                jobs, singleTransaction, noOwner, noPrivileges, schemas, tables, !continueOnError, terminateSessions,
+                jobs == null ? 0 : jobs, singleTransaction, noOwner, noPrivileges, schemas, tables, !continueOnError, terminateSessions,
                 overrides.stream().map(CheckId::parse).collect(Collectors.toSet()));
         Cancellation cancel = new Cancellation();
         if (preflightOnly) {

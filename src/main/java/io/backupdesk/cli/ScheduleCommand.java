@@ -1,5 +1,7 @@
 package io.backupdesk.cli;
 
+import io.backupdesk.alert.Alert;
+
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
@@ -85,7 +87,7 @@ public final class ScheduleCommand {
         ZoneId zoneId = zone(zone);
         CronSchedule.parse(cron, zoneId);
         BackupOptions options = new BackupOptions(format == null ? null : BackupFormat.parse(format),
-                compress == null ? null : Compression.parse(compress), 0, null, null, null, null, null, false, label, null, null);
+                compress == null ? null : Compression.parse(compress), 0, null, null, null, null, null, false, label, null, null).checked();
         RetentionPolicy retention = new RetentionPolicy(keepLast, daily, weekly, monthly,
                 maxAge == null ? null : Durations.parse(maxAge));
         Schedule schedule = new Schedule(Ids.newId(), profile, cron.trim(), zone == null ? null : zoneId.getId(), !disabled,
@@ -146,6 +148,7 @@ public final class ScheduleCommand {
             return 0;
         }
         try (SchedulerLock held = lock.get()) {
+            refuseWhileUnreadable();
             Optional<Instant> paused = root.engine().schedules().pausedSince();
             if (paused.isPresent()) {
                 root.out().println("The schedules are paused since " + Format.time(paused.get())
@@ -167,6 +170,30 @@ public final class ScheduleCommand {
             problems.forEach(p -> root.err().println("warning: " + p));
             return outcomes.stream().anyMatch(o -> o.error() != null) ? 1 : 0;
         }
+    }
+
+    /**
+     * While the schedules file is set aside, nothing is due because nothing can be read: that must not pass for
+     * "nothing is due" and exit 0 on every cron run from then on. The first run to find it also sends an alert.
+     */
+    private void refuseWhileUnreadable() {
+        ScheduleStore store = root.engine().schedules();
+        Optional<java.nio.file.Path> aside = store.setAside();
+        if (aside.isEmpty()) {
+            return;
+        }
+        String what = "The schedules could not be read; the file was set aside as " + aside.get()
+                + ". No scheduled backup runs until it is repaired.";
+        if (store.setAsideByThisProcess()) {
+            try {
+                root.engine().alerts().send(new Alert("Scheduled backups stopped: schedules.json could not be read",
+                        what, root.engine().clock().instant(), Alert.Severity.FAILURE));
+            } catch (RuntimeException e) {
+                root.err().println("warning: the alert could not be sent: " + e.getMessage());
+            }
+        }
+        throw BackupDeskException.configuration(what, "Repair the copy and move it back to schedules.json, or add"
+                + " the schedules again with 'backupdesk schedule add'; delete the copy once it is not needed.");
     }
 
     private static ZoneId zone(String zone) {

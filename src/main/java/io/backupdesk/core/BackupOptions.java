@@ -43,6 +43,43 @@ public record BackupOptions(BackupFormat format, Compression compression, int jo
         }
     }
 
+    /** A label longer than this, in characters or in UTF-8 bytes, would not fit in a file name beside the rest. */
+    public static final int MAX_LABEL_CHARACTERS = 64;
+    private static final int MAX_LABEL_BYTES = 100;
+
+    /**
+     * Refuses what would otherwise fail only after connecting: a worker count out of range, a label that cannot be
+     * part of a file name. Not in the constructor, so that a schedules file holding such a value is still read (its
+     * runs then fail with this message).
+     */
+    public BackupOptions checked() {
+        ParallelJobs.check(jobs);
+        checkLabel(label);
+        return this;
+    }
+
+    /** The label becomes part of the backup's file name; other characters than letters, digits, '.', '_', '-' become '_'. */
+    public static void checkLabel(String label) {
+        if (label == null) {
+            return;
+        }
+        String hint = "Use a short label of at most " + MAX_LABEL_CHARACTERS + " characters, e.g. before-upgrade.";
+        if (label.codePoints().anyMatch(Character::isISOControl)) {
+            throw BackupDeskException.configuration("The label holds a control character (a line break or a tab);"
+                    + " it becomes part of the file name.", hint);
+        }
+        int characters = label.codePointCount(0, label.length());
+        if (characters > MAX_LABEL_CHARACTERS) {
+            throw BackupDeskException.configuration("The label is " + characters + " characters long; at most "
+                    + MAX_LABEL_CHARACTERS + " fit in the backup's file name.", hint);
+        }
+        int bytes = label.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_LABEL_BYTES) {
+            throw BackupDeskException.configuration("The label takes " + bytes + " bytes in a file name; at most "
+                    + MAX_LABEL_BYTES + " fit beside the database name and the time.", hint);
+        }
+    }
+
     public static BackupOptions defaults() {
         return ofFormat(null);
     }

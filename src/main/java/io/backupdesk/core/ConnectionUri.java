@@ -120,7 +120,13 @@ public final class ConnectionUri {
     }
 
     private static String decode(String text) {
-        return text == null ? null : URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return text == null ? null : URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // the text is not echoed: it may be the password
+            throw BackupDeskException.configuration("The URI has a '%' that is not followed by two hex digits.",
+                    "Write a '%' in a name or password as %25, and other special characters as %XX, e.g. '@' as %40.");
+        }
     }
 
     private static String firstNonBlank(String a, String b, String c) {

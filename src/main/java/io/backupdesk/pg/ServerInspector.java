@@ -51,6 +51,31 @@ public final class ServerInspector implements AutoCloseable {
         return queryString("show server_version");
     }
 
+    /**
+     * How many more connections this login may open now: the least of what the server (less the slots reserved for
+     * superusers), the role's and the database's connection limits leave. -1 when the server does not say (an old
+     * version, or statistics hidden): then nothing is refused on that ground.
+     */
+    public int freeConnections() {
+        String sql = """
+                select least(
+                  current_setting('max_connections')::int
+                    - case when r.rolsuper then 0 else current_setting('superuser_reserved_connections')::int end
+                    - (select count(*) from pg_catalog.pg_stat_activity where backend_type = 'client backend'),
+                  case when r.rolconnlimit < 0 then 2147483647
+                       else r.rolconnlimit - (select count(*) from pg_catalog.pg_stat_activity where usename = current_user) end,
+                  case when d.datconnlimit < 0 then 2147483647
+                       else d.datconnlimit - (select count(*) from pg_catalog.pg_stat_activity
+                                              where datname = current_database()) end)
+                from pg_catalog.pg_roles r, pg_catalog.pg_database d
+                where r.rolname = current_user and d.datname = current_database()""";
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? Math.max(0, rs.getInt(1)) : -1;
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
     public long databaseSize() {
         return Long.parseLong(queryString("select pg_catalog.pg_database_size(pg_catalog.current_database())"));
     }

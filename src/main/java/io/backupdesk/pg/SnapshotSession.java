@@ -23,6 +23,8 @@ public final class SnapshotSession implements AutoCloseable {
     private final String target;
     private final String snapshotId;
     private volatile Statement running;
+    /** True while {@link #guarded} work runs: its queries use statements of their own, which only the connection can cancel. */
+    private volatile boolean guardedWork;
     private volatile boolean cancelled;
 
     private SnapshotSession(Connection connection, String target, String snapshotId) {
@@ -94,7 +96,13 @@ public final class SnapshotSession implements AutoCloseable {
     public <T> T guarded(Supplier<T> work) {
         execute("savepoint backupdesk_facts");
         try {
-            T result = work.get();
+            T result;
+            guardedWork = true;
+            try {
+                result = work.get();
+            } finally {
+                guardedWork = false;
+            }
             execute("release savepoint backupdesk_facts");
             return result;
         } catch (RuntimeException e) {
@@ -124,6 +132,15 @@ public final class SnapshotSession implements AutoCloseable {
                 st.cancel();
             } catch (SQLException e) {
                 // the statement finished meanwhile
+            }
+        }
+        if (guardedWork) {
+            // e.g. the table list waiting behind a lock: without this a cancelled run waited for the lock, and a
+            // SIGTERM left the process gone before its partial files were
+            try {
+                connection.unwrap(org.postgresql.PGConnection.class).cancelQuery();
+            } catch (SQLException e) {
+                // nothing running any more
             }
         }
     }

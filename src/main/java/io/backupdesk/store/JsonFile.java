@@ -12,7 +12,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * One JSON file of ours with a {@code schemaVersion}. A file that cannot be read is moved aside as
@@ -27,6 +30,8 @@ public final class JsonFile<T> {
     private final int supportedVersion;
     private final Supplier<T> empty;
     private final Consumer<String> warnings;
+    /** Set when this process moved the file aside. */
+    private volatile boolean setAsideHere;
 
     public JsonFile(Path path, Class<T> type, int supportedVersion, Supplier<T> empty, Consumer<String> warnings) {
         this.path = path;
@@ -73,6 +78,30 @@ public final class JsonFile<T> {
         }
     }
 
+    /**
+     * The copy the file was last set aside as, while no new file has taken its place: whoever depends on the file
+     * (scheduled backups) can keep saying so instead of carrying on as if it were empty.
+     */
+    public Optional<Path> setAside() {
+        Path dir = path.toAbsolutePath().getParent();
+        if (Files.exists(path) || dir == null || !Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        String prefix = path.getFileName() + ".corrupt-";
+        try (Stream<Path> siblings = Files.list(dir)) {
+            // the time stamp in the name sorts as text
+            return siblings.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .max(Comparator.comparing(p -> p.getFileName().toString()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether this process is the one that moved the file aside (and so the first to tell about it). */
+    public boolean setAsideByThisProcess() {
+        return setAsideHere;
+    }
+
     public void write(T value) {
         try {
             SecureFiles.writeAtomically(path, Json.mapper().writeValueAsBytes(value));
@@ -87,6 +116,7 @@ public final class JsonFile<T> {
         Path aside = path.resolveSibling(path.getFileName() + ".corrupt-" + LocalDateTime.now().format(STAMP));
         try {
             Files.move(path, aside);
+            setAsideHere = true;
         } catch (IOException e) {
             throw new BackupDeskException(ErrorKind.IO, path + " cannot be read because " + reason
                     + ", and it could not be moved aside: " + e.getMessage(),

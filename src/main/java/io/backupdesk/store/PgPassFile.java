@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Our passwords, in libpq's own pgpass format and mode 0600, so that pg_dump and friends read them natively through
- * {@code PGPASSFILE}. Entries use {@code *} for the database: the same login serves every database on the server,
- * including the temporary ones a restore creates. Thread-safe.
+ * A file in libpq's own pgpass format, mode 0600, that pg_dump and friends read natively through {@code PGPASSFILE}.
+ * Our entries use {@code *} for the database: the same login serves every database on the server, including the
+ * temporary ones a restore creates. Names are escaped the way libpq reads them: {@code \} before {@code :}, {@code \}
+ * and {@code *}, because a field that is exactly {@code *} matches every host or user and a profile for a server
+ * literally named "*" must not send its password everywhere. Thread-safe.
  */
 public final class PgPassFile {
     private final Path file;
@@ -28,14 +30,23 @@ public final class PgPassFile {
         return file;
     }
 
-    /** The password of the first line matching, with libpq's rules ({@code *} matches anything). */
+    /** The password of the first line matching, with libpq's rules (an unescaped {@code *} matches anything). */
     public synchronized Optional<String> lookup(String host, int port, String database, String user) {
         for (String line : readLines()) {
-            List<String> fields = split(line);
-            if (fields.size() == 5 && matches(fields.get(0), host) && matches(fields.get(1), String.valueOf(port))
-                    && matches(fields.get(2), database) && matches(fields.get(3), user)) {
-                return Optional.of(fields.get(4));
+            Optional<String> password = passwordIfMatches(line, host, port, database, user);
+            if (password.isPresent()) {
+                return password;
             }
+        }
+        return Optional.empty();
+    }
+
+    /** The line's password if it matches this login, with libpq's rules; comments and short lines match nothing. */
+    static Optional<String> passwordIfMatches(String line, String host, int port, String database, String user) {
+        List<String> f = split(line);
+        if (f.size() == 5 && matches(f.get(0), host) && matches(f.get(1), String.valueOf(port))
+                && matches(f.get(2), database) && matches(f.get(3), user)) {
+            return Optional.of(unescape(f.get(4)));
         }
         return Optional.empty();
     }
@@ -43,7 +54,7 @@ public final class PgPassFile {
     /** Stores the password for this login on this server, replacing an earlier one. */
     public synchronized void store(String host, int port, String user, String password) {
         List<String> lines = withoutEntry(host, port, user);
-        lines.add(0, String.join(":", escape(hostKey(host)), String.valueOf(port), "*", escape(user), escape(password)));
+        lines.add(0, entry(host, port, user, password));
         write(lines);
     }
 
@@ -55,27 +66,54 @@ public final class PgPassFile {
         }
     }
 
-    /** A single-entry pgpass text for a password asked at run time; written to a per-run 0600 file. */
+    /** Every line as it is in the file, comments included; empty when there is no file. */
+    public synchronized List<String> lines() {
+        return List.copyOf(readLines());
+    }
+
+    /** Replaces the whole file with these lines, or deletes it when none is left. */
+    public synchronized void replace(List<String> lines) {
+        if (lines.isEmpty()) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new BackupDeskException(ErrorKind.IO, "Could not delete the password file " + file + ".",
+                        "Check the permissions of the configuration folder.", List.of(), e);
+            }
+        } else {
+            write(lines);
+        }
+    }
+
+    /**
+     * One pgpass line for this login, without the newline. A null host or user (left to a service file or to libpq's
+     * defaults) is the wildcard {@code *}; every name given is escaped so that it only ever matches itself.
+     */
+    public static String entry(String host, int port, String user, String password) {
+        return String.join(":", host == null ? "*" : escape(host), String.valueOf(port), "*",
+                user == null ? "*" : escape(user), escape(password));
+    }
+
+    /** A single-entry pgpass text for one run's password; written to a per-run 0600 file. */
     public static String singleEntry(String host, int port, String user, String password) {
-        return String.join(":", escape(hostKey(host)), String.valueOf(port), "*", escape(user), escape(password)) + "\n";
+        return entry(host, port, user, password) + "\n";
     }
 
     private List<String> withoutEntry(String host, int port, String user) {
+        String hostField = host == null ? "*" : escape(host);
+        String userField = user == null ? "*" : escape(user);
         List<String> lines = new ArrayList<>(readLines());
         lines.removeIf(line -> {
             List<String> f = split(line);
-            return f.size() == 5 && f.get(0).equals(hostKey(host)) && f.get(1).equals(String.valueOf(port))
-                    && f.get(2).equals("*") && f.get(3).equals(user);
+            return f.size() == 5 && f.get(0).equals(hostField) && f.get(1).equals(String.valueOf(port))
+                    && f.get(2).equals("*") && f.get(3).equals(userField);
         });
         return lines;
     }
 
-    private static String hostKey(String host) {
-        return host == null ? "*" : host;
-    }
-
-    private static boolean matches(String pattern, String value) {
-        return pattern.equals("*") || pattern.equals(value);
+    /** libpq's rule: a field that is exactly an unescaped {@code *} matches anything, any other is the name itself. */
+    private static boolean matches(String rawField, String value) {
+        return rawField.equals("*") || unescape(rawField).equals(value);
     }
 
     private List<String> readLines() {
@@ -99,10 +137,22 @@ public final class PgPassFile {
     }
 
     static String escape(String field) {
-        return field.replace("\\", "\\\\").replace(":", "\\:");
+        return field.replace("\\", "\\\\").replace(":", "\\:").replace("*", "\\*");
     }
 
-    /** Splits on unescaped colons, undoing the escapes; comment lines give no fields. */
+    static String unescape(String rawField) {
+        StringBuilder out = new StringBuilder(rawField.length());
+        for (int i = 0; i < rawField.length(); i++) {
+            char c = rawField.charAt(i);
+            if (c == '\\' && i + 1 < rawField.length()) {
+                c = rawField.charAt(++i);
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** Splits on unescaped colons and keeps the escapes, so that a wildcard can be told from a literal star. */
     static List<String> split(String line) {
         List<String> fields = new ArrayList<>();
         if (line.startsWith("#")) {
@@ -112,7 +162,7 @@ public final class PgPassFile {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (c == '\\' && i + 1 < line.length()) {
-                current.append(line.charAt(++i));
+                current.append(c).append(line.charAt(++i));
             } else if (c == ':' && fields.size() < 4) {
                 fields.add(current.toString());
                 current.setLength(0);

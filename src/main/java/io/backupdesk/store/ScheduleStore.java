@@ -35,6 +35,20 @@ public final class ScheduleStore {
                 () -> new SchedulesFile(VERSION, List.of(), null, null, null), warnings);
     }
 
+    /**
+     * The copy an unreadable schedules file was set aside as, until a new file is saved; empty while the schedules
+     * can be read. Reads the file first, so a file broken just now is set aside and reported here too.
+     */
+    public synchronized Optional<Path> setAside() {
+        file.read();
+        return file.setAside();
+    }
+
+    /** Whether this process set the file aside, i.e. is the first to find it broken. */
+    public boolean setAsideByThisProcess() {
+        return file.setAsideByThisProcess();
+    }
+
     /** When the file last changed, in milliseconds; 0 while there is none. Another process may change it. */
     public long lastModified() {
         return file.path().toFile().lastModified();

@@ -55,7 +55,7 @@ class DesktopEndToEndIT {
             robot.doubleClickOn("#name").eraseText(20).write("e2e");
             robot.clickOn("#save");
             FxWait.until(() -> robot.lookup("#list").queryAs(ListView.class).getItems().size() == 1, 60);
-            assertThat(Files.readString(dir.resolve("config/pgpass"))).contains(server.password());
+            assertThat(Files.readString(dir.resolve("config/passwords/e2e.pgpass"))).contains(server.password());
 
             robot.clickOn("#nav-dashboard");
             FxWait.until(() -> firstCard(robot).equals("0"), 60);

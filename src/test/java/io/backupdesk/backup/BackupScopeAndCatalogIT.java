@@ -86,7 +86,7 @@ class BackupScopeAndCatalogIT {
         EngineRig rig = EngineRig.standard(dir, server);
         ConnectionProfile profile = new ConnectionProfile("limited", server.host(), server.port(), db, role, SslMode.PREFER, null);
         rig.profiles.save(profile);
-        rig.pgpass.store(server.host(), server.port(), role, "limited-pw");
+        rig.passwords.store(profile, "limited-pw");
 
         Throwable thrown = catchThrowable(() -> rig.backup(profile, new BackupOptions(null, null, 0, null, null, null,
                 null, null, true, null, null, null)));

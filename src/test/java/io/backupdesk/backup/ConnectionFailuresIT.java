@@ -37,7 +37,7 @@ class ConnectionFailuresIT {
         ConnectionProfile profile = rig.addProfile("p", db);
         BackupRecord earlier = rig.backup(profile, BackupOptions.defaults());
         Path earlierFile = rig.catalog.require(earlier.id()).archive();
-        rig.pgpass.store(profile.host(), profile.port(), profile.user(), "not-the-password");
+        rig.passwords.store(profile, "not-the-password");
 
         BackupDeskException failure = assertTimeoutPreemptively(NO_HANG, () -> backupFails(rig, profile));
 
@@ -84,7 +84,7 @@ class ConnectionFailuresIT {
 
         assertThat(record.tables()).extracting(t -> t.rows()).containsExactly(5L);
         assertThat(seenWhileRunning).isNotEmpty().allMatch("rw------- true"::equals);
-        assertThat(rig.pgpass.path()).doesNotExist();
+        assertThat(rig.passwords.fileOf(profile.name())).doesNotExist();
         Leftovers.assertNone(rig, 1);
     }
 

@@ -134,7 +134,7 @@ class BackupDeskCliTest {
         int code = runWithStdin("s3cret\n", "profiles", "add", "x", "--url", URL, "--password-stdin");
 
         assertThat(code).isEqualTo(0);
-        Path pgpass = config.resolve("pgpass");
+        Path pgpass = config.resolve("passwords/x.pgpass");
         assertThat(out).contains("Profile 'x' saved: u@h:5432/db; password stored in " + pgpass);
         assertThat(Files.readAllLines(pgpass)).containsExactly("h:5432:*:u:s3cret");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pgpass))).isEqualTo("rw-------");
@@ -146,7 +146,7 @@ class BackupDeskCliTest {
         assertThat(run("profiles", "add", "x", "--url", "postgresql://u:pw@h:5432/db")).isEqualTo(0);
 
         assertThat(err).contains("warning: the password was part of the URL");
-        assertThat(Files.readAllLines(config.resolve("pgpass"))).containsExactly("h:5432:*:u:pw");
+        assertThat(Files.readAllLines(config.resolve("passwords/x.pgpass"))).containsExactly("h:5432:*:u:pw");
         assertThat(Files.readString(config.resolve("profiles.json"))).doesNotContain("pw@").doesNotContain("\"pw\"");
     }
 
@@ -165,7 +165,7 @@ class BackupDeskCliTest {
         assertThat(err).contains("error: --password-stdin was given but standard input held no password.")
                 .contains("hint: Pipe the password in");
         assertThat(config.resolve("profiles.json")).doesNotExist();
-        assertThat(config.resolve("pgpass")).doesNotExist();
+        assertThat(config.resolve("passwords/x.pgpass")).doesNotExist();
     }
 
     @Test
@@ -207,19 +207,19 @@ class BackupDeskCliTest {
         assertThat(run("profiles", "remove", "x")).isEqualTo(0);
 
         assertThat(out).contains("Profile 'x' removed; its backups were kept.");
-        assertThat(Files.readString(config.resolve("pgpass"))).doesNotContain("s3cret");
+        assertThat(config.resolve("passwords/x.pgpass")).doesNotExist();
         run("profiles", "list", "--json");
         assertThat(Json.mapper().readTree(out)).isEmpty();
     }
 
     @Test
-    void removingAProfileKeepsAPasswordAnotherProfileStillUses() throws IOException {
+    void removingAProfileKeepsThePasswordOfAnotherWithTheSameLogin() throws IOException {
         runWithStdin("s3cret\n", "profiles", "add", "x", "--url", URL, "--password-stdin");
-        run("profiles", "add", "y", "--url", "postgresql://u@h:5432/other");
+        runWithStdin("other\n", "profiles", "add", "y", "--url", "postgresql://u@h:5432/other", "--password-stdin");
 
         assertThat(run("profiles", "remove", "x")).isEqualTo(0);
 
-        assertThat(Files.readAllLines(config.resolve("pgpass"))).containsExactly("h:5432:*:u:s3cret");
+        assertThat(Files.readAllLines(config.resolve("passwords/y.pgpass"))).containsExactly("h:5432:*:u:other");
     }
 
     @Test
@@ -239,5 +239,22 @@ class BackupDeskCliTest {
         assertThat(run("list", "--json")).isEqualTo(0);
         assertThat(Json.mapper().readTree(out).isArray()).isTrue();
         assertThat(Json.mapper().readTree(out)).isEmpty();
+    }
+
+    @Test
+    void runDueFailsEveryTimeWhileTheSchedulesCannotBeReadAndNamesTheCopySetAside() throws IOException {
+        Files.writeString(config.resolve("schedules.json"), "{\"schemaVersion\":1,\"schedules\":[{broken");
+
+        assertThat(run("schedule", "run-due")).isEqualTo(2);
+        String first = err;
+        assertThat(run("schedule", "run-due")).isEqualTo(2);
+
+        assertThat(first).contains("error: The schedules could not be read; the file was set aside as "
+                + config.resolve("schedules.json.corrupt-"));
+        assertThat(err).contains("schedules.json.corrupt-").contains("No scheduled backup runs until it is repaired")
+                .contains("hint: Repair the copy");
+        try (var files = Files.list(config)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("schedules.json"))).hasSize(1);
+        }
     }
 }

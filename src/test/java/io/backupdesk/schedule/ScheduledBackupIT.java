@@ -53,7 +53,7 @@ class ScheduledBackupIT {
     private static ConnectionProfile profile(Engine engine, TestServer server, String name, String database) {
         ConnectionProfile profile = server.profile(name, database);
         engine.profiles().save(profile);
-        engine.credentials().pgpass().store(profile.host(), profile.port(), profile.user(), server.password());
+        engine.credentials().store(profile, server.password());
         return profile;
     }
 
@@ -134,7 +134,7 @@ class ScheduledBackupIT {
         hook.start();
         engine.settings().save(engine.settings().load().withAlerts(new io.backupdesk.store.Alerts(
                 "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook", null)));
-        engine.credentials().pgpass().store(profile.host(), profile.port(), profile.user(), "wrong password");
+        engine.credentials().store(profile, "wrong password");
         Schedule schedule = new Schedule("s", "prod", "0 3 * * *", "UTC", true, null,
                 new RetentionPolicy(1, null, null, null, null), null, false, Instant.now());
         engine.schedules().save(schedule);

@@ -196,4 +196,30 @@ class PgPassFileTest {
         assertThat(PgPassFile.singleEntry("db1", 5432, "alice", "p:w")).isEqualTo("db1:5432:*:alice:p\\:w\n");
         assertThat(PgPassFile.singleEntry(null, 5432, "alice", "pw")).isEqualTo("*:5432:*:alice:pw\n");
     }
+
+    @Test
+    void aHostOrUserThatIsAStarIsStoredAsALiteralStarThatMatchesNoOtherName() throws IOException {
+        PgPassFile file = pgpass();
+        file.store("*", 5432, "alice", "a");
+        file.store("db1", 5432, "*", "b");
+
+        assertThat(Files.readAllLines(tmp.resolve("pgpass"))).containsExactly("db1:5432:*:\\*:b", "\\*:5432:*:alice:a");
+        assertThat(file.lookup("db9", 5432, "sales", "alice")).isEmpty();
+        assertThat(file.lookup("*", 5432, "sales", "alice")).contains("a");
+        assertThat(file.lookup("db1", 5432, "sales", "bob")).isEmpty();
+        assertThat(file.lookup("db1", 5432, "sales", "*")).contains("b");
+    }
+
+    @Test
+    void aStarInsideANameOrAPasswordIsEscapedToo() {
+        assertThat(PgPassFile.entry("a*b", 5432, "u\\*", "p*w")).isEqualTo("a\\*b:5432:*:u\\\\\\*:p\\*w");
+    }
+
+    @Test
+    void anEscapedStarInAHandWrittenLineIsNoWildcard() throws IOException {
+        Files.writeString(tmp.resolve("pgpass"), "\\*:*:*:alice:literal\n");
+
+        assertThat(pgpass().lookup("db1", 5432, "x", "alice")).isEmpty();
+        assertThat(pgpass().lookup("*", 5432, "x", "alice")).contains("literal");
+    }
 }

@@ -17,7 +17,7 @@ import io.backupdesk.pg.ProcessRunner;
 import io.backupdesk.pg.ToolDiscovery;
 import io.backupdesk.pg.ToolSelection;
 import io.backupdesk.store.JobHistory;
-import io.backupdesk.store.PgPassFile;
+import io.backupdesk.store.ProfilePasswords;
 import io.backupdesk.store.ProfileStore;
 import io.backupdesk.store.RestoreStore;
 import io.backupdesk.restore.RestoreService;
@@ -37,7 +37,7 @@ public final class EngineRig {
     public final Path backupRoot;
     public final List<String> warnings = new ArrayList<>();
     public final ProfileStore profiles;
-    public final PgPassFile pgpass;
+    public final ProfilePasswords passwords;
     public final JobHistory history;
     public final RunRegistry runs;
     public final ToolSelection tools;
@@ -55,7 +55,7 @@ public final class EngineRig {
         this.backupRoot = dir.resolve("backups");
         Clock clock = Clock.systemDefaultZone();
         this.profiles = new ProfileStore(configDir, warnings::add);
-        this.pgpass = new PgPassFile(configDir.resolve("pgpass"));
+        this.passwords = new ProfilePasswords(configDir.resolve("passwords"));
         this.history = new JobHistory(configDir, warnings::add);
         this.runs = new RunRegistry(configDir.resolve("runs"), history, clock);
         this.tools = new ToolSelection(discovery);
@@ -63,7 +63,7 @@ public final class EngineRig {
         this.catalog = new BackupCatalog(layout, warnings::add);
         ProcessRunner runner = new ProcessRunner();
         this.verifier = new VerifyService(tools, runner, clock);
-        Credentials credentials = new Credentials(pgpass, configDir.resolve("runs"));
+        Credentials credentials = new Credentials(passwords, configDir.resolve("runs"));
         this.backups = new BackupService(layout, tools, new ConnectionFactory(), credentials, runner, runs, history,
                 verifier, clock);
         this.importer = new DumpImporter(layout, verifier);
@@ -90,7 +90,7 @@ public final class EngineRig {
     public ConnectionProfile addProfile(String name, TestServer on, String database) {
         ConnectionProfile profile = on.profile(name, database);
         profiles.save(profile);
-        pgpass.store(profile.host(), profile.port(), profile.user(), on.password());
+        passwords.store(profile, on.password());
         return profile;
     }
 

@@ -7,7 +7,7 @@ import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.SslMode;
 import io.backupdesk.pg.ConnectionCheck;
 import io.backupdesk.pg.PgVersion;
-import io.backupdesk.store.PgPassFile;
+import io.backupdesk.store.ProfilePasswords;
 import io.backupdesk.store.ProfileStore;
 import io.backupdesk.ui.SyncTaskRunner;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,14 +28,14 @@ class ConnectionsViewModelTest {
     @TempDir
     Path dir;
     private ProfileStore store;
-    private PgPassFile pgpass;
+    private ProfilePasswords passwords;
     private ConnectionsViewModel model;
     private Optional<String> passwordTested;
 
     @BeforeEach
     void setUp() {
         store = new ProfileStore(dir, w -> { });
-        pgpass = new PgPassFile(dir.resolve("pgpass"));
+        passwords = new ProfilePasswords(dir.resolve("passwords"));
         model = new ConnectionsViewModel(new ProfileOperations() {
             @Override
             public List<ConnectionProfile> list() {
@@ -46,19 +46,21 @@ class ConnectionsViewModelTest {
             public void save(ConnectionProfile profile, String previousName, Optional<String> password) {
                 if (previousName != null && !previousName.equals(profile.name())) {
                     store.remove(previousName);
+                    passwords.rename(previousName, profile.name());
                 }
                 store.save(profile);
-                password.ifPresent(p -> pgpass.store(profile.host(), profile.port(), profile.user(), p));
+                password.ifPresent(p -> passwords.store(profile, p));
             }
 
             @Override
             public void remove(ConnectionProfile profile) {
                 store.remove(profile.name());
+                passwords.remove(profile.name());
             }
 
             @Override
             public boolean hasStoredPassword(ConnectionProfile profile) {
-                return pgpass.lookup(profile.host(), profile.port(), profile.database(), profile.user()).isPresent();
+                return passwords.lookup(profile).isPresent();
             }
 
             @Override
@@ -153,7 +155,7 @@ class ConnectionsViewModelTest {
         model.form().savePasswordProperty().set(false);
         model.form().passwordProperty().set("not-kept");
         model.save();
-        assertThat(pgpass.lookup("db9", 5433, "sales", "alice")).isEmpty();
+        assertThat(passwords.fileOf("other")).doesNotExist();
     }
 
     @Test

@@ -60,7 +60,7 @@ class SchedulesIT {
         try {
             ConnectionProfile profile = server.profile("it", db);
             context.engine().profiles().save(profile);
-            context.engine().credentials().pgpass().store(profile.host(), profile.port(), profile.user(), server.password());
+            context.engine().credentials().store(profile, server.password());
             robot.interact(() -> {
                 stage.setScene(MainWindow.build(context, stage, folder -> { }));
                 stage.show();
