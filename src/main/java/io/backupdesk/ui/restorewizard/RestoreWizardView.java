@@ -2,6 +2,7 @@ package io.backupdesk.ui.restorewizard;
 
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Views;
+import io.backupdesk.ui.WindowSizes;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -26,6 +27,8 @@ import java.util.function.Consumer;
  * and Done below, each enabled by the ViewModel's bindings. Pages are built by {@link WizardPages}.
  */
 public final class RestoreWizardView {
+    /** The pre-flight's findings and the report's table want the room; the steps across the top want the width. */
+    private static final WindowSizes.Request SIZE = new WindowSizes.Request(920, 700, 680, 460);
     @FXML private BorderPane root;
     @FXML private HBox steps;
     @FXML private StackPane page;
@@ -65,7 +68,8 @@ public final class RestoreWizardView {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(Messages.get("restore.title"));
-        stage.setScene(new Scene(root, 900, 680));
+        stage.setScene(new Scene(root));
+        WindowSizes.size(stage, SIZE);
         stage.show();
     }
 
