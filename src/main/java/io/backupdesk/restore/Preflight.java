@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,9 @@ import static io.backupdesk.restore.PreflightCheck.warn;
 /** The checks before a restore, each with a sentence a DBA understands and what would fix it. Reads; changes nothing. */
 final class Preflight {
     private static final double SPACE_MARGIN = 1.2;
+    /** For people, in this computer's time, as the screens and the command line show times; not the raw instant. */
+    private static final DateTimeFormatter READ_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
 
     private Preflight() { }
 
@@ -50,7 +55,7 @@ final class Preflight {
             return List.of(block(CheckId.CHECKSUM, "The backup cannot be read: " + e.getMessage() + ".", "Choose another backup."));
         }
         String read = verification != null && verification.status() == BackupStatus.VERIFIED
-                ? " It was read back in full on " + verification.at() + "."
+                ? " It was read back in full on " + READ_AT.format(verification.at()) + "."
                 : " It has not been read back in full yet; verify it to be sure.";
         return List.of(ok(CheckId.CHECKSUM, "The checksum matches the one recorded at backup time." + read));
     }

@@ -33,6 +33,7 @@ public final class RestoreWizardView {
     @FXML private HBox steps;
     @FXML private StackPane page;
     @FXML private Label problem;
+    @FXML private Label notice;
     @FXML private Button back;
     @FXML private Button next;
     @FXML private Button restore;
@@ -71,6 +72,19 @@ public final class RestoreWizardView {
         stage.setScene(new Scene(root));
         WindowSizes.size(stage, SIZE);
         stage.show();
+        focusOnward();
+    }
+
+    /**
+     * Enter goes on: the focus starts on Next (or Done), not on the first button of the page, which on the first step
+     * is the file chooser's and would take the Enter for itself.
+     */
+    private void focusOnward() {
+        if (next.isVisible()) {
+            next.requestFocus();
+        } else if (done.isVisible()) {
+            done.requestFocus();
+        }
     }
 
     private void bind() {
@@ -79,10 +93,22 @@ public final class RestoreWizardView {
         problem.textProperty().bind(model.problemProperty());
         problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
+        notice.textProperty().bind(model.reportActions().noticeProperty());
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        // one default button at a time: two in one scene leave Enter to whichever registered last, even hidden
+        next.defaultButtonProperty().bind(next.visibleProperty());
+        done.defaultButtonProperty().bind(done.visibleProperty());
         back.disableProperty().bind(model.canBack().not());
         back.setOnAction(e -> model.back());
         next.disableProperty().bind(model.canNext().not());
         next.setOnAction(e -> model.next());
+        // the backup arrives after the window opens, and with it Next; until then the focus had nowhere else to go
+        next.disabledProperty().addListener((o, was, now) -> {
+            if (!now && model.stepProperty().get() == WizardStep.SOURCE) {
+                focusOnward();
+            }
+        });
         restore.disableProperty().bind(model.canRestore().not());
         restore.setOnAction(e -> model.restore());
         cancel.setOnAction(e -> {
@@ -118,5 +144,6 @@ public final class RestoreWizardView {
         done.setManaged(report);
         cancel.setVisible(!report);
         cancel.setManaged(!report);
+        focusOnward();
     }
 }
