@@ -29,7 +29,7 @@ import java.util.Map;
 /** The "back up now" dialog: binds the form to its ViewModel; Start hands the backup over and closes. */
 public final class BackupDialogView {
     /** The form and its list of schemas and tables; on a small screen the form scrolls. */
-    private static final WindowSizes.Request SIZE = new WindowSizes.Request(620, 640, 460, 320);
+    private static final WindowSizes.Request SIZE = new WindowSizes.Request(620, 700, 460, 320);
     private static final Map<DumpScope, String> CONTENT = Map.of(DumpScope.ALL, "backup.content.all",
             DumpScope.SCHEMA_ONLY, "backup.content.schemaOnly", DumpScope.DATA_ONLY, "backup.content.dataOnly");
 
