@@ -16,8 +16,8 @@ import io.backupdesk.tray.TrayController;
 import io.backupdesk.tray.TrayStatus;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
+import io.backupdesk.ui.Confirm;
+import io.backupdesk.ui.Messages;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,11 +164,8 @@ final class BackgroundMode implements AutoCloseable {
     void quit() {
         boolean busy = context.scheduler().anyRunning() || !context.runner().jobs().isEmpty();
         if (busy) {
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "A backup or another job is still running. Quitting "
-                    + "cancels it, and a cancelled backup leaves nothing behind.", ButtonType.CANCEL, ButtonType.OK);
-            ask.setHeaderText("Quit and cancel the running job?");
-            ask.initOwner(stage.isShowing() ? stage : null);
-            if (ask.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
+            if (!Confirm.ask(stage.isShowing() ? stage : null, Messages.get("quit.title"), Messages.get("quit.question"),
+                    Messages.get("quit.action"))) {
                 return;
             }
         }

@@ -6,6 +6,8 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import io.backupdesk.store.WindowState;
 import io.backupdesk.store.WindowStateStore;
+import io.backupdesk.ui.WindowSizes;
+import javafx.geometry.Rectangle2D;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,24 +53,22 @@ public final class BackupDeskApp extends Application {
         background = new BackgroundMode(context, stage);
         context.setWindowOnly(!background.install());
         stage.setScene(MainWindow.build(context, stage, reveal));
-        if (last.known() && onSomeScreen(last)) {
-            stage.setX(last.x());
-            stage.setY(last.y());
-            stage.setWidth(last.width());
-            stage.setHeight(last.height());
+        Rectangle2D saved = new Rectangle2D(last.x(), last.y(), Math.max(1, last.width()), Math.max(1, last.height()));
+        if (last.known() && WindowSizes.reachable(saved)) {
+            WindowSizes.place(stage, saved, MainWindow.SIZE);
         } else {
-            // the first start: a window manager may otherwise shrink the window to its smallest layout
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            stage.setWidth(Math.min(1280, screen.getWidth() * 0.9));
-            stage.setHeight(Math.min(800, screen.getHeight() * 0.9));
-            stage.centerOnScreen();
+            WindowSizes.size(stage, MainWindow.SIZE);
         }
         stage.setMaximized(last.maximized());
+        NormalBounds normal = new NormalBounds(stage);
         // Ctrl+Q quits, also when closing the window only hides it to the tray
         stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Q,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN), background::quit);
-        stage.setOnHidden(e -> windows.save(new WindowState(WindowState.VERSION, stage.getX(), stage.getY(),
-                stage.getWidth(), stage.getHeight(), stage.isMaximized(), context.navigation().current().name())));
+        stage.setOnHidden(e -> {
+            Rectangle2D kept = normal.bounds();
+            windows.save(new WindowState(WindowState.VERSION, kept.getMinX(), kept.getMinY(), kept.getWidth(),
+                    kept.getHeight(), stage.isMaximized(), context.navigation().current().name()));
+        });
         InstanceLock lock = instanceLock;
         if (lock != null) {
             lock.onHandOver(new SecondLaunches(stage, dump -> MainWindow.openDumpFile(context, stage, reveal, dump)));
@@ -104,9 +104,35 @@ public final class BackupDeskApp extends Application {
                 .ifPresent(context.navigation()::go);
     }
 
-    /** A window saved on a monitor that is gone since would open out of sight. */
-    private static boolean onSomeScreen(WindowState state) {
-        return !javafx.stage.Screen.getScreensForRectangle(state.x(), state.y(), state.width(), state.height()).isEmpty();
+    /**
+     * The window's place and size while it is not maximized: a maximized window saved as such would come back with
+     * the whole screen as its "normal" size, and un-maximizing it would change nothing.
+     */
+    private static final class NormalBounds {
+        private final Stage stage;
+        private Rectangle2D bounds;
+
+        NormalBounds(Stage stage) {
+            this.stage = stage;
+            this.bounds = current();
+            javafx.beans.InvalidationListener note = o -> {
+                if (stage.isShowing() && !stage.isMaximized() && !stage.isIconified()) {
+                    bounds = current();
+                }
+            };
+            stage.xProperty().addListener(note);
+            stage.yProperty().addListener(note);
+            stage.widthProperty().addListener(note);
+            stage.heightProperty().addListener(note);
+        }
+
+        private Rectangle2D current() {
+            return new Rectangle2D(stage.getX(), stage.getY(), Math.max(1, stage.getWidth()), Math.max(1, stage.getHeight()));
+        }
+
+        Rectangle2D bounds() {
+            return bounds;
+        }
     }
 
     /** "dark" for the dark theme; anything else, the light one (JavaFX 21 cannot read the system's choice). */

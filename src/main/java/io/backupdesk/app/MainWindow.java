@@ -3,6 +3,7 @@ package io.backupdesk.app;
 import io.backupdesk.ui.FxNotifier;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Notifier;
+import io.backupdesk.ui.WindowSizes;
 import io.backupdesk.ui.backups.BackupDialogView;
 import io.backupdesk.ui.backups.BackupDialogViewModel;
 import io.backupdesk.ui.backups.BackupsView;
@@ -36,6 +37,9 @@ import java.util.function.Supplier;
  * UI test build it the same way.
  */
 public final class MainWindow {
+    /** The first start's size, and the least the sidebar, the cards and the backup list's columns need. */
+    public static final WindowSizes.Request SIZE = new WindowSizes.Request(1280, 800, 900, 560);
+
     private MainWindow() { }
 
     private static void restore(AppContext context, Stage stage, Consumer<Path> reveal,

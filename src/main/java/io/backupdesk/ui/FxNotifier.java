@@ -19,6 +19,8 @@ import java.util.function.Supplier;
  * "Details" (never a stack trace); a password is asked in a small dialog and used for one run only.
  */
 public final class FxNotifier implements Notifier {
+    private static final WindowSizes.Request ERROR_SIZE = new WindowSizes.Request(560, 0, 400, 180);
+    private static final WindowSizes.Request PASSWORD_SIZE = new WindowSizes.Request(440, 0, 340, 160);
     private final Supplier<Window> owner;
 
     public FxNotifier(Supplier<Window> owner) {
@@ -49,8 +51,8 @@ public final class FxNotifier implements Notifier {
                 alert.getDialogPane().setExpandableContent(new VBox(4, new Label(Messages.get("error.details")), details));
             }
         }
-        body.setPrefWidth(520);
         alert.getDialogPane().setContent(body);
+        WindowSizes.size(alert, ERROR_SIZE);
         alert.show();
     }
 
@@ -65,7 +67,9 @@ public final class FxNotifier implements Notifier {
         dialog.getDialogPane().setContent(new VBox(8, prompt, field));
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ButtonType.OK);
         dialog.setResultConverter(button -> button == ButtonType.OK ? field.getText() : null);
-        field.requestFocus();
+        WindowSizes.size(dialog, PASSWORD_SIZE);
+        // the dialog gives the focus to its default button as it shows; the password is what is typed next
+        dialog.setOnShown(e -> field.requestFocus());
         return dialog.showAndWait().filter(p -> !p.isEmpty());
     }
 }

@@ -5,6 +5,7 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.DumpScope;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Views;
+import io.backupdesk.ui.WindowSizes;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -14,6 +15,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
@@ -26,6 +28,8 @@ import java.util.Map;
 
 /** The "back up now" dialog: binds the form to its ViewModel; Start hands the backup over and closes. */
 public final class BackupDialogView {
+    /** The form and its list of schemas and tables; on a small screen the form scrolls. */
+    private static final WindowSizes.Request SIZE = new WindowSizes.Request(620, 700, 460, 320);
     private static final Map<DumpScope, String> CONTENT = Map.of(DumpScope.ALL, "backup.content.all",
             DumpScope.SCHEMA_ONLY, "backup.content.schemaOnly", DumpScope.DATA_ONLY, "backup.content.dataOnly");
 
@@ -58,7 +62,7 @@ public final class BackupDialogView {
         dialog.setTitle(Messages.get("backup.title"));
         ButtonType start = new ButtonType(Messages.get("backup.start"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, start);
-        dialog.getDialogPane().setContent(root);
+        dialog.getDialogPane().setContent(scrolling(root));
         dialog.getDialogPane().getStylesheets().addAll(root.getStylesheets());
         Button startButton = (Button) dialog.getDialogPane().lookupButton(start);
         startButton.setId("start-backup");
@@ -68,7 +72,17 @@ public final class BackupDialogView {
                 e.consume();
             }
         });
+        WindowSizes.size(dialog, SIZE);
         dialog.show();
+    }
+
+    /** The form in a scroll pane that fills the dialog: it scrolls down when the window is lower than the form. */
+    private static ScrollPane scrolling(VBox form) {
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setFitToWidth(true);
+        scroll.setId("backup-form");
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     private void bind() {

@@ -1,16 +1,16 @@
 package io.backupdesk.ui.backups;
 
 import io.backupdesk.core.BackupStatus;
+import io.backupdesk.ui.Confirm;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Views;
+import io.backupdesk.ui.WindowSizes;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -42,6 +42,8 @@ import java.util.function.Function;
 /** The backup list: a sortable, filterable table over the catalog with a details pane and the row actions. */
 public final class BackupsView {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    /** The import's question, which connection the dump belongs to: a line and a list. */
+    private static final WindowSizes.Request IMPORT_SIZE = new WindowSizes.Request(440, 0, 340, 150);
 
     @FXML private BorderPane root;
     @FXML private Label summary;
@@ -234,11 +236,10 @@ public final class BackupsView {
     }
 
     private void confirmDelete() {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, model.deleteQuestion(), ButtonType.CANCEL, ButtonType.OK);
-        alert.setTitle(Messages.get("backups.delete.title"));
-        alert.setHeaderText(null);
-        alert.initOwner(root.getScene().getWindow());
-        alert.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.deleteSelected());
+        if (Confirm.ask(root.getScene().getWindow(), Messages.get("backups.delete.title"), model.deleteQuestion(),
+                Messages.get("backups.delete"))) {
+            model.deleteSelected();
+        }
     }
 
     private void importDump() {
@@ -250,6 +251,8 @@ public final class BackupsView {
             return;
         }
         ChoiceDialog<String> which = new ChoiceDialog<>(names.get(0), names);
+        which.initOwner(root.getScene().getWindow());
+        WindowSizes.size(which, IMPORT_SIZE);
         which.setTitle(Messages.get("backups.import.title"));
         which.setHeaderText(null);
         which.setContentText(Messages.get("backups.import.profile"));

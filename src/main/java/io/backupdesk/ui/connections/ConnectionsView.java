@@ -2,13 +2,12 @@ package io.backupdesk.ui.connections;
 
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.SslMode;
+import io.backupdesk.ui.Confirm;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Views;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -146,11 +145,10 @@ public final class ConnectionsView {
         test.setOnAction(e -> model.test());
         delete.disableProperty().bind(model.selectedProperty().isNull());
         delete.setOnAction(e -> {
-            Alert alert = new Alert(Alert.AlertType.CONFIRMATION, model.deleteQuestion(), ButtonType.CANCEL, ButtonType.OK);
-            alert.setTitle(Messages.get("connections.delete.title"));
-            alert.setHeaderText(null);
-            alert.initOwner(root.getScene().getWindow());
-            alert.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.delete());
+            if (Confirm.ask(root.getScene().getWindow(), Messages.get("connections.delete.title"), model.deleteQuestion(),
+                    Messages.get("connections.delete"))) {
+                model.delete();
+            }
         });
     }
 

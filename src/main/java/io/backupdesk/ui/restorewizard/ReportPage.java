@@ -2,7 +2,10 @@ package io.backupdesk.ui.restorewizard;
 
 import io.backupdesk.restore.RestoreReport;
 import io.backupdesk.restore.TableComparison;
+import io.backupdesk.ui.Confirm;
 import io.backupdesk.ui.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -53,24 +56,47 @@ final class ReportPage {
         box.getChildren().addAll(outcome, WizardPages.wrapped(report.summary()), tables(report.tables()));
         errors("restore.report.real", report.realErrors());
         errors("restore.report.harmless", report.harmlessErrors());
+        box.getChildren().addAll(wayBack(), kept());
+    }
+
+    /** Roll back and drop, each asked first: one brings an older state back, the other drops a database for good. */
+    private HBox wayBack() {
+        RestoreReportViewModel actions = model.reportActions();
         Button rollback = new Button(Messages.get("restore.report.rollback"));
         rollback.setId("rollback");
-        rollback.setDisable(!model.canRollback());
+        rollback.disableProperty().bind(actions.canRollback().not());
         rollback.setOnAction(e -> {
-            model.rollback();
-            rollback.setDisable(true);
+            if (Confirm.ask(box.getScene().getWindow(), Messages.get("restore.rollback.title"), actions.rollbackQuestion(),
+                    Messages.get("restore.rollback.action"))) {
+                actions.rollback();
+            }
         });
         Button drop = new Button(Messages.get("restore.report.drop"));
         drop.setId("drop-old");
-        drop.setDisable(report.asideDatabase() == null);
+        drop.disableProperty().bind(actions.canDropOldCopy().not());
         drop.setOnAction(e -> {
-            model.dropOldCopy();
-            drop.setDisable(true);
-            rollback.setDisable(true);
+            if (Confirm.ask(box.getScene().getWindow(), Messages.get("restore.drop.title"), actions.dropQuestion(),
+                    Messages.get("restore.drop.action", actions.keptDatabaseProperty().get()))) {
+                actions.dropOldCopy();
+            }
         });
         Button log = new Button(Messages.get("restore.report.openLog"));
         log.setOnAction(e -> openLog.run());
-        box.getChildren().add(new HBox(8, rollback, drop, log));
+        return new HBox(8, rollback, drop, log);
+    }
+
+    /** Which database "drop the old copy" means, before anyone presses it. */
+    private Label kept() {
+        ReadOnlyStringProperty keptDatabase = model.reportActions().keptDatabaseProperty();
+        Label kept = new Label();
+        kept.setId("kept-database");
+        kept.getStyleClass().add("muted");
+        kept.textProperty().bind(Bindings.when(keptDatabase.isEmpty()).then("")
+                .otherwise(Bindings.createStringBinding(() -> Messages.get("restore.report.kept", keptDatabase.get()),
+                        keptDatabase)));
+        kept.visibleProperty().bind(keptDatabase.isNotEmpty());
+        kept.managedProperty().bind(kept.visibleProperty());
+        return kept;
     }
 
     private static TableView<TableComparison> tables(List<TableComparison> rows) {

@@ -2,6 +2,7 @@ package io.backupdesk.ui.restorewizard;
 
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Views;
+import io.backupdesk.ui.WindowSizes;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -26,10 +27,13 @@ import java.util.function.Consumer;
  * and Done below, each enabled by the ViewModel's bindings. Pages are built by {@link WizardPages}.
  */
 public final class RestoreWizardView {
+    /** The pre-flight's findings and the report's table want the room; the steps across the top want the width. */
+    private static final WindowSizes.Request SIZE = new WindowSizes.Request(920, 700, 680, 460);
     @FXML private BorderPane root;
     @FXML private HBox steps;
     @FXML private StackPane page;
     @FXML private Label problem;
+    @FXML private Label notice;
     @FXML private Button back;
     @FXML private Button next;
     @FXML private Button restore;
@@ -65,8 +69,22 @@ public final class RestoreWizardView {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(Messages.get("restore.title"));
-        stage.setScene(new Scene(root, 900, 680));
+        stage.setScene(new Scene(root));
+        WindowSizes.size(stage, SIZE);
         stage.show();
+        focusOnward();
+    }
+
+    /**
+     * Enter goes on: the focus starts on Next (or Done), not on the first button of the page, which on the first step
+     * is the file chooser's and would take the Enter for itself.
+     */
+    private void focusOnward() {
+        if (next.isVisible()) {
+            next.requestFocus();
+        } else if (done.isVisible()) {
+            done.requestFocus();
+        }
     }
 
     private void bind() {
@@ -75,10 +93,22 @@ public final class RestoreWizardView {
         problem.textProperty().bind(model.problemProperty());
         problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
+        notice.textProperty().bind(model.reportActions().noticeProperty());
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        // one default button at a time: two in one scene leave Enter to whichever registered last, even hidden
+        next.defaultButtonProperty().bind(next.visibleProperty());
+        done.defaultButtonProperty().bind(done.visibleProperty());
         back.disableProperty().bind(model.canBack().not());
         back.setOnAction(e -> model.back());
         next.disableProperty().bind(model.canNext().not());
         next.setOnAction(e -> model.next());
+        // the backup arrives after the window opens, and with it Next; until then the focus had nowhere else to go
+        next.disabledProperty().addListener((o, was, now) -> {
+            if (!now && model.stepProperty().get() == WizardStep.SOURCE) {
+                focusOnward();
+            }
+        });
         restore.disableProperty().bind(model.canRestore().not());
         restore.setOnAction(e -> model.restore());
         cancel.setOnAction(e -> {
@@ -114,5 +144,6 @@ public final class RestoreWizardView {
         done.setManaged(report);
         cancel.setVisible(!report);
         cancel.setManaged(!report);
+        focusOnward();
     }
 }

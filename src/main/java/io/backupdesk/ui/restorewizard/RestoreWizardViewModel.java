@@ -50,6 +50,7 @@ public final class RestoreWizardViewModel {
     private final BooleanProperty working = new SimpleBooleanProperty();
     private final BooleanProperty targetExists = new SimpleBooleanProperty();
     private final StringProperty problem = new SimpleStringProperty("");
+
     private final StringProperty typedName = new SimpleStringProperty("");
     /** How long the last backup of the target took, an estimate of its safety backup; empty when unknown. */
     private final ObjectProperty<java.util.Optional<java.time.Duration>> safetyDuration =
@@ -63,6 +64,7 @@ public final class RestoreWizardViewModel {
     private final BooleanBinding canBack;
     private final BooleanBinding canRestore;
     private final BooleanBinding singleTransactionAllowed;
+    private final RestoreReportViewModel reportActions;
 
     public RestoreWizardViewModel(RestoreOperations restores, TaskRunner runner) {
         this.restores = restores;
@@ -77,6 +79,7 @@ public final class RestoreWizardViewModel {
         canRestore = step.isEqualTo(WizardStep.CONFIRM).and(Bindings.createBooleanBinding(() ->
                 typedName.get().equals(draft.database.get().trim()) && !typedName.get().isEmpty(), typedName, draft.database));
         safetyCost = Bindings.createStringBinding(this::safetyText, draft.mode, safetyDuration, targetExists);
+        reportActions = new RestoreReportViewModel(restores, runner, report, draft.profile, problem);
         draft.jobs.addListener((o, was, now) -> {
             if (now.intValue() > 1) {
                 draft.singleTransaction.set(false);
@@ -260,25 +263,9 @@ public final class RestoreWizardViewModel {
         }
     }
 
-    /** Whether the report offers a rollback: something was kept to go back to. */
-    public boolean canRollback() {
-        RestoreReport r = report.get();
-        return r != null && r.outcome() != RestoreReport.Outcome.FAILED
-                && (r.asideDatabase() != null || r.safetyBackupId() != null);
-    }
-
-    public void rollback() {
-        RestoreReport r = report.get();
-        ConnectionProfile target = draft.profile.get();
-        runner.run(Messages.get("restore.job.rollback", r.database()), (p, c) -> restores.rollback(r.restoreId(), target),
-                done -> problem.set(Messages.get("restore.rolledBack", r.database())), failure -> problem.set(failure.getMessage()));
-    }
-
-    public void dropOldCopy() {
-        RestoreReport r = report.get();
-        ConnectionProfile target = draft.profile.get();
-        runner.run(Messages.get("restore.job.drop", r.asideDatabase()), (p, c) -> restores.dropOldCopy(r.restoreId(), target),
-                done -> problem.set(Messages.get("restore.dropped", r.asideDatabase())), failure -> problem.set(failure.getMessage()));
+    /** The report's way back: rollback and drop, each asked first by the view. */
+    public RestoreReportViewModel reportActions() {
+        return reportActions;
     }
 
     /** Plain SQL and tar backups are restored by one worker. */

@@ -5,6 +5,7 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Views;
+import io.backupdesk.ui.WindowSizes;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -41,6 +42,8 @@ final class ScheduleEditorView {
     private static final Map<Schedule.CatchUp, String> CATCH_UP = Map.of(
             Schedule.CatchUp.RUN_ONCE, "schedules.editor.catchUp.runOnce", Schedule.CatchUp.SKIP, "schedules.editor.catchUp.skip");
 
+    /** Both columns side by side; narrower, the editor scrolls sideways rather than squeeze its fields. */
+    private static final WindowSizes.Request SIZE = new WindowSizes.Request(1100, 760, 640, 420);
     /** A cell's padding on both sides, which a wrapped text must leave free. */
     private static final double CELL_PADDING = 16;
 
@@ -115,8 +118,6 @@ final class ScheduleEditorView {
         ButtonType save = new ButtonType(Messages.get("schedules.editor.save"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, save);
         dialog.getDialogPane().setContent(root);
-        // wider than the theme lets a dialog be: the stylesheet's .schedule-editor says how wide
-        dialog.getDialogPane().getStyleClass().add("schedule-editor");
         dialog.getDialogPane().getStylesheets().addAll(root.getStylesheets());
         Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
         saveButton.setId("save-schedule");
@@ -129,6 +130,7 @@ final class ScheduleEditorView {
             dialog = null;
             screen.closeEditor();
         });
+        WindowSizes.size(dialog, SIZE);
         dialog.show();
         profile.requestFocus();
     }

@@ -1,13 +1,12 @@
 package io.backupdesk.ui.schedules;
 
+import io.backupdesk.ui.Confirm;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Views;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -212,11 +211,10 @@ public final class SchedulesView {
     }
 
     private void confirmDelete() {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, model.deleteQuestion(), ButtonType.CANCEL, ButtonType.OK);
-        alert.setTitle(Messages.get("schedules.delete.title"));
-        alert.setHeaderText(null);
-        alert.initOwner(root.getScene().getWindow());
-        alert.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.delete());
+        if (Confirm.ask(root.getScene().getWindow(), Messages.get("schedules.delete.title"), model.deleteQuestion(),
+                Messages.get("schedules.delete"))) {
+            model.delete();
+        }
     }
 
     private void toneMessage(boolean warning) {

@@ -128,7 +128,8 @@ class RestoreWizardViewModelTest {
             assertThat(plan.exitOnError()).isTrue();
         });
         assertThat(wizard.logProperty().get().lines()).containsExactly("pg_restore: creating TABLE public.orders");
-        assertThat(wizard.canRollback()).isTrue();
+        assertThat(wizard.reportActions().canRollback().get()).isTrue();
+        assertThat(wizard.reportActions().keptDatabaseProperty().get()).isEqualTo("sales_before_20261121_1430");
     }
 
     @Test

@@ -1,0 +1,91 @@
+package io.backupdesk.ui.backups;
+
+import atlantafx.base.theme.PrimerLight;
+import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Progress;
+import io.backupdesk.core.SslMode;
+import io.backupdesk.pg.TableInfo;
+import io.backupdesk.ui.Notifier;
+import io.backupdesk.ui.SyncTaskRunner;
+import io.backupdesk.ui.WindowChecks;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** "Back up now" headless on Monocle: it opens resizable at its size, its form whole or scrolling. */
+@ExtendWith(ApplicationExtension.class)
+class BackupDialogUiTest {
+    private static final ConnectionProfile PROD = new ConnectionProfile("prod", "db1", 5432, "sales", "dba", SslMode.PREFER, null);
+    private Stage owner;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        owner = stage;
+        stage.setScene(new Scene(new StackPane(new Label("owner")), 1000, 700));
+        stage.show();
+    }
+
+    @Test
+    void theDialogOpensResizableWithItsFormWithinReach(FxRobot robot) {
+        BackupDialogViewModel model = new BackupDialogViewModel(new BackupOperations() {
+            @Override
+            public List<ConnectionProfile> profiles() {
+                return List.of(PROD);
+            }
+
+            @Override
+            public BackupOptions defaults() {
+                return BackupOptions.defaults();
+            }
+
+            @Override
+            public List<TableInfo> tables(ConnectionProfile profile, Optional<String> password) {
+                return List.of();
+            }
+
+            @Override
+            public BackupRecord backup(ConnectionProfile profile, BackupOptions options, Optional<String> password,
+                                       Progress progress, Cancellation cancel) {
+                throw new AssertionError("nothing is started here");
+            }
+        }, new SyncTaskRunner(), new Notifier() {
+            @Override
+            public void error(String title, Throwable failure) {
+                throw new AssertionError(title, failure);
+            }
+
+            @Override
+            public Optional<String> askPassword(ConnectionProfile profile) {
+                return Optional.empty();
+            }
+        });
+        robot.interact(() -> {
+            model.open("prod");
+            new BackupDialogView(model).show(owner);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Stage dialog = WindowChecks.showing("Back up now");
+        WindowChecks.assertUsable(dialog);
+        assertThat(dialog.getHeight()).isGreaterThan(400);
+        assertThat(robot.lookup("#start-backup").tryQuery()).isPresent();
+        robot.interact(dialog::close);
+    }
+}

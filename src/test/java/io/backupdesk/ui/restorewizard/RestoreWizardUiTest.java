@@ -1,0 +1,172 @@
+package io.backupdesk.ui.restorewizard;
+
+import atlantafx.base.theme.PrimerLight;
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.BackupStatus;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Progress;
+import io.backupdesk.core.RestoreRecord;
+import io.backupdesk.core.SslMode;
+import io.backupdesk.core.Verification;
+import io.backupdesk.restore.CheckId;
+import io.backupdesk.restore.PreflightCheck;
+import io.backupdesk.restore.RestorePlan;
+import io.backupdesk.restore.RestoreReport;
+import io.backupdesk.ui.SyncTaskRunner;
+import io.backupdesk.ui.WindowChecks;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The restore wizard's window headless on Monocle, over operations that answer at once. */
+@ExtendWith(ApplicationExtension.class)
+class RestoreWizardUiTest {
+    private static final ConnectionProfile PROD = new ConnectionProfile("prod", "db1", 5432, "sales", "dba", SslMode.PREFER, null);
+    private static final String ASIDE = "sales_before_20261206_0300";
+
+    private final List<String> calls = new ArrayList<>();
+    private final RestoreWizardViewModel wizard = new RestoreWizardViewModel(new Answers(), new SyncTaskRunner());
+    private Stage owner;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        owner = stage;
+        stage.setScene(new Scene(new StackPane(new Label("owner")), 1000, 700));
+        stage.show();
+    }
+
+    private Stage open(FxRobot robot) {
+        robot.interact(() -> {
+            new RestoreWizardView(wizard, folder -> { }, Path.of("logs")).show(owner);
+            wizard.open(backup());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return WindowChecks.showing("Restore a backup");
+    }
+
+    @Test
+    void theWizardOpensUsableAndEnterOnTheFirstStepGoesOnRatherThanChoosingAFile(FxRobot robot) {
+        Stage window = open(robot);
+        WindowChecks.assertUsable(window);
+
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(wizard.stepProperty().get()).isEqualTo(WizardStep.TARGET);
+        assertThat(WindowChecks.showing("Restore a backup").isFocused()).as("no file chooser came up").isTrue();
+        robot.interact(window::close);
+    }
+
+    @Test
+    void droppingTheOldCopyAsksFirstNamingTheDatabaseAndTellsTheOutcomeAsNews(FxRobot robot) {
+        Stage window = open(robot);
+        robot.interact(() -> {
+            wizard.next();
+            wizard.next();
+            wizard.next();
+            wizard.next();
+            wizard.typedNameProperty().set("sales");
+            wizard.restore();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#kept-database").queryAs(Label.class).getText()).contains(ASIDE);
+
+        robot.clickOn("#drop-old");
+        assertThat(robot.lookup(".dialog-pane .content").queryAs(Label.class).getText()).contains(ASIDE).contains("prod");
+        assertThat(robot.lookup("#confirm-action").queryAs(Button.class).getText()).isEqualTo("Drop " + ASIDE);
+        robot.clickOn("#confirm-cancel");
+        assertThat(calls).as("Cancel drops nothing").isEmpty();
+
+        robot.clickOn("#drop-old");
+        robot.clickOn("#confirm-action");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(calls).containsExactly("drop r1");
+        Label notice = robot.lookup(".notice-banner").queryAs(Label.class);
+        assertThat(notice.isVisible()).isTrue();
+        assertThat(notice.getText()).isEqualTo("Dropped " + ASIDE + ".");
+        assertThat(robot.lookup(".error-banner").queryAs(Label.class).isVisible()).as("not an error").isFalse();
+        assertThat(robot.lookup("#drop-old").queryAs(Button.class).isDisabled()).isTrue();
+        robot.interact(window::close);
+    }
+
+    private static BackupCatalog.Entry backup() {
+        Instant made = Instant.parse("2026-12-05T02:00:00Z");
+        BackupRecord record = new BackupRecord(BackupRecord.SCHEMA_VERSION, "b1", "prod", "db1", 5432, "sales", "15.4",
+                "15.4", BackupFormat.CUSTOM, "gzip:1", BackupOptions.ofFormat(BackupFormat.CUSTOM), "sales.dump", 1000,
+                10_000, "0".repeat(64), Map.of(), null, null, made, 1000, List.of(), null, BackupStatus.OK,
+                new Verification(BackupStatus.VERIFIED, made.plusSeconds(60), ""), BackupRecord.ORIGIN_MANUAL, false);
+        return new BackupCatalog.Entry(record, Path.of("/backups/prod/sales/sales.backup.json"), BackupStatus.VERIFIED);
+    }
+
+    private final class Answers implements RestoreOperations {
+        @Override
+        public List<ConnectionProfile> profiles() {
+            return List.of(PROD);
+        }
+
+        @Override
+        public BackupCatalog.Entry importFile(Path file, String profile) {
+            calls.add("import " + file);
+            return backup();
+        }
+
+        @Override
+        public boolean databaseExists(ConnectionProfile profile, String database) {
+            return true;
+        }
+
+        @Override
+        public List<PreflightCheck> preflight(RestorePlan plan) {
+            return List.of(PreflightCheck.ok(CheckId.CHECKSUM, "The checksum matches."));
+        }
+
+        @Override
+        public RestoreReport restore(RestorePlan plan, Progress progress, Consumer<String> log, Cancellation cancel) {
+            return new RestoreReport("r1", RestoreReport.Outcome.COMPLETE, "The restore of sales is complete.", "sales",
+                    List.of(), List.of(), List.of(), ASIDE, null, List.of());
+        }
+
+        @Override
+        public RestoreRecord rollback(String restoreId, ConnectionProfile target) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public RestoreRecord dropOldCopy(String restoreId, ConnectionProfile target) {
+            calls.add("drop " + restoreId);
+            return null;
+        }
+
+        @Override
+        public Optional<Duration> backupDuration(ConnectionProfile profile, String database) {
+            return Optional.empty();
+        }
+    }
+}
