@@ -23,15 +23,19 @@ import java.util.TreeSet;
  * What an archive will create, as far as a pre-flight and a selective restore need it: its table of contents (for
  * pg_restore archives), the roles that own its objects, the extensions it creates, and the roles its grants name.
  * For plain SQL the same is read from the SQL itself, statement by statement.
+ *
+ * @param schemas the schemas the archive creates itself (with CREATE SCHEMA)
  */
-public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<String> extensions, ArchiveSql sql) {
-    static final ArchiveContents NONE = new ArchiveContents(List.of(), Set.of(), Set.of(), ArchiveSql.NONE);
+public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<String> extensions, ArchiveSql sql,
+                              Set<String> schemas) {
+    static final ArchiveContents NONE = new ArchiveContents(List.of(), Set.of(), Set.of(), ArchiveSql.NONE, Set.of());
     private static final Set<String> PLAIN_FIRST_WORDS = Set.of("ALTER", "CREATE", "GRANT", "REVOKE", "SET");
 
     public ArchiveContents {
         entries = List.copyOf(entries);
         owners = Set.copyOf(owners);
         extensions = Set.copyOf(extensions);
+        schemas = Set.copyOf(schemas);
     }
 
     /** Reads a pg_restore archive's own table of contents; a damaged one is a typed error with a clear message. */
@@ -44,7 +48,12 @@ public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<St
         Set<String> owners = new TreeSet<>();
         Set<String> extensions = new TreeSet<>();
         Set<String> grantees = new TreeSet<>();
+        Set<String> schemas = new TreeSet<>();
         for (TocEntry e : toc.entries()) {
+            if (e.is("SCHEMA") && e.defined()) {
+                // the entry of a database's default schema public has no SQL: restoring it creates nothing
+                schemas.add(e.tag());
+            }
             if (!e.owner().isEmpty()) {
                 owners.add(e.owner());
             }
@@ -55,7 +64,7 @@ public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<St
                 ArchiveSql.granteesOf(e.privileges(), grantees);
             }
         }
-        return new ArchiveContents(toc.entries(), owners, extensions, new ArchiveSql(grantees));
+        return new ArchiveContents(toc.entries(), owners, extensions, new ArchiveSql(grantees), schemas);
     }
 
     /** Reads a plain SQL dump to its end for the roles its objects are given to and the extensions it creates. */
@@ -63,11 +72,13 @@ public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<St
         Set<String> owners = new TreeSet<>();
         Set<String> extensions = new TreeSet<>();
         Set<String> grantees = new TreeSet<>();
+        Set<String> schemas = new TreeSet<>();
         try (Reader sql = new Cancellable(new BufferedReader(new InputStreamReader(PlainDumpStream.open(dump),
                 StandardCharsets.UTF_8), 1 << 16), cancel)) {
             SqlStatements.scan(sql, PLAIN_FIRST_WORDS, s -> {
                 if (s.get(0).isWord("CREATE")) {
                     extension(s).ifPresent(extensions::add);
+                    schema(s).ifPresent(schemas::add);
                 } else if (s.get(0).isWord("ALTER") && endsWithOwnerTo(s)) {
                     owners.add(s.get(s.size() - 1).name());
                 } else {
@@ -75,7 +86,7 @@ public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<St
                 }
             });
         }
-        return new ArchiveContents(List.of(), owners, extensions, new ArchiveSql(grantees));
+        return new ArchiveContents(List.of(), owners, extensions, new ArchiveSql(grantees), schemas);
     }
 
     /** "ALTER ... OWNER TO role": the owner is the last token, whatever the object's name holds. */
@@ -91,6 +102,12 @@ public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<St
         }
         int at = s.size() > 5 && s.get(2).isWord("IF") && s.get(3).isWord("NOT") && s.get(4).isWord("EXISTS") ? 5 : 2;
         return s.get(at).isIdentifier() ? Optional.of(s.get(at).name()) : Optional.empty();
+    }
+
+    /** The name in "CREATE SCHEMA name ...", as pg_dump writes it. */
+    private static Optional<String> schema(List<Token> s) {
+        return s.size() >= 3 && s.get(1).isWord("SCHEMA") && s.get(2).isIdentifier() ? Optional.of(s.get(2).name())
+                : Optional.empty();
     }
 
     /** Checks for cancellation every few megabytes read, so a long scan of a big dump can be stopped. */
@@ -120,6 +137,6 @@ public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<St
 
     /** Whether restoring the archive creates this schema (a dump made with a schema pattern that matched it). */
     boolean createsSchema(String name) {
-        return entries.stream().anyMatch(e -> e.is("SCHEMA") && e.tag().equals(name) && e.defined());
+        return schemas.contains(name);
     }
 }

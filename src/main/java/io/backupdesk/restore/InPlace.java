@@ -37,19 +37,14 @@ final class InPlace {
         String db = run.plan().database();
         TargetServer server = steps.server;
         run.requireFullRead();
+        // sessions are ended before the safety backup, so that what they wrote is in it, and again just before the
+        // database is emptied, for any that connected meanwhile
+        endSessions(server, db, "nothing was changed");
         String safetyId = run.safetyBackup();
         String putBackCommand = putBackCommand(safetyId);
         run.journal().note(db + " was being restored in place and may be incomplete. The safety backup " + safetyId
                 + " holds it as it was: put it back with '" + putBackCommand + "'.");
-        if (!server.sessions(db).isEmpty()) {
-            if (!run.plan().terminateSessions()) {
-                throw new BackupDeskException(ErrorKind.PREFLIGHT_BLOCKED, "Sessions are connected to " + db + ": "
-                        + server.sessions(db) + ". " + db + " was not touched; the safety backup " + safetyId + " was kept.",
-                        "Ask them to disconnect, or let the restore end them (the option to end sessions).");
-            }
-            int ended = server.terminateSessions(db);
-            run.audit("ended " + ended + " session(s) on " + db);
-        }
+        endSessions(server, db, db + " was not touched; the safety backup " + safetyId + " was kept");
         RestoreReport report;
         try {
             if (!run.plan().selective()) {
@@ -75,6 +70,20 @@ final class InPlace {
                 + " holds " + db + " as it was before.", null, safetyId);
         run.record(done);
         return done;
+    }
+
+    private void endSessions(TargetServer server, String db, String untouched) {
+        List<TargetServer.Session> sessions = server.sessions(db);
+        if (sessions.isEmpty()) {
+            return;
+        }
+        if (!run.plan().terminateSessions()) {
+            throw new BackupDeskException(ErrorKind.PREFLIGHT_BLOCKED, "Sessions are connected to " + db + ": "
+                    + sessions + ". " + untouched + ".",
+                    "Ask them to disconnect, or let the restore end them (the option to end sessions).");
+        }
+        int ended = server.terminateSessions(db);
+        run.audit("ended " + ended + " session(s) on " + db + ": " + sessions);
     }
 
     /** Drops the database and creates it again, empty, with what it carries besides its contents. */

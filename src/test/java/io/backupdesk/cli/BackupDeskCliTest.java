@@ -1,7 +1,10 @@
 package io.backupdesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Schedule;
+import io.backupdesk.store.JobHistory;
 import io.backupdesk.store.Json;
 import io.backupdesk.store.ScheduleStore;
 import org.junit.jupiter.api.Test;
@@ -112,6 +115,21 @@ class BackupDeskCliTest {
         assertThat(out).contains("All schedules are paused:");
         assertThat(run("history", "--json")).isEqualTo(0);
         assertThat(Json.mapper().readTree(out)).isEmpty();
+    }
+
+    @Test
+    void historyIsNewestFirstByStartNotByTheOrderRunsEnded() throws IOException {
+        JobHistory history = new JobHistory(config, w -> { });
+        Instant restoreStart = Instant.parse("2026-12-01T10:00:00Z");
+        // a restore in place starts, its safety backup starts and ends inside it, then the restore ends
+        history.append(new JobRun(JobRun.SCHEMA_VERSION, "safety", JobRun.KIND_BACKUP, "p", "db", "restore:r1",
+                restoreStart.plusSeconds(5), restoreStart.plusSeconds(20), JobStatus.OK, 10, "b1", null, null));
+        history.append(new JobRun(JobRun.SCHEMA_VERSION, "r1", JobRun.KIND_RESTORE, "p", "db", "manual",
+                restoreStart, restoreStart.plusSeconds(60), JobStatus.OK, 0, "b0", null, null));
+
+        assertThat(run("history", "--json")).isEqualTo(0);
+
+        assertThat(Json.mapper().readTree(out).findValuesAsText("id")).containsExactly("safety", "r1");
     }
 
     @Test

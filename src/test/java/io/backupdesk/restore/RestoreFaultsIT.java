@@ -2,6 +2,8 @@ package io.backupdesk.restore;
 
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.Progress;
 import io.backupdesk.testing.CliProcess;
 import io.backupdesk.testing.EngineRig;
 import io.backupdesk.testing.Fixtures;
@@ -14,9 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Faults in the middle of a restore in place, through the command line as a user runs it: after each, the original
- * data is intact, or its safety backup is named with the command that puts it back, and that command works.
+ * Faults in the middle of restores that change a database (a kill, a full disk, a concurrent writer): after each,
+ * the original data is intact, or its safety backup is named with the command that puts it back, and that works.
  */
 @ExtendWith(PostgresServerExtension.class)
 class RestoreFaultsIT {
@@ -78,6 +87,43 @@ class RestoreFaultsIT {
         assertThat(outcome.stderr()).contains("Writing the backup failed");
         assertThat(PgTools.rowCounts(server, db)).isEqualTo(before);
         assertThat(rig.catalog.scan()).noneMatch(e -> "before-restore".equals(e.record().label()));
+    }
+
+    @Test
+    void aWriterDuringASafeReplaceLosesNothingItsRowsAreInTheDatabaseKeptAside(TestServer server, @TempDir Path dir)
+            throws Exception {
+        Fixtures.BigTableSetup setup = Fixtures.bigTableSetup(server, dir, 300_000);
+        String db = setup.database();
+        server.execute(db, "create table public.journal (id serial primary key, note text)");
+        BackupRecord record = setup.rig().backup(setup.profile(), BackupOptions.defaults());
+        AtomicLong committed = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            try (Connection c = server.connect(db); PreparedStatement insert = c.prepareStatement(
+                    "insert into public.journal (note) values ('written during the restore')")) {
+                while (!stop.get()) {
+                    insert.executeUpdate();
+                    committed.incrementAndGet();
+                }
+            } catch (SQLException e) {
+                // ended by the restore at the swap, with consent
+            }
+        });
+        writer.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> committed.get() > 10);
+
+        RestoreReport report = setup.rig().restores.restore(new RestorePlan(setup.rig().catalog.require(record.id()),
+                        setup.profile(), db, RestoreMode.SAFE_REPLACE, 0, false, false, false, List.of(), List.of(), true,
+                        true, Set.of()), Optional.empty(), Progress.NONE, line -> { }, new Cancellation());
+        stop.set(true);
+        writer.join(30_000);
+
+        assertThat(report.outcome()).as(report.summary()).isEqualTo(RestoreReport.Outcome.COMPLETE);
+        server.adopt(report.asideDatabase());
+        long kept = PgTools.rowCounts(server, report.asideDatabase()).get("public.journal");
+        assertThat(kept).as("every committed row of the writer is in the database kept aside")
+                .isBetween(committed.get(), committed.get() + 1);
+        assertThat(PgTools.rowCounts(server, db)).containsEntry("public.journal", 0L);
     }
 
     private static String[] append(String[] args, String... more) {

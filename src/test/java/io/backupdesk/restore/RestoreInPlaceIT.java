@@ -21,6 +21,8 @@ import io.backupdesk.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -144,10 +146,12 @@ class RestoreInPlaceIT {
         assertThat(s.rig().catalog.scan()).noneMatch(e -> "before-restore".equals(e.record().label()));
     }
 
-    @Test
-    void aSchemaPatternOfStarBacksUpTheUsersSchemasOnlyAndRestores(TestServer server, @TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @EnumSource(BackupFormat.class)
+    void aSchemaPatternOfStarBacksUpTheUsersSchemasOnlyAndRestores(BackupFormat format, TestServer server,
+                                                                  @TempDir Path dir) throws Exception {
         RestoreIT.Setup s = setup(server, dir, BackupFormat.CUSTOM);
-        BackupOptions everySchema = new BackupOptions(BackupFormat.CUSTOM, null, 0, List.of("*"), null, null, null,
+        BackupOptions everySchema = new BackupOptions(format, null, 0, List.of("*"), null, null, null,
                 null, false, null, null, null);
         BackupRecord backup = s.rig().backup(s.profile(), everySchema);
         String fresh = server.reserveName();
