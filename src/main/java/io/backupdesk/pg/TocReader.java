@@ -136,6 +136,11 @@ final class TocReader {
         if (TocEntry.keepsPrivileges(desc) || desc.equals("ENCODING")) {
             defn = in.readString("the SQL of entry " + dumpId, SQL_MAX);
             defined = defn != null && !defn.isEmpty();
+        } else if (desc.equals("SCHEMA")) {
+            // the default schema public has no CREATE of its own, only a comment such as "-- *not* creating schema,
+            // since initdb creates it" in dumps of servers before 15
+            String sql = in.readString("the SQL of entry " + dumpId, SQL_MAX);
+            defined = sql != null && sql.contains("CREATE SCHEMA");
         } else {
             defined = in.skipString("the SQL of entry " + dumpId) > 0;
         }
