@@ -45,7 +45,8 @@ public final class BackupDeskCli implements Runnable {
             description = "Keep all state (profiles, passwords, history, default backup folder) here. Also BACKUPDESK_HOME.")
     Path configDir;
 
-    @Option(names = "--backup-root", paramLabel = "DIR", description = "Folder that holds the backups, for this command only.")
+    @Option(names = "--backup-root", paramLabel = "DIR", description = "Folder that holds the backups, for this command only;"
+            + " a relative path is taken from the current folder.")
     Path backupRoot;
 
     @Spec

@@ -257,4 +257,29 @@ class BackupDeskCliTest {
             assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("schedules.json"))).hasSize(1);
         }
     }
+
+    @Test
+    void aRelativeBackupFolderInTheSettingsIsNamedAndTheDefaultFolderIsUsed() throws IOException {
+        Files.writeString(config.resolve("settings.json"),
+                "{\"schemaVersion\":1,\"backupRoot\":\"nightly\",\"rpoHours\":12}");
+
+        assertThat(run("list")).isZero();
+
+        assertThat(err.lines()).singleElement().asString().startsWith("warning: settings.json has a value")
+                .contains("backupRoot \"nightly\" is not a full path").contains("settings.json.corrupt-");
+        assertThat(out.trim()).isEqualTo("No backups in " + config.resolve("backups") + ".");
+        assertThat(Files.readString(config.resolve("settings.json"))).doesNotContain("nightly").contains("\"rpoHours\" : 12");
+    }
+
+    @Test
+    void oneBadSettingKeepsTheBackupFolderOfTheSettings() throws IOException {
+        Path root = config.resolve("elsewhere");
+        Files.writeString(config.resolve("settings.json"), "{\"schemaVersion\":1,\"backupRoot\":"
+                + Json.mapper().writeValueAsString(root.toString()) + ",\"theme\":\"purple\"}");
+
+        assertThat(run("list")).isZero();
+
+        assertThat(out.trim()).isEqualTo("No backups in " + root + ".");
+        assertThat(err).startsWith("warning: settings.json").contains("theme \"purple\" is not light or dark");
+    }
 }
