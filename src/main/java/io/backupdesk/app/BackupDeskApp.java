@@ -13,8 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -40,10 +38,10 @@ public final class BackupDeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        context = new AppContext(AppPaths.forCurrentUser(null), warnings::add);
+        AppWarnings warnings = new AppWarnings();
+        context = new AppContext(AppPaths.forCurrentUser(null), warnings);
         applyTheme(context.engine().settings().load().theme());
-        WindowStateStore windows = new WindowStateStore(context.engine().paths().configDir(), warnings::add);
+        WindowStateStore windows = new WindowStateStore(context.engine().paths().configDir(), warnings);
         WindowState last = windows.load();
         restoreScreen(last);
         stage.setTitle("Backup Desk");
@@ -69,6 +67,7 @@ public final class BackupDeskApp extends Application {
             windows.save(new WindowState(WindowState.VERSION, kept.getMinX(), kept.getMinY(), kept.getWidth(),
                     kept.getHeight(), stage.isMaximized(), context.navigation().current().name()));
         });
+        warnings.showOn(stage);
         InstanceLock lock = instanceLock;
         if (lock != null) {
             lock.onHandOver(new SecondLaunches(stage, dump -> MainWindow.openDumpFile(context, stage, reveal, dump)));

@@ -238,13 +238,16 @@ public final class BackupCatalog {
         if (prefixed.isEmpty() && refused.isPresent()) {
             throw BackupDeskException.configuration("The backup '" + idOrPath + "' is not used: its metadata "
                     + refused.get().sidecar() + " was refused (" + refused.get().reason() + ").",
-                    "Look at that file. To bring its dump back, run 'backupdesk import' on the dump: the refused"
-                            + " metadata is kept aside as *.corrupt-<time>.");
+                    "Look at that file. To bring its dump back, import the dump: the refused"
+                            + " metadata is kept aside as *.corrupt-<time>.")
+                    .withCommandLineHint("Look at that file. To bring its dump back, run 'backupdesk import' on the"
+                            + " dump: the refused metadata is kept aside as *.corrupt-<time>.");
         }
         throw BackupDeskException.configuration(prefixed.isEmpty()
                         ? "No backup with id '" + idOrPath + "' is in the catalog at " + layout.root() + "."
                         : "The id '" + idOrPath + "' matches " + prefixed.size() + " backups.",
-                "List the backups with 'backupdesk list' and use a longer id.");
+                "Check the id against the list of backups.")
+                .withCommandLineHint("List the backups with 'backupdesk list' and use a longer id.");
     }
 
     private static Optional<Path> asPath(String text) {

@@ -109,7 +109,8 @@ public final class BackupService {
             if (e.kind() == ErrorKind.CANCELLED) {
                 throw new BackupDeskException(ErrorKind.CANCELLED, "Cancelled while reading the backup back. The backup "
                         + entry.record().id() + " itself is complete and stays in the catalog, not verified.",
-                        "Verify it later with 'backupdesk verify " + entry.record().id() + "'.");
+                        "Verify it later.").withCommandLineHint("Verify it later with 'backupdesk verify "
+                        + entry.record().id() + "'.");
             }
             LOG.warn("Backup {} was written but could not be read back: {}", entry.record().id(), e.getMessage());
             return entry;

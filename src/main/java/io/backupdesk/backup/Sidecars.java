@@ -156,7 +156,8 @@ public final class Sidecars {
             return;
         }
         throw BackupDeskException.configuration(sidecar.resolveSibling(listed.fileName()) + " is in the catalog already"
-                + " as backup " + listed.id() + ".", "List it with 'backupdesk list'.");
+                + " as backup " + listed.id() + ".", "It is listed among the backups already.")
+                .withCommandLineHint("List it with 'backupdesk list'.");
     }
 
     /**

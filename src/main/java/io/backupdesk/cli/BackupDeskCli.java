@@ -7,6 +7,7 @@ import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
+import io.backupdesk.pg.ToolErrors;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,7 +46,8 @@ public final class BackupDeskCli implements Runnable {
             description = "Keep all state (profiles, passwords, history, default backup folder) here. Also BACKUPDESK_HOME.")
     Path configDir;
 
-    @Option(names = "--backup-root", paramLabel = "DIR", description = "Folder that holds the backups, for this command only.")
+    @Option(names = "--backup-root", paramLabel = "DIR", description = "Folder that holds the backups, for this command only;"
+            + " a relative path is taken from the current folder.")
     Path backupRoot;
 
     @Spec
@@ -180,8 +182,9 @@ public final class BackupDeskCli implements Runnable {
     static int report(Exception ex, PrintWriter err, Path configDir) {
         if (ex instanceof BackupDeskException bde) {
             err.println("error: " + bde.getMessage());
-            if (!bde.hint().isBlank()) {
-                err.println("hint: " + bde.hint());
+            String hint = commandLineHint(bde);
+            if (!hint.isBlank()) {
+                err.println("hint: " + hint);
             }
             if (bde.kind() == ErrorKind.CANCELLED && CancelOnInterrupt.signalled()) {
                 err.println("note: stopped by a signal (Ctrl+C or SIGTERM): the run was cancelled and cleaned up;"
@@ -198,6 +201,17 @@ public final class BackupDeskCli implements Runnable {
         err.println("error: an unexpected failure happened: " + ex);
         err.println("hint: the log in the configuration folder has the details; please report it.");
         return 1;
+    }
+
+    /**
+     * The hint with this front's commands and options: the exception's own, else for an error classified from a
+     * tool's words, the command-line wording of its kind's hint.
+     */
+    static String commandLineHint(BackupDeskException e) {
+        if (!e.commandLineHint().equals(e.hint()) || !e.hint().equals(ToolErrors.hintFor(e.kind()))) {
+            return e.commandLineHint();
+        }
+        return ToolErrors.commandLineHintFor(e.kind()).orElse(e.hint());
     }
 
     public static void main(String[] args) {

@@ -24,7 +24,7 @@ final class RestorePrinter {
         for (PreflightCheck c : checks) {
             out.printf("%-5s %-15s %s%n", c.level(), c.id().cliName(), c.message());
             if (!c.fix().isBlank()) {
-                out.printf("%-21s fix: %s%n", "", c.fix());
+                out.printf("%-21s fix: %s%n", "", fix(c));
             }
         }
     }
@@ -55,12 +55,23 @@ final class RestorePrinter {
         errors.stream().limit(SHOWN_ERRORS).forEach(e -> out.println("    " + e));
     }
 
+    /**
+     * The fix with the options that apply it: the pre-flight words them for every front, and here they can be typed.
+     */
+    static String fix(PreflightCheck c) {
+        return switch (c.id()) {
+            case SESSIONS -> c.fix().replace("let the restore end them.", "let the restore end them (--terminate-sessions).");
+            case ROLES -> c.fix().replace("(no-owner)", "(--no-owner)").replace("(no-privileges)", "(--no-privileges)");
+            default -> c.fix();
+        };
+    }
+
     private static Map<String, Object> check(PreflightCheck c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("check", c.id().cliName());
         m.put("level", c.level().name().toLowerCase(Locale.ROOT));
         m.put("message", c.message());
-        m.put("fix", c.fix());
+        m.put("fix", fix(c));
         return m;
     }
 

@@ -10,6 +10,7 @@ public class BackupDeskException extends RuntimeException {
     private final ErrorKind kind;
     private final String hint;
     private final List<String> details;
+    private volatile String commandLineHint = "";
 
     public BackupDeskException(ErrorKind kind, String message, String hint) {
         this(kind, message, hint, List.of(), null);
@@ -28,6 +29,20 @@ public class BackupDeskException extends RuntimeException {
 
     public String hint() {
         return hint;
+    }
+
+    /**
+     * The hint as the command line gives it. {@link #hint()} is for every front and names no command-line option or
+     * command, as the desktop has neither; this one may, where typing one is the way out.
+     */
+    public String commandLineHint() {
+        return commandLineHint.isBlank() ? hint : commandLineHint;
+    }
+
+    /** Sets the command line's own hint; call where the exception is made, before it is thrown. */
+    public BackupDeskException withCommandLineHint(String text) {
+        commandLineHint = text == null ? "" : text;
+        return this;
     }
 
     /** The last lines the tool printed, oldest first; empty when no tool was involved. */

@@ -32,11 +32,13 @@ public record BackupOptions(BackupFormat format, Compression compression, int jo
         }
         if (jobs > 1 && format != BackupFormat.DIRECTORY) {
             throw BackupDeskException.configuration("Parallel jobs need the directory format.",
-                    "Use --format directory with --jobs, or drop --jobs.");
+                    "Choose the directory format for parallel jobs, or one job.")
+                    .withCommandLineHint("Use --format directory with --jobs, or drop --jobs.");
         }
         if (format == BackupFormat.PLAIN && compression.method() != Compression.Method.GZIP && !compression.isNone()) {
             throw BackupDeskException.configuration("Plain SQL backups are compressed with gzip.",
-                    "Use --compress with a gzip level (0-9) for the plain format.");
+                    "Choose a gzip level (0-9) for the plain format.")
+                    .withCommandLineHint("Use --compress with a gzip level (0-9) for the plain format.");
         }
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             timeout = null;

@@ -12,8 +12,10 @@ public final class ParallelJobs {
     /** Refuses a worker count given by the user that is not between 1 and {@link #MAX}. */
     public static int check(int jobs) {
         if (jobs < 1 || jobs > MAX) {
-            throw BackupDeskException.configuration("--jobs " + jobs + " is out of range: use 1 to " + MAX + ".",
-                    "Each job is one connection to the server; a few per core of the server is plenty, e.g. --jobs 4.");
+            throw BackupDeskException.configuration(jobs + " parallel jobs are out of range: use 1 to " + MAX + ".",
+                    "Each job is one connection to the server; a few per core of the server is plenty, e.g. 4.")
+                    .withCommandLineHint("Each job is one connection to the server; a few per core of the server is"
+                            + " plenty, e.g. --jobs 4.");
         }
         return jobs;
     }
@@ -27,7 +29,9 @@ public final class ParallelJobs {
         if (free >= 0 && jobs + 1 > free) {
             throw BackupDeskException.configuration(jobs + " parallel jobs need " + (jobs + 1) + " connections to "
                     + target + ", but only " + free + " are free.",
-                    "Use fewer jobs (--jobs " + Math.max(1, free - 1) + " or less), or raise max_connections.");
+                    "Use fewer jobs (" + Math.max(1, free - 1) + " or less), or raise max_connections.")
+                    .withCommandLineHint("Use fewer jobs (--jobs " + Math.max(1, free - 1) + " or less), or raise"
+                            + " max_connections.");
         }
     }
 }

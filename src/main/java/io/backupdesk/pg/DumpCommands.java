@@ -80,7 +80,7 @@ public final class DumpCommands {
         if (c.needsPg16() && client.majorFirst() < 16) {
             throw BackupDeskException.configuration(
                     c + " compression needs pg_dump 16 or newer; the pg_dump for this server is " + client + ".",
-                    "Use gzip compression (e.g. --compress 1), or install newer client programs.");
+                    "Use gzip compression (e.g. gzip:1), or install newer client programs.");
         }
         if (client.majorFirst() >= 16) {
             return Optional.of("--compress=" + c);

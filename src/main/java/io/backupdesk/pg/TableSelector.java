@@ -44,7 +44,7 @@ final class TableSelector {
     private Set<String> schemaNames(PgNamePattern pattern) {
         if (pattern.schemaRegex() != null) {
             throw BackupDeskException.configuration("A schema pattern cannot contain a dot outside double quotes.",
-                    "Write the schema name alone, e.g. --schema sales.");
+                    "Write the schema name alone, e.g. sales.");
         }
         return matcher.schemaNames(pattern);
     }

@@ -122,15 +122,15 @@ public final class ToolErrors {
     /** What to do about an error of this kind. */
     public static String hintFor(ErrorKind kind) {
         return switch (kind) {
-            case AUTHENTICATION -> "Check the user and password of the profile (store the password with"
-                    + " 'backupdesk profiles add NAME --url ... --password-stdin'), and that pg_hba.conf admits you.";
-            case PASSWORD_REQUIRED -> "Store the password with 'backupdesk profiles add NAME --url ... --password-stdin',"
-                    + " or run the command in a terminal to be asked for it.";
+            case AUTHENTICATION -> "Check the user and password stored with the connection profile, and that"
+                    + " pg_hba.conf admits you.";
+            case PASSWORD_REQUIRED -> "Store the password with the connection profile, or start the job where you"
+                    + " can be asked for it.";
             case UNKNOWN_DATABASE -> "Check the database name in the profile; list the databases with psql -l.";
             case CONNECTION -> "Check that the server is running and reachable at that host and port (firewall, VPN, listen_addresses).";
             case VERSION_MISMATCH -> "Install client programs at least as new as the server.";
             case PERMISSION_DENIED -> "Back up as a role that may read every object (the owner, or a member of pg_read_all_data),"
-                    + " or exclude the object with --exclude-table / --exclude-schema.";
+                    + " or leave the object out of the backup (exclude its table or schema).";
             case DISK_FULL -> "Free space on the backup volume (or raise the file size limit), or choose another backup folder;"
                     + " earlier backups were not touched.";
             case TIMEOUT -> "Try again when the exclusive lock is released (a long ALTER TABLE, VACUUM FULL or REINDEX), or raise the limit.";
@@ -140,8 +140,26 @@ public final class ToolErrors {
             case IO -> "Check the backup folder: that it exists, is writable and has free space.";
             case TOOL_FAILED -> "See the details for the tool's own words.";
             case BUSY -> "Wait for the other job to finish, then try again.";
-            case PREFLIGHT_BLOCKED -> "See the pre-flight report ('backupdesk restore --preflight ...') for what would clear it.";
+            case PREFLIGHT_BLOCKED -> "See the pre-flight report for what would clear it.";
         };
+    }
+
+    /**
+     * What to do, as the command line says it, for the kinds where a command is the way out; empty for the others,
+     * which {@link #hintFor} says for every front.
+     */
+    public static java.util.Optional<String> commandLineHintFor(ErrorKind kind) {
+        return java.util.Optional.ofNullable(switch (kind) {
+            case AUTHENTICATION -> "Check the user and password of the profile (store the password with"
+                    + " 'backupdesk profiles add NAME --url ... --password-stdin'), and that pg_hba.conf admits you.";
+            case PASSWORD_REQUIRED -> "Store the password with 'backupdesk profiles add NAME --url ... --password-stdin',"
+                    + " or run the command in a terminal to be asked for it.";
+            case PERMISSION_DENIED -> "Back up as a role that may read every object (the owner, or a member of"
+                    + " pg_read_all_data), or exclude the object with --exclude-table / --exclude-schema.";
+            case PREFLIGHT_BLOCKED -> "See the pre-flight report ('backupdesk restore --preflight ...') for what would"
+                    + " clear it.";
+            default -> null;
+        });
     }
 
     static String authReason(String lower) {

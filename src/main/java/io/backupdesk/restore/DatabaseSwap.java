@@ -56,7 +56,8 @@ final class DatabaseSwap {
                 if (!terminateSessions) {
                     throw new BackupDeskException(ErrorKind.PREFLIGHT_BLOCKED, sessions.size() + " session(s) connected to "
                             + database + " while it was to be replaced: " + sessions + ". " + database + " was not touched.",
-                            "Ask them to disconnect, or let the restore end them (--terminate-sessions).");
+                            "Ask them to disconnect, or let the restore end them.")
+                            .withCommandLineHint("Ask them to disconnect, or let the restore end them (--terminate-sessions).");
                 }
                 int ended = server.terminateSessions(database);
                 LOG.info("Ended {} session(s) on {} to replace it: {}", ended, database, sessions);

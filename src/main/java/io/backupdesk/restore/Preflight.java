@@ -149,7 +149,7 @@ final class Preflight {
         }
         return plan.terminateSessions()
                 ? warn(CheckId.SESSIONS, what + " They will be ended just before the swap.", "")
-                : block(CheckId.SESSIONS, what, "Ask them to disconnect, or let the restore end them (--terminate-sessions).");
+                : block(CheckId.SESSIONS, what, "Ask them to disconnect, or let the restore end them.");
     }
 
     private static PreflightCheck roles(RestorePlan plan, ArchiveContents contents, Set<String> existing) {
@@ -160,15 +160,15 @@ final class Preflight {
         if (!owners.isEmpty() && !plan.noOwner()) {
             problems.add("The backup's objects are owned by roles the target lacks: " + String.join(", ", owners)
                     + ". Setting their owners will fail.");
-            fixes.add("no-owner (--no-owner)");
+            fixes.add("owners (no-owner)");
         }
         if (!grantees.isEmpty() && !plan.noPrivileges()) {
             problems.add("The backup grants privileges to roles the target lacks: " + String.join(", ", grantees)
                     + ". Those grants will fail, at the end of the restore.");
-            fixes.add("no-privileges (--no-privileges)");
+            fixes.add("grants (no-privileges)");
         }
         if (!problems.isEmpty()) {
-            return warn(CheckId.ROLES, String.join(" ", problems), "Restore with " + String.join(" and ", fixes)
+            return warn(CheckId.ROLES, String.join(" ", problems), "Restore leaving out " + String.join(" and ", fixes)
                     + ", or create the roles first (the backup's roles file has them).");
         }
         Set<String> skipped = new TreeSet<>(owners);

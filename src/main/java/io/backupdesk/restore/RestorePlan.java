@@ -36,7 +36,8 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
         overrides = Set.copyOf(overrides == null ? Set.of() : overrides);
         tables.forEach(QualifiedName::parse);
         if (database == null || database.isBlank()) {
-            throw BackupDeskException.configuration("Name the database to restore to.", "Use --database NAME.");
+            throw BackupDeskException.configuration("Name the database to restore to.",
+                    "Give the name of the target database.").withCommandLineHint("Use --database NAME.");
         }
         if (database.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
             throw BackupDeskException.configuration("The database name '" + database + "' is longer than PostgreSQL's 63 bytes.",
@@ -47,12 +48,14 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
         }
         if (singleTransaction && jobs > 1) {
             throw BackupDeskException.configuration("A single transaction cannot be combined with parallel jobs.",
-                    "Use --jobs 1 with --single-transaction, or drop --single-transaction.");
+                    "Use one job with a single transaction, or leave the single transaction off.")
+                    .withCommandLineHint("Use --jobs 1 with --single-transaction, or drop --single-transaction.");
         }
         BackupFormat format = source.record().format();
         if (jobs > 1 && (format == BackupFormat.PLAIN || format == BackupFormat.TAR)) {
             throw BackupDeskException.configuration("A " + format.cliName() + " backup is restored by one worker only.",
-                    "Drop --jobs; parallel restore needs a custom or directory backup.");
+                    "Use one job; parallel restore needs a custom or directory backup.")
+                    .withCommandLineHint("Drop --jobs; parallel restore needs a custom or directory backup.");
         }
         if (mode == RestoreMode.SAFE_REPLACE && (!schemas.isEmpty() || !tables.isEmpty())) {
             // a safe replace swaps whole databases: with a selection it would put a database holding only the

@@ -3,6 +3,7 @@ package io.backupdesk.store;
 import java.util.List;
 import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ErrorKind;
 
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -20,9 +22,17 @@ import java.util.stream.Stream;
 /**
  * One JSON file of ours with a {@code schemaVersion}. A file that cannot be read is moved aside as
  * {@code <name>.corrupt-<time>} and the user is told; it is never overwritten. A file from a newer version is
- * refused rather than rewritten, so a downgrade cannot lose what the newer version stored.
+ * refused rather than rewritten, so a downgrade cannot lose what the newer version stored. With a {@link FieldCheck},
+ * a file that is JSON but holds some bad values keeps the good ones: a copy of the original is set aside, the bad
+ * values are taken out of the file, and the user is told which ones and why.
  */
 public final class JsonFile<T> {
+    /** Checks the fields of a file's top-level object one by one. */
+    public interface FieldCheck {
+        /** Removes each field that cannot be used from the object; returns one "field value why" note per removal. */
+        List<String> removeBadFields(ObjectNode file);
+    }
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path path;
@@ -30,15 +40,23 @@ public final class JsonFile<T> {
     private final int supportedVersion;
     private final Supplier<T> empty;
     private final Consumer<String> warnings;
+    private final FieldCheck fieldCheck;
     /** Set when this process moved the file aside. */
     private volatile boolean setAsideHere;
 
     public JsonFile(Path path, Class<T> type, int supportedVersion, Supplier<T> empty, Consumer<String> warnings) {
+        this(path, type, supportedVersion, empty, warnings, null);
+    }
+
+    /** @param fieldCheck takes bad values out one by one instead of setting the whole file aside; null for none */
+    public JsonFile(Path path, Class<T> type, int supportedVersion, Supplier<T> empty, Consumer<String> warnings,
+                    FieldCheck fieldCheck) {
         this.path = path;
         this.type = type;
         this.supportedVersion = supportedVersion;
         this.empty = empty;
         this.warnings = warnings;
+        this.fieldCheck = fieldCheck;
     }
 
     public Path path() {
@@ -70,6 +88,9 @@ public final class JsonFile<T> {
         }
         if (version < 1) {
             return moveAside("it has no schemaVersion");
+        }
+        if (fieldCheck != null && node instanceof ObjectNode object) {
+            node = withoutBadFields(object);
         }
         try {
             return Json.mapper().treeToValue(node, type);
@@ -112,8 +133,38 @@ public final class JsonFile<T> {
         }
     }
 
+    /**
+     * The object without the fields the check refused. When there were any, the original is copied aside first and
+     * the repaired file written in its place, so the user's values survive in the copy and the warning is given once.
+     */
+    private JsonNode withoutBadFields(ObjectNode object) {
+        ObjectNode repaired = object.deepCopy();
+        List<String> problems = fieldCheck.removeBadFields(repaired);
+        if (problems.isEmpty()) {
+            return object;
+        }
+        Path aside = asideName();
+        try {
+            // the copy keeps the original's permissions: the file may hold a webhook URL with its token
+            Files.copy(path, aside, StandardCopyOption.COPY_ATTRIBUTES);
+            SecureFiles.writeAtomically(path, Json.mapper().writeValueAsBytes(repaired));
+        } catch (IOException e) {
+            throw new BackupDeskException(ErrorKind.IO, path + " has values that cannot be used ("
+                    + String.join("; ", problems) + "), and it could not be repaired: " + e.getMessage(),
+                    "Correct those values in the file by hand.", List.of(), e);
+        }
+        warnings.accept(path.getFileName() + " has " + (problems.size() == 1 ? "a value" : problems.size() + " values")
+                + " Backup Desk cannot use, so the default applies instead: " + String.join("; ", problems)
+                + ". Every other setting was kept; the original file was kept as " + aside.getFileName() + ".");
+        return repaired;
+    }
+
+    private Path asideName() {
+        return path.resolveSibling(path.getFileName() + ".corrupt-" + LocalDateTime.now().format(STAMP));
+    }
+
     private T moveAside(String reason) {
-        Path aside = path.resolveSibling(path.getFileName() + ".corrupt-" + LocalDateTime.now().format(STAMP));
+        Path aside = asideName();
         try {
             Files.move(path, aside);
             setAsideHere = true;

@@ -37,7 +37,9 @@ public final class ProfileStore {
 
     public ConnectionProfile require(String name) {
         return find(name).orElseThrow(() -> BackupDeskException.configuration("There is no profile named '" + name + "'.",
-                "List the profiles with 'backupdesk profiles list', or add one with 'backupdesk profiles add'."));
+                "Check the name among the connection profiles, or add a profile with that name.")
+                .withCommandLineHint("List the profiles with 'backupdesk profiles list', or add one with"
+                        + " 'backupdesk profiles add'."));
     }
 
     /** Adds the profile, or replaces the one with the same name. */

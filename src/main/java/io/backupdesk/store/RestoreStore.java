@@ -34,7 +34,8 @@ public final class RestoreStore {
         Path file = ID.matcher(id).matches() ? folder.resolve(id + ".json") : null;
         if (file == null || !Files.exists(file)) {
             throw BackupDeskException.configuration("No restore with id '" + id + "' is recorded.",
-                    "Use the id 'backupdesk restore' printed when it finished.");
+                    "Use the id the restore reported when it finished.")
+                    .withCommandLineHint("Use the id 'backupdesk restore' printed when it finished.");
         }
         try {
             return Json.mapper().readValue(Files.readAllBytes(file), RestoreRecord.class);

@@ -66,7 +66,8 @@ public final class ScheduleStore {
 
     public Schedule require(String id) {
         return find(id).orElseThrow(() -> BackupDeskException.configuration("There is no schedule '" + id + "'.",
-                "List the schedules with 'backupdesk schedule list'."));
+                "Check the schedule's id among the schedules.")
+                .withCommandLineHint("List the schedules with 'backupdesk schedule list'."));
     }
 
     /** Adds the schedule, or replaces the one with the same id. */

@@ -21,6 +21,10 @@ public record Settings(int schemaVersion, String backupRoot, String clientToolsD
                        Background background, Alerts alerts) {
     public static final int VERSION = 1;
     public static final int DEFAULT_RPO_HOURS = 26;
+    /** A year and a day: more is a typing error, not an objective. */
+    public static final int MAX_RPO_HOURS = 24 * 366;
+    /** Each job is a pg_dump or pg_restore with its own connections; more at once starves the desk. */
+    public static final int MAX_CONCURRENT_JOBS = 8;
 
     public static Settings defaults() {
         return new Settings(VERSION, null, null, null, null, null, null, null, null, null);

@@ -275,4 +275,51 @@ class BackupDeskCliTest {
             assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("schedules.json"))).hasSize(1);
         }
     }
+
+    @Test
+    void aRelativeBackupFolderInTheSettingsIsNamedAndTheDefaultFolderIsUsed() throws IOException {
+        Files.writeString(config.resolve("settings.json"),
+                "{\"schemaVersion\":1,\"backupRoot\":\"nightly\",\"rpoHours\":12}");
+
+        assertThat(run("list")).isZero();
+
+        assertThat(err.lines()).singleElement().asString().startsWith("warning: settings.json has a value")
+                .contains("backupRoot \"nightly\" is not a full path").contains("settings.json.corrupt-");
+        assertThat(out.trim()).isEqualTo("No backups in " + config.resolve("backups") + ".");
+        assertThat(Files.readString(config.resolve("settings.json"))).doesNotContain("nightly").contains("\"rpoHours\" : 12");
+    }
+
+    @Test
+    void oneBadSettingKeepsTheBackupFolderOfTheSettings() throws IOException {
+        Path root = config.resolve("elsewhere");
+        Files.writeString(config.resolve("settings.json"), "{\"schemaVersion\":1,\"backupRoot\":"
+                + Json.mapper().writeValueAsString(root.toString()) + ",\"theme\":\"purple\"}");
+
+        assertThat(run("list")).isZero();
+
+        assertThat(out.trim()).isEqualTo("No backups in " + root + ".");
+        assertThat(err).startsWith("warning: settings.json").contains("theme \"purple\" is not light or dark");
+    }
+
+    @Test
+    void aToolErrorGetsTheCommandLineWordingOfItsHint() {
+        var rejected = new io.backupdesk.core.BackupDeskException(io.backupdesk.core.ErrorKind.AUTHENTICATION,
+                "pg_dump could not log in.", io.backupdesk.pg.ToolErrors.hintFor(io.backupdesk.core.ErrorKind.AUTHENTICATION));
+        var own = io.backupdesk.core.BackupDeskException.configuration("x", "Any front.").withCommandLineHint("Use --this.");
+
+        assertThat(rejected.hint()).doesNotContain("--");
+        assertThat(BackupDeskCli.commandLineHint(rejected)).contains("'backupdesk profiles add NAME --url ... --password-stdin'");
+        assertThat(BackupDeskCli.commandLineHint(own)).isEqualTo("Use --this.");
+    }
+
+    @Test
+    void thePreflightFixesNameTheOptionsThatApplyThemOnTheCommandLine() {
+        var sessions = io.backupdesk.restore.PreflightCheck.block(io.backupdesk.restore.CheckId.SESSIONS, "1 other session.",
+                "Ask them to disconnect, or let the restore end them.");
+        var roles = io.backupdesk.restore.PreflightCheck.warn(io.backupdesk.restore.CheckId.ROLES, "Roles are missing.",
+                "Restore leaving out owners (no-owner) and grants (no-privileges), or create the roles first.");
+
+        assertThat(RestorePrinter.fix(sessions)).isEqualTo("Ask them to disconnect, or let the restore end them (--terminate-sessions).");
+        assertThat(RestorePrinter.fix(roles)).contains("owners (--no-owner) and grants (--no-privileges)");
+    }
 }

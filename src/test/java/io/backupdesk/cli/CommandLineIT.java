@@ -5,6 +5,7 @@ import io.backupdesk.app.Launcher;
 import io.backupdesk.schedule.DatabaseClaims;
 import io.backupdesk.store.Json;
 import io.backupdesk.store.ProfileStore;
+import io.backupdesk.testing.CliProcess;
 import io.backupdesk.testing.PgTools;
 import io.backupdesk.testing.PostgresServerExtension;
 import io.backupdesk.testing.TestServer;
@@ -193,6 +194,23 @@ class CommandLineIT {
         assertThat(usage.code()).isEqualTo(2);
         assertThat(usage.err()).contains("Unknown backup format 'zip'");
         assertThat(conflicting.code()).isEqualTo(2);
+    }
+
+    @Test
+    void aRelativeBackupRootIsTakenFromTheFolderTheCommandStartsIn(TestServer server, @TempDir Path dir) throws Exception {
+        prodWithSevenItems(server, dir);
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Path relative = Path.of("relative-backups");
+
+        CliProcess.Outcome made = CliProcess.run(CliProcess.command(dir.resolve("config"), relative,
+                "backup", "prod", "--json"), work);
+        CliProcess.Outcome listed = CliProcess.run(CliProcess.command(dir.resolve("config"), relative, "list", "--json"), work);
+
+        assertThat(made.exitCode()).as(made.stderr()).isZero();
+        Path archive = Path.of(Json.mapper().readTree(made.stdout()).get("path").asText());
+        assertThat(archive).isAbsolute().startsWith(work.resolve("relative-backups")).exists();
+        assertThat(listed.exitCode()).as(listed.stderr()).isZero();
+        assertThat(Json.mapper().readTree(listed.stdout()).get(0).get("path").asText()).isEqualTo(archive.toString());
     }
 
     @Test

@@ -49,13 +49,14 @@ class CommandLineInputTest {
         run("profiles", "add", "p", "--url", URL);
 
         assertThat(run("backup", "p", "--format", "directory", "--jobs", jobs)).as(err).isEqualTo(2);
-        assertThat(err).contains("error: --jobs " + jobs + " is out of range").contains("hint: ").contains("1 to 64");
+        assertThat(err).contains("error: " + jobs + " parallel jobs are out of range").contains("1 to 64")
+                .contains("hint: ").contains("e.g. --jobs 4.");
     }
 
     @Test
     void restoreJobsAreCheckedTheSameWay() {
         assertThat(run("restore", "some-id", "--target", "p", "--jobs", "0")).as(err).isEqualTo(2);
-        assertThat(err).contains("error: --jobs 0 is out of range");
+        assertThat(err).contains("error: 0 parallel jobs are out of range").contains("e.g. --jobs 4.");
     }
 
     @Test

@@ -47,7 +47,8 @@ class BackupOptionsTest {
                 .isInstanceOfSatisfying(BackupDeskException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION);
                     assertThat(e.getMessage()).isEqualTo("Parallel jobs need the directory format.");
-                    assertThat(e.hint()).contains("--format directory");
+                    assertThat(e.hint()).isEqualTo("Choose the directory format for parallel jobs, or one job.");
+                    assertThat(e.commandLineHint()).contains("--format directory");
                 });
     }
 

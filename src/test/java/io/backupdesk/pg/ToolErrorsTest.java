@@ -23,7 +23,8 @@ class ToolErrorsTest {
 
         assertThat(e.kind()).isEqualTo(ErrorKind.AUTHENTICATION);
         assertThat(e.getMessage()).isEqualTo("pg_dump could not log in to " + TARGET + ": the password was rejected.");
-        assertThat(e.hint()).contains("--password-stdin").contains("pg_hba.conf");
+        assertThat(e.hint()).contains("password stored with the connection profile").contains("pg_hba.conf");
+        assertThat(ToolErrors.commandLineHintFor(e.kind())).get().asString().contains("--password-stdin");
     }
 
     @Test
@@ -106,7 +107,8 @@ class ToolErrorsTest {
 
         assertThat(e.kind()).isEqualTo(ErrorKind.PERMISSION_DENIED);
         assertThat(e.getMessage()).isEqualTo("Permission denied on table secret_stuff while running pg_dump on " + TARGET + ".");
-        assertThat(e.hint()).contains("--exclude-table");
+        assertThat(e.hint()).contains("exclude its table or schema");
+        assertThat(ToolErrors.commandLineHintFor(e.kind())).get().asString().contains("--exclude-table");
     }
 
     @Test
@@ -166,5 +168,15 @@ class ToolErrorsTest {
         for (ErrorKind kind : ErrorKind.values()) {
             assertThat(ToolErrors.hintFor(kind)).as(kind.name()).isNotBlank();
         }
+    }
+
+    @Test
+    void theHintOfEveryKindIsForEveryFrontAndNamesNoCommandLineOption() {
+        for (ErrorKind kind : ErrorKind.values()) {
+            // the desktop and the alert mails show these too, where no option can be typed
+            assertThat(ToolErrors.hintFor(kind)).as(kind.name()).doesNotContain("--").doesNotContain("backupdesk ");
+        }
+        assertThat(ToolErrors.commandLineHintFor(ErrorKind.PASSWORD_REQUIRED)).get().asString().contains("--password-stdin");
+        assertThat(ToolErrors.commandLineHintFor(ErrorKind.CONNECTION)).isEmpty();
     }
 }

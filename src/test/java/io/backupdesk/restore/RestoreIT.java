@@ -148,6 +148,7 @@ class RestoreIT {
                 assertThat(c.id()).isEqualTo(CheckId.SESSIONS);
                 assertThat(c.level()).isEqualTo(PreflightCheck.Level.BLOCK);
                 assertThat(c.message()).contains("1 other session is connected").contains(server.user());
+                assertThat(c.fix()).isEqualTo("Ask them to disconnect, or let the restore end them.");
             });
             assertThat(refused.kind()).isEqualTo(ErrorKind.PREFLIGHT_BLOCKED);
             assertThat(refused.getMessage()).contains("nothing was changed");

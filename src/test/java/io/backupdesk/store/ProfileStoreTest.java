@@ -77,7 +77,9 @@ class ProfileStoreTest {
                 .isInstanceOfSatisfying(BackupDeskException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION);
                     assertThat(e.getMessage()).isEqualTo("There is no profile named 'nope'.");
-                    assertThat(e.hint()).contains("backupdesk profiles list");
+                    assertThat(e.hint()).isEqualTo("Check the name among the connection profiles, or add a profile"
+                            + " with that name.");
+                    assertThat(e.commandLineHint()).contains("backupdesk profiles list");
                 });
     }
 

@@ -73,7 +73,10 @@ class ScheduleStoreTest {
     @Test
     void anUnknownIdIsAConfigurationErrorNamingTheListCommand() {
         assertThatThrownBy(() -> store().require("nope")).hasMessageContaining("no schedule 'nope'")
-                .satisfies(e -> assertThat(((io.backupdesk.core.BackupDeskException) e).hint())
-                        .contains("backupdesk schedule list"));
+                .satisfies(e -> {
+                    io.backupdesk.core.BackupDeskException bde = (io.backupdesk.core.BackupDeskException) e;
+                    assertThat(bde.hint()).doesNotContain("backupdesk");
+                    assertThat(bde.commandLineHint()).contains("backupdesk schedule list");
+                });
     }
 }

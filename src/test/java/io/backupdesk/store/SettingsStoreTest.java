@@ -127,4 +127,91 @@ class SettingsStoreTest {
 
         assertThat(config.resolve("nested/deeper/settings.json")).isRegularFile();
     }
+
+    @Test
+    void oneBadValueCostsOnlyThatValueAndTheOriginalIsKeptBeside() throws IOException {
+        Path file = config.resolve("settings.json");
+        String original = "{\"schemaVersion\":1,\"backupRoot\":\"/srv/backups\",\"rpoHours\":-5,"
+                + "\"theme\":\"dark\",\"verifyAfterBackup\":false,\"defaultFormat\":\"directory\"}";
+        Files.writeString(file, original);
+
+        Settings loaded = store().load();
+
+        assertThat(loaded.backupRoot()).isEqualTo("/srv/backups");
+        assertThat(loaded.theme()).isEqualTo("dark");
+        assertThat(loaded.verifiesAfterBackup()).isFalse();
+        assertThat(loaded.defaultFormat()).isEqualTo("directory");
+        assertThat(loaded.rpoHours()).isNull();
+        assertThat(warnings).singleElement().asString()
+                .contains("rpoHours -5 is not a whole number of hours from 1 to " + Settings.MAX_RPO_HOURS)
+                .contains("kept as settings.json.corrupt-");
+        Path copy = onlyCopy();
+        assertThat(Files.readString(copy)).isEqualTo(original);
+        assertThat(warnings.get(0)).contains(copy.getFileName().toString());
+    }
+
+    @Test
+    void eachKindOfBadValueIsNamedAndTheGoodOnesStay() throws IOException {
+        Files.writeString(config.resolve("settings.json"), "{\"schemaVersion\":1,\"backupRoot\":\"/b\","
+                + "\"verifyAfterBackup\":\"often\",\"theme\":\"blue\",\"defaultFormat\":\"zip\","
+                + "\"defaultCompression\":\"gzip:42\",\"clientToolsDir\":[1],"
+                + "\"background\":{\"maxConcurrentJobs\":0,\"startAtLogin\":true},"
+                + "\"alerts\":{\"webhookUrl\":\"https://hooks.example/x\",\"mail\":{\"port\":\"many\"}}}");
+
+        Settings loaded = store().load();
+
+        assertThat(loaded).isEqualTo(new Settings(Settings.VERSION, "/b", null, null, null, null, null, null,
+                new Background(null, true, null, null), new Alerts("https://hooks.example/x", null)));
+        assertThat(warnings).singleElement().asString().contains("7 values")
+                .contains("verifyAfterBackup \"often\" is not true or false")
+                .contains("theme \"blue\" is not light or dark")
+                .contains("defaultFormat \"zip\" cannot be used: Unknown backup format 'zip'. Use custom, directory, tar or plain;")
+                .contains("defaultCompression \"gzip:42\" cannot be used")
+                .contains("clientToolsDir [1] is not text")
+                .contains("background.maxConcurrentJobs 0 is not a whole number of jobs from 1 to 8")
+                .contains("alerts.mail {\"port\":\"many\"} is not a mail server");
+    }
+
+    @Test
+    void theRepairIsWrittenSoTheNextLoadNeitherWarnsNorCopiesAgain() throws IOException {
+        Files.writeString(config.resolve("settings.json"), "{\"schemaVersion\":1,\"backupRoot\":\"/b\",\"rpoHours\":\"x\"}");
+        store().load();
+        warnings.clear();
+
+        assertThat(store().load().backupRoot()).isEqualTo("/b");
+
+        assertThat(warnings).isEmpty();
+        assertThat(fileNames()).hasSize(2).contains("settings.json");
+    }
+
+    @Test
+    void aRelativeBackupFolderIsRefusedBecauseItWouldDependOnTheStartingFolder() throws IOException {
+        Files.writeString(config.resolve("settings.json"), "{\"schemaVersion\":1,\"backupRoot\":\"backups\",\"rpoHours\":12}");
+
+        Settings loaded = store().load();
+
+        assertThat(loaded.backupRoot()).isNull();
+        assertThat(loaded.rpoHours()).isEqualTo(12);
+        assertThat(warnings).singleElement().asString().contains("backupRoot \"backups\" is not a full path");
+        assertThat(Files.readString(onlyCopy())).contains("\"backups\"");
+    }
+
+    @Test
+    void validSettingsAreNeitherRewrittenNorCopied() throws IOException {
+        String text = "{\"schemaVersion\":1,\"backupRoot\":\"/b\",\"rpoHours\":12,\"accentColour\":\"teal\"}";
+        Files.writeString(config.resolve("settings.json"), text);
+
+        store().load();
+
+        assertThat(warnings).isEmpty();
+        assertThat(fileNames()).containsExactly("settings.json");
+        assertThat(Files.readString(config.resolve("settings.json"))).isEqualTo(text);
+    }
+
+    private Path onlyCopy() throws IOException {
+        List<String> copies = fileNames().stream().filter(n -> n.startsWith("settings.json.corrupt-")).toList();
+        assertThat(copies).singleElement().asString().matches("settings\\.json\\.corrupt-\\d{8}-\\d{6}");
+        assertThat(config.resolve("settings.json")).isRegularFile();
+        return config.resolve(copies.get(0));
+    }
 }

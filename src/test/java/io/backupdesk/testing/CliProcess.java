@@ -38,7 +38,12 @@ public final class CliProcess {
     }
 
     public static Outcome run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).start();
+        return run(command, null);
+    }
+
+    /** @param workingDir the folder the CLI starts in, as a shell's current folder; null for this JVM's */
+    public static Outcome run(List<String> command, Path workingDir) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(workingDir == null ? null : workingDir.toFile()).start();
         process.getOutputStream().close();
         var stderr = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         String stdout = read(process.getInputStream());

@@ -32,8 +32,8 @@ import java.util.function.Consumer;
  * parts keep (the scheduler's, the tray's) are read again and kept as they are then.
  */
 public final class SettingsViewModel {
-    private static final int MAX_RPO_HOURS = 24 * 366;
-    public static final int MAX_CONCURRENT_JOBS = 8;
+    private static final int MAX_RPO_HOURS = Settings.MAX_RPO_HOURS;
+    public static final int MAX_CONCURRENT_JOBS = Settings.MAX_CONCURRENT_JOBS;
 
     private final SettingsOperations settings;
     private final TaskRunner runner;

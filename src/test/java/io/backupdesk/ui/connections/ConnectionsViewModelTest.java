@@ -70,6 +70,11 @@ class ConnectionsViewModelTest {
                     throw new BackupDeskException(ErrorKind.CONNECTION, "Could not connect to " + profile.describe() + ".",
                             "Is the server running and reachable?", List.of("connection refused"), null);
                 }
+                if (profile.host().equals("locked.example")) {
+                    // the engine's own hint for a rejected password, as the connection check gives it
+                    throw new BackupDeskException(ErrorKind.AUTHENTICATION, "Password rejected.",
+                            io.backupdesk.pg.ToolErrors.hintFor(ErrorKind.AUTHENTICATION), List.of(), null);
+                }
                 return new ConnectionCheck.Report(profile.describe(), "15.4", new PgVersion(150004), 8_000_000,
                         Optional.empty(), Optional.empty(), List.of("pg_dump 15 or newer is needed; none was found."));
             }
@@ -191,5 +196,16 @@ class ConnectionsViewModelTest {
         assertThat(failed.headline()).startsWith("Could not connect to");
         assertThat(failed.hint()).isEqualTo("Is the server running and reachable?");
         assertThat(failed.lines()).containsExactly("connection refused");
+    }
+
+    @Test
+    void aRejectedPasswordIsExplainedWithoutACommandLineTheScreenCannotRun() {
+        model.load();
+        model.form().hostProperty().set("locked.example");
+
+        model.test();
+
+        TestOutcome failed = model.outcomeProperty().get();
+        assertThat(failed.hint()).contains("password").doesNotContain("--").doesNotContain("backupdesk ");
     }
 }
