@@ -126,8 +126,9 @@ final class InPlace {
                     + " put it back with '" + command + "'.";
             run.journal().unresolved(unresolved);
             LOG.error("Restore {}: {}", run.id(), unresolved);
-            throw new BackupDeskException(cause.kind(), unresolved, "When the server answers again, put the safety"
-                    + " backup back: " + command, cause.details(), cause);
+            throw new BackupDeskException(cause.kind(), unresolved, "When the server answers again, restore the safety"
+                    + " backup " + safetyId + " over " + db + " (safe replace).", cause.details(), cause)
+                    .withCommandLineHint("When the server answers again, put the safety backup back: " + command);
         }
     }
 

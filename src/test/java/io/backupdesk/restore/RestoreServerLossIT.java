@@ -56,7 +56,8 @@ class RestoreServerLossIT {
             assertThat(failure.getMessage()).contains("in place failed")
                     .contains("Putting " + db + " back from the safety backup failed too")
                     .contains("backupdesk restore " + safetyId + " --target p --database " + db);
-            assertThat(((BackupDeskException) failure).hint()).contains("backupdesk restore " + safetyId);
+            assertThat(((BackupDeskException) failure).hint()).contains("safety backup " + safetyId).doesNotContain("--");
+            assertThat(((BackupDeskException) failure).commandLineHint()).contains("backupdesk restore " + safetyId);
 
             standalone.startAgain();
             List<JobRun> told = rig.startupHousekeeping();
