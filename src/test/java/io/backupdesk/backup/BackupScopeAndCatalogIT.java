@@ -95,7 +95,9 @@ class BackupScopeAndCatalogIT {
         BackupDeskException failure = (BackupDeskException) thrown;
         assertThat(failure.kind()).isEqualTo(ErrorKind.PERMISSION_DENIED);
         assertThat(failure.getMessage()).contains("payroll");
-        assertThat(failure.hint()).contains("--exclude-table");
+        assertThat(failure.hint()).contains("exclude its table or schema").doesNotContain("--");
+        assertThat(io.backupdesk.pg.ToolErrors.commandLineHintFor(failure.kind()))
+                .hasValueSatisfying(h -> assertThat(h).contains("--exclude-table"));
         Leftovers.assertNone(rig, 0);
 
         BackupRecord withoutIt = rig.backup(profile, new BackupOptions(null, null, 0, null, null, null,

@@ -122,6 +122,28 @@ class RestoreInPlaceIT {
     }
 
     @Test
+    void aRestoreThatWentOnPastARealErrorIsFailedInTheHistoryAsOnTheCommandLine(TestServer server, @TempDir Path dir)
+            throws Exception {
+        RestoreIT.Setup s = setup(server, dir, BackupFormat.CUSTOM);
+        String owner = server.createRole("owner-pw");
+        server.execute(s.db(), "create table public.owned (x int); alter table public.owned owner to " + owner);
+        BackupRecord withOwner = s.rig().backup(s.profile(), BackupOptions.ofFormat(BackupFormat.CUSTOM));
+        server.execute(s.db(), "drop table public.owned; drop owned by " + owner);
+        server.execute("postgres", "drop role " + owner);
+        String fresh = server.reserveName();
+
+        RestoreReport report = s.restore(new RestorePlan(s.rig().catalog.require(withOwner.id()), s.profile(), fresh,
+                RestoreMode.NEW_DATABASE, 0, false, false, false, List.of(), List.of(), false, false, Set.of()));
+
+        assertThat(report.outcome()).as(report.summary()).isEqualTo(RestoreReport.Outcome.COMPLETE_WITH_WARNINGS);
+        assertThat(report.realErrors()).anySatisfy(e -> assertThat(e).contains(owner));
+        assertThat(report.succeeded()).isFalse();
+        JobRun recorded = s.rig().history.readAll().stream().filter(r -> r.kind().equals(JobRun.KIND_RESTORE))
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(recorded.status()).isEqualTo(JobStatus.FAILED);
+    }
+
+    @Test
     void aDamagedBackupWithAMatchingChecksumIsReadInFullBeforeTheTargetIsTouched(TestServer server, @TempDir Path dir)
             throws Exception {
         RestoreIT.Setup s = setup(server, dir, BackupFormat.CUSTOM);

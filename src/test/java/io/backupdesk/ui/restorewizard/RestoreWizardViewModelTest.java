@@ -178,6 +178,26 @@ class RestoreWizardViewModelTest {
     }
 
     @Test
+    void aSelectionIsNeverSwappedInPlaceOfTheWholeDatabase() {
+        wizard.open(backup(BackupStatus.VERIFIED, BackupFormat.CUSTOM));
+        wizard.next();
+        wizard.next();
+        wizard.draft().tables().add("public.orders");
+
+        wizard.next();
+
+        assertThat(wizard.stepProperty().get()).as("stays on the options").isEqualTo(WizardStep.OPTIONS);
+        assertThat(wizard.problemProperty().get()).contains("cannot restore a selection").doesNotContain("--");
+        assertThat(planned).isEmpty();
+
+        wizard.draft().modeProperty().set(RestoreMode.IN_PLACE);
+        wizard.next();
+
+        assertThat(wizard.stepProperty().get()).isEqualTo(WizardStep.PREFLIGHT);
+        assertThat(planned).last().satisfies(p -> assertThat(p.tables()).containsExactly("public.orders"));
+    }
+
+    @Test
     void aHeldSessionBlocksUntilTheUserChoosesToEndIt() {
         sessionHeld = true;
         wizard.open(backup(BackupStatus.VERIFIED, BackupFormat.CUSTOM));
