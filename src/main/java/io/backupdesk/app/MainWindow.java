@@ -64,11 +64,13 @@ public final class MainWindow {
         BackupsViewModel backups = context.backups();
         ConnectionsViewModel connections = context.connections();
         SchedulesViewModel schedules = context.schedules();
-        // the scheduler's news: a run began or ended, was skipped, a schedule was saved; read while the window
-        // is hidden in the tray only once it shows again
+        // the scheduler's news: a run began or ended (its own, or the tray's "back up now"), was skipped, a schedule
+        // was saved; every screen that shows the catalog reads it again. While the window is hidden in the tray,
+        // only once it shows again
         Runnable reread = () -> {
             schedules.refresh();
             dashboard.refresh();
+            backups.refresh();
         };
         context.onScheduleChange(() -> {
             if (stage.isShowing()) {
@@ -105,6 +107,8 @@ public final class MainWindow {
         connections.load();
         Scene scene = new Scene(new MainView(context.shell(), screens).node(), 1280, 800);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), backUpNow);
+        // on the scene, not a screen: F5 works wherever the focus is, the sidebar included
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), reread);
         // a dump file dropped on the window is imported and opened in the restore wizard
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {

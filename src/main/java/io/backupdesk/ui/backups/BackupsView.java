@@ -227,8 +227,6 @@ public final class BackupsView {
         root.setOnKeyPressed(e -> {
             if (FIND.match(e)) {
                 filter.requestFocus();
-            } else if (e.getCode() == KeyCode.F5) {
-                model.refresh();
             } else if (e.getCode() == KeyCode.DELETE && table.isFocused() && model.canDelete().get()) {
                 confirmDelete();
             }
