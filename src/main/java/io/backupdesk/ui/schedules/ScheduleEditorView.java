@@ -97,8 +97,7 @@ final class ScheduleEditorView {
     private final ScheduleEditorViewModel model;
     private Dialog<ButtonType> dialog;
     /** Lets the next runs follow the clock while the editor shows; stopped with it, so an idle app has no pulse. */
-    private final javafx.animation.Timeline clockTicks = new javafx.animation.Timeline(
-            new javafx.animation.KeyFrame(javafx.util.Duration.seconds(5), e -> model.when().tick()));
+    private final javafx.animation.Timeline clockTicks = new javafx.animation.Timeline();
 
     ScheduleEditorView(SchedulesViewModel screen) {
         this.screen = screen;
@@ -129,6 +128,8 @@ final class ScheduleEditorView {
             e.consume(); // the dialog closes once the schedule is stored
             screen.save();
         });
+        clockTicks.getKeyFrames().setAll(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(5),
+                e -> model.when().tick()));
         clockTicks.setCycleCount(javafx.animation.Animation.INDEFINITE);
         clockTicks.play();
         dialog.setOnHidden(e -> {
