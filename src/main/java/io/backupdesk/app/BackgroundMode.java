@@ -10,7 +10,8 @@ import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.schedule.BackupScheduler;
 import io.backupdesk.stats.DatabaseHealth;
-import io.backupdesk.stats.Health;
+import io.backupdesk.alert.StaleWatch;
+import io.backupdesk.store.StaleAlertStore;
 import io.backupdesk.store.Settings;
 import io.backupdesk.tray.TrayController;
 import io.backupdesk.tray.TrayStatus;
@@ -23,10 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +48,8 @@ final class BackgroundMode implements AutoCloseable {
     private final Stage stage;
     private final ScheduledExecutorService recheck =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tray-recheck"));
-    private final Set<String> staleNotified = new HashSet<>();
+    /** Told about once per staleness episode, over restarts; read and written on the refresh's worker thread. */
+    private final StaleAlertStore staleAlerts;
     private TrayController tray;
     private boolean refreshing;
     private boolean refreshAgain;
@@ -57,6 +57,7 @@ final class BackgroundMode implements AutoCloseable {
     BackgroundMode(AppContext context, Stage stage) {
         this.context = context;
         this.stage = stage;
+        this.staleAlerts = new StaleAlertStore(context.engine().paths().configDir(), warning -> LOG.warn("{}", warning));
     }
 
     /** Puts the icon in the tray when there is one; returns whether there is. */
@@ -210,16 +211,19 @@ final class BackgroundMode implements AutoCloseable {
         BackupScheduler scheduler = context.scheduler();
         boolean running = scheduler.anyRunning() || !context.runner().jobs().isEmpty();
         context.runner().runInBackground((progress, cancel) -> {
+            // the health judges the databases of existing connections only, so a removed one neither stays red nor alerts
             java.util.List<DatabaseHealth> health = context.engine().stats().health();
+            List<String> profiles = context.engine().profiles().list().stream().map(ConnectionProfile::name).toList();
+            StaleWatch.Decision stale = StaleWatch.look(health, staleAlerts.load());
+            staleAlerts.save(stale.told());
             return new Snapshot(TrayStatus.of(running, scheduler.paused(), context.engine().history().readAll(), health,
-                    scheduler.nextRun(), context.engine().clock().instant(), ZoneId.systemDefault()), scheduler.paused(),
-                    context.engine().profiles().list().stream().map(ConnectionProfile::name).toList(),
-                    health.stream().filter(h -> h.health() == Health.RED).toList());
+                    profiles, scheduler.nextRun(), context.engine().clock().instant(), ZoneId.systemDefault()),
+                    scheduler.paused(), profiles, stale.toTell());
         }, snapshot -> {
             refreshing = false;
             if (tray != null) {
                 tray.update(snapshot.status(), snapshot.paused(), snapshot.profiles());
-                notifyNewlyStale(snapshot.stale());
+                notifyNewlyStale(snapshot.newlyStale());
             }
             if (refreshAgain) {
                 refreshAgain = false;
@@ -231,18 +235,15 @@ final class BackgroundMode implements AutoCloseable {
         });
     }
 
-    private record Snapshot(TrayStatus status, boolean paused, List<String> profiles, List<DatabaseHealth> stale) { }
+    private record Snapshot(TrayStatus status, boolean paused, List<String> profiles, List<DatabaseHealth> newlyStale) { }
 
-    /** Once per database that went past its RPO: on the desktop, and to the webhook and e-mail. */
-    private void notifyNewlyStale(List<DatabaseHealth> stale) {
-        staleNotified.retainAll(stale.stream().map(DatabaseHealth::key).toList());
-        for (DatabaseHealth h : stale) {
-            if (staleNotified.add(h.key())) {
-                notifyWarning(h.key() + " is past its RPO", "It has no good backup within the recovery-point objective.");
-                context.runner().runInBackground((progress, cancel) -> context.engine().alerts().send(io.backupdesk.alert.Alert.stale(
-                        h.profile(), h.database(), h.lastBackup(), context.engine().settings().load().rpo(),
-                        context.engine().clock().instant())), sent -> { }, failure -> { });
-            }
+    /** Once per staleness episode of a database: on the desktop, and to the webhook and e-mail. */
+    private void notifyNewlyStale(List<DatabaseHealth> newlyStale) {
+        for (DatabaseHealth h : newlyStale) {
+            notifyWarning(h.key() + " is past its RPO", "It has no good backup within the recovery-point objective.");
+            context.runner().runInBackground((progress, cancel) -> context.engine().alerts().send(io.backupdesk.alert.Alert.stale(
+                    h.profile(), h.database(), h.lastBackup(), context.engine().settings().load().rpo(),
+                    context.engine().clock().instant())), sent -> { }, failure -> { });
         }
     }
 
