@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,8 @@ final class BackgroundMode implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tray-recheck"));
     /** Told about once per staleness episode, over restarts; read and written on the refresh's worker thread. */
     private final StaleAlertStore staleAlerts;
+    /** The runs the tray menu started, told when they end whatever the settings say: the user is waiting for them. */
+    private final Set<String> startedFromTray = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private TrayController tray;
     private boolean refreshing;
     private boolean refreshAgain;
@@ -66,17 +69,28 @@ final class BackgroundMode implements AutoCloseable {
         scheduler.addListener(new BackupScheduler.Listener() {
             @Override
             public void runFinished(Schedule schedule, JobRun run) {
+                boolean fromTray = startedFromTray.remove(schedule.id());
                 // the setting is read here, on the scheduler's thread: no file is read on the FX thread
-                boolean tell = run.status() == JobStatus.OK
-                        && context.engine().settings().load().backgroundOrDefaults().notifiesOnSuccess();
+                TrayOutcome done = TrayOutcome.finished(run);
+                boolean tell = done != null && (fromTray
+                        || context.engine().settings().load().backgroundOrDefaults().notifiesOnSuccess());
                 if (tell) {
-                    Platform.runLater(() -> notifyInfo("Backup of " + run.database() + " done", "On " + run.profile()
-                            + ", " + io.backupdesk.ui.Formats.bytes(run.sizeBytes()) + "."));
+                    Platform.runLater(() -> notifyInfo(done.title(), done.text()));
+                }
+            }
+
+            @Override
+            public void runStarted(Schedule schedule) {
+                // said from the scheduler's thread, so that it always comes before the run's end
+                if (startedFromTray.contains(schedule.id())) {
+                    TrayOutcome begun = TrayOutcome.started(schedule.profile());
+                    Platform.runLater(() -> notifyInfo(begun.title(), begun.text()));
                 }
             }
 
             @Override
             public void runFailed(Schedule schedule, RuntimeException error) {
+                startedFromTray.remove(schedule.id());
                 Platform.runLater(() -> failed(schedule, error));
             }
 
@@ -185,7 +199,12 @@ final class BackgroundMode implements AutoCloseable {
                     0, null, null, null, null, null, false, null, null, null);
             Schedule now = new Schedule("now-" + profile.name(), profile.name(), "0 0 1 1 *", null, false, options, null,
                     null, false, null);
-            return context.scheduler().runNow(now, BackupRecord.ORIGIN_MANUAL);
+            startedFromTray.add(now.id());
+            boolean started = context.scheduler().runNow(now, BackupRecord.ORIGIN_MANUAL);
+            if (!started) {
+                startedFromTray.remove(now.id());
+            }
+            return started;
         }, started -> {
             if (!started) {
                 notifyWarning("Not started", "A backup of " + profileName + " is already running.");

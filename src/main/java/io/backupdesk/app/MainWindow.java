@@ -19,6 +19,7 @@ import io.backupdesk.ui.schedules.SchedulesViewModel;
 import io.backupdesk.ui.settings.SettingsView;
 import io.backupdesk.ui.settings.SettingsViewModel;
 import io.backupdesk.ui.shell.MainView;
+import io.backupdesk.ui.shell.ShellViewModel;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -59,7 +60,8 @@ public final class MainWindow {
 
     /** @param reveal opens a folder in the system's file manager */
     public static Scene build(AppContext context, Stage stage, Consumer<Path> reveal) {
-        Notifier notifier = new FxNotifier(() -> stage);
+        ShellViewModel shell = context.shell();
+        Notifier notifier = new FxNotifier(() -> stage, shell::tellOutcome);
         DashboardViewModel dashboard = context.dashboard();
         BackupsViewModel backups = context.backups();
         ConnectionsViewModel connections = context.connections();
@@ -105,7 +107,7 @@ public final class MainWindow {
             context.navigation().go(Navigation.Screen.CONNECTIONS);
         }
         connections.load();
-        Scene scene = new Scene(new MainView(context.shell(), screens).node(), 1280, 800);
+        Scene scene = new Scene(new MainView(shell, screens).node(), 1280, 800);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), backUpNow);
         // on the scene, not a screen: F5 works wherever the focus is, the sidebar included
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), reread);

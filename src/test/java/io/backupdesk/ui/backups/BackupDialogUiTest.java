@@ -72,6 +72,10 @@ class BackupDialogUiTest {
             }
 
             @Override
+            public void done(String outcome) {
+            }
+
+            @Override
             public Optional<String> askPassword(ConnectionProfile profile) {
                 return Optional.empty();
             }
