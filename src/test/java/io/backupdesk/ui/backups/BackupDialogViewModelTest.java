@@ -132,7 +132,7 @@ class BackupDialogViewModelTest {
         model.globalsProperty().set(true);
         model.labelProperty().set(" before-release ");
 
-        assertThat(model.scopeSummary()).isEqualTo("1 schema(s) and 1 table(s).");
+        assertThat(model.scopeSummary()).isEqualTo("1 schema and 1 table.");
         model.start();
 
         assertThat(ran).singleElement().satisfies(o -> {

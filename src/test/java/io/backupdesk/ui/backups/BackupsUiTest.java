@@ -61,5 +61,24 @@ class BackupsUiTest {
         assertThat(robot.lookup(".details-title").queryAs(Label.class).getText()).startsWith("analytics/events");
         assertThat(robot.lookup("#verify").queryAs(Button.class).isDisabled()).isFalse();
         assertThat(robot.lookup("#reveal").queryAs(Button.class).isDisabled()).isFalse();
+        // issue 19: the checksum wrapped over four lines; it is one selectable line with a copy button
+        javafx.scene.control.TextField sha = robot.lookup(".code-value").queryAs(javafx.scene.control.TextField.class);
+        assertThat(sha.getText()).hasSize(64);
+        assertThat(sha.getHeight()).isLessThan(40);
+        assertThat(robot.lookup("Copy").tryQuery()).isPresent();
+    }
+
+    @Test
+    void aLabelledBackupShowsItsLabelInTheDetails(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup(".table-view").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 30);
+
+        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> cell
+                && "before-release".equals(cell.getText())).<javafx.scene.Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup(".field-name").queryAllAs(Label.class)).extracting(Label::getText).as("issue 19")
+                .contains("Label");
+        assertThat(robot.lookup(".details").lookup("before-release").tryQuery()).isPresent();
     }
 }

@@ -86,7 +86,7 @@ class BackupsViewModelTest {
 
         model.verifySelected();
 
-        assertThat(runner.titles).contains("Verifying 1 backup(s)");
+        assertThat(runner.titles).contains("Verifying 1 backup");
         BackupRowViewModel after = model.shown().stream().filter(r -> r.id().equals(row.id())).findFirst().orElseThrow();
         assertThat(after.statusValue()).isEqualTo(BackupStatus.CORRUPT);
         assertThat(model.selection()).extracting(BackupRowViewModel::id).containsExactly(row.id());
@@ -115,7 +115,7 @@ class BackupsViewModelTest {
         String question = model.deleteQuestion();
         model.deleteSelected();
 
-        assertThat(question).startsWith("Delete 2 backup(s)").contains(two.get(0).path()).contains(two.get(1).path());
+        assertThat(question).startsWith("Delete 2 backups").contains(two.get(0).path()).contains(two.get(1).path());
         assertThat(model.shown()).hasSize(38).noneMatch(r -> two.stream().anyMatch(t -> t.id().equals(r.id())));
         assertThat(Path.of(two.get(0).path())).doesNotExist();
         assertThat(model.selection()).isEmpty();
