@@ -82,7 +82,8 @@ public final class MainWindow {
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> reread.run());
         Runnable backUpNow = () -> {
             BackupDialogViewModel dialog = context.backupDialog(notifier);
-            dialog.open(null);
+            // on the backup list, the connection of the backup in focus; elsewhere the dialog's own first choice
+            dialog.open(context.navigation().current() == Navigation.Screen.BACKUPS ? backups.profileToBackUp() : null);
             new BackupDialogView(dialog).show(stage);
         };
         LinkedHashMap<Navigation.Screen, Supplier<Node>> screens = new LinkedHashMap<>();

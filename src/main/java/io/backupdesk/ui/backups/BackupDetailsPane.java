@@ -78,8 +78,12 @@ final class BackupDetailsPane {
         javafx.scene.control.TextField value = new javafx.scene.control.TextField(text);
         value.setEditable(false);
         value.getStyleClass().add("code-value");
-        javafx.scene.control.Button copy = new javafx.scene.control.Button(Messages.get("backups.details.copy"));
-        copy.getStyleClass().add("small");
+        // an icon: the pane is narrow, and a word would be cut to "..." beside 64 digits
+        javafx.scene.control.Button copy = new javafx.scene.control.Button(null,
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.COPY));
+        copy.setTooltip(new javafx.scene.control.Tooltip(Messages.get("backups.details.copy")));
+        copy.getStyleClass().addAll("small", "copy-value");
+        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         copy.setOnAction(e -> {
             javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
             content.putString(text);

@@ -62,6 +62,16 @@ class BackupsViewModelTest {
     }
 
     @Test
+    void backUpNowOffersTheConnectionOfTheBackupInFocusNotTheFirstAlphabetically() {
+        assertThat(model.profileToBackUp()).isNull();
+        BackupRowViewModel staging = model.shown().stream().filter(r -> r.profile().equals("staging")).findFirst().orElseThrow();
+
+        model.select(List.of(staging));
+
+        assertThat(model.profileToBackUp()).as("issue 19: 'analytics' was preselected").isEqualTo("staging");
+    }
+
+    @Test
     void selectingABackupShowsItsDetailsAndEnablesTheActions() {
         assertThat(model.canAct().get()).isFalse();
         BackupRowViewModel row = model.shown().get(0);
