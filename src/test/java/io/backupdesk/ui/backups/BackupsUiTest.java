@@ -32,13 +32,14 @@ class BackupsUiTest {
     static Path dir;
     @RegisterExtension
     final UiJobs jobs = new UiJobs();
+    private BackupsViewModel model;
 
     @Start
     void start(Stage stage) throws Exception {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Path root = Files.createTempDirectory(dir, "catalog");
         CatalogGenerator.generate(root.resolve("config"), root.resolve("backups"), 30, 10, Instant.now());
-        BackupsViewModel model = new BackupsViewModel(new FolderCatalog(root.resolve("config"), root.resolve("backups")), jobs.runner());
+        model = new BackupsViewModel(new FolderCatalog(root.resolve("config"), root.resolve("backups")), jobs.runner());
         stage.setScene(new Scene((javafx.scene.Parent) new BackupsView(model, folder -> { }, () -> { }, entry -> { }).node(), 1100, 760));
         stage.show();
         model.refresh();
@@ -66,6 +67,23 @@ class BackupsUiTest {
         assertThat(sha.getText()).hasSize(64);
         assertThat(sha.getHeight()).isLessThan(40);
         assertThat(robot.lookup(".copy-value").tryQuery()).isPresent();
+    }
+
+    @Test
+    void theSelectedRowStaysSelectedWhenTheCatalogIsReadAgain(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup(".table-view").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 30);
+        robot.interact(() -> table.getSelectionModel().select(3));
+        String chosen = model.selection().get(0).id();
+        Object before = table.getItems().get(0);
+
+        // a scheduled run's end reads the catalog again: the highlight went while the details stayed
+        robot.interact(model::refresh);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().get(0) != before);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(((BackupRowViewModel) table.getSelectionModel().getSelectedItem()).id()).isEqualTo(chosen);
+        assertThat(model.selection()).extracting(BackupRowViewModel::id).containsExactly(chosen);
     }
 
     @Test
