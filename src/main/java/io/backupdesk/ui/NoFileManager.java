@@ -37,6 +37,9 @@ public final class NoFileManager {
         alert.setHeaderText(Messages.get("folder.cannotOpen.title"));
         Label why = new Label(Messages.get("folder.cannotOpen.text"));
         why.setWrapText(true);
+        // a wrapped label in a dialog is otherwise sized for one line and cut with an ellipsis
+        why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        why.setPrefWidth(SIZE.width() - 60);
         TextField path = new TextField(folder.toString());
         path.setId("folder-path");
         path.setEditable(false);
