@@ -10,7 +10,8 @@ import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.schedule.BackupScheduler;
 import io.backupdesk.stats.DatabaseHealth;
-import io.backupdesk.stats.Health;
+import io.backupdesk.alert.StaleWatch;
+import io.backupdesk.store.StaleAlertStore;
 import io.backupdesk.store.Settings;
 import io.backupdesk.tray.TrayController;
 import io.backupdesk.tray.TrayStatus;
@@ -23,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +49,10 @@ final class BackgroundMode implements AutoCloseable {
     private final Stage stage;
     private final ScheduledExecutorService recheck =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tray-recheck"));
-    private final Set<String> staleNotified = new HashSet<>();
+    /** Told about once per staleness episode, over restarts; read and written on the refresh's worker thread. */
+    private final StaleAlertStore staleAlerts;
+    /** The runs the tray menu started, told when they end whatever the settings say: the user is waiting for them. */
+    private final Set<String> startedFromTray = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private TrayController tray;
     private boolean refreshing;
     private boolean refreshAgain;
@@ -57,6 +60,7 @@ final class BackgroundMode implements AutoCloseable {
     BackgroundMode(AppContext context, Stage stage) {
         this.context = context;
         this.stage = stage;
+        this.staleAlerts = new StaleAlertStore(context.engine().paths().configDir(), warning -> LOG.warn("{}", warning));
     }
 
     /** Puts the icon in the tray when there is one; returns whether there is. */
@@ -65,17 +69,28 @@ final class BackgroundMode implements AutoCloseable {
         scheduler.addListener(new BackupScheduler.Listener() {
             @Override
             public void runFinished(Schedule schedule, JobRun run) {
+                boolean fromTray = startedFromTray.remove(schedule.id());
                 // the setting is read here, on the scheduler's thread: no file is read on the FX thread
-                boolean tell = run.status() == JobStatus.OK
-                        && context.engine().settings().load().backgroundOrDefaults().notifiesOnSuccess();
+                TrayOutcome done = TrayOutcome.finished(run);
+                boolean tell = done != null && (fromTray
+                        || context.engine().settings().load().backgroundOrDefaults().notifiesOnSuccess());
                 if (tell) {
-                    Platform.runLater(() -> notifyInfo("Backup of " + run.database() + " done", "On " + run.profile()
-                            + ", " + io.backupdesk.ui.Formats.bytes(run.sizeBytes()) + "."));
+                    Platform.runLater(() -> notifyInfo(done.title(), done.text()));
+                }
+            }
+
+            @Override
+            public void runStarted(Schedule schedule) {
+                // said from the scheduler's thread, so that it always comes before the run's end
+                if (startedFromTray.contains(schedule.id())) {
+                    TrayOutcome begun = TrayOutcome.started(schedule.profile());
+                    Platform.runLater(() -> notifyInfo(begun.title(), begun.text()));
                 }
             }
 
             @Override
             public void runFailed(Schedule schedule, RuntimeException error) {
+                startedFromTray.remove(schedule.id());
                 Platform.runLater(() -> failed(schedule, error));
             }
 
@@ -184,7 +199,12 @@ final class BackgroundMode implements AutoCloseable {
                     0, null, null, null, null, null, false, null, null, null);
             Schedule now = new Schedule("now-" + profile.name(), profile.name(), "0 0 1 1 *", null, false, options, null,
                     null, false, null);
-            return context.scheduler().runNow(now, BackupRecord.ORIGIN_MANUAL);
+            startedFromTray.add(now.id());
+            boolean started = context.scheduler().runNow(now, BackupRecord.ORIGIN_MANUAL);
+            if (!started) {
+                startedFromTray.remove(now.id());
+            }
+            return started;
         }, started -> {
             if (!started) {
                 notifyWarning("Not started", "A backup of " + profileName + " is already running.");
@@ -210,16 +230,19 @@ final class BackgroundMode implements AutoCloseable {
         BackupScheduler scheduler = context.scheduler();
         boolean running = scheduler.anyRunning() || !context.runner().jobs().isEmpty();
         context.runner().runInBackground((progress, cancel) -> {
+            // the health judges the databases of existing connections only, so a removed one neither stays red nor alerts
             java.util.List<DatabaseHealth> health = context.engine().stats().health();
+            List<String> profiles = context.engine().profiles().list().stream().map(ConnectionProfile::name).toList();
+            StaleWatch.Decision stale = StaleWatch.look(health, staleAlerts.load());
+            staleAlerts.save(stale.told());
             return new Snapshot(TrayStatus.of(running, scheduler.paused(), context.engine().history().readAll(), health,
-                    scheduler.nextRun(), context.engine().clock().instant(), ZoneId.systemDefault()), scheduler.paused(),
-                    context.engine().profiles().list().stream().map(ConnectionProfile::name).toList(),
-                    health.stream().filter(h -> h.health() == Health.RED).toList());
+                    profiles, scheduler.nextRun(), context.engine().clock().instant(), ZoneId.systemDefault()),
+                    scheduler.paused(), profiles, stale.toTell());
         }, snapshot -> {
             refreshing = false;
             if (tray != null) {
                 tray.update(snapshot.status(), snapshot.paused(), snapshot.profiles());
-                notifyNewlyStale(snapshot.stale());
+                notifyNewlyStale(snapshot.newlyStale());
             }
             if (refreshAgain) {
                 refreshAgain = false;
@@ -231,18 +254,15 @@ final class BackgroundMode implements AutoCloseable {
         });
     }
 
-    private record Snapshot(TrayStatus status, boolean paused, List<String> profiles, List<DatabaseHealth> stale) { }
+    private record Snapshot(TrayStatus status, boolean paused, List<String> profiles, List<DatabaseHealth> newlyStale) { }
 
-    /** Once per database that went past its RPO: on the desktop, and to the webhook and e-mail. */
-    private void notifyNewlyStale(List<DatabaseHealth> stale) {
-        staleNotified.retainAll(stale.stream().map(DatabaseHealth::key).toList());
-        for (DatabaseHealth h : stale) {
-            if (staleNotified.add(h.key())) {
-                notifyWarning(h.key() + " is past its RPO", "It has no good backup within the recovery-point objective.");
-                context.runner().runInBackground((progress, cancel) -> context.engine().alerts().send(io.backupdesk.alert.Alert.stale(
-                        h.profile(), h.database(), h.lastBackup(), context.engine().settings().load().rpo(),
-                        context.engine().clock().instant())), sent -> { }, failure -> { });
-            }
+    /** Once per staleness episode of a database: on the desktop, and to the webhook and e-mail. */
+    private void notifyNewlyStale(List<DatabaseHealth> newlyStale) {
+        for (DatabaseHealth h : newlyStale) {
+            notifyWarning(h.key() + " is past its RPO", "It has no good backup within the recovery-point objective.");
+            context.runner().runInBackground((progress, cancel) -> context.engine().alerts().send(io.backupdesk.alert.Alert.stale(
+                    h.profile(), h.database(), h.lastBackup(), context.engine().settings().load().rpo(),
+                    context.engine().clock().instant())), sent -> { }, failure -> { });
         }
     }
 

@@ -6,6 +6,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import io.backupdesk.store.WindowState;
 import io.backupdesk.store.WindowStateStore;
+import io.backupdesk.ui.NoFileManager;
 import io.backupdesk.ui.WindowSizes;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Stage;
@@ -46,7 +47,11 @@ public final class BackupDeskApp extends Application {
         restoreScreen(last);
         stage.setTitle("Backup Desk");
         stage.getIcons().setAll(WindowIcons.all());
-        Consumer<Path> reveal = folder -> getHostServices().showDocument(folder.toUri().toString());
+        Consumer<Path> reveal = new FolderOpener(FolderOpener.forThisSystem(), task -> context.runner().runInBackground((progress, cancel) -> {
+                    task.run();
+                    return null;
+                }, done -> { }, failed -> LOG.warn("Opening a folder failed: {}", failed.getMessage())),
+                Platform::runLater, folder -> NoFileManager.show(stage.isShowing() ? stage : null, folder));
         // the tray first: whether there is one decides what closing the window does, and the Schedules screen says it
         background = new BackgroundMode(context, stage);
         context.setWindowOnly(!background.install());

@@ -278,9 +278,15 @@ public final class Engine {
         return lines.size() > RUN_LOG_LINES ? lines.subList(lines.size() - RUN_LOG_LINES, lines.size()) : lines;
     }
 
-    /** The dashboard's numbers as of now: the catalog scanned, the history read, the RPO from the settings. */
+    /**
+     * The dashboard's numbers as of now: the catalog scanned, the history read, the RPO from the settings, and the
+     * health of the databases of the connections that exist now.
+     */
     public DashboardStats stats() {
-        return stats.compute(catalog.scan(), history.readAll(), settingsStore.load().rpo(), freeSpace(catalog.root()));
+        java.util.Set<String> profiles = profiles().list().stream().map(io.backupdesk.core.ConnectionProfile::name)
+                .collect(java.util.stream.Collectors.toSet());
+        return stats.compute(catalog.scan(), history.readAll(), settingsStore.load().rpo(), freeSpace(catalog.root()),
+                profiles::contains);
     }
 
     /** Free space on the volume of the folder, or of its nearest existing parent; -1 when it cannot be told. */

@@ -19,6 +19,7 @@ import io.backupdesk.ui.schedules.SchedulesViewModel;
 import io.backupdesk.ui.settings.SettingsView;
 import io.backupdesk.ui.settings.SettingsViewModel;
 import io.backupdesk.ui.shell.MainView;
+import io.backupdesk.ui.shell.ShellViewModel;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -59,16 +60,19 @@ public final class MainWindow {
 
     /** @param reveal opens a folder in the system's file manager */
     public static Scene build(AppContext context, Stage stage, Consumer<Path> reveal) {
-        Notifier notifier = new FxNotifier(() -> stage);
+        ShellViewModel shell = context.shell();
+        Notifier notifier = new FxNotifier(() -> stage, shell::tellOutcome);
         DashboardViewModel dashboard = context.dashboard();
         BackupsViewModel backups = context.backups();
         ConnectionsViewModel connections = context.connections();
         SchedulesViewModel schedules = context.schedules();
-        // the scheduler's news: a run began or ended, was skipped, a schedule was saved; read while the window
-        // is hidden in the tray only once it shows again
+        // the scheduler's news: a run began or ended (its own, or the tray's "back up now"), was skipped, a schedule
+        // was saved; every screen that shows the catalog reads it again. While the window is hidden in the tray,
+        // only once it shows again
         Runnable reread = () -> {
             schedules.refresh();
             dashboard.refresh();
+            backups.refresh();
         };
         context.onScheduleChange(() -> {
             if (stage.isShowing()) {
@@ -78,7 +82,8 @@ public final class MainWindow {
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> reread.run());
         Runnable backUpNow = () -> {
             BackupDialogViewModel dialog = context.backupDialog(notifier);
-            dialog.open(null);
+            // on the backup list, the connection of the backup in focus; elsewhere the dialog's own first choice
+            dialog.open(context.navigation().current() == Navigation.Screen.BACKUPS ? backups.profileToBackUp() : null);
             new BackupDialogView(dialog).show(stage);
         };
         LinkedHashMap<Navigation.Screen, Supplier<Node>> screens = new LinkedHashMap<>();
@@ -103,8 +108,10 @@ public final class MainWindow {
             context.navigation().go(Navigation.Screen.CONNECTIONS);
         }
         connections.load();
-        Scene scene = new Scene(new MainView(context.shell(), screens).node(), 1280, 800);
+        Scene scene = new Scene(new MainView(shell, screens).node(), 1280, 800);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), backUpNow);
+        // on the scene, not a screen: F5 works wherever the focus is, the sidebar included
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), reread);
         // a dump file dropped on the window is imported and opened in the restore wizard
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {

@@ -40,6 +40,17 @@ public final class StatsService {
      * @param freeBytes free space on the backup volume, or -1 when unknown
      */
     public DashboardStats compute(List<BackupCatalog.Entry> catalog, List<JobRun> history, Duration rpo, long freeBytes) {
+        return compute(catalog, history, rpo, freeBytes, profile -> true);
+    }
+
+    /**
+     * As {@link #compute(List, List, Duration, long)}, judging the health of the databases of existing connections
+     * only: the totals count every backup of the catalog, a removed connection's too.
+     *
+     * @param profileExists whether a connection of this name exists now
+     */
+    public DashboardStats compute(List<BackupCatalog.Entry> catalog, List<JobRun> history, Duration rpo, long freeBytes,
+                                  java.util.function.Predicate<String> profileExists) {
         Instant now = clock.instant();
         ZoneId zone = clock.getZone();
         List<BackupRecord> kept = catalog.stream().filter(e -> e.status() != BackupStatus.MISSING)
@@ -54,7 +65,7 @@ public final class StatsService {
                 lastMonth.isEmpty() ? null : Duration.ofMillis((long) lastMonth.stream()
                         .mapToLong(BackupRecord::durationMillis).average().orElse(0)),
                 compressionRatio(kept), freeBytes,
-                HealthRules.evaluate(catalog, backupRuns, rpo, now),
+                HealthRules.evaluate(catalog, backupRuns, rpo, now, profileExists),
                 Charts.storageOverTime(kept, LocalDate.ofInstant(now, zone), zone),
                 lastMonth.stream().sorted(Comparator.comparing(BackupRecord::createdAt))
                         .map(r -> new DashboardStats.DurationPoint(r.createdAt(), key(r), Duration.ofMillis(r.durationMillis())))

@@ -8,6 +8,7 @@ import io.backupdesk.stats.Health;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,16 +19,19 @@ import java.util.Optional;
 /**
  * The tray icon's state and tooltip, worked out from the history, the databases' health and the scheduler. Pure, so
  * that the rules are tested without a tray: running beats failed, failed beats stale; a failure counts only while
- * it is the newest run of its database, so the next good run clears it.
+ * it is the newest run of its database, so the next good run clears it, and only while its connection exists: a
+ * removed connection's last failure is nobody's to mend.
  */
 public record TrayStatus(TrayState state, String tooltip, List<String> failedDatabases, List<String> staleDatabases) {
     private static final int MAX_TOOLTIP = 127;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
     private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.UK);
 
+    /** @param profiles the names of the connections that exist now */
     public static TrayStatus of(boolean running, boolean paused, List<JobRun> history, List<DatabaseHealth> health,
-                                Optional<Instant> nextRun, Instant now, ZoneId zone) {
+                                Collection<String> profiles, Optional<Instant> nextRun, Instant now, ZoneId zone) {
         List<String> failed = newestRunPerDatabase(history).entrySet().stream()
+                .filter(e -> profiles.contains(e.getValue().profile()))
                 .filter(e -> e.getValue().status() == JobStatus.FAILED || e.getValue().status() == JobStatus.INTERRUPTED)
                 .map(Map.Entry::getKey).sorted().toList();
         List<String> stale = health.stream().filter(h -> h.health() == Health.RED).map(DatabaseHealth::key).sorted().toList();

@@ -22,9 +22,22 @@ public final class FxNotifier implements Notifier {
     private static final WindowSizes.Request ERROR_SIZE = new WindowSizes.Request(560, 0, 400, 180);
     private static final WindowSizes.Request PASSWORD_SIZE = new WindowSizes.Request(440, 0, 340, 160);
     private final Supplier<Window> owner;
+    private final java.util.function.Consumer<String> statusLine;
 
+    /** A notifier without a status bar: an outcome goes unsaid, as the job's window shows it. */
     public FxNotifier(Supplier<Window> owner) {
+        this(owner, outcome -> { });
+    }
+
+    /** @param statusLine shows a job's outcome in the main window's status bar */
+    public FxNotifier(Supplier<Window> owner, java.util.function.Consumer<String> statusLine) {
         this.owner = owner;
+        this.statusLine = statusLine;
+    }
+
+    @Override
+    public void done(String outcome) {
+        statusLine.accept(outcome);
     }
 
     @Override

@@ -12,6 +12,12 @@ public interface Notifier {
     /** A failure as a readable message with its hint and, folded away, the tool's words. */
     void error(String title, Throwable failure);
 
+    /**
+     * How a job the user started here ended well, e.g. "prod/shop: 2.3 MB, verified in 4 s": the desktop shows it in
+     * the status bar, where the job ran, until the next job starts.
+     */
+    void done(String outcome);
+
     /** The password for this profile, asked now; empty when the user declines. */
     Optional<String> askPassword(ConnectionProfile profile);
 }

@@ -22,22 +22,29 @@ final class History {
     final List<BackupCatalog.Entry> catalog = new ArrayList<>();
     final List<JobRun> runs = new ArrayList<>();
     private int counter;
+    private String profile = "prod";
+
+    /** The connection the runs after this one belong to; "prod" until said otherwise. */
+    History profile(String name) {
+        this.profile = name;
+        return this;
+    }
 
     /** A backup run that ended as given; an OK one also adds its backup to the catalog with that status. */
     History run(String database, Instant at, JobStatus status, BackupStatus catalogStatus, long size, long databaseSize,
                 Duration took) {
         String id = "b" + (++counter);
-        runs.add(new JobRun(JobRun.SCHEMA_VERSION, "r" + counter, JobRun.KIND_BACKUP, "prod", database, "manual", at,
+        runs.add(new JobRun(JobRun.SCHEMA_VERSION, "r" + counter, JobRun.KIND_BACKUP, profile, database, "manual", at,
                 at.plus(took), status, status == JobStatus.OK ? size : 0, status == JobStatus.OK ? id : null, null,
                 status == JobStatus.OK ? null : "pg_dump failed"));
         if (status == JobStatus.OK) {
             Verification verification = catalogStatus == BackupStatus.VERIFIED || catalogStatus == BackupStatus.CORRUPT
                     ? new Verification(catalogStatus, at.plus(took), null) : null;
-            BackupRecord record = new BackupRecord(BackupRecord.SCHEMA_VERSION, id, "prod", "db1", 5432, database, "15.4",
+            BackupRecord record = new BackupRecord(BackupRecord.SCHEMA_VERSION, id, profile, "db1", 5432, database, "15.4",
                     "15.4", BackupFormat.CUSTOM, "gzip:1", BackupOptions.defaults(), database + "_" + counter + ".dump",
                     size, databaseSize, "0".repeat(64), Map.of(), null, null, at, took.toMillis(), List.of(), null,
                     BackupStatus.OK, verification, BackupRecord.ORIGIN_MANUAL, false);
-            catalog.add(new BackupCatalog.Entry(record, Path.of("/backups/prod", database, id + ".backup.json"),
+            catalog.add(new BackupCatalog.Entry(record, Path.of("/backups", profile, database, id + ".backup.json"),
                     catalogStatus));
         }
         return this;

@@ -56,14 +56,45 @@ class StatsServiceTest {
                 .ok("amber", NOW.minus(Duration.ofHours(30)), BackupStatus.VERIFIED)
                 .ok("amber", NOW.minus(Duration.ofHours(2)), BackupStatus.OK)
                 .ok("stale", NOW.minus(Duration.ofHours(27)), BackupStatus.VERIFIED)
-                .ok("corrupt", NOW.minus(Duration.ofHours(1)), BackupStatus.CORRUPT)
-                .failed("never", NOW.minus(Duration.ofHours(1)));
+                .ok("corrupt", NOW.minus(Duration.ofHours(27)), BackupStatus.CORRUPT)
+                .failed("never", NOW.minus(Duration.ofHours(27)));
 
         Map<String, Health> health = stats.compute(h.catalog, h.runs, RPO, -1).health().stream()
                 .collect(java.util.stream.Collectors.toMap(DatabaseHealth::database, DatabaseHealth::health));
 
         assertThat(health).containsOnly(Map.entry("green", Health.GREEN), Map.entry("amber", Health.AMBER),
                 Map.entry("stale", Health.RED), Map.entry("corrupt", Health.RED), Map.entry("never", Health.RED));
+    }
+
+    @Test
+    void aNewDatabaseWhoseFirstRunFailedIsNotPastItsRpoUntilTheRpoHasPassed() {
+        History h = new History()
+                .failed("fresh", NOW.minus(Duration.ofHours(1)))
+                .failed("old", NOW.minus(Duration.ofHours(27)))
+                .failed("old", NOW.minus(Duration.ofHours(1)));
+
+        Map<String, DatabaseHealth> health = stats.compute(h.catalog, h.runs, RPO, -1).health().stream()
+                .collect(java.util.stream.Collectors.toMap(DatabaseHealth::database, d -> d));
+
+        assertThat(health.get("fresh").health()).as("issue 19: red at once").isEqualTo(Health.AMBER);
+        assertThat(health.get("fresh").lastBackup()).isNull();
+        assertThat(health.get("fresh").lastFailure()).isEqualTo(NOW.minus(Duration.ofHours(1)));
+        assertThat(health.get("old").health()).as("first seen longer than the RPO ago").isEqualTo(Health.RED);
+    }
+
+    @Test
+    void aRemovedConnectionsDatabasesAreNotJudgedButTheirBackupsStillCount() {
+        History h = new History()
+                .ok("kept", NOW.minus(Duration.ofHours(2)), BackupStatus.VERIFIED)
+                .profile("removed")
+                .ok("gone", NOW.minus(Duration.ofDays(5)), BackupStatus.VERIFIED)
+                .failed("gone", NOW.minus(Duration.ofHours(1)));
+
+        DashboardStats s = stats.compute(h.catalog, h.runs, RPO, -1, "prod"::equals);
+
+        assertThat(s.health()).as("issue 19: a removed connection stayed red").extracting(DatabaseHealth::key)
+                .containsExactly("prod/kept");
+        assertThat(s.backups()).isEqualTo(2);
     }
 
     @Test

@@ -27,7 +27,7 @@ class TrayStatusTest {
     }
 
     private static TrayStatus status(boolean running, List<JobRun> history, List<DatabaseHealth> health) {
-        return TrayStatus.of(running, false, history, health, Optional.of(Instant.parse("2026-05-05T02:30:00Z")), NOW,
+        return TrayStatus.of(running, false, history, health, List.of("prod"), Optional.of(Instant.parse("2026-05-05T02:30:00Z")), NOW,
                 ZoneOffset.UTC);
     }
 
@@ -49,6 +49,17 @@ class TrayStatusTest {
         assertThat(status(false, failedLast, List.of()).state()).isEqualTo(TrayState.FAILED);
         assertThat(status(false, failedLast, List.of()).tooltip()).startsWith("Backup Desk: the last backup of prod/sales failed");
         assertThat(status(false, mended, List.of()).state()).isEqualTo(TrayState.OK);
+    }
+
+    @Test
+    void aRemovedConnectionsLastFailureNoLongerTurnsTheTrayRed() {
+        List<JobRun> history = List.of(run("sales", "2026-05-04T02:30:00Z", JobStatus.FAILED));
+
+        TrayStatus removed = TrayStatus.of(false, false, history, List.of(), List.of("other"), Optional.empty(), NOW,
+                ZoneOffset.UTC);
+
+        assertThat(removed.state()).as("issue 19").isEqualTo(TrayState.OK);
+        assertThat(removed.failedDatabases()).isEmpty();
     }
 
     @Test
@@ -76,7 +87,7 @@ class TrayStatusTest {
 
     @Test
     void pausedSchedulesAreSaidAndLongTooltipsAreCutForWindows() {
-        TrayStatus paused = TrayStatus.of(false, true, List.of(), List.of(), Optional.empty(), NOW, ZoneOffset.UTC);
+        TrayStatus paused = TrayStatus.of(false, true, List.of(), List.of(), List.of("prod"), Optional.empty(), NOW, ZoneOffset.UTC);
         assertThat(paused.tooltip()).endsWith("next paused");
 
         List<DatabaseHealth> many = java.util.stream.IntStream.range(0, 30).mapToObj(i -> health("database_" + i, Health.RED))

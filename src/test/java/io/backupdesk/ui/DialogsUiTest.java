@@ -97,4 +97,22 @@ class DialogsUiTest {
 
         assertThat(typed.get()).contains("secret");
     }
+
+    @Test
+    void aFolderNoFileManagerOpenedIsNamedAndItsPathCopied(FxRobot robot) throws Exception {
+        java.nio.file.Path logs = java.nio.file.Path.of("home", "dba", ".config", "backupdesk", "logs").toAbsolutePath();
+        Platform.runLater(() -> NoFileManager.show(owner, logs));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Stage dialog = WindowChecks.showing("No file manager opened the folder");
+        WindowChecks.assertUsable(dialog);
+        assertThat(robot.lookup("#folder-path").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo(logs.toString());
+        robot.clickOn("#copy-folder-path");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get())
+                .isEqualTo(logs.toString());
+        Platform.runLater(dialog::close);
+    }
 }

@@ -38,6 +38,19 @@ class MessagesTest {
     }
 
     @Test
+    void aCountSaysItsNounInTheRightNumberAndNeverHedgesWithParentheses() throws IOException {
+        java.util.Properties texts = new java.util.Properties();
+        try (var in = Messages.class.getResourceAsStream("/io/backupdesk/ui/i18n/messages.properties")) {
+            texts.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(texts.stringPropertyNames()).filteredOn(key -> texts.getProperty(key).contains("(s)"))
+                .as("issue 19: 'backup(s)'").isEmpty();
+        assertThat(Messages.get("backups.job.verify", 1)).isEqualTo("Verifying 1 backup");
+        assertThat(Messages.get("backups.job.delete", 3)).isEqualTo("Deleting 3 backups");
+        assertThat(Messages.get("backup.scope.some", 1, 2)).isEqualTo("1 schema and 2 tables.");
+    }
+
+    @Test
     void placeholdersAreFilledIn() {
         assertThat(Messages.get("dashboard.updated", "today")).isEqualTo("Updated today");
     }

@@ -12,13 +12,24 @@ import java.util.Locale;
 
 /** Everything the sidecar says about one backup, as label and value lines for the details pane. */
 public record BackupDetails(String title, List<Field> fields, List<Field> tables, String verification) {
-    /** One line of the pane. */
-    public record Field(String name, String value) { }
+    /**
+     * One line of the pane.
+     *
+     * @param code a value to copy rather than read, such as a checksum: one line, in monospace, with a copy button
+     */
+    public record Field(String name, String value, boolean code) {
+        public Field(String name, String value) {
+            this(name, value, false);
+        }
+    }
 
     static BackupDetails of(BackupRowViewModel row) {
         BackupRecord r = row.entry().record();
         List<Field> fields = new ArrayList<>();
         fields.add(new Field(Messages.get("backups.details.id"), r.id()));
+        if (r.label() != null && !r.label().isBlank()) {
+            fields.add(new Field(Messages.get("backups.details.label"), r.label()));
+        }
         fields.add(new Field(Messages.get("backups.details.profile"), r.profile()));
         fields.add(new Field(Messages.get("backups.details.server"), row.server() + " (PostgreSQL " + r.serverVersion() + ")"));
         fields.add(new Field(Messages.get("backups.details.created"), row.created()));
@@ -29,7 +40,7 @@ public record BackupDetails(String title, List<Field> fields, List<Field> tables
                 + (r.databaseSizeBytes() > 0 ? " " + Messages.get("backups.details.ofDatabase", Formats.bytes(r.databaseSizeBytes())) : "")));
         fields.add(new Field(Messages.get("backups.details.dumpedBy"), "pg_dump " + r.pgDumpVersion()));
         fields.add(new Field(Messages.get("backups.details.origin"), r.origin()));
-        fields.add(new Field(Messages.get("backups.details.sha256"), r.sha256()));
+        fields.add(new Field(Messages.get("backups.details.sha256"), r.sha256(), true));
         fields.add(new Field(Messages.get("backups.details.path"), row.path()));
         if (r.globalsFile() != null) {
             fields.add(new Field(Messages.get("backups.details.globals"), r.globalsFile()));

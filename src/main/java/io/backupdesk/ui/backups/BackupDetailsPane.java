@@ -64,6 +64,38 @@ final class BackupDetailsPane {
         return dash < 0 ? line : time + "  " + line.substring(dash + 3);
     }
 
+    private static Label wrapped(String text) {
+        Label value = new Label(text);
+        value.setWrapText(true);
+        return value;
+    }
+
+    /**
+     * A value to compare or paste, such as a 64-digit checksum: one line that scrolls rather than wraps over four,
+     * selectable, and a button that copies it whole.
+     */
+    private static javafx.scene.Node code(String text) {
+        javafx.scene.control.TextField value = new javafx.scene.control.TextField(text);
+        value.setEditable(false);
+        value.getStyleClass().add("code-value");
+        // an icon: the pane is narrow, and a word would be cut to "..." beside 64 digits
+        javafx.scene.control.Button copy = new javafx.scene.control.Button(null,
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.COPY));
+        copy.setTooltip(new javafx.scene.control.Tooltip(Messages.get("backups.details.copy")));
+        copy.getStyleClass().addAll("small", "copy-value");
+        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        copy.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(text);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, value, copy);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        GridPane.setHgrow(row, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(value, javafx.scene.layout.Priority.ALWAYS);
+        return row;
+    }
+
     private static Label section(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("section-title");
@@ -78,9 +110,7 @@ final class BackupDetailsPane {
         for (int i = 0; i < fields.size(); i++) {
             Label name = new Label(fields.get(i).name());
             name.getStyleClass().add("field-name");
-            Label value = new Label(fields.get(i).value());
-            value.setWrapText(true);
-            grid.addRow(i, name, value);
+            grid.addRow(i, name, fields.get(i).code() ? code(fields.get(i).value()) : wrapped(fields.get(i).value()));
         }
         return grid;
     }

@@ -75,6 +75,8 @@ public final class BackupsView {
     @FXML private VBox job;
 
     private final BackupsViewModel model;
+    /** Set while the table is made to show the model's selection, so that it is not reported back. */
+    private boolean syncing;
     private final Consumer<Path> revealInFileManager;
     private final Runnable backUpNow;
     private final Consumer<io.backupdesk.backup.BackupCatalog.Entry> restore;
@@ -158,8 +160,24 @@ public final class BackupsView {
         table.getStyleClass().addAll("dense", "striped");
         table.setPlaceholder(new Label(Messages.get("backups.empty")));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<BackupRowViewModel>) c ->
-                model.select(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<BackupRowViewModel>) c -> {
+            if (!syncing) {
+                model.select(List.copyOf(table.getSelectionModel().getSelectedItems()));
+            }
+        });
+        // reading the catalog again replaces the rows, which clears the table's selection; the model keeps the
+        // backups that are still there, and the table shows them selected again
+        model.selection().addListener((ListChangeListener<BackupRowViewModel>) c -> {
+            if (!model.selection().equals(table.getSelectionModel().getSelectedItems())) {
+                syncing = true;
+                try {
+                    table.getSelectionModel().clearSelection();
+                    model.selection().forEach(row -> table.getSelectionModel().select(row));
+                } finally {
+                    syncing = false;
+                }
+            }
+        });
         summary.textProperty().bind(model.summary());
         filter.textProperty().bindBidirectional(model.filterTextProperty());
         choices(profile, model.profiles(), model.profileFilterProperty(), Messages.get("backups.filter.allProfiles"));
@@ -227,8 +245,6 @@ public final class BackupsView {
         root.setOnKeyPressed(e -> {
             if (FIND.match(e)) {
                 filter.requestFocus();
-            } else if (e.getCode() == KeyCode.F5) {
-                model.refresh();
             } else if (e.getCode() == KeyCode.DELETE && table.isFocused() && model.canDelete().get()) {
                 confirmDelete();
             }

@@ -167,6 +167,14 @@ public final class BackupsViewModel {
         });
     }
 
+    /**
+     * The connection "Back up now" should offer first: that of the backup in focus, so that backing up again what
+     * one is looking at takes no choosing; null with nothing selected.
+     */
+    public String profileToBackUp() {
+        return selection.isEmpty() ? null : selection.get(0).profile();
+    }
+
     /** The profiles an imported dump can be filed under, as read with the catalog. */
     public List<String> profileNames() {
         return configuredProfiles;

@@ -60,11 +60,6 @@ public final class DashboardView {
 
     private void bind() {
         refresh.setOnAction(e -> model.refresh());
-        root.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.F5) {
-                model.refresh();
-            }
-        });
         refresh.disableProperty().bind(model.loadingProperty());
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());

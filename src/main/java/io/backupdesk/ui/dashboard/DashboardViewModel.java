@@ -180,7 +180,8 @@ public final class DashboardViewModel {
     private static HealthRow healthRow(DatabaseHealth h, Instant now) {
         String note = switch (h.health()) {
             case GREEN -> Messages.get("dashboard.health.green");
-            case AMBER -> Messages.get("dashboard.health.amber");
+            case AMBER -> h.lastBackup() == null ? Messages.get("dashboard.health.amber.none")
+                    : Messages.get("dashboard.health.amber");
             case RED -> h.lastBackup() == null ? Messages.get("dashboard.health.red.never")
                     : Messages.get("dashboard.health.red.stale", Formats.age(h.lastBackup(), now));
         };

@@ -7,7 +7,9 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -38,8 +40,8 @@ public final class CronEditorViewModel {
     private static final DateTimeFormatter RUN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd  HH:mm  z", Locale.UK);
     private static final ScheduleShape NEW = new ScheduleShape(Preset.DAILY, 30, 2, DayOfWeek.MONDAY, 1);
 
-    /** The cron checked: its words and next runs, or what is wrong with it. */
-    private record Check(String error, String description, List<String> nextRuns) { }
+    /** The cron checked: its words and next runs (the first one as an instant too), or what is wrong with it. */
+    private record Check(String error, String description, List<String> nextRuns, Instant firstRun) { }
 
     private final Supplier<Instant> now;
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(Preset.DAILY);
@@ -52,6 +54,8 @@ public final class CronEditorViewModel {
     private final ObservableList<String> zones = FXCollections.observableArrayList(
             ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") || z.equals("UTC")).sorted().toList());
     private final ObservableList<String> nextRuns = FXCollections.observableArrayList();
+    /** Bumped when time has passed the first listed run, so that the check counts from the clock again. */
+    private final LongProperty clockTurns = new SimpleLongProperty();
     private final StringBinding presetError;
     private final StringBinding presetNote;
     private final StringBinding zoneError;
@@ -70,7 +74,7 @@ public final class CronEditorViewModel {
                 ? Messages.get("schedules.editor.day.short", dayOfMonth.get().trim()) : "", preset, dayOfMonth);
         zoneError = Bindings.createStringBinding(() -> zoneId().isPresent() ? ""
                 : Messages.get("schedules.editor.error.zone"), zone);
-        check = Bindings.createObjectBinding(this::check, cron, zone);
+        check = Bindings.createObjectBinding(this::check, cron, zone, clockTurns);
         cronError = Bindings.createStringBinding(() -> check.get().error(), check);
         description = Bindings.createStringBinding(() -> check.get().description(), check);
         check.addListener((o, was, checked) -> nextRuns.setAll(checked.nextRuns()));
@@ -176,18 +180,30 @@ public final class CronEditorViewModel {
     private Check check() {
         Optional<ZoneId> in = zoneId();
         if (in.isEmpty()) {
-            return new Check("", "", List.of());
+            return new Check("", "", List.of(), null);
         }
         try {
             CronSchedule schedule = CronSchedule.parse(cron.get(), in.get());
             List<Instant> runs = schedule.next(NEXT_RUNS, now.get());
             if (runs.isEmpty()) {
-                return new Check(Messages.get("schedules.editor.error.never"), "", List.of());
+                return new Check(Messages.get("schedules.editor.error.never"), "", List.of(), null);
             }
             return new Check("", ScheduleShape.describe(cron.get(), in.get()),
-                    runs.stream().map(t -> RUN.format(t.atZone(in.get()))).toList());
+                    runs.stream().map(t -> RUN.format(t.atZone(in.get()))).toList(), runs.get(0));
         } catch (BackupDeskException e) {
-            return new Check(e.getMessage(), "", List.of());
+            return new Check(e.getMessage(), "", List.of(), null);
+        }
+    }
+
+    /**
+     * Looks at the clock again: once the first listed run is no longer ahead, the next runs are counted anew, so an
+     * editor left open never lists runs in the past. Cheap when nothing changed; the view calls it every few seconds
+     * while it shows.
+     */
+    public void tick() {
+        Instant first = check.get().firstRun();
+        if (first != null && !first.isAfter(now.get())) {
+            clockTurns.set(clockTurns.get() + 1);
         }
     }
 

@@ -96,6 +96,8 @@ final class ScheduleEditorView {
     private final SchedulesViewModel screen;
     private final ScheduleEditorViewModel model;
     private Dialog<ButtonType> dialog;
+    /** Lets the next runs follow the clock while the editor shows; stopped with it, so an idle app has no pulse. */
+    private final javafx.animation.Timeline clockTicks = new javafx.animation.Timeline();
 
     ScheduleEditorView(SchedulesViewModel screen) {
         this.screen = screen;
@@ -126,7 +128,12 @@ final class ScheduleEditorView {
             e.consume(); // the dialog closes once the schedule is stored
             screen.save();
         });
+        clockTicks.getKeyFrames().setAll(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(5),
+                e -> model.when().tick()));
+        clockTicks.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        clockTicks.play();
         dialog.setOnHidden(e -> {
+            clockTicks.stop();
             dialog = null;
             screen.closeEditor();
         });

@@ -146,11 +146,6 @@ public final class SchedulesView {
                 confirmDelete();
             }
         });
-        root.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.F5) {
-                model.refresh();
-            }
-        });
         addButton.disableProperty().bind(model.hasProfilesProperty().not());
         addButton.setOnAction(e -> model.add());
         editButton.disableProperty().bind(model.canAct().not());

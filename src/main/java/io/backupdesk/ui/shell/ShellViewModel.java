@@ -8,6 +8,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 
 /**
@@ -20,6 +22,8 @@ public final class ShellViewModel {
     private final ObjectBinding<RunningJob> firstJob;
     private final StringBinding statusText;
     private final BooleanBinding busy;
+    /** How the last job the user started here ended; cleared when the next one starts. */
+    private final StringProperty outcome = new SimpleStringProperty("");
 
     public ShellViewModel(Navigation navigation, TaskRunner runner) {
         this.navigation = navigation;
@@ -27,8 +31,22 @@ public final class ShellViewModel {
         ObservableList<RunningJob> jobs = runner.jobs();
         this.firstJob = Bindings.createObjectBinding(() -> jobs.isEmpty() ? null : jobs.get(0), jobs);
         this.busy = Bindings.isNotEmpty(jobs);
-        this.statusText = Bindings.createStringBinding(() -> jobs.isEmpty() ? Messages.get("status.ready")
-                : jobs.get(0).title() + (jobs.size() > 1 ? "  " + Messages.get("status.more", jobs.size() - 1) : ""), jobs);
+        this.statusText = Bindings.createStringBinding(() -> jobs.isEmpty()
+                ? (outcome.get().isEmpty() ? Messages.get("status.ready") : outcome.get())
+                : jobs.get(0).title() + (jobs.size() > 1 ? "  " + Messages.get("status.more", jobs.size() - 1) : ""),
+                jobs, outcome);
+        jobs.addListener((javafx.collections.ListChangeListener<RunningJob>) change -> {
+            while (change.next()) {
+                if (change.wasAdded()) {
+                    outcome.set("");
+                }
+            }
+        });
+    }
+
+    /** Says in the status bar how a job ended, until the next job starts. */
+    public void tellOutcome(String text) {
+        outcome.set(text == null ? "" : text);
     }
 
     public Navigation navigation() {

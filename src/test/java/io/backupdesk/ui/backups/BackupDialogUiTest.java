@@ -72,6 +72,10 @@ class BackupDialogUiTest {
             }
 
             @Override
+            public void done(String outcome) {
+            }
+
+            @Override
             public Optional<String> askPassword(ConnectionProfile profile) {
                 return Optional.empty();
             }
@@ -86,6 +90,9 @@ class BackupDialogUiTest {
         WindowChecks.assertUsable(dialog);
         assertThat(dialog.getHeight()).isGreaterThan(400);
         assertThat(robot.lookup("#start-backup").tryQuery()).isPresent();
+        // issue 19: the mnemonic parser took the underscore and showed "pgdumpall"
+        assertThat(robot.lookup("#globals").lookup(".text").queryAll()).map(n -> ((javafx.scene.text.Text) n).getText())
+                .anyMatch(text -> text.contains("pg_dumpall"));
         robot.interact(dialog::close);
     }
 }

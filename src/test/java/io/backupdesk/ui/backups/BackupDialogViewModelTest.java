@@ -36,6 +36,8 @@ class BackupDialogViewModelTest {
     private final List<Optional<String>> passwords = new ArrayList<>();
     private final LinkedList<RuntimeException> failures = new LinkedList<>();
     private final List<String> errorsShown = new ArrayList<>();
+    private final List<String> outcomes = new ArrayList<>();
+    private BackupRecord made;
     private Optional<String> answer = Optional.empty();
     private BackupDialogViewModel model;
 
@@ -66,12 +68,17 @@ class BackupDialogViewModelTest {
                 if (!failures.isEmpty()) {
                     throw failures.removeFirst();
                 }
-                return null;
+                return made;
             }
         }, runner, new Notifier() {
             @Override
             public void error(String title, Throwable failure) {
                 errorsShown.add(title + ": " + failure.getMessage());
+            }
+
+            @Override
+            public void done(String outcome) {
+                outcomes.add(outcome);
             }
 
             @Override
@@ -98,6 +105,21 @@ class BackupDialogViewModelTest {
     }
 
     @Test
+    void aFinishedBackupTellsWhatItMadeWhereItWasStarted() {
+        made = new BackupRecord(BackupRecord.SCHEMA_VERSION, "b1", "prod", "db1", 5432, "sales", "15.4", "15.4",
+                BackupFormat.CUSTOM, "gzip:1", BackupOptions.defaults(), "sales.dump", 2_411_724, 9_000_000, "0".repeat(64),
+                java.util.Map.of(), null, null, java.time.Instant.parse("2026-05-04T02:30:00Z"), 4_200, List.of(), null,
+                io.backupdesk.core.BackupStatus.OK, new io.backupdesk.core.Verification(io.backupdesk.core.BackupStatus.VERIFIED,
+                java.time.Instant.parse("2026-05-04T02:30:05Z"), null), BackupRecord.ORIGIN_MANUAL, false);
+        model.open("prod");
+
+        model.start();
+
+        assertThat(outcomes).as("issue 19: a finished backup said nothing")
+                .containsExactly("prod/sales: 2.3 MB, verified in 4.2 s");
+    }
+
+    @Test
     void chosenSchemasTablesFormatLevelJobsContentGlobalsAndLabelReachTheBackup() {
         model.open(null);
         model.loadTables();
@@ -110,7 +132,7 @@ class BackupDialogViewModelTest {
         model.globalsProperty().set(true);
         model.labelProperty().set(" before-release ");
 
-        assertThat(model.scopeSummary()).isEqualTo("1 schema(s) and 1 table(s).");
+        assertThat(model.scopeSummary()).isEqualTo("1 schema and 1 table.");
         model.start();
 
         assertThat(ran).singleElement().satisfies(o -> {

@@ -32,13 +32,14 @@ class BackupsUiTest {
     static Path dir;
     @RegisterExtension
     final UiJobs jobs = new UiJobs();
+    private BackupsViewModel model;
 
     @Start
     void start(Stage stage) throws Exception {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Path root = Files.createTempDirectory(dir, "catalog");
         CatalogGenerator.generate(root.resolve("config"), root.resolve("backups"), 30, 10, Instant.now());
-        BackupsViewModel model = new BackupsViewModel(new FolderCatalog(root.resolve("config"), root.resolve("backups")), jobs.runner());
+        model = new BackupsViewModel(new FolderCatalog(root.resolve("config"), root.resolve("backups")), jobs.runner());
         stage.setScene(new Scene((javafx.scene.Parent) new BackupsView(model, folder -> { }, () -> { }, entry -> { }).node(), 1100, 760));
         stage.show();
         model.refresh();
@@ -61,5 +62,43 @@ class BackupsUiTest {
         assertThat(robot.lookup(".details-title").queryAs(Label.class).getText()).startsWith("analytics/events");
         assertThat(robot.lookup("#verify").queryAs(Button.class).isDisabled()).isFalse();
         assertThat(robot.lookup("#reveal").queryAs(Button.class).isDisabled()).isFalse();
+        // issue 19: the checksum wrapped over four lines; it is one selectable line with a copy button
+        javafx.scene.control.TextField sha = robot.lookup(".code-value").queryAs(javafx.scene.control.TextField.class);
+        assertThat(sha.getText()).hasSize(64);
+        assertThat(sha.getHeight()).isLessThan(40);
+        assertThat(robot.lookup(".copy-value").tryQuery()).isPresent();
+    }
+
+    @Test
+    void theSelectedRowStaysSelectedWhenTheCatalogIsReadAgain(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup(".table-view").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 30);
+        robot.interact(() -> table.getSelectionModel().select(3));
+        String chosen = model.selection().get(0).id();
+        Object before = table.getItems().get(0);
+
+        // a scheduled run's end reads the catalog again: the highlight went while the details stayed
+        robot.interact(model::refresh);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().get(0) != before);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(((BackupRowViewModel) table.getSelectionModel().getSelectedItem()).id()).isEqualTo(chosen);
+        assertThat(model.selection()).extracting(BackupRowViewModel::id).containsExactly(chosen);
+    }
+
+    @Test
+    void aLabelledBackupShowsItsLabelInTheDetails(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup(".table-view").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 30);
+
+        robot.clickOn(".text-field").write("before-release");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).as("the made-up catalog has labelled backups").isNotEmpty();
+        robot.interact(() -> table.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup(".field-name").queryAllAs(Label.class)).extracting(Label::getText).as("issue 19")
+                .contains("Label");
+        assertThat(robot.lookup(".details").lookup("before-release").tryQuery()).isPresent();
     }
 }

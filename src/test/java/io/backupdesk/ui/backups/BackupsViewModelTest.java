@@ -62,6 +62,16 @@ class BackupsViewModelTest {
     }
 
     @Test
+    void backUpNowOffersTheConnectionOfTheBackupInFocusNotTheFirstAlphabetically() {
+        assertThat(model.profileToBackUp()).isNull();
+        BackupRowViewModel staging = model.shown().stream().filter(r -> r.profile().equals("staging")).findFirst().orElseThrow();
+
+        model.select(List.of(staging));
+
+        assertThat(model.profileToBackUp()).as("issue 19: 'analytics' was preselected").isEqualTo("staging");
+    }
+
+    @Test
     void selectingABackupShowsItsDetailsAndEnablesTheActions() {
         assertThat(model.canAct().get()).isFalse();
         BackupRowViewModel row = model.shown().get(0);
@@ -86,7 +96,7 @@ class BackupsViewModelTest {
 
         model.verifySelected();
 
-        assertThat(runner.titles).contains("Verifying 1 backup(s)");
+        assertThat(runner.titles).contains("Verifying 1 backup");
         BackupRowViewModel after = model.shown().stream().filter(r -> r.id().equals(row.id())).findFirst().orElseThrow();
         assertThat(after.statusValue()).isEqualTo(BackupStatus.CORRUPT);
         assertThat(model.selection()).extracting(BackupRowViewModel::id).containsExactly(row.id());
@@ -115,7 +125,7 @@ class BackupsViewModelTest {
         String question = model.deleteQuestion();
         model.deleteSelected();
 
-        assertThat(question).startsWith("Delete 2 backup(s)").contains(two.get(0).path()).contains(two.get(1).path());
+        assertThat(question).startsWith("Delete 2 backups").contains(two.get(0).path()).contains(two.get(1).path());
         assertThat(model.shown()).hasSize(38).noneMatch(r -> two.stream().anyMatch(t -> t.id().equals(r.id())));
         assertThat(Path.of(two.get(0).path())).doesNotExist();
         assertThat(model.selection()).isEmpty();

@@ -64,6 +64,7 @@ class DashboardViewModelTest {
                 DashboardViewModel.HealthRow::note).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("prod/crm", Health.RED, "Newest good backup 2 days ago"),
                 org.assertj.core.groups.Tuple.tuple("prod/new", Health.RED, "No good backup yet"),
+                org.assertj.core.groups.Tuple.tuple("prod/newer", Health.AMBER, "No good backup yet; new, so within the RPO"),
                 org.assertj.core.groups.Tuple.tuple("prod/sales", Health.GREEN, "Verified backup within the RPO"));
     }
 
@@ -176,6 +177,7 @@ class DashboardViewModelTest {
         return new DashboardStats(NOW, 1234, 60 * GB, lastSuccess, rate7, rate30, Duration.ofSeconds(90), 8.0, 50 * GB,
                 List.of(new DatabaseHealth("prod", "crm", NOW.minus(Duration.ofDays(2)), null, NOW, Health.RED),
                         new DatabaseHealth("prod", "new", null, null, NOW, Health.RED),
+                        new DatabaseHealth("prod", "newer", null, null, NOW, Health.AMBER),
                         new DatabaseHealth("prod", "sales", NOW, NOW, null, Health.GREEN)),
                 storage, List.of(new DashboardStats.DurationPoint(NOW, "prod/sales", Duration.ofSeconds(90))), daily,
                 byDatabase, List.of(new JobRun(JobRun.SCHEMA_VERSION, "r1", JobRun.KIND_BACKUP, "prod", "crm", "manual",

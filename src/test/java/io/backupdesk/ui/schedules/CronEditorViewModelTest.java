@@ -122,4 +122,35 @@ class CronEditorViewModelTest {
         assertThat(when.presetProperty().get()).isEqualTo(Preset.CUSTOM);
         assertThat(when.cronProperty().get()).isEqualTo("*/20 8-18 * * 1-5");
     }
+
+    @Test
+    void theNextRunsMoveWithTheClockWhileTheEditorStaysOpen() {
+        java.util.concurrent.atomic.AtomicReference<Instant> clock =
+                new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2026-03-28T03:53:30Z"));
+        CronEditorViewModel open = new CronEditorViewModel(clock::get);
+        open.load("* * * * *", "UTC");
+        assertThat(open.nextRuns()).first().asString().contains("03:54");
+
+        // issue 19: at 03:57 the editor still listed 03:54 to 03:58
+        clock.set(Instant.parse("2026-03-28T03:57:10Z"));
+        open.tick();
+
+        assertThat(open.nextRuns()).hasSize(5);
+        assertThat(open.nextRuns().get(0)).contains("03:58");
+        assertThat(open.nextRuns().get(4)).contains("04:02");
+    }
+
+    @Test
+    void aTickBeforeTheFirstRunChangesNothing() {
+        java.util.concurrent.atomic.AtomicReference<Instant> clock =
+                new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2026-03-28T03:53:30Z"));
+        CronEditorViewModel open = new CronEditorViewModel(clock::get);
+        open.load("30 2 * * *", "UTC");
+        java.util.List<String> before = java.util.List.copyOf(open.nextRuns());
+
+        clock.set(Instant.parse("2026-03-28T23:59:00Z"));
+        open.tick();
+
+        assertThat(open.nextRuns()).containsExactlyElementsOf(before);
+    }
 }

@@ -106,7 +106,7 @@ class SchedulesViewModelTest {
         model.add();
         ScheduleEditorViewModel editor = model.editor();
         assertThat(editor.previewSummaryProperty().get()).isEqualTo("All 1 backups of sales would be kept. "
-                + "Rules of 2 other schedule(s) of this connection count too: a backup goes only when every rule lets it go.");
+                + "Rules of 2 other schedules of this connection count too: a backup goes only when every rule lets it go.");
 
         editor.retention().keepLastProperty().set("2");
         assertThat(operations.asked).last().extracting(InMemorySchedules.Asked::policy)

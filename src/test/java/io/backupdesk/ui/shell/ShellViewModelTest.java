@@ -34,6 +34,19 @@ class ShellViewModelTest {
     }
 
     @Test
+    void aFinishedJobsOutcomeStaysInTheStatusBarUntilTheNextJobStarts() {
+        runner.run("Backing up prod/shop", (progress, cancel) -> "made", made ->
+                shell.tellOutcome("prod/shop: 2.3 MB, verified in 4 s"), failed -> { });
+
+        assertThat(shell.statusText().get()).as("issue 19: it said Ready").isEqualTo("prod/shop: 2.3 MB, verified in 4 s");
+
+        RunningJob next = new RunningJob("Verifying 1 backup", new Cancellation());
+        runner.jobs().add(next);
+        runner.jobs().remove(next);
+        assertThat(shell.statusText().get()).isEqualTo("Ready");
+    }
+
+    @Test
     void goingToAScreenChangesTheNavigation() {
         shell.go(Navigation.Screen.BACKUPS);
 
