@@ -60,8 +60,9 @@ final class Judgement {
         return n == 1 ? "the one table" : "all " + n + " tables";
     }
 
+    /** "1 row", "305,000 rows": grouped as the tables of the screens show their counts. */
     private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return String.format(java.util.Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String difference(TableComparison t) {

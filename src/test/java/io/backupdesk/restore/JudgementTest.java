@@ -45,6 +45,15 @@ class JudgementTest {
                 .doesNotContain("all 1 tables").doesNotContain("1 rows");
     }
 
+    @Test
+    void rowsAreGroupedAsTheScreensShowThem() {
+        RestoreReport report = Judgement.of("r1", plan(), "sales", new ToolRestore.Outcome(0, new ToolOutput()),
+                List.of(new TableComparison("public", "orders", 305_000L, 305_000L),
+                        new TableComparison("public", "notes", 2L, 2L)), null);
+
+        assertThat(report.summary()).contains("all 2 tables and 305,002 rows match the backup");
+    }
+
     private static RestorePlan plan() {
         BackupRecord record = new BackupRecord(BackupRecord.SCHEMA_VERSION, "b1", "prod", "db1", 5432, "sales", "15.4",
                 "15.4", BackupFormat.CUSTOM, "gzip:1", BackupOptions.ofFormat(BackupFormat.CUSTOM), "sales.dump", 1000,
