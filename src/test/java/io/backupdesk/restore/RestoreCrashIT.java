@@ -9,12 +9,12 @@ import io.backupdesk.testing.EngineRig;
 import io.backupdesk.testing.Fixtures;
 import io.backupdesk.testing.PgTools;
 import io.backupdesk.testing.PostgresServerExtension;
+import io.backupdesk.testing.RunWatch;
 import io.backupdesk.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,9 +41,9 @@ class RestoreCrashIT {
         Process cli = CliProcess.start(CliProcess.command(rig.configDir, rig.backupRoot, "restore", record.id(),
                 "--target", "p", "--jobs", "1", "--yes"), dir);
         // killed while pg_restore fills the temporary database, once the marker names both
-        await().atMost(Duration.ofSeconds(60)).until(() -> !pgRestores(cli).isEmpty() && markerNames(rig, "\"pid\"")
-                && markerNames(rig, db + "_restoring_"));
-        List<ProcessHandle> tools = pgRestores(cli);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !RunWatch.pgRestores(cli).isEmpty()
+                && RunWatch.markerSays(rig, "\"pid\"") && RunWatch.markerSays(rig, db + "_restoring_"));
+        List<ProcessHandle> tools = RunWatch.pgRestores(cli);
 
         cli.destroyForcibly().waitFor();
         assertThat(RestoreIT.databasesLike(server, db + "_restoring_")).as("left by the kill").hasSize(1);
@@ -57,18 +57,5 @@ class RestoreCrashIT {
         assertThat(Fixtures.filesEndingWith(rig.configDir.resolve("runs"), ".json")).as("run markers").isEmpty();
         assertThat(rig.history.readAll()).filteredOn(r -> r.kind().equals(JobRun.KIND_RESTORE))
                 .extracting(JobRun::status).containsExactly(JobStatus.INTERRUPTED);
-    }
-
-    private static boolean markerNames(EngineRig rig, String text) throws java.io.IOException {
-        for (Path marker : Fixtures.filesEndingWith(rig.configDir.resolve("runs"), ".json")) {
-            if (Files.readString(marker).contains(text)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<ProcessHandle> pgRestores(Process cli) {
-        return cli.descendants().filter(p -> p.info().command().orElse("").endsWith("pg_restore")).toList();
     }
 }

@@ -9,12 +9,12 @@ import io.backupdesk.testing.EngineRig;
 import io.backupdesk.testing.Fixtures;
 import io.backupdesk.testing.PgTools;
 import io.backupdesk.testing.PostgresServerExtension;
+import io.backupdesk.testing.RunWatch;
 import io.backupdesk.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,8 +51,8 @@ class RestoreFaultsIT {
         Map<String, Long> before = PgTools.rowCounts(server, db);
         Process cli = CliProcess.start(CliProcess.command(rig.configDir, rig.backupRoot, "restore", record.id(),
                 "--target", "p", "--mode", "in-place", "--jobs", "1", "--yes"), dir);
-        await().atMost(Duration.ofSeconds(90)).until(() -> !pgRestores(cli).isEmpty() && markerSays(rig, "\"pid\"")
-                && markerSays(rig, "restored in place"));
+        await().atMost(Duration.ofSeconds(90)).until(() -> !RunWatch.pgRestores(cli).isEmpty()
+                && RunWatch.markerSays(rig, "\"pid\"") && RunWatch.markerSays(rig, "restored in place"));
 
         cli.destroyForcibly().waitFor();
         CliProcess.Outcome next = CliProcess.run(CliProcess.command(rig.configDir, rig.backupRoot, "list"));
@@ -130,18 +130,5 @@ class RestoreFaultsIT {
         String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
         System.arraycopy(more, 0, all, args.length, more.length);
         return all;
-    }
-
-    private static boolean markerSays(EngineRig rig, String text) throws java.io.IOException {
-        for (Path marker : Fixtures.filesEndingWith(rig.configDir.resolve("runs"), ".json")) {
-            if (Files.readString(marker).contains(text)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<ProcessHandle> pgRestores(Process cli) {
-        return cli.descendants().filter(p -> p.info().command().orElse("").endsWith("pg_restore")).toList();
     }
 }

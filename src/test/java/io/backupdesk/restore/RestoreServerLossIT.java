@@ -37,13 +37,12 @@ class RestoreServerLossIT {
     @Test
     void aServerLostDuringAnInPlaceRestoreNamesTheSafetyBackupAndTheNextStartSaysSo(@TempDir Path dir) throws Exception {
         try (StandaloneServer standalone = StandaloneServer.start(14, dir.resolve("pg14"))) {
-            TestServer server = standalone.server();
-            String db = server.createDatabase();
-            server.execute(db, "create table big (id int primary key, body text);"
-                    + " insert into big select g, repeat(md5(g::text), 8) from generate_series(1, 400000) g");
-            EngineRig rig = EngineRig.standard(dir.resolve("rig"), server);
-            ConnectionProfile profile = rig.addProfile("p", db);
-            BackupRecord backup = rig.backup(profile, BackupOptions.ofFormat(BackupFormat.CUSTOM));
+            Backed b = Backed.up(standalone, dir);
+            TestServer server = b.server();
+            String db = b.db();
+            EngineRig rig = b.rig();
+            ConnectionProfile profile = b.profile();
+            BackupRecord backup = b.backup();
             server.execute(db, "insert into big values (-1, 'made after the backup')");
             Map<String, Long> before = PgTools.rowCounts(server, db);
 
@@ -78,13 +77,12 @@ class RestoreServerLossIT {
     @Test
     void aServerLostDuringASafeReplaceLeavesTheOriginalAndTheNextStartDropsTheCopy(@TempDir Path dir) throws Exception {
         try (StandaloneServer standalone = StandaloneServer.start(14, dir.resolve("pg14"))) {
-            TestServer server = standalone.server();
-            String db = server.createDatabase();
-            server.execute(db, "create table big (id int primary key, body text);"
-                    + " insert into big select g, repeat(md5(g::text), 8) from generate_series(1, 400000) g");
-            EngineRig rig = EngineRig.standard(dir.resolve("rig"), server);
-            ConnectionProfile profile = rig.addProfile("p", db);
-            BackupRecord backup = rig.backup(profile, BackupOptions.ofFormat(BackupFormat.CUSTOM));
+            Backed b = Backed.up(standalone, dir);
+            TestServer server = b.server();
+            String db = b.db();
+            EngineRig rig = b.rig();
+            ConnectionProfile profile = b.profile();
+            BackupRecord backup = b.backup();
             server.execute(db, "delete from big where id > 300000");
             Map<String, Long> before = PgTools.rowCounts(server, db);
 
@@ -98,6 +96,19 @@ class RestoreServerLossIT {
             rig.startupHousekeeping();
             assertThat(RestoreIT.databasesLike(server, db + "_")).as("the half-made copy, dropped at the next start")
                     .isEmpty();
+        }
+    }
+
+    /** A database with a table big enough that pg_restore copies it for a while, backed up. */
+    private record Backed(TestServer server, String db, EngineRig rig, ConnectionProfile profile, BackupRecord backup) {
+        static Backed up(StandaloneServer standalone, Path dir) {
+            TestServer server = standalone.server();
+            String db = server.createDatabase();
+            server.execute(db, "create table big (id int primary key, body text);"
+                    + " insert into big select g, repeat(md5(g::text), 8) from generate_series(1, 400000) g");
+            EngineRig rig = EngineRig.standard(dir.resolve("rig"), server);
+            ConnectionProfile profile = rig.addProfile("p", db);
+            return new Backed(server, db, rig, profile, rig.backup(profile, BackupOptions.ofFormat(BackupFormat.CUSTOM)));
         }
     }
 

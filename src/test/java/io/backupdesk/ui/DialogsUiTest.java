@@ -1,17 +1,12 @@
 package io.backupdesk.ui;
 
-import atlantafx.base.theme.PrimerLight;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.SslMode;
-import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,10 +28,7 @@ class DialogsUiTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        owner = stage;
-        stage.setScene(new Scene(new StackPane(new Label("owner")), 800, 600));
-        stage.show();
+        owner = WindowChecks.showOwner(stage, 800, 600);
     }
 
     @Test

@@ -15,6 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class WindowChecks {
     private WindowChecks() { }
 
+    /** Shows the test's stage in the light theme as the owner window of the dialogs under test; returns it. */
+    public static Stage showOwner(Stage stage, double width, double height) {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(new javafx.scene.control.Label("owner")),
+                width, height));
+        stage.show();
+        return stage;
+    }
+
     /** The window with this title among those showing. */
     public static Stage showing(String title) {
         List<Window> windows = List.copyOf(Window.getWindows());

@@ -1,6 +1,5 @@
 package io.backupdesk.ui.backups;
 
-import atlantafx.base.theme.PrimerLight;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
@@ -11,10 +10,6 @@ import io.backupdesk.pg.TableInfo;
 import io.backupdesk.ui.Notifier;
 import io.backupdesk.ui.SyncTaskRunner;
 import io.backupdesk.ui.WindowChecks;
-import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,10 +31,7 @@ class BackupDialogUiTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        owner = stage;
-        stage.setScene(new Scene(new StackPane(new Label("owner")), 1000, 700));
-        stage.show();
+        owner = WindowChecks.showOwner(stage, 1000, 700);
     }
 
     @Test

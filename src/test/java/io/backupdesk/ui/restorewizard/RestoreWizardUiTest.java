@@ -1,6 +1,5 @@
 package io.backupdesk.ui.restorewizard;
 
-import atlantafx.base.theme.PrimerLight;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
@@ -18,12 +17,9 @@ import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
 import io.backupdesk.ui.SyncTaskRunner;
 import io.backupdesk.ui.WindowChecks;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,10 +51,7 @@ class RestoreWizardUiTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        owner = stage;
-        stage.setScene(new Scene(new StackPane(new Label("owner")), 1000, 700));
-        stage.show();
+        owner = WindowChecks.showOwner(stage, 1000, 700);
     }
 
     private Stage open(FxRobot robot) {
