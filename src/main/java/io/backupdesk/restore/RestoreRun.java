@@ -211,7 +211,12 @@ final class RestoreRun {
             } catch (SQLException e) {
                 tables = List.of();
             }
-            return Judgement.of(id, plan, reportedAs, outcome, tables, safetyBackupId);
+            RestoreReport report = Judgement.of(id, plan, reportedAs, outcome, tables, safetyBackupId);
+            List<String> keysLeftOut = plan.selective() && plan.mode() != RestoreMode.IN_PLACE
+                    ? RestoreSelection.foreignKeysLeftOut(contents.entries(), plan.schemas(), plan.tables()) : List.of();
+            return keysLeftOut.isEmpty() ? report : withSummary(report, report.summary() + " Left out, because the"
+                    + " tables they point to were not restored: the foreign key" + (keysLeftOut.size() == 1 ? " " : "s ")
+                    + String.join(", ", keysLeftOut) + ".", report.asideDatabase(), report.safetyBackupId());
         }
 
         /**

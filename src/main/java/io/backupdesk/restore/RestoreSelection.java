@@ -33,9 +33,14 @@ final class RestoreSelection {
 
     private RestoreSelection() { }
 
-    /** The lines of a {@code --use-list}: kept entries by their id, the others commented out. */
-    static List<String> useList(List<TocEntry> entries, List<String> schemas, List<String> tables) {
-        Set<Integer> kept = kept(entries, schemas, tables);
+    /**
+     * The lines of a {@code --use-list}: kept entries by their id, the others commented out.
+     *
+     * @param othersStay the target keeps the tables that are not restored (in place): a foreign key from a chosen
+     *                   table to one of them is restored too; in a new database it could only fail, so it is left out
+     */
+    static List<String> useList(List<TocEntry> entries, List<String> schemas, List<String> tables, boolean othersStay) {
+        Set<Integer> kept = kept(entries, schemas, tables, othersStay);
         List<String> lines = new ArrayList<>();
         for (TocEntry e : entries) {
             // the names after ';' are for a person reading the file; pg_restore ignores them, and control characters
@@ -46,7 +51,12 @@ final class RestoreSelection {
         return lines;
     }
 
-    static Set<Integer> kept(List<TocEntry> entries, List<String> schemas, List<String> tables) {
+    /**
+     * @param othersStay the target keeps what is not restored (in place): a chosen table's foreign keys to other
+     *                   tables are restored with it, and the schema of a chosen table is not, since it is there and
+     *                   --clean would try to drop it with everything else in it
+     */
+    static Set<Integer> kept(List<TocEntry> entries, List<String> schemas, List<String> tables, boolean othersStay) {
         List<QualifiedName> names = tables.stream().map(QualifiedName::parse).toList();
         Map<Integer, TocEntry> byId = new HashMap<>();
         entries.forEach(e -> byId.put(e.dumpId(), e));
@@ -67,16 +77,27 @@ final class RestoreSelection {
         while (grew) {
             grew = false;
             for (TocEntry e : entries) {
-                if (!kept.contains(e.dumpId()) && (attachedToKept(e, kept, byId) || sequenceOfKept(e, kept, sequenceUsers))) {
+                if (!kept.contains(e.dumpId()) && (attachedToKept(e, kept, byId, othersStay)
+                        || sequenceOfKept(e, kept, sequenceUsers))) {
                     kept.add(e.dumpId());
                     grew = true;
                 }
             }
         }
-        entries.stream().filter(e -> kept.contains(e.dumpId()) && RELATIONS.contains(e.desc()))
-                .forEach(e -> keptSchemas.add(e.namespace()));
+        if (!othersStay) {
+            entries.stream().filter(e -> kept.contains(e.dumpId()) && RELATIONS.contains(e.desc()))
+                    .forEach(e -> keptSchemas.add(e.namespace()));
+        }
         entries.stream().filter(e -> e.is("SCHEMA") && keptSchemas.contains(e.tag())).forEach(e -> kept.add(e.dumpId()));
         return kept;
+    }
+
+    /** The foreign keys a selective restore into a new database leaves out, as pg_dump tags them: "table key". */
+    static List<String> foreignKeysLeftOut(List<TocEntry> entries, List<String> schemas, List<String> tables) {
+        Set<Integer> inNew = kept(entries, schemas, tables, false);
+        Set<Integer> inPlace = kept(entries, schemas, tables, true);
+        return entries.stream().filter(e -> e.is("FK CONSTRAINT") && inPlace.contains(e.dumpId())
+                && !inNew.contains(e.dumpId())).map(e -> e.namespace() + "." + e.tag()).toList();
     }
 
     /** Whether the backup's table is part of the selection: what a selective restore is checked against. */
@@ -88,9 +109,13 @@ final class RestoreSelection {
                 || tables.stream().map(QualifiedName::parse).anyMatch(n -> n.matches(table.schema(), table.name()));
     }
 
-    private static boolean attachedToKept(TocEntry e, Set<Integer> kept, Map<Integer, TocEntry> byId) {
+    private static boolean attachedToKept(TocEntry e, Set<Integer> kept, Map<Integer, TocEntry> byId,
+                                          boolean othersStay) {
         if (!ATTACHED.contains(e.desc()) || e.dependencies().stream().noneMatch(kept::contains)) {
             return false;
+        }
+        if (othersStay && e.is("FK CONSTRAINT")) {
+            return true;
         }
         return e.dependencies().stream().map(byId::get)
                 .noneMatch(d -> d != null && RELATIONS.contains(d.desc()) && !kept.contains(d.dumpId()));

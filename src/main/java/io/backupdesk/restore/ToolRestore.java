@@ -161,7 +161,8 @@ final class ToolRestore {
         try {
             SecureFiles.createDirectories(workDir);
             Path file = Files.createTempFile(workDir, "use-list", ".txt");
-            Files.write(file, RestoreSelection.useList(contents.entries(), plan.schemas(), plan.tables()));
+            Files.write(file, RestoreSelection.useList(contents.entries(), plan.schemas(), plan.tables(),
+                    plan.mode() == RestoreMode.IN_PLACE));
             return file;
         } catch (IOException e) {
             throw new BackupDeskException(ErrorKind.IO, "Could not write the list of objects to restore: " + e.getMessage(),

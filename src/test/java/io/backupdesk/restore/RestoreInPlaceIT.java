@@ -73,6 +73,34 @@ class RestoreInPlaceIT {
     }
 
     @Test
+    void aTableWhoseForeignKeyPointsElsewhereRestoresAloneIntoANewDatabaseAndSaysWhatItLeftOut(TestServer server,
+                                                                                                @TempDir Path dir)
+            throws Exception {
+        RestoreIT.Setup s = setup(server, dir, BackupFormat.CUSTOM);
+        String fresh = server.reserveName();
+
+        RestoreReport report = s.restore(new RestorePlan(s.entry(), s.profile(), fresh, RestoreMode.NEW_DATABASE, 0,
+                false, false, false, List.of(), List.of("sales.lines"), true, false, Set.of()));
+
+        assertThat(report.outcome()).as(report.summary() + report.log()).isEqualTo(RestoreReport.Outcome.COMPLETE);
+        assertThat(report.summary()).contains("Left out").contains("foreign key sales.lines lines_order_id_fkey");
+        assertThat(PgTools.rowCounts(server, fresh)).containsOnlyKeys("sales.lines").containsEntry("sales.lines", 1000L);
+    }
+
+    @Test
+    void aSelectionInPlaceKeepsItsForeignKeyToATableThatStays(TestServer server, @TempDir Path dir) throws Exception {
+        RestoreIT.Setup s = setup(server, dir, BackupFormat.CUSTOM);
+        server.execute(s.db(), "delete from sales.lines where qty > 500");
+
+        RestoreReport report = s.restore(plan(s, RestoreMode.IN_PLACE, List.of(), List.of("sales.lines")));
+
+        assertThat(report.outcome()).as(report.summary() + report.log()).isEqualTo(RestoreReport.Outcome.COMPLETE);
+        assertThat(PgTools.rowCounts(server, s.db())).containsEntry("sales.lines", 1000L);
+        assertThat(PgTools.run(server, null, PgTools.tool(io.backupdesk.pg.ClientTool.PSQL).toString(), "-d", s.db(),
+                "-Atc", "select conname from pg_constraint where contype = 'f'")).isEqualTo("lines_order_id_fkey\n");
+    }
+
+    @Test
     void inPlaceLeavesExactlyTheBackupEvenWithPartitionsAndObjectsMadeSince(TestServer server, @TempDir Path dir)
             throws Exception {
         String db = server.createDatabase();

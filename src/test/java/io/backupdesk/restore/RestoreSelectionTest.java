@@ -36,28 +36,28 @@ class RestoreSelectionTest {
 
     @Test
     void aTableKeepsItsDataDefaultsSequenceIndexesAndCommentsButNotAForeignKeyOfAnotherTable() {
-        assertThat(RestoreSelection.kept(TOC, List.of(), List.of("Sales Dept.Kunden Übersicht")))
+        assertThat(RestoreSelection.kept(TOC, List.of(), List.of("Sales Dept.Kunden Übersicht"), false))
                 .containsExactlyInAnyOrder(1, 2, 7, 218, 216, 3414, 3252, 3412, 3401, 3415, 3254, 3255);
     }
 
     @Test
     void aSchemaWithASpaceIsMatchedExactlyNotAsTwoWords() {
-        assertThat(RestoreSelection.kept(TOC, List.of("Sales Dept"), List.of()))
+        assertThat(RestoreSelection.kept(TOC, List.of("Sales Dept"), List.of(), false))
                 .contains(7, 218, 219, 221, 3401, 3402, 3256).doesNotContain(8, 220, 3403, 3404);
     }
 
     @Test
     void aNameWithADotIsNamedInQuotes() {
-        assertThat(RestoreSelection.kept(TOC, List.of(), List.of("\"Sales Dept\".\"a.b\""))).contains(221, 7)
+        assertThat(RestoreSelection.kept(TOC, List.of(), List.of("\"Sales Dept\".\"a.b\""), false)).contains(221, 7)
                 .doesNotContain(218, 220);
-        assertThat(RestoreSelection.kept(TOC, List.of(), List.of("\"a.b\""))).contains(221);
+        assertThat(RestoreSelection.kept(TOC, List.of(), List.of("\"a.b\""), false)).contains(221);
     }
 
     @Test
     void theUseListNamesEntriesByIdAndNoNameCanStartALine() {
         List<TocEntry> toc = List.of(e(3, "TABLE", "s", "x\n45; TABLE evil"), e(45, "TABLE", "s", "evil"));
 
-        List<String> lines = RestoreSelection.useList(toc, List.of(), List.of("s.x\n45; TABLE evil"));
+        List<String> lines = RestoreSelection.useList(toc, List.of(), List.of("s.x\n45; TABLE evil"), true);
 
         assertThat(lines).containsExactly("3; TABLE s x 45; TABLE evil", ";45; TABLE s evil");
     }
@@ -74,7 +74,7 @@ class RestoreSelectionTest {
 
     @Test
     void aTableThatCannotBeReadIsRefusedWithTheRule() {
-        assertThatThrownBy(() -> RestoreSelection.kept(TOC, List.of(), List.of("a.b.c")))
+        assertThatThrownBy(() -> RestoreSelection.kept(TOC, List.of(), List.of("a.b.c"), false))
                 .isInstanceOf(BackupDeskException.class).hasMessageContaining("more than a schema and a name");
     }
 
