@@ -201,12 +201,33 @@ public final class BackupCatalog {
                     "Unpin it first if it should really go.");
         }
         Entry current = new Entry(now, listed.sidecar(), listed.status());
-        SecureFiles.deleteRecursively(current.archive());
+        deleteArchive(current);
         Optional<Path> globals = current.globals();
         if (globals.isPresent()) {
             Files.deleteIfExists(globals.get());
         }
         Files.deleteIfExists(current.sidecar());
+    }
+
+    /**
+     * Deletes the archive the sidecar names. A folder (directory format) goes file by file as its sidecar recorded
+     * them, then the folder itself, which fails while anything else is in it: a name from a sidecar never takes a
+     * whole tree with it.
+     */
+    private static void deleteArchive(Entry entry) throws IOException {
+        Path archive = entry.archive();
+        if (!Files.isDirectory(archive, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(archive);
+            return;
+        }
+        for (String name : entry.record().files().keySet()) {
+            Files.deleteIfExists(archive.resolve(name));
+        }
+        try {
+            Files.deleteIfExists(archive);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            throw new IOException(archive + " holds files its backup did not record; they were left where they are", e);
+        }
     }
 
     /**

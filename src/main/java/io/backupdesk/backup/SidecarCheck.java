@@ -1,5 +1,6 @@
 package io.backupdesk.backup;
 
+import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.TableCount;
 
@@ -88,6 +89,13 @@ final class SidecarCheck {
             return file;
         }
         String stem = stem(sidecar);
+        if (DumpImporter.stem(record.fileName()).equals(record.fileName())
+                || (record.format() == BackupFormat.DIRECTORY) != record.fileName().endsWith(".dir")) {
+            // without a dump ending its own name is its stem: "sales" beside "sales.backup.json" one level up is the
+            // database's whole backup folder, which a delete would take with every backup in it
+            return Optional.of("it names '" + printable(record.fileName()) + "', which is not a " + record.format()
+                    + " backup's file name");
+        }
         if (!DumpImporter.stem(record.fileName()).equals(stem)) {
             return Optional.of("it names the file '" + printable(record.fileName()) + "', which is not the one a sidecar called "
                     + sidecar.getFileName() + " describes");

@@ -114,6 +114,43 @@ class UntrustedSidecarTest {
     }
 
     @Test
+    void aSidecarBesideADatabaseFolderThatNamesItIsRefusedAndCleanupKeepsEveryBackupInIt() throws Exception {
+        ObjectNode json = Json.mapper().valueToTree(genuine("b0000000009", "db", NOW.minusSeconds(90_000), false));
+        Path forged = folder.getParent().resolve("db.backup.json");
+        Files.write(forged, Json.mapper().writeValueAsBytes(json));
+
+        List<BackupCatalog.Entry> listed = catalog.scan();
+        RetentionService retention = new RetentionService(catalog, new JobHistory(dir.resolve("config"), w -> { }),
+                Clock.systemUTC());
+        retention.apply(retention.plan("p", "db", List.of(NIGHTLY)));
+
+        assertThat(listed).extracting(e -> e.record().id()).containsExactly("b0000000003", "b0000000002");
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("db.backup.json").contains("not a CUSTOM backup's file"));
+        assertThat(folder.resolve("db_2.dump")).as("the pinned backup").exists();
+        assertThat(folder.resolve("db_3.dump")).exists();
+    }
+
+    @Test
+    void aDirectoryBackupIsDeletedFileByFileAndAFolderHoldingMoreIsLeft() throws Exception {
+        Path archive = Files.createDirectories(folder.resolve("db_4.dir"));
+        Files.writeString(archive.resolve("toc.dat"), "PGDMP");
+        Files.writeString(archive.resolve("3001.dat.gz"), "data");
+        Files.writeString(archive.resolve("precious.txt"), "not the backup's");
+        BackupRecord record = genuine("b0000000004", "db_4.dir", NOW.minusSeconds(100), false);
+        ObjectNode json = Json.mapper().valueToTree(record);
+        json.put("format", "DIRECTORY");
+        json.putObject("files").put("toc.dat", "0".repeat(64)).put("3001.dat.gz", "1".repeat(64));
+        Files.write(folder.resolve("db_4.backup.json"), Json.mapper().writeValueAsBytes(json));
+
+        BackupCatalog.Entry listed = catalog.require("b0000000004");
+        Throwable refused = catchThrowableOfType(() -> catalog.delete(listed), Exception.class);
+
+        assertThat(refused).isNotNull();
+        assertThat(archive.resolve("toc.dat")).doesNotExist();
+        assertThat(archive.resolve("precious.txt")).as("a file the backup did not record").hasContent("not the backup's");
+    }
+
+    @Test
     void twoSidecarsClaimingOneIdAreBothRefusedAndTheLookupSaysSo() throws Exception {
         Files.writeString(folder.resolve("db_1.dump"), "PGDMP");
         writeSidecar("db_1", genuine("b0000000003", "db_1.dump", NOW.minusSeconds(10_800), false));
