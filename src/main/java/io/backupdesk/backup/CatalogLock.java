@@ -82,8 +82,17 @@ final class CatalogLock {
         }
     }
 
+    /**
+     * The lock file by the folder's real path: one folder reached by two spellings (a link, a relative root) must be
+     * one lock in this JVM, or the second file lock would fail, and closing it would drop the first.
+     */
     private static Path lockFile(Path folder) {
-        return folder.toAbsolutePath().normalize().resolve(FILE_NAME);
+        Path absolute = folder.toAbsolutePath().normalize();
+        try {
+            return absolute.toRealPath().resolve(FILE_NAME);
+        } catch (IOException e) {
+            return absolute.resolve(FILE_NAME);
+        }
     }
 
     /** Default permissions on purpose: the file holds nothing, and every desk sharing the folder must open it. */

@@ -55,6 +55,13 @@ final class InPlace {
             putBackAfter(e, safetyId, putBackCommand);
             throw new BackupDeskException(e.kind(), e.getMessage() + " " + db + " was put back from the safety backup "
                     + safetyId + ".", e.hint(), e.details(), e);
+        } catch (RuntimeException e) {
+            // whatever broke after the database was emptied, it is put back before the error goes on
+            BackupDeskException unexpected = new BackupDeskException(ErrorKind.TOOL_FAILED, "The restore failed"
+                    + " unexpectedly: " + e + ".", "See the app's log.", List.of(), e);
+            putBackAfter(unexpected, safetyId, putBackCommand);
+            throw new BackupDeskException(ErrorKind.TOOL_FAILED, unexpected.getMessage() + " " + db + " was put back"
+                    + " from the safety backup " + safetyId + ".", unexpected.hint(), List.of(), e);
         }
         if (report.outcome() == RestoreReport.Outcome.FAILED) {
             putBackAfter(new BackupDeskException(ErrorKind.TOOL_FAILED, report.summary(), "", List.of(), null), safetyId,
@@ -65,7 +72,10 @@ final class InPlace {
         }
         String scope = run.plan().selective()
                 ? " Only the chosen objects were replaced; everything else in " + db + " is as it was."
-                : " " + db + " now holds exactly what the backup holds.";
+                : report.outcome() == RestoreReport.Outcome.COMPLETE
+                ? " " + db + " now holds exactly what the backup holds."
+                : " " + db + " was emptied first, so nothing made since the backup is left; the errors below are what"
+                + " differs from it.";
         RestoreReport done = RestoreRun.withSummary(report, report.summary() + scope + " The safety backup " + safetyId
                 + " holds " + db + " as it was before.", null, safetyId);
         run.record(done);

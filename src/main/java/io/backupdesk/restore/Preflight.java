@@ -92,9 +92,9 @@ final class Preflight {
                         + " runs the older " + serverVersion + ": objects or syntax new in " + s.major() + " will fail.",
                         "Restore into a server of version " + s.major() + " or newer if errors appear."))
                 .orElseGet(() -> ok(CheckId.SERVER_VERSION, targetName + " runs PostgreSQL " + serverVersion + ".")));
-        checks.add(target(plan.mode(), db, exists, targetName));
+        checks.add(target(plan.mode(), plan.selective(), db, exists, targetName));
         TargetServer.Privileges privileges = server.privileges();
-        checks.add(privileges(plan.mode(), db, exists, privileges, server));
+        checks.add(privileges(plan, db, exists, privileges, server));
         if (exists && plan.mode() != RestoreMode.NEW_DATABASE) {
             checks.add(sessions(plan, server.sessions(db), privileges));
         }
@@ -104,14 +104,17 @@ final class Preflight {
         return checks;
     }
 
-    private static PreflightCheck target(RestoreMode mode, String db, boolean exists, String targetName) {
+    private static PreflightCheck target(RestoreMode mode, boolean selective, String db, boolean exists,
+                                         String targetName) {
         return switch (mode) {
             case NEW_DATABASE -> exists
                     ? block(CheckId.TARGET, "The database " + db + " already exists on " + targetName + ".",
                     "Choose another name, or restore with safe replace.")
                     : ok(CheckId.TARGET, "The database " + db + " will be created on " + targetName + ".");
             case IN_PLACE -> exists
-                    ? ok(CheckId.TARGET, "The database " + db + " on " + targetName + " will be backed up, then restored over.")
+                    ? ok(CheckId.TARGET, "The database " + db + " on " + targetName + " will be backed up, then "
+                    + (selective ? "the chosen objects in it replaced; everything else stays." : "emptied and restored,"
+                    + " so that it holds exactly what the backup holds."))
                     : block(CheckId.TARGET, "The database " + db + " does not exist on " + targetName + ".",
                     "Restore into a new database instead.");
             case SAFE_REPLACE -> ok(CheckId.TARGET, exists
@@ -120,10 +123,13 @@ final class Preflight {
         };
     }
 
-    private static PreflightCheck privileges(RestoreMode mode, String db, boolean exists, TargetServer.Privileges p,
+    private static PreflightCheck privileges(RestorePlan plan, String db, boolean exists, TargetServer.Privileges p,
                                              TargetServer server) {
+        RestoreMode mode = plan.mode();
         boolean owner = p.superuser() || (exists && server.ownsDatabase(db));
-        if (mode != RestoreMode.IN_PLACE && !p.superuser() && !p.createDb()) {
+        // a whole restore in place drops the database and creates it again, so it needs CREATEDB as much as the others
+        boolean creates = mode != RestoreMode.IN_PLACE || !plan.selective();
+        if (creates && !p.superuser() && !p.createDb()) {
             return block(CheckId.PRIVILEGES, "The role " + p.user() + " may not create databases.",
                     "Grant it CREATEDB (ALTER ROLE " + p.user() + " CREATEDB), or restore as another role.");
         }

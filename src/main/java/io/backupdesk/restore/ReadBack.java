@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 
 /** Whether a backup's recorded full read still speaks for the file as it is now. */
 final class ReadBack {
+    private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+
     private ReadBack() { }
 
     /**
@@ -20,7 +22,9 @@ final class ReadBack {
      */
     static boolean inFullSinceLastChange(BackupCatalog.Entry entry) {
         Verification v = entry.record().verification();
-        if (v == null || v.status() != BackupStatus.VERIFIED || v.at() == null) {
+        // a time ahead of this computer's clock (another desk's, or written by hand) proves nothing about later changes
+        if (v == null || v.status() != BackupStatus.VERIFIED || v.at() == null
+                || v.at().isAfter(Instant.now().plus(CLOCK_SKEW))) {
             return false;
         }
         try {

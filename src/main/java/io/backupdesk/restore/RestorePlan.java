@@ -63,8 +63,10 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
             throw BackupDeskException.configuration("A safe replace swaps the whole database " + database
                     + ", so it cannot restore a selection of schemas or tables: " + database
                     + " would be replaced by a database holding only them.",
-                    "Restore the selection in place (in-place: only the chosen objects are replaced, after a safety"
-                            + " backup of the whole database), or into a new database (new-database).");
+                    "Restore the selection in place, where only the chosen objects are replaced after a safety backup"
+                            + " of the whole database, or into a new database.")
+                    .withCommandLineHint("Use --mode in-place (only the chosen objects are replaced, after a safety"
+                            + " backup of the whole database) or --mode new-database.");
         }
     }
 

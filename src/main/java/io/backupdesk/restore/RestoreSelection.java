@@ -65,7 +65,9 @@ final class RestoreSelection {
             boolean named = RELATIONS.contains(e.desc()) && names.stream().anyMatch(n -> n.matches(e.namespace(), e.tag()));
             boolean inSchema = !e.namespace().isEmpty() && schemas.contains(e.namespace());
             boolean schemaItself = e.is("SCHEMA") && schemas.contains(e.tag());
-            if (ALWAYS.contains(e.desc()) || named || inSchema || schemaItself) {
+            // in place the extensions are there already, and --clean would drop them with every column of their types
+            boolean always = ALWAYS.contains(e.desc()) && !(othersStay && e.is("EXTENSION"));
+            if (always || named || inSchema || schemaItself) {
                 kept.add(e.dumpId());
             }
         }

@@ -52,7 +52,8 @@ class RestoreInPlaceIT {
 
         assertThat(refused.kind()).isEqualTo(ErrorKind.CONFIGURATION);
         assertThat(refused.getMessage()).contains("cannot restore a selection").contains(s.db());
-        assertThat(refused.hint()).contains("in-place").contains("new-database");
+        assertThat(refused.hint()).contains("in place").contains("new database").doesNotContain("--");
+        assertThat(refused.commandLineHint()).contains("--mode in-place").contains("--mode new-database");
         assertThat(schemaRefused.kind()).isEqualTo(ErrorKind.CONFIGURATION);
         assertThat(PgTools.rowCounts(server, s.db())).isEqualTo(s.countsAtBackup());
     }
@@ -98,6 +99,47 @@ class RestoreInPlaceIT {
         assertThat(PgTools.rowCounts(server, s.db())).containsEntry("sales.lines", 1000L);
         assertThat(PgTools.run(server, null, PgTools.tool(io.backupdesk.pg.ClientTool.PSQL).toString(), "-d", s.db(),
                 "-Atc", "select conname from pg_constraint where contype = 'f'")).isEqualTo("lines_order_id_fkey\n");
+    }
+
+    @Test
+    void anOwnerWhoMayNotCreateDatabasesIsStoppedBeforeAWholeInPlaceRestoreDropsAnything(TestServer server,
+                                                                                          @TempDir Path dir)
+            throws Exception {
+        RestoreIT.Setup s = setup(server, dir, BackupFormat.CUSTOM);
+        String owner = server.createRole("owner-pw");
+        server.execute("postgres", "alter database " + s.db() + " owner to " + owner);
+        ConnectionProfile asOwner = new ConnectionProfile("owner", server.host(), server.port(), s.db(), owner,
+                io.backupdesk.core.SslMode.PREFER, null);
+        s.rig().profiles.save(asOwner);
+        s.rig().passwords.store(asOwner, "owner-pw");
+        Map<String, Long> before = PgTools.rowCounts(server, s.db());
+
+        BackupDeskException refused = catchThrowableOfType(() -> s.restore(new RestorePlan(s.entry(), asOwner, s.db(),
+                RestoreMode.IN_PLACE, 0, false, true, true, List.of(), List.of(), true, false, Set.of())),
+                BackupDeskException.class);
+
+        assertThat(refused.kind()).isEqualTo(ErrorKind.PREFLIGHT_BLOCKED);
+        assertThat(refused.getMessage()).contains("may not create databases");
+        assertThat(PgTools.rowCounts(server, s.db())).isEqualTo(before);
+    }
+
+    @Test
+    void aSelectionInPlaceLeavesTheExtensionsTheDatabaseUsesAlone(TestServer server, @TempDir Path dir)
+            throws Exception {
+        String db = server.createDatabase();
+        server.execute(db, "create extension hstore; create table a (h hstore); insert into a values ('k=>v');"
+                + " create table b (x int); insert into b select generate_series(1, 50)");
+        EngineRig rig = EngineRig.standard(dir, server);
+        ConnectionProfile profile = rig.addProfile("p", db);
+        BackupRecord backup = rig.backup(profile, BackupOptions.ofFormat(BackupFormat.CUSTOM));
+        server.execute(db, "delete from b where x > 10");
+
+        RestoreReport report = rig.restores.restore(new RestorePlan(rig.catalog.require(backup.id()), profile, db,
+                        RestoreMode.IN_PLACE, 0, false, false, false, List.of(), List.of("public.b"), true, false, Set.of()),
+                Optional.empty(), Progress.NONE, line -> { }, new Cancellation());
+
+        assertThat(report.outcome()).as(report.summary() + report.log()).isEqualTo(RestoreReport.Outcome.COMPLETE);
+        assertThat(PgTools.rowCounts(server, db)).containsEntry("public.b", 50L).containsEntry("public.a", 1L);
     }
 
     @Test
