@@ -40,6 +40,10 @@ public final class Confirm {
         Button actButton = (Button) alert.getDialogPane().lookupButton(act);
         actButton.setId("confirm-action");
         actButton.setDefaultButton(false);
+        // the action names databases and files, whose underscores are no mnemonics ("Drop sales_before_…")
+        actButton.setMnemonicParsing(false);
+        // and it is as wide as its name: the bar's uniform width cut it short beside Cancel
+        ButtonBar.setButtonUniformSize(actButton, false);
         actButton.getStyleClass().add("danger");
         Button cancel = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
         cancel.setId("confirm-cancel");

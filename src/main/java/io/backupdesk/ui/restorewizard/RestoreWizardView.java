@@ -103,9 +103,11 @@ public final class RestoreWizardView {
         back.setOnAction(e -> model.back());
         next.disableProperty().bind(model.canNext().not());
         next.setOnAction(e -> model.next());
-        // the backup arrives after the window opens, and with it Next; until then the focus had nowhere else to go
+        // the backup arrives after the window opens, and the checks after the pre-flight step shows, each with Next;
+        // until then the focus went elsewhere (the list of checks), where Enter would not go on
         next.disabledProperty().addListener((o, was, now) -> {
-            if (!now && model.stepProperty().get() == WizardStep.SOURCE) {
+            WizardStep at = model.stepProperty().get();
+            if (!now && (at == WizardStep.SOURCE || at == WizardStep.PREFLIGHT)) {
                 focusOnward();
             }
         });

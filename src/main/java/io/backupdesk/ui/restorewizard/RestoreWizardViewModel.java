@@ -85,6 +85,15 @@ public final class RestoreWizardViewModel {
                 draft.singleTransaction.set(false);
             }
         });
+        // a refusal of the options is about the choices made then: once they change it no longer applies
+        javafx.beans.Observable[] choices = {draft.mode, draft.schemas, draft.tables, draft.jobs, draft.singleTransaction};
+        for (javafx.beans.Observable choice : choices) {
+            choice.addListener(o -> {
+                if (step.get() == WizardStep.OPTIONS) {
+                    problem.set("");
+                }
+            });
+        }
     }
 
     /** Opens the wizard on a backup of the catalog, its own profile and database as the target. */

@@ -12,6 +12,7 @@ import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Views;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -22,8 +23,13 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -104,9 +110,14 @@ final class WizardPages {
         RadioButton fresh = radio(group, "restore.target.new", "target-new");
         RadioButton other = radio(group, "restore.target.other", "target-other");
         original.setSelected(true);
-        original.setOnAction(e -> model.choose(RestoreDraft.TargetKind.ORIGINAL));
-        fresh.setOnAction(e -> model.choose(RestoreDraft.TargetKind.NEW_DATABASE));
-        other.setOnAction(e -> model.choose(RestoreDraft.TargetKind.OTHER_PROFILE));
+        Map<Toggle, RestoreDraft.TargetKind> kinds = Map.of(original, RestoreDraft.TargetKind.ORIGINAL,
+                fresh, RestoreDraft.TargetKind.NEW_DATABASE, other, RestoreDraft.TargetKind.OTHER_PROFILE);
+        // the selection, not the action: arrow keys select a radio button without firing it
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                model.choose(kinds.get(now));
+            }
+        });
         ComboBox<ConnectionProfile> profile = new ComboBox<>(model.profiles());
         profile.setConverter(Views.showing(p -> p.name() + "  (" + p.describe() + ")"));
         profile.valueProperty().bindBidirectional(draft.profile);
@@ -125,9 +136,15 @@ final class WizardPages {
         RadioButton fresh = radio(group, "restore.mode.newDatabase", "mode-new-database");
         Map<RestoreMode, RadioButton> modes = Map.of(RestoreMode.SAFE_REPLACE, safe, RestoreMode.IN_PLACE, inPlace,
                 RestoreMode.NEW_DATABASE, fresh);
-        modes.forEach((mode, button) -> button.setOnAction(e -> draft.mode.set(mode)));
         draft.mode.addListener((o, was, now) -> modes.get(now).setSelected(true));
         modes.get(draft.mode.get()).setSelected(true);
+        // the selection, not the action: arrow keys select a radio button without firing it, and the mode that
+        // runs must be the one shown
+        group.selectedToggleProperty().addListener((o, was, now) -> modes.forEach((mode, button) -> {
+            if (button == now) {
+                draft.mode.set(mode);
+            }
+        }));
         Spinner<Integer> jobs = new Spinner<>(1, 16, Math.max(1, draft.jobs.get()));
         Runnable fit = () -> {
             safe.setDisable(!model.targetExists());
@@ -143,10 +160,12 @@ final class WizardPages {
         CheckBox single = check("restore.options.single", draft.singleTransaction);
         single.disableProperty().bind(model.singleTransactionAllowed().not());
         Label why = wrapped(Messages.get("restore.options.single.why"));
+        why.setMinHeight(Region.USE_PREF_SIZE);
         why.getStyleClass().add("muted");
         why.visibleProperty().bind(single.disabledProperty());
-        return new VBox(8, section("restore.mode.title"), safe, inPlace, fresh,
-                new HBox(8, new Label(Messages.get("restore.options.jobs")), jobs), single, why,
+        HBox jobsRow = new HBox(8, new Label(Messages.get("restore.options.jobs")), jobs);
+        jobsRow.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(8, section("restore.mode.title"), safe, inPlace, fresh, keeps(), jobsRow, single, why,
                 check("restore.options.noOwner", draft.noOwner), check("restore.options.noPrivileges", draft.noPrivileges),
                 check("restore.options.stop", draft.exitOnError), section("restore.options.selection"),
                 new SelectionTree(draft).node());
@@ -173,10 +192,23 @@ final class WizardPages {
         };
         model.checks().addListener((ListChangeListener<PreflightCheck>) c -> offer.run());
         offer.run();
-        Label cost = wrapped("");
-        cost.textProperty().bind(model.safetyCostProperty());
-        cost.getStyleClass().add("muted");
-        return new VBox(10, list, new HBox(8, endSessions, noOwner), cost);
+        // hidden offers leave no gap, and the findings take the height the page has
+        endSessions.managedProperty().bind(endSessions.visibleProperty());
+        noOwner.managedProperty().bind(noOwner.visibleProperty());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        return new VBox(10, list, new HBox(8, endSessions, noOwner), keeps());
+    }
+
+    /** What the chosen mode keeps of the current database: said where the mode is chosen, and again before going on. */
+    private Label keeps() {
+        Label keeps = wrapped("");
+        keeps.getStyleClass().add("muted");
+        keeps.setId("mode-keeps");
+        keeps.setMinHeight(Region.USE_PREF_SIZE);
+        keeps.textProperty().bind(model.safetyCostProperty());
+        keeps.visibleProperty().bind(keeps.textProperty().isNotEmpty());
+        keeps.managedProperty().bind(keeps.visibleProperty());
+        return keeps;
     }
 
     private boolean has(CheckId id, PreflightCheck.Level level) {
@@ -217,6 +249,8 @@ final class WizardPages {
         RadioButton button = new RadioButton(Messages.get(key));
         button.setToggleGroup(group);
         button.setWrapText(true);
+        // a full page gives up the tree's height, never the end of a mode's sentence
+        button.setMinHeight(Region.USE_PREF_SIZE);
         button.setId(id);
         return button;
     }
@@ -301,8 +335,28 @@ final class WizardPages {
             root.getChildren().setAll(schemas.values());
             tree.setRoot(root);
             tree.setShowRoot(false);
-            tree.setCellFactory(javafx.scene.control.cell.CheckBoxTreeCell.forTreeView());
+            tree.setCellFactory(view -> {
+                javafx.scene.control.cell.CheckBoxTreeCell<String> cell = new javafx.scene.control.cell.CheckBoxTreeCell<>();
+                // each row's box took a Tab of its own: Tab leaves the tree, Space ticks (below)
+                cell.graphicProperty().addListener((o, was, now) -> {
+                    if (now != null) {
+                        now.setFocusTraversable(false);
+                    }
+                });
+                return cell;
+            });
+            tree.setId("selection-tree");
             tree.setPrefHeight(160);
+            tree.setMinHeight(80);
+            VBox.setVgrow(tree, Priority.ALWAYS);
+            // CheckBoxTreeCell ticks by mouse only; Space ticks the chosen row, so a selection needs no mouse
+            tree.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.SPACE
+                        && tree.getSelectionModel().getSelectedItem() instanceof javafx.scene.control.CheckBoxTreeItem<String> item) {
+                    item.setSelected(!item.isSelected());
+                    e.consume();
+                }
+            });
         }
 
         Node node() {

@@ -10,15 +10,22 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.RestoreRecord;
 import io.backupdesk.core.SslMode;
+import io.backupdesk.core.TableCount;
 import io.backupdesk.core.Verification;
 import io.backupdesk.restore.CheckId;
 import io.backupdesk.restore.PreflightCheck;
+import io.backupdesk.restore.RestoreMode;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
+import io.backupdesk.ui.LiveLog;
+import io.backupdesk.ui.RunningJob;
 import io.backupdesk.ui.SyncTaskRunner;
+import io.backupdesk.ui.TaskRunner;
 import io.backupdesk.ui.WindowChecks;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -55,9 +62,13 @@ class RestoreWizardUiTest {
     }
 
     private Stage open(FxRobot robot) {
+        return open(robot, wizard);
+    }
+
+    private Stage open(FxRobot robot, RestoreWizardViewModel model) {
         robot.interact(() -> {
-            new RestoreWizardView(wizard, folder -> { }, Path.of("logs")).show(owner);
-            wizard.open(backup());
+            new RestoreWizardView(model, folder -> { }, Path.of("logs")).show(owner);
+            model.open(backup());
         });
         WaitForAsyncUtils.waitForFxEvents();
         return WindowChecks.showing("Restore a backup");
@@ -73,6 +84,78 @@ class RestoreWizardUiTest {
 
         assertThat(wizard.stepProperty().get()).isEqualTo(WizardStep.TARGET);
         assertThat(WindowChecks.showing("Restore a backup").isFocused()).as("no file chooser came up").isTrue();
+        robot.interact(window::close);
+    }
+
+    @Test
+    void aModeChosenWithTheArrowKeysIsTheModeThatRunsAndItSaysWhatItKeeps(FxRobot robot) {
+        Stage window = open(robot);
+        robot.interact(() -> {
+            wizard.next();
+            wizard.next();
+        });
+        assertThat(robot.lookup("#mode-keeps").queryAs(Label.class).getText()).contains("kept aside");
+
+        robot.clickOn("#mode-safe-replace").type(KeyCode.DOWN);
+        assertThat(robot.lookup("#mode-in-place").queryAs(RadioButton.class).isSelected()).isTrue();
+        assertThat(wizard.draft().modeProperty().get()).isEqualTo(RestoreMode.IN_PLACE);
+        assertThat(robot.lookup("#mode-keeps").queryAs(Label.class).getText()).contains("safety backup of sales");
+
+        robot.type(KeyCode.UP);
+        assertThat(wizard.draft().modeProperty().get()).isEqualTo(RestoreMode.SAFE_REPLACE);
+        robot.interact(window::close);
+    }
+
+    @Test
+    void spaceTicksTheChosenTableSoASelectionNeedsNoMouse(FxRobot robot) {
+        Stage window = open(robot);
+        robot.interact(() -> {
+            wizard.next();
+            wizard.next();
+        });
+
+        robot.clickOn("#selection-tree").type(KeyCode.HOME, KeyCode.RIGHT, KeyCode.DOWN, KeyCode.DOWN, KeyCode.SPACE);
+
+        assertThat(wizard.draft().tables()).containsExactly("public.orders");
+        robot.type(KeyCode.SPACE);
+        assertThat(wizard.draft().tables()).isEmpty();
+        robot.type(KeyCode.TAB);
+        assertThat(window.getScene().getFocusOwner()).as("Tab leaves the tree, past the rows' boxes")
+                .isSameAs(robot.lookup("Cancel").query());
+        robot.interact(window::close);
+    }
+
+    @Test
+    void theTargetChosenWithTheArrowKeysIsTheTargetProposed(FxRobot robot) {
+        Stage window = open(robot);
+        robot.interact(wizard::next);
+
+        robot.clickOn("#target-original").type(KeyCode.DOWN);
+
+        assertThat(wizard.draft().targetKindProperty().get()).isEqualTo(RestoreDraft.TargetKind.NEW_DATABASE);
+        assertThat(wizard.draft().databaseProperty().get()).startsWith("sales_restored_");
+        robot.interact(window::close);
+    }
+
+    @Test
+    void enterGoesOnOnceThePreflightChecksArriveAfterTheStepShows(FxRobot robot) {
+        HeldRunner runner = new HeldRunner();
+        RestoreWizardViewModel late = new RestoreWizardViewModel(new Answers(), runner);
+        Stage window = open(robot, late);
+        robot.interact(() -> {
+            late.next();
+            late.next();
+        });
+        runner.hold = true;
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(late.stepProperty().get()).isEqualTo(WizardStep.PREFLIGHT);
+
+        robot.interact(runner::release);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(late.stepProperty().get()).isEqualTo(WizardStep.CONFIRM);
         robot.interact(window::close);
     }
 
@@ -93,6 +176,8 @@ class RestoreWizardUiTest {
         robot.clickOn("#drop-old");
         assertThat(robot.lookup(".dialog-pane .content").queryAs(Label.class).getText()).contains(ASIDE).contains("prod");
         assertThat(robot.lookup("#confirm-action").queryAs(Button.class).getText()).isEqualTo("Drop " + ASIDE);
+        assertThat(robot.lookup("#confirm-action").queryAs(Button.class).isMnemonicParsing())
+                .as("the name's underscores are shown, not taken for mnemonics").isFalse();
         robot.clickOn("#confirm-cancel");
         assertThat(calls).as("Cancel drops nothing").isEmpty();
 
@@ -113,9 +198,46 @@ class RestoreWizardUiTest {
         Instant made = Instant.parse("2026-12-05T02:00:00Z");
         BackupRecord record = new BackupRecord(BackupRecord.SCHEMA_VERSION, "b1", "prod", "db1", 5432, "sales", "15.4",
                 "15.4", BackupFormat.CUSTOM, "gzip:1", BackupOptions.ofFormat(BackupFormat.CUSTOM), "sales.dump", 1000,
-                10_000, "0".repeat(64), Map.of(), null, null, made, 1000, List.of(), null, BackupStatus.OK,
+                10_000, "0".repeat(64), Map.of(), null, null, made, 1000,
+                List.of(new TableCount("public", "customers", 40L), new TableCount("public", "orders", 300L)), null, BackupStatus.OK,
                 new Verification(BackupStatus.VERIFIED, made.plusSeconds(60), ""), BackupRecord.ORIGIN_MANUAL, false);
         return new BackupCatalog.Entry(record, Path.of("/backups/prod/sales/sales.backup.json"), BackupStatus.VERIFIED);
+    }
+
+    /** Runs the work at once, but hands the pre-flight's findings back only when released, as worker threads do. */
+    private static final class HeldRunner implements TaskRunner {
+        private final SyncTaskRunner sync = new SyncTaskRunner();
+        private final List<Runnable> held = new ArrayList<>();
+        private boolean hold;
+
+        void release() {
+            held.forEach(Runnable::run);
+            held.clear();
+        }
+
+        @Override
+        public <T> RunningJob run(String title, Work<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed) {
+            return sync.run(title, work, onDone, onFailed);
+        }
+
+        @Override
+        public <T> void runInBackground(Work<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed) {
+            if (hold) {
+                held.add(() -> sync.runInBackground(work, onDone, onFailed));
+            } else {
+                sync.runInBackground(work, onDone, onFailed);
+            }
+        }
+
+        @Override
+        public LiveLog liveLog(int maxLines) {
+            return sync.liveLog(maxLines);
+        }
+
+        @Override
+        public ObservableList<RunningJob> jobs() {
+            return sync.jobs();
+        }
     }
 
     private final class Answers implements RestoreOperations {

@@ -191,6 +191,7 @@ class RestoreWizardViewModelTest {
         assertThat(planned).isEmpty();
 
         wizard.draft().modeProperty().set(RestoreMode.IN_PLACE);
+        assertThat(wizard.problemProperty().get()).as("the refusal was about safe replace").isEmpty();
         wizard.next();
 
         assertThat(wizard.stepProperty().get()).isEqualTo(WizardStep.PREFLIGHT);
