@@ -118,7 +118,8 @@ public final class Engine {
      * any run begins.
      */
     public List<JobRun> startupHousekeeping() {
-        return runs.recoverInterrupted((profile, database) -> restores.dropLeftover(profiles.require(profile), database));
+        return runs.recoverInterrupted((profile, database, oid) ->
+                restores.dropLeftover(profiles.require(profile), database, oid));
     }
 
     public AppPaths paths() {

@@ -44,6 +44,11 @@ public final class ActiveRun implements AutoCloseable {
         updateUnchecked(marker.withDatabase(name, present));
     }
 
+    /** Notes the oid of a database the run made, once it exists, so the cleanup drops only that one. */
+    public synchronized void created(String name, long oid) {
+        updateUnchecked(marker.withDatabase(name, true).withOid(name, oid));
+    }
+
     /** What the user should be told if the app dies from here on. */
     public synchronized void note(String text) {
         updateUnchecked(marker.withNote(text));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,12 +22,15 @@ import java.util.Optional;
  * @param databases databases the run created on its profile's server and has not yet dropped or put in place
  * @param note      what to tell the user if the run is interrupted, beyond what was cleaned up; may be null
  * @param unresolved what the run, ended, left for the user to do; told at the next start; null when nothing
+ * @param oids      the oid of each database the run made, once it exists: the cleanup drops a database of that name
+ *                  only while it is still the one the run made, never one someone made again under the name since
  */
 public record RunMarker(JobRun run, List<String> paths, String sidecar, ProcessRef process, List<String> databases,
-                        String note, String unresolved) {
+                        String note, String unresolved, Map<String, Long> oids) {
     public RunMarker {
         paths = paths == null ? List.of() : List.copyOf(paths);
         databases = databases == null ? List.of() : List.copyOf(databases);
+        oids = oids == null ? Map.of() : Map.copyOf(oids);
     }
 
     /** A process, named by pid and start time so that a reused pid is never mistaken for it. */
@@ -87,7 +91,7 @@ public record RunMarker(JobRun run, List<String> paths, String sidecar, ProcessR
     }
 
     RunMarker withProcess(ProcessRef ref) {
-        return new RunMarker(run, paths, sidecar, ref, databases, note, unresolved);
+        return new RunMarker(run, paths, sidecar, ref, databases, note, unresolved, oids);
     }
 
     RunMarker withDatabase(String database, boolean present) {
@@ -96,24 +100,30 @@ public record RunMarker(JobRun run, List<String> paths, String sidecar, ProcessR
         if (present) {
             now.add(database);
         }
-        return new RunMarker(run, paths, sidecar, process, now, note, unresolved);
+        return new RunMarker(run, paths, sidecar, process, now, note, unresolved, oids);
+    }
+
+    RunMarker withOid(String database, long oid) {
+        Map<String, Long> now = new java.util.HashMap<>(oids);
+        now.put(database, oid);
+        return new RunMarker(run, paths, sidecar, process, databases, note, unresolved, now);
     }
 
     RunMarker withDatabases(List<String> remaining) {
-        return new RunMarker(run, paths, sidecar, process, remaining, note, unresolved);
+        return new RunMarker(run, paths, sidecar, process, remaining, note, unresolved, oids);
     }
 
     RunMarker withNote(String text) {
-        return new RunMarker(run, paths, sidecar, process, databases, text, unresolved);
+        return new RunMarker(run, paths, sidecar, process, databases, text, unresolved, oids);
     }
 
     RunMarker withUnresolved(String text) {
-        return new RunMarker(run, paths, sidecar, process, databases, note, text);
+        return new RunMarker(run, paths, sidecar, process, databases, note, text, oids);
     }
 
     RunMarker ended(JobStatus status) {
         return new RunMarker(new JobRun(run.schemaVersion(), run.id(), run.kind(), run.profile(), run.database(),
                 run.origin(), run.startedAt(), run.finishedAt(), status, run.sizeBytes(), run.backupId(),
-                run.errorKind(), run.error()), paths, sidecar, process, databases, note, unresolved);
+                run.errorKind(), run.error()), paths, sidecar, process, databases, note, unresolved, oids);
     }
 }

@@ -79,7 +79,7 @@ public final class RunRegistry {
                 StandardOpenOption.READ), SecureFiles.ownerOnlyFile());
         try {
             FileLock lock = channel.lock();
-            RunMarker marker = new RunMarker(run, paths, sidecar, null, List.of(), null, null);
+            RunMarker marker = new RunMarker(run, paths, sidecar, null, List.of(), null, null, null);
             ActiveRun.write(channel, marker);
             HELD_HERE.add(file);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
@@ -98,11 +98,15 @@ public final class RunRegistry {
      */
     public interface DatabaseDropper {
         /** Dropping needs a server: without one, markers with databases wait for a start that has it. */
-        DatabaseDropper NONE = (profile, database) -> {
+        DatabaseDropper NONE = (profile, database, oid) -> {
             throw new IllegalStateException("no server connection at hand");
         };
 
-        void drop(String profile, String database);
+        /**
+         * @param oid the oid the run recorded once the database existed; null when it was noted before it was made
+         * @return false when a database of that name exists but is another one than the run made: it is left alone
+         */
+        boolean drop(String profile, String database, Long oid);
     }
 
     /** As {@link #recoverInterrupted(DatabaseDropper)}, leaving markers with databases to drop for later. */
@@ -189,8 +193,9 @@ public final class RunRegistry {
                 return Optional.empty();
             }
             Optional.ofNullable(marker.process()).flatMap(RunMarker.ProcessRef::alive).ifPresent(RunRegistry::stop);
-            List<String> kept = dropDatabases(marker, dropper);
-            JobRun recorded = marker.run().status() == null ? outcome(marker, kept) : null;
+            Dropped dropped = dropDatabases(marker, dropper);
+            List<String> kept = dropped.kept();
+            JobRun recorded = marker.run().status() == null ? outcome(marker, dropped) : null;
             if (recorded != null) {
                 history.append(recorded);
             }
@@ -211,7 +216,8 @@ public final class RunRegistry {
     }
 
     /** How the dead run ended: a backup whose sidecar exists finished; anything else was interrupted. */
-    private JobRun outcome(RunMarker marker, List<String> keptDatabases) throws IOException {
+    private JobRun outcome(RunMarker marker, Dropped databases) throws IOException {
+        List<String> keptDatabases = databases.kept();
         Path sidecar = marker.sidecar() == null ? null : Path.of(marker.sidecar());
         if (sidecar != null && Files.exists(sidecar)) {
             BackupRecord backup = Sidecars.read(sidecar);
@@ -221,9 +227,14 @@ public final class RunRegistry {
         if (!marker.paths().isEmpty()) {
             note.append(" its partial files were removed;");
         }
-        List<String> dropped = marker.databases().stream().filter(d -> !keptDatabases.contains(d)).toList();
+        List<String> dropped = marker.databases().stream()
+                .filter(d -> !keptDatabases.contains(d) && !databases.leftAlone().contains(d)).toList();
         if (!dropped.isEmpty()) {
             note.append(" the database it was restoring into (").append(String.join(", ", dropped)).append(") was dropped;");
+        }
+        if (!databases.leftAlone().isEmpty()) {
+            note.append(" ").append(String.join(", ", databases.leftAlone())).append(" is now another database of that"
+                    + " name than the one it made, so it was left alone;");
         }
         if (!keptDatabases.isEmpty()) {
             note.append(" ").append(String.join(", ", keptDatabases))
@@ -237,23 +248,31 @@ public final class RunRegistry {
         return finished(marker.run(), JobStatus.INTERRUPTED, 0, null, note.toString());
     }
 
-    /** Removes what the run was writing and drops the databases it made; returns those that could not be dropped. */
-    private static List<String> dropDatabases(RunMarker marker, DatabaseDropper dropper) throws IOException {
+    /** What became of the databases a dead run had made: those that could not be dropped yet, and those left alone. */
+    private record Dropped(List<String> kept, List<String> leftAlone) { }
+
+    /** Removes what the run was writing and drops the databases it made, if they are still the ones it made. */
+    private static Dropped dropDatabases(RunMarker marker, DatabaseDropper dropper) throws IOException {
         if (marker.sidecar() == null || !Files.exists(Path.of(marker.sidecar()))) {
             for (String path : marker.paths()) {
                 SecureFiles.deleteRecursively(Path.of(path));
             }
         }
         List<String> kept = new ArrayList<>();
+        List<String> leftAlone = new ArrayList<>();
         for (String database : marker.databases()) {
             try {
-                dropper.drop(marker.run().profile(), database);
+                if (!dropper.drop(marker.run().profile(), database, marker.oids().get(database))) {
+                    LOG.warn("{}, left by the interrupted run {}, is now another database of that name: left alone",
+                            database, marker.run().id());
+                    leftAlone.add(database);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("Could not drop {} left by the interrupted run {}: {}", database, marker.run().id(), e.getMessage());
                 kept.add(database);
             }
         }
-        return kept;
+        return new Dropped(kept, leftAlone);
     }
 
     private JobRun finished(JobRun run, JobStatus status, long size, String backupId, String note) {

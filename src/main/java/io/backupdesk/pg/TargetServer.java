@@ -56,6 +56,12 @@ public final class TargetServer implements AutoCloseable {
         return queryOne("select 1 from pg_catalog.pg_database where datname = ?", List.of(database)).isPresent();
     }
 
+    /** The database's oid: what it is, as opposed to a name that can be given to another one later. */
+    public Optional<Long> oid(String database) {
+        return queryOne("select oid::bigint::text from pg_catalog.pg_database where datname = ?", List.of(database))
+                .map(Long::parseLong);
+    }
+
     public Optional<DatabaseTraits> traits(String database) {
         return query("select pg_catalog.pg_get_userbyid(datdba), pg_catalog.pg_encoding_to_char(encoding), datcollate,"
                         + " datctype from pg_catalog.pg_database where datname = ?", List.of(database),

@@ -32,10 +32,18 @@ interface Journal {
         public void unresolved(String text) {
             // nothing to note
         }
+
+        @Override
+        public void created(String database, long oid) {
+            // nothing to note
+        }
     };
 
     /** The database exists now and must be dropped if the app dies. */
     void made(String database);
+
+    /** The database exists now, as this oid: the cleanup drops it only while the name still means this one. */
+    void created(String database, long oid);
 
     /** The database was dropped, or is final: renamed into place or kept as the new database. */
     void gone(String database);
@@ -69,6 +77,11 @@ interface Journal {
             @Override
             public void unresolved(String text) {
                 run.unresolved(text);
+            }
+
+            @Override
+            public void created(String database, long oid) {
+                run.created(database, oid);
             }
 
             @Override

@@ -144,6 +144,7 @@ final class RestoreRun {
             RestoreService.phase(progress, "Creating the temporary database " + temp);
             journal.made(temp);
             server.create(temp, server.traits(db));
+            server.oid(temp).ifPresent(oid -> journal.created(temp, oid));
             makeRoomForTheArchivesSchemas(temp);
             String aside;
             RestoreReport report;
@@ -173,8 +174,9 @@ final class RestoreRun {
             String db = plan.database();
             RestoreService.phase(progress, "Creating the database " + db);
             server.create(db, Optional.empty());
-            // noted only once it exists: a name that was someone else's must never be dropped by the cleanup
-            journal.made(db);
+            // noted only once it exists, with its oid: a name that was someone else's, or is again since, must never
+            // be dropped by the cleanup
+            server.oid(db).ifPresentOrElse(oid -> journal.created(db, oid), () -> journal.made(db));
             makeRoomForTheArchivesSchemas(db);
             RestoreReport report;
             try {

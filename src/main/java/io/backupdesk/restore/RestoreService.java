@@ -130,8 +130,25 @@ public final class RestoreService {
      * cleanup ({@link RunRegistry#recoverInterrupted(RunRegistry.DatabaseDropper)}); uses the stored password.
      */
     public void dropLeftover(ConnectionProfile target, String database) {
+        dropLeftover(target, database, null);
+    }
+
+    /**
+     * The same, only while the database of that name is still the one with this oid (null: any).
+     *
+     * @return false when the name now belongs to another database, which is left alone
+     */
+    public boolean dropLeftover(ConnectionProfile target, String database, Long oid) {
         try (TargetServer server = openServer(services, target, database, Optional.empty())) {
-            server.drop(database);
+            Optional<Long> now = server.oid(database);
+            if (oid != null && now.isPresent() && !now.get().equals(oid)) {
+                return false;
+            }
+            if (now.isPresent()) {
+                LOG.info("DROP DATABASE {} on {}: left by a restore that did not finish", database, target.describe());
+                server.drop(database);
+            }
+            return true;
         }
     }
 

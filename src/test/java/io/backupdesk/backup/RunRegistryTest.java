@@ -142,10 +142,10 @@ class RunRegistryTest {
         abandon(restore, "r9");
         List<String> dropped = new ArrayList<>();
 
-        List<JobRun> first = registry.recoverInterrupted((profile, database) -> {
+        List<JobRun> first = registry.recoverInterrupted((profile, database, oid) -> {
             throw new IllegalStateException("server down");
         });
-        registry.recoverInterrupted((profile, database) -> dropped.add(profile + "/" + database));
+        registry.recoverInterrupted((profile, database, oid) -> dropped.add(profile + "/" + database));
 
         assertThat(first).singleElement().satisfies(run -> assertThat(run.error())
                 .contains("db_restoring_1 could not be dropped yet").endsWith("db itself was not touched."));
@@ -178,7 +178,7 @@ class RunRegistryTest {
                 null, null, 0, null, null, null);
         String named = path.equals("RELATIVE") ? "victim/precious.txt" : dir.resolve(path).toString();
         RunMarker marker = new RunMarker(run, List.of(named, partial.toString()),
-                sidecar == null ? null : dir.resolve(sidecar).toString(), null, List.of(), null, null);
+                sidecar == null ? null : dir.resolve(sidecar).toString(), null, List.of(), null, null, null);
         Path file = Files.write(runs.resolve("forged.json"), Json.mapper().writeValueAsBytes(marker));
 
         List<JobRun> recovered = registry.recoverInterrupted();
@@ -208,7 +208,7 @@ class RunRegistryTest {
         JobRun run = new JobRun(JobRun.SCHEMA_VERSION, id, JobRun.KIND_BACKUP, "p", "db", "manual", Instant.now(), null,
                 status, 0, null, null, null);
         RunMarker marker = new RunMarker(run, paths.stream().map(Path::toString).toList(),
-                sidecar.toString(), null, List.of(), null, null);
+                sidecar.toString(), null, List.of(), null, null, null);
         Files.write(runs.resolve(id + ".json"), Json.mapper().writeValueAsBytes(marker));
     }
 

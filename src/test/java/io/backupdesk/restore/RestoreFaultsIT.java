@@ -70,6 +70,32 @@ class RestoreFaultsIT {
     }
 
     @Test
+    void theNextStartLeavesAloneADatabaseMadeAgainUnderTheNameOfAKilledRestoresCopy(TestServer server, @TempDir Path dir)
+            throws Exception {
+        Fixtures.BigTableSetup setup = Fixtures.bigTableSetup(server, dir, 600_000);
+        EngineRig rig = setup.rig();
+        BackupRecord record = rig.backup(setup.profile(), BackupOptions.defaults());
+        String copy = server.reserveName();
+        Process cli = CliProcess.start(CliProcess.command(rig.configDir, rig.backupRoot, "restore", record.id(),
+                "--target", "p", "--mode", "new-database", "--database", copy, "--jobs", "1", "--yes"), dir);
+        await().atMost(Duration.ofSeconds(90)).until(() -> !RunWatch.pgRestores(cli).isEmpty()
+                && RunWatch.markerSays(rig, "\"pid\"") && RunWatch.markerSays(rig, copy));
+        List<ProcessHandle> tools = RunWatch.pgRestores(cli);
+        cli.destroyForcibly().waitFor();
+        tools.forEach(ProcessHandle::destroyForcibly);
+        // someone makes a database of that name again before the app starts next
+        server.execute("postgres", "drop database " + copy + " with (force)");
+        server.execute("postgres", "create database " + copy);
+        server.execute(copy, "create table precious (x int); insert into precious values (1)");
+
+        CliProcess.Outcome next = CliProcess.run(CliProcess.command(rig.configDir, rig.backupRoot, "list"));
+
+        assertThat(next.stderr()).contains("interrupted restore").contains(copy + " is now another database")
+                .contains("left alone");
+        assertThat(PgTools.rowCounts(server, copy)).containsEntry("public.precious", 1L);
+    }
+
+    @Test
     void aFullBackupVolumeStopsAnInPlaceRestoreBeforeItTouchesTheDatabase(TestServer server, @TempDir Path dir)
             throws Exception {
         String db = server.createDatabase();

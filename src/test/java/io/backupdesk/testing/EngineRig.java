@@ -73,7 +73,8 @@ public final class EngineRig {
 
     /** The start-up cleanup as the app runs it, dropping what dead restores left on the server. */
     public List<io.backupdesk.core.JobRun> startupHousekeeping() {
-        return runs.recoverInterrupted((profile, database) -> restores.dropLeftover(profiles.require(profile), database));
+        return runs.recoverInterrupted((profile, database, oid) ->
+                restores.dropLeftover(profiles.require(profile), database, oid));
     }
 
     /** With the client programs installed on this machine. */
