@@ -34,8 +34,15 @@ public final class TargetServer implements AutoCloseable {
     /** What the login may do on this server. */
     public record Privileges(String user, boolean superuser, boolean createDb, boolean signalBackends) { }
 
-    /** A database's encoding, collation and owner, to make its replacement alike. */
-    public record DatabaseTraits(String owner, String encoding, String collate, String ctype) { }
+    /**
+     * A database's encoding, collation and owner, to make its replacement alike.
+     *
+     * @param localeProvider "c" (libc), "i" (ICU) or "b" (builtin, 17+); "c" before 15, where only libc exists
+     * @param locale         the ICU or builtin locale, null for libc
+     * @param tablespace     its default tablespace, null for pg_default
+     */
+    public record DatabaseTraits(String owner, String encoding, String collate, String ctype, String localeProvider,
+                                 String locale, String tablespace) { }
 
     /** Sessions of clients, as opposed to autovacuum and other background workers. */
     private static final String CLIENTS = "backend_type = 'client backend'";
@@ -63,9 +70,16 @@ public final class TargetServer implements AutoCloseable {
     }
 
     public Optional<DatabaseTraits> traits(String database) {
-        return query("select pg_catalog.pg_get_userbyid(datdba), pg_catalog.pg_encoding_to_char(encoding), datcollate,"
-                        + " datctype from pg_catalog.pg_database where datname = ?", List.of(database),
-                rs -> new DatabaseTraits(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        int major = serverVersion().majorFirst();
+        // the provider came in 15, and its locale column was renamed from daticulocale to datlocale in 17
+        String provider = major >= 15 ? "d.datlocprovider::text" : "'c'";
+        String locale = major >= 17 ? "d.datlocale" : major >= 15 ? "d.daticulocale" : "null";
+        return query("select pg_catalog.pg_get_userbyid(d.datdba), pg_catalog.pg_encoding_to_char(d.encoding),"
+                        + " d.datcollate, d.datctype, " + provider + ", " + locale + ", nullif(t.spcname, 'pg_default')"
+                        + " from pg_catalog.pg_database d join pg_catalog.pg_tablespace t on t.oid = d.dattablespace"
+                        + " where d.datname = ?", List.of(database),
+                rs -> new DatabaseTraits(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)))
                 .stream().findFirst();
     }
 
@@ -151,9 +165,20 @@ public final class TargetServer implements AutoCloseable {
     /** Creates an empty database from template0, alike to {@code like} where given. */
     public void create(String database, Optional<DatabaseTraits> like) {
         StringBuilder sql = new StringBuilder("create database ").append(quoteIdent(database)).append(" template template0");
-        like.ifPresent(t -> sql.append(" encoding ").append(quoteLiteral(t.encoding()))
-                .append(" lc_collate ").append(quoteLiteral(t.collate()))
-                .append(" lc_ctype ").append(quoteLiteral(t.ctype())));
+        like.ifPresent(t -> {
+            sql.append(" encoding ").append(quoteLiteral(t.encoding()))
+                    .append(" lc_collate ").append(quoteLiteral(t.collate()))
+                    .append(" lc_ctype ").append(quoteLiteral(t.ctype()));
+            // an ICU or builtin database made again as libc would sort and compare text differently
+            if ("i".equals(t.localeProvider()) && t.locale() != null) {
+                sql.append(" locale_provider icu icu_locale ").append(quoteLiteral(t.locale()));
+            } else if ("b".equals(t.localeProvider()) && t.locale() != null) {
+                sql.append(" locale_provider builtin builtin_locale ").append(quoteLiteral(t.locale()));
+            }
+            if (t.tablespace() != null) {
+                sql.append(" tablespace ").append(quoteIdent(t.tablespace()));
+            }
+        });
         execute(sql.toString());
     }
 

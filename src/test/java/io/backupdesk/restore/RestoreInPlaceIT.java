@@ -142,6 +142,34 @@ class RestoreInPlaceIT {
         assertThat(PgTools.rowCounts(server, db)).containsEntry("public.b", 50L).containsEntry("public.a", 1L);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = RestoreMode.class, names = {"IN_PLACE", "SAFE_REPLACE"})
+    void aDatabaseMadeAgainKeepsItsIcuLocaleSoTextSortsAsBefore(RestoreMode mode, TestServer server, @TempDir Path dir)
+            throws Exception {
+        String db = server.reserveName();
+        server.execute("postgres", "create database " + db + " template template0 encoding 'UTF8'"
+                + " locale_provider icu icu_locale 'de-DE'");
+        server.execute(db, "create table w (t text); insert into w values ('a'), ('B'), ('ä')");
+        EngineRig rig = EngineRig.standard(dir, server);
+        ConnectionProfile profile = rig.addProfile("p", db);
+        BackupRecord backup = rig.backup(profile, BackupOptions.ofFormat(BackupFormat.CUSTOM));
+        String locale = "select datlocprovider::text || ' ' || daticulocale from pg_database"
+                + " where datname = current_database()";
+        String psql = PgTools.tool(io.backupdesk.pg.ClientTool.PSQL).toString();
+
+        RestoreReport report = rig.restores.restore(new RestorePlan(rig.catalog.require(backup.id()), profile, db, mode,
+                0, false, false, false, List.of(), List.of(), true, false, Set.of()), Optional.empty(), Progress.NONE,
+                line -> { }, new Cancellation());
+
+        if (report.asideDatabase() != null) {
+            server.adopt(report.asideDatabase());
+        }
+        assertThat(report.outcome()).as(report.summary()).isEqualTo(RestoreReport.Outcome.COMPLETE);
+        assertThat(PgTools.run(server, null, psql, "-d", db, "-Atc", locale)).isEqualTo("i de-DE\n");
+        assertThat(PgTools.run(server, null, psql, "-d", db, "-Atc", "select string_agg(t, ',' order by t) from w"))
+                .isEqualTo("a,ä,B\n");
+    }
+
     @Test
     void inPlaceLeavesExactlyTheBackupEvenWithPartitionsAndObjectsMadeSince(TestServer server, @TempDir Path dir)
             throws Exception {
