@@ -51,8 +51,9 @@ public record ArchiveToc(BackupFormat format, String archiveVersion, String data
         try {
             if (Files.isDirectory(archive)) {
                 Path toc = archive.resolve("toc.dat");
-                if (!Files.isRegularFile(toc)) {
-                    throw damaged(archive, "the folder has no toc.dat");
+                // a link could lead the read anywhere on this computer; a folder pg_dump wrote holds none
+                if (!Files.isRegularFile(toc, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    throw damaged(archive, "the folder has no toc.dat of its own (a missing file, or a link)");
                 }
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(toc))) {
                     return parse(archive, in, Files.size(toc), BackupFormat.DIRECTORY);

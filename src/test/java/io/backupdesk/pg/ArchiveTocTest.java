@@ -58,6 +58,19 @@ class ArchiveTocTest {
     }
 
     @Test
+    void aDirectoryWhoseTocIsALinkIsRefusedAndTheLinkNotFollowed(@TempDir Path dir) throws IOException {
+        Path elsewhere = Files.write(dir.resolve("elsewhere.dat"), new TocBytes(14, 3).header("db").entries(ENTRIES)
+                .bytes());
+        Path folder = Files.createDirectories(dir.resolve("db.dir"));
+        Files.createSymbolicLink(folder.resolve("toc.dat"), elsewhere);
+
+        BackupDeskException e = catchThrowableOfType(() -> ArchiveToc.read(folder), BackupDeskException.class);
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("no toc.dat of its own");
+    }
+
+    @Test
     void theCreationTimeIsTheHeadersLocalTime() throws IOException {
         ArchiveToc toc = parse(new TocBytes(14, 1).header("db").entries(List.of()).bytes(), BackupFormat.CUSTOM);
 
