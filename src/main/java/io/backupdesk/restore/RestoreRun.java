@@ -78,7 +78,9 @@ final class RestoreRun {
         ArchiveContents contents = ArchiveContents.NONE;
         try {
             ClientInstallation client = RestoreService.clientFor(services.tools(), plan.source());
-            checks.add(PreflightCheck.ok(CheckId.RESTORE_TOOL, "Using " + client.version() + " from " + client.binDir() + "."));
+            String tool = plan.source().record().format() == BackupFormat.PLAIN ? "psql" : "pg_restore";
+            checks.add(PreflightCheck.ok(CheckId.RESTORE_TOOL, "Using " + tool + " " + client.version() + " from "
+                    + client.binDir() + "."));
             contents = contents();
             readContents = contents;
             checks.add(PreflightCheck.ok(CheckId.READABLE, "The backup's table of contents can be read."));
