@@ -41,13 +41,10 @@ class RestoreServerLossIT {
             TestServer server = b.server();
             String db = b.db();
             EngineRig rig = b.rig();
-            ConnectionProfile profile = b.profile();
-            BackupRecord backup = b.backup();
             server.execute(db, "insert into big values (-1, 'made after the backup')");
             Map<String, Long> before = PgTools.rowCounts(server, db);
 
-            Throwable failure = restoreLosingTheServer(standalone, rig, new RestorePlan(rig.catalog.require(backup.id()),
-                    profile, db, RestoreMode.IN_PLACE, 1, false, false, false, List.of(), List.of(), true, false, Set.of()));
+            Throwable failure = restoreLosingTheServer(standalone, rig, b.plan(RestoreMode.IN_PLACE, false));
 
             assertThat(failure).isInstanceOf(BackupDeskException.class);
             String safetyId = rig.catalog.scan().stream().filter(e -> "before-restore".equals(e.record().label()))
@@ -66,7 +63,7 @@ class RestoreServerLossIT {
             });
             assertThat(rig.startupHousekeeping()).as("told once").isEmpty();
 
-            RestoreReport putBack = rig.restores.restore(new RestorePlan(rig.catalog.require(safetyId), profile, db,
+            RestoreReport putBack = rig.restores.restore(new RestorePlan(rig.catalog.require(safetyId), b.profile(), db,
                             RestoreMode.SAFE_REPLACE, 0, false, false, false, List.of(), List.of(), true, true, Set.of()),
                     Optional.empty(), Progress.NONE, line -> { }, new Cancellation());
             assertThat(putBack.outcome()).as(putBack.summary()).isEqualTo(RestoreReport.Outcome.COMPLETE);
@@ -81,14 +78,10 @@ class RestoreServerLossIT {
             TestServer server = b.server();
             String db = b.db();
             EngineRig rig = b.rig();
-            ConnectionProfile profile = b.profile();
-            BackupRecord backup = b.backup();
             server.execute(db, "delete from big where id > 300000");
             Map<String, Long> before = PgTools.rowCounts(server, db);
 
-            Throwable failure = restoreLosingTheServer(standalone, rig, new RestorePlan(rig.catalog.require(backup.id()),
-                    profile, db, RestoreMode.SAFE_REPLACE, 1, false, false, false, List.of(), List.of(), true, true,
-                    Set.of()));
+            Throwable failure = restoreLosingTheServer(standalone, rig, b.plan(RestoreMode.SAFE_REPLACE, true));
 
             assertThat(failure).isInstanceOf(BackupDeskException.class);
             standalone.startAgain();
@@ -109,6 +102,12 @@ class RestoreServerLossIT {
             EngineRig rig = EngineRig.standard(dir.resolve("rig"), server);
             ConnectionProfile profile = rig.addProfile("p", db);
             return new Backed(server, db, rig, profile, rig.backup(profile, BackupOptions.ofFormat(BackupFormat.CUSTOM)));
+        }
+
+        /** A restore of the backup over its own database, by one worker so that the copy takes a while. */
+        RestorePlan plan(RestoreMode mode, boolean terminateSessions) {
+            return new RestorePlan(rig.catalog.require(backup.id()), profile, db, mode, 1, false, false, false, List.of(),
+                    List.of(), true, terminateSessions, Set.of());
         }
     }
 
