@@ -1,5 +1,5 @@
-import io.backupdesk.app.AppPaths;
-import io.backupdesk.app.Engine;
+import io.backupdesk.engine.AppPaths;
+import io.backupdesk.engine.Engine;
 import io.backupdesk.backup.BackupService;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;

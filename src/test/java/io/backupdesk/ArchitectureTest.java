@@ -7,17 +7,29 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layering of DESIGN.md, enforced: a wrong import fails the build. */
 class ArchitectureTest {
+    /**
+     * The layers from the bottom up, as DESIGN.md lists them: a package may import its own layer and those before
+     * it, never one after it. The front ends (cli, tray, ui) are one layer that never imports itself across: the
+     * rule {@link #theFrontEndsNeverImportEachOther} says so.
+     */
+    private static final List<List<String>> LAYERS = List.of(List.of("core"), List.of("store"), List.of("pg"),
+            List.of("backup"), List.of("restore"), List.of("crypto"), List.of("offsite"), List.of("stats"),
+            List.of("alert"), List.of("jobs"), List.of("schedule"), List.of("engine"), List.of("cli", "tray", "ui"),
+            List.of("app"));
     private static final String[] HEADLESS = {"io.backupdesk.core..", "io.backupdesk.pg..", "io.backupdesk.backup..",
             "io.backupdesk.restore..", "io.backupdesk.schedule..", "io.backupdesk.stats..", "io.backupdesk.store..",
-            "io.backupdesk.alert..", "io.backupdesk.cli.."};
+            "io.backupdesk.alert..", "io.backupdesk.jobs..", "io.backupdesk.engine..", "io.backupdesk.cli.."};
     private static final String[] ENGINE = {"io.backupdesk.core..", "io.backupdesk.pg..", "io.backupdesk.backup..",
             "io.backupdesk.restore..", "io.backupdesk.schedule..", "io.backupdesk.stats..", "io.backupdesk.store..",
-            "io.backupdesk.alert.."};
+            "io.backupdesk.alert..", "io.backupdesk.jobs..", "io.backupdesk.engine.."};
 
     private static JavaClasses classes;
 
@@ -66,6 +78,35 @@ class ArchitectureTest {
             check(noClasses().that().resideInAPackage("io.backupdesk.ui." + screen + "..").should()
                     .dependOnClassesThat().resideInAnyPackage(others).allowEmptyShould(true));
         }
+    }
+
+    @Test
+    void eachLayerImportsOnlyTheLayersBelowIt() {
+        for (int i = 0; i < LAYERS.size(); i++) {
+            String[] above = LAYERS.subList(i + 1, LAYERS.size()).stream().flatMap(List::stream)
+                    .map(p -> "io.backupdesk." + p + "..").toArray(String[]::new);
+            if (above.length == 0) {
+                continue;
+            }
+            String[] layer = LAYERS.get(i).stream().map(p -> "io.backupdesk." + p + "..").toArray(String[]::new);
+            check(noClasses().that().resideInAnyPackage(layer).should().dependOnClassesThat().resideInAnyPackage(above)
+                    .allowEmptyShould(true));
+        }
+    }
+
+    @Test
+    void theFrontEndsNeverImportEachOther() {
+        check(noClasses().that().resideInAPackage("io.backupdesk.cli..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.backupdesk.app..", "io.backupdesk.ui..", "io.backupdesk.tray.."));
+        check(noClasses().that().resideInAPackage("io.backupdesk.tray..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.backupdesk.app..", "io.backupdesk.ui..", "io.backupdesk.cli.."));
+        check(noClasses().that().resideInAPackage("io.backupdesk.ui..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.backupdesk.app..", "io.backupdesk.tray..", "io.backupdesk.cli.."));
+    }
+
+    @Test
+    void noPackageCycles() {
+        check(slices().matching("io.backupdesk.(**)").should().beFreeOfCycles());
     }
 
     private static void check(ArchRule rule) {

@@ -1,5 +1,10 @@
 package io.backupdesk.app;
 
+import io.backupdesk.ui.shell.Navigation;
+import io.backupdesk.engine.Logs;
+import io.backupdesk.engine.Engine;
+import io.backupdesk.engine.AppPaths;
+
 import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.Schedule;

@@ -1,5 +1,11 @@
 package io.backupdesk.app;
 
+import io.backupdesk.ui.shell.Navigation;
+import io.backupdesk.engine.AppPaths;
+import io.backupdesk.app.login.LoginItem;
+import io.backupdesk.app.instance.SecondLaunches;
+import io.backupdesk.app.instance.InstanceLock;
+
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;

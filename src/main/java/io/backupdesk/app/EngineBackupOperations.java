@@ -1,5 +1,7 @@
 package io.backupdesk.app;
 
+import io.backupdesk.engine.Engine;
+
 import io.backupdesk.backup.BackupService;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
@@ -7,7 +9,7 @@ import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
 import io.backupdesk.pg.TableInfo;
-import io.backupdesk.schedule.DatabaseClaims;
+import io.backupdesk.jobs.DatabaseClaims;
 import io.backupdesk.ui.backups.BackupOperations;
 
 import java.util.List;

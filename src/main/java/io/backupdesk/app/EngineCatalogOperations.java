@@ -1,5 +1,7 @@
 package io.backupdesk.app;
 
+import io.backupdesk.engine.Engine;
+
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;

@@ -1,5 +1,7 @@
 package io.backupdesk.app;
 
+import io.backupdesk.engine.Engine;
+
 import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.pg.ConnectionCheck;

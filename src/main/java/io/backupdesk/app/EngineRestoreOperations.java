@@ -1,5 +1,7 @@
 package io.backupdesk.app;
 
+import io.backupdesk.engine.Engine;
+
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
@@ -11,7 +13,7 @@ import io.backupdesk.ui.restorewizard.RestoreOperations;
 
 import java.time.Duration;
 import java.util.List;
-import io.backupdesk.schedule.DatabaseClaims;
+import io.backupdesk.jobs.DatabaseClaims;
 
 import java.util.Optional;
 import java.util.function.Consumer;

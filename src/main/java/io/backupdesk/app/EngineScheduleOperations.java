@@ -1,5 +1,7 @@
 package io.backupdesk.app;
 
+import io.backupdesk.engine.Engine;
+
 import io.backupdesk.backup.RetentionPlan;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;

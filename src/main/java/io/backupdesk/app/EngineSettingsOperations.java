@@ -1,5 +1,8 @@
 package io.backupdesk.app;
 
+import io.backupdesk.engine.Engine;
+import io.backupdesk.app.login.LoginItem;
+
 import io.backupdesk.alert.AlertChannel;
 import io.backupdesk.alert.AlertDispatcher;
 import io.backupdesk.store.Alerts;

@@ -1,5 +1,8 @@
 package io.backupdesk.app;
 
+import io.backupdesk.engine.AppPaths;
+import io.backupdesk.app.instance.InstanceLock;
+
 import io.backupdesk.cli.BackupDeskCli;
 import io.backupdesk.core.BackupDeskException;
 

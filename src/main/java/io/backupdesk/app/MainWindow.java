@@ -1,5 +1,7 @@
 package io.backupdesk.app;
 
+import io.backupdesk.ui.shell.Navigation;
+
 import io.backupdesk.ui.FxNotifier;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Notifier;

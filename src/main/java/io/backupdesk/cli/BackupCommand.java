@@ -2,7 +2,7 @@ package io.backupdesk.cli;
 
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupService;
-import io.backupdesk.schedule.DatabaseClaims;
+import io.backupdesk.jobs.DatabaseClaims;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;

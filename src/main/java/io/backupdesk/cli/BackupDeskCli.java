@@ -1,8 +1,8 @@
 package io.backupdesk.cli;
 
-import io.backupdesk.app.AppPaths;
-import io.backupdesk.app.Engine;
-import io.backupdesk.app.Logs;
+import io.backupdesk.engine.AppPaths;
+import io.backupdesk.engine.Engine;
+import io.backupdesk.engine.Logs;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.JobRun;

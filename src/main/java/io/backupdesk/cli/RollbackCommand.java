@@ -3,7 +3,7 @@ package io.backupdesk.cli;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.RestoreRecord;
-import io.backupdesk.schedule.DatabaseClaims;
+import io.backupdesk.jobs.DatabaseClaims;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,5 +1,7 @@
 package io.backupdesk.schedule;
 
+import io.backupdesk.jobs.DatabaseClaims;
+
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.DaemonThreads;

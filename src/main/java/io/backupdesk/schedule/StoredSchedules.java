@@ -1,5 +1,7 @@
 package io.backupdesk.schedule;
 
+import io.backupdesk.jobs.DatabaseClaims;
+
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Ids;
 import io.backupdesk.core.JobRun;

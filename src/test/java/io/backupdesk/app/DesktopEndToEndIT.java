@@ -1,5 +1,7 @@
 package io.backupdesk.app;
 
+import io.backupdesk.engine.AppPaths;
+
 import atlantafx.base.theme.PrimerLight;
 import io.backupdesk.testing.FxWait;
 import io.backupdesk.testing.PostgresServerExtension;

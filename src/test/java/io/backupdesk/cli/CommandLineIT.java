@@ -2,7 +2,7 @@ package io.backupdesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backupdesk.app.Launcher;
-import io.backupdesk.schedule.DatabaseClaims;
+import io.backupdesk.jobs.DatabaseClaims;
 import io.backupdesk.store.Json;
 import io.backupdesk.store.ProfileStore;
 import io.backupdesk.testing.CliProcess;

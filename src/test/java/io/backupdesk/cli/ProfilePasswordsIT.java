@@ -1,7 +1,7 @@
 package io.backupdesk.cli;
 
-import io.backupdesk.app.AppPaths;
-import io.backupdesk.app.Engine;
+import io.backupdesk.engine.AppPaths;
+import io.backupdesk.engine.Engine;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.pg.ClientTool;
 import io.backupdesk.pg.Credentials;

@@ -1,8 +1,8 @@
 package io.backupdesk.schedule;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.backupdesk.app.AppPaths;
-import io.backupdesk.app.Engine;
+import io.backupdesk.engine.AppPaths;
+import io.backupdesk.engine.Engine;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupService;
 import io.backupdesk.backup.RetentionPlan;

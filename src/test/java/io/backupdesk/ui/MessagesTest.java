@@ -31,7 +31,7 @@ class MessagesTest {
 
     @Test
     void keysBuiltFromAScreenNameExistForEveryScreen() {
-        for (io.backupdesk.app.Navigation.Screen screen : io.backupdesk.app.Navigation.Screen.values()) {
+        for (io.backupdesk.ui.shell.Navigation.Screen screen : io.backupdesk.ui.shell.Navigation.Screen.values()) {
             assertThat(Messages.bundle().containsKey("nav." + screen.name().toLowerCase(java.util.Locale.ROOT)))
                     .as(screen.name()).isTrue();
         }

@@ -1,6 +1,6 @@
 package io.backupdesk.ui.shell;
 
-import io.backupdesk.app.Navigation;
+import io.backupdesk.ui.shell.Navigation;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.RunningJob;
 import io.backupdesk.ui.Views;

@@ -2,7 +2,7 @@ package io.backupdesk.ui.schedules;
 
 import atlantafx.base.theme.PrimerLight;
 import io.backupdesk.app.AppContext;
-import io.backupdesk.app.AppPaths;
+import io.backupdesk.engine.AppPaths;
 import io.backupdesk.app.MainWindow;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupService;

@@ -1,7 +1,7 @@
 package io.backupdesk.ui.shell;
 
 import atlantafx.base.theme.PrimerLight;
-import io.backupdesk.app.Navigation;
+import io.backupdesk.ui.shell.Navigation;
 import io.backupdesk.stats.DashboardStats;
 import io.backupdesk.ui.TaskRunner;
 import io.backupdesk.ui.dashboard.DashboardView;

@@ -1,4 +1,4 @@
-package io.backupdesk.app;
+package io.backupdesk.ui.shell;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

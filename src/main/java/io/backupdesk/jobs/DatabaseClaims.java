@@ -1,4 +1,4 @@
-package io.backupdesk.schedule;
+package io.backupdesk.jobs;
 
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ConnectionProfile;

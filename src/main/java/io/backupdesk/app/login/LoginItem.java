@@ -1,4 +1,6 @@
-package io.backupdesk.app;
+package io.backupdesk.app.login;
+
+import io.backupdesk.engine.AppPaths;
 
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ErrorKind;

@@ -1,4 +1,4 @@
-package io.backupdesk.app;
+package io.backupdesk.engine;
 
 import io.backupdesk.alert.AlertDispatcher;
 import io.backupdesk.backup.BackupCatalog;
@@ -20,7 +20,7 @@ import io.backupdesk.pg.ToolDiscovery;
 import io.backupdesk.pg.ToolSelection;
 import io.backupdesk.restore.RestoreService;
 import io.backupdesk.schedule.BackupScheduler;
-import io.backupdesk.schedule.DatabaseClaims;
+import io.backupdesk.jobs.DatabaseClaims;
 import io.backupdesk.schedule.ExecutorTimers;
 import io.backupdesk.schedule.ScheduledBackup;
 import io.backupdesk.schedule.StoredSchedules;

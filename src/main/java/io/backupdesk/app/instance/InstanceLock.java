@@ -1,4 +1,4 @@
-package io.backupdesk.app;
+package io.backupdesk.app.instance;
 
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.DaemonThreads;

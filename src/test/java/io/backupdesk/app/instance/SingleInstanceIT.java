@@ -1,4 +1,8 @@
-package io.backupdesk.app;
+package io.backupdesk.app.instance;
+
+import io.backupdesk.app.Launcher;
+import io.backupdesk.app.login.LoginItem;
+import io.backupdesk.engine.AppPaths;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +59,7 @@ class SingleInstanceIT {
         assertThat(second.exitValue()).as(output("second")).isZero();
         assertThat(Files.readString(dir.resolve("second.out"))).contains("already running");
         List<String> loaded = Files.readAllLines(dir.resolve("second-classes.txt"));
-        assertThat(loaded).anyMatch(line -> line.contains("io.backupdesk.app.InstanceLock "));
+        assertThat(loaded).anyMatch(line -> line.contains("io.backupdesk.app.instance.InstanceLock "));
         assertThat(loaded).as("a second launch never loads JavaFX").noneMatch(line -> line.contains(" javafx."));
         await(() -> log(home).contains(BROUGHT_FORWARD), "the first instance to bring its window forward");
         assertThat(first.isAlive()).isTrue();

@@ -1,4 +1,5 @@
-package io.backupdesk.app;
+package io.backupdesk.app.instance;
+
 
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;

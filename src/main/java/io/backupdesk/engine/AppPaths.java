@@ -1,4 +1,4 @@
-package io.backupdesk.app;
+package io.backupdesk.engine;
 
 import java.nio.file.Path;
 import java.util.Locale;

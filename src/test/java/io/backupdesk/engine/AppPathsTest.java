@@ -1,4 +1,4 @@
-package io.backupdesk.app;
+package io.backupdesk.engine;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.backupdesk.app;
+package io.backupdesk.app.instance;
 
 import io.backupdesk.core.BackupDeskException;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package io.backupdesk.app;
+package io.backupdesk.engine;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

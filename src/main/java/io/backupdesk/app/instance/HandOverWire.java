@@ -1,4 +1,4 @@
-package io.backupdesk.app;
+package io.backupdesk.app.instance;
 
 import java.io.IOException;
 import java.net.ProtocolException;

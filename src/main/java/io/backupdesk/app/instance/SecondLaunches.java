@@ -1,4 +1,4 @@
-package io.backupdesk.app;
+package io.backupdesk.app.instance;
 
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -18,14 +18,14 @@ import java.util.function.Consumer;
  * dropped on the window is opened. Called on the hand-over thread, where it looks at the file; then it goes to the
  * FX thread once.
  */
-final class SecondLaunches implements Consumer<List<String>> {
+public final class SecondLaunches implements Consumer<List<String>> {
     private static final Logger LOG = LoggerFactory.getLogger(SecondLaunches.class);
 
     private final Stage stage;
     private final Consumer<Path> openDump;
 
     /** @param openDump opens a dump file in the restore wizard; called on the FX thread */
-    SecondLaunches(Stage stage, Consumer<Path> openDump) {
+    public SecondLaunches(Stage stage, Consumer<Path> openDump) {
         this.stage = stage;
         this.openDump = openDump;
     }
