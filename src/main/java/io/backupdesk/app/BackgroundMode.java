@@ -10,8 +10,7 @@ import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.schedule.BackupScheduler;
 import io.backupdesk.stats.DatabaseHealth;
-import io.backupdesk.alert.StaleWatch;
-import io.backupdesk.store.StaleAlertStore;
+import io.backupdesk.jobs.StaleWatch;
 import io.backupdesk.store.Settings;
 import io.backupdesk.tray.TrayController;
 import io.backupdesk.tray.TrayStatus;
@@ -49,8 +48,6 @@ final class BackgroundMode implements AutoCloseable {
     private final Stage stage;
     private final ScheduledExecutorService recheck =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tray-recheck"));
-    /** Told about once per staleness episode, over restarts; read and written on the refresh's worker thread. */
-    private final StaleAlertStore staleAlerts;
     /** The runs the tray menu started, told when they end whatever the settings say: the user is waiting for them. */
     private final Set<String> startedFromTray = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private TrayController tray;
@@ -60,7 +57,6 @@ final class BackgroundMode implements AutoCloseable {
     BackgroundMode(AppContext context, Stage stage) {
         this.context = context;
         this.stage = stage;
-        this.staleAlerts = new StaleAlertStore(context.engine().paths().configDir(), warning -> LOG.warn("{}", warning));
     }
 
     /** Puts the icon in the tray when there is one; returns whether there is. */
@@ -100,6 +96,8 @@ final class BackgroundMode implements AutoCloseable {
             }
         });
         context.onProblem(problem -> Platform.runLater(() -> notifyWarning("Backup Desk", problem)));
+        // the engine's watch decides and sends the alerts; the desktop only shows them
+        context.engine().jobs().stale().onNewlyStale(stale -> Platform.runLater(() -> showNewlyStale(stale)));
         if (!TrayController.supported()) {
             LOG.warn("No system tray here: closing the window quits, and schedules run only while the app is open");
             return false;
@@ -192,11 +190,7 @@ final class BackgroundMode implements AutoCloseable {
     private void backUpNow(String profileName) {
         context.runner().runInBackground((progress, cancel) -> {
             ConnectionProfile profile = context.engine().profiles().require(profileName);
-            Settings settings = context.engine().settings().load();
-            BackupOptions options = new BackupOptions(
-                    settings.defaultFormat() == null ? null : io.backupdesk.core.BackupFormat.parse(settings.defaultFormat()),
-                    settings.defaultCompression() == null ? null : io.backupdesk.core.Compression.parse(settings.defaultCompression()),
-                    0, null, null, null, null, null, false, null, null, null);
+            BackupOptions options = context.engine().backupDefaults().options();
             Schedule now = new Schedule("now-" + profile.name(), profile.name(), "0 0 1 1 *", null, false, options, null,
                     null, false, null);
             startedFromTray.add(now.id());
@@ -233,16 +227,13 @@ final class BackgroundMode implements AutoCloseable {
             // the health judges the databases of existing connections only, so a removed one neither stays red nor alerts
             java.util.List<DatabaseHealth> health = context.engine().stats().health();
             List<String> profiles = context.engine().profiles().list().stream().map(ConnectionProfile::name).toList();
-            StaleWatch.Decision stale = StaleWatch.look(health, staleAlerts.load());
-            staleAlerts.save(stale.told());
             return new Snapshot(TrayStatus.of(running, scheduler.paused(), context.engine().history().readAll(), health,
                     profiles, scheduler.nextRun(), context.engine().clock().instant(), ZoneId.systemDefault()),
-                    scheduler.paused(), profiles, stale.toTell());
+                    scheduler.paused(), profiles);
         }, snapshot -> {
             refreshing = false;
             if (tray != null) {
                 tray.update(snapshot.status(), snapshot.paused(), snapshot.profiles());
-                notifyNewlyStale(snapshot.newlyStale());
             }
             if (refreshAgain) {
                 refreshAgain = false;
@@ -254,16 +245,14 @@ final class BackgroundMode implements AutoCloseable {
         });
     }
 
-    private record Snapshot(TrayStatus status, boolean paused, List<String> profiles, List<DatabaseHealth> newlyStale) { }
+    private record Snapshot(TrayStatus status, boolean paused, List<String> profiles) { }
 
-    /** Once per staleness episode of a database: on the desktop, and to the webhook and e-mail. */
-    private void notifyNewlyStale(List<DatabaseHealth> newlyStale) {
+    /** What the engine's watch found newly past its RPO (and already sent to the webhook and e-mail), shown here. */
+    private void showNewlyStale(List<DatabaseHealth> newlyStale) {
         for (DatabaseHealth h : newlyStale) {
             notifyWarning(h.key() + " is past its RPO", "It has no good backup within the recovery-point objective.");
-            context.runner().runInBackground((progress, cancel) -> context.engine().alerts().send(io.backupdesk.alert.Alert.stale(
-                    h.profile(), h.database(), h.lastBackup(), context.engine().settings().load().rpo(),
-                    context.engine().clock().instant())), sent -> { }, failure -> { });
         }
+        refresh();
     }
 
     private void notifyInfo(String title, String text) {

@@ -1,6 +1,7 @@
 package io.backupdesk.app;
 
 import io.backupdesk.engine.Engine;
+import io.backupdesk.jobs.VerifyJob;
 
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.Cancellation;
@@ -26,7 +27,11 @@ final class EngineCatalogOperations implements CatalogOperations {
 
     @Override
     public BackupCatalog.Entry verify(BackupCatalog.Entry entry, Progress progress, Cancellation cancel) {
-        return engine.verifier().verify(entry, progress, cancel);
+        VerifyJob.Outcome outcome = engine.jobs().verify().verify(entry, progress, cancel);
+        if (outcome.recordError() != null) {
+            throw outcome.recordError();
+        }
+        return outcome.entry();
     }
 
     @Override

@@ -13,7 +13,6 @@ import io.backupdesk.ui.restorewizard.RestoreOperations;
 
 import java.time.Duration;
 import java.util.List;
-import io.backupdesk.jobs.DatabaseClaims;
 
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -43,27 +42,22 @@ final class EngineRestoreOperations implements RestoreOperations {
 
     @Override
     public List<PreflightCheck> preflight(RestorePlan plan) {
-        return engine.restores().preflight(plan, Optional.empty(), new Cancellation());
+        return engine.jobs().restore().preflight(plan, Optional.empty(), new Cancellation());
     }
 
     @Override
     public RestoreReport restore(RestorePlan plan, Progress progress, Consumer<String> log, Cancellation cancel) {
-        // the database restored into; for a safe replace its name, which the copy takes over at the end
-        String target = DatabaseClaims.keyOf(plan.target().withDatabase(plan.database()));
-        return engine.claims().whileHolding(target, "restore",
-                () -> engine.restores().restore(plan, Optional.empty(), progress, log, cancel));
+        return engine.jobs().restore().restore(plan, Optional.empty(), progress, log, cancel);
     }
 
     @Override
     public RestoreRecord rollback(String restoreId, ConnectionProfile target) {
-        String database = engine.restores().record(restoreId).database();
-        return engine.claims().whileHolding(DatabaseClaims.keyOf(target.withDatabase(database)), "rollback",
-                () -> engine.restores().rollback(restoreId, target, Optional.empty(), Progress.NONE, new Cancellation()));
+        return engine.jobs().restore().rollback(restoreId, target, Optional.empty(), Progress.NONE, new Cancellation());
     }
 
     @Override
     public RestoreRecord dropOldCopy(String restoreId, ConnectionProfile target) {
-        return engine.restores().dropOldCopy(restoreId, target, Optional.empty());
+        return engine.jobs().restore().dropOldCopy(restoreId, target, Optional.empty());
     }
 
     @Override

@@ -4,18 +4,14 @@ import io.backupdesk.engine.Engine;
 
 import io.backupdesk.backup.RetentionPlan;
 import io.backupdesk.core.BackupDeskException;
-import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
-import io.backupdesk.core.Compression;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.schedule.BackupScheduler;
 import io.backupdesk.schedule.CronSchedule;
-import io.backupdesk.schedule.ScheduledBackup;
 import io.backupdesk.schedule.StoredSchedules;
-import io.backupdesk.store.Settings;
 import io.backupdesk.ui.schedules.ScheduleOperations;
 
 import java.time.Instant;
@@ -78,10 +74,7 @@ final class EngineScheduleOperations implements ScheduleOperations {
 
     @Override
     public BackupOptions defaultOptions() {
-        Settings settings = engine.settings().load();
-        return new BackupOptions(settings.defaultFormat() == null ? null : BackupFormat.parse(settings.defaultFormat()),
-                settings.defaultCompression() == null ? null : Compression.parse(settings.defaultCompression()),
-                0, null, null, null, null, null, false, null, null, null);
+        return engine.backupDefaults().options();
     }
 
     @Override

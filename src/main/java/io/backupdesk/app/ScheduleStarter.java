@@ -1,5 +1,6 @@
 package io.backupdesk.app;
 
+import io.backupdesk.jobs.StaleDatabases;
 import io.backupdesk.schedule.BackupScheduler;
 import io.backupdesk.schedule.SchedulerLock;
 import org.slf4j.Logger;
@@ -12,20 +13,24 @@ import java.util.Optional;
 /**
  * Starts the app's scheduler once the app holds the schedules ({@link SchedulerLock}). A {@code schedule run-due}
  * started by cron may hold them at this moment; then a daemon thread tries again every few seconds until it has
- * finished, so the two never run the same schedule.
+ * finished, so the two never run the same schedule. Where the schedules run, the watch for databases past their
+ * recovery-point objective runs too, tray or no tray.
  */
 final class ScheduleStarter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleStarter.class);
     private static final long RETRY_MILLIS = 5_000;
 
     private final BackupScheduler scheduler;
+    private final StaleDatabases stale;
     private final Path runsDir;
+    private volatile AutoCloseable staleWatch;
     private volatile SchedulerLock lock;
     private volatile boolean closed;
     private Thread waiter;
 
-    ScheduleStarter(BackupScheduler scheduler, Path runsDir) {
+    ScheduleStarter(BackupScheduler scheduler, StaleDatabases stale, Path runsDir) {
         this.scheduler = scheduler;
+        this.stale = stale;
         this.runsDir = runsDir;
     }
 
@@ -70,6 +75,7 @@ final class ScheduleStarter implements AutoCloseable {
         }
         lock = acquired.get();
         scheduler.start();
+        staleWatch = stale.watch();
         LOG.info("The schedules run in this app");
         return true;
     }
@@ -79,6 +85,14 @@ final class ScheduleStarter implements AutoCloseable {
         closed = true;
         if (waiter != null) {
             waiter.interrupt();
+        }
+        AutoCloseable watch = staleWatch;
+        if (watch != null) {
+            try {
+                watch.close();
+            } catch (Exception e) {
+                LOG.debug("Stopping the stale-database watch: {}", e.getMessage());
+            }
         }
         SchedulerLock held = lock;
         if (held != null) {

@@ -1,8 +1,6 @@
 package io.backupdesk.cli;
 
 import io.backupdesk.backup.BackupCatalog;
-import io.backupdesk.backup.BackupService;
-import io.backupdesk.jobs.DatabaseClaims;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
@@ -10,9 +8,10 @@ import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.Compression;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ParallelJobs;
-import io.backupdesk.store.Settings;
 import io.backupdesk.core.DumpScope;
 import io.backupdesk.core.TableCount;
+import io.backupdesk.jobs.BackupDefaults;
+import io.backupdesk.jobs.BackupJob;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,28 +98,21 @@ public final class BackupCommand implements Callable<Integer> {
         if (jobs != null) {
             ParallelJobs.check(jobs);
         }
-        Settings settings = root.engine().settings().load();
-        String chosenFormat = format != null ? format : settings.defaultFormat();
-        // the default level belongs to the default format: another format given here takes its own default
-        String chosenLevel = compress != null ? compress : format == null ? settings.defaultCompression() : null;
-        BackupOptions options = new BackupOptions(
-                chosenFormat == null ? null : BackupFormat.parse(chosenFormat),
-                chosenLevel == null ? null : Compression.parse(chosenLevel),
+        BackupDefaults defaults = root.engine().backupDefaults();
+        BackupFormat chosenFormat = format == null ? null : BackupFormat.parse(format);
+        BackupOptions options = new BackupOptions(defaults.formatFor(chosenFormat),
+                defaults.compressionFor(chosenFormat, compress == null ? null : Compression.parse(compress)),
                 jobs == null ? 0 : jobs,
                 schemas, excludeSchemas, tables, excludeTables,
                 scope == null ? DumpScope.ALL : scope.schemaOnly ? DumpScope.SCHEMA_ONLY : DumpScope.DATA_ONLY,
                 globals, label, timeout == null ? null : Durations.parse(timeout),
                 lockWaitTimeout == null ? null : Durations.parse(lockWaitTimeout)).checked();
         ConnectionProfile connection = root.engine().profiles().require(profile);
-        boolean readBack = verify != null ? verify : settings.verifiesAfterBackup();
         Cancellation cancel = new Cancellation();
-        // one job per database, also against the app's scheduled runs and other commands
-        BackupCatalog.Entry entry = root.engine().claims().whileHolding(DatabaseClaims.keyOf(connection), "backup",
-                () -> CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(connection,
-                        password -> root.engine().backups().backup(
-                                new BackupService.Request(connection, options, BackupRecord.ORIGIN_MANUAL, password,
-                                        PasswordPrompt.canAsk(), readBack),
-                                ConsoleProgress.forTerminal(root.err()), cancel))));
+        BackupCatalog.Entry entry = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(connection,
+                password -> root.engine().jobs().backup().backUp(new BackupJob.Request(connection, options,
+                                BackupRecord.ORIGIN_MANUAL, password, PasswordPrompt.canAsk(), verify),
+                        ConsoleProgress.forTerminal(root.err()), cancel)));
         if (json) {
             root.out().println(CliJson.write(CliJson.backup(entry)));
         } else {

@@ -4,7 +4,7 @@ import io.backupdesk.backup.RetentionPlan;
 import io.backupdesk.backup.RetentionService;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.RetentionPolicy;
-import io.backupdesk.core.Schedule;
+import io.backupdesk.jobs.CleanupJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,28 +40,22 @@ public final class CleanupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Schedule> schedules = root.engine().schedules().list();
         List<ConnectionProfile> profiles = profile == null ? root.engine().profiles().list()
                 : List.of(root.engine().profiles().require(profile));
-        RetentionService retention = root.engine().retention();
         List<Map<String, Object>> report = new ArrayList<>();
         boolean failed = false;
         boolean anyBackups = false;
         for (ConnectionProfile p : profiles) {
-            List<RetentionPolicy> policies = schedules.stream()
-                    .filter(s -> s.profile().equals(p.name()) && !s.retention().isNone()).map(Schedule::retention).toList();
-            RetentionPlan plan = retention.plan(p.name(), p.database(), schedules);
-            if (plan.decisions().isEmpty()) {
+            CleanupJob.Outcome outcome = root.engine().jobs().cleanup().cleanUp(p, dryRun);
+            if (outcome.plan().decisions().isEmpty()) {
                 continue;
             }
             anyBackups = true;
-            RetentionService.Cleanup cleanup = dryRun || policies.isEmpty()
-                    ? new RetentionService.Cleanup(plan, List.of(), List.of()) : retention.apply(plan);
-            failed |= !cleanup.failures().isEmpty();
+            failed |= !outcome.cleanup().failures().isEmpty();
             if (json) {
-                report.add(json(p, policies, cleanup));
+                report.add(json(p, outcome.policies(), outcome.cleanup()));
             } else {
-                print(p, policies, cleanup);
+                print(p, outcome.policies(), outcome.cleanup());
             }
         }
         if (json) {

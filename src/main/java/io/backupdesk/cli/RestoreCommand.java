@@ -9,7 +9,6 @@ import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestoreMode;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
-import io.backupdesk.jobs.DatabaseClaims;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -94,7 +93,7 @@ public final class RestoreCommand implements Callable<Integer> {
         Cancellation cancel = new Cancellation();
         if (preflightOnly) {
             List<PreflightCheck> checks = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(profile,
-                    password -> root.engine().restores().preflight(plan, password, cancel)));
+                    password -> root.engine().jobs().restore().preflight(plan, password, cancel)));
             RestorePrinter.checks(root.out(), checks, json);
             return checks.stream().anyMatch(c -> c.level() == PreflightCheck.Level.BLOCK && !plan.overrides().contains(c.id())) ? 1 : 0;
         }
@@ -104,12 +103,9 @@ public final class RestoreCommand implements Callable<Integer> {
                     : "The database " + plan.database() + " on " + profile.describe() + " will be replaced by the backup of "
                     + Format.time(entry.record().createdAt()) + "; the current one is kept aside until you drop it.");
         }
-        // the database restored into; for a safe replace its name, which the copy takes over at the end
-        String target = DatabaseClaims.keyOf(profile.withDatabase(plan.database()));
-        RestoreReport report = root.engine().claims().whileHolding(target, "restore",
-                () -> CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(profile,
-                        password -> root.engine().restores().restore(plan, password,
-                                ConsoleProgress.forTerminal(root.err()), line -> { }, cancel))));
+        RestoreReport report = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(profile,
+                password -> root.engine().jobs().restore().restore(plan, password,
+                        ConsoleProgress.forTerminal(root.err()), line -> { }, cancel)));
         RestorePrinter.report(root.out(), report, json);
         boolean failed = !report.succeeded();
         return failed ? 1 : 0;

@@ -3,7 +3,6 @@ package io.backupdesk.cli;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.RestoreRecord;
-import io.backupdesk.jobs.DatabaseClaims;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,25 +28,23 @@ public final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RestoreRecord record = root.engine().restores().record(restoreId);
+        RestoreRecord record = root.engine().jobs().restore().record(restoreId);
         ConnectionProfile profile = root.engine().profiles().require(record.profile());
         if (dropOld) {
             String kept = record.rolledBackAt() != null ? record.restoredCopy() : record.asideDatabase();
             Confirmation.require(yes, kept == null ? record.database() : kept,
                     "The database " + kept + " on " + profile.describe() + " will be dropped for good.");
             RestoreRecord done = PasswordPrompt.retryAsking(profile,
-                    password -> root.engine().restores().dropOldCopy(restoreId, profile, password));
+                    password -> root.engine().jobs().restore().dropOldCopy(restoreId, profile, password));
             root.out().println("Dropped " + kept + ". " + done.database() + " stays as it is.");
             return 0;
         }
         Confirmation.require(yes, record.database(), "The restore " + restoreId + " of " + record.database() + " on "
                 + profile.describe() + " will be undone; the restored database is kept aside.");
         Cancellation cancel = new Cancellation();
-        RestoreRecord done = root.engine().claims().whileHolding(
-                DatabaseClaims.keyOf(profile.withDatabase(record.database())), "rollback",
-                () -> CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(profile,
-                        password -> root.engine().restores().rollback(restoreId, profile, password,
-                                ConsoleProgress.forTerminal(root.err()), cancel))));
+        RestoreRecord done = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(profile,
+                password -> root.engine().jobs().restore().rollback(restoreId, profile, password,
+                        ConsoleProgress.forTerminal(root.err()), cancel)));
         root.out().println("Rolled back: " + done.database() + " is as it was before the restore"
                 + (done.restoredCopy() == null ? "." : "; the restored database is kept as " + done.restoredCopy()
                 + " (drop it with: backupdesk rollback --drop-old " + restoreId + ")."));

@@ -11,6 +11,7 @@ import io.backupdesk.core.Ids;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
+import io.backupdesk.stats.DatabaseHealth;
 import io.backupdesk.schedule.CronSchedule;
 import io.backupdesk.schedule.DueRuns;
 import io.backupdesk.schedule.SchedulerLock;
@@ -72,8 +73,8 @@ public final class ScheduleCommand {
             @Option(names = "--cron", required = true, paramLabel = "EXPR",
                     description = "Five UNIX cron fields: minute hour day-of-month month day-of-week, e.g. '30 2 * * *'.") String cron,
             @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the cron, e.g. Europe/Berlin. Default: the system's.") String zone,
-            @Option(names = "--format", paramLabel = "FORMAT", description = "custom (default), directory, tar or plain.") String format,
-            @Option(names = "--compress", paramLabel = "LEVEL", description = "As for 'backup'.") String compress,
+            @Option(names = "--format", paramLabel = "FORMAT", description = "custom, directory, tar or plain. Default: the setting defaultFormat, else custom.") String format,
+            @Option(names = "--compress", paramLabel = "LEVEL", description = "As for 'backup'. Default: the setting defaultCompression, unless --format names another format.") String compress,
             @Option(names = "--label", paramLabel = "TEXT", description = "A label for each backup.") String label,
             @Option(names = "--keep-last", paramLabel = "N", description = "Keep the newest N backups (N >= 1).") Integer keepLast,
             @Option(names = "--daily", paramLabel = "D", description = "Keep the newest backup of each of the last D days.") Integer daily,
@@ -86,8 +87,9 @@ public final class ScheduleCommand {
         root.engine().profiles().require(profile);
         ZoneId zoneId = zone(zone);
         CronSchedule.parse(cron, zoneId);
-        BackupOptions options = new BackupOptions(format == null ? null : BackupFormat.parse(format),
-                compress == null ? null : Compression.parse(compress), 0, null, null, null, null, null, false, label, null, null).checked();
+        // the same defaults as a schedule made on the Schedules screen: those of the settings, as they are now
+        BackupOptions options = root.engine().backupDefaults().withDefaults(format == null ? null : BackupFormat.parse(format),
+                compress == null ? null : Compression.parse(compress), label).checked();
         RetentionPolicy retention = new RetentionPolicy(keepLast, daily, weekly, monthly,
                 maxAge == null ? null : Durations.parse(maxAge));
         Schedule schedule = new Schedule(Ids.newId(), profile, cron.trim(), zone == null ? null : zoneId.getId(), !disabled,
@@ -148,28 +150,51 @@ public final class ScheduleCommand {
             return 0;
         }
         try (SchedulerLock held = lock.get()) {
-            refuseWhileUnreadable();
-            Optional<Instant> paused = root.engine().schedules().pausedSince();
-            if (paused.isPresent()) {
-                root.out().println("The schedules are paused since " + Format.time(paused.get())
-                        + "; nothing was run. 'backupdesk schedule resume' lets them run again.");
-                return 0;
+            try {
+                return runDueHolding();
+            } finally {
+                tellStaleDatabases();
             }
-            List<String> problems = new ArrayList<>();
-            StoredSchedules stored = root.engine().storedSchedules();
-            DueRuns due = new DueRuns(stored, stored, stored, root.engine().claims(),
-                    root.engine().scheduledBackup(problems::add), root.engine().clock());
-            Cancellation cancel = new Cancellation();
-            List<DueRuns.Outcome> outcomes = CancelOnInterrupt.run(cancel, () -> due.runAll(cancel));
-            if (outcomes.isEmpty()) {
-                root.out().println("Nothing is due.");
-            }
-            for (DueRuns.Outcome o : outcomes) {
-                root.out().println(o.schedule().id() + " " + o.schedule().profile() + ": " + o.describe());
-            }
-            problems.forEach(p -> root.err().println("warning: " + p));
-            return outcomes.stream().anyMatch(o -> o.error() != null) ? 1 : 0;
         }
+    }
+
+    /**
+     * The schedules run here now, so the databases gone past their RPO are told from here too, paused or not: a
+     * database goes stale with time alone.
+     */
+    private void tellStaleDatabases() {
+        try {
+            for (DatabaseHealth h : root.engine().jobs().stale().look()) {
+                root.err().println("warning: " + h.key() + " is past its recovery-point objective: "
+                        + (h.lastBackup() == null ? "it has no good backup." : "its newest good backup is from "
+                        + Format.time(h.lastBackup()) + "."));
+            }
+        } catch (RuntimeException e) {
+            root.err().println("warning: the databases past their recovery-point objective could not be looked at: "
+                    + e.getMessage());
+        }
+    }
+
+    private int runDueHolding() {
+        refuseWhileUnreadable();
+        Optional<Instant> paused = root.engine().schedules().pausedSince();
+        if (paused.isPresent()) {
+            root.out().println("The schedules are paused since " + Format.time(paused.get())
+                    + "; nothing was run. 'backupdesk schedule resume' lets them run again.");
+            return 0;
+        }
+        List<String> problems = new ArrayList<>();
+        DueRuns due = root.engine().dueRuns(problems::add);
+        Cancellation cancel = new Cancellation();
+        List<DueRuns.Outcome> outcomes = CancelOnInterrupt.run(cancel, () -> due.runAll(cancel));
+        if (outcomes.isEmpty()) {
+            root.out().println("Nothing is due.");
+        }
+        for (DueRuns.Outcome o : outcomes) {
+            root.out().println(o.schedule().id() + " " + o.schedule().profile() + ": " + o.describe());
+        }
+        problems.forEach(p -> root.err().println("warning: " + p));
+        return outcomes.stream().anyMatch(o -> o.error() != null) ? 1 : 0;
     }
 
     /**

@@ -2,10 +2,10 @@ package io.backupdesk.cli;
 
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupDeskException;
-import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.Verification;
+import io.backupdesk.jobs.VerifyJob;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,15 +51,16 @@ public final class VerifyCommand implements Callable<Integer> {
         List<Map<String, Object>> outcomes = new ArrayList<>();
         boolean allGood = true;
         for (BackupCatalog.Entry entry : entries) {
-            Optional<Verification> checked = CancelOnInterrupt.run(cancel, () -> checkOne(entry, cancel));
+            Optional<VerifyJob.Outcome> checked = CancelOnInterrupt.run(cancel, () -> checkOne(entry, cancel));
             if (checked.isEmpty()) {
                 allGood = false;
                 continue;
             }
-            Verification v = checked.get();
             // the outcome is printed even when it cannot be recorded: it is what the user asked for
-            boolean recorded = recordOne(entry, v);
-            allGood &= recorded && v.status() == BackupStatus.VERIFIED;
+            VerifyJob.Outcome outcome = checked.get();
+            Verification v = outcome.verification();
+            boolean recorded = reportRecording(entry, outcome);
+            allGood &= outcome.good();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", entry.record().id());
@@ -81,9 +82,9 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     /** A backup that cannot be checked at all (no pg_restore) is reported and the others still get checked. */
-    private Optional<Verification> checkOne(BackupCatalog.Entry entry, Cancellation cancel) {
+    private Optional<VerifyJob.Outcome> checkOne(BackupCatalog.Entry entry, Cancellation cancel) {
         try {
-            return Optional.of(root.engine().verifier().check(entry, ConsoleProgress.forTerminal(root.err()), cancel));
+            return Optional.of(root.engine().jobs().verify().verify(entry, ConsoleProgress.forTerminal(root.err()), cancel));
         } catch (BackupDeskException e) {
             if (!which.all || e.kind() == ErrorKind.CANCELLED) {
                 throw e;
@@ -93,19 +94,15 @@ public final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    /** Whether the outcome is in the catalog now; a backup deleted meanwhile has nothing to record it in. */
-    private boolean recordOne(BackupCatalog.Entry entry, Verification outcome) {
-        try {
-            boolean gone = root.engine().verifier().record(entry, outcome).status() == BackupStatus.MISSING
-                    && outcome.status() != BackupStatus.MISSING;
-            if (gone) {
-                root.err().println("warning: " + entry.record().id() + " was deleted while it was being verified;"
-                        + " nothing was recorded.");
-            }
-            return !gone;
-        } catch (BackupDeskException e) {
-            root.err().println("error: the outcome for " + entry.record().id() + " could not be recorded: " + e.getMessage());
-            return false;
+    /** Says why an outcome is not in the catalog; a backup deleted meanwhile has nothing to record it in. */
+    private boolean reportRecording(BackupCatalog.Entry entry, VerifyJob.Outcome outcome) {
+        if (outcome.deleted()) {
+            root.err().println("warning: " + entry.record().id() + " was deleted while it was being verified;"
+                    + " nothing was recorded.");
+        } else if (outcome.recordError() != null) {
+            root.err().println("error: the outcome for " + entry.record().id() + " could not be recorded: "
+                    + outcome.recordError().getMessage());
         }
+        return outcome.recorded();
     }
 }

@@ -20,7 +20,16 @@ import io.backupdesk.pg.ToolDiscovery;
 import io.backupdesk.pg.ToolSelection;
 import io.backupdesk.restore.RestoreService;
 import io.backupdesk.schedule.BackupScheduler;
+import io.backupdesk.schedule.DueRuns;
+import io.backupdesk.jobs.BackupDefaults;
+import io.backupdesk.jobs.BackupJob;
+import io.backupdesk.jobs.CleanupJob;
 import io.backupdesk.jobs.DatabaseClaims;
+import io.backupdesk.jobs.Jobs;
+import io.backupdesk.jobs.RestoreJob;
+import io.backupdesk.jobs.StaleDatabases;
+import io.backupdesk.jobs.TestRestore;
+import io.backupdesk.jobs.VerifyJob;
 import io.backupdesk.schedule.ExecutorTimers;
 import io.backupdesk.schedule.ScheduledBackup;
 import io.backupdesk.schedule.StoredSchedules;
@@ -35,6 +44,7 @@ import io.backupdesk.store.ScheduleStore;
 import io.backupdesk.store.Settings;
 import io.backupdesk.store.SettingsStore;
 import io.backupdesk.store.SmtpPasswordStore;
+import io.backupdesk.store.StaleAlertStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,6 +85,8 @@ public final class Engine {
     private final RetentionService retention;
     private final Clock clock;
     private final DatabaseClaims claims;
+    private final StaleAlertStore staleAlerts;
+    private final Jobs jobs;
 
     /**
      * @param backupRootOverride a backup root for this session only (the CLI's --backup-root); null for the setting
@@ -110,6 +122,28 @@ public final class Engine {
         this.stats = new StatsService(clock);
         this.schedules = new ScheduleStore(paths.configDir(), warnings);
         this.retention = new RetentionService(catalog, history, clock);
+        this.staleAlerts = new StaleAlertStore(paths.configDir(), warnings);
+        this.jobs = wireJobs();
+    }
+
+    private Jobs wireJobs() {
+        CleanupJob cleanup = new CleanupJob(retention, schedules);
+        BackupJob backup = new BackupJob(profiles, backups, cleanup, new TestRestore(restores, history, clock), history,
+                alerts, claims, this::backupDefaults, clock);
+        StaleDatabases stale = new StaleDatabases(() -> stats().health(), staleAlerts, alerts,
+                () -> settingsStore.load().rpo(), clock);
+        return new Jobs(backup, new RestoreJob(restores, claims), new VerifyJob(verifier), cleanup, stale,
+                this::backupDefaults);
+    }
+
+    /** The use cases, each in one place, that every front end calls. */
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    /** The defaults a backup takes from the settings, as they are now. */
+    public BackupDefaults backupDefaults() {
+        return BackupDefaults.of(settingsStore.load());
     }
 
     /**
@@ -175,11 +209,6 @@ public final class Engine {
         return importer;
     }
 
-    /** The databases with a job in this process: one job per database, scheduled or started on a screen. */
-    public DatabaseClaims claims() {
-        return claims;
-    }
-
     public ScheduleStore schedules() {
         return schedules;
     }
@@ -202,8 +231,17 @@ public final class Engine {
      * @param problems receives what went wrong after a backup succeeded (its cleanup, its test restore)
      */
     public ScheduledBackup scheduledBackup(Consumer<String> problems) {
-        return new ScheduledBackup(profiles, schedules, backups, retention, restores, history, clock,
-                () -> settingsStore.load().verifiesAfterBackup(), alerts, problems);
+        return new ScheduledBackup(jobs.backup(), problems);
+    }
+
+    /**
+     * The schedules' runs as an OS scheduler starts them ({@code schedule run-due}), under the same claims as the app.
+     *
+     * @param problems receives what went wrong after a backup succeeded (its cleanup, its test restore)
+     */
+    public DueRuns dueRuns(Consumer<String> problems) {
+        StoredSchedules stored = storedSchedules();
+        return new DueRuns(stored, stored, stored, claims, scheduledBackup(problems), clock);
     }
 
     /** A scheduler over the stored schedules with real timers; the caller starts and closes it. */

@@ -1,4 +1,4 @@
-package io.backupdesk.alert;
+package io.backupdesk.jobs;
 
 import io.backupdesk.stats.DatabaseHealth;
 import io.backupdesk.stats.Health;

@@ -1,4 +1,4 @@
-package io.backupdesk.schedule;
+package io.backupdesk.jobs;
 
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.Sidecars;
@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The weekly proof that a schedule's backups can really be restored: the newest backup is restored in full into a
@@ -32,7 +33,7 @@ import java.util.Set;
  * happened. A backup that passes is recorded as verified in the catalog; a failure is reported, and the backup is
  * left as it was (a missing role on the server is not a damaged file).
  */
-final class TestRestore {
+public final class TestRestore {
     private static final Logger LOG = LoggerFactory.getLogger(TestRestore.class);
     static final Duration EVERY = Duration.ofDays(7);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
@@ -40,13 +41,11 @@ final class TestRestore {
     private final RestoreService restores;
     private final JobHistory history;
     private final Clock clock;
-    private final java.util.function.Consumer<String> problems;
 
-    TestRestore(RestoreService restores, JobHistory history, Clock clock, java.util.function.Consumer<String> problems) {
+    public TestRestore(RestoreService restores, JobHistory history, Clock clock) {
         this.restores = restores;
         this.history = history;
         this.clock = clock;
-        this.problems = problems;
     }
 
     /**
@@ -68,7 +67,7 @@ final class TestRestore {
      * @return the report; empty when the restore could not even start (the reason is in the history and the log)
      */
     Optional<RestoreReport> run(Schedule schedule, ConnectionProfile profile, BackupCatalog.Entry backup,
-                                Cancellation cancel) {
+                                Cancellation cancel, Consumer<String> problems) {
         String scratch = scratchName(profile.database(), clock.instant());
         RestorePlan plan = new RestorePlan(backup, profile, scratch, RestoreMode.NEW_DATABASE, 0, false, true, true,
                 null, null, false, false, Set.of());
@@ -85,11 +84,11 @@ final class TestRestore {
             LOG.warn("Test restore of backup {} into {} could not run: {}", backup.record().id(), scratch, e.getMessage());
             return Optional.empty();
         } finally {
-            dropScratch(profile, scratch);
+            dropScratch(profile, scratch, problems);
         }
     }
 
-    private void dropScratch(ConnectionProfile profile, String scratch) {
+    private void dropScratch(ConnectionProfile profile, String scratch, Consumer<String> problems) {
         try {
             if (restores.databaseExists(profile, scratch, Optional.empty())) {
                 restores.dropLeftover(profile, scratch);

@@ -1,0 +1,150 @@
+package io.backupdesk.jobs;
+
+import io.backupdesk.alert.Alert;
+import io.backupdesk.alert.AlertDispatcher;
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupService;
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Ids;
+import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
+import io.backupdesk.core.Progress;
+import io.backupdesk.core.Schedule;
+import io.backupdesk.restore.RestoreReport;
+import io.backupdesk.store.JobHistory;
+import io.backupdesk.store.ProfileStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Backing up, the one use case every front end calls: the backup with its read-back, as the one job on its database;
+ * for a scheduled run, then the cleanup of the database's old backups and the weekly test restore. The steps still to
+ * come (encryption, off-site copies) go here once, for every front end.
+ */
+public final class BackupJob {
+    /**
+     * A backup started by a person: on the command line, with Back up now, or from the tray.
+     *
+     * @param password    a password typed for this run only; empty for the stored one
+     * @param interactive a person can be asked for a password when the server wants one
+     * @param verify      read the backup back; null for the setting
+     */
+    public record Request(ConnectionProfile profile, BackupOptions options, String origin, Optional<String> password,
+                          boolean interactive, Boolean verify) { }
+
+    private final ProfileStore profiles;
+    private final BackupService backups;
+    private final CleanupJob cleanup;
+    private final TestRestore testRestore;
+    private final JobHistory history;
+    private final AlertDispatcher alerts;
+    private final DatabaseClaims claims;
+    private final Supplier<BackupDefaults> defaults;
+    private final Clock clock;
+
+    /** @param defaults the settings' defaults as they are at each run */
+    public BackupJob(ProfileStore profiles, BackupService backups, CleanupJob cleanup, TestRestore testRestore,
+                     JobHistory history, AlertDispatcher alerts, DatabaseClaims claims, Supplier<BackupDefaults> defaults,
+                     Clock clock) {
+        this.profiles = profiles;
+        this.backups = backups;
+        this.cleanup = cleanup;
+        this.testRestore = testRestore;
+        this.history = history;
+        this.alerts = alerts;
+        this.claims = claims;
+        this.defaults = defaults;
+        this.clock = clock;
+    }
+
+    /**
+     * A backup now, as the database's one job.
+     *
+     * @throws BackupDeskException {@code BUSY} at once when another job (here or in another process) has the database
+     */
+    public BackupCatalog.Entry backUp(Request request, Progress progress, Cancellation cancel) {
+        boolean verify = defaults.get().verify(request.verify());
+        return claims.whileHolding(DatabaseClaims.keyOf(request.profile()), "backup",
+                () -> backups.backup(new BackupService.Request(request.profile(), request.options(), request.origin(),
+                        request.password(), request.interactive(), verify), progress, cancel));
+    }
+
+    /**
+     * One run of a schedule, whose database the caller has claimed: the backup with the schedule's options (with the
+     * stored password; nobody is asked), then, only when it succeeded, the cleanup of the database's backups and the
+     * weekly test restore when one is due. What goes wrong after a good backup never fails the run: it goes to
+     * {@code problems}. A failed backup is sent to the webhook and e-mail and thrown, so no cleanup follows it.
+     *
+     * @return the backup's history line
+     */
+    public JobRun scheduled(Schedule schedule, String origin, Cancellation cancel, Consumer<String> problems) {
+        ConnectionProfile profile = profileOf(schedule, origin);
+        BackupCatalog.Entry entry;
+        try {
+            entry = backups.backup(new BackupService.Request(profile, schedule.options(), origin, Optional.empty(),
+                    false, defaults.get().verify()), Progress.NONE, cancel);
+        } catch (RuntimeException e) {
+            alertLastFailure(origin);
+            throw e;
+        }
+        try {
+            cleanup.afterBackup(profile).failures().forEach(f -> problems.accept("Cleanup of " + profile.database()
+                    + " on " + profile.name() + ": " + f));
+        } catch (RuntimeException e) {
+            problems.accept("Cleanup of " + profile.database() + " on " + profile.name() + " failed: " + e.getMessage());
+        }
+        try {
+            if (testRestore.due(schedule) && !cancel.isCancelled()) {
+                testRestore(schedule, profile, entry, cancel, problems);
+            }
+        } catch (RuntimeException e) {
+            problems.accept("The weekly test restore of " + profile.database() + " failed: " + e.getMessage());
+        }
+        return history.readAll().stream().filter(r -> JobRun.KIND_BACKUP.equals(r.kind()) && origin.equals(r.origin())
+                        && entry.record().id().equals(r.backupId())).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("the backup's own history line is missing"));
+    }
+
+    /**
+     * The schedule's connection profile. One that was removed since fails the run like any other failure: in the
+     * history, with an alert, so that a schedule left behind does not fail unseen.
+     */
+    private ConnectionProfile profileOf(Schedule schedule, String origin) {
+        try {
+            return profiles.require(schedule.profile());
+        } catch (BackupDeskException e) {
+            Instant now = clock.instant();
+            JobRun failed = new JobRun(JobRun.SCHEMA_VERSION, Ids.newId(), JobRun.KIND_BACKUP, schedule.profile(), null,
+                    origin, now, now, JobStatus.FAILED, 0, null, e.kind(),
+                    e.getMessage() + " Edit or remove the schedule " + schedule.id() + ".");
+            history.append(failed);
+            alerts.send(Alert.failedRun(failed));
+            throw e;
+        }
+    }
+
+    /** Sends the newest history line of this origin to the webhook and e-mail, when it is a failure. */
+    private void alertLastFailure(String origin) {
+        history.readAll().stream().filter(r -> origin.equals(r.origin())).reduce((a, b) -> b)
+                .filter(r -> r.status() == JobStatus.FAILED || r.status() == JobStatus.INTERRUPTED)
+                .ifPresent(r -> alerts.send(Alert.failedRun(r)));
+    }
+
+    private void testRestore(Schedule schedule, ConnectionProfile profile, BackupCatalog.Entry entry, Cancellation cancel,
+                             Consumer<String> problems) {
+        Optional<RestoreReport> report = testRestore.run(schedule, profile, entry, cancel, problems);
+        if (report.isEmpty() || report.get().outcome() == RestoreReport.Outcome.FAILED) {
+            alertLastFailure(schedule.testRestoreOrigin());
+            problems.accept("The weekly test restore of " + profile.database() + " on " + profile.name() + " failed: "
+                    + report.map(RestoreReport::summary).orElse("it could not start; see the job history")
+                    + " The backup itself was written.");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.backupdesk.jobs;
+
+import io.backupdesk.backup.RetentionPlan;
+import io.backupdesk.backup.RetentionService;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.RetentionPolicy;
+import io.backupdesk.core.Schedule;
+import io.backupdesk.store.ScheduleStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Cleaning up a database's old backups by its schedules' retention rules, with the never-delete rules (the newest
+ * verified, pinned, anything of a database whose last run failed): after each scheduled backup, and on demand from
+ * the command line, with a dry run.
+ */
+public final class CleanupJob {
+    private static final Logger LOG = LoggerFactory.getLogger(CleanupJob.class);
+
+    /**
+     * @param policies the retention rules of the profile's schedules; none means nothing is deleted
+     * @param cleanup  the plan and what was deleted (nothing in a dry run)
+     */
+    public record Outcome(ConnectionProfile profile, List<RetentionPolicy> policies, RetentionService.Cleanup cleanup,
+                          boolean dryRun) {
+        public RetentionPlan plan() {
+            return cleanup.plan();
+        }
+    }
+
+    private final RetentionService retention;
+    private final ScheduleStore schedules;
+
+    public CleanupJob(RetentionService retention, ScheduleStore schedules) {
+        this.retention = retention;
+        this.schedules = schedules;
+    }
+
+    /** What the rules let go now, deleted unless this is a dry run. */
+    public Outcome cleanUp(ConnectionProfile profile, boolean dryRun) {
+        List<Schedule> all = schedules.list();
+        List<RetentionPolicy> policies = all.stream()
+                .filter(s -> s.profile().equals(profile.name()) && !s.retention().isNone())
+                .map(Schedule::retention).toList();
+        RetentionPlan plan = retention.plan(profile.name(), profile.database(), all);
+        RetentionService.Cleanup cleanup = dryRun || policies.isEmpty()
+                ? new RetentionService.Cleanup(plan, List.of(), List.of()) : retention.apply(plan);
+        if (!cleanup.deleted().isEmpty()) {
+            LOG.info("Cleanup of {}/{}: deleted {} backup(s), {} bytes", profile.name(), profile.database(),
+                    cleanup.deleted().size(), cleanup.freedBytes());
+        }
+        return new Outcome(profile, policies, cleanup, dryRun);
+    }
+
+    /** The cleanup after a good scheduled backup of the profile's database. */
+    public RetentionService.Cleanup afterBackup(ConnectionProfile profile) {
+        return cleanUp(profile, false).cleanup();
+    }
+}

@@ -1,0 +1,12 @@
+package io.backupdesk.jobs;
+
+import java.util.function.Supplier;
+
+/**
+ * The use cases, each in one place: the command line, the screens, the tray and the scheduler call these and do
+ * none of it themselves.
+ *
+ * @param defaults what a backup takes from the settings, as they are at the moment of asking
+ */
+public record Jobs(BackupJob backup, RestoreJob restore, VerifyJob verify, CleanupJob cleanup, StaleDatabases stale,
+                   Supplier<BackupDefaults> defaults) { }

@@ -1,0 +1,50 @@
+package io.backupdesk.jobs;
+
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.VerifyService;
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupStatus;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.Progress;
+import io.backupdesk.core.Verification;
+
+/**
+ * Verifying a backup on demand: the checks, then the outcome recorded in its sidecar. The outcome is what the user
+ * asked for, so it is returned even when it could not be recorded.
+ */
+public final class VerifyJob {
+    /**
+     * @param entry        the backup as recorded now (as it was, when nothing could be recorded)
+     * @param verification what the checks found
+     * @param deleted      the backup was deleted while it was being read: nothing was recorded
+     * @param recordError  why the outcome could not be written; null when it was (or the backup was deleted)
+     */
+    public record Outcome(BackupCatalog.Entry entry, Verification verification, boolean deleted,
+                          BackupDeskException recordError) {
+        public boolean recorded() {
+            return !deleted && recordError == null;
+        }
+
+        public boolean good() {
+            return recorded() && verification.status() == BackupStatus.VERIFIED;
+        }
+    }
+
+    private final VerifyService verifier;
+
+    public VerifyJob(VerifyService verifier) {
+        this.verifier = verifier;
+    }
+
+    /** @throws BackupDeskException when the backup could not be checked at all (no pg_restore, cancelled) */
+    public Outcome verify(BackupCatalog.Entry entry, Progress progress, Cancellation cancel) {
+        Verification found = verifier.check(entry, progress, cancel);
+        try {
+            BackupCatalog.Entry recorded = verifier.record(entry, found);
+            boolean deleted = recorded.status() == BackupStatus.MISSING && found.status() != BackupStatus.MISSING;
+            return new Outcome(recorded, found, deleted, null);
+        } catch (BackupDeskException e) {
+            return new Outcome(entry, found, false, e);
+        }
+    }
+}
