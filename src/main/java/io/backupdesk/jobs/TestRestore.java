@@ -26,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The weekly proof that a schedule's backups can really be restored: the newest backup is restored in full into a
@@ -105,7 +106,7 @@ public final class TestRestore {
         String prefix = "backupdesk_test_";
         String suffix = "_" + STAMP.format(now);
         String middle = database;
-        while ((prefix + middle + suffix).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+        while ((prefix + middle + suffix).getBytes(StandardCharsets.UTF_8).length > 63) {
             middle = middle.substring(0, middle.length() - 1);
         }
         return prefix + middle + suffix;

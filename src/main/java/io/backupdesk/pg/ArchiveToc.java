@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.nio.file.LinkOption;
 
 /**
  * An archive's own table of contents, read from its bytes rather than from {@code pg_restore --list}: the listing is
@@ -52,7 +53,7 @@ public record ArchiveToc(BackupFormat format, String archiveVersion, String data
             if (Files.isDirectory(archive)) {
                 Path toc = archive.resolve("toc.dat");
                 // a link could lead the read anywhere on this computer; a folder pg_dump wrote holds none
-                if (!Files.isRegularFile(toc, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isRegularFile(toc, LinkOption.NOFOLLOW_LINKS)) {
                     throw damaged(archive, "the folder has no toc.dat of its own (a missing file, or a link)");
                 }
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(toc))) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.Locale;
 
 /**
  * What a database carries besides its contents and that a pg_dump archive made without {@code --create} lacks: its
@@ -64,7 +65,7 @@ public record DatabaseProperties(List<String> settings, boolean customAcl, List<
             int eq = setting.indexOf('=');
             String name = setting.substring(0, eq);
             String value = setting.substring(eq + 1);
-            String values = LIST_SETTINGS.contains(name.toLowerCase(java.util.Locale.ROOT))
+            String values = LIST_SETTINGS.contains(name.toLowerCase(Locale.ROOT))
                     ? String.join(", ", splitList(value).stream().map(DatabaseProperties::literal).toList())
                     : literal(value);
             sql.add("alter database " + db + " set " + TargetServer.quoteIdent(name) + " to " + values);
@@ -78,7 +79,7 @@ public record DatabaseProperties(List<String> settings, boolean customAcl, List<
         if (customAcl) {
             sql.add("revoke all on database " + db + " from public");
             for (Grant g : grants) {
-                sql.add("grant " + g.privilege().toLowerCase(java.util.Locale.ROOT) + " on database " + db + " to "
+                sql.add("grant " + g.privilege().toLowerCase(Locale.ROOT) + " on database " + db + " to "
                         + g.grantee() + (g.grantable() ? " with grant option" : ""));
             }
         }

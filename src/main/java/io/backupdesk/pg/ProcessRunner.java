@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.Locale;
 
 /**
  * Runs a client program to its end. stdin is closed at once, so a tool that would prompt gets EOF instead of
@@ -213,7 +214,7 @@ public final class ProcessRunner {
 
     /** A program that stops reading (it failed, or was told to stop on error) breaks the pipe; that is its story. */
     private static boolean isBrokenPipe(Throwable t) {
-        return t instanceof IOException && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("pipe");
+        return t instanceof IOException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("pipe");
     }
 
     private static void readLines(InputStream stream, Deque<String> tail, Consumer<String> listener) {

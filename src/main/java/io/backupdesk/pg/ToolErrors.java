@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Turns what a client program printed into a typed error with a hint. The programs run with LC_MESSAGES=C, so their
@@ -148,8 +149,8 @@ public final class ToolErrors {
      * What to do, as the command line says it, for the kinds where a command is the way out; empty for the others,
      * which {@link #hintFor} says for every front.
      */
-    public static java.util.Optional<String> commandLineHintFor(ErrorKind kind) {
-        return java.util.Optional.ofNullable(switch (kind) {
+    public static Optional<String> commandLineHintFor(ErrorKind kind) {
+        return Optional.ofNullable(switch (kind) {
             case AUTHENTICATION -> "Check the user and password of the profile (store the password with"
                     + " 'backupdesk profiles add NAME --url ... --password-stdin'), and that pg_hba.conf admits you.";
             case PASSWORD_REQUIRED -> "Store the password with 'backupdesk profiles add NAME --url ... --password-stdin',"

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.function.Predicate;
 
 /**
  * The dashboard's numbers from the catalog (what backups exist) and the job history (what ran and how it ended).
@@ -50,7 +51,7 @@ public final class StatsService {
      * @param profileExists whether a connection of this name exists now
      */
     public DashboardStats compute(List<BackupCatalog.Entry> catalog, List<JobRun> history, Duration rpo, long freeBytes,
-                                  java.util.function.Predicate<String> profileExists) {
+                                  Predicate<String> profileExists) {
         Instant now = clock.instant();
         ZoneId zone = clock.getZone();
         List<BackupRecord> kept = catalog.stream().filter(e -> e.status() != BackupStatus.MISSING)

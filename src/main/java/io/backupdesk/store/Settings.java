@@ -1,5 +1,7 @@
 package io.backupdesk.store;
 
+import java.time.Duration;
+
 /**
  * The user's settings ({@code settings.json}).
  *
@@ -30,8 +32,8 @@ public record Settings(int schemaVersion, String backupRoot, String clientToolsD
         return new Settings(VERSION, null, null, null, null, null, null, null, null, null);
     }
 
-    public java.time.Duration rpo() {
-        return java.time.Duration.ofHours(rpoHours == null || rpoHours < 1 ? DEFAULT_RPO_HOURS : rpoHours);
+    public Duration rpo() {
+        return Duration.ofHours(rpoHours == null || rpoHours < 1 ? DEFAULT_RPO_HOURS : rpoHours);
     }
 
     public boolean verifiesAfterBackup() {

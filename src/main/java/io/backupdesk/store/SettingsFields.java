@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.io.IOException;
 
 /**
  * Checks {@code settings.json} one field at a time, so that one bad value costs that value alone and not the backup
@@ -121,7 +122,7 @@ final class SettingsFields implements JsonFile.FieldCheck {
         try {
             Json.mapper().treeToValue(node, Alerts.MailServer.class);
             return null;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return "is not a mail server (host, port, security, user, from, to)";
         }
     }
