@@ -3,11 +3,8 @@ package io.backupdesk.pg;
 import io.backupdesk.core.BackupDeskException;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,26 +26,24 @@ public final class ServerInspector implements AutoCloseable {
                                 and d.objid = c.oid and d.deptype = 'e')
             order by n.nspname, c.relname""";
 
-    private final Connection connection;
-    private final String target;
+    private final Jdbc jdbc;
 
     public ServerInspector(Connection connection, String target) {
-        this.connection = connection;
-        this.target = target;
+        this.jdbc = new Jdbc(connection, target);
     }
 
     /** The connection, for a snapshot transaction on the same login; stays owned by this inspector. */
     public Connection connection() {
-        return connection;
+        return jdbc.connection();
     }
 
     public PgVersion serverVersion() {
-        return new PgVersion(Integer.parseInt(queryString("show server_version_num")));
+        return jdbc.serverVersion();
     }
 
     /** The server's own version text, e.g. "15.18 (Debian 15.18-0+deb12u1)". */
     public String serverVersionText() {
-        return queryString("show server_version");
+        return jdbc.queryOne("show server_version").orElseThrow();
     }
 
     /**
@@ -69,28 +64,18 @@ public final class ServerInspector implements AutoCloseable {
                                               where datname = current_database()) end)
                 from pg_catalog.pg_roles r, pg_catalog.pg_database d
                 where r.rolname = current_user and d.datname = current_database()""";
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? Math.max(0, rs.getInt(1)) : -1;
-        } catch (SQLException e) {
-            return -1;
-        }
+        return jdbc.queryIfPossible(sql, rs -> Math.max(0, rs.getInt(1))).flatMap(rows -> rows.stream().findFirst())
+                .orElse(-1);
     }
 
     public long databaseSize() {
-        return Long.parseLong(queryString("select pg_catalog.pg_database_size(pg_catalog.current_database())"));
+        return Long.parseLong(jdbc.queryOne("select pg_catalog.pg_database_size(pg_catalog.current_database())").orElseThrow());
     }
 
     /** The tables whose rows pg_dump would dump with these include/exclude patterns. */
     public List<TableInfo> dumpableTables(List<String> schemas, List<String> excludeSchemas,
                                           List<String> tables, List<String> excludeTables) {
-        List<TableInfo> all = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(DUMPABLE_TABLES)) {
-            while (rs.next()) {
-                all.add(new TableInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
-            }
-        } catch (SQLException e) {
-            throw ConnectionFactory.classify(e, target);
-        }
+        List<TableInfo> all = jdbc.query(DUMPABLE_TABLES, ServerInspector::tableInfo);
         return new TableSelector(new CatalogMatcher()).select(all, schemas, excludeSchemas, tables, excludeTables);
     }
 
@@ -99,18 +84,16 @@ public final class ServerInspector implements AutoCloseable {
         String sql = "select c.oid, n.nspname, c.relname, pg_catalog.pg_table_size(c.oid), c.reltuples::bigint"
                 + " from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
                 + " where c.oid::bigint = any(?) order by n.nspname, c.relname";
-        List<TableInfo> found = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setArray(1, connection.createArrayOf("bigint", oids.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new TableInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
-                }
-            }
+        try {
+            return jdbc.query(sql, ServerInspector::tableInfo,
+                    jdbc.connection().createArrayOf("bigint", oids.toArray()));
         } catch (SQLException e) {
-            throw ConnectionFactory.classify(e, target);
+            throw jdbc.classify(e);
         }
-        return found;
+    }
+
+    private static TableInfo tableInfo(ResultSet rs) throws SQLException {
+        return new TableInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5));
     }
 
     private final class CatalogMatcher implements TableSelector.Matcher {
@@ -131,29 +114,12 @@ public final class ServerInspector implements AutoCloseable {
         }
     }
 
-    private interface Column<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private <T> Set<T> query(String sql, Column<T> column, String... params) {
-        Set<T> values = new HashSet<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    values.add(column.read(rs));
-                }
-            }
-        } catch (SQLException e) {
-            if ("2201B".equals(e.getSQLState())) {
-                throw BackupDeskException.configuration("A name pattern is not a valid regular expression: " + e.getMessage(),
-                        "Check brackets and special characters in the schema and table patterns.");
-            }
-            throw ConnectionFactory.classify(e, target);
-        }
-        return values;
+    /** A pattern's regular expression that the server cannot compile is the user's to fix, not a server failure. */
+    private <T> Set<T> query(String sql, Jdbc.Row<T> column, String... params) {
+        return new HashSet<>(jdbc.query(sql, column, e -> "2201B".equals(e.getSQLState())
+                ? BackupDeskException.configuration("A name pattern is not a valid regular expression: " + e.getMessage(),
+                "Check brackets and special characters in the schema and table patterns.") : jdbc.classify(e),
+                (Object[]) params));
     }
 
     /** Rows copied so far per table oid by our own COPY TO commands in this database (PostgreSQL 14+). */
@@ -162,34 +128,13 @@ public final class ServerInspector implements AutoCloseable {
         String sql = "select p.relid, p.tuples_processed from pg_catalog.pg_stat_progress_copy p"
                 + " join pg_catalog.pg_stat_activity a on a.pid = p.pid"
                 + " where p.datname = pg_catalog.current_database() and a.application_name = ? and p.command = 'COPY TO'";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, PgEnvironment.APPLICATION_NAME);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    progress.put(rs.getLong(1), rs.getLong(2));
-                }
-            }
-        } catch (SQLException e) {
-            return Map.of();
-        }
-        return progress;
-    }
-
-    private String queryString(String sql) {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        } catch (SQLException e) {
-            throw ConnectionFactory.classify(e, target);
-        }
+        // progress is a nicety: a server that cannot say (before 14, or hidden statistics) shows none
+        return jdbc.queryIfPossible(sql, rs -> progress.put(rs.getLong(1), rs.getLong(2)), PgEnvironment.APPLICATION_NAME)
+                .map(rows -> progress).orElse(Map.of());
     }
 
     @Override
     public void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // closing a broken connection has nothing left to tell
-        }
+        jdbc.close();
     }
 }

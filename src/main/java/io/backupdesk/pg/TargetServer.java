@@ -3,8 +3,6 @@ package io.backupdesk.pg;
 import io.backupdesk.core.BackupDeskException;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -47,25 +45,23 @@ public final class TargetServer implements AutoCloseable {
     /** Sessions of clients, as opposed to autovacuum and other background workers. */
     private static final String CLIENTS = "backend_type = 'client backend'";
 
-    private final Connection connection;
-    private final String target;
+    private final Jdbc jdbc;
 
     public TargetServer(Connection connection, String target) {
-        this.connection = connection;
-        this.target = target;
+        this.jdbc = new Jdbc(connection, target);
     }
 
     public PgVersion serverVersion() {
-        return new PgVersion(Integer.parseInt(queryOne("show server_version_num", List.of()).orElseThrow()));
+        return jdbc.serverVersion();
     }
 
     public boolean exists(String database) {
-        return queryOne("select 1 from pg_catalog.pg_database where datname = ?", List.of(database)).isPresent();
+        return jdbc.queryOne("select 1 from pg_catalog.pg_database where datname = ?", database).isPresent();
     }
 
     /** The database's oid: what it is, as opposed to a name that can be given to another one later. */
     public Optional<Long> oid(String database) {
-        return queryOne("select oid::bigint::text from pg_catalog.pg_database where datname = ?", List.of(database))
+        return jdbc.queryOne("select oid::bigint::text from pg_catalog.pg_database where datname = ?", database)
                 .map(Long::parseLong);
     }
 
@@ -86,9 +82,9 @@ public final class TargetServer implements AutoCloseable {
     /** The database's settings, privileges, comment and connection limit, which its contents' archive lacks. */
     public DatabaseProperties properties(String database) {
         try {
-            return DatabaseProperties.read(connection, database);
+            return DatabaseProperties.read(jdbc.connection(), database);
         } catch (SQLException e) {
-            throw ConnectionFactory.classify(e, target);
+            throw jdbc.classify(e);
         }
     }
 
@@ -102,7 +98,7 @@ public final class TargetServer implements AutoCloseable {
         List<String> failures = new ArrayList<>();
         for (String sql : properties.statementsFor(database)) {
             try {
-                execute(sql);
+                jdbc.execute(sql);
             } catch (BackupDeskException e) {
                 failures.add(sql + ": " + e.getMessage());
             }
@@ -119,8 +115,8 @@ public final class TargetServer implements AutoCloseable {
 
     /** Whether the login owns the database (or is a member of its owner). */
     public boolean ownsDatabase(String database) {
-        return queryOne("select 1 from pg_catalog.pg_database where datname = ?"
-                + " and pg_catalog.pg_has_role(current_user, datdba, 'MEMBER')", List.of(database)).isPresent();
+        return jdbc.queryOne("select 1 from pg_catalog.pg_database where datname = ?"
+                + " and pg_catalog.pg_has_role(current_user, datdba, 'MEMBER')", database).isPresent();
     }
 
     /**
@@ -156,7 +152,7 @@ public final class TargetServer implements AutoCloseable {
     /** Where the server keeps its data, when this login may read it (superusers, pg_read_all_settings). */
     public Optional<String> dataDirectory() {
         try {
-            return queryOne("select setting from pg_catalog.pg_settings where name = 'data_directory'", List.of());
+            return jdbc.queryOne("select setting from pg_catalog.pg_settings where name = 'data_directory'");
         } catch (BackupDeskException e) {
             return Optional.empty();
         }
@@ -179,11 +175,11 @@ public final class TargetServer implements AutoCloseable {
                 sql.append(" tablespace ").append(quoteIdent(t.tablespace()));
             }
         });
-        execute(sql.toString());
+        jdbc.execute(sql.toString());
     }
 
     public void drop(String database) {
-        execute("drop database if exists " + quoteIdent(database) + " with (force)");
+        jdbc.execute("drop database if exists " + quoteIdent(database) + " with (force)");
     }
 
     /**
@@ -192,6 +188,7 @@ public final class TargetServer implements AutoCloseable {
      */
     public void swapNames(String database, String aside, String replacement) {
         try {
+            Connection connection = jdbc.connection();
             connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
                 st.execute("alter database " + quoteIdent(database) + " rename to " + quoteIdent(aside));
@@ -204,12 +201,12 @@ public final class TargetServer implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw ConnectionFactory.classify(e, target);
+            throw jdbc.classify(e);
         }
     }
 
     public void setOwner(String database, String owner) {
-        execute("alter database " + quoteIdent(database) + " owner to " + quoteIdent(owner));
+        jdbc.execute("alter database " + quoteIdent(database) + " owner to " + quoteIdent(owner));
     }
 
     public static String quoteIdent(String name) {
@@ -220,46 +217,12 @@ public final class TargetServer implements AutoCloseable {
         return "'" + text.replace("'", "''") + "'";
     }
 
-    private void execute(String sql) {
-        try (Statement st = connection.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
-            throw ConnectionFactory.classify(e, target);
-        }
-    }
-
-    private Optional<String> queryOne(String sql, List<String> params) {
-        return query(sql, params, rs -> rs.getString(1)).stream().findFirst();
-    }
-
-    @FunctionalInterface
-    private interface Row<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, List<String> params, Row<T> row) {
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                st.setString(i + 1, params.get(i));
-            }
-            List<T> rows = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(row.read(rs));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw ConnectionFactory.classify(e, target);
-        }
+    private <T> List<T> query(String sql, List<String> params, Jdbc.Row<T> row) {
+        return jdbc.query(sql, row, params.toArray());
     }
 
     @Override
     public void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // closing a connection we are done with
-        }
+        jdbc.close();
     }
 }
