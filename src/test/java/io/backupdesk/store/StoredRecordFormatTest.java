@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The exact text the records take in sidecars, history lines, restore records and the schedules file. Files written
  * by earlier versions sit in backup folders shared between desks, so a change to a record's methods must not add,
- * drop, rename or reorder a field: every component is set here, and the text is compared whole.
+ * drop, rename or reorder a field: every component is set here, and the text is compared whole. The records are made
+ * with their builders, as the app makes them; the expected text is what the records wrote before they had builders.
  */
 class StoredRecordFormatTest {
     private static final Instant AT = Instant.parse("2026-05-04T02:30:00Z");
@@ -37,19 +38,23 @@ class StoredRecordFormatTest {
             + "\"globals\":true,\"label\":\"nightly\",\"timeout\":\"PT2H\",\"lockWaitTimeout\":\"PT30S\"}";
 
     private static BackupOptions options() {
-        return new BackupOptions(BackupFormat.DIRECTORY, Compression.parse("zstd:3"), 3, List.of("sales"),
-                List.of("tmp*"), List.of("sales.orders"), List.of("sales.audit"), DumpScope.SCHEMA_ONLY, true,
-                "nightly", Duration.ofHours(2), Duration.ofSeconds(30));
+        return BackupOptions.builder().format(BackupFormat.DIRECTORY).compression(Compression.parse("zstd:3")).jobs(3)
+                .schemas(List.of("sales")).excludeSchemas(List.of("tmp*")).tables(List.of("sales.orders"))
+                .excludeTables(List.of("sales.audit")).scope(DumpScope.SCHEMA_ONLY).globals(true).label("nightly")
+                .timeout(Duration.ofHours(2)).lockWaitTimeout(Duration.ofSeconds(30)).build();
     }
 
     @Test
     void aSidecarKeepsEveryFieldNameAndItsPlace() throws Exception {
-        BackupRecord record = new BackupRecord(1, "b1", "prod", "db1", 5433, "sales", "16.2", "16.3",
-                BackupFormat.DIRECTORY, "zstd:3", options(), "sales_20260504-023000_nightly", 2_411_724, 9_000_000,
-                "ab".repeat(32), Map.of("toc.dat", "cd".repeat(32)), "sales_20260504-023000_nightly.globals.sql",
-                "ef".repeat(32), AT, 4_200, List.of(new TableCount("sales", "orders", 300L)), "nightly",
-                BackupStatus.OK, new Verification(BackupStatus.VERIFIED, AT.plusSeconds(5), "read in full"),
-                "schedule:s1", true);
+        BackupRecord record = BackupRecord.builder().id("b1").profile("prod").host("db1").port(5433).database("sales")
+                .serverVersion("16.2").pgDumpVersion("16.3").format(BackupFormat.DIRECTORY).compression("zstd:3")
+                .options(options()).fileName("sales_20260504-023000_nightly").sizeBytes(2_411_724)
+                .databaseSizeBytes(9_000_000).sha256("ab".repeat(32)).files(Map.of("toc.dat", "cd".repeat(32)))
+                .globalsFile("sales_20260504-023000_nightly.globals.sql").globalsSha256("ef".repeat(32))
+                .createdAt(AT).durationMillis(4_200).tables(List.of(new TableCount("sales", "orders", 300L)))
+                .label("nightly").status(BackupStatus.OK)
+                .verification(new Verification(BackupStatus.VERIFIED, AT.plusSeconds(5), "read in full"))
+                .origin("schedule:s1").pinned(true).build();
         String json = "{\"schemaVersion\":1,\"id\":\"b1\",\"profile\":\"prod\",\"host\":\"db1\",\"port\":5433,"
                 + "\"database\":\"sales\",\"serverVersion\":\"16.2\",\"pgDumpVersion\":\"16.3\","
                 + "\"format\":\"DIRECTORY\",\"compression\":\"zstd:3\",\"options\":" + OPTIONS_JSON + ","
@@ -68,8 +73,9 @@ class StoredRecordFormatTest {
 
     @Test
     void aHistoryLineKeepsEveryFieldNameAndItsPlace() throws Exception {
-        JobRun run = new JobRun(1, "r1", JobRun.KIND_BACKUP, "prod", "sales", "schedule:s1", AT, AT.plusSeconds(42),
-                JobStatus.FAILED, 1234, "b1", ErrorKind.DISK_FULL, "disk full");
+        JobRun run = JobRun.builder().id("r1").kind(JobRun.KIND_BACKUP).profile("prod").database("sales")
+                .origin("schedule:s1").startedAt(AT).finishedAt(AT.plusSeconds(42)).status(JobStatus.FAILED)
+                .sizeBytes(1234).backupId("b1").errorKind(ErrorKind.DISK_FULL).error("disk full").build();
         String json = "{\"schemaVersion\":1,\"id\":\"r1\",\"kind\":\"backup\",\"profile\":\"prod\","
                 + "\"database\":\"sales\",\"origin\":\"schedule:s1\",\"startedAt\":\"2026-05-04T02:30:00Z\","
                 + "\"finishedAt\":\"2026-05-04T02:30:42Z\",\"status\":\"FAILED\",\"sizeBytes\":1234,"
@@ -80,8 +86,10 @@ class StoredRecordFormatTest {
 
     @Test
     void aRestoreRecordKeepsEveryFieldNameAndItsPlace() throws Exception {
-        RestoreRecord restore = new RestoreRecord(1, "x1", "b1", "prod", "sales", "safe-replace", AT,
-                AT.plusSeconds(600), "complete", "sales_aside", "b0", AT.plusSeconds(900), "sales_restored");
+        RestoreRecord restore = RestoreRecord.builder().id("x1").backupId("b1").profile("prod").database("sales")
+                .mode("safe-replace").startedAt(AT).finishedAt(AT.plusSeconds(600)).outcome("complete")
+                .asideDatabase("sales_aside").safetyBackupId("b0").rolledBackAt(AT.plusSeconds(900))
+                .restoredCopy("sales_restored").build();
         String json = "{\"schemaVersion\":1,\"id\":\"x1\",\"backupId\":\"b1\",\"profile\":\"prod\","
                 + "\"database\":\"sales\",\"mode\":\"safe-replace\",\"startedAt\":\"2026-05-04T02:30:00Z\","
                 + "\"finishedAt\":\"2026-05-04T02:40:00Z\",\"outcome\":\"complete\",\"asideDatabase\":\"sales_aside\","
@@ -93,9 +101,9 @@ class StoredRecordFormatTest {
 
     @Test
     void aScheduleKeepsEveryFieldNameAndItsPlace() throws Exception {
-        Schedule schedule = new Schedule("s1", "prod", "30 2 * * *", "Europe/Berlin", true, options(),
-                new RetentionPolicy(7, 7, 4, 12, Duration.ofDays(400)), Schedule.CatchUp.SKIP, true, AT,
-                AT.plusSeconds(60));
+        Schedule schedule = Schedule.builder().id("s1").profile("prod").cron("30 2 * * *").zone("Europe/Berlin")
+                .enabled(true).options(options()).retention(new RetentionPolicy(7, 7, 4, 12, Duration.ofDays(400)))
+                .catchUp(Schedule.CatchUp.SKIP).testRestore(true).createdAt(AT).enabledAt(AT.plusSeconds(60)).build();
         String json = "{\"id\":\"s1\",\"profile\":\"prod\",\"cron\":\"30 2 * * *\",\"zone\":\"Europe/Berlin\","
                 + "\"enabled\":true,\"options\":" + OPTIONS_JSON + ",\"retention\":{\"keepLast\":7,\"daily\":7,"
                 + "\"weekly\":4,\"monthly\":12,\"maxAge\":\"PT9600H\",\"none\":false},\"catchUp\":\"SKIP\","
