@@ -210,13 +210,19 @@ final class BackupRun {
     private BackupRecord record(ClientInstallation client, BackupLayout.BackupPaths paths, DumpRun.Result dump,
                                 String globalsSha) {
         SnapshotFacts facts = dump.facts();
-        return new BackupRecord(BackupRecord.SCHEMA_VERSION, Ids.newId(), profile.name(), profile.host(), profile.port(),
-                profile.database(), facts.serverVersion(), client.version().toString(), options.format(),
-                options.format() == BackupFormat.TAR ? "none" : options.compression().toString(), options,
-                paths.archive().getFileName().toString(), dump.sizeBytes(), facts.databaseSize(), dump.sha256(),
-                dump.files(), globalsSha == null ? null : paths.globals().getFileName().toString(), globalsSha, started,
-                Duration.between(started, services.clock().instant()).toMillis(), facts.counts(), options.label(),
-                BackupStatus.OK, null, request.origin(), false);
+        return BackupRecord.builder().id(Ids.newId())
+                .profile(profile.name()).host(profile.host()).port(profile.port()).database(profile.database())
+                .serverVersion(facts.serverVersion()).pgDumpVersion(client.version().toString())
+                .format(options.format())
+                .compression(options.format() == BackupFormat.TAR ? "none" : options.compression().toString())
+                .options(options)
+                .fileName(paths.archive().getFileName().toString()).sizeBytes(dump.sizeBytes())
+                .databaseSizeBytes(facts.databaseSize()).sha256(dump.sha256()).files(dump.files())
+                .globalsFile(globalsSha == null ? null : paths.globals().getFileName().toString())
+                .globalsSha256(globalsSha)
+                .createdAt(started).durationMillis(Duration.between(started, services.clock().instant()).toMillis())
+                .tables(facts.counts()).label(options.label()).status(BackupStatus.OK).origin(request.origin())
+                .build();
     }
 
     /** Renames the finished partial into place, durably. Its name was reserved, so nothing is replaced. */

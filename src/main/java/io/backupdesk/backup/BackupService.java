@@ -135,8 +135,11 @@ public final class BackupService {
     /** The history line of a run; a null status marks a run still in progress. */
     static JobRun jobRun(String runId, Request request, Instant started, JobStatus status, long size, String backupId,
                          BackupDeskException error, Clock clock) {
-        return new JobRun(JobRun.SCHEMA_VERSION, runId, JobRun.KIND_BACKUP, request.profile().name(),
-                request.profile().database(), request.origin(), started, status == null ? null : clock.instant(), status,
-                size, backupId, error == null ? null : error.kind(), error == null ? null : error.getMessage());
+        return JobRun.builder().id(runId).kind(JobRun.KIND_BACKUP)
+                .profile(request.profile().name()).database(request.profile().database()).origin(request.origin())
+                .startedAt(started).finishedAt(status == null ? null : clock.instant()).status(status)
+                .sizeBytes(size).backupId(backupId)
+                .errorKind(error == null ? null : error.kind()).error(error == null ? null : error.getMessage())
+                .build();
     }
 }

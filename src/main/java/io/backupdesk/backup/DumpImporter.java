@@ -77,12 +77,16 @@ public final class DumpImporter {
             refuseIfListed(sidecar);
             Map<String, String> files = Files.isDirectory(placed) ? Sha256.ofFolderFiles(placed) : Map.of();
             String sha = Files.isDirectory(placed) ? Sha256.ofManifest(files) : Sha256.ofFile(placed);
-            BackupRecord record = new BackupRecord(BackupRecord.SCHEMA_VERSION, Ids.newId(),
-                    profile == null ? "imported" : profile, null, null, database, header.serverVersion(),
-                    header.dumpVersion(), format, header.compression(), null, placed.getFileName().toString(),
-                    ArchiveFiles.sizeOf(placed), 0, sha, files, null, null,
-                    header.createdAt() == null ? Files.getLastModifiedTime(placed).toInstant() : header.createdAt(), 0,
-                    header.tables(), null, BackupStatus.OK, null, ORIGIN_IMPORT, false);
+            BackupRecord record = BackupRecord.builder().id(Ids.newId())
+                    .profile(profile == null ? "imported" : profile).database(database)
+                    .serverVersion(header.serverVersion()).pgDumpVersion(header.dumpVersion())
+                    .format(format).compression(header.compression())
+                    .fileName(placed.getFileName().toString()).sizeBytes(ArchiveFiles.sizeOf(placed))
+                    .sha256(sha).files(files)
+                    .createdAt(header.createdAt() == null ? Files.getLastModifiedTime(placed).toInstant()
+                            : header.createdAt())
+                    .tables(header.tables()).status(BackupStatus.OK).origin(ORIGIN_IMPORT)
+                    .build();
             Verification read = verifier.check(new BackupCatalog.Entry(record, sidecar, BackupStatus.OK), progress, cancel);
             // the verification is what marks it: every list, cleanup and restore goes by it before the status
             BackupRecord checked = record.withVerification(read);

@@ -122,8 +122,7 @@ public record RunMarker(JobRun run, List<String> paths, String sidecar, ProcessR
     }
 
     RunMarker ended(JobStatus status) {
-        return new RunMarker(new JobRun(run.schemaVersion(), run.id(), run.kind(), run.profile(), run.database(),
-                run.origin(), run.startedAt(), run.finishedAt(), status, run.sizeBytes(), run.backupId(),
-                run.errorKind(), run.error()), paths, sidecar, process, databases, note, unresolved, oids);
+        return new RunMarker(run.toBuilder().status(status).build(), paths, sidecar, process, databases, note,
+                unresolved, oids);
     }
 }

@@ -276,8 +276,8 @@ public final class RunRegistry {
     }
 
     private JobRun finished(JobRun run, JobStatus status, long size, String backupId, String note) {
-        return new JobRun(run.schemaVersion(), run.id(), run.kind(), run.profile(), run.database(), run.origin(),
-                run.startedAt(), clock.instant(), status, size, backupId, null, note);
+        return run.toBuilder().finishedAt(clock.instant()).status(status).sizeBytes(size).backupId(backupId)
+                .errorKind(null).error(note).build();
     }
 
     /** Kills a tool and its workers and waits for them, so that none writes into what is deleted or dropped next. */

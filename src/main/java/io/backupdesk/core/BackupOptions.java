@@ -83,16 +83,131 @@ public record BackupOptions(BackupFormat format, Compression compression, int jo
     }
 
     public static BackupOptions defaults() {
-        return ofFormat(null);
+        return builder().build();
     }
 
     /** The defaults in another format. */
     public static BackupOptions ofFormat(BackupFormat format) {
-        return new BackupOptions(format, null, 0, null, null, null, null, null, false, null, null, null);
+        return builder().format(format).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding every component as this record resolved it. The worker count is copied as resolved, so set it
+     * again when changing the format away from directory.
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** One worker per core, at most four: more rarely helps and loads the server. */
     public static int defaultJobs() {
         return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Names only what differs from the defaults. What is not set is null, zero or false, which the constructor turns
+     * into the defaults: the custom format, gzip level 1, all of the database, the one-minute lock wait and a worker
+     * count that fits the format.
+     */
+    public static final class Builder {
+        private BackupFormat format;
+        private Compression compression;
+        private int jobs;
+        private List<String> schemas;
+        private List<String> excludeSchemas;
+        private List<String> tables;
+        private List<String> excludeTables;
+        private DumpScope scope;
+        private boolean globals;
+        private String label;
+        private Duration timeout;
+        private Duration lockWaitTimeout;
+
+        private Builder() { }
+
+        private Builder(BackupOptions from) {
+            format = from.format;
+            compression = from.compression;
+            jobs = from.jobs;
+            schemas = from.schemas;
+            excludeSchemas = from.excludeSchemas;
+            tables = from.tables;
+            excludeTables = from.excludeTables;
+            scope = from.scope;
+            globals = from.globals;
+            label = from.label;
+            timeout = from.timeout;
+            lockWaitTimeout = from.lockWaitTimeout;
+        }
+
+        public Builder format(BackupFormat value) {
+            format = value;
+            return this;
+        }
+
+        public Builder compression(Compression value) {
+            compression = value;
+            return this;
+        }
+
+        public Builder jobs(int value) {
+            jobs = value;
+            return this;
+        }
+
+        public Builder schemas(List<String> value) {
+            schemas = value;
+            return this;
+        }
+
+        public Builder excludeSchemas(List<String> value) {
+            excludeSchemas = value;
+            return this;
+        }
+
+        public Builder tables(List<String> value) {
+            tables = value;
+            return this;
+        }
+
+        public Builder excludeTables(List<String> value) {
+            excludeTables = value;
+            return this;
+        }
+
+        public Builder scope(DumpScope value) {
+            scope = value;
+            return this;
+        }
+
+        public Builder globals(boolean value) {
+            globals = value;
+            return this;
+        }
+
+        public Builder label(String value) {
+            label = value;
+            return this;
+        }
+
+        public Builder timeout(Duration value) {
+            timeout = value;
+            return this;
+        }
+
+        public Builder lockWaitTimeout(Duration value) {
+            lockWaitTimeout = value;
+            return this;
+        }
+
+        /** Through the canonical constructor, so the defaults and the refusals are the same as for a stored schedule. */
+        public BackupOptions build() {
+            return new BackupOptions(format, compression, jobs, schemas, excludeSchemas, tables, excludeTables, scope,
+                    globals, label, timeout, lockWaitTimeout);
+        }
     }
 }

@@ -30,22 +30,229 @@ public record BackupRecord(int schemaVersion, String id, String profile, String 
         tables = tables == null ? List.of() : List.copyOf(tables);
     }
 
+    /** A record started at the current schema version, every other component still to be named. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every component of this record, to change a few and keep the rest. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     /** The same backup with a new verification outcome. */
     public BackupRecord withVerification(Verification outcome) {
-        return new BackupRecord(schemaVersion, id, profile, host, port, database, serverVersion, pgDumpVersion, format,
-                compression, options, fileName, sizeBytes, databaseSizeBytes, sha256, files, globalsFile, globalsSha256,
-                createdAt, durationMillis, tables, label, status, outcome, origin, pinned);
+        return toBuilder().verification(outcome).build();
     }
 
     /** The same backup, pinned (kept by every cleanup) or not. */
     public BackupRecord withPinned(boolean pin) {
-        return new BackupRecord(schemaVersion, id, profile, host, port, database, serverVersion, pgDumpVersion, format,
-                compression, options, fileName, sizeBytes, databaseSizeBytes, sha256, files, globalsFile, globalsSha256,
-                createdAt, durationMillis, tables, label, status, verification, origin, pin);
+        return toBuilder().pinned(pin).build();
     }
 
     /** The status to show: the verification outcome when there is one, else the recorded status. */
     public BackupStatus effectiveStatus() {
         return verification != null ? verification.status() : status;
+    }
+
+    /**
+     * Names each component where it is set, instead of counting 26 positions. What is not set stays null, zero or
+     * false; the schema version starts at the current one.
+     */
+    public static final class Builder {
+        private int schemaVersion = SCHEMA_VERSION;
+        private String id;
+        private String profile;
+        private String host;
+        private Integer port;
+        private String database;
+        private String serverVersion;
+        private String pgDumpVersion;
+        private BackupFormat format;
+        private String compression;
+        private BackupOptions options;
+        private String fileName;
+        private long sizeBytes;
+        private long databaseSizeBytes;
+        private String sha256;
+        private Map<String, String> files;
+        private String globalsFile;
+        private String globalsSha256;
+        private Instant createdAt;
+        private long durationMillis;
+        private List<TableCount> tables;
+        private String label;
+        private BackupStatus status;
+        private Verification verification;
+        private String origin;
+        private boolean pinned;
+
+        private Builder() { }
+
+        private Builder(BackupRecord from) {
+            schemaVersion = from.schemaVersion;
+            id = from.id;
+            profile = from.profile;
+            host = from.host;
+            port = from.port;
+            database = from.database;
+            serverVersion = from.serverVersion;
+            pgDumpVersion = from.pgDumpVersion;
+            format = from.format;
+            compression = from.compression;
+            options = from.options;
+            fileName = from.fileName;
+            sizeBytes = from.sizeBytes;
+            databaseSizeBytes = from.databaseSizeBytes;
+            sha256 = from.sha256;
+            files = from.files;
+            globalsFile = from.globalsFile;
+            globalsSha256 = from.globalsSha256;
+            createdAt = from.createdAt;
+            durationMillis = from.durationMillis;
+            tables = from.tables;
+            label = from.label;
+            status = from.status;
+            verification = from.verification;
+            origin = from.origin;
+            pinned = from.pinned;
+        }
+
+        public Builder schemaVersion(int value) {
+            schemaVersion = value;
+            return this;
+        }
+
+        public Builder id(String value) {
+            id = value;
+            return this;
+        }
+
+        public Builder profile(String value) {
+            profile = value;
+            return this;
+        }
+
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        public Builder port(Integer value) {
+            port = value;
+            return this;
+        }
+
+        public Builder database(String value) {
+            database = value;
+            return this;
+        }
+
+        public Builder serverVersion(String value) {
+            serverVersion = value;
+            return this;
+        }
+
+        public Builder pgDumpVersion(String value) {
+            pgDumpVersion = value;
+            return this;
+        }
+
+        public Builder format(BackupFormat value) {
+            format = value;
+            return this;
+        }
+
+        public Builder compression(String value) {
+            compression = value;
+            return this;
+        }
+
+        public Builder options(BackupOptions value) {
+            options = value;
+            return this;
+        }
+
+        public Builder fileName(String value) {
+            fileName = value;
+            return this;
+        }
+
+        public Builder sizeBytes(long value) {
+            sizeBytes = value;
+            return this;
+        }
+
+        public Builder databaseSizeBytes(long value) {
+            databaseSizeBytes = value;
+            return this;
+        }
+
+        public Builder sha256(String value) {
+            sha256 = value;
+            return this;
+        }
+
+        public Builder files(Map<String, String> value) {
+            files = value;
+            return this;
+        }
+
+        public Builder globalsFile(String value) {
+            globalsFile = value;
+            return this;
+        }
+
+        public Builder globalsSha256(String value) {
+            globalsSha256 = value;
+            return this;
+        }
+
+        public Builder createdAt(Instant value) {
+            createdAt = value;
+            return this;
+        }
+
+        public Builder durationMillis(long value) {
+            durationMillis = value;
+            return this;
+        }
+
+        public Builder tables(List<TableCount> value) {
+            tables = value;
+            return this;
+        }
+
+        public Builder label(String value) {
+            label = value;
+            return this;
+        }
+
+        public Builder status(BackupStatus value) {
+            status = value;
+            return this;
+        }
+
+        public Builder verification(Verification value) {
+            verification = value;
+            return this;
+        }
+
+        public Builder origin(String value) {
+            origin = value;
+            return this;
+        }
+
+        public Builder pinned(boolean value) {
+            pinned = value;
+            return this;
+        }
+
+        /** Through the canonical constructor, the one Jackson reads sidecars with, so both apply the same defaults. */
+        public BackupRecord build() {
+            return new BackupRecord(schemaVersion, id, profile, host, port, database, serverVersion, pgDumpVersion,
+                    format, compression, options, fileName, sizeBytes, databaseSizeBytes, sha256, files, globalsFile,
+                    globalsSha256, createdAt, durationMillis, tables, label, status, verification, origin, pinned);
+        }
     }
 }

@@ -17,13 +17,130 @@ public record RestoreRecord(int schemaVersion, String id, String backupId, Strin
                             String safetyBackupId, Instant rolledBackAt, String restoredCopy) {
     public static final int SCHEMA_VERSION = 1;
 
+    /** A record started at the current schema version, every other component still to be named. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every component of this record, to change a few and keep the rest. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     public RestoreRecord rolledBack(Instant at, String keptAs) {
-        return new RestoreRecord(schemaVersion, id, backupId, profile, database, mode, startedAt, finishedAt, outcome,
-                null, safetyBackupId, at, keptAs);
+        return toBuilder().asideDatabase(null).rolledBackAt(at).restoredCopy(keptAs).build();
     }
 
     public RestoreRecord withoutAside() {
-        return new RestoreRecord(schemaVersion, id, backupId, profile, database, mode, startedAt, finishedAt, outcome,
-                null, safetyBackupId, rolledBackAt, restoredCopy);
+        return toBuilder().asideDatabase(null).build();
+    }
+
+    /**
+     * Names each component where it is set, instead of counting 13 positions. What is not set stays null; the schema
+     * version starts at the current one.
+     */
+    public static final class Builder {
+        private int schemaVersion = SCHEMA_VERSION;
+        private String id;
+        private String backupId;
+        private String profile;
+        private String database;
+        private String mode;
+        private Instant startedAt;
+        private Instant finishedAt;
+        private String outcome;
+        private String asideDatabase;
+        private String safetyBackupId;
+        private Instant rolledBackAt;
+        private String restoredCopy;
+
+        private Builder() { }
+
+        private Builder(RestoreRecord from) {
+            schemaVersion = from.schemaVersion;
+            id = from.id;
+            backupId = from.backupId;
+            profile = from.profile;
+            database = from.database;
+            mode = from.mode;
+            startedAt = from.startedAt;
+            finishedAt = from.finishedAt;
+            outcome = from.outcome;
+            asideDatabase = from.asideDatabase;
+            safetyBackupId = from.safetyBackupId;
+            rolledBackAt = from.rolledBackAt;
+            restoredCopy = from.restoredCopy;
+        }
+
+        public Builder schemaVersion(int value) {
+            schemaVersion = value;
+            return this;
+        }
+
+        public Builder id(String value) {
+            id = value;
+            return this;
+        }
+
+        public Builder backupId(String value) {
+            backupId = value;
+            return this;
+        }
+
+        public Builder profile(String value) {
+            profile = value;
+            return this;
+        }
+
+        public Builder database(String value) {
+            database = value;
+            return this;
+        }
+
+        public Builder mode(String value) {
+            mode = value;
+            return this;
+        }
+
+        public Builder startedAt(Instant value) {
+            startedAt = value;
+            return this;
+        }
+
+        public Builder finishedAt(Instant value) {
+            finishedAt = value;
+            return this;
+        }
+
+        public Builder outcome(String value) {
+            outcome = value;
+            return this;
+        }
+
+        public Builder asideDatabase(String value) {
+            asideDatabase = value;
+            return this;
+        }
+
+        public Builder safetyBackupId(String value) {
+            safetyBackupId = value;
+            return this;
+        }
+
+        public Builder rolledBackAt(Instant value) {
+            rolledBackAt = value;
+            return this;
+        }
+
+        public Builder restoredCopy(String value) {
+            restoredCopy = value;
+            return this;
+        }
+
+        /** Through the canonical constructor, the one Jackson reads restore records with. */
+        public RestoreRecord build() {
+            return new RestoreRecord(schemaVersion, id, backupId, profile, database, mode, startedAt, finishedAt,
+                    outcome, asideDatabase, safetyBackupId, rolledBackAt, restoredCopy);
+        }
     }
 }

@@ -58,7 +58,111 @@ public record Schedule(String id, String profile, String cron, String zone, bool
 
     /** Switched on or off; switched on again {@code at}, it does not count the runs it was off for as missed. */
     public Schedule withEnabled(boolean on, Instant at) {
-        return new Schedule(id, profile, cron, zone, on, options, retention, catchUp, testRestore, createdAt,
-                on && !enabled ? at : enabledAt);
+        return toBuilder().enabled(on).enabledAt(on && !enabled ? at : enabledAt).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every component of this schedule, to change a few and keep the rest. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Names each component where it is set, instead of counting 11 positions. What is not set stays null or false;
+     * the constructor then fills in the default options, no retention and one catch-up run, and still asks for a
+     * profile.
+     */
+    public static final class Builder {
+        private String id;
+        private String profile;
+        private String cron;
+        private String zone;
+        private boolean enabled;
+        private BackupOptions options;
+        private RetentionPolicy retention;
+        private CatchUp catchUp;
+        private boolean testRestore;
+        private Instant createdAt;
+        private Instant enabledAt;
+
+        private Builder() { }
+
+        private Builder(Schedule from) {
+            id = from.id;
+            profile = from.profile;
+            cron = from.cron;
+            zone = from.zone;
+            enabled = from.enabled;
+            options = from.options;
+            retention = from.retention;
+            catchUp = from.catchUp;
+            testRestore = from.testRestore;
+            createdAt = from.createdAt;
+            enabledAt = from.enabledAt;
+        }
+
+        public Builder id(String value) {
+            id = value;
+            return this;
+        }
+
+        public Builder profile(String value) {
+            profile = value;
+            return this;
+        }
+
+        public Builder cron(String value) {
+            cron = value;
+            return this;
+        }
+
+        public Builder zone(String value) {
+            zone = value;
+            return this;
+        }
+
+        public Builder enabled(boolean value) {
+            enabled = value;
+            return this;
+        }
+
+        public Builder options(BackupOptions value) {
+            options = value;
+            return this;
+        }
+
+        public Builder retention(RetentionPolicy value) {
+            retention = value;
+            return this;
+        }
+
+        public Builder catchUp(CatchUp value) {
+            catchUp = value;
+            return this;
+        }
+
+        public Builder testRestore(boolean value) {
+            testRestore = value;
+            return this;
+        }
+
+        public Builder createdAt(Instant value) {
+            createdAt = value;
+            return this;
+        }
+
+        public Builder enabledAt(Instant value) {
+            enabledAt = value;
+            return this;
+        }
+
+        /** Through the canonical constructor, the one Jackson reads the schedules file with. */
+        public Schedule build() {
+            return new Schedule(id, profile, cron, zone, enabled, options, retention, catchUp, testRestore, createdAt,
+                    enabledAt);
+        }
     }
 }

@@ -300,17 +300,18 @@ final class RestoreRun {
     /** A safety backup of the target database, read back before anything is restored over it. */
     String safetyBackup() {
         RestoreService.phase(progress, "Taking a safety backup of " + plan.database());
-        BackupOptions options = new BackupOptions(BackupFormat.CUSTOM, null, 0, null, null, null, null, null, false,
-                "before-restore", null, null);
+        BackupOptions options = BackupOptions.builder().format(BackupFormat.CUSTOM).label("before-restore").build();
         return services.backups().backup(new BackupService.Request(target.withDatabase(plan.database()), options,
                 "restore:" + id, runtimePassword, false, true), progress, cancel).record().id();
     }
 
     void record(RestoreReport report) {
-        services.store().save(new RestoreRecord(RestoreRecord.SCHEMA_VERSION, id, plan.source().record().id(),
-                target.name(), plan.database(), plan.mode().cliName(), started, services.clock().instant(),
-                report.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), report.asideDatabase(),
-                report.safetyBackupId(), null, null));
+        services.store().save(RestoreRecord.builder().id(id).backupId(plan.source().record().id())
+                .profile(target.name()).database(plan.database()).mode(plan.mode().cliName())
+                .startedAt(started).finishedAt(services.clock().instant())
+                .outcome(report.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .asideDatabase(report.asideDatabase()).safetyBackupId(report.safetyBackupId())
+                .build());
     }
 
     static RestoreReport withSummary(RestoreReport r, String summary, String aside, String safetyBackupId) {

@@ -100,8 +100,9 @@ public final class RestoreService {
                                  Consumer<String> log, Cancellation cancel) {
         String id = Ids.newId();
         Instant started = services.clock().instant();
-        JobRun run = new JobRun(JobRun.SCHEMA_VERSION, id, JobRun.KIND_RESTORE, plan.target().name(), plan.database(),
-                origin, started, null, null, 0, plan.source().record().id(), null, null);
+        JobRun run = JobRun.builder().id(id).kind(JobRun.KIND_RESTORE).profile(plan.target().name())
+                .database(plan.database()).origin(origin).startedAt(started).backupId(plan.source().record().id())
+                .build();
         return tracked(run, journal -> {
             try {
                 RestoreReport report = new RestoreRun(services, plan, password, id, origin, progress, log, cancel,
@@ -185,8 +186,9 @@ public final class RestoreService {
     public RestoreRecord rollback(String restoreId, ConnectionProfile target, Optional<String> password, Progress progress,
                                   Cancellation cancel) {
         RestoreRecord record = services.store().require(restoreId);
-        JobRun run = new JobRun(JobRun.SCHEMA_VERSION, Ids.newId(), JobRun.KIND_RESTORE, target.name(), record.database(),
-                "rollback:" + restoreId, services.clock().instant(), null, null, 0, record.backupId(), null, null);
+        JobRun run = JobRun.builder().id(Ids.newId()).kind(JobRun.KIND_RESTORE).profile(target.name())
+                .database(record.database()).origin("rollback:" + restoreId).startedAt(services.clock().instant())
+                .backupId(record.backupId()).build();
         return tracked(run, journal -> new Rollback(services).rollback(record, target, password, progress, cancel, journal));
     }
 
@@ -238,7 +240,7 @@ public final class RestoreService {
     }
 
     private JobRun ended(JobRun run, JobStatus status, ErrorKind kind, String error) {
-        return new JobRun(run.schemaVersion(), run.id(), run.kind(), run.profile(), run.database(), run.origin(),
-                run.startedAt(), services.clock().instant(), status, 0, run.backupId(), kind, error);
+        return run.toBuilder().finishedAt(services.clock().instant()).status(status).errorKind(kind).error(error)
+                .build();
     }
 }

@@ -87,9 +87,9 @@ public final class StoredSchedules implements BackupScheduler.Schedules, BackupS
     public JobRun skipped(Schedule schedule, String origin, String why) {
         Instant now = clock.instant();
         Optional<ConnectionProfile> profile = profiles.find(schedule.profile());
-        JobRun run = new JobRun(JobRun.SCHEMA_VERSION, Ids.newId(), JobRun.KIND_BACKUP, schedule.profile(),
-                profile.map(ConnectionProfile::database).orElse(null), origin, now, now, JobStatus.SKIPPED, 0, null,
-                null, why);
+        JobRun run = JobRun.builder().id(Ids.newId()).kind(JobRun.KIND_BACKUP).profile(schedule.profile())
+                .database(profile.map(ConnectionProfile::database).orElse(null)).origin(origin)
+                .startedAt(now).finishedAt(now).status(JobStatus.SKIPPED).error(why).build();
         history.append(run);
         return run;
     }

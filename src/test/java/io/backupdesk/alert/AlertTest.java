@@ -17,8 +17,8 @@ class AlertTest {
     private static final Instant ENDED = Instant.parse("2026-11-21T02:03:00Z");
 
     private static JobRun run(String kind, String origin, JobStatus status, ErrorKind errorKind, String error) {
-        return new JobRun(JobRun.SCHEMA_VERSION, "run-42", kind, "prod", "sales", origin, STARTED, ENDED, status, 0, null,
-                errorKind, error);
+        return JobRun.builder().id("run-42").kind(kind).profile("prod").database("sales").origin(origin)
+                .startedAt(STARTED).finishedAt(ENDED).status(status).errorKind(errorKind).error(error).build();
     }
 
     @Test

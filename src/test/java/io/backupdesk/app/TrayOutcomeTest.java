@@ -12,8 +12,9 @@ class TrayOutcomeTest {
     private static final Instant START = Instant.parse("2026-05-04T14:00:00Z");
 
     private static JobRun run(JobStatus status) {
-        return new JobRun(JobRun.SCHEMA_VERSION, "r1", JobRun.KIND_BACKUP, "shop", "orders", "manual", START,
-                START.plusMillis(4_200), status, 2_411_724, "b1", null, null);
+        return JobRun.builder().id("r1").kind(JobRun.KIND_BACKUP).profile("shop").database("orders").origin("manual")
+                .startedAt(START).finishedAt(START.plusMillis(4_200)).status(status).sizeBytes(2_411_724).backupId("b1")
+                .build();
     }
 
     @Test

@@ -37,8 +37,7 @@ class BackupRoundTripIT {
         EngineRig rig = EngineRig.standard(dir, server);
         ConnectionProfile profile = rig.addProfile("rich", source);
 
-        BackupRecord record = rig.backup(profile, new BackupOptions(format, null, 0, null, null, null, null, null,
-                false, "round trip", null, null));
+        BackupRecord record = rig.backup(profile, BackupOptions.builder().format(format).label("round trip").build());
 
         BackupCatalog.Entry entry = rig.catalog.require(record.id());
         String restored = server.createDatabase();

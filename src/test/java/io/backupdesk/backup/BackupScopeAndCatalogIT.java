@@ -88,8 +88,7 @@ class BackupScopeAndCatalogIT {
         rig.profiles.save(profile);
         rig.passwords.store(profile, "limited-pw");
 
-        Throwable thrown = catchThrowable(() -> rig.backup(profile, new BackupOptions(null, null, 0, null, null, null,
-                null, null, true, null, null, null)));
+        Throwable thrown = catchThrowable(() -> rig.backup(profile, BackupOptions.builder().globals(true).build()));
 
         assertThat(thrown).isInstanceOf(BackupDeskException.class);
         BackupDeskException failure = (BackupDeskException) thrown;
@@ -100,8 +99,7 @@ class BackupScopeAndCatalogIT {
                 .hasValueSatisfying(h -> assertThat(h).contains("--exclude-table"));
         Leftovers.assertNone(rig, 0);
 
-        BackupRecord withoutIt = rig.backup(profile, new BackupOptions(null, null, 0, null, null, null,
-                List.of("payroll"), null, false, null, null, null));
+        BackupRecord withoutIt = rig.backup(profile, BackupOptions.builder().excludeTables(List.of("payroll")).build());
         assertThat(withoutIt.tables()).extracting(TableCount::qualifiedName).containsExactly("public.open_data");
     }
 
@@ -117,7 +115,7 @@ class BackupScopeAndCatalogIT {
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-            return rig.backup(profile, new BackupOptions(null, null, 0, null, null, null, null, null, true, "twin", null, null));
+            return rig.backup(profile, BackupOptions.builder().globals(true).label("twin").build());
         };
         var first = java.util.concurrent.CompletableFuture.supplyAsync(run);
         var second = java.util.concurrent.CompletableFuture.supplyAsync(run);
@@ -150,6 +148,6 @@ class BackupScopeAndCatalogIT {
     }
 
     private static BackupOptions scoped(DumpScope scope) {
-        return new BackupOptions(null, null, 0, null, null, null, null, scope, false, null, null, null);
+        return BackupOptions.builder().scope(scope).build();
     }
 }

@@ -76,8 +76,7 @@ class CrashRecoveryIT {
         Fixtures.BigTableSetup setup = Fixtures.bigTableSetup(server, dir, 600_000);
         EngineRig rig = setup.rig();
         ConnectionProfile profile = setup.profile();
-        BackupOptions slow = new BackupOptions(null, io.backupdesk.core.Compression.parse("9"), 0, null, null, null, null,
-                null, false, null, null, null);
+        BackupOptions slow = BackupOptions.builder().compression(io.backupdesk.core.Compression.parse("9")).build();
         CompletableFuture<BackupRecord> running = CompletableFuture.supplyAsync(() -> rig.backup(profile, slow));
         await().atMost(Duration.ofSeconds(60)).until(() -> !Fixtures.filesEndingWith(rig.backupRoot, ".partial").isEmpty());
 

@@ -35,8 +35,7 @@ class GlobalsAndImportIT {
         EngineRig rig = EngineRig.standard(dir, server);
         ConnectionProfile profile = rig.addProfile("p", db);
 
-        BackupRecord record = rig.backup(profile, new BackupOptions(null, null, 0, null, null, null, null, null, true,
-                null, null, null));
+        BackupRecord record = rig.backup(profile, BackupOptions.builder().globals(true).build());
 
         Path globals = rig.catalog.require(record.id()).globals().orElseThrow();
         assertThat(Files.readString(globals)).contains("CREATE ROLE " + server.user());

@@ -45,8 +45,8 @@ class InterruptedBackupIT {
         ConnectionProfile profile = setup.profile();
         Cancellation cancel = new Cancellation();
         List<ProgressUpdate> seen = new CopyOnWriteArrayList<>();
-        BackupOptions slow = new BackupOptions(format, Compression.parse("9"), format == BackupFormat.DIRECTORY ? 2 : 1,
-                null, null, null, null, null, false, null, null, null);
+        BackupOptions slow = BackupOptions.builder().format(format).compression(Compression.parse("9"))
+                .jobs(format == BackupFormat.DIRECTORY ? 2 : 1).build();
 
         Throwable thrown = catchThrowable(() -> rig.backup(profile, slow, update -> {
             seen.add(update);
@@ -71,8 +71,8 @@ class InterruptedBackupIT {
         EngineRig rig = setup.rig();
         String db = setup.database();
         ConnectionProfile profile = setup.profile();
-        BackupOptions limited = new BackupOptions(format, Compression.parse("9"), 1, null, null, null, null, null, false,
-                null, Duration.ofMillis(400), null);
+        BackupOptions limited = BackupOptions.builder().format(format).compression(Compression.parse("9")).jobs(1)
+                .timeout(Duration.ofMillis(400)).build();
 
         Throwable thrown = catchThrowable(() -> rig.backup(profile, limited));
 

@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -167,11 +166,13 @@ class RetentionRulesTest {
 
     private static BackupCatalog.Entry backup(Instant at, BackupStatus status, boolean pinned) {
         String id = Long.toHexString(at.toEpochMilli()) + status.ordinal() + (pinned ? "p" : "");
-        BackupRecord r = new BackupRecord(BackupRecord.SCHEMA_VERSION, id, "prod", "db1", 5432, "sales", "15", "15",
-                BackupFormat.CUSTOM, "gzip:1", BackupOptions.defaults(), id + ".dump", 1000, 10_000, "0".repeat(64),
-                Map.of(), null, null, at, 1000, List.of(), null, BackupStatus.OK,
-                status == BackupStatus.VERIFIED ? new Verification(BackupStatus.VERIFIED, at, null) : null,
-                BackupRecord.ORIGIN_MANUAL, pinned);
+        BackupRecord r = BackupRecord.builder().id(id).profile("prod").host("db1").port(5432).database("sales")
+                .serverVersion("15").pgDumpVersion("15").format(BackupFormat.CUSTOM).compression("gzip:1")
+                .options(BackupOptions.defaults()).fileName(id + ".dump").sizeBytes(1000).databaseSizeBytes(10_000)
+                .sha256("0".repeat(64)).createdAt(at).durationMillis(1000).status(BackupStatus.OK)
+                .verification(status == BackupStatus.VERIFIED
+                        ? new Verification(BackupStatus.VERIFIED, at, null) : null)
+                .origin(BackupRecord.ORIGIN_MANUAL).pinned(pinned).build();
         return new BackupCatalog.Entry(r, Path.of("/backups/prod/sales/" + id + ".backup.json"), status);
     }
 }

@@ -135,8 +135,8 @@ class RunRegistryTest {
 
     @Test
     void aDeadRestoresDatabasesAreDroppedOrKeptForTheNextStartWithoutASecondHistoryLine() throws Exception {
-        ActiveRun restore = registry.beginRestore(new JobRun(JobRun.SCHEMA_VERSION, "r9", JobRun.KIND_RESTORE, "p", "db",
-                "manual", Instant.now(), null, null, 0, null, null, null));
+        ActiveRun restore = registry.beginRestore(JobRun.builder().id("r9").kind(JobRun.KIND_RESTORE).profile("p")
+                .database("db").origin("manual").startedAt(Instant.now()).build());
         restore.database("db_restoring_1", true);
         restore.note("db itself was not touched.");
         abandon(restore, "r9");
@@ -174,8 +174,8 @@ class RunRegistryTest {
         Path password = Files.writeString(victim.resolve("precious.pgpass"), "not ours");
         Path partial = Files.writeString(dir.resolve("db_1.dump.partial"), "half");
         Files.createDirectories(runs);
-        JobRun run = new JobRun(JobRun.SCHEMA_VERSION, runId, JobRun.KIND_BACKUP, "p", "db", "manual", Instant.now(),
-                null, null, 0, null, null, null);
+        JobRun run = JobRun.builder().id(runId).kind(JobRun.KIND_BACKUP).profile("p").database("db").origin("manual")
+                .startedAt(Instant.now()).build();
         String named = path.equals("RELATIVE") ? "victim/precious.txt" : dir.resolve(path).toString();
         RunMarker marker = new RunMarker(run, List.of(named, partial.toString()),
                 sidecar == null ? null : dir.resolve(sidecar).toString(), null, List.of(), null, null, null);
@@ -205,21 +205,22 @@ class RunRegistryTest {
 
     private void writeMarker(String id, JobStatus status, List<Path> paths, Path sidecar) throws Exception {
         Files.createDirectories(runs);
-        JobRun run = new JobRun(JobRun.SCHEMA_VERSION, id, JobRun.KIND_BACKUP, "p", "db", "manual", Instant.now(), null,
-                status, 0, null, null, null);
+        JobRun run = JobRun.builder().id(id).kind(JobRun.KIND_BACKUP).profile("p").database("db").origin("manual")
+                .startedAt(Instant.now()).status(status).build();
         RunMarker marker = new RunMarker(run, paths.stream().map(Path::toString).toList(),
                 sidecar.toString(), null, List.of(), null, null, null);
         Files.write(runs.resolve(id + ".json"), Json.mapper().writeValueAsBytes(marker));
     }
 
     private static JobRun run(String id) {
-        return new JobRun(JobRun.SCHEMA_VERSION, id, JobRun.KIND_BACKUP, "p", "db", "manual", Instant.now(), null,
-                null, 0, null, null, null);
+        return JobRun.builder().id(id).kind(JobRun.KIND_BACKUP).profile("p").database("db").origin("manual")
+                .startedAt(Instant.now()).build();
     }
 
     private static BackupRecord sidecarFor(String id, Path archive) {
-        return new BackupRecord(BackupRecord.SCHEMA_VERSION, id, "p", "h", 5432, "db", "15.1", "15.1", BackupFormat.CUSTOM,
-                "gzip:1", null, archive.getFileName().toString(), 8, 0, "abc", null, null, null, Instant.now(), 1,
-                List.of(), null, BackupStatus.OK, null, "manual", false);
+        return BackupRecord.builder().id(id).profile("p").host("h").port(5432).database("db").serverVersion("15.1")
+                .pgDumpVersion("15.1").format(BackupFormat.CUSTOM).compression("gzip:1")
+                .fileName(archive.getFileName().toString()).sizeBytes(8).sha256("abc").createdAt(Instant.now())
+                .durationMillis(1).status(BackupStatus.OK).origin("manual").build();
     }
 }

@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -52,10 +51,11 @@ class SidecarUpdatesTest {
                     .getBytes(StandardCharsets.UTF_8));
         }
         sidecar = folder.resolve("db_1" + BackupLayout.SIDECAR_SUFFIX);
-        Files.write(sidecar, Json.mapper().writeValueAsBytes(new BackupRecord(BackupRecord.SCHEMA_VERSION, "b00000000001",
-                "p", "h", 5432, "db", "15.8", "15.8", BackupFormat.PLAIN, "gzip:6", null, dump.getFileName().toString(),
-                Files.size(dump), 0, Sha256.ofFile(dump), Map.of(), null, null, Instant.now().minusSeconds(60), 10,
-                List.of(), null, BackupStatus.OK, null, BackupRecord.ORIGIN_MANUAL, false)));
+        Files.write(sidecar, Json.mapper().writeValueAsBytes(BackupRecord.builder().id("b00000000001").profile("p")
+                .host("h").port(5432).database("db").serverVersion("15.8").pgDumpVersion("15.8")
+                .format(BackupFormat.PLAIN).compression("gzip:6").fileName(dump.getFileName().toString())
+                .sizeBytes(Files.size(dump)).sha256(Sha256.ofFile(dump)).createdAt(Instant.now().minusSeconds(60))
+                .durationMillis(10).status(BackupStatus.OK).origin(BackupRecord.ORIGIN_MANUAL).build()));
         catalog = new BackupCatalog(new BackupLayout(dir.resolve("backups")), w -> { });
         verifier = new VerifyService(new ToolSelection(ToolDiscovery.standard(null, Map.of())), new ProcessRunner(),
                 Clock.systemUTC());

@@ -49,7 +49,7 @@ class SnapshotConsistencyIT {
                 Thread.sleep(10);
             }
             before = inserted.get();
-            record = rig.backup(profile, new BackupOptions(format, null, 0, null, null, null, null, null, false, null, null, null));
+            record = rig.backup(profile, BackupOptions.ofFormat(format));
         } finally {
             stop.set(true);
             writer.join();

@@ -71,7 +71,7 @@ class TableSelectionIT {
 
     private static BackupOptions options(BackupFormat format, List<String> schemas, List<String> excludeSchemas,
                                          List<String> tables, List<String> excludeTables) {
-        return new BackupOptions(format, null, 0, schemas, excludeSchemas, tables, excludeTables, DumpScope.ALL, false,
-                null, null, null);
+        return BackupOptions.builder().format(format).schemas(schemas).excludeSchemas(excludeSchemas).tables(tables)
+                .excludeTables(excludeTables).scope(DumpScope.ALL).build();
     }
 }

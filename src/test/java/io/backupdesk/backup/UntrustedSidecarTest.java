@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
@@ -36,8 +35,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class UntrustedSidecarTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    private static final Schedule NIGHTLY = new Schedule("s1", "p", "0 2 * * *", null, true, null,
-            new RetentionPolicy(1, null, null, null, null), Schedule.CatchUp.RUN_ONCE, false, NOW.minusSeconds(86_400 * 30));
+    private static final Schedule NIGHTLY = Schedule.builder().id("s1").profile("p").cron("0 2 * * *").enabled(true)
+            .retention(new RetentionPolicy(1, null, null, null, null)).catchUp(Schedule.CatchUp.RUN_ONCE)
+            .createdAt(NOW.minusSeconds(86_400 * 30)).build();
 
     @TempDir
     Path dir;
@@ -199,8 +199,9 @@ class UntrustedSidecarTest {
     }
 
     private static BackupRecord genuine(String id, String fileName, Instant created, boolean pinned) {
-        return new BackupRecord(BackupRecord.SCHEMA_VERSION, id, "p", "h", 5432, "db", "15.8", "15.8",
-                BackupFormat.CUSTOM, "gzip:1", null, fileName, 5, 100, null, Map.of(), null, null, created, 1_000,
-                List.of(), null, BackupStatus.OK, null, NIGHTLY.origin(), pinned);
+        return BackupRecord.builder().id(id).profile("p").host("h").port(5432).database("db").serverVersion("15.8")
+                .pgDumpVersion("15.8").format(BackupFormat.CUSTOM).compression("gzip:1").fileName(fileName)
+                .sizeBytes(5).databaseSizeBytes(100).createdAt(created).durationMillis(1_000).status(BackupStatus.OK)
+                .origin(NIGHTLY.origin()).pinned(pinned).build();
     }
 }

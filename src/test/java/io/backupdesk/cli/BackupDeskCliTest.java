@@ -91,7 +91,8 @@ class BackupDeskCliTest {
         // fail, as there is no server at h)
         Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
         ScheduleStore store = new ScheduleStore(config, warning -> { });
-        store.save(new Schedule("hourly", "prod", "0 * * * *", "UTC", true, null, null, null, false, twoDaysAgo));
+        store.save(Schedule.builder().id("hourly").profile("prod").cron("0 * * * *").zone("UTC").enabled(true)
+                .createdAt(twoDaysAgo).build());
         store.pause(twoDaysAgo);
 
         assertThat(run("schedule", "pause")).isEqualTo(0);
@@ -122,10 +123,12 @@ class BackupDeskCliTest {
         JobHistory history = new JobHistory(config, w -> { });
         Instant restoreStart = Instant.parse("2026-12-01T10:00:00Z");
         // a restore in place starts, its safety backup starts and ends inside it, then the restore ends
-        history.append(new JobRun(JobRun.SCHEMA_VERSION, "safety", JobRun.KIND_BACKUP, "p", "db", "restore:r1",
-                restoreStart.plusSeconds(5), restoreStart.plusSeconds(20), JobStatus.OK, 10, "b1", null, null));
-        history.append(new JobRun(JobRun.SCHEMA_VERSION, "r1", JobRun.KIND_RESTORE, "p", "db", "manual",
-                restoreStart, restoreStart.plusSeconds(60), JobStatus.OK, 0, "b0", null, null));
+        history.append(JobRun.builder().id("safety").kind(JobRun.KIND_BACKUP).profile("p").database("db")
+                .origin("restore:r1").startedAt(restoreStart.plusSeconds(5)).finishedAt(restoreStart.plusSeconds(20))
+                .status(JobStatus.OK).sizeBytes(10).backupId("b1").build());
+        history.append(JobRun.builder().id("r1").kind(JobRun.KIND_RESTORE).profile("p").database("db").origin("manual")
+                .startedAt(restoreStart).finishedAt(restoreStart.plusSeconds(60)).status(JobStatus.OK).backupId("b0")
+                .build());
 
         assertThat(run("history", "--json")).isEqualTo(0);
 

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BackupOptionsTest {
 
     private static BackupOptions options(BackupFormat format, Compression compression, int jobs) {
-        return new BackupOptions(format, compression, jobs, null, null, null, null, null, false, null, null, null);
+        return BackupOptions.builder().format(format).compression(compression).jobs(jobs).build();
     }
 
     @Test
@@ -74,9 +74,8 @@ class BackupOptionsTest {
 
     @Test
     void aZeroOrNegativeTimeoutMeansNoLimit() {
-        BackupOptions zero = new BackupOptions(null, null, 0, null, null, null, null, null, false, null, Duration.ZERO, null);
-        BackupOptions negative = new BackupOptions(null, null, 0, null, null, null, null, null, false, null,
-                Duration.ofSeconds(-5), null);
+        BackupOptions zero = BackupOptions.builder().timeout(Duration.ZERO).build();
+        BackupOptions negative = BackupOptions.builder().timeout(Duration.ofSeconds(-5)).build();
 
         assertThat(zero.timeout()).isNull();
         assertThat(negative.timeout()).isNull();
@@ -85,7 +84,7 @@ class BackupOptionsTest {
     @Test
     void thePatternListsAreCopiedSoLaterChangesDoNotLeakIn() {
         List<String> schemas = new java.util.ArrayList<>(List.of("sales"));
-        BackupOptions o = new BackupOptions(null, null, 0, schemas, null, null, null, null, false, null, null, null);
+        BackupOptions o = BackupOptions.builder().schemas(schemas).build();
         schemas.add("hr");
 
         assertThat(o.schemas()).containsExactly("sales");

@@ -21,8 +21,7 @@ class DumpCommandsTest {
     private static final Path OUT = Path.of("/backups/prod/sales/sales_20261121-124307.dump.partial");
 
     private static BackupOptions options(BackupFormat format, String compression, int jobs) {
-        return new BackupOptions(format, Compression.parse(compression), jobs, null, null, null, null, null, false, null,
-                null, null);
+        return BackupOptions.builder().format(format).compression(Compression.parse(compression)).jobs(jobs).build();
     }
 
     @Test
@@ -85,9 +84,10 @@ class DumpCommandsTest {
 
     @Test
     void snapshotPatternsAndScopeBecomeOneArgumentEach() {
-        BackupOptions o = new BackupOptions(BackupFormat.CUSTOM, Compression.DEFAULT, 0, List.of("sales", "Hr Data"),
-                List.of("tmp*"), List.of("public.orders"), List.of("audit_log"), DumpScope.SCHEMA_ONLY, false, null,
-                null, Duration.ofSeconds(5));
+        BackupOptions o = BackupOptions.builder().format(BackupFormat.CUSTOM).compression(Compression.DEFAULT)
+                .schemas(List.of("sales", "Hr Data")).excludeSchemas(List.of("tmp*")).tables(List.of("public.orders"))
+                .excludeTables(List.of("audit_log")).scope(DumpScope.SCHEMA_ONLY).lockWaitTimeout(Duration.ofSeconds(5))
+                .build();
 
         assertThat(DumpCommands.pgDump(o, PG15, OUT, "00000003-0000001B-1")).endsWith(
                 "--lock-wait-timeout=5000", "--snapshot=00000003-0000001B-1", "--schema=sales", "--schema=Hr Data",
@@ -100,7 +100,7 @@ class DumpCommandsTest {
 
     @Test
     void dataOnlyIsPassedOn() {
-        BackupOptions o = new BackupOptions(null, null, 0, null, null, null, null, DumpScope.DATA_ONLY, false, null, null, null);
+        BackupOptions o = BackupOptions.builder().scope(DumpScope.DATA_ONLY).build();
 
         assertThat(DumpCommands.pgDump(o, PG15, OUT, null)).contains("--data-only").doesNotContain("--schema-only");
     }

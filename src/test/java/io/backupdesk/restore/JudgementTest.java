@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,10 +54,11 @@ class JudgementTest {
     }
 
     private static RestorePlan plan() {
-        BackupRecord record = new BackupRecord(BackupRecord.SCHEMA_VERSION, "b1", "prod", "db1", 5432, "sales", "15.4",
-                "15.4", BackupFormat.CUSTOM, "gzip:1", BackupOptions.ofFormat(BackupFormat.CUSTOM), "sales.dump", 1000,
-                10_000, "0".repeat(64), Map.of(), null, null, Instant.parse("2026-11-20T02:00:00Z"), 1000, List.of(), null,
-                BackupStatus.OK, null, BackupRecord.ORIGIN_MANUAL, false);
+        BackupRecord record = BackupRecord.builder().id("b1").profile("prod").host("db1").port(5432).database("sales")
+                .serverVersion("15.4").pgDumpVersion("15.4").format(BackupFormat.CUSTOM).compression("gzip:1")
+                .options(BackupOptions.ofFormat(BackupFormat.CUSTOM)).fileName("sales.dump").sizeBytes(1000)
+                .databaseSizeBytes(10_000).sha256("0".repeat(64)).createdAt(Instant.parse("2026-11-20T02:00:00Z"))
+                .durationMillis(1000).status(BackupStatus.OK).origin(BackupRecord.ORIGIN_MANUAL).build();
         BackupCatalog.Entry entry = new BackupCatalog.Entry(record, Path.of("sales.backup.json"), BackupStatus.OK);
         return new RestorePlan(entry, PROD, "sales", RestoreMode.NEW_DATABASE, 1, false, false, false, List.of(),
                 List.of(), true, false, Set.of());

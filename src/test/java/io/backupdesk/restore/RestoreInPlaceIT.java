@@ -271,8 +271,7 @@ class RestoreInPlaceIT {
     void aSchemaPatternOfStarBacksUpTheUsersSchemasOnlyAndRestores(BackupFormat format, TestServer server,
                                                                   @TempDir Path dir) throws Exception {
         RestoreIT.Setup s = setup(server, dir, BackupFormat.CUSTOM);
-        BackupOptions everySchema = new BackupOptions(format, null, 0, List.of("*"), null, null, null,
-                null, false, null, null, null);
+        BackupOptions everySchema = BackupOptions.builder().format(format).schemas(List.of("*")).build();
         BackupRecord backup = s.rig().backup(s.profile(), everySchema);
         String fresh = server.reserveName();
 

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /** Catalogs and job histories made up for the statistics tests: by hand, or generated from a seed. */
@@ -34,16 +33,20 @@ final class History {
     History run(String database, Instant at, JobStatus status, BackupStatus catalogStatus, long size, long databaseSize,
                 Duration took) {
         String id = "b" + (++counter);
-        runs.add(new JobRun(JobRun.SCHEMA_VERSION, "r" + counter, JobRun.KIND_BACKUP, profile, database, "manual", at,
-                at.plus(took), status, status == JobStatus.OK ? size : 0, status == JobStatus.OK ? id : null, null,
-                status == JobStatus.OK ? null : "pg_dump failed"));
+        runs.add(JobRun.builder().id("r" + counter).kind(JobRun.KIND_BACKUP).profile(profile).database(database)
+                .origin("manual").startedAt(at).finishedAt(at.plus(took)).status(status)
+                .sizeBytes(status == JobStatus.OK ? size : 0).backupId(status == JobStatus.OK ? id : null)
+                .error(status == JobStatus.OK ? null : "pg_dump failed").build());
         if (status == JobStatus.OK) {
             Verification verification = catalogStatus == BackupStatus.VERIFIED || catalogStatus == BackupStatus.CORRUPT
                     ? new Verification(catalogStatus, at.plus(took), null) : null;
-            BackupRecord record = new BackupRecord(BackupRecord.SCHEMA_VERSION, id, profile, "db1", 5432, database, "15.4",
-                    "15.4", BackupFormat.CUSTOM, "gzip:1", BackupOptions.defaults(), database + "_" + counter + ".dump",
-                    size, databaseSize, "0".repeat(64), Map.of(), null, null, at, took.toMillis(), List.of(), null,
-                    BackupStatus.OK, verification, BackupRecord.ORIGIN_MANUAL, false);
+            BackupRecord record = BackupRecord.builder().id(id).profile(profile).host("db1").port(5432)
+                    .database(database).serverVersion("15.4").pgDumpVersion("15.4").format(BackupFormat.CUSTOM)
+                    .compression("gzip:1").options(BackupOptions.defaults())
+                    .fileName(database + "_" + counter + ".dump")
+                    .sizeBytes(size).databaseSizeBytes(databaseSize).sha256("0".repeat(64)).createdAt(at)
+                    .durationMillis(took.toMillis()).status(BackupStatus.OK).verification(verification)
+                    .origin(BackupRecord.ORIGIN_MANUAL).build();
             catalog.add(new BackupCatalog.Entry(record, Path.of("/backups", profile, database, id + ".backup.json"),
                     catalogStatus));
         }

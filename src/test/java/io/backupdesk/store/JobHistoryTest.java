@@ -29,9 +29,11 @@ class JobHistoryTest {
 
     private static JobRun run(String id, JobStatus status) {
         Instant start = Instant.parse("2026-11-21T12:43:07Z");
-        return new JobRun(JobRun.SCHEMA_VERSION, id, JobRun.KIND_BACKUP, "prod", "sales", "manual", start,
-                start.plusSeconds(42), status, 1234, status == JobStatus.OK ? "b-" + id : null,
-                status == JobStatus.FAILED ? ErrorKind.DISK_FULL : null, status == JobStatus.FAILED ? "disk full" : null);
+        return JobRun.builder().id(id).kind(JobRun.KIND_BACKUP).profile("prod").database("sales").origin("manual")
+                .startedAt(start).finishedAt(start.plusSeconds(42)).status(status).sizeBytes(1234)
+                .backupId(status == JobStatus.OK ? "b-" + id : null)
+                .errorKind(status == JobStatus.FAILED ? ErrorKind.DISK_FULL : null)
+                .error(status == JobStatus.FAILED ? "disk full" : null).build();
     }
 
     @Test

@@ -29,11 +29,14 @@ class ScheduleStoreTest {
     }
 
     private static Schedule schedule(String id, String profile) {
-        BackupOptions options = new BackupOptions(BackupFormat.DIRECTORY, Compression.parse("3"), 2, List.of("sales"),
-                null, null, List.of("sales.audit_*"), null, true, "nightly", Duration.ofHours(2), null);
-        return new Schedule(id, profile, "30 2 * * *", "Europe/Berlin", true, options,
-                new RetentionPolicy(7, 14, 8, 12, Duration.ofDays(400)), Schedule.CatchUp.SKIP, true,
-                Instant.parse("2026-11-01T10:00:00Z"));
+        BackupOptions options = BackupOptions.builder().format(BackupFormat.DIRECTORY)
+                .compression(Compression.parse("3")).jobs(2).schemas(List.of("sales"))
+                .excludeTables(List.of("sales.audit_*")).globals(true).label("nightly").timeout(Duration.ofHours(2))
+                .build();
+        return Schedule.builder().id(id).profile(profile).cron("30 2 * * *").zone("Europe/Berlin").enabled(true)
+                .options(options).retention(new RetentionPolicy(7, 14, 8, 12, Duration.ofDays(400)))
+                .catchUp(Schedule.CatchUp.SKIP).testRestore(true).createdAt(Instant.parse("2026-11-01T10:00:00Z"))
+                .build();
     }
 
     @Test

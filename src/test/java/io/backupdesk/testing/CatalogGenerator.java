@@ -63,13 +63,17 @@ public final class CatalogGenerator {
         ScheduleStore store = new ScheduleStore(configDir, w -> { });
         JobHistory history = new JobHistory(configDir, w -> { });
         Instant created = end.minus(Duration.ofDays(60));
-        Schedule nightly = new Schedule("5f1c2a9e7b30", "prod-1", "30 2 * * *", null, true, BackupOptions.defaults(),
-                new RetentionPolicy(7, 7, 4, 12, null), Schedule.CatchUp.RUN_ONCE, false, created);
-        Schedule weekly = new Schedule("a84d03c6e112", "analytics", "0 3 * * 0", "UTC", true,
-                BackupOptions.ofFormat(BackupFormat.DIRECTORY), new RetentionPolicy(4, null, null, 6, Duration.ofDays(200)),
-                Schedule.CatchUp.RUN_ONCE, true, created);
-        Schedule hourly = new Schedule("0c7e9b4f5d21", "staging", "15 * * * *", null, false, BackupOptions.defaults(),
-                new RetentionPolicy(24, null, null, null, Duration.ofDays(3)), Schedule.CatchUp.SKIP, false, created);
+        Schedule nightly = Schedule.builder().id("5f1c2a9e7b30").profile("prod-1").cron("30 2 * * *").enabled(true)
+                .options(BackupOptions.defaults()).retention(new RetentionPolicy(7, 7, 4, 12, null))
+                .catchUp(Schedule.CatchUp.RUN_ONCE).createdAt(created).build();
+        Schedule weekly = Schedule.builder().id("a84d03c6e112").profile("analytics").cron("0 3 * * 0").zone("UTC")
+                .enabled(true).options(BackupOptions.ofFormat(BackupFormat.DIRECTORY))
+                .retention(new RetentionPolicy(4, null, null, 6, Duration.ofDays(200)))
+                .catchUp(Schedule.CatchUp.RUN_ONCE).testRestore(true).createdAt(created).build();
+        Schedule hourly = Schedule.builder().id("0c7e9b4f5d21").profile("staging").cron("15 * * * *")
+                .options(BackupOptions.defaults())
+                .retention(new RetentionPolicy(24, null, null, null, Duration.ofDays(3)))
+                .catchUp(Schedule.CatchUp.SKIP).createdAt(created).build();
         String[][] databases = {{"prod-1", "sales"}, {"analytics", "events"}, {"staging", "sales_staging"}};
         Schedule[] all = {nightly, weekly, hourly};
         for (int i = 0; i < all.length; i++) {
@@ -77,10 +81,11 @@ public final class CatalogGenerator {
             store.save(s);
             Instant last = lastOccurrence(s, end);
             boolean skipped = s == hourly;
-            history.append(new JobRun(JobRun.SCHEMA_VERSION, "run-" + s.id(), JobRun.KIND_BACKUP, databases[i][0],
-                    databases[i][1], s.origin(), last, last.plusSeconds(skipped ? 0 : 70 + 40L * i),
-                    skipped ? JobStatus.SKIPPED : JobStatus.OK, skipped ? 0 : 180_000_000L * (i + 1), null, null,
-                    skipped ? "A backup of sales_staging on localhost:5433 was still running." : null));
+            history.append(JobRun.builder().id("run-" + s.id()).kind(JobRun.KIND_BACKUP).profile(databases[i][0])
+                    .database(databases[i][1]).origin(s.origin())
+                    .startedAt(last).finishedAt(last.plusSeconds(skipped ? 0 : 70 + 40L * i))
+                    .status(skipped ? JobStatus.SKIPPED : JobStatus.OK).sizeBytes(skipped ? 0 : 180_000_000L * (i + 1))
+                    .error(skipped ? "A backup of sales_staging on localhost:5433 was still running." : null).build());
         }
     }
 
@@ -130,11 +135,15 @@ public final class CatalogGenerator {
             // the labelled ones were made by hand; the rest by the profile's schedule, whose rules then prune them
             String origin = label != null ? BackupRecord.ORIGIN_MANUAL
                     : Schedule.ORIGIN_PREFIX + SCHEDULE_OF_PROFILE.get(db[0]);
-            BackupRecord record = new BackupRecord(BackupRecord.SCHEMA_VERSION, id, db[0], "db.example.internal", 5432,
-                    db[1], "15.8", "15.8", BackupFormat.CUSTOM, "gzip:1", BackupOptions.defaults(), base + ".dump", size,
-                    databaseBytes, hex(random), Map.of(), null, null, at, took.toMillis(),
-                    List.of(new TableCount("public", "orders", 120_000L + i), new TableCount("public", "customers", 8_000L)),
-                    label, BackupStatus.OK, verification, origin, random.nextInt(40) == 0);
+            // hex(random) is drawn before the pin, as in every earlier catalog made from the same seed
+            BackupRecord record = BackupRecord.builder().id(id).profile(db[0]).host("db.example.internal").port(5432)
+                    .database(db[1]).serverVersion("15.8").pgDumpVersion("15.8").format(BackupFormat.CUSTOM)
+                    .compression("gzip:1").options(BackupOptions.defaults()).fileName(base + ".dump").sizeBytes(size)
+                    .databaseSizeBytes(databaseBytes).sha256(hex(random)).createdAt(at).durationMillis(took.toMillis())
+                    .tables(List.of(new TableCount("public", "orders", 120_000L + i),
+                            new TableCount("public", "customers", 8_000L)))
+                    .label(label).status(BackupStatus.OK).verification(verification).origin(origin)
+                    .pinned(random.nextInt(40) == 0).build();
             Files.write(folder.resolve(base + ".backup.json"), Json.mapper().writeValueAsBytes(record));
             history.append(run(id, db, at, took, JobStatus.OK, size, id, null, null));
         }
@@ -151,7 +160,8 @@ public final class CatalogGenerator {
 
     private static JobRun run(String id, String[] db, Instant at, Duration took, JobStatus status, long size,
                               String backupId, ErrorKind kind, String error) {
-        return new JobRun(JobRun.SCHEMA_VERSION, "run-" + id, JobRun.KIND_BACKUP, db[0], db[1], "manual", at, at.plus(took),
-                status, size, backupId, kind, error);
+        return JobRun.builder().id("run-" + id).kind(JobRun.KIND_BACKUP).profile(db[0]).database(db[1]).origin("manual")
+                .startedAt(at).finishedAt(at.plus(took)).status(status).sizeBytes(size).backupId(backupId)
+                .errorKind(kind).error(error).build();
     }
 }

@@ -18,8 +18,9 @@ class TrayStatusTest {
 
     private static JobRun run(String database, String at, JobStatus status) {
         Instant start = Instant.parse(at);
-        return new JobRun(1, at, JobRun.KIND_BACKUP, "prod", database, "schedule:s", start, start.plusSeconds(30),
-                status, 10, null, null, status == JobStatus.FAILED ? "boom" : null);
+        return JobRun.builder().id(at).kind(JobRun.KIND_BACKUP).profile("prod").database(database).origin("schedule:s")
+                .startedAt(start).finishedAt(start.plusSeconds(30)).status(status).sizeBytes(10)
+                .error(status == JobStatus.FAILED ? "boom" : null).build();
     }
 
     private static DatabaseHealth health(String database, Health health) {

@@ -126,9 +126,10 @@ public final class BackupDialogViewModel {
         List<String> schemas = scope.stream().filter(i -> i.isSchema() && i.chosenProperty().get()).map(ScopeItem::name).toList();
         List<String> tables = scope.stream().filter(i -> !i.isSchema() && i.chosenProperty().get())
                 .map(ScopeItem::name).toList();
-        return new BackupOptions(format.get(), level, format.get() == BackupFormat.DIRECTORY ? jobs.get() : 1, schemas,
-                null, tables, null, content.get(), globals.get(), label.get().isBlank() ? null : label.get().trim(),
-                null, null);
+        return BackupOptions.builder().format(format.get()).compression(level)
+                .jobs(format.get() == BackupFormat.DIRECTORY ? jobs.get() : 1).schemas(schemas).tables(tables)
+                .scope(content.get()).globals(globals.get()).label(label.get().isBlank() ? null : label.get().trim())
+                .build();
     }
 
     /** What the choice of scope means, in words, for the dialog's summary line. */

@@ -127,8 +127,7 @@ public final class ScheduleEditorViewModel {
         BackupOptions base = editing == null ? BackupOptions.defaults() : editing.options();
         Compression level = BackupLevels.parse(compression.get());
         int jobs = format.get() == BackupFormat.DIRECTORY && base.format() == BackupFormat.DIRECTORY ? base.jobs() : 0;
-        return new BackupOptions(format.get(), level, jobs, base.schemas(), base.excludeSchemas(), base.tables(),
-                base.excludeTables(), base.scope(), base.globals(), base.label(), base.timeout(), base.lockWaitTimeout());
+        return base.toBuilder().format(format.get()).compression(level).jobs(jobs).build();
     }
 
     /** The schedule the editor makes; call only while {@link #valid()}. */
@@ -138,10 +137,11 @@ public final class ScheduleEditorViewModel {
         if (editing != null && editing.zone() == null && zone.equals(ZoneId.systemDefault().getId())) {
             zone = null;
         }
-        Schedule made = new Schedule(editing == null ? Ids.newId() : editing.id(), profile.get().name(),
-                when.expression(), zone, editing != null && editing.enabled(), options(), retention.policy().get(),
-                catchUp.get(), testRestore.get(), editing == null ? operations.now() : editing.createdAt(),
-                editing == null ? null : editing.enabledAt());
+        Schedule.Builder edited = editing == null
+                ? Schedule.builder().id(Ids.newId()).createdAt(operations.now())
+                : editing.toBuilder();
+        Schedule made = edited.profile(profile.get().name()).cron(when.expression()).zone(zone).options(options())
+                .retention(retention.policy().get()).catchUp(catchUp.get()).testRestore(testRestore.get()).build();
         // a new schedule counts from its creation; one switched on again here, from now
         return editing == null ? made.withEnabled(enabled.get(), null) : made.withEnabled(enabled.get(), operations.now());
     }

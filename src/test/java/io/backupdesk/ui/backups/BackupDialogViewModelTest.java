@@ -106,11 +106,15 @@ class BackupDialogViewModelTest {
 
     @Test
     void aFinishedBackupTellsWhatItMadeWhereItWasStarted() {
-        made = new BackupRecord(BackupRecord.SCHEMA_VERSION, "b1", "prod", "db1", 5432, "sales", "15.4", "15.4",
-                BackupFormat.CUSTOM, "gzip:1", BackupOptions.defaults(), "sales.dump", 2_411_724, 9_000_000, "0".repeat(64),
-                java.util.Map.of(), null, null, java.time.Instant.parse("2026-05-04T02:30:00Z"), 4_200, List.of(), null,
-                io.backupdesk.core.BackupStatus.OK, new io.backupdesk.core.Verification(io.backupdesk.core.BackupStatus.VERIFIED,
-                java.time.Instant.parse("2026-05-04T02:30:05Z"), null), BackupRecord.ORIGIN_MANUAL, false);
+        made = BackupRecord.builder().id("b1").profile("prod").host("db1").port(5432).database("sales")
+                .serverVersion("15.4").pgDumpVersion("15.4").format(BackupFormat.CUSTOM).compression("gzip:1")
+                .options(BackupOptions.defaults()).fileName("sales.dump").sizeBytes(2_411_724)
+                .databaseSizeBytes(9_000_000).sha256("0".repeat(64))
+                .createdAt(java.time.Instant.parse("2026-05-04T02:30:00Z")).durationMillis(4_200)
+                .status(io.backupdesk.core.BackupStatus.OK)
+                .verification(new io.backupdesk.core.Verification(io.backupdesk.core.BackupStatus.VERIFIED,
+                        java.time.Instant.parse("2026-05-04T02:30:05Z"), null))
+                .origin(BackupRecord.ORIGIN_MANUAL).build();
         model.open("prod");
 
         model.start();

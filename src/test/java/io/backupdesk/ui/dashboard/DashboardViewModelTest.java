@@ -180,7 +180,8 @@ class DashboardViewModelTest {
                         new DatabaseHealth("prod", "newer", null, null, NOW, Health.AMBER),
                         new DatabaseHealth("prod", "sales", NOW, NOW, null, Health.GREEN)),
                 storage, List.of(new DashboardStats.DurationPoint(NOW, "prod/sales", Duration.ofSeconds(90))), daily,
-                byDatabase, List.of(new JobRun(JobRun.SCHEMA_VERSION, "r1", JobRun.KIND_BACKUP, "prod", "crm", "manual",
-                NOW, NOW, JobStatus.FAILED, 0, null, ErrorKind.CONNECTION, "connection refused")));
+                byDatabase, List.of(JobRun.builder().id("r1").kind(JobRun.KIND_BACKUP).profile("prod").database("crm")
+                        .origin("manual").startedAt(NOW).finishedAt(NOW).status(JobStatus.FAILED)
+                        .errorKind(ErrorKind.CONNECTION).error("connection refused").build()));
     }
 }

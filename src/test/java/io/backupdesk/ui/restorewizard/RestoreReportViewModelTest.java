@@ -116,9 +116,9 @@ class RestoreReportViewModelTest {
     }
 
     private RestoreRecord record(String aside, Instant rolledBackAt, String restoredCopy) {
-        return new RestoreRecord(RestoreRecord.SCHEMA_VERSION, "r1", "b1", "prod", "sales", "safe-replace",
-                Instant.parse("2026-12-06T03:00:00Z"), Instant.parse("2026-12-06T03:10:00Z"), "complete", aside, null,
-                rolledBackAt, restoredCopy);
+        return RestoreRecord.builder().id("r1").backupId("b1").profile("prod").database("sales").mode("safe-replace")
+                .startedAt(Instant.parse("2026-12-06T03:00:00Z")).finishedAt(Instant.parse("2026-12-06T03:10:00Z"))
+                .outcome("complete").asideDatabase(aside).rolledBackAt(rolledBackAt).restoredCopy(restoredCopy).build();
     }
 
     /** The engine's side as its records come back: a rollback keeps the restored copy, a drop forgets it. */

@@ -40,7 +40,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -196,11 +195,13 @@ class RestoreWizardUiTest {
 
     private static BackupCatalog.Entry backup() {
         Instant made = Instant.parse("2026-12-05T02:00:00Z");
-        BackupRecord record = new BackupRecord(BackupRecord.SCHEMA_VERSION, "b1", "prod", "db1", 5432, "sales", "15.4",
-                "15.4", BackupFormat.CUSTOM, "gzip:1", BackupOptions.ofFormat(BackupFormat.CUSTOM), "sales.dump", 1000,
-                10_000, "0".repeat(64), Map.of(), null, null, made, 1000,
-                List.of(new TableCount("public", "customers", 40L), new TableCount("public", "orders", 300L)), null, BackupStatus.OK,
-                new Verification(BackupStatus.VERIFIED, made.plusSeconds(60), ""), BackupRecord.ORIGIN_MANUAL, false);
+        BackupRecord record = BackupRecord.builder().id("b1").profile("prod").host("db1").port(5432).database("sales")
+                .serverVersion("15.4").pgDumpVersion("15.4").format(BackupFormat.CUSTOM).compression("gzip:1")
+                .options(BackupOptions.ofFormat(BackupFormat.CUSTOM)).fileName("sales.dump").sizeBytes(1000)
+                .databaseSizeBytes(10_000).sha256("0".repeat(64)).createdAt(made).durationMillis(1000)
+                .tables(List.of(new TableCount("public", "customers", 40L), new TableCount("public", "orders", 300L)))
+                .status(BackupStatus.OK).verification(new Verification(BackupStatus.VERIFIED, made.plusSeconds(60), ""))
+                .origin(BackupRecord.ORIGIN_MANUAL).build();
         return new BackupCatalog.Entry(record, Path.of("/backups/prod/sales/sales.backup.json"), BackupStatus.VERIFIED);
     }
 

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -261,10 +260,11 @@ class RestoreWizardViewModelTest {
     }
 
     private static BackupCatalog.Entry backup(BackupStatus status, BackupFormat format) {
-        BackupRecord record = new BackupRecord(BackupRecord.SCHEMA_VERSION, "b1", "prod", "db1", 5432, "sales", "15.4",
-                "15.4", format, "gzip:1", BackupOptions.ofFormat(format), "sales.dump", 1000, 10_000, "0".repeat(64),
-                Map.of(), null, null, Instant.parse("2026-11-20T02:00:00Z"), 1000, List.of(), null, BackupStatus.OK, null,
-                BackupRecord.ORIGIN_MANUAL, false);
+        BackupRecord record = BackupRecord.builder().id("b1").profile("prod").host("db1").port(5432).database("sales")
+                .serverVersion("15.4").pgDumpVersion("15.4").format(format).compression("gzip:1")
+                .options(BackupOptions.ofFormat(format)).fileName("sales.dump").sizeBytes(1000)
+                .databaseSizeBytes(10_000).sha256("0".repeat(64)).createdAt(Instant.parse("2026-11-20T02:00:00Z"))
+                .durationMillis(1000).status(BackupStatus.OK).origin(BackupRecord.ORIGIN_MANUAL).build();
         return new BackupCatalog.Entry(record, Path.of("/backups/prod/sales/sales.backup.json"), status);
     }
 }

@@ -49,10 +49,12 @@ class SchedulesViewModelTest {
         operations.save(off);
         operations.save(busy);
         Instant ran = Instant.parse("2026-03-28T01:30:05Z");
-        operations.lastRuns.put("a1", new JobRun(1, "r1", JobRun.KIND_BACKUP, "prod", "sales", nightly.origin(), ran,
-                ran.plusSeconds(40), JobStatus.OK, 1000, "b1", null, null));
-        operations.lastRuns.put("c3", new JobRun(1, "r2", JobRun.KIND_BACKUP, "staging", "sales_staging", busy.origin(),
-                ran, ran, JobStatus.FAILED, 0, null, null, "Could not connect"));
+        operations.lastRuns.put("a1", JobRun.builder().id("r1").kind(JobRun.KIND_BACKUP).profile("prod")
+                .database("sales").origin(nightly.origin()).startedAt(ran).finishedAt(ran.plusSeconds(40))
+                .status(JobStatus.OK).sizeBytes(1000).backupId("b1").build());
+        operations.lastRuns.put("c3", JobRun.builder().id("r2").kind(JobRun.KIND_BACKUP).profile("staging")
+                .database("sales_staging").origin(busy.origin()).startedAt(ran).finishedAt(ran)
+                .status(JobStatus.FAILED).error("Could not connect").build());
         operations.running.add("c3");
 
         model.refresh();
@@ -74,8 +76,8 @@ class SchedulesViewModelTest {
 
     @Test
     void aNewScheduleStartsWithTheFirstConnectionTheSettingsFormatAndAPreviewOfItsRules() {
-        operations.defaults = new BackupOptions(BackupFormat.PLAIN, Compression.parse("6"), 0, null, null, null, null,
-                null, false, null, null, null);
+        operations.defaults = BackupOptions.builder().format(BackupFormat.PLAIN).compression(Compression.parse("6"))
+                .build();
         operations.preview = new ScheduleOperations.Preview("sales", List.of(
                 entry("old", "2026-03-01T02:30:00Z", true, "not among the backups the policy keeps"),
                 entry("new", "2026-03-27T02:30:00Z", false, "the newest verified backup")), 0);
@@ -155,11 +157,11 @@ class SchedulesViewModelTest {
 
     @Test
     void editingKeepsTheIdTheCreationAndTheOptionsTheEditorDoesNotShow() {
-        BackupOptions options = new BackupOptions(BackupFormat.DIRECTORY, null, 3, List.of("public"), null, null, null,
-                null, true, "nightly", null, null);
-        Schedule saved = new Schedule("e1", "prod", "*/30 * * * *", null, true, options,
-                new RetentionPolicy(3, null, null, null, Duration.ofDays(30)), Schedule.CatchUp.RUN_ONCE, false,
-                Instant.parse("2026-01-01T00:00:00Z"));
+        BackupOptions options = BackupOptions.builder().format(BackupFormat.DIRECTORY).jobs(3)
+                .schemas(List.of("public")).globals(true).label("nightly").build();
+        Schedule saved = Schedule.builder().id("e1").profile("prod").cron("*/30 * * * *").enabled(true).options(options)
+                .retention(new RetentionPolicy(3, null, null, null, Duration.ofDays(30)))
+                .catchUp(Schedule.CatchUp.RUN_ONCE).createdAt(Instant.parse("2026-01-01T00:00:00Z")).build();
         operations.save(saved);
         model.refresh();
         model.select(model.rows().get(0));
@@ -317,7 +319,8 @@ class SchedulesViewModelTest {
     }
 
     private static Schedule schedule(String id, String profile, String cron, boolean enabled) {
-        return new Schedule(id, profile, cron, "UTC", enabled, null, null, null, false, Instant.parse("2026-03-01T00:00:00Z"));
+        return Schedule.builder().id(id).profile(profile).cron(cron).zone("UTC").enabled(enabled)
+                .createdAt(Instant.parse("2026-03-01T00:00:00Z")).build();
     }
 
     private static ScheduleOperations.PreviewEntry entry(String id, String created, boolean delete, String reason) {
