@@ -100,13 +100,13 @@ public final class BackupCommand implements Callable<Integer> {
         }
         BackupDefaults defaults = root.engine().backupDefaults();
         BackupFormat chosenFormat = format == null ? null : BackupFormat.parse(format);
-        BackupOptions options = new BackupOptions(defaults.formatFor(chosenFormat),
-                defaults.compressionFor(chosenFormat, compress == null ? null : Compression.parse(compress)),
-                jobs == null ? 0 : jobs,
-                schemas, excludeSchemas, tables, excludeTables,
-                scope == null ? DumpScope.ALL : scope.schemaOnly ? DumpScope.SCHEMA_ONLY : DumpScope.DATA_ONLY,
-                globals, label, timeout == null ? null : Durations.parse(timeout),
-                lockWaitTimeout == null ? null : Durations.parse(lockWaitTimeout)).checked();
+        BackupOptions options = BackupOptions.builder().format(defaults.formatFor(chosenFormat))
+                .compression(defaults.compressionFor(chosenFormat, compress == null ? null : Compression.parse(compress)))
+                .jobs(jobs == null ? 0 : jobs)
+                .schemas(schemas).excludeSchemas(excludeSchemas).tables(tables).excludeTables(excludeTables)
+                .scope(scope == null ? DumpScope.ALL : scope.schemaOnly ? DumpScope.SCHEMA_ONLY : DumpScope.DATA_ONLY)
+                .globals(globals).label(label).timeout(timeout == null ? null : Durations.parse(timeout))
+                .lockWaitTimeout(lockWaitTimeout == null ? null : Durations.parse(lockWaitTimeout)).build().checked();
         ConnectionProfile connection = root.engine().profiles().require(profile);
         Cancellation cancel = new Cancellation();
         BackupCatalog.Entry entry = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(connection,

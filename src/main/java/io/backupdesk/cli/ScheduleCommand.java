@@ -92,8 +92,9 @@ public final class ScheduleCommand {
                 compress == null ? null : Compression.parse(compress), label).checked();
         RetentionPolicy retention = new RetentionPolicy(keepLast, daily, weekly, monthly,
                 maxAge == null ? null : Durations.parse(maxAge));
-        Schedule schedule = new Schedule(Ids.newId(), profile, cron.trim(), zone == null ? null : zoneId.getId(), !disabled,
-                options, retention, catchUp(catchUp), testRestore, root.engine().clock().instant());
+        Schedule schedule = Schedule.builder().id(Ids.newId()).profile(profile).cron(cron.trim())
+                .zone(zone == null ? null : zoneId.getId()).enabled(!disabled).options(options).retention(retention)
+                .catchUp(catchUp(catchUp)).testRestore(testRestore).createdAt(root.engine().clock().instant()).build();
         root.engine().schedules().save(schedule);
         root.out().println("Schedule " + schedule.id() + " saved: " + profile + ", "
                 + CronSchedule.parse(cron, zoneId).describe() + " (" + zoneId.getId() + ")"

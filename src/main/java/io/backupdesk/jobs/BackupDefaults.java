@@ -37,8 +37,8 @@ public record BackupDefaults(BackupFormat format, Compression compression, boole
      * @param label             the label, or null
      */
     public BackupOptions withDefaults(BackupFormat chosenFormat, Compression chosenCompression, String label) {
-        return new BackupOptions(formatFor(chosenFormat), compressionFor(chosenFormat, chosenCompression), 0, null, null,
-                null, null, null, false, label, null, null);
+        return BackupOptions.builder().format(formatFor(chosenFormat))
+                .compression(compressionFor(chosenFormat, chosenCompression)).label(label).build();
     }
 
     /** The chosen format, else the default one. */

@@ -121,9 +121,9 @@ public final class BackupJob {
             return profiles.require(schedule.profile());
         } catch (BackupDeskException e) {
             Instant now = clock.instant();
-            JobRun failed = new JobRun(JobRun.SCHEMA_VERSION, Ids.newId(), JobRun.KIND_BACKUP, schedule.profile(), null,
-                    origin, now, now, JobStatus.FAILED, 0, null, e.kind(),
-                    e.getMessage() + " Edit or remove the schedule " + schedule.id() + ".");
+            JobRun failed = JobRun.builder().id(Ids.newId()).kind(JobRun.KIND_BACKUP).profile(schedule.profile())
+                    .origin(origin).startedAt(now).finishedAt(now).status(JobStatus.FAILED).errorKind(e.kind())
+                    .error(e.getMessage() + " Edit or remove the schedule " + schedule.id() + ".").build();
             history.append(failed);
             alerts.send(Alert.failedRun(failed));
             throw e;
