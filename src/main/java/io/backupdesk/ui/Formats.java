@@ -1,5 +1,7 @@
 package io.backupdesk.ui;
 
+import io.backupdesk.core.ByteSizes;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,21 +13,12 @@ public final class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter SOON_TODAY = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter SOON_WEEK = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.UK);
-    private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB"};
 
     private Formats() { }
 
+    /** The rule is {@link ByteSizes}, shared with the command line and the tray. */
     public static String bytes(long bytes) {
-        if (bytes < 0) {
-            return "–";
-        }
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1000 && unit < UNITS.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, UNITS[unit]);
+        return ByteSizes.format(bytes);
     }
 
     public static String duration(Duration d) {
