@@ -44,7 +44,7 @@ public final class Confirm {
         actButton.setMnemonicParsing(false);
         // and it is as wide as its name: the bar's uniform width cut it short beside Cancel
         ButtonBar.setButtonUniformSize(actButton, false);
-        actButton.getStyleClass().add("danger");
+        actButton.getStyleClass().add(Styles.Theme.DANGER);
         Button cancel = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
         cancel.setId("confirm-cancel");
         cancel.setDefaultButton(true);

@@ -43,8 +43,10 @@ public final class NoFileManager {
         TextField path = new TextField(folder.toString());
         path.setId("folder-path");
         path.setEditable(false);
-        path.getStyleClass().add("monospace");
+        path.getStyleClass().add(Styles.MONOSPACE);
         alert.getDialogPane().setContent(new VBox(8, why, path));
+        // a dialog's pane has the theme only; the path's monospace is one of the tokens' classes
+        Views.withTokens(alert.getDialogPane());
         Button copyButton = (Button) alert.getDialogPane().lookupButton(copy);
         copyButton.setId("copy-folder-path");
         // copying keeps the dialog open: the user may want to read the path too

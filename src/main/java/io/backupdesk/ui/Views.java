@@ -35,6 +35,11 @@ public final class Views {
         };
     }
 
+    /** Adds the theme tokens and the shared style classes to a node built in code, such as a dialog's pane. */
+    public static void withTokens(Parent root) {
+        root.getStylesheets().add(Views.class.getResource(TOKENS).toExternalForm());
+    }
+
     /**
      * Loads {@code <ViewClass>.fxml} beside the view's class, and adds the theme tokens and {@code <ViewClass>.css}
      * when there is one.
@@ -53,7 +58,7 @@ public final class Views {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not load " + fxml, e);
         }
-        root.getStylesheets().add(Views.class.getResource(TOKENS).toExternalForm());
+        withTokens(root);
         URL css = type.getResource(type.getSimpleName() + ".css");
         if (css != null) {
             root.getStylesheets().add(css.toExternalForm());

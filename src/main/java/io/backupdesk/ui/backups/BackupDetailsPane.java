@@ -1,6 +1,7 @@
 package io.backupdesk.ui.backups;
 
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Styles;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -14,19 +15,19 @@ final class BackupDetailsPane {
     static void render(VBox pane, BackupDetails details) {
         if (details == null) {
             Label hint = new Label(Messages.get("backups.details.empty"));
-            hint.getStyleClass().add("muted");
+            hint.getStyleClass().add(Styles.MUTED);
             hint.setWrapText(true);
             pane.getChildren().setAll(hint);
             return;
         }
         Label title = new Label(details.title());
-        title.getStyleClass().add("details-title");
+        title.getStyleClass().add(Styles.DETAILS_TITLE);
         title.setWrapText(true);
         Label verificationTitle = section(Messages.get("backups.details.verification"));
         Label verification = new Label(details.verification());
         verification.setWrapText(true);
         Label noTables = new Label(Messages.get("backups.details.noTables"));
-        noTables.getStyleClass().add("muted");
+        noTables.getStyleClass().add(Styles.MUTED);
         pane.getChildren().setAll(title, grid(details.fields()), verificationTitle, verification,
                 section(Messages.get("backups.details.tables")), details.tables().isEmpty() ? noTables : grid(details.tables()));
     }
@@ -40,7 +41,7 @@ final class BackupDetailsPane {
         pane.getChildren().add(section(Messages.get("backups.job.title")));
         if (log.run() == null) {
             Label none = new Label(log.lines().isEmpty() ? Messages.get("backups.job.unknown") : String.join("\n", log.lines()));
-            none.getStyleClass().add("muted");
+            none.getStyleClass().add(Styles.MUTED);
             none.setWrapText(true);
             pane.getChildren().add(none);
             return;
@@ -52,7 +53,7 @@ final class BackupDetailsPane {
                 new BackupDetails.Field(Messages.get("backups.job.origin"), run.origin()))));
         Label lines = new Label(log.lines().isEmpty() ? Messages.get("backups.job.noLines")
                 : String.join("\n", log.lines().stream().map(BackupDetailsPane::withoutPrefix).toList()));
-        lines.getStyleClass().add("log-lines");
+        lines.getStyleClass().add(Styles.LOG_LINES);
         lines.setWrapText(true);
         pane.getChildren().add(lines);
     }
@@ -77,12 +78,12 @@ final class BackupDetailsPane {
     private static javafx.scene.Node code(String text) {
         javafx.scene.control.TextField value = new javafx.scene.control.TextField(text);
         value.setEditable(false);
-        value.getStyleClass().add("code-value");
+        value.getStyleClass().add(Styles.CODE_VALUE);
         // an icon: the pane is narrow, and a word would be cut to "..." beside 64 digits
         javafx.scene.control.Button copy = new javafx.scene.control.Button(null,
                 new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.COPY));
         copy.setTooltip(new javafx.scene.control.Tooltip(Messages.get("backups.details.copy")));
-        copy.getStyleClass().addAll("small", "copy-value");
+        copy.getStyleClass().addAll(Styles.Theme.SMALL, Styles.COPY_VALUE);
         copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         copy.setOnAction(e -> {
             javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
@@ -98,7 +99,7 @@ final class BackupDetailsPane {
 
     private static Label section(String text) {
         Label label = new Label(text);
-        label.getStyleClass().add("section-title");
+        label.getStyleClass().add(Styles.SECTION_TITLE);
         label.setWrapText(true);
         return label;
     }
@@ -109,7 +110,7 @@ final class BackupDetailsPane {
         grid.setVgap(4);
         for (int i = 0; i < fields.size(); i++) {
             Label name = new Label(fields.get(i).name());
-            name.getStyleClass().add("field-name");
+            name.getStyleClass().add(Styles.FIELD_NAME);
             grid.addRow(i, name, fields.get(i).code() ? code(fields.get(i).value()) : wrapped(fields.get(i).value()));
         }
         return grid;

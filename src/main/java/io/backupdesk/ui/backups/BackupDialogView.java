@@ -4,6 +4,7 @@ import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.DumpScope;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import io.backupdesk.ui.WindowSizes;
 import javafx.fxml.FXML;
@@ -81,7 +82,7 @@ public final class BackupDialogView {
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
         scroll.setId("backup-form");
-        scroll.getStyleClass().add("edge-to-edge");
+        scroll.getStyleClass().add(Styles.Theme.EDGE_TO_EDGE);
         return scroll;
     }
 

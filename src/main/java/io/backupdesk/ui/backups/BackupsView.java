@@ -3,6 +3,7 @@ package io.backupdesk.ui.backups;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.ui.Confirm;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import io.backupdesk.ui.WindowSizes;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -34,6 +35,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -69,7 +71,7 @@ public final class BackupsView {
     @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> sizeColumn;
     @FXML private TableColumn<BackupRowViewModel, String> formatColumn;
     @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> durationColumn;
-    @FXML private TableColumn<BackupRowViewModel, String> statusColumn;
+    @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> statusColumn;
     @FXML private TableColumn<BackupRowViewModel, String> labelColumn;
     @FXML private VBox details;
     @FXML private VBox job;
@@ -108,15 +110,16 @@ public final class BackupsView {
         text(createdColumn, BackupRowViewModel::created);
         text(formatColumn, BackupRowViewModel::format);
         text(labelColumn, BackupRowViewModel::label);
-        text(statusColumn, BackupRowViewModel::status);
+        statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        statusColumn.setComparator(Comparator.comparing(BackupRowViewModel::status));
         statusColumn.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().removeIf(s -> s.startsWith("status-"));
-                setText(empty ? null : item);
-                if (!empty && item != null) {
-                    getStyleClass().add("status-" + item);
+            protected void updateItem(BackupRowViewModel row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeIf(s -> s.startsWith(Styles.STATUS_PREFIX));
+                setText(empty || row == null ? null : row.status());
+                if (!empty && row != null) {
+                    getStyleClass().add(Styles.status(row.statusValue()));
                 }
             }
         });
@@ -126,7 +129,7 @@ public final class BackupsView {
             protected void updateItem(Boolean pinned, boolean empty) {
                 super.updateItem(pinned, empty);
                 FontIcon icon = new FontIcon(Feather.BOOKMARK);
-                icon.getStyleClass().add("pin-icon");
+                icon.getStyleClass().add(Styles.PIN_ICON);
                 setGraphic(!empty && Boolean.TRUE.equals(pinned) ? icon : null);
             }
         });
@@ -157,7 +160,7 @@ public final class BackupsView {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getStyleClass().addAll("dense", "striped");
+        table.getStyleClass().addAll(Styles.Theme.DENSE, Styles.Theme.STRIPED);
         table.setPlaceholder(new Label(Messages.get("backups.empty")));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<BackupRowViewModel>) c -> {

@@ -4,6 +4,7 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.SslMode;
 import io.backupdesk.ui.Confirm;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -80,9 +81,9 @@ public final class ConnectionsView {
                     return;
                 }
                 Label title = new Label(p.name());
-                title.getStyleClass().add("profile-name");
+                title.getStyleClass().add(Styles.PROFILE_NAME);
                 Label where = new Label(p.describe());
-                where.getStyleClass().add("muted");
+                where.getStyleClass().add(Styles.MUTED);
                 setGraphic(new VBox(2, title, where));
             }
         });
@@ -153,16 +154,16 @@ public final class ConnectionsView {
     }
 
     private void showOutcome(TestOutcome result) {
-        outcome.getStyleClass().removeAll("ok", "failed");
+        outcome.getStyleClass().removeAll(Styles.TEST_PASSED, Styles.TEST_FAILED);
         outcome.setVisible(result != null);
         outcome.setManaged(result != null);
         if (result == null) {
             outcome.getChildren().clear();
             return;
         }
-        outcome.getStyleClass().add(result.ok() ? "ok" : "failed");
+        outcome.getStyleClass().add(result.ok() ? Styles.TEST_PASSED : Styles.TEST_FAILED);
         Label headline = new Label(result.headline());
-        headline.getStyleClass().add("outcome-headline");
+        headline.getStyleClass().add(Styles.OUTCOME_HEADLINE);
         headline.setWrapText(true);
         outcome.getChildren().setAll(headline);
         result.lines().forEach(line -> {
@@ -173,7 +174,7 @@ public final class ConnectionsView {
         if (!result.hint().isBlank()) {
             Label hint = new Label(result.hint());
             hint.setWrapText(true);
-            hint.getStyleClass().add("muted");
+            hint.getStyleClass().add(Styles.MUTED);
             outcome.getChildren().add(hint);
         }
     }

@@ -3,6 +3,7 @@ package io.backupdesk.ui.dashboard;
 import io.backupdesk.core.JobStatus;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -27,6 +28,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The dashboard screen: renders the ViewModel's cards, lists and chart data; decides nothing itself. */
 public final class DashboardView {
@@ -129,24 +131,26 @@ public final class DashboardView {
 
     private static Node card(DashboardViewModel.Card card) {
         Label title = new Label(card.title());
-        title.getStyleClass().add("card-title");
+        title.getStyleClass().add(Styles.CARD_TITLE);
         Label value = new Label(card.value());
-        value.getStyleClass().addAll("card-value", toneClass(card.tone()));
+        value.getStyleClass().add(Styles.CARD_VALUE);
+        toneClass(card.tone()).ifPresent(value.getStyleClass()::add);
         Label detail = new Label(card.detail());
-        detail.getStyleClass().add("muted");
+        detail.getStyleClass().add(Styles.MUTED);
         VBox box = new VBox(title, value, detail);
-        box.getStyleClass().add("card");
+        box.getStyleClass().add(Styles.CARD);
         box.setMaxWidth(Double.MAX_VALUE);
         return box;
     }
 
-    private static String toneClass(DashboardViewModel.Tone tone) {
-        return switch (tone) {
-            case GOOD -> "tone-good";
-            case WARNING -> "tone-warning";
-            case BAD -> "tone-bad";
-            case NEUTRAL -> "tone-neutral";
-        };
+    /** A neutral value keeps the text's own colour. */
+    private static Optional<String> toneClass(DashboardViewModel.Tone tone) {
+        return Optional.ofNullable(switch (tone) {
+            case GOOD -> Styles.TONE_GOOD;
+            case WARNING -> Styles.TONE_WARNING;
+            case BAD -> Styles.TONE_BAD;
+            case NEUTRAL -> null;
+        });
     }
 
     private void renderHealth() {
@@ -156,9 +160,9 @@ public final class DashboardView {
         }
         health.getChildren().setAll(model.health().stream().map(row -> {
             Region dot = new Region();
-            dot.getStyleClass().addAll("health-dot", row.health().name().toLowerCase(Locale.ROOT));
+            dot.getStyleClass().addAll(Styles.HEALTH_DOT, Styles.health(row.health()));
             Label name = new Label(row.database());
-            name.setStyle("-fx-font-weight: bold;");
+            name.getStyleClass().add(Styles.Theme.TEXT_BOLD);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             Label note = muted(row.note());
@@ -177,8 +181,9 @@ public final class DashboardView {
             Label when = muted(row.when());
             when.setMinWidth(Region.USE_PREF_SIZE);
             Label status = new Label(row.status().name().toLowerCase(Locale.ROOT));
-            status.getStyleClass().add(row.status() == JobStatus.OK ? "tone-good"
-                    : row.status() == JobStatus.CANCELLED || row.status() == JobStatus.SKIPPED ? "tone-warning" : "tone-bad");
+            status.getStyleClass().add(row.status() == JobStatus.OK ? Styles.TONE_GOOD
+                    : row.status() == JobStatus.CANCELLED || row.status() == JobStatus.SKIPPED ? Styles.TONE_WARNING
+                    : Styles.TONE_BAD);
             status.setMinWidth(74);
             Label what = new Label(row.what());
             what.setMinWidth(Region.USE_PREF_SIZE);
@@ -192,7 +197,7 @@ public final class DashboardView {
 
     private static Label muted(String text) {
         Label label = new Label(text);
-        label.getStyleClass().add("muted");
+        label.getStyleClass().add(Styles.MUTED);
         return label;
     }
 

@@ -4,6 +4,7 @@ import io.backupdesk.restore.RestoreReport;
 import io.backupdesk.restore.TableComparison;
 import io.backupdesk.ui.Confirm;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -49,9 +50,9 @@ final class ReportPage {
         }));
         outcome.setId("outcome");
         outcome.getStyleClass().add(switch (report.outcome()) {
-            case COMPLETE -> "outcome-complete";
-            case COMPLETE_WITH_WARNINGS -> "outcome-warnings";
-            case FAILED -> "outcome-failed";
+            case COMPLETE -> Styles.OUTCOME_COMPLETE;
+            case COMPLETE_WITH_WARNINGS -> Styles.OUTCOME_WARNINGS;
+            case FAILED -> Styles.OUTCOME_FAILED;
         });
         box.getChildren().addAll(outcome, WizardPages.wrapped(report.summary()), tables(report.tables()));
         errors("restore.report.real", report.realErrors());
@@ -90,7 +91,7 @@ final class ReportPage {
         ReadOnlyStringProperty keptDatabase = model.reportActions().keptDatabaseProperty();
         Label kept = new Label();
         kept.setId("kept-database");
-        kept.getStyleClass().add("muted");
+        kept.getStyleClass().add(Styles.MUTED);
         kept.textProperty().bind(Bindings.when(keptDatabase.isEmpty()).then("")
                 .otherwise(Bindings.createStringBinding(() -> Messages.get("restore.report.kept", keptDatabase.get()),
                         keptDatabase)));
@@ -102,7 +103,7 @@ final class ReportPage {
     private static TableView<TableComparison> tables(List<TableComparison> rows) {
         TableView<TableComparison> table = new TableView<>();
         table.setId("report-tables");
-        table.getStyleClass().add("dense");
+        table.getStyleClass().add(Styles.Theme.DENSE);
         table.setPrefHeight(220);
         table.getColumns().add(column(Messages.get("restore.report.table"), TableComparison::qualifiedName, 300));
         table.getColumns().add(column(Messages.get("restore.report.backup"), t -> count(t.expected()), 180));
@@ -121,10 +122,10 @@ final class ReportPage {
             @Override
             protected void updateItem(TableComparison row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().remove("difference");
+                getStyleClass().remove(Styles.DIFFERENCE);
                 setText(empty || row == null ? null : text.apply(row));
                 if (!empty && row != null && !row.matches()) {
-                    getStyleClass().add("difference");
+                    getStyleClass().add(Styles.DIFFERENCE);
                 }
             }
         });
@@ -140,7 +141,7 @@ final class ReportPage {
             return;
         }
         Label title = new Label(Messages.get(key) + " (" + lines.size() + ")");
-        title.getStyleClass().add("section-title");
+        title.getStyleClass().add(Styles.SECTION_TITLE);
         box.getChildren().addAll(title, WizardPages.wrapped(String.join("\n", lines.stream().limit(20).toList())));
     }
 }

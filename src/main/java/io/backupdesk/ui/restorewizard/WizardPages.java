@@ -10,6 +10,7 @@ import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestoreMode;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -93,7 +94,7 @@ final class WizardPages {
     private Node source() {
         Button file = new Button(Messages.get("restore.source.file"));
         file.setId("choose-file");
-        file.getStyleClass().add("flat");
+        file.getStyleClass().add(Styles.Theme.FLAT);
         file.setOnAction(e -> {
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
             java.io.File chosen = chooser.showOpenDialog(file.getScene().getWindow());
@@ -161,7 +162,7 @@ final class WizardPages {
         single.disableProperty().bind(model.singleTransactionAllowed().not());
         Label why = wrapped(Messages.get("restore.options.single.why"));
         why.setMinHeight(Region.USE_PREF_SIZE);
-        why.getStyleClass().add("muted");
+        why.getStyleClass().add(Styles.MUTED);
         why.visibleProperty().bind(single.disabledProperty());
         HBox jobsRow = new HBox(8, new Label(Messages.get("restore.options.jobs")), jobs);
         jobsRow.setAlignment(Pos.CENTER_LEFT);
@@ -202,7 +203,7 @@ final class WizardPages {
     /** What the chosen mode keeps of the current database: said where the mode is chosen, and again before going on. */
     private Label keeps() {
         Label keeps = wrapped("");
-        keeps.getStyleClass().add("muted");
+        keeps.getStyleClass().add(Styles.MUTED);
         keeps.setId("mode-keeps");
         keeps.setMinHeight(Region.USE_PREF_SIZE);
         keeps.textProperty().bind(model.safetyCostProperty());
@@ -230,7 +231,7 @@ final class WizardPages {
         bar.setMaxWidth(Double.MAX_VALUE);
         Label current = wrapped("");
         ListView<String> lines = new ListView<>();
-        lines.getStyleClass().add("log-lines");
+        lines.getStyleClass().add(Styles.LOG_LINES);
         model.jobProperty().addListener((o, was, job) -> {
             if (job != null) {
                 bar.progressProperty().bind(job.progressProperty());
@@ -263,7 +264,7 @@ final class WizardPages {
 
     private static Label section(String key) {
         Label label = new Label(Messages.get(key));
-        label.getStyleClass().add("section-title");
+        label.getStyleClass().add(Styles.SECTION_TITLE);
         return label;
     }
 
@@ -287,13 +288,13 @@ final class WizardPages {
                 case WARN -> Feather.ALERT_TRIANGLE;
                 case BLOCK -> Feather.X_CIRCLE;
             });
-            icon.getStyleClass().add("check-" + check.level().name().toLowerCase(Locale.ROOT));
+            icon.getStyleClass().add(Styles.check(check.level()));
             Label message = wrapped(check.message());
             message.setMaxWidth(760);
             VBox text = new VBox(2, message);
             if (!check.fix().isBlank()) {
                 Label fix = wrapped(check.fix());
-                fix.getStyleClass().add("muted");
+                fix.getStyleClass().add(Styles.MUTED);
                 fix.setMaxWidth(760);
                 text.getChildren().add(fix);
             }

@@ -4,6 +4,7 @@ import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import io.backupdesk.ui.WindowSizes;
 import javafx.beans.binding.Bindings;
@@ -196,7 +197,7 @@ final class ScheduleEditorView {
     private void renderNextRuns(CronEditorViewModel when) {
         nextRuns.getChildren().setAll(when.nextRuns().stream().map(text -> {
             Label line = new Label(text);
-            line.getStyleClass().add("next-run");
+            line.getStyleClass().add(Styles.NEXT_RUN);
             return line;
         }).toList());
     }
@@ -243,16 +244,16 @@ final class ScheduleEditorView {
             @Override
             protected void updateItem(PreviewRow row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().removeAll("verdict-delete", "verdict-keep");
+                getStyleClass().removeAll(Styles.VERDICT_DELETE, Styles.VERDICT_KEEP);
                 setText(empty || row == null ? null : row.verdict());
                 if (!empty && row != null) {
-                    getStyleClass().add(row.delete() ? "verdict-delete" : "verdict-keep");
+                    getStyleClass().add(row.delete() ? Styles.VERDICT_DELETE : Styles.VERDICT_KEEP);
                 }
             }
         });
         preview.setItems(model.preview());
         preview.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        preview.getStyleClass().add("dense");
+        preview.getStyleClass().add(Styles.Theme.DENSE);
         preview.setPlaceholder(new Label(""));
         Views.bindError(editorError, screen.editorErrorProperty());
     }
@@ -260,7 +261,7 @@ final class ScheduleEditorView {
     /** A cell whose text wraps onto more lines within the column, rather than being cut: the reasons are long. */
     private static TableCell<PreviewRow, String> wrapping(TableColumn<PreviewRow, String> column) {
         Text text = new Text();
-        text.getStyleClass().add("wrapped-cell");
+        text.getStyleClass().add(Styles.WRAPPED_CELL);
         TableCell<PreviewRow, String> cell = new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
