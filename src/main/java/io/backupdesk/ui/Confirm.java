@@ -1,5 +1,6 @@
 package io.backupdesk.ui;
 
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -26,6 +27,13 @@ public final class Confirm {
     public static boolean ask(Window owner, String title, String question, String action) {
         return build(owner, title, question, action).showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
                 .isPresent();
+    }
+
+    /** Asks over the window that holds {@code near}, and does the action only when the user chose it. */
+    public static void before(Node near, Question question, Runnable action) {
+        if (ask(near.getScene().getWindow(), question.title(), question.text(), question.action())) {
+            action.run();
+        }
     }
 
     /** The dialog, not shown yet; {@link #ask} shows it. */

@@ -255,10 +255,7 @@ public final class BackupsView {
     }
 
     private void confirmDelete() {
-        if (Confirm.ask(root.getScene().getWindow(), Messages.get("backups.delete.title"), model.deleteQuestion(),
-                Messages.get("backups.delete"))) {
-            model.deleteSelected();
-        }
+        Confirm.before(root, model.deleteQuestion(), model::deleteSelected);
     }
 
     private void importDump() {

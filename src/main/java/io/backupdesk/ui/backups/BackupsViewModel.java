@@ -4,6 +4,7 @@ import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Question;
 import io.backupdesk.ui.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -148,14 +149,14 @@ public final class BackupsViewModel {
     }
 
     /** The question to ask before deleting the selection, naming what goes. */
-    public String deleteQuestion() {
+    public Question deleteQuestion() {
         StringBuilder text = new StringBuilder(Messages.get("backups.delete.question", selection.size(),
                 Formats.bytes(selection.stream().mapToLong(BackupRowViewModel::sizeBytes).sum())));
         selection.stream().limit(8).forEach(r -> text.append("\n  ").append(r.path()).append("  (").append(r.size()).append(')'));
         if (selection.size() > 8) {
             text.append("\n  ").append(Messages.get("backups.delete.more", selection.size() - 8));
         }
-        return text.toString();
+        return new Question(Messages.get("backups.delete.title"), text.toString(), Messages.get("backups.delete"));
     }
 
     /** Deletes the selection; call once the user has answered {@link #deleteQuestion()} with yes. */

@@ -3,7 +3,6 @@ package io.backupdesk.ui.connections;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.SslMode;
 import io.backupdesk.ui.Confirm;
-import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import javafx.fxml.FXML;
@@ -145,12 +144,7 @@ public final class ConnectionsView {
         test.disableProperty().bind(model.canTest().not());
         test.setOnAction(e -> model.test());
         delete.disableProperty().bind(model.selectedProperty().isNull());
-        delete.setOnAction(e -> {
-            if (Confirm.ask(root.getScene().getWindow(), Messages.get("connections.delete.title"), model.deleteQuestion(),
-                    Messages.get("connections.delete"))) {
-                model.delete();
-            }
-        });
+        delete.setOnAction(e -> Confirm.before(root, model.deleteQuestion(), model::delete));
     }
 
     private void showOutcome(TestOutcome result) {

@@ -66,21 +66,11 @@ final class ReportPage {
         Button rollback = new Button(Messages.get("restore.report.rollback"));
         rollback.setId("rollback");
         rollback.disableProperty().bind(actions.canRollback().not());
-        rollback.setOnAction(e -> {
-            if (Confirm.ask(box.getScene().getWindow(), Messages.get("restore.rollback.title"), actions.rollbackQuestion(),
-                    Messages.get("restore.rollback.action"))) {
-                actions.rollback();
-            }
-        });
+        rollback.setOnAction(e -> Confirm.before(box, actions.rollbackQuestion(), actions::rollback));
         Button drop = new Button(Messages.get("restore.report.drop"));
         drop.setId("drop-old");
         drop.disableProperty().bind(actions.canDropOldCopy().not());
-        drop.setOnAction(e -> {
-            if (Confirm.ask(box.getScene().getWindow(), Messages.get("restore.drop.title"), actions.dropQuestion(),
-                    Messages.get("restore.drop.action", actions.keptDatabaseProperty().get()))) {
-                actions.dropOldCopy();
-            }
-        });
+        drop.setOnAction(e -> Confirm.before(box, actions.dropQuestion(), actions::dropOldCopy));
         Button log = new Button(Messages.get("restore.report.openLog"));
         log.setOnAction(e -> openLog.run());
         return new HBox(8, rollback, drop, log);

@@ -206,10 +206,7 @@ public final class SchedulesView {
     }
 
     private void confirmDelete() {
-        if (Confirm.ask(root.getScene().getWindow(), Messages.get("schedules.delete.title"), model.deleteQuestion(),
-                Messages.get("schedules.delete"))) {
-            model.delete();
-        }
+        Confirm.before(root, model.deleteQuestion(), model::delete);
     }
 
     private void toneMessage(boolean warning) {
