@@ -99,7 +99,7 @@ final class BackgroundMode implements AutoCloseable {
                 Platform.runLater(BackgroundMode.this::refresh);
             }
         });
-        context.onProblem(problem -> Platform.runLater(() -> notifyWarning("Backup Desk", problem)));
+        context.onProblem(problem -> Platform.runLater(() -> notifyWarning(Messages.get("app.title"), problem)));
         if (!TrayController.supported()) {
             LOG.warn("No system tray here: closing the window quits, and schedules run only while the app is open");
             return false;
@@ -135,7 +135,7 @@ final class BackgroundMode implements AutoCloseable {
             public void quit() {
                 Platform.runLater(BackgroundMode.this::quit);
             }
-        });
+        }, Messages::get);
         tray.show();
         stage.setOnCloseRequest(e -> {
             e.consume();
@@ -170,7 +170,7 @@ final class BackgroundMode implements AutoCloseable {
             return true;
         }, first -> {
             if (first) {
-                tray.info("Backup Desk is still running", "Scheduled backups go on from the tray. Quit from the tray menu.");
+                tray.info(Messages.get("tray.hidden.title"), Messages.get("tray.hidden.text"));
             }
         }, failure -> LOG.warn("Could not note the tray notice: {}", failure.getMessage()));
     }
@@ -207,14 +207,15 @@ final class BackgroundMode implements AutoCloseable {
             return started;
         }, started -> {
             if (!started) {
-                notifyWarning("Not started", "A backup of " + profileName + " is already running.");
+                notifyWarning(Messages.get("tray.backup.busy.title"),
+                        Messages.get("tray.backup.busy.text", profileName));
             }
-        }, failure -> notifyWarning("Could not back up " + profileName, failure.getMessage()));
+        }, failure -> notifyWarning(Messages.get("tray.backup.notStarted.title", profileName), failure.getMessage()));
     }
 
     private void failed(Schedule schedule, RuntimeException error) {
         String hint = error instanceof BackupDeskException b && b.hint() != null && !b.hint().isBlank() ? " " + b.hint() : "";
-        notifyError("Backup of " + schedule.profile() + " failed", error.getMessage() + hint);
+        notifyError(Messages.get("tray.backup.failed.title", schedule.profile()), error.getMessage() + hint);
     }
 
     /** Works out the tray's state off the FX thread; a change meanwhile asks for one more round, not a pile-up. */
@@ -236,7 +237,8 @@ final class BackgroundMode implements AutoCloseable {
             StaleWatch.Decision stale = StaleWatch.look(health, staleAlerts.load());
             staleAlerts.save(stale.told());
             return new Snapshot(TrayStatus.of(running, scheduler.paused(), context.engine().history().readAll(), health,
-                    profiles, scheduler.nextRun(), context.engine().clock().instant(), ZoneId.systemDefault()),
+                    profiles, scheduler.nextRun(), context.engine().clock().instant(), ZoneId.systemDefault(),
+                    Messages::get),
                     scheduler.paused(), profiles, stale.toTell());
         }, snapshot -> {
             refreshing = false;
@@ -259,7 +261,7 @@ final class BackgroundMode implements AutoCloseable {
     /** Once per staleness episode of a database: on the desktop, and to the webhook and e-mail. */
     private void notifyNewlyStale(List<DatabaseHealth> newlyStale) {
         for (DatabaseHealth h : newlyStale) {
-            notifyWarning(h.key() + " is past its RPO", "It has no good backup within the recovery-point objective.");
+            notifyWarning(Messages.get("tray.stale.title", h.key()), Messages.get("tray.stale.text"));
             context.runner().runInBackground((progress, cancel) -> context.engine().alerts().send(io.backupdesk.alert.Alert.stale(
                     h.profile(), h.database(), h.lastBackup(), context.engine().settings().load().rpo(),
                     context.engine().clock().instant())), sent -> { }, failure -> { });

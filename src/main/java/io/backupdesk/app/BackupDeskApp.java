@@ -12,6 +12,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import io.backupdesk.store.WindowState;
 import io.backupdesk.store.WindowStateStore;
+import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.NoFileManager;
 import io.backupdesk.ui.WindowSizes;
 import javafx.geometry.Rectangle2D;
@@ -51,7 +52,7 @@ public final class BackupDeskApp extends Application {
         WindowStateStore windows = new WindowStateStore(context.engine().paths().configDir(), warnings);
         WindowState last = windows.load();
         restoreScreen(last);
-        stage.setTitle("Backup Desk");
+        stage.setTitle(Messages.get("app.title"));
         stage.getIcons().setAll(WindowIcons.all());
         Consumer<Path> reveal = new FolderOpener(FolderOpener.forThisSystem(), task -> context.runner().runInBackground((progress, cancel) -> {
                     task.run();

@@ -39,6 +39,7 @@ public final class TrayController implements AutoCloseable {
     }
 
     private final Actions actions;
+    private final TrayTexts texts;
     private final Map<TrayState, Image> images = new EnumMap<>(TrayState.class);
     private final TrayIcon icon;
     private volatile TrayState shown = TrayState.OK;
@@ -54,8 +55,9 @@ public final class TrayController implements AutoCloseable {
         }
     }
 
-    public TrayController(Actions actions) {
+    public TrayController(Actions actions, TrayTexts texts) {
         this.actions = actions;
+        this.texts = texts;
         // drawn at the size the tray host asks for, so that no scaling blurs the 16-px shapes; X11 hosts show
         // transparent pixels as noise, so there the tile is square
         java.awt.Dimension host = SystemTray.getSystemTray().getTrayIconSize();
@@ -64,7 +66,7 @@ public final class TrayController implements AutoCloseable {
         for (TrayState state : TrayState.values()) {
             images.put(state, TrayIcons.render(state, size, false, !x11));
         }
-        this.icon = new TrayIcon(images.get(TrayState.OK), "Backup Desk", new PopupMenu());
+        this.icon = new TrayIcon(images.get(TrayState.OK), texts.get("tray.icon"), new PopupMenu());
         icon.addActionListener(e -> actions.open());
     }
 
@@ -102,16 +104,16 @@ public final class TrayController implements AutoCloseable {
     private void rebuildMenu() {
         PopupMenu menu = icon.getPopupMenu();
         menu.removeAll();
-        menu.add(item("Open Backup Desk", actions::open));
-        Menu backUpNow = new Menu("Back up now");
+        menu.add(item(texts.get("tray.menu.open"), actions::open));
+        Menu backUpNow = new Menu(texts.get("tray.menu.backUpNow"));
         for (String profile : profiles) {
             backUpNow.add(item(profile, () -> actions.backUpNow(profile)));
         }
         backUpNow.setEnabled(!profiles.isEmpty());
         menu.add(backUpNow);
-        menu.add(item(paused ? "Resume schedules" : "Pause all schedules", actions::togglePause));
+        menu.add(item(texts.get(paused ? "tray.menu.resume" : "tray.menu.pause"), actions::togglePause));
         menu.addSeparator();
-        menu.add(item("Quit", actions::quit));
+        menu.add(item(texts.get("tray.menu.quit"), actions::quit));
     }
 
     private static MenuItem item(String label, Runnable action) {
