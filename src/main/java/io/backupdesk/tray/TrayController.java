@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.awt.AWTException;
+import java.awt.Dimension;
 import java.awt.EventQueue;
 import java.awt.GraphicsEnvironment;
 import java.awt.Image;
@@ -12,6 +13,7 @@ import java.awt.MenuItem;
 import java.awt.PopupMenu;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
+import java.lang.reflect.InvocationTargetException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +62,7 @@ public final class TrayController implements AutoCloseable {
         this.texts = texts;
         // drawn at the size the tray host asks for, so that no scaling blurs the 16-px shapes; X11 hosts show
         // transparent pixels as noise, so there the tile is square
-        java.awt.Dimension host = SystemTray.getSystemTray().getTrayIconSize();
+        Dimension host = SystemTray.getSystemTray().getTrayIconSize();
         int size = Math.max(16, Math.min(host.width, host.height));
         boolean x11 = !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).matches("(windows|mac).*");
         for (TrayState state : TrayState.values()) {
@@ -153,7 +155,7 @@ public final class TrayController implements AutoCloseable {
             EventQueue.invokeAndWait(remove);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.lang.reflect.InvocationTargetException e) {
+        } catch (InvocationTargetException e) {
             LOG.warn("Could not take the tray icon away: {}", e.getCause().getMessage());
         }
     }

@@ -4,7 +4,9 @@ import io.backupdesk.core.ByteSizes;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -72,8 +74,8 @@ public final class Formats {
 
     /** A time soon, as short as it can be told: "14:30" today, "Mon 02:30" within a week, else the date. */
     public static String soon(Instant then, Instant now) {
-        java.time.ZonedDateTime at = then.atZone(ZoneId.systemDefault());
-        java.time.LocalDate today = now.atZone(ZoneId.systemDefault()).toLocalDate();
+        ZonedDateTime at = then.atZone(ZoneId.systemDefault());
+        LocalDate today = now.atZone(ZoneId.systemDefault()).toLocalDate();
         if (at.toLocalDate().equals(today)) {
             return SOON_TODAY.format(at);
         }

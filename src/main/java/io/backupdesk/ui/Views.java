@@ -1,11 +1,16 @@
 package io.backupdesk.ui;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.util.StringConverter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.function.Function;
 
 /** Loads a view's FXML with the texts bundle, the view object as its controller, and its stylesheets. */
 public final class Views {
@@ -14,15 +19,15 @@ public final class Views {
     private Views() { }
 
     /** Shows a validation message under its field, taking no room while it is empty. */
-    public static void bindError(javafx.scene.control.Label label, javafx.beans.value.ObservableStringValue message) {
+    public static void bindError(Label label, ObservableStringValue message) {
         label.textProperty().bind(message);
-        label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(message));
+        label.visibleProperty().bind(Bindings.isNotEmpty(message));
         label.managedProperty().bind(label.visibleProperty());
     }
 
     /** A converter that shows values as the function names them; for lists that only show, never parse. */
-    public static <T> javafx.util.StringConverter<T> showing(java.util.function.Function<T, String> text) {
-        return new javafx.util.StringConverter<>() {
+    public static <T> StringConverter<T> showing(Function<T, String> text) {
+        return new StringConverter<>() {
             @Override
             public String toString(T value) {
                 return value == null ? "" : text.apply(value);

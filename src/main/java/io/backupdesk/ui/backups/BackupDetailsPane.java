@@ -1,10 +1,24 @@
 package io.backupdesk.ui.backups;
 
+import io.backupdesk.core.JobRun;
+import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
 
@@ -46,10 +60,10 @@ final class BackupDetailsPane {
             pane.getChildren().add(none);
             return;
         }
-        io.backupdesk.core.JobRun run = log.run();
+        JobRun run = log.run();
         pane.getChildren().add(grid(List.of(
                 new BackupDetails.Field(Messages.get("backups.job.run"), run.id()),
-                new BackupDetails.Field(Messages.get("backups.job.started"), io.backupdesk.ui.Formats.time(run.startedAt())),
+                new BackupDetails.Field(Messages.get("backups.job.started"), Formats.time(run.startedAt())),
                 new BackupDetails.Field(Messages.get("backups.job.origin"), run.origin()))));
         Label lines = new Label(log.lines().isEmpty() ? Messages.get("backups.job.noLines")
                 : String.join("\n", log.lines().stream().map(BackupDetailsPane::withoutPrefix).toList()));
@@ -75,25 +89,24 @@ final class BackupDetailsPane {
      * A value to compare or paste, such as a 64-digit checksum: one line that scrolls rather than wraps over four,
      * selectable, and a button that copies it whole.
      */
-    private static javafx.scene.Node code(String text) {
-        javafx.scene.control.TextField value = new javafx.scene.control.TextField(text);
+    private static Node code(String text) {
+        TextField value = new TextField(text);
         value.setEditable(false);
         value.getStyleClass().add(Styles.CODE_VALUE);
         // an icon: the pane is narrow, and a word would be cut to "..." beside 64 digits
-        javafx.scene.control.Button copy = new javafx.scene.control.Button(null,
-                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.COPY));
-        copy.setTooltip(new javafx.scene.control.Tooltip(Messages.get("backups.details.copy")));
+        Button copy = new Button(null, new FontIcon(Feather.COPY));
+        copy.setTooltip(new Tooltip(Messages.get("backups.details.copy")));
         copy.getStyleClass().addAll(Styles.Theme.SMALL, Styles.COPY_VALUE);
-        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         copy.setOnAction(e -> {
-            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            ClipboardContent content = new ClipboardContent();
             content.putString(text);
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            Clipboard.getSystemClipboard().setContent(content);
         });
-        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, value, copy);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        GridPane.setHgrow(row, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.layout.HBox.setHgrow(value, javafx.scene.layout.Priority.ALWAYS);
+        HBox row = new HBox(6, value, copy);
+        row.setAlignment(Pos.CENTER_LEFT);
+        GridPane.setHgrow(row, Priority.ALWAYS);
+        HBox.setHgrow(value, Priority.ALWAYS);
         return row;
     }
 

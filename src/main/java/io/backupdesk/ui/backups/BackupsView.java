@@ -1,5 +1,6 @@
 package io.backupdesk.ui.backups;
 
+import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.ui.Confirm;
 import io.backupdesk.ui.Messages;
@@ -7,7 +8,9 @@ import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import io.backupdesk.ui.WindowSizes;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -34,6 +37,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -81,7 +85,7 @@ public final class BackupsView {
     private boolean syncing;
     private final Consumer<Path> revealInFileManager;
     private final Runnable backUpNow;
-    private final Consumer<io.backupdesk.backup.BackupCatalog.Entry> restore;
+    private final Consumer<BackupCatalog.Entry> restore;
 
     /**
      * @param revealInFileManager opens a folder in the system's file manager
@@ -89,7 +93,7 @@ public final class BackupsView {
      * @param restore             opens the restore wizard on a backup
      */
     public BackupsView(BackupsViewModel model, Consumer<Path> revealInFileManager, Runnable backUpNow,
-                       Consumer<io.backupdesk.backup.BackupCatalog.Entry> restore) {
+                       Consumer<BackupCatalog.Entry> restore) {
         this.model = model;
         this.revealInFileManager = revealInFileManager;
         this.backUpNow = backUpNow;
@@ -218,12 +222,11 @@ public final class BackupsView {
     }
 
     /** A filter list of the values seen, "all" first, keeping the choice when the values are read again. */
-    private static void choices(ComboBox<String> box, javafx.collections.ObservableList<String> values,
-                                javafx.beans.property.StringProperty chosen, String all) {
+    private static void choices(ComboBox<String> box, ObservableList<String> values, StringProperty chosen, String all) {
         box.getItems().add(null);
         values.addListener((ListChangeListener<String>) c -> {
             String kept = chosen.get();
-            List<String> items = new java.util.ArrayList<>();
+            List<String> items = new ArrayList<>();
             items.add(null);
             items.addAll(values);
             box.getItems().setAll(items);

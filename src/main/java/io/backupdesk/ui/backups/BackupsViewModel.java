@@ -1,10 +1,12 @@
 package io.backupdesk.ui.backups;
 
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Question;
+import io.backupdesk.ui.RunningJob;
 import io.backupdesk.ui.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -18,6 +20,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
@@ -62,7 +65,7 @@ public final class BackupsViewModel {
         profileFilter.addListener(o -> refilter());
         databaseFilter.addListener(o -> refilter());
         statusFilter.addListener(o -> refilter());
-        selection.addListener((javafx.collections.ListChangeListener<BackupRowViewModel>) c -> focus());
+        selection.addListener((ListChangeListener<BackupRowViewModel>) c -> focus());
         summary = Bindings.createStringBinding(() -> Messages.get("backups.summary", shown.size(), rows.size(),
                 Formats.bytes(shown.stream().mapToLong(BackupRowViewModel::sizeBytes).sum())), shown, rows);
         canAct = Bindings.isNotEmpty(selection).and(busy.not());
@@ -73,7 +76,7 @@ public final class BackupsViewModel {
                 && selection.get(0).statusValue() != BackupStatus.CORRUPT
                 && selection.get(0).statusValue() != BackupStatus.MISSING, selection));
         // a job that ended may have added, verified or removed backups
-        runner.jobs().addListener((javafx.collections.ListChangeListener<io.backupdesk.ui.RunningJob>) change -> {
+        runner.jobs().addListener((ListChangeListener<RunningJob>) change -> {
             while (change.next()) {
                 if (change.wasRemoved()) {
                     refresh();
@@ -200,7 +203,7 @@ public final class BackupsViewModel {
     /** The failure as a sentence and, for our own errors, what to do about it. */
     private void failed(Throwable failure) {
         String message = Objects.requireNonNullElse(failure.getMessage(), failure.toString());
-        String hint = failure instanceof io.backupdesk.core.BackupDeskException e ? e.hint() : "";
+        String hint = failure instanceof BackupDeskException e ? e.hint() : "";
         error.set(hint.isBlank() ? message : message + " " + hint);
     }
 

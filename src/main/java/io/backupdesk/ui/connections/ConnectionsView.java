@@ -5,6 +5,7 @@ import io.backupdesk.core.SslMode;
 import io.backupdesk.ui.Confirm;
 import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -98,7 +99,7 @@ public final class ConnectionsView {
                 list.getSelectionModel().select(now);
             }
         });
-        emptyHint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.profiles()));
+        emptyHint.visibleProperty().bind(Bindings.isEmpty(model.profiles()));
         emptyHint.managedProperty().bind(emptyHint.visibleProperty());
     }
 

@@ -8,6 +8,7 @@ import io.backupdesk.ui.Views;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
@@ -16,6 +17,7 @@ import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -26,9 +28,12 @@ import javafx.util.StringConverter;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The dashboard screen: renders the ViewModel's cards, lists and chart data; decides nothing itself. */
 public final class DashboardView {
@@ -84,8 +89,8 @@ public final class DashboardView {
             // the category axis runs upwards: reversed, the largest bar is on top
             byDatabaseChart.getData().setAll(model.storageByDatabase().stream().map(s -> series(s.name(), s.points().stream()
                     .map(p -> new XYChart.Data<Number, String>(p.value(), p.label()))
-                    .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), list -> {
-                        java.util.Collections.reverse(list);
+                    .collect(Collectors.collectingAndThen(Collectors.toList(), list -> {
+                        Collections.reverse(list);
                         return list;
                     })))).toList());
         });
@@ -116,7 +121,7 @@ public final class DashboardView {
             return;
         }
         cardsPerRow = perRow;
-        List<Node> lines = new java.util.ArrayList<>();
+        List<Node> lines = new ArrayList<>();
         for (int from = 0; from < all.size(); from += perRow) {
             HBox line = new HBox(CARD_GAP);
             all.subList(from, Math.min(all.size(), from + perRow)).forEach(c -> {
@@ -167,7 +172,7 @@ public final class DashboardView {
             HBox.setHgrow(gap, Priority.ALWAYS);
             Label note = muted(row.note());
             HBox line = new HBox(8, dot, name, gap, note);
-            line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            line.setAlignment(Pos.CENTER_LEFT);
             return (Node) line;
         }).toList());
     }
@@ -188,9 +193,9 @@ public final class DashboardView {
             Label what = new Label(row.what());
             what.setMinWidth(Region.USE_PREF_SIZE);
             Label detail = muted(row.detail());
-            detail.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+            detail.setTextOverrun(OverrunStyle.ELLIPSIS);
             HBox line = new HBox(8, when, status, what, detail);
-            line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            line.setAlignment(Pos.CENTER_LEFT);
             return (Node) line;
         }).toList());
     }

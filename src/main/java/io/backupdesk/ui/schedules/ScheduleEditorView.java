@@ -7,6 +7,9 @@ import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import io.backupdesk.ui.WindowSizes;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -30,10 +33,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 import java.time.DayOfWeek;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** The schedule editor as a dialog: when, how, and the retention rules beside the preview of what they delete. */
 final class ScheduleEditorView {
@@ -98,7 +103,7 @@ final class ScheduleEditorView {
     private final ScheduleEditorViewModel model;
     private Dialog<ButtonType> dialog;
     /** Lets the next runs follow the clock while the editor shows; stopped with it, so an idle app has no pulse. */
-    private final javafx.animation.Timeline clockTicks = new javafx.animation.Timeline();
+    private final Timeline clockTicks = new Timeline();
 
     ScheduleEditorView(SchedulesViewModel screen) {
         this.screen = screen;
@@ -129,9 +134,8 @@ final class ScheduleEditorView {
             e.consume(); // the dialog closes once the schedule is stored
             screen.save();
         });
-        clockTicks.getKeyFrames().setAll(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(5),
-                e -> model.when().tick()));
-        clockTicks.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        clockTicks.getKeyFrames().setAll(new KeyFrame(Duration.seconds(5), e -> model.when().tick()));
+        clockTicks.setCycleCount(Animation.INDEFINITE);
         clockTicks.play();
         dialog.setOnHidden(e -> {
             clockTicks.stop();
@@ -185,7 +189,7 @@ final class ScheduleEditorView {
     }
 
     /** The preset's own fields show only for it, and take no room otherwise. */
-    private static void showFor(CronEditorViewModel when, java.util.function.Predicate<Preset> shown, Node... nodes) {
+    private static void showFor(CronEditorViewModel when, Predicate<Preset> shown, Node... nodes) {
         BooleanBinding visible = Bindings.createBooleanBinding(() -> shown.test(when.presetProperty().get()),
                 when.presetProperty());
         for (Node node : nodes) {
