@@ -95,7 +95,7 @@ final class BackgroundMode implements AutoCloseable {
                 Platform.runLater(BackgroundMode.this::refresh);
             }
         });
-        context.onProblem(problem -> Platform.runLater(() -> notifyWarning("Backup Desk", problem)));
+        context.onProblem(problem -> Platform.runLater(() -> notifyWarning(Messages.get("app.title"), problem)));
         // the engine's watch decides and sends the alerts; the desktop only shows them
         context.engine().jobs().stale().onNewlyStale(stale -> Platform.runLater(() -> showNewlyStale(stale)));
         if (!TrayController.supported()) {
@@ -133,7 +133,7 @@ final class BackgroundMode implements AutoCloseable {
             public void quit() {
                 Platform.runLater(BackgroundMode.this::quit);
             }
-        });
+        }, Messages::get);
         tray.show();
         stage.setOnCloseRequest(e -> {
             e.consume();
@@ -168,7 +168,7 @@ final class BackgroundMode implements AutoCloseable {
             return true;
         }, first -> {
             if (first) {
-                tray.info("Backup Desk is still running", "Scheduled backups go on from the tray. Quit from the tray menu.");
+                tray.info(Messages.get("tray.hidden.title"), Messages.get("tray.hidden.text"));
             }
         }, failure -> LOG.warn("Could not note the tray notice: {}", failure.getMessage()));
     }
@@ -201,14 +201,15 @@ final class BackgroundMode implements AutoCloseable {
             return started;
         }, started -> {
             if (!started) {
-                notifyWarning("Not started", "A backup of " + profileName + " is already running.");
+                notifyWarning(Messages.get("tray.backup.busy.title"),
+                        Messages.get("tray.backup.busy.text", profileName));
             }
-        }, failure -> notifyWarning("Could not back up " + profileName, failure.getMessage()));
+        }, failure -> notifyWarning(Messages.get("tray.backup.notStarted.title", profileName), failure.getMessage()));
     }
 
     private void failed(Schedule schedule, RuntimeException error) {
         String hint = error instanceof BackupDeskException b && b.hint() != null && !b.hint().isBlank() ? " " + b.hint() : "";
-        notifyError("Backup of " + schedule.profile() + " failed", error.getMessage() + hint);
+        notifyError(Messages.get("tray.backup.failed.title", schedule.profile()), error.getMessage() + hint);
     }
 
     /** Works out the tray's state off the FX thread; a change meanwhile asks for one more round, not a pile-up. */
@@ -228,7 +229,8 @@ final class BackgroundMode implements AutoCloseable {
             java.util.List<DatabaseHealth> health = context.engine().stats().health();
             List<String> profiles = context.engine().profiles().list().stream().map(ConnectionProfile::name).toList();
             return new Snapshot(TrayStatus.of(running, scheduler.paused(), context.engine().history().readAll(), health,
-                    profiles, scheduler.nextRun(), context.engine().clock().instant(), ZoneId.systemDefault()),
+                    profiles, scheduler.nextRun(), context.engine().clock().instant(), ZoneId.systemDefault(),
+                    Messages::get),
                     scheduler.paused(), profiles);
         }, snapshot -> {
             refreshing = false;
@@ -250,7 +252,7 @@ final class BackgroundMode implements AutoCloseable {
     /** What the engine's watch found newly past its RPO (and already sent to the webhook and e-mail), shown here. */
     private void showNewlyStale(List<DatabaseHealth> newlyStale) {
         for (DatabaseHealth h : newlyStale) {
-            notifyWarning(h.key() + " is past its RPO", "It has no good backup within the recovery-point objective.");
+            notifyWarning(Messages.get("tray.stale.title", h.key()), Messages.get("tray.stale.text"));
         }
         refresh();
     }

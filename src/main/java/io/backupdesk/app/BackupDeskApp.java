@@ -12,14 +12,20 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import io.backupdesk.store.WindowState;
 import io.backupdesk.store.WindowStateStore;
+import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.NoFileManager;
 import io.backupdesk.ui.WindowSizes;
+import javafx.beans.InvalidationListener;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -51,7 +57,7 @@ public final class BackupDeskApp extends Application {
         WindowStateStore windows = new WindowStateStore(context.engine().paths().configDir(), warnings);
         WindowState last = windows.load();
         restoreScreen(last);
-        stage.setTitle("Backup Desk");
+        stage.setTitle(Messages.get("app.title"));
         stage.getIcons().setAll(WindowIcons.all());
         Consumer<Path> reveal = new FolderOpener(FolderOpener.forThisSystem(), task -> context.runner().runInBackground((progress, cancel) -> {
                     task.run();
@@ -71,8 +77,8 @@ public final class BackupDeskApp extends Application {
         stage.setMaximized(last.maximized());
         NormalBounds normal = new NormalBounds(stage);
         // Ctrl+Q quits, also when closing the window only hides it to the tray
-        stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Q,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), background::quit);
+        stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+                background::quit);
         stage.setOnHidden(e -> {
             Rectangle2D kept = normal.bounds();
             windows.save(new WindowState(WindowState.VERSION, kept.getMinX(), kept.getMinY(), kept.getWidth(),
@@ -110,7 +116,7 @@ public final class BackupDeskApp extends Application {
         if (last.lastScreen() == null || context.engine().profiles().list().isEmpty()) {
             return;
         }
-        java.util.Arrays.stream(Navigation.Screen.values()).filter(s -> s.name().equals(last.lastScreen())).findFirst()
+        Arrays.stream(Navigation.Screen.values()).filter(s -> s.name().equals(last.lastScreen())).findFirst()
                 .ifPresent(context.navigation()::go);
     }
 
@@ -125,7 +131,7 @@ public final class BackupDeskApp extends Application {
         NormalBounds(Stage stage) {
             this.stage = stage;
             this.bounds = current();
-            javafx.beans.InvalidationListener note = o -> {
+            InvalidationListener note = o -> {
                 if (stage.isShowing() && !stage.isMaximized() && !stage.isIconified()) {
                     bounds = current();
                 }

@@ -1,5 +1,8 @@
 package io.backupdesk.app;
 
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.ErrorKind;
+import io.backupdesk.core.JobStatus;
 import io.backupdesk.ui.shell.Navigation;
 
 import io.backupdesk.ui.FxNotifier;
@@ -27,10 +30,14 @@ import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -81,7 +88,7 @@ public final class MainWindow {
                 reread.run();
             }
         });
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> reread.run());
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> reread.run());
         Runnable backUpNow = () -> {
             BackupDialogViewModel dialog = context.backupDialog(notifier);
             // on the backup list, the connection of the backup in focus; elsewhere the dialog's own first choice
@@ -117,12 +124,12 @@ public final class MainWindow {
         // a dump file dropped on the window is imported and opened in the restore wizard
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+                e.acceptTransferModes(TransferMode.COPY);
             }
             e.consume();
         });
         scene.setOnDragDropped(e -> {
-            java.util.List<java.io.File> files = e.getDragboard().getFiles();
+            List<File> files = e.getDragboard().getFiles();
             if (!files.isEmpty()) {
                 openDumpFile(context, stage, reveal, files.get(0).toPath());
             }
@@ -136,10 +143,10 @@ public final class MainWindow {
                     dashboard.refresh();
                     context.startScheduler();
                     // a run that ended leaving work for the user (a safety backup to put back) is told at once
-                    done.stream().filter(run -> run.status() == io.backupdesk.core.JobStatus.FAILED)
+                    done.stream().filter(run -> run.status() == JobStatus.FAILED)
                             .forEach(run -> notifier.error(Messages.get("start.unresolved.title", run.database()),
-                                    new io.backupdesk.core.BackupDeskException(io.backupdesk.core.ErrorKind.TOOL_FAILED,
-                                            run.error(), "", java.util.List.of(), null)));
+                                    new BackupDeskException(ErrorKind.TOOL_FAILED, run.error(), "", List.of(),
+                                            null)));
                 }, failed -> {
                     dashboard.refresh();
                     context.startScheduler();

@@ -1,5 +1,7 @@
 package io.backupdesk.cli;
 
+import io.backupdesk.core.ByteSizes;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,18 +11,12 @@ import java.util.Locale;
 /** Sizes, durations and times the way a person reads them. */
 final class Format {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB"};
 
     private Format() { }
 
+    /** The rule is {@link ByteSizes}, shared with the desktop. */
     static String bytes(long bytes) {
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1000 && unit < UNITS.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+        return ByteSizes.format(bytes);
     }
 
     static String duration(Duration d) {

@@ -4,6 +4,7 @@ import io.backupdesk.backup.VerifyService;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
+import io.backupdesk.core.ByteSizes;
 import io.backupdesk.core.Times;
 import io.backupdesk.core.Verification;
 import io.backupdesk.pg.PgVersion;
@@ -227,10 +228,8 @@ final class Preflight {
         }
     }
 
+    /** One rule for sizes everywhere: {@link ByteSizes}. */
     static String human(long bytes) {
-        if (bytes < 1024 * 1024) {
-            return (bytes / 1024) + " kB";
-        }
-        return bytes < 1024L * 1024 * 1024 ? String.format("%.1f MB", bytes / 1048576.0) : String.format("%.2f GB", bytes / 1073741824.0);
+        return ByteSizes.format(bytes);
     }
 }

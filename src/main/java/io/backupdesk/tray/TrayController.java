@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.awt.AWTException;
+import java.awt.Dimension;
 import java.awt.EventQueue;
 import java.awt.GraphicsEnvironment;
 import java.awt.Image;
@@ -12,6 +13,7 @@ import java.awt.MenuItem;
 import java.awt.PopupMenu;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
+import java.lang.reflect.InvocationTargetException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +41,7 @@ public final class TrayController implements AutoCloseable {
     }
 
     private final Actions actions;
+    private final TrayTexts texts;
     private final Map<TrayState, Image> images = new EnumMap<>(TrayState.class);
     private final TrayIcon icon;
     private volatile TrayState shown = TrayState.OK;
@@ -54,17 +57,18 @@ public final class TrayController implements AutoCloseable {
         }
     }
 
-    public TrayController(Actions actions) {
+    public TrayController(Actions actions, TrayTexts texts) {
         this.actions = actions;
+        this.texts = texts;
         // drawn at the size the tray host asks for, so that no scaling blurs the 16-px shapes; X11 hosts show
         // transparent pixels as noise, so there the tile is square
-        java.awt.Dimension host = SystemTray.getSystemTray().getTrayIconSize();
+        Dimension host = SystemTray.getSystemTray().getTrayIconSize();
         int size = Math.max(16, Math.min(host.width, host.height));
         boolean x11 = !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).matches("(windows|mac).*");
         for (TrayState state : TrayState.values()) {
             images.put(state, TrayIcons.render(state, size, false, !x11));
         }
-        this.icon = new TrayIcon(images.get(TrayState.OK), "Backup Desk", new PopupMenu());
+        this.icon = new TrayIcon(images.get(TrayState.OK), texts.get("tray.icon"), new PopupMenu());
         icon.addActionListener(e -> actions.open());
     }
 
@@ -102,16 +106,16 @@ public final class TrayController implements AutoCloseable {
     private void rebuildMenu() {
         PopupMenu menu = icon.getPopupMenu();
         menu.removeAll();
-        menu.add(item("Open Backup Desk", actions::open));
-        Menu backUpNow = new Menu("Back up now");
+        menu.add(item(texts.get("tray.menu.open"), actions::open));
+        Menu backUpNow = new Menu(texts.get("tray.menu.backUpNow"));
         for (String profile : profiles) {
             backUpNow.add(item(profile, () -> actions.backUpNow(profile)));
         }
         backUpNow.setEnabled(!profiles.isEmpty());
         menu.add(backUpNow);
-        menu.add(item(paused ? "Resume schedules" : "Pause all schedules", actions::togglePause));
+        menu.add(item(texts.get(paused ? "tray.menu.resume" : "tray.menu.pause"), actions::togglePause));
         menu.addSeparator();
-        menu.add(item("Quit", actions::quit));
+        menu.add(item(texts.get("tray.menu.quit"), actions::quit));
     }
 
     private static MenuItem item(String label, Runnable action) {
@@ -151,7 +155,7 @@ public final class TrayController implements AutoCloseable {
             EventQueue.invokeAndWait(remove);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.lang.reflect.InvocationTargetException e) {
+        } catch (InvocationTargetException e) {
             LOG.warn("Could not take the tray icon away: {}", e.getCause().getMessage());
         }
     }

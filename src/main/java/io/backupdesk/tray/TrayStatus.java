@@ -8,6 +8,7 @@ import io.backupdesk.stats.Health;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,7 +30,8 @@ public record TrayStatus(TrayState state, String tooltip, List<String> failedDat
 
     /** @param profiles the names of the connections that exist now */
     public static TrayStatus of(boolean running, boolean paused, List<JobRun> history, List<DatabaseHealth> health,
-                                Collection<String> profiles, Optional<Instant> nextRun, Instant now, ZoneId zone) {
+                                Collection<String> profiles, Optional<Instant> nextRun, Instant now, ZoneId zone,
+                                TrayTexts texts) {
         List<String> failed = newestRunPerDatabase(history).entrySet().stream()
                 .filter(e -> profiles.contains(e.getValue().profile()))
                 .filter(e -> e.getValue().status() == JobStatus.FAILED || e.getValue().status() == JobStatus.INTERRUPTED)
@@ -37,18 +39,21 @@ public record TrayStatus(TrayState state, String tooltip, List<String> failedDat
         List<String> stale = health.stream().filter(h -> h.health() == Health.RED).map(DatabaseHealth::key).sorted().toList();
         TrayState state = running ? TrayState.RUNNING : !failed.isEmpty() ? TrayState.FAILED
                 : !stale.isEmpty() ? TrayState.STALE : TrayState.OK;
-        StringBuilder tip = new StringBuilder("Backup Desk: ").append(switch (state) {
-            case RUNNING -> "a backup is running";
-            case FAILED -> "the last backup of " + String.join(", ", failed) + " failed";
-            case STALE -> String.join(", ", stale) + " past the RPO";
-            case OK -> "all good";
-        });
-        lastRun(history).ifPresent(r -> tip.append(" · last ").append(r.database()).append(' ')
-                .append(r.status() == null ? "running" : r.status().name().toLowerCase(Locale.ROOT)).append(' ')
-                .append(when(r.startedAt(), now, zone)));
-        tip.append(" · next ").append(paused ? "paused" : nextRun.map(t -> when(t, now, zone)).orElse("none"));
+        List<String> parts = new ArrayList<>();
+        parts.add(texts.get("tray.tooltip", switch (state) {
+            case RUNNING -> texts.get("tray.tooltip.running");
+            case FAILED -> texts.get("tray.tooltip.failed", String.join(", ", failed));
+            case STALE -> texts.get("tray.tooltip.stale", String.join(", ", stale));
+            case OK -> texts.get("tray.tooltip.ok");
+        }));
+        lastRun(history).ifPresent(r -> parts.add(texts.get("tray.tooltip.last", r.database(),
+                r.status() == null ? texts.get("tray.tooltip.lastRunning") : r.status().name().toLowerCase(Locale.ROOT),
+                when(r.startedAt(), now, zone))));
+        parts.add(texts.get("tray.tooltip.next", paused ? texts.get("tray.tooltip.paused")
+                : nextRun.map(t -> when(t, now, zone)).orElse(texts.get("tray.tooltip.none"))));
+        String tip = String.join(" · ", parts);
         // one line: X11 tray hosts do not break tooltips, and Windows cuts them at 127 characters
-        String text = tip.length() > MAX_TOOLTIP ? tip.substring(0, MAX_TOOLTIP - 1) + "…" : tip.toString();
+        String text = tip.length() > MAX_TOOLTIP ? tip.substring(0, MAX_TOOLTIP - 1) + "…" : tip;
         return new TrayStatus(state, text, failed, stale);
     }
 

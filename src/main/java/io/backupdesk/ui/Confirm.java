@@ -1,5 +1,6 @@
 package io.backupdesk.ui;
 
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -28,6 +29,13 @@ public final class Confirm {
                 .isPresent();
     }
 
+    /** Asks over the window that holds {@code near}, and does the action only when the user chose it. */
+    public static void before(Node near, Question question, Runnable action) {
+        if (ask(near.getScene().getWindow(), question.title(), question.text(), question.action())) {
+            action.run();
+        }
+    }
+
     /** The dialog, not shown yet; {@link #ask} shows it. */
     static Alert build(Window owner, String title, String question, String action) {
         ButtonType act = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
@@ -44,7 +52,7 @@ public final class Confirm {
         actButton.setMnemonicParsing(false);
         // and it is as wide as its name: the bar's uniform width cut it short beside Cancel
         ButtonBar.setButtonUniformSize(actButton, false);
-        actButton.getStyleClass().add("danger");
+        actButton.getStyleClass().add(Styles.Theme.DANGER);
         Button cancel = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
         cancel.setId("confirm-cancel");
         cancel.setDefaultButton(true);

@@ -1,8 +1,12 @@
 package io.backupdesk.ui;
 
+import io.backupdesk.core.ByteSizes;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -11,21 +15,12 @@ public final class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter SOON_TODAY = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter SOON_WEEK = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.UK);
-    private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB"};
 
     private Formats() { }
 
+    /** The rule is {@link ByteSizes}, shared with the command line and the tray. */
     public static String bytes(long bytes) {
-        if (bytes < 0) {
-            return "–";
-        }
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1000 && unit < UNITS.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, UNITS[unit]);
+        return ByteSizes.format(bytes);
     }
 
     public static String duration(Duration d) {
@@ -79,8 +74,8 @@ public final class Formats {
 
     /** A time soon, as short as it can be told: "14:30" today, "Mon 02:30" within a week, else the date. */
     public static String soon(Instant then, Instant now) {
-        java.time.ZonedDateTime at = then.atZone(ZoneId.systemDefault());
-        java.time.LocalDate today = now.atZone(ZoneId.systemDefault()).toLocalDate();
+        ZonedDateTime at = then.atZone(ZoneId.systemDefault());
+        LocalDate today = now.atZone(ZoneId.systemDefault()).toLocalDate();
         if (at.toLocalDate().equals(today)) {
             return SOON_TODAY.format(at);
         }

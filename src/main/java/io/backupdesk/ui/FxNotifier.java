@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -22,7 +23,7 @@ public final class FxNotifier implements Notifier {
     private static final WindowSizes.Request ERROR_SIZE = new WindowSizes.Request(560, 0, 400, 180);
     private static final WindowSizes.Request PASSWORD_SIZE = new WindowSizes.Request(440, 0, 340, 160);
     private final Supplier<Window> owner;
-    private final java.util.function.Consumer<String> statusLine;
+    private final Consumer<String> statusLine;
 
     /** A notifier without a status bar: an outcome goes unsaid, as the job's window shows it. */
     public FxNotifier(Supplier<Window> owner) {
@@ -30,7 +31,7 @@ public final class FxNotifier implements Notifier {
     }
 
     /** @param statusLine shows a job's outcome in the main window's status bar */
-    public FxNotifier(Supplier<Window> owner, java.util.function.Consumer<String> statusLine) {
+    public FxNotifier(Supplier<Window> owner, Consumer<String> statusLine) {
         this.owner = owner;
         this.statusLine = statusLine;
     }

@@ -7,7 +7,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -66,7 +71,7 @@ public final class FxTaskRunner implements TaskRunner {
         }
         try {
             executor.submit(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             jobs.remove(job); // shut down between the look and the submit
         }
         return job;
@@ -76,8 +81,8 @@ public final class FxTaskRunner implements TaskRunner {
     @Override
     public LiveLog liveLog(int maxLines) {
         ObservableList<String> lines = FXCollections.observableArrayList();
-        java.util.concurrent.ConcurrentLinkedQueue<String> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
+        ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
+        AtomicBoolean scheduled = new AtomicBoolean();
         return new LiveLog() {
             @Override
             public void accept(String line) {
@@ -85,7 +90,7 @@ public final class FxTaskRunner implements TaskRunner {
                 if (scheduled.compareAndSet(false, true)) {
                     Platform.runLater(() -> {
                         scheduled.set(false);
-                        java.util.List<String> batch = new java.util.ArrayList<>();
+                        List<String> batch = new ArrayList<>();
                         for (String next; (next = pending.poll()) != null; ) {
                             batch.add(next);
                         }

@@ -1,5 +1,6 @@
 package io.backupdesk.ui;
 
+import javafx.event.ActionEvent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -8,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -38,17 +40,19 @@ public final class NoFileManager {
         Label why = new Label(Messages.get("folder.cannotOpen.text"));
         why.setWrapText(true);
         // a wrapped label in a dialog is otherwise sized for one line and cut with an ellipsis
-        why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        why.setMinHeight(Region.USE_PREF_SIZE);
         why.setPrefWidth(SIZE.width() - 60);
         TextField path = new TextField(folder.toString());
         path.setId("folder-path");
         path.setEditable(false);
-        path.getStyleClass().add("monospace");
+        path.getStyleClass().add(Styles.MONOSPACE);
         alert.getDialogPane().setContent(new VBox(8, why, path));
+        // a dialog's pane has the theme only; the path's monospace is one of the tokens' classes
+        Views.withTokens(alert.getDialogPane());
         Button copyButton = (Button) alert.getDialogPane().lookupButton(copy);
         copyButton.setId("copy-folder-path");
         // copying keeps the dialog open: the user may want to read the path too
-        copyButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        copyButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             ClipboardContent content = new ClipboardContent();
             content.putString(folder.toString());

@@ -1,11 +1,16 @@
 package io.backupdesk.ui;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.util.StringConverter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.function.Function;
 
 /** Loads a view's FXML with the texts bundle, the view object as its controller, and its stylesheets. */
 public final class Views {
@@ -14,15 +19,15 @@ public final class Views {
     private Views() { }
 
     /** Shows a validation message under its field, taking no room while it is empty. */
-    public static void bindError(javafx.scene.control.Label label, javafx.beans.value.ObservableStringValue message) {
+    public static void bindError(Label label, ObservableStringValue message) {
         label.textProperty().bind(message);
-        label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(message));
+        label.visibleProperty().bind(Bindings.isNotEmpty(message));
         label.managedProperty().bind(label.visibleProperty());
     }
 
     /** A converter that shows values as the function names them; for lists that only show, never parse. */
-    public static <T> javafx.util.StringConverter<T> showing(java.util.function.Function<T, String> text) {
-        return new javafx.util.StringConverter<>() {
+    public static <T> StringConverter<T> showing(Function<T, String> text) {
+        return new StringConverter<>() {
             @Override
             public String toString(T value) {
                 return value == null ? "" : text.apply(value);
@@ -33,6 +38,11 @@ public final class Views {
                 throw new UnsupportedOperationException("shown only, never typed");
             }
         };
+    }
+
+    /** Adds the theme tokens and the shared style classes to a node built in code, such as a dialog's pane. */
+    public static void withTokens(Parent root) {
+        root.getStylesheets().add(Views.class.getResource(TOKENS).toExternalForm());
     }
 
     /**
@@ -53,7 +63,7 @@ public final class Views {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not load " + fxml, e);
         }
-        root.getStylesheets().add(Views.class.getResource(TOKENS).toExternalForm());
+        withTokens(root);
         URL css = type.getResource(type.getSimpleName() + ".css");
         if (css != null) {
             root.getStylesheets().add(css.toExternalForm());

@@ -1,6 +1,8 @@
 package io.backupdesk.ui;
 
 import javafx.animation.PauseTransition;
+import javafx.beans.InvalidationListener;
+import javafx.event.EventHandler;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Dialog;
@@ -145,7 +147,7 @@ public final class WindowSizes {
      * shrinks below its size gets it back; no one resizes a window that fast, so a user's resize is never undone.
      */
     private static void keepAfterShowing(Stage stage, Dimension2D size) {
-        javafx.beans.InvalidationListener restore = o -> {
+        InvalidationListener restore = o -> {
             if (stage.isMaximized() || stage.isFullScreen()) {
                 return;
             }
@@ -156,7 +158,7 @@ public final class WindowSizes {
                 stage.setHeight(size.getHeight());
             }
         };
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<>() {
             @Override
             public void handle(WindowEvent event) {
                 stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);

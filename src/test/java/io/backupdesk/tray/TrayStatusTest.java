@@ -4,6 +4,7 @@ import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
 import io.backupdesk.stats.DatabaseHealth;
 import io.backupdesk.stats.Health;
+import io.backupdesk.ui.Messages;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -15,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TrayStatusTest {
     private static final Instant NOW = Instant.parse("2026-05-04T14:00:00Z");
+    /** The desktop's own texts: the tooltips below are what a user reads. */
+    private static final TrayTexts TEXTS = Messages::get;
 
     private static JobRun run(String database, String at, JobStatus status) {
         Instant start = Instant.parse(at);
@@ -29,7 +32,7 @@ class TrayStatusTest {
 
     private static TrayStatus status(boolean running, List<JobRun> history, List<DatabaseHealth> health) {
         return TrayStatus.of(running, false, history, health, List.of("prod"), Optional.of(Instant.parse("2026-05-05T02:30:00Z")), NOW,
-                ZoneOffset.UTC);
+                ZoneOffset.UTC, TEXTS);
     }
 
     @Test
@@ -57,7 +60,7 @@ class TrayStatusTest {
         List<JobRun> history = List.of(run("sales", "2026-05-04T02:30:00Z", JobStatus.FAILED));
 
         TrayStatus removed = TrayStatus.of(false, false, history, List.of(), List.of("other"), Optional.empty(), NOW,
-                ZoneOffset.UTC);
+                ZoneOffset.UTC, TEXTS);
 
         assertThat(removed.state()).as("issue 19").isEqualTo(TrayState.OK);
         assertThat(removed.failedDatabases()).isEmpty();
@@ -79,6 +82,8 @@ class TrayStatusTest {
         List<DatabaseHealth> stale = List.of(health("crm", Health.RED), health("sales", Health.AMBER));
 
         assertThat(status(true, failed, stale).state()).isEqualTo(TrayState.RUNNING);
+        assertThat(status(true, failed, stale).tooltip())
+                .isEqualTo("Backup Desk: a backup is running · last sales failed 02:30 · next Tue 02:30");
         assertThat(status(false, failed, stale).state()).isEqualTo(TrayState.FAILED);
         TrayStatus onlyStale = status(false, List.of(), stale);
         assertThat(onlyStale.state()).isEqualTo(TrayState.STALE);
@@ -88,7 +93,8 @@ class TrayStatusTest {
 
     @Test
     void pausedSchedulesAreSaidAndLongTooltipsAreCutForWindows() {
-        TrayStatus paused = TrayStatus.of(false, true, List.of(), List.of(), List.of("prod"), Optional.empty(), NOW, ZoneOffset.UTC);
+        TrayStatus paused = TrayStatus.of(false, true, List.of(), List.of(), List.of("prod"), Optional.empty(), NOW, ZoneOffset.UTC,
+                TEXTS);
         assertThat(paused.tooltip()).endsWith("next paused");
 
         List<DatabaseHealth> many = java.util.stream.IntStream.range(0, 30).mapToObj(i -> health("database_" + i, Health.RED))

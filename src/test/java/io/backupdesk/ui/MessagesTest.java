@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every text key the screens use is in the bundle: a key typed wrong fails here, not in front of a user. */
 class MessagesTest {
     private static final Pattern IN_JAVA = Pattern.compile("Messages\\.get\\(\"([a-zA-Z0-9.]+)\"");
+    /** The tray reads its texts through the lookup the app hands it, some chosen in a condition: every literal. */
+    private static final Pattern TRAY_KEY = Pattern.compile("\"(tray\\.[a-zA-Z0-9.]+)\"");
     private static final Pattern IN_FXML = Pattern.compile("\"%([a-zA-Z0-9.]+)\"");
 
     @Test
@@ -23,6 +25,8 @@ class MessagesTest {
         Set<String> used = new TreeSet<>();
         collect(Path.of("src/main/java/io/backupdesk/ui"), ".java", IN_JAVA, used);
         collect(Path.of("src/main/java/io/backupdesk/app"), ".java", IN_JAVA, used);
+        collect(Path.of("src/main/java/io/backupdesk/tray"), ".java", TRAY_KEY, used);
+        collect(Path.of("src/main/java/io/backupdesk/app"), ".java", TRAY_KEY, used);
         collect(Path.of("src/main/resources/io/backupdesk/ui"), ".fxml", IN_FXML, used);
 
         assertThat(used).isNotEmpty();

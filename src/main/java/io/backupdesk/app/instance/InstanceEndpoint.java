@@ -9,12 +9,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -34,8 +36,8 @@ record InstanceEndpoint(Transport transport, int port, String token, long pid) {
     enum Transport { UNIX, TCP }
 
     InstanceEndpoint {
-        java.util.Objects.requireNonNull(transport, "transport");
-        java.util.Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(token, "token");
     }
 
     static InstanceEndpoint unixSocket(String token) {
@@ -59,7 +61,7 @@ record InstanceEndpoint(Transport transport, int port, String token, long pid) {
     static InetAddress loopback() {
         try {
             return InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -7,6 +7,7 @@ import io.backupdesk.store.SecureFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -315,7 +316,7 @@ public final class InstanceLock implements AutoCloseable {
                         + "stays stuck, end " + (process.isEmpty() ? "it" : process) + " and start Backup Desk again.");
     }
 
-    private static void closeQuietly(java.io.Closeable closeable) {
+    private static void closeQuietly(Closeable closeable) {
         if (closeable == null) {
             return;
         }

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -31,7 +32,7 @@ final class TimedChannel implements AutoCloseable {
     /** Connects to a Unix domain socket or a TCP port. */
     static TimedChannel connect(SocketAddress address, Duration timeout) throws IOException {
         SocketChannel channel = address instanceof UnixDomainSocketAddress
-                ? SocketChannel.open(java.net.StandardProtocolFamily.UNIX) : SocketChannel.open();
+                ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
         TimedChannel timed = null;
         try {
             timed = new TimedChannel(channel, timeout);

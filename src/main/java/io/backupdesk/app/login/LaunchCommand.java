@@ -2,6 +2,7 @@ package io.backupdesk.app.login;
 
 import io.backupdesk.core.BackupDeskException;
 
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -62,7 +63,7 @@ public record LaunchCommand(List<String> command, boolean javaLauncher) {
         try {
             CodeSource source = LaunchCommand.class.getProtectionDomain().getCodeSource();
             return source == null ? null : Path.of(source.getLocation().toURI());
-        } catch (java.net.URISyntaxException | RuntimeException e) {
+        } catch (URISyntaxException | RuntimeException e) {
             return null;
         }
     }

@@ -1,6 +1,7 @@
 package io.backupdesk.ui.backups;
 
 import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.Verification;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
@@ -52,7 +53,7 @@ public record BackupDetails(String title, List<Field> fields, List<Field> tables
     }
 
     private static String verification(Verification v, BackupRowViewModel row) {
-        if (row.statusValue() == io.backupdesk.core.BackupStatus.MISSING) {
+        if (row.statusValue() == BackupStatus.MISSING) {
             return Messages.get("backups.details.missing");
         }
         if (v == null) {

@@ -4,8 +4,11 @@ import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.DumpScope;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import io.backupdesk.ui.WindowSizes;
+import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -67,7 +70,7 @@ public final class BackupDialogView {
         Button startButton = (Button) dialog.getDialogPane().lookupButton(start);
         startButton.setId("start-backup");
         startButton.disableProperty().bind(model.canStart().not());
-        startButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        startButton.addEventFilter(ActionEvent.ACTION, e -> {
             if (!model.start()) {
                 e.consume();
             }
@@ -81,7 +84,7 @@ public final class BackupDialogView {
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
         scroll.setId("backup-form");
-        scroll.getStyleClass().add("edge-to-edge");
+        scroll.getStyleClass().add(Styles.Theme.EDGE_TO_EDGE);
         return scroll;
     }
 
@@ -110,7 +113,7 @@ public final class BackupDialogView {
         scope.setItems(model.scope());
         scope.setCellFactory(CheckBoxListCell.forListView(ScopeItem::chosenProperty));
         scopeSummary.setText(model.scopeSummary());
-        model.scope().addListener((javafx.collections.ListChangeListener<ScopeItem>) c -> {
+        model.scope().addListener((ListChangeListener<ScopeItem>) c -> {
             model.scope().forEach(i -> i.chosenProperty().addListener((o, was, now) -> scopeSummary.setText(model.scopeSummary())));
             scopeSummary.setText(model.scopeSummary());
         });

@@ -4,6 +4,7 @@ import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.Compression;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.DumpScope;
@@ -27,6 +28,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -171,9 +173,9 @@ public final class BackupDialogViewModel {
     /** "prod/shop: 2.3 MB, verified in 4 s": what the backup made, whether it was read back, and how long it took. */
     static String outcome(ConnectionProfile target, BackupRecord made) {
         boolean verified = made.verification() != null
-                && made.verification().status() == io.backupdesk.core.BackupStatus.VERIFIED;
+                && made.verification().status() == BackupStatus.VERIFIED;
         return Messages.get(verified ? "backup.done.verified" : "backup.done", target.name() + "/" + target.database(),
-                Formats.bytes(made.sizeBytes()), Formats.duration(java.time.Duration.ofMillis(made.durationMillis())));
+                Formats.bytes(made.sizeBytes()), Formats.duration(Duration.ofMillis(made.durationMillis())));
     }
 
     public ObservableList<ConnectionProfile> profiles() {

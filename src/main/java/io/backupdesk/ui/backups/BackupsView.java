@@ -1,12 +1,16 @@
 package io.backupdesk.ui.backups;
 
+import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.ui.Confirm;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import io.backupdesk.ui.WindowSizes;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -33,7 +37,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -69,7 +75,7 @@ public final class BackupsView {
     @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> sizeColumn;
     @FXML private TableColumn<BackupRowViewModel, String> formatColumn;
     @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> durationColumn;
-    @FXML private TableColumn<BackupRowViewModel, String> statusColumn;
+    @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> statusColumn;
     @FXML private TableColumn<BackupRowViewModel, String> labelColumn;
     @FXML private VBox details;
     @FXML private VBox job;
@@ -79,7 +85,7 @@ public final class BackupsView {
     private boolean syncing;
     private final Consumer<Path> revealInFileManager;
     private final Runnable backUpNow;
-    private final Consumer<io.backupdesk.backup.BackupCatalog.Entry> restore;
+    private final Consumer<BackupCatalog.Entry> restore;
 
     /**
      * @param revealInFileManager opens a folder in the system's file manager
@@ -87,7 +93,7 @@ public final class BackupsView {
      * @param restore             opens the restore wizard on a backup
      */
     public BackupsView(BackupsViewModel model, Consumer<Path> revealInFileManager, Runnable backUpNow,
-                       Consumer<io.backupdesk.backup.BackupCatalog.Entry> restore) {
+                       Consumer<BackupCatalog.Entry> restore) {
         this.model = model;
         this.revealInFileManager = revealInFileManager;
         this.backUpNow = backUpNow;
@@ -108,15 +114,16 @@ public final class BackupsView {
         text(createdColumn, BackupRowViewModel::created);
         text(formatColumn, BackupRowViewModel::format);
         text(labelColumn, BackupRowViewModel::label);
-        text(statusColumn, BackupRowViewModel::status);
+        statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        statusColumn.setComparator(Comparator.comparing(BackupRowViewModel::status));
         statusColumn.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().removeIf(s -> s.startsWith("status-"));
-                setText(empty ? null : item);
-                if (!empty && item != null) {
-                    getStyleClass().add("status-" + item);
+            protected void updateItem(BackupRowViewModel row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeIf(s -> s.startsWith(Styles.STATUS_PREFIX));
+                setText(empty || row == null ? null : row.status());
+                if (!empty && row != null) {
+                    getStyleClass().add(Styles.status(row.statusValue()));
                 }
             }
         });
@@ -126,7 +133,7 @@ public final class BackupsView {
             protected void updateItem(Boolean pinned, boolean empty) {
                 super.updateItem(pinned, empty);
                 FontIcon icon = new FontIcon(Feather.BOOKMARK);
-                icon.getStyleClass().add("pin-icon");
+                icon.getStyleClass().add(Styles.PIN_ICON);
                 setGraphic(!empty && Boolean.TRUE.equals(pinned) ? icon : null);
             }
         });
@@ -157,7 +164,7 @@ public final class BackupsView {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getStyleClass().addAll("dense", "striped");
+        table.getStyleClass().addAll(Styles.Theme.DENSE, Styles.Theme.STRIPED);
         table.setPlaceholder(new Label(Messages.get("backups.empty")));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<BackupRowViewModel>) c -> {
@@ -215,12 +222,11 @@ public final class BackupsView {
     }
 
     /** A filter list of the values seen, "all" first, keeping the choice when the values are read again. */
-    private static void choices(ComboBox<String> box, javafx.collections.ObservableList<String> values,
-                                javafx.beans.property.StringProperty chosen, String all) {
+    private static void choices(ComboBox<String> box, ObservableList<String> values, StringProperty chosen, String all) {
         box.getItems().add(null);
         values.addListener((ListChangeListener<String>) c -> {
             String kept = chosen.get();
-            List<String> items = new java.util.ArrayList<>();
+            List<String> items = new ArrayList<>();
             items.add(null);
             items.addAll(values);
             box.getItems().setAll(items);
@@ -252,10 +258,7 @@ public final class BackupsView {
     }
 
     private void confirmDelete() {
-        if (Confirm.ask(root.getScene().getWindow(), Messages.get("backups.delete.title"), model.deleteQuestion(),
-                Messages.get("backups.delete"))) {
-            model.deleteSelected();
-        }
+        Confirm.before(root, model.deleteQuestion(), model::deleteSelected);
     }
 
     private void importDump() {

@@ -1,9 +1,12 @@
 package io.backupdesk.ui.backups;
 
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Question;
+import io.backupdesk.ui.RunningJob;
 import io.backupdesk.ui.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -17,6 +20,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
@@ -61,7 +65,7 @@ public final class BackupsViewModel {
         profileFilter.addListener(o -> refilter());
         databaseFilter.addListener(o -> refilter());
         statusFilter.addListener(o -> refilter());
-        selection.addListener((javafx.collections.ListChangeListener<BackupRowViewModel>) c -> focus());
+        selection.addListener((ListChangeListener<BackupRowViewModel>) c -> focus());
         summary = Bindings.createStringBinding(() -> Messages.get("backups.summary", shown.size(), rows.size(),
                 Formats.bytes(shown.stream().mapToLong(BackupRowViewModel::sizeBytes).sum())), shown, rows);
         canAct = Bindings.isNotEmpty(selection).and(busy.not());
@@ -72,7 +76,7 @@ public final class BackupsViewModel {
                 && selection.get(0).statusValue() != BackupStatus.CORRUPT
                 && selection.get(0).statusValue() != BackupStatus.MISSING, selection));
         // a job that ended may have added, verified or removed backups
-        runner.jobs().addListener((javafx.collections.ListChangeListener<io.backupdesk.ui.RunningJob>) change -> {
+        runner.jobs().addListener((ListChangeListener<RunningJob>) change -> {
             while (change.next()) {
                 if (change.wasRemoved()) {
                     refresh();
@@ -148,14 +152,14 @@ public final class BackupsViewModel {
     }
 
     /** The question to ask before deleting the selection, naming what goes. */
-    public String deleteQuestion() {
+    public Question deleteQuestion() {
         StringBuilder text = new StringBuilder(Messages.get("backups.delete.question", selection.size(),
                 Formats.bytes(selection.stream().mapToLong(BackupRowViewModel::sizeBytes).sum())));
         selection.stream().limit(8).forEach(r -> text.append("\n  ").append(r.path()).append("  (").append(r.size()).append(')'));
         if (selection.size() > 8) {
             text.append("\n  ").append(Messages.get("backups.delete.more", selection.size() - 8));
         }
-        return text.toString();
+        return new Question(Messages.get("backups.delete.title"), text.toString(), Messages.get("backups.delete"));
     }
 
     /** Deletes the selection; call once the user has answered {@link #deleteQuestion()} with yes. */
@@ -199,7 +203,7 @@ public final class BackupsViewModel {
     /** The failure as a sentence and, for our own errors, what to do about it. */
     private void failed(Throwable failure) {
         String message = Objects.requireNonNullElse(failure.getMessage(), failure.toString());
-        String hint = failure instanceof io.backupdesk.core.BackupDeskException e ? e.hint() : "";
+        String hint = failure instanceof BackupDeskException e ? e.hint() : "";
         error.set(hint.isBlank() ? message : message + " " + hint);
     }
 

@@ -2,6 +2,7 @@ package io.backupdesk.ui.backups;
 
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.JobRun;
 import io.backupdesk.core.Progress;
 
 import java.nio.file.Path;
@@ -29,5 +30,5 @@ public interface CatalogOperations {
      * @param run   null when the history does not know the backup (imported, or made on another desk)
      * @param lines the log lines of that run, oldest first; empty when the log was rotated away
      */
-    record JobLog(io.backupdesk.core.JobRun run, List<String> lines) { }
+    record JobLog(JobRun run, List<String> lines) { }
 }

@@ -3,8 +3,9 @@ package io.backupdesk.ui.connections;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.SslMode;
 import io.backupdesk.ui.Confirm;
-import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -80,9 +81,9 @@ public final class ConnectionsView {
                     return;
                 }
                 Label title = new Label(p.name());
-                title.getStyleClass().add("profile-name");
+                title.getStyleClass().add(Styles.PROFILE_NAME);
                 Label where = new Label(p.describe());
-                where.getStyleClass().add("muted");
+                where.getStyleClass().add(Styles.MUTED);
                 setGraphic(new VBox(2, title, where));
             }
         });
@@ -98,7 +99,7 @@ public final class ConnectionsView {
                 list.getSelectionModel().select(now);
             }
         });
-        emptyHint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.profiles()));
+        emptyHint.visibleProperty().bind(Bindings.isEmpty(model.profiles()));
         emptyHint.managedProperty().bind(emptyHint.visibleProperty());
     }
 
@@ -144,25 +145,20 @@ public final class ConnectionsView {
         test.disableProperty().bind(model.canTest().not());
         test.setOnAction(e -> model.test());
         delete.disableProperty().bind(model.selectedProperty().isNull());
-        delete.setOnAction(e -> {
-            if (Confirm.ask(root.getScene().getWindow(), Messages.get("connections.delete.title"), model.deleteQuestion(),
-                    Messages.get("connections.delete"))) {
-                model.delete();
-            }
-        });
+        delete.setOnAction(e -> Confirm.before(root, model.deleteQuestion(), model::delete));
     }
 
     private void showOutcome(TestOutcome result) {
-        outcome.getStyleClass().removeAll("ok", "failed");
+        outcome.getStyleClass().removeAll(Styles.TEST_PASSED, Styles.TEST_FAILED);
         outcome.setVisible(result != null);
         outcome.setManaged(result != null);
         if (result == null) {
             outcome.getChildren().clear();
             return;
         }
-        outcome.getStyleClass().add(result.ok() ? "ok" : "failed");
+        outcome.getStyleClass().add(result.ok() ? Styles.TEST_PASSED : Styles.TEST_FAILED);
         Label headline = new Label(result.headline());
-        headline.getStyleClass().add("outcome-headline");
+        headline.getStyleClass().add(Styles.OUTCOME_HEADLINE);
         headline.setWrapText(true);
         outcome.getChildren().setAll(headline);
         result.lines().forEach(line -> {
@@ -173,7 +169,7 @@ public final class ConnectionsView {
         if (!result.hint().isBlank()) {
             Label hint = new Label(result.hint());
             hint.setWrapText(true);
-            hint.getStyleClass().add("muted");
+            hint.getStyleClass().add(Styles.MUTED);
             outcome.getChildren().add(hint);
         }
     }

@@ -6,6 +6,7 @@ import io.backupdesk.pg.ClientInstallation;
 import io.backupdesk.pg.ConnectionCheck;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Question;
 import io.backupdesk.ui.TaskRunner;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -132,8 +133,10 @@ public final class ConnectionsViewModel {
     }
 
     /** The question before removing the selected profile. */
-    public String deleteQuestion() {
-        return selected.get() == null ? "" : Messages.get("connections.delete.question", selected.get().name());
+    public Question deleteQuestion() {
+        return new Question(Messages.get("connections.delete.title"),
+                selected.get() == null ? "" : Messages.get("connections.delete.question", selected.get().name()),
+                Messages.get("connections.delete"));
     }
 
     /** Logs in with the form as it is (the typed password, else the stored one) and reports what it found. */

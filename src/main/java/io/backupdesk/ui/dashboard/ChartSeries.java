@@ -1,5 +1,6 @@
 package io.backupdesk.ui.dashboard;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** One line or bar series of a dashboard chart, as plain data: the view turns it into chart nodes. */
@@ -9,7 +10,7 @@ public record ChartSeries(String name, List<Point> points) {
      * the bar charts.
      */
     public record Point(double x, String label, double value) {
-        static Point onDay(java.time.LocalDate day, double value) {
+        static Point onDay(LocalDate day, double value) {
             return new Point(day.toEpochDay(), day.toString(), value);
         }
 

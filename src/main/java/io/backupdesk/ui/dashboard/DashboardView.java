@@ -3,10 +3,12 @@ package io.backupdesk.ui.dashboard;
 import io.backupdesk.core.JobStatus;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
@@ -15,6 +17,7 @@ import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,8 +28,12 @@ import javafx.util.StringConverter;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The dashboard screen: renders the ViewModel's cards, lists and chart data; decides nothing itself. */
 public final class DashboardView {
@@ -82,8 +89,8 @@ public final class DashboardView {
             // the category axis runs upwards: reversed, the largest bar is on top
             byDatabaseChart.getData().setAll(model.storageByDatabase().stream().map(s -> series(s.name(), s.points().stream()
                     .map(p -> new XYChart.Data<Number, String>(p.value(), p.label()))
-                    .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), list -> {
-                        java.util.Collections.reverse(list);
+                    .collect(Collectors.collectingAndThen(Collectors.toList(), list -> {
+                        Collections.reverse(list);
                         return list;
                     })))).toList());
         });
@@ -114,7 +121,7 @@ public final class DashboardView {
             return;
         }
         cardsPerRow = perRow;
-        List<Node> lines = new java.util.ArrayList<>();
+        List<Node> lines = new ArrayList<>();
         for (int from = 0; from < all.size(); from += perRow) {
             HBox line = new HBox(CARD_GAP);
             all.subList(from, Math.min(all.size(), from + perRow)).forEach(c -> {
@@ -129,24 +136,26 @@ public final class DashboardView {
 
     private static Node card(DashboardViewModel.Card card) {
         Label title = new Label(card.title());
-        title.getStyleClass().add("card-title");
+        title.getStyleClass().add(Styles.CARD_TITLE);
         Label value = new Label(card.value());
-        value.getStyleClass().addAll("card-value", toneClass(card.tone()));
+        value.getStyleClass().add(Styles.CARD_VALUE);
+        toneClass(card.tone()).ifPresent(value.getStyleClass()::add);
         Label detail = new Label(card.detail());
-        detail.getStyleClass().add("muted");
+        detail.getStyleClass().add(Styles.MUTED);
         VBox box = new VBox(title, value, detail);
-        box.getStyleClass().add("card");
+        box.getStyleClass().add(Styles.CARD);
         box.setMaxWidth(Double.MAX_VALUE);
         return box;
     }
 
-    private static String toneClass(DashboardViewModel.Tone tone) {
-        return switch (tone) {
-            case GOOD -> "tone-good";
-            case WARNING -> "tone-warning";
-            case BAD -> "tone-bad";
-            case NEUTRAL -> "tone-neutral";
-        };
+    /** A neutral value keeps the text's own colour. */
+    private static Optional<String> toneClass(DashboardViewModel.Tone tone) {
+        return Optional.ofNullable(switch (tone) {
+            case GOOD -> Styles.TONE_GOOD;
+            case WARNING -> Styles.TONE_WARNING;
+            case BAD -> Styles.TONE_BAD;
+            case NEUTRAL -> null;
+        });
     }
 
     private void renderHealth() {
@@ -156,14 +165,14 @@ public final class DashboardView {
         }
         health.getChildren().setAll(model.health().stream().map(row -> {
             Region dot = new Region();
-            dot.getStyleClass().addAll("health-dot", row.health().name().toLowerCase(Locale.ROOT));
+            dot.getStyleClass().addAll(Styles.HEALTH_DOT, Styles.health(row.health()));
             Label name = new Label(row.database());
-            name.setStyle("-fx-font-weight: bold;");
+            name.getStyleClass().add(Styles.Theme.TEXT_BOLD);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             Label note = muted(row.note());
             HBox line = new HBox(8, dot, name, gap, note);
-            line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            line.setAlignment(Pos.CENTER_LEFT);
             return (Node) line;
         }).toList());
     }
@@ -177,22 +186,23 @@ public final class DashboardView {
             Label when = muted(row.when());
             when.setMinWidth(Region.USE_PREF_SIZE);
             Label status = new Label(row.status().name().toLowerCase(Locale.ROOT));
-            status.getStyleClass().add(row.status() == JobStatus.OK ? "tone-good"
-                    : row.status() == JobStatus.CANCELLED || row.status() == JobStatus.SKIPPED ? "tone-warning" : "tone-bad");
+            status.getStyleClass().add(row.status() == JobStatus.OK ? Styles.TONE_GOOD
+                    : row.status() == JobStatus.CANCELLED || row.status() == JobStatus.SKIPPED ? Styles.TONE_WARNING
+                    : Styles.TONE_BAD);
             status.setMinWidth(74);
             Label what = new Label(row.what());
             what.setMinWidth(Region.USE_PREF_SIZE);
             Label detail = muted(row.detail());
-            detail.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+            detail.setTextOverrun(OverrunStyle.ELLIPSIS);
             HBox line = new HBox(8, when, status, what, detail);
-            line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            line.setAlignment(Pos.CENTER_LEFT);
             return (Node) line;
         }).toList());
     }
 
     private static Label muted(String text) {
         Label label = new Label(text);
-        label.getStyleClass().add("muted");
+        label.getStyleClass().add(Styles.MUTED);
         return label;
     }
 

@@ -4,6 +4,7 @@ import io.backupdesk.restore.RestoreReport;
 import io.backupdesk.restore.TableComparison;
 import io.backupdesk.ui.Confirm;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -49,9 +50,9 @@ final class ReportPage {
         }));
         outcome.setId("outcome");
         outcome.getStyleClass().add(switch (report.outcome()) {
-            case COMPLETE -> "outcome-complete";
-            case COMPLETE_WITH_WARNINGS -> "outcome-warnings";
-            case FAILED -> "outcome-failed";
+            case COMPLETE -> Styles.OUTCOME_COMPLETE;
+            case COMPLETE_WITH_WARNINGS -> Styles.OUTCOME_WARNINGS;
+            case FAILED -> Styles.OUTCOME_FAILED;
         });
         box.getChildren().addAll(outcome, WizardPages.wrapped(report.summary()), tables(report.tables()));
         errors("restore.report.real", report.realErrors());
@@ -65,21 +66,11 @@ final class ReportPage {
         Button rollback = new Button(Messages.get("restore.report.rollback"));
         rollback.setId("rollback");
         rollback.disableProperty().bind(actions.canRollback().not());
-        rollback.setOnAction(e -> {
-            if (Confirm.ask(box.getScene().getWindow(), Messages.get("restore.rollback.title"), actions.rollbackQuestion(),
-                    Messages.get("restore.rollback.action"))) {
-                actions.rollback();
-            }
-        });
+        rollback.setOnAction(e -> Confirm.before(box, actions.rollbackQuestion(), actions::rollback));
         Button drop = new Button(Messages.get("restore.report.drop"));
         drop.setId("drop-old");
         drop.disableProperty().bind(actions.canDropOldCopy().not());
-        drop.setOnAction(e -> {
-            if (Confirm.ask(box.getScene().getWindow(), Messages.get("restore.drop.title"), actions.dropQuestion(),
-                    Messages.get("restore.drop.action", actions.keptDatabaseProperty().get()))) {
-                actions.dropOldCopy();
-            }
-        });
+        drop.setOnAction(e -> Confirm.before(box, actions.dropQuestion(), actions::dropOldCopy));
         Button log = new Button(Messages.get("restore.report.openLog"));
         log.setOnAction(e -> openLog.run());
         return new HBox(8, rollback, drop, log);
@@ -90,7 +81,7 @@ final class ReportPage {
         ReadOnlyStringProperty keptDatabase = model.reportActions().keptDatabaseProperty();
         Label kept = new Label();
         kept.setId("kept-database");
-        kept.getStyleClass().add("muted");
+        kept.getStyleClass().add(Styles.MUTED);
         kept.textProperty().bind(Bindings.when(keptDatabase.isEmpty()).then("")
                 .otherwise(Bindings.createStringBinding(() -> Messages.get("restore.report.kept", keptDatabase.get()),
                         keptDatabase)));
@@ -102,7 +93,7 @@ final class ReportPage {
     private static TableView<TableComparison> tables(List<TableComparison> rows) {
         TableView<TableComparison> table = new TableView<>();
         table.setId("report-tables");
-        table.getStyleClass().add("dense");
+        table.getStyleClass().add(Styles.Theme.DENSE);
         table.setPrefHeight(220);
         table.getColumns().add(column(Messages.get("restore.report.table"), TableComparison::qualifiedName, 300));
         table.getColumns().add(column(Messages.get("restore.report.backup"), t -> count(t.expected()), 180));
@@ -121,10 +112,10 @@ final class ReportPage {
             @Override
             protected void updateItem(TableComparison row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().remove("difference");
+                getStyleClass().remove(Styles.DIFFERENCE);
                 setText(empty || row == null ? null : text.apply(row));
                 if (!empty && row != null && !row.matches()) {
-                    getStyleClass().add("difference");
+                    getStyleClass().add(Styles.DIFFERENCE);
                 }
             }
         });
@@ -140,7 +131,7 @@ final class ReportPage {
             return;
         }
         Label title = new Label(Messages.get(key) + " (" + lines.size() + ")");
-        title.getStyleClass().add("section-title");
+        title.getStyleClass().add(Styles.SECTION_TITLE);
         box.getChildren().addAll(title, WizardPages.wrapped(String.join("\n", lines.stream().limit(20).toList())));
     }
 }

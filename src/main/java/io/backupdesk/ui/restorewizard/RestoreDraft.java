@@ -17,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the wizard collects, step by step, as properties the screens bind to. {@link #plan()} freezes it into the
@@ -45,7 +46,7 @@ public final class RestoreDraft {
     RestorePlan plan() {
         return new RestorePlan(source.get(), profile.get(), database.get().trim(), mode.get(), jobs.get(),
                 singleTransaction.get(), noOwner.get(), noPrivileges.get(), List.copyOf(schemas), List.copyOf(tables),
-                exitOnError.get(), terminateSessions.get(), java.util.Set.copyOf(overrides));
+                exitOnError.get(), terminateSessions.get(), Set.copyOf(overrides));
     }
 
     public ObjectProperty<BackupCatalog.Entry> sourceProperty() {

@@ -1,5 +1,6 @@
 package io.backupdesk.ui.restorewizard;
 
+import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
@@ -8,6 +9,7 @@ import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +20,7 @@ public interface RestoreOperations {
     List<ConnectionProfile> profiles();
 
     /** Adds a dump file to the catalog under the profile, so that it can be restored like any backup. */
-    io.backupdesk.backup.BackupCatalog.Entry importFile(java.nio.file.Path file, String profile);
+    BackupCatalog.Entry importFile(Path file, String profile);
 
     boolean databaseExists(ConnectionProfile profile, String database);
 

@@ -3,6 +3,7 @@ package io.backupdesk.ui.restorewizard;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.restore.RestoreReport;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Question;
 import io.backupdesk.ui.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -69,16 +70,18 @@ public final class RestoreReportViewModel {
     }
 
     /** The question before a rollback: what comes back, and that what is there now is kept, not dropped. */
-    public String rollbackQuestion() {
+    public Question rollbackQuestion() {
         RestoreReport r = report.get();
-        return Messages.get(r.asideDatabase() != null ? "restore.rollback.question.swap" : "restore.rollback.question.safety",
-                r.database(), profileName());
+        return new Question(Messages.get("restore.rollback.title"), Messages.get(r.asideDatabase() != null
+                ? "restore.rollback.question.swap" : "restore.rollback.question.safety", r.database(), profileName()),
+                Messages.get("restore.rollback.action"));
     }
 
     /** The question before the drop, naming the one database that goes. */
-    public String dropQuestion() {
-        return Messages.get(rolledBack.get() ? "restore.drop.question.restored" : "restore.drop.question.previous",
-                keptDatabase.get(), profileName());
+    public Question dropQuestion() {
+        return new Question(Messages.get("restore.drop.title"), Messages.get(rolledBack.get()
+                ? "restore.drop.question.restored" : "restore.drop.question.previous", keptDatabase.get(), profileName()),
+                Messages.get("restore.drop.action", keptDatabase.get()));
     }
 
     private String profileName() {

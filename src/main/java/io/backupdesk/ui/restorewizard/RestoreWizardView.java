@@ -1,6 +1,7 @@
 package io.backupdesk.ui.restorewizard;
 
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import io.backupdesk.ui.WindowSizes;
 import javafx.fxml.FXML;
@@ -52,7 +53,7 @@ public final class RestoreWizardView {
         Views.load(this);
         for (WizardStep s : WizardStep.values()) {
             Label label = new Label(Messages.get("restore.step." + s.name().toLowerCase(Locale.ROOT)));
-            label.getStyleClass().add("wizard-step");
+            label.getStyleClass().add(Styles.WIZARD_STEP);
             label.setId("step-" + s.name().toLowerCase(Locale.ROOT));
             steps.getChildren().add(label);
         }
@@ -131,9 +132,9 @@ public final class RestoreWizardView {
         page.getChildren().setAll(pages.computeIfAbsent(step, builder::build));
         builder.entered(step);
         for (Node label : steps.getChildren()) {
-            label.getStyleClass().remove("current");
+            label.getStyleClass().remove(Styles.CURRENT_STEP);
             if (label.getId().equals("step-" + step.name().toLowerCase(Locale.ROOT))) {
-                label.getStyleClass().add("current");
+                label.getStyleClass().add(Styles.CURRENT_STEP);
             }
         }
         boolean confirm = step == WizardStep.CONFIRM;

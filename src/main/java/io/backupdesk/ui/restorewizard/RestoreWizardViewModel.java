@@ -10,12 +10,15 @@ import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestoreMode;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
+import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.LiveLog;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.RunningJob;
 import io.backupdesk.ui.TaskRunner;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -27,9 +30,12 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /**
  * The one-click restore: one ViewModel over the steps of {@link WizardStep}, a shared {@link RestoreDraft}, and
@@ -53,9 +59,9 @@ public final class RestoreWizardViewModel {
 
     private final StringProperty typedName = new SimpleStringProperty("");
     /** How long the last backup of the target took, an estimate of its safety backup; empty when unknown. */
-    private final ObjectProperty<java.util.Optional<java.time.Duration>> safetyDuration =
-            new SimpleObjectProperty<>(java.util.Optional.empty());
-    private final javafx.beans.binding.StringBinding safetyCost;
+    private final ObjectProperty<Optional<Duration>> safetyDuration =
+            new SimpleObjectProperty<>(Optional.empty());
+    private final StringBinding safetyCost;
     private final ObjectProperty<RunningJob> job = new SimpleObjectProperty<>();
     private final ObjectProperty<LiveLog> log = new SimpleObjectProperty<>();
     private final ObjectProperty<RestoreReport> report = new SimpleObjectProperty<>();
@@ -86,8 +92,8 @@ public final class RestoreWizardViewModel {
             }
         });
         // a refusal of the options is about the choices made then: once they change it no longer applies
-        javafx.beans.Observable[] choices = {draft.mode, draft.schemas, draft.tables, draft.jobs, draft.singleTransaction};
-        for (javafx.beans.Observable choice : choices) {
+        Observable[] choices = {draft.mode, draft.schemas, draft.tables, draft.jobs, draft.singleTransaction};
+        for (Observable choice : choices) {
             choice.addListener(o -> {
                 if (step.get() == WizardStep.OPTIONS) {
                     problem.set("");
@@ -109,7 +115,7 @@ public final class RestoreWizardViewModel {
      * Opens the wizard on a dump file from elsewhere (chosen, or dropped on the window): it is imported into the
      * catalog under the first profile on the way, then restored like any backup.
      */
-    public void openFile(java.nio.file.Path file) {
+    public void openFile(Path file) {
         working.set(true);
         runner.runInBackground((progress, cancel) -> {
             List<ConnectionProfile> all = restores.profiles();
@@ -196,11 +202,11 @@ public final class RestoreWizardViewModel {
             }
             draft.mode.set(exists ? RestoreMode.SAFE_REPLACE : RestoreMode.NEW_DATABASE);
             draft.jobs.set(RestorePlan.defaultJobs(draft.source.get().record().format()));
-            safetyDuration.set(java.util.Optional.empty());
+            safetyDuration.set(Optional.empty());
             step.set(WizardStep.OPTIONS);
             if (exists) {
                 runner.runInBackground((p, c) -> restores.backupDuration(profile, db), safetyDuration::set,
-                        failure -> safetyDuration.set(java.util.Optional.empty()));
+                        failure -> safetyDuration.set(Optional.empty()));
             }
         }, failure -> {
             working.set(false);
@@ -225,7 +231,7 @@ public final class RestoreWizardViewModel {
     /** What will happen, in words, for the confirmation step. */
     public String summary() {
         BackupCatalog.Entry source = draft.source.get();
-        String when = io.backupdesk.ui.Formats.time(source.record().createdAt());
+        String when = Formats.time(source.record().createdAt());
         String db = draft.database.get().trim();
         String where = draft.profile.get() == null ? "" : draft.profile.get().name();
         return switch (draft.mode.get()) {
@@ -316,13 +322,13 @@ public final class RestoreWizardViewModel {
         return switch (draft.mode.get()) {
             case SAFE_REPLACE -> Messages.get("restore.safety.keptAside", db);
             case IN_PLACE -> safetyDuration.get()
-                    .map(d -> Messages.get("restore.safety.cost", db, io.backupdesk.ui.Formats.duration(d)))
+                    .map(d -> Messages.get("restore.safety.cost", db, Formats.duration(d)))
                     .orElse(Messages.get("restore.safety.unknown", db));
             case NEW_DATABASE -> "";
         };
     }
 
-    public javafx.beans.binding.StringBinding safetyCostProperty() {
+    public StringBinding safetyCostProperty() {
         return safetyCost;
     }
 

@@ -4,20 +4,26 @@ import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.QualifiedName;
 import io.backupdesk.core.TableCount;
 import io.backupdesk.restore.CheckId;
 import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestoreMode;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckBoxTreeItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
@@ -25,15 +31,19 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.TreeView;
+import javafx.scene.control.cell.CheckBoxTreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.io.File;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -93,10 +103,10 @@ final class WizardPages {
     private Node source() {
         Button file = new Button(Messages.get("restore.source.file"));
         file.setId("choose-file");
-        file.getStyleClass().add("flat");
+        file.getStyleClass().add(Styles.Theme.FLAT);
         file.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            java.io.File chosen = chooser.showOpenDialog(file.getScene().getWindow());
+            FileChooser chooser = new FileChooser();
+            File chosen = chooser.showOpenDialog(file.getScene().getWindow());
             if (chosen != null) {
                 model.openFile(chosen.toPath());
             }
@@ -161,7 +171,7 @@ final class WizardPages {
         single.disableProperty().bind(model.singleTransactionAllowed().not());
         Label why = wrapped(Messages.get("restore.options.single.why"));
         why.setMinHeight(Region.USE_PREF_SIZE);
-        why.getStyleClass().add("muted");
+        why.getStyleClass().add(Styles.MUTED);
         why.visibleProperty().bind(single.disabledProperty());
         HBox jobsRow = new HBox(8, new Label(Messages.get("restore.options.jobs")), jobs);
         jobsRow.setAlignment(Pos.CENTER_LEFT);
@@ -202,7 +212,7 @@ final class WizardPages {
     /** What the chosen mode keeps of the current database: said where the mode is chosen, and again before going on. */
     private Label keeps() {
         Label keeps = wrapped("");
-        keeps.getStyleClass().add("muted");
+        keeps.getStyleClass().add(Styles.MUTED);
         keeps.setId("mode-keeps");
         keeps.setMinHeight(Region.USE_PREF_SIZE);
         keeps.textProperty().bind(model.safetyCostProperty());
@@ -220,7 +230,7 @@ final class WizardPages {
         typed.setId("typed-name");
         typed.textProperty().bindBidirectional(model.typedNameProperty());
         Label prompt = wrapped("");
-        prompt.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+        prompt.textProperty().bind(Bindings.createStringBinding(() ->
                 Messages.get("restore.confirm.type", draft.database.get()), draft.database));
         return new VBox(12, confirmText, prompt, typed);
     }
@@ -230,7 +240,7 @@ final class WizardPages {
         bar.setMaxWidth(Double.MAX_VALUE);
         Label current = wrapped("");
         ListView<String> lines = new ListView<>();
-        lines.getStyleClass().add("log-lines");
+        lines.getStyleClass().add(Styles.LOG_LINES);
         model.jobProperty().addListener((o, was, job) -> {
             if (job != null) {
                 bar.progressProperty().bind(job.progressProperty());
@@ -255,7 +265,7 @@ final class WizardPages {
         return button;
     }
 
-    private static CheckBox check(String key, javafx.beans.property.BooleanProperty value) {
+    private static CheckBox check(String key, BooleanProperty value) {
         CheckBox box = new CheckBox(Messages.get(key));
         box.selectedProperty().bindBidirectional(value);
         return box;
@@ -263,7 +273,7 @@ final class WizardPages {
 
     private static Label section(String key) {
         Label label = new Label(Messages.get(key));
-        label.getStyleClass().add("section-title");
+        label.getStyleClass().add(Styles.SECTION_TITLE);
         return label;
     }
 
@@ -274,7 +284,7 @@ final class WizardPages {
     }
 
     /** A pre-flight finding with its icon, its sentence and what would fix it. */
-    private static final class PreflightCell extends javafx.scene.control.ListCell<PreflightCheck> {
+    private static final class PreflightCell extends ListCell<PreflightCheck> {
         @Override
         protected void updateItem(PreflightCheck check, boolean empty) {
             super.updateItem(check, empty);
@@ -287,13 +297,13 @@ final class WizardPages {
                 case WARN -> Feather.ALERT_TRIANGLE;
                 case BLOCK -> Feather.X_CIRCLE;
             });
-            icon.getStyleClass().add("check-" + check.level().name().toLowerCase(Locale.ROOT));
+            icon.getStyleClass().add(Styles.check(check.level()));
             Label message = wrapped(check.message());
             message.setMaxWidth(760);
             VBox text = new VBox(2, message);
             if (!check.fix().isBlank()) {
                 Label fix = wrapped(check.fix());
-                fix.getStyleClass().add("muted");
+                fix.getStyleClass().add(Styles.MUTED);
                 fix.setMaxWidth(760);
                 text.getChildren().add(fix);
             }
@@ -303,15 +313,15 @@ final class WizardPages {
 
     /** The backup's tables grouped by schema, to tick for a selective restore. */
     private static final class SelectionTree {
-        private final javafx.scene.control.TreeView<String> tree = new javafx.scene.control.TreeView<>();
+        private final TreeView<String> tree = new TreeView<>();
 
         SelectionTree(RestoreDraft draft) {
-            javafx.scene.control.CheckBoxTreeItem<String> root = new javafx.scene.control.CheckBoxTreeItem<>("");
-            Map<String, javafx.scene.control.CheckBoxTreeItem<String>> schemas = new TreeMap<>();
+            CheckBoxTreeItem<String> root = new CheckBoxTreeItem<>("");
+            Map<String, CheckBoxTreeItem<String>> schemas = new TreeMap<>();
             if (draft.source.get() != null) {
                 for (TableCount t : draft.source.get().record().tables()) {
-                    javafx.scene.control.CheckBoxTreeItem<String> schema = schemas.computeIfAbsent(t.schema(), s -> {
-                        javafx.scene.control.CheckBoxTreeItem<String> item = new javafx.scene.control.CheckBoxTreeItem<>(s);
+                    CheckBoxTreeItem<String> schema = schemas.computeIfAbsent(t.schema(), s -> {
+                        CheckBoxTreeItem<String> item = new CheckBoxTreeItem<>(s);
                         item.selectedProperty().addListener((o, was, now) -> {
                             if (now) {
                                 draft.schemas.add(s);
@@ -321,12 +331,12 @@ final class WizardPages {
                         });
                         return item;
                     });
-                    javafx.scene.control.CheckBoxTreeItem<String> table = new javafx.scene.control.CheckBoxTreeItem<>(t.name());
+                    CheckBoxTreeItem<String> table = new CheckBoxTreeItem<>(t.name());
                     table.selectedProperty().addListener((o, was, now) -> {
                         if (now && !schema.isSelected()) {
-                            draft.tables.add(io.backupdesk.core.QualifiedName.format(t.schema(), t.name()));
+                            draft.tables.add(QualifiedName.format(t.schema(), t.name()));
                         } else {
-                            draft.tables.remove(io.backupdesk.core.QualifiedName.format(t.schema(), t.name()));
+                            draft.tables.remove(QualifiedName.format(t.schema(), t.name()));
                         }
                     });
                     schema.getChildren().add(table);
@@ -336,7 +346,7 @@ final class WizardPages {
             tree.setRoot(root);
             tree.setShowRoot(false);
             tree.setCellFactory(view -> {
-                javafx.scene.control.cell.CheckBoxTreeCell<String> cell = new javafx.scene.control.cell.CheckBoxTreeCell<>();
+                CheckBoxTreeCell<String> cell = new CheckBoxTreeCell<>();
                 // each row's box took a Tab of its own: Tab leaves the tree, Space ticks (below)
                 cell.graphicProperty().addListener((o, was, now) -> {
                     if (now != null) {
@@ -352,7 +362,7 @@ final class WizardPages {
             // CheckBoxTreeCell ticks by mouse only; Space ticks the chosen row, so a selection needs no mouse
             tree.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
                 if (e.getCode() == KeyCode.SPACE
-                        && tree.getSelectionModel().getSelectedItem() instanceof javafx.scene.control.CheckBoxTreeItem<String> item) {
+                        && tree.getSelectionModel().getSelectedItem() instanceof CheckBoxTreeItem<String> item) {
                     item.setSelected(!item.isSelected());
                     e.consume();
                 }

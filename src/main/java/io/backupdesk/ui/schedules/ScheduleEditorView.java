@@ -4,8 +4,12 @@ import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import io.backupdesk.ui.WindowSizes;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -29,10 +33,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 import java.time.DayOfWeek;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** The schedule editor as a dialog: when, how, and the retention rules beside the preview of what they delete. */
 final class ScheduleEditorView {
@@ -97,7 +103,7 @@ final class ScheduleEditorView {
     private final ScheduleEditorViewModel model;
     private Dialog<ButtonType> dialog;
     /** Lets the next runs follow the clock while the editor shows; stopped with it, so an idle app has no pulse. */
-    private final javafx.animation.Timeline clockTicks = new javafx.animation.Timeline();
+    private final Timeline clockTicks = new Timeline();
 
     ScheduleEditorView(SchedulesViewModel screen) {
         this.screen = screen;
@@ -128,9 +134,8 @@ final class ScheduleEditorView {
             e.consume(); // the dialog closes once the schedule is stored
             screen.save();
         });
-        clockTicks.getKeyFrames().setAll(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(5),
-                e -> model.when().tick()));
-        clockTicks.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        clockTicks.getKeyFrames().setAll(new KeyFrame(Duration.seconds(5), e -> model.when().tick()));
+        clockTicks.setCycleCount(Animation.INDEFINITE);
         clockTicks.play();
         dialog.setOnHidden(e -> {
             clockTicks.stop();
@@ -184,7 +189,7 @@ final class ScheduleEditorView {
     }
 
     /** The preset's own fields show only for it, and take no room otherwise. */
-    private static void showFor(CronEditorViewModel when, java.util.function.Predicate<Preset> shown, Node... nodes) {
+    private static void showFor(CronEditorViewModel when, Predicate<Preset> shown, Node... nodes) {
         BooleanBinding visible = Bindings.createBooleanBinding(() -> shown.test(when.presetProperty().get()),
                 when.presetProperty());
         for (Node node : nodes) {
@@ -196,7 +201,7 @@ final class ScheduleEditorView {
     private void renderNextRuns(CronEditorViewModel when) {
         nextRuns.getChildren().setAll(when.nextRuns().stream().map(text -> {
             Label line = new Label(text);
-            line.getStyleClass().add("next-run");
+            line.getStyleClass().add(Styles.NEXT_RUN);
             return line;
         }).toList());
     }
@@ -243,16 +248,16 @@ final class ScheduleEditorView {
             @Override
             protected void updateItem(PreviewRow row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().removeAll("verdict-delete", "verdict-keep");
+                getStyleClass().removeAll(Styles.VERDICT_DELETE, Styles.VERDICT_KEEP);
                 setText(empty || row == null ? null : row.verdict());
                 if (!empty && row != null) {
-                    getStyleClass().add(row.delete() ? "verdict-delete" : "verdict-keep");
+                    getStyleClass().add(row.delete() ? Styles.VERDICT_DELETE : Styles.VERDICT_KEEP);
                 }
             }
         });
         preview.setItems(model.preview());
         preview.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        preview.getStyleClass().add("dense");
+        preview.getStyleClass().add(Styles.Theme.DENSE);
         preview.setPlaceholder(new Label(""));
         Views.bindError(editorError, screen.editorErrorProperty());
     }
@@ -260,7 +265,7 @@ final class ScheduleEditorView {
     /** A cell whose text wraps onto more lines within the column, rather than being cut: the reasons are long. */
     private static TableCell<PreviewRow, String> wrapping(TableColumn<PreviewRow, String> column) {
         Text text = new Text();
-        text.getStyleClass().add("wrapped-cell");
+        text.getStyleClass().add(Styles.WRAPPED_CELL);
         TableCell<PreviewRow, String> cell = new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {

@@ -8,6 +8,7 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Ids;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
+import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.TaskRunner;
 import javafx.beans.binding.Bindings;
@@ -184,7 +185,7 @@ public final class ScheduleEditorViewModel {
         String summary = result.entries().isEmpty() ? Messages.get("schedules.preview.empty", result.database())
                 : going == 0 ? Messages.get("schedules.preview.keepsAll", result.entries().size(), result.database())
                 : Messages.get("schedules.preview.deletes", going, result.entries().size(), result.database(),
-                        io.backupdesk.ui.Formats.bytes(bytes));
+                        Formats.bytes(bytes));
         if (result.otherRules() > 0) {
             summary += " " + Messages.get("schedules.preview.others", result.otherRules());
         }

@@ -7,6 +7,7 @@ import io.backupdesk.core.Schedule;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
 
+import java.time.DateTimeException;
 import java.util.Locale;
 
 /** One schedule in the list, its texts made once when the list is read. */
@@ -40,7 +41,7 @@ public final class ScheduleRowViewModel {
     private static String words(Schedule schedule) {
         try {
             return ScheduleShape.describe(schedule.cron(), schedule.zoneId());
-        } catch (BackupDeskException | java.time.DateTimeException e) {
+        } catch (BackupDeskException | DateTimeException e) {
             return Messages.get("schedules.when.invalid", schedule.cron());
         }
     }

@@ -2,6 +2,7 @@ package io.backupdesk.ui.schedules;
 
 import io.backupdesk.ui.Confirm;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
@@ -18,7 +19,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
-import java.util.Locale;
 import java.util.function.Function;
 
 /** The schedules list with its actions; the editor opens as a dialog over it. */
@@ -76,10 +76,10 @@ public final class SchedulesView {
             @Override
             protected void updateItem(ScheduleRowViewModel row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().remove("next-running");
+                getStyleClass().remove(Styles.NEXT_RUNNING);
                 setText(empty || row == null ? null : row.nextRun());
                 if (!empty && row != null && row.running()) {
-                    getStyleClass().add("next-running");
+                    getStyleClass().add(Styles.NEXT_RUNNING);
                 }
             }
         });
@@ -89,11 +89,11 @@ public final class SchedulesView {
             @Override
             protected void updateItem(ScheduleRowViewModel row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().removeIf(s -> s.startsWith("status-"));
+                getStyleClass().removeIf(s -> s.startsWith(Styles.STATUS_PREFIX));
                 setText(empty || row == null ? null : row.lastResult());
                 setTooltip(empty || row == null || row.lastError().isEmpty() ? null : new Tooltip(row.lastError()));
                 if (!empty && row != null && row.lastStatus() != null) {
-                    getStyleClass().add("status-" + row.lastStatus().name().toLowerCase(Locale.ROOT));
+                    getStyleClass().add(Styles.status(row.lastStatus()));
                 }
             }
         });
@@ -102,9 +102,9 @@ public final class SchedulesView {
                 @Override
                 protected void updateItem(ScheduleRowViewModel item, boolean empty) {
                     super.updateItem(item, empty);
-                    getStyleClass().remove("switched-off");
+                    getStyleClass().remove(Styles.SWITCHED_OFF);
                     if (!empty && item != null && !item.enabled()) {
-                        getStyleClass().add("switched-off");
+                        getStyleClass().add(Styles.SWITCHED_OFF);
                     }
                 }
             };
@@ -125,7 +125,7 @@ public final class SchedulesView {
     private void bind() {
         table.setItems(model.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getStyleClass().add("striped");
+        table.getStyleClass().add(Styles.Theme.STRIPED);
         table.setPlaceholder(emptyState());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != model.selectedProperty().get()) {
@@ -181,10 +181,10 @@ public final class SchedulesView {
     private Node emptyState() {
         Label text = new Label();
         text.setWrapText(true);
-        text.getStyleClass().add("muted");
+        text.getStyleClass().add(Styles.MUTED);
         Button action = new Button();
         action.setId("empty-action");
-        action.getStyleClass().add("accent");
+        action.getStyleClass().add(Styles.Theme.ACCENT);
         Runnable update = () -> {
             boolean profiles = model.hasProfilesProperty().get();
             text.setText(Messages.get(profiles ? "schedules.empty" : "schedules.empty.noProfiles"));
@@ -200,22 +200,19 @@ public final class SchedulesView {
         model.hasProfilesProperty().addListener((o, was, now) -> update.run());
         update.run();
         VBox box = new VBox(text, action);
-        box.getStyleClass().add("empty-state");
+        box.getStyleClass().add(Styles.EMPTY_STATE);
         box.visibleProperty().bind(model.loadedProperty());
         return box;
     }
 
     private void confirmDelete() {
-        if (Confirm.ask(root.getScene().getWindow(), Messages.get("schedules.delete.title"), model.deleteQuestion(),
-                Messages.get("schedules.delete"))) {
-            model.delete();
-        }
+        Confirm.before(root, model.deleteQuestion(), model::delete);
     }
 
     private void toneMessage(boolean warning) {
-        message.getStyleClass().remove("warning");
+        message.getStyleClass().remove(Styles.NOTICE_WARNING);
         if (warning) {
-            message.getStyleClass().add("warning");
+            message.getStyleClass().add(Styles.NOTICE_WARNING);
         }
     }
 }

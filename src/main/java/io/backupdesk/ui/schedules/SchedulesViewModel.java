@@ -3,6 +3,7 @@ package io.backupdesk.ui.schedules;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Question;
 import io.backupdesk.ui.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -179,9 +180,11 @@ public final class SchedulesViewModel {
     }
 
     /** The question before deleting the selected schedule. */
-    public String deleteQuestion() {
+    public Question deleteQuestion() {
         ScheduleRowViewModel row = selected.get();
-        return row == null ? "" : Messages.get("schedules.delete.question", row.profile(), row.when());
+        return new Question(Messages.get("schedules.delete.title"),
+                row == null ? "" : Messages.get("schedules.delete.question", row.profile(), row.when()),
+                Messages.get("schedules.delete"));
     }
 
     /** Deletes the selected schedule; its backups and its history stay. */

@@ -3,6 +3,7 @@ package io.backupdesk.ui.settings;
 import io.backupdesk.alert.MailSecurity;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -130,9 +131,9 @@ public final class SettingsView {
         label.visibleProperty().bind(label.textProperty().isNotEmpty());
         label.managedProperty().bind(label.visibleProperty());
         outcome.addListener((o, was, now) -> {
-            label.getStyleClass().removeAll("tone-good", "tone-bad");
+            label.getStyleClass().removeAll(Styles.TONE_GOOD, Styles.TONE_BAD);
             if (now != null) {
-                label.getStyleClass().add(now.sent() ? "tone-good" : "tone-bad");
+                label.getStyleClass().add(now.sent() ? Styles.TONE_GOOD : Styles.TONE_BAD);
             }
         });
     }

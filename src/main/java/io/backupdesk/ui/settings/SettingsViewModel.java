@@ -2,6 +2,7 @@ package io.backupdesk.ui.settings;
 
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.Compression;
 import io.backupdesk.store.Background;
 import io.backupdesk.store.Settings;
@@ -166,7 +167,7 @@ public final class SettingsViewModel {
         }
         try {
             Compression level = Compression.parse(compression.get());
-            new io.backupdesk.core.BackupOptions(format.get(), level, 0, null, null, null, null, null, false, null, null, null);
+            new BackupOptions(format.get(), level, 0, null, null, null, null, null, false, null, null, null);
             return "";
         } catch (BackupDeskException e) {
             return e.getMessage();

@@ -1,5 +1,6 @@
 package io.backupdesk.ui.shell;
 
+import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.shell.Navigation;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.RunningJob;
@@ -70,7 +71,7 @@ public final class MainView {
         screens.keySet().forEach(screen -> {
             ToggleButton button = new ToggleButton(Messages.get("nav." + screen.name().toLowerCase(Locale.ROOT)),
                     new FontIcon(ICONS.get(screen)));
-            button.getStyleClass().add("nav-button");
+            button.getStyleClass().add(Styles.NAV_BUTTON);
             button.setId("nav-" + screen.name().toLowerCase(Locale.ROOT));
             button.setToggleGroup(group);
             button.setOnAction(e -> {

@@ -10,6 +10,7 @@ import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -35,7 +36,7 @@ public final class ShellViewModel {
                 ? (outcome.get().isEmpty() ? Messages.get("status.ready") : outcome.get())
                 : jobs.get(0).title() + (jobs.size() > 1 ? "  " + Messages.get("status.more", jobs.size() - 1) : ""),
                 jobs, outcome);
-        jobs.addListener((javafx.collections.ListChangeListener<RunningJob>) change -> {
+        jobs.addListener((ListChangeListener<RunningJob>) change -> {
             while (change.next()) {
                 if (change.wasAdded()) {
                     outcome.set("");

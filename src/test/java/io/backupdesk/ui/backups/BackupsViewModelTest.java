@@ -3,6 +3,7 @@ package io.backupdesk.ui.backups;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.testing.CatalogGenerator;
+import io.backupdesk.ui.Question;
 import io.backupdesk.ui.SyncTaskRunner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,10 +123,12 @@ class BackupsViewModelTest {
         List<BackupRowViewModel> two = model.shown().stream().filter(r -> !r.pinned()).limit(2).toList();
         model.select(two);
 
-        String question = model.deleteQuestion();
+        Question question = model.deleteQuestion();
         model.deleteSelected();
 
-        assertThat(question).startsWith("Delete 2 backups").contains(two.get(0).path()).contains(two.get(1).path());
+        assertThat(question.title()).isEqualTo("Delete backups");
+        assertThat(question.text()).startsWith("Delete 2 backups").contains(two.get(0).path()).contains(two.get(1).path());
+        assertThat(question.action()).isEqualTo("Delete");
         assertThat(model.shown()).hasSize(38).noneMatch(r -> two.stream().anyMatch(t -> t.id().equals(r.id())));
         assertThat(Path.of(two.get(0).path())).doesNotExist();
         assertThat(model.selection()).isEmpty();

@@ -9,6 +9,7 @@ import io.backupdesk.pg.ConnectionCheck;
 import io.backupdesk.pg.PgVersion;
 import io.backupdesk.store.ProfilePasswords;
 import io.backupdesk.store.ProfileStore;
+import io.backupdesk.ui.Question;
 import io.backupdesk.ui.SyncTaskRunner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,6 +162,23 @@ class ConnectionsViewModelTest {
         model.form().passwordProperty().set("not-kept");
         model.save();
         assertThat(passwords.fileOf("other")).doesNotExist();
+    }
+
+    @Test
+    void removingAsksByNameThenTakesTheProfileAndItsPassword() {
+        model.load();
+        model.form().nameProperty().set("prod");
+        model.form().passwordProperty().set("pw1");
+        model.save();
+        model.select(store.list().get(0));
+
+        assertThat(model.deleteQuestion()).isEqualTo(new Question("Remove connection",
+                "Remove the connection prod and its stored password? Its backups are not touched.", "Remove"));
+        model.delete();
+
+        assertThat(store.list()).isEmpty();
+        assertThat(passwords.fileOf("prod")).doesNotExist();
+        assertThat(model.messageProperty().get()).isEqualTo("Removed prod. Its backups stay where they are.");
     }
 
     @Test

@@ -43,7 +43,8 @@ class RestoreReportViewModelTest {
         report.set(safeReplace());
 
         assertThat(actions.keptDatabaseProperty().get()).isEqualTo(ASIDE);
-        assertThat(actions.dropQuestion()).contains(ASIDE).contains("prod").contains("cannot be undone");
+        assertThat(actions.dropQuestion().text()).contains(ASIDE).contains("prod").contains("cannot be undone");
+        assertThat(actions.dropQuestion().action()).as("the button names the database").isEqualTo("Drop " + ASIDE);
         actions.dropOldCopy();
 
         assertThat(calls).containsExactly("drop r1");
@@ -56,14 +57,15 @@ class RestoreReportViewModelTest {
     @Test
     void afterARollbackTheDropNamesTheRestoredCopyThatTheRollbackKept() {
         report.set(safeReplace());
-        assertThat(actions.rollbackQuestion()).contains("sales").contains("prod").contains("not dropped");
+        assertThat(actions.rollbackQuestion().text()).contains("sales").contains("prod").contains("not dropped");
 
         actions.rollback();
 
         assertThat(actions.canRollback().get()).as("once is enough").isFalse();
         assertThat(actions.keptDatabaseProperty().get()).isEqualTo(RESTORED);
         assertThat(actions.noticeProperty().get()).contains("Rolled back").contains(RESTORED);
-        assertThat(actions.dropQuestion()).contains(RESTORED).doesNotContain(ASIDE);
+        assertThat(actions.dropQuestion().text()).contains(RESTORED).doesNotContain(ASIDE);
+        assertThat(actions.dropQuestion().action()).isEqualTo("Drop " + RESTORED);
 
         actions.dropOldCopy();
 
@@ -80,7 +82,7 @@ class RestoreReportViewModelTest {
 
         assertThat(actions.canDropOldCopy().get()).isFalse();
         assertThat(actions.canRollback().get()).isTrue();
-        assertThat(actions.rollbackQuestion()).contains("safety backup");
+        assertThat(actions.rollbackQuestion().text()).contains("safety backup");
         actions.rollback();
 
         assertThat(actions.keptDatabaseProperty().get()).isEqualTo("sales_before_20261206_0320");

@@ -10,6 +10,7 @@ import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.core.SslMode;
 import io.backupdesk.ui.Formats;
+import io.backupdesk.ui.Question;
 import io.backupdesk.ui.SyncTaskRunner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -225,8 +226,8 @@ class SchedulesViewModelTest {
         model.refresh();
         model.select(model.rows().get(0));
 
-        assertThat(model.deleteQuestion()).isEqualTo("Delete the schedule of prod, Every day at 02:30? "
-                + "Its backups and its history are not touched.");
+        assertThat(model.deleteQuestion()).isEqualTo(new Question("Delete schedule", "Delete the schedule of prod, "
+                + "Every day at 02:30? Its backups and its history are not touched.", "Delete"));
         model.delete();
 
         assertThat(operations.schedules).isEmpty();

@@ -1,0 +1,43 @@
+package io.backupdesk.core;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ByteSizesTest {
+    private static final long KB = 1024;
+    private static final long MB = KB * 1024;
+    private static final long GB = MB * 1024;
+
+    @Test
+    void bytesBelowAThousandAreCountedExactly() {
+        assertThat(ByteSizes.format(0)).isEqualTo("0 B");
+        assertThat(ByteSizes.format(999)).isEqualTo("999 B");
+    }
+
+    @Test
+    void belowTenOneDecimalIsShownAndAboveItTheWholeNumber() {
+        assertThat(ByteSizes.format(2_411_724)).isEqualTo("2.3 MB");
+        assertThat(ByteSizes.format(24 * MB + MB / 3)).isEqualTo("24 MB");
+        assertThat(ByteSizes.format(245 * MB + 7 * MB / 10)).isEqualTo("246 MB");
+        assertThat(ByteSizes.format(50 * GB)).isEqualTo("50 GB");
+    }
+
+    @Test
+    void aValueThatWouldRoundUpToTheNextShapeTakesThatShape() {
+        assertThat(ByteSizes.format(1000)).as("0.98 KB").isEqualTo("1.0 KB");
+        assertThat(ByteSizes.format(10 * MB - MB / 50)).as("9.98 MB").isEqualTo("10 MB");
+        assertThat(ByteSizes.format(1000 * KB - KB / 3)).as("999.7 KB").isEqualTo("1.0 MB");
+        assertThat(ByteSizes.format(999 * KB)).isEqualTo("999 KB");
+    }
+
+    @Test
+    void terabytesAreTheLargestUnit() {
+        assertThat(ByteSizes.format(2048 * 1024 * GB)).isEqualTo("2048 TB");
+    }
+
+    @Test
+    void anUnknownSizeIsADash() {
+        assertThat(ByteSizes.format(-1)).isEqualTo("–");
+    }
+}
