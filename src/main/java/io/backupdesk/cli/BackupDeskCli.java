@@ -39,7 +39,8 @@ public final class BackupDeskCli implements Runnable {
      */
     static final List<Class<?>> COMMANDS = List.of(ProfilesCommand.class, BackupCommand.class, ListCommand.class,
             VerifyCommand.class, RestoreCommand.class, RollbackCommand.class, ImportCommand.class, StatsCommand.class,
-            ScheduleCommand.class, HistoryCommand.class, CleanupCommand.class, CommandLine.HelpCommand.class);
+            ScheduleCommand.class, HistoryCommand.class, CleanupCommand.class, KeysCommand.class,
+            CommandLine.HelpCommand.class);
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--config-dir", "--backup-root");
 
     @Option(names = "--config-dir", paramLabel = "DIR",

@@ -21,6 +21,7 @@ import io.backupdesk.pg.ToolSelection;
 import io.backupdesk.restore.RestoreService;
 import io.backupdesk.schedule.BackupScheduler;
 import io.backupdesk.schedule.DueRuns;
+import io.backupdesk.crypto.AgeKeyStore;
 import io.backupdesk.jobs.BackupDefaults;
 import io.backupdesk.jobs.BackupJob;
 import io.backupdesk.jobs.CleanupJob;
@@ -134,6 +135,11 @@ public final class Engine {
                 () -> settingsStore.load().rpo(), clock);
         return new Jobs(backup, new RestoreJob(restores, claims), new VerifyJob(verifier), cleanup, stale,
                 this::backupDefaults);
+    }
+
+    /** The age keys backups are encrypted to, in the configuration folder. */
+    public AgeKeyStore keys() {
+        return new AgeKeyStore(paths.configDir().resolve("keys"));
     }
 
     /** The use cases, each in one place, that every front end calls. */
