@@ -2,6 +2,7 @@ package io.backupdesk.app;
 
 import io.backupdesk.engine.Engine;
 
+import io.backupdesk.backup.OriginRetention;
 import io.backupdesk.backup.RetentionPlan;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupOptions;
@@ -97,16 +98,14 @@ final class EngineScheduleOperations implements ScheduleOperations {
     @Override
     public Preview preview(String profileName, RetentionPolicy policy, String scheduleId, ZoneId zone) {
         ConnectionProfile profile = engine.profiles().require(profileName);
-        List<Schedule> schedules = new ArrayList<>(engine.schedules().list().stream()
-                .filter(s -> !s.id().equals(scheduleId)).toList());
-        int otherRules = (int) schedules.stream()
-                .filter(s -> s.profile().equals(profileName) && !s.retention().isNone()).count();
+        List<OriginRetention> rules = new ArrayList<>(OriginRetention.ofSchedules(profileName, engine.schedules().list()
+                .stream().filter(s -> !s.id().equals(scheduleId)).toList()));
+        int otherRules = rules.size();
         if (scheduleId != null) {
-            // the schedule as edited, with the rules on the screen, over the backups it made
-            schedules.add(new Schedule(scheduleId, profileName, "0 0 1 1 *", zone.getId(), true, null, policy, null,
-                    false, null));
+            // the rules on the screen, over the backups the edited schedule made
+            rules.add(new OriginRetention(Schedule.ORIGIN_PREFIX + scheduleId, policy, zone));
         }
-        RetentionPlan plan = engine.retention().plan(profileName, profile.database(), schedules);
+        RetentionPlan plan = engine.retention().plan(profileName, profile.database(), rules);
         return new Preview(profile.database(), plan.decisions().stream().map(d -> new PreviewEntry(d.entry().record().id(),
                 d.entry().record().createdAt(), d.entry().record().sizeBytes(), d.delete(),
                 VERDICT.matcher(d.reason()).replaceFirst(""))).toList(), otherRules);

@@ -5,6 +5,7 @@ import io.backupdesk.engine.AppPaths;
 import io.backupdesk.engine.Engine;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupService;
+import io.backupdesk.backup.OriginRetention;
 import io.backupdesk.backup.RetentionPlan;
 import io.backupdesk.cli.BackupDeskCli;
 import io.backupdesk.core.BackupOptions;
@@ -149,7 +150,7 @@ class ScheduledBackupIT {
             assertThat(r.origin()).isEqualTo("schedule:s");
         });
         // and a cleanup now, by hand, still keeps both: the latest run failed
-        var plan = engine.retention().plan("prod", db, List.of(schedule));
+        var plan = engine.retention().plan("prod", db, OriginRetention.ofSchedules("prod", List.of(schedule)));
         assertThat(plan.toDelete()).isEmpty();
         assertThat(plan.decisions()).extracting(RetentionPlan.Decision::reason)
                 .allMatch(reason -> reason.contains("latest backup run of this database failed"));
