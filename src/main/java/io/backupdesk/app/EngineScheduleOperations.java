@@ -12,6 +12,7 @@ import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.schedule.BackupScheduler;
 import io.backupdesk.schedule.CronSchedule;
+import io.backupdesk.schedule.RunRequest;
 import io.backupdesk.schedule.StoredSchedules;
 import io.backupdesk.ui.schedules.ScheduleOperations;
 
@@ -92,7 +93,7 @@ final class EngineScheduleOperations implements ScheduleOperations {
 
     @Override
     public boolean runNow(Schedule schedule) {
-        return scheduler.runNow(engine.schedules().find(schedule.id()).orElse(schedule), schedule.origin());
+        return scheduler.runNow(RunRequest.of(engine.schedules().find(schedule.id()).orElse(schedule)));
     }
 
     @Override

@@ -89,7 +89,7 @@ class ScheduledBackupIT {
         try (BackupScheduler scheduler = engine.newScheduler(problems::add)) {
             scheduler.addListener(new BackupScheduler.Listener() {
                 @Override
-                public void runFinished(Schedule s, JobRun run) {
+                public void runFinished(RunRequest r, JobRun run) {
                     finished.add(run);
                 }
             });
@@ -142,7 +142,7 @@ class ScheduledBackupIT {
 
         List<String> problems = new ArrayList<>();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.scheduledBackup(problems::add)
-                .run(schedule, schedule.origin(), new Cancellation())).hasMessageContaining("password");
+                .run(RunRequest.of(schedule), new Cancellation())).hasMessageContaining("password");
 
         assertThat(engine.catalog().scan()).extracting(e -> e.record().id()).containsExactlyInAnyOrder(first.id(), second.id());
         assertThat(engine.history().readAll()).last().satisfies(r -> {
@@ -173,8 +173,8 @@ class ScheduledBackupIT {
         engine.settings().save(engine.settings().load());
         ScheduledBackup job = engine.scheduledBackup(warnings::add);
 
-        JobRun first = job.run(schedule, schedule.origin(), new Cancellation());
-        JobRun second = job.run(schedule, schedule.origin(), new Cancellation());
+        JobRun first = job.run(RunRequest.of(schedule), new Cancellation());
+        JobRun second = job.run(RunRequest.of(schedule), new Cancellation());
 
         BackupCatalog.Entry tested = engine.catalog().require(first.backupId());
         assertThat(tested.status()).isEqualTo(BackupStatus.VERIFIED);
