@@ -4,14 +4,12 @@ import io.backupdesk.engine.Engine;
 
 import io.backupdesk.backup.OriginRetention;
 import io.backupdesk.backup.RetentionPlan;
-import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.schedule.BackupScheduler;
-import io.backupdesk.schedule.CronSchedule;
 import io.backupdesk.schedule.RunRequest;
 import io.backupdesk.schedule.StoredSchedules;
 import io.backupdesk.ui.schedules.ScheduleOperations;
@@ -43,7 +41,7 @@ final class EngineScheduleOperations implements ScheduleOperations {
         // the stored pause counts before the scheduler has started and read it
         boolean paused = scheduler.paused() || pausedSince().isPresent();
         List<JobRun> history = engine.history().readAll();
-        return scheduler.states().stream().map(state -> new Status(state.schedule(),
+        return scheduler.states().stream().map(state -> new Status(state.times(),
                 nextRun(state, paused, now), state.running(),
                 StoredSchedules.lastRun(state.schedule(), history).orElse(null))).toList();
     }
@@ -58,15 +56,7 @@ final class EngineScheduleOperations implements ScheduleOperations {
      * {@code schedule run-due} that holds the schedules) it is when the cron comes due next.
      */
     private static Instant nextRun(BackupScheduler.State state, boolean paused, Instant now) {
-        Schedule s = state.schedule();
-        if (state.nextRun() != null || paused || !s.enabled()) {
-            return state.nextRun();
-        }
-        try {
-            return CronSchedule.parse(s.cron(), s.zoneId()).nextAfter(now).orElse(null);
-        } catch (BackupDeskException | java.time.DateTimeException e) {
-            return null;
-        }
+        return state.nextRun() != null ? state.nextRun() : state.times().nextRunAfter(now, paused).orElse(null);
     }
 
     @Override
