@@ -7,7 +7,7 @@ import io.backupdesk.engine.AppPaths;
 
 import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.core.JobRun;
-import io.backupdesk.core.Schedule;
+import io.backupdesk.schedule.RunRequest;
 import io.backupdesk.ui.FxTaskRunner;
 import io.backupdesk.ui.TaskRunner;
 import io.backupdesk.ui.Notifier;
@@ -74,7 +74,7 @@ public final class AppContext implements AutoCloseable {
     public void onScheduleChange(Runnable action) {
         scheduler.addListener(new BackupScheduler.Listener() {
             @Override
-            public void runSkipped(Schedule schedule, JobRun skipped) {
+            public void runSkipped(RunRequest run, JobRun skipped) {
                 Platform.runLater(action);
             }
 

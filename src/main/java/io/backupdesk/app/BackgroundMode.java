@@ -7,8 +7,8 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
-import io.backupdesk.core.Schedule;
 import io.backupdesk.schedule.BackupScheduler;
+import io.backupdesk.schedule.RunRequest;
 import io.backupdesk.stats.DatabaseHealth;
 import io.backupdesk.jobs.StaleWatch;
 import io.backupdesk.store.Settings;
@@ -64,10 +64,10 @@ final class BackgroundMode implements AutoCloseable {
         BackupScheduler scheduler = context.scheduler();
         scheduler.addListener(new BackupScheduler.Listener() {
             @Override
-            public void runFinished(Schedule schedule, JobRun run) {
-                boolean fromTray = startedFromTray.remove(schedule.id());
+            public void runFinished(RunRequest run, JobRun result) {
+                boolean fromTray = startedFromTray.remove(run.key());
                 // the setting is read here, on the scheduler's thread: no file is read on the FX thread
-                TrayOutcome done = TrayOutcome.finished(run);
+                TrayOutcome done = TrayOutcome.finished(result);
                 boolean tell = done != null && (fromTray
                         || context.engine().settings().load().backgroundOrDefaults().notifiesOnSuccess());
                 if (tell) {
@@ -76,18 +76,18 @@ final class BackgroundMode implements AutoCloseable {
             }
 
             @Override
-            public void runStarted(Schedule schedule) {
+            public void runStarted(RunRequest run) {
                 // said from the scheduler's thread, so that it always comes before the run's end
-                if (startedFromTray.contains(schedule.id())) {
-                    TrayOutcome begun = TrayOutcome.started(schedule.profile());
+                if (startedFromTray.contains(run.key())) {
+                    TrayOutcome begun = TrayOutcome.started(run.profile());
                     Platform.runLater(() -> notifyInfo(begun.title(), begun.text()));
                 }
             }
 
             @Override
-            public void runFailed(Schedule schedule, RuntimeException error) {
-                startedFromTray.remove(schedule.id());
-                Platform.runLater(() -> failed(schedule, error));
+            public void runFailed(RunRequest run, RuntimeException error) {
+                startedFromTray.remove(run.key());
+                Platform.runLater(() -> failed(run, error));
             }
 
             @Override
@@ -191,12 +191,12 @@ final class BackgroundMode implements AutoCloseable {
         context.runner().runInBackground((progress, cancel) -> {
             ConnectionProfile profile = context.engine().profiles().require(profileName);
             BackupOptions options = context.engine().backupDefaults().options();
-            Schedule now = new Schedule("now-" + profile.name(), profile.name(), "0 0 1 1 *", null, false, options, null,
-                    null, false, null);
-            startedFromTray.add(now.id());
-            boolean started = context.scheduler().runNow(now, BackupRecord.ORIGIN_MANUAL);
+            // keyed apart from the schedules' ids, so that the listeners tell this run from theirs
+            RunRequest now = RunRequest.backUp("now-" + profile.name(), profile.name(), options, BackupRecord.ORIGIN_MANUAL);
+            startedFromTray.add(now.key());
+            boolean started = context.scheduler().runNow(now);
             if (!started) {
-                startedFromTray.remove(now.id());
+                startedFromTray.remove(now.key());
             }
             return started;
         }, started -> {
@@ -207,9 +207,9 @@ final class BackgroundMode implements AutoCloseable {
         }, failure -> notifyWarning(Messages.get("tray.backup.notStarted.title", profileName), failure.getMessage()));
     }
 
-    private void failed(Schedule schedule, RuntimeException error) {
+    private void failed(RunRequest run, RuntimeException error) {
         String hint = error instanceof BackupDeskException b && b.hint() != null && !b.hint().isBlank() ? " " + b.hint() : "";
-        notifyError(Messages.get("tray.backup.failed.title", schedule.profile()), error.getMessage() + hint);
+        notifyError(Messages.get("tray.backup.failed.title", run.profile()), error.getMessage() + hint);
     }
 
     /** Works out the tray's state off the FX thread; a change meanwhile asks for one more round, not a pile-up. */

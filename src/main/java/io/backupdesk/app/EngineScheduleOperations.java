@@ -2,15 +2,15 @@ package io.backupdesk.app;
 
 import io.backupdesk.engine.Engine;
 
+import io.backupdesk.backup.OriginRetention;
 import io.backupdesk.backup.RetentionPlan;
-import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.schedule.BackupScheduler;
-import io.backupdesk.schedule.CronSchedule;
+import io.backupdesk.schedule.RunRequest;
 import io.backupdesk.schedule.StoredSchedules;
 import io.backupdesk.ui.schedules.ScheduleOperations;
 
@@ -41,7 +41,7 @@ final class EngineScheduleOperations implements ScheduleOperations {
         // the stored pause counts before the scheduler has started and read it
         boolean paused = scheduler.paused() || pausedSince().isPresent();
         List<JobRun> history = engine.history().readAll();
-        return scheduler.states().stream().map(state -> new Status(state.schedule(),
+        return scheduler.states().stream().map(state -> new Status(state.times(),
                 nextRun(state, paused, now), state.running(),
                 StoredSchedules.lastRun(state.schedule(), history).orElse(null))).toList();
     }
@@ -56,15 +56,7 @@ final class EngineScheduleOperations implements ScheduleOperations {
      * {@code schedule run-due} that holds the schedules) it is when the cron comes due next.
      */
     private static Instant nextRun(BackupScheduler.State state, boolean paused, Instant now) {
-        Schedule s = state.schedule();
-        if (state.nextRun() != null || paused || !s.enabled()) {
-            return state.nextRun();
-        }
-        try {
-            return CronSchedule.parse(s.cron(), s.zoneId()).nextAfter(now).orElse(null);
-        } catch (BackupDeskException | java.time.DateTimeException e) {
-            return null;
-        }
+        return state.nextRun() != null ? state.nextRun() : state.times().nextRunAfter(now, paused).orElse(null);
     }
 
     @Override
@@ -91,22 +83,20 @@ final class EngineScheduleOperations implements ScheduleOperations {
 
     @Override
     public boolean runNow(Schedule schedule) {
-        return scheduler.runNow(engine.schedules().find(schedule.id()).orElse(schedule), schedule.origin());
+        return scheduler.runNow(RunRequest.of(engine.schedules().find(schedule.id()).orElse(schedule)));
     }
 
     @Override
     public Preview preview(String profileName, RetentionPolicy policy, String scheduleId, ZoneId zone) {
         ConnectionProfile profile = engine.profiles().require(profileName);
-        List<Schedule> schedules = new ArrayList<>(engine.schedules().list().stream()
-                .filter(s -> !s.id().equals(scheduleId)).toList());
-        int otherRules = (int) schedules.stream()
-                .filter(s -> s.profile().equals(profileName) && !s.retention().isNone()).count();
+        List<OriginRetention> rules = new ArrayList<>(OriginRetention.ofSchedules(profileName, engine.schedules().list()
+                .stream().filter(s -> !s.id().equals(scheduleId)).toList()));
+        int otherRules = rules.size();
         if (scheduleId != null) {
-            // the schedule as edited, with the rules on the screen, over the backups it made
-            schedules.add(new Schedule(scheduleId, profileName, "0 0 1 1 *", zone.getId(), true, null, policy, null,
-                    false, null));
+            // the rules on the screen, over the backups the edited schedule made
+            rules.add(new OriginRetention(Schedule.ORIGIN_PREFIX + scheduleId, policy, zone));
         }
-        RetentionPlan plan = engine.retention().plan(profileName, profile.database(), schedules);
+        RetentionPlan plan = engine.retention().plan(profileName, profile.database(), rules);
         return new Preview(profile.database(), plan.decisions().stream().map(d -> new PreviewEntry(d.entry().record().id(),
                 d.entry().record().createdAt(), d.entry().record().sizeBytes(), d.delete(),
                 VERDICT.matcher(d.reason()).replaceFirst(""))).toList(), otherRules);

@@ -3,7 +3,6 @@ package io.backupdesk.backup;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
-import io.backupdesk.core.Schedule;
 import io.backupdesk.store.JobHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,31 +43,32 @@ public final class RetentionService {
     /**
      * What a cleanup of the database would delete now, and why each backup goes or stays.
      *
-     * @param schedules the schedules of the profile; each one's rules prune only the backups it made
+     * @param rules the rules of the profile's schedules ({@link OriginRetention#ofSchedules}); each prunes only the
+     *              backups of its origin
      */
-    public RetentionPlan plan(String profile, String database, List<Schedule> schedules) {
+    public RetentionPlan plan(String profile, String database, List<OriginRetention> rules) {
         List<BackupCatalog.Entry> backups = catalog.scan().stream()
                 .filter(e -> profile.equals(e.record().profile()) && database.equals(e.record().database())).toList();
-        return plan(profile, database, backups, schedules);
+        return plan(profile, database, backups, rules);
     }
 
     /**
-     * The same, over backups already read from the catalog. A schedule's rules apply to the backups whose origin is
-     * that schedule, with the never-rules counted among them; backups made by hand, imported, or made by a schedule
-     * without rules are kept. So an hourly keep-last 24 never eats the nightly schedule's backups.
+     * The same, over backups already read from the catalog. An origin's rules apply to the backups whose origin it
+     * is, with the never-rules counted among them; backups made by hand, imported, or made by a schedule without rules
+     * are kept. So an hourly keep-last 24 never eats the nightly schedule's backups.
      */
     public RetentionPlan plan(String profile, String database, List<BackupCatalog.Entry> backups,
-                              List<Schedule> schedules) {
+                              List<OriginRetention> rules) {
         boolean latestFailed = latestRunFailed(profile, database);
         Map<String, RetentionPlan.Decision> decided = new HashMap<>();
-        for (Schedule schedule : schedules) {
-            if (!profile.equals(schedule.profile()) || schedule.retention().isNone()) {
+        for (OriginRetention rule : rules) {
+            if (rule.policy().isNone()) {
                 continue;
             }
             List<BackupCatalog.Entry> own = backups.stream()
-                    .filter(e -> schedule.origin().equals(e.record().origin())).toList();
-            RetentionRules.plan(profile, database, own, schedule.retention(), latestFailed, clock.instant(),
-                    schedule.zoneId()).decisions().forEach(d -> decided.put(d.entry().record().id(), d));
+                    .filter(e -> rule.origin().equals(e.record().origin())).toList();
+            RetentionRules.plan(profile, database, own, rule.policy(), latestFailed, clock.instant(),
+                    rule.zone()).decisions().forEach(d -> decided.put(d.entry().record().id(), d));
         }
         List<BackupCatalog.Entry> newestFirst = new ArrayList<>(backups);
         newestFirst.sort(Comparator.comparing((BackupCatalog.Entry e) -> e.record().createdAt()).reversed());

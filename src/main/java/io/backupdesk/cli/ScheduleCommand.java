@@ -14,6 +14,7 @@ import io.backupdesk.core.Schedule;
 import io.backupdesk.stats.DatabaseHealth;
 import io.backupdesk.schedule.CronSchedule;
 import io.backupdesk.schedule.DueRuns;
+import io.backupdesk.schedule.ScheduleTimes;
 import io.backupdesk.schedule.SchedulerLock;
 import io.backupdesk.schedule.StoredSchedules;
 import io.backupdesk.store.ScheduleStore;
@@ -62,7 +63,8 @@ public final class ScheduleCommand {
         for (Schedule s : schedules) {
             Optional<JobRun> last = StoredSchedules.lastRun(s, history);
             root.out().printf(ROW, s.id(), s.profile(), s.cron(), s.zoneId().getId(), s.enabled() ? "yes" : "no",
-                    !s.enabled() ? "-" : paused.isPresent() ? "paused" : next(s, now).map(Format::time).orElse("never"),
+                    !s.enabled() ? "-" : paused.isPresent() ? "paused"
+                            : ScheduleTimes.of(s).nextRunAfter(now).map(Format::time).orElse("never"),
                     last.map(r -> r.status().name().toLowerCase(Locale.ROOT) + " " + Format.time(r.startedAt())).orElse("-"));
         }
         return 0;
@@ -86,7 +88,8 @@ public final class ScheduleCommand {
             @Option(names = "--disabled", description = "Save it switched off.") boolean disabled) {
         root.engine().profiles().require(profile);
         ZoneId zoneId = zone(zone);
-        CronSchedule.parse(cron, zoneId);
+        // new input: read once here, where a wrong one is said before anything is saved
+        CronSchedule parsed = CronSchedule.parse(cron, zoneId);
         // the same defaults as a schedule made on the Schedules screen: those of the settings, as they are now
         BackupOptions options = root.engine().backupDefaults().withDefaults(format == null ? null : BackupFormat.parse(format),
                 compress == null ? null : Compression.parse(compress), label).checked();
@@ -96,9 +99,9 @@ public final class ScheduleCommand {
                 .zone(zone == null ? null : zoneId.getId()).enabled(!disabled).options(options).retention(retention)
                 .catchUp(catchUp(catchUp)).testRestore(testRestore).createdAt(root.engine().clock().instant()).build();
         root.engine().schedules().save(schedule);
-        root.out().println("Schedule " + schedule.id() + " saved: " + profile + ", "
-                + CronSchedule.parse(cron, zoneId).describe() + " (" + zoneId.getId() + ")"
-                + next(schedule, root.engine().clock().instant()).map(t -> "; next run " + Format.time(t)).orElse(""));
+        root.out().println("Schedule " + schedule.id() + " saved: " + profile + ", " + parsed.describe()
+                + " (" + zoneId.getId() + ")" + ScheduleTimes.of(schedule, parsed).nextRunAfter(root.engine().clock().instant())
+                .map(t -> "; next run " + Format.time(t)).orElse(""));
         return 0;
     }
 
@@ -240,14 +243,6 @@ public final class ScheduleCommand {
         throw BackupDeskException.configuration("Unknown catch-up policy '" + text + "'.", "Use run-once or skip.");
     }
 
-    private static Optional<Instant> next(Schedule s, Instant now) {
-        try {
-            return CronSchedule.parse(s.cron(), s.zoneId()).nextAfter(now);
-        } catch (BackupDeskException e) {
-            return Optional.empty();
-        }
-    }
-
     private static Map<String, Object> json(Schedule s, List<JobRun> history, Instant now, boolean paused) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
@@ -255,14 +250,9 @@ public final class ScheduleCommand {
         m.put("cron", s.cron());
         m.put("zone", s.zoneId().getId());
         m.put("enabled", s.enabled());
-        String description;
-        try {
-            description = CronSchedule.parse(s.cron(), s.zoneId()).describe();
-        } catch (BackupDeskException e) {
-            description = e.getMessage();
-        }
-        m.put("description", description);
-        m.put("nextRun", s.enabled() && !paused ? next(s, now).orElse(null) : null);
+        ScheduleTimes times = ScheduleTimes.of(s);
+        m.put("description", times.problem().map(BackupDeskException::getMessage).orElseGet(() -> times.cron().describe()));
+        m.put("nextRun", times.nextRunAfter(now, paused).orElse(null));
         m.put("paused", paused);
         m.put("format", s.options().format().cliName());
         m.put("retention", s.retention());

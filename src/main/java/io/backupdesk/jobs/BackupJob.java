@@ -85,10 +85,26 @@ public final class BackupJob {
      * @return the backup's history line
      */
     public JobRun scheduled(Schedule schedule, String origin, Cancellation cancel, Consumer<String> problems) {
-        ConnectionProfile profile = profileOf(schedule, origin);
+        return claimed(schedule.profile(), schedule.options(), origin, Optional.of(schedule), cancel, problems);
+    }
+
+    /**
+     * A backup outside the schedules whose database the caller has claimed: the tray's "Back up now", which the
+     * scheduler runs under its limits. It goes as a schedule's run goes, cleanup included, without a test restore.
+     *
+     * @return the backup's history line
+     */
+    public JobRun claimed(String profileName, BackupOptions options, String origin, Cancellation cancel,
+                          Consumer<String> problems) {
+        return claimed(profileName, options, origin, Optional.empty(), cancel, problems);
+    }
+
+    private JobRun claimed(String profileName, BackupOptions options, String origin, Optional<Schedule> schedule,
+                           Cancellation cancel, Consumer<String> problems) {
+        ConnectionProfile profile = profileOf(profileName, origin, schedule);
         BackupCatalog.Entry entry;
         try {
-            entry = backups.backup(new BackupService.Request(profile, schedule.options(), origin, Optional.empty(),
+            entry = backups.backup(new BackupService.Request(profile, options, origin, Optional.empty(),
                     false, defaults.get().verify()), Progress.NONE, cancel);
         } catch (RuntimeException e) {
             alertLastFailure(origin);
@@ -101,8 +117,8 @@ public final class BackupJob {
             problems.accept("Cleanup of " + profile.database() + " on " + profile.name() + " failed: " + e.getMessage());
         }
         try {
-            if (testRestore.due(schedule) && !cancel.isCancelled()) {
-                testRestore(schedule, profile, entry, cancel, problems);
+            if (schedule.isPresent() && testRestore.due(schedule.get()) && !cancel.isCancelled()) {
+                testRestore(schedule.get(), profile, entry, cancel, problems);
             }
         } catch (RuntimeException e) {
             problems.accept("The weekly test restore of " + profile.database() + " failed: " + e.getMessage());
@@ -113,17 +129,18 @@ public final class BackupJob {
     }
 
     /**
-     * The schedule's connection profile. One that was removed since fails the run like any other failure: in the
+     * The run's connection profile. One that was removed since fails the run like any other failure: in the
      * history, with an alert, so that a schedule left behind does not fail unseen.
      */
-    private ConnectionProfile profileOf(Schedule schedule, String origin) {
+    private ConnectionProfile profileOf(String profileName, String origin, Optional<Schedule> schedule) {
         try {
-            return profiles.require(schedule.profile());
+            return profiles.require(profileName);
         } catch (BackupDeskException e) {
             Instant now = clock.instant();
-            JobRun failed = JobRun.builder().id(Ids.newId()).kind(JobRun.KIND_BACKUP).profile(schedule.profile())
+            JobRun failed = JobRun.builder().id(Ids.newId()).kind(JobRun.KIND_BACKUP).profile(profileName)
                     .origin(origin).startedAt(now).finishedAt(now).status(JobStatus.FAILED).errorKind(e.kind())
-                    .error(e.getMessage() + " Edit or remove the schedule " + schedule.id() + ".").build();
+                    .error(e.getMessage() + schedule.map(s -> " Edit or remove the schedule " + s.id() + ".").orElse(""))
+                    .build();
             history.append(failed);
             alerts.send(Alert.failedRun(failed));
             throw e;

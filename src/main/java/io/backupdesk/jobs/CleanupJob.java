@@ -1,10 +1,10 @@
 package io.backupdesk.jobs;
 
+import io.backupdesk.backup.OriginRetention;
 import io.backupdesk.backup.RetentionPlan;
 import io.backupdesk.backup.RetentionService;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.RetentionPolicy;
-import io.backupdesk.core.Schedule;
 import io.backupdesk.store.ScheduleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +40,9 @@ public final class CleanupJob {
 
     /** What the rules let go now, deleted unless this is a dry run. */
     public Outcome cleanUp(ConnectionProfile profile, boolean dryRun) {
-        List<Schedule> all = schedules.list();
-        List<RetentionPolicy> policies = all.stream()
-                .filter(s -> s.profile().equals(profile.name()) && !s.retention().isNone())
-                .map(Schedule::retention).toList();
-        RetentionPlan plan = retention.plan(profile.name(), profile.database(), all);
+        List<OriginRetention> rules = OriginRetention.ofSchedules(profile.name(), schedules.list());
+        List<RetentionPolicy> policies = rules.stream().map(OriginRetention::policy).toList();
+        RetentionPlan plan = retention.plan(profile.name(), profile.database(), rules);
         RetentionService.Cleanup cleanup = dryRun || policies.isEmpty()
                 ? new RetentionService.Cleanup(plan, List.of(), List.of()) : retention.apply(plan);
         if (!cleanup.deleted().isEmpty()) {

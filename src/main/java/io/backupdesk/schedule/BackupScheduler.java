@@ -1,56 +1,45 @@
 package io.backupdesk.schedule;
 
-import io.backupdesk.jobs.DatabaseClaims;
-
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.Schedule;
+import io.backupdesk.jobs.DatabaseClaims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the schedules while the app is open or hidden in the tray. Each enabled schedule has one armed timer for its
  * next run, computed from the injected clock and re-armed after each run and after the {@link ClockWatch} sees the
  * wall clock jump. Nothing polls the schedules.
  * <ul>
- *   <li>At most one job per database: a run that finds its database busy is recorded as skipped, not queued.</li>
- *   <li>At most {@code maxConcurrent} jobs at once across databases; the others wait for a free slot, and while
- *   they wait their database counts as busy.</li>
+ *   <li>At most one job per database, at most {@code maxConcurrent} at once ({@link RunSlots}).</li>
  *   <li>Runs missed while the app was closed or the machine slept are caught up once, at start or on wake, as each
- *   schedule's catch-up policy says; never one per missed occurrence.</li>
+ *   schedule's catch-up policy says ({@link MissedRuns}).</li>
  *   <li>Pausing disarms every timer; resuming arms them from now, so what fell into the pause is not caught up. The
  *   pause is stored with the schedules: it lasts over a restart, and a pause or resume by another process (the
- *   command line) is taken over within a minute.</li>
+ *   command line) is taken over within a minute ({@link StoredPause}).</li>
  * </ul>
- * Thread-safe. Listeners are called on the scheduler's threads.
+ * This class decides when; its parts do the rest. Thread-safe: one lock guards the timers, the pause and the catch-up.
+ * Listeners are called on the scheduler's threads.
  */
 public final class BackupScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackupScheduler.class);
     /** A run this close to its time is on time; later, it was missed and the catch-up policy decides. */
     static final Duration ON_TIME = Duration.ofMinutes(1);
-    private static final java.time.format.DateTimeFormatter MISSED_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm VV", java.util.Locale.ROOT);
 
-    /** What a run of a schedule does: the backup and what follows it. Returns its history line; may throw. */
+    /** What a run does: the backup and what follows it. Returns its history line; may throw. */
     public interface Job {
-        JobRun run(Schedule schedule, String origin, Cancellation cancel);
+        JobRun run(RunRequest run, Cancellation cancel);
     }
 
     /**
@@ -58,47 +47,32 @@ public final class BackupScheduler implements AutoCloseable {
      * its work to another thread (e.g. {@code Platform.runLater}) and never calls back into the scheduler there.
      */
     public interface Listener {
-        default void runStarted(Schedule schedule) { }
+        default void runStarted(RunRequest run) { }
 
-        default void runFinished(Schedule schedule, JobRun run) { }
+        default void runFinished(RunRequest run, JobRun result) { }
 
-        default void runFailed(Schedule schedule, RuntimeException error) { }
+        default void runFailed(RunRequest run, RuntimeException error) { }
 
-        default void runSkipped(Schedule schedule, JobRun skipped) { }
+        default void runSkipped(RunRequest run, JobRun skipped) { }
 
         /** Something the tray or a screen shows changed: a run began or ended, the schedules, paused. */
         default void stateChanged() { }
     }
 
-    /** A schedule as the scheduler sees it now. */
-    public record State(Schedule schedule, Instant nextRun, boolean running) { }
+    /**
+     * A schedule as the scheduler sees it now.
+     *
+     * @param nextRun the run its timer is armed for; null when it is not armed (disabled, paused, never, or before
+     *                {@link #start()})
+     */
+    public record State(ScheduleTimes times, Instant nextRun, boolean running) {
+        public Schedule schedule() {
+            return times.schedule();
+        }
+    }
 
-    private final Schedules schedules;
-    private final SkipRecorder skips;
-    private final Job job;
-    private final DatabaseKeys databases;
-    private final Clock clock;
-    private final Timers timers;
-    private final Semaphore slots;
-    private final ClockWatch watch;
-    private final ExecutorService workers;
-    private final DatabaseClaims claims;
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, Timers.Armed> armed = new HashMap<>();
-    private final Map<String, Instant> nextRuns = new HashMap<>();
-    /** The last occurrence handled per schedule: after the clock is set back, it is not run a second time. */
-    private final Map<String, Instant> handled = new HashMap<>();
-    private final Map<String, Cancellation> running = new ConcurrentHashMap<>();
-    private Timers.Armed watchTimer;
-    private long schedulesVersion;
-    private boolean paused;
-    /** This app's last pause or resume could not be stored; until one can, the stored state is not taken over. */
-    private boolean pauseNotStored;
-    private boolean started;
-    private boolean closed;
-
-    /** Where the schedules and their last runs come from. */
-    public interface Schedules {
+    /** Where the schedules, their last runs and the pause come from. */
+    public interface Schedules extends PauseStore {
         List<Schedule> list();
 
         Optional<Schedule> find(String id);
@@ -113,62 +87,29 @@ public final class BackupScheduler implements AutoCloseable {
         default long version() {
             return 0;
         }
-
-        /** Since when all schedules are paused; empty while they run. */
-        default Optional<Instant> pausedSince() {
-            return Optional.empty();
-        }
-
-        /** When a pause last ended; empty when there never was one. */
-        default Optional<Instant> resumedAt() {
-            return Optional.empty();
-        }
-
-        /** When the pause that ended at {@link #resumedAt()} began; empty when unknown. */
-        default Optional<Instant> lastPauseStart() {
-            return Optional.empty();
-        }
-
-        /** Stores a pause, so that it outlasts the app and other processes see it. */
-        default void storePause(Instant at) { }
-
-        /** Stores the end of the pause. */
-        default void storeResume(Instant at) { }
-
-        /**
-         * Where a schedule's missed runs begin: after its last run that counts, or after it was last switched on or the
-         * end of a pause if that came later, since what came due while it was off or paused is never caught up. A run
-         * that came due before the pause began was missed, not paused, and still counts. {@code fallback} for a
-         * schedule that never ran and has no creation time.
-         */
-        default Instant missedSince(Schedule schedule, Instant fallback) {
-            Instant ranOrMade = lastRunStart(schedule).orElse(schedule.createdAt() == null ? fallback : schedule.createdAt());
-            // what came due while it was switched off was not missed
-            Instant since = schedule.enabledAt() != null && schedule.enabledAt().isAfter(ranOrMade)
-                    ? schedule.enabledAt() : ranOrMade;
-            Optional<Instant> resumed = resumedAt().filter(r -> r.isAfter(since));
-            if (resumed.isEmpty()) {
-                return since;
-            }
-            try {
-                Optional<Instant> firstDue = CronSchedule.parse(schedule.cron(), schedule.zoneId()).nextAfter(since);
-                boolean missedBeforePause = firstDue.isPresent() && lastPauseStart().filter(firstDue.get()::isBefore).isPresent();
-                return missedBeforePause ? since : resumed.get();
-            } catch (RuntimeException e) {
-                return resumed.get();
-            }
-        }
     }
 
     /** Writes the history line of a run that did not happen. */
     public interface SkipRecorder {
-        JobRun skipped(Schedule schedule, String origin, String why);
+        JobRun skipped(RunRequest run, String why);
     }
 
-    /** Names the database a schedule backs up, so that two schedules of one database never run together. */
+    /** Names the database a run backs up, so that two runs of one database never run together. */
     public interface DatabaseKeys {
-        String of(Schedule schedule);
+        String of(RunRequest run);
     }
+
+    private final Schedules schedules;
+    private final Clock clock;
+    private final Timers timers;
+    private final ClockWatch watch;
+    private final SchedulerListeners listeners = new SchedulerListeners();
+    private final RunSlots slots;
+    private final ArmedTimers armed;
+    private final MissedRuns missed;
+    private final StoredPause pause;
+    private boolean started;
+    private boolean closed;
 
     /** @param claims the databases that have a job in this app, shared with the screens' backups and restores */
     public BackupScheduler(Schedules schedules, SkipRecorder skips, Job job, DatabaseKeys databases, Clock clock,
@@ -180,23 +121,21 @@ public final class BackupScheduler implements AutoCloseable {
     /** @param workers where the jobs run; each job holds a thread for its whole run */
     BackupScheduler(Schedules schedules, SkipRecorder skips, Job job, DatabaseKeys databases, Clock clock,
                     Timers timers, int maxConcurrent, ExecutorService workers, DatabaseClaims claims) {
-        this.workers = workers;
-        this.claims = claims;
         this.schedules = schedules;
-        this.skips = skips;
-        this.job = job;
-        this.databases = databases;
         this.clock = clock;
         this.timers = timers;
-        this.slots = new Semaphore(Math.max(1, maxConcurrent), true);
         this.watch = new ClockWatch(clock, timers);
+        this.slots = new RunSlots(job, skips, databases, claims, maxConcurrent, workers, listeners);
+        this.armed = new ArmedTimers(timers, clock, this::fire);
+        this.missed = new MissedRuns(schedules, armed, slots, skips, listeners);
+        this.pause = new StoredPause(schedules, clock);
     }
 
     public void addListener(Listener listener) {
         listeners.add(listener);
     }
 
-    /** Catches up what was missed while the app was closed, then arms every enabled schedule. Call once. */
+    /** Catches up what was missed while the app was not running, then arms every enabled schedule. Call once. */
     public synchronized void start() {
         if (started || closed) {
             return;
@@ -206,115 +145,72 @@ public final class BackupScheduler implements AutoCloseable {
         try {
             // before the state: a change stored while starting is taken over at the first look
             version = schedules.version();
-            paused = schedules.pausedSince().isPresent();
+            pause.readStored();
             Instant now = clock.instant();
-            for (Schedule s : paused ? List.<Schedule>of() : schedules.list()) {
-                if (s.enabled()) {
-                    try {
-                        catchUp(s, schedules.missedSince(s, now), now, "while the app was not running");
-                    } catch (RuntimeException e) {
-                        LOG.warn("Schedule {}: missed runs could not be looked at: {}", s.id(), e.getMessage());
-                    }
-                }
+            List<ScheduleTimes> all = read();
+            if (!pause.paused()) {
+                missed.catchUpAtStart(all, now);
             }
-            armAll();
+            all.forEach(this::arm);
         } catch (RuntimeException e) {
             LOG.warn("The schedules could not be read; none is armed until they can be: {}", e.getMessage());
         } finally {
-            schedulesVersion = version;
-            armWatch();
+            pause.seen(version);
+            watch.tickEveryMinute(this::lookAtClock);
             // the tray and the screens show the next runs and the pause, which are known from now on
-            changed();
+            listeners.stateChanged();
         }
     }
 
     /** Every schedule with its next run (null when disabled, paused or never) and whether it runs now. */
     public synchronized List<State> states() {
-        List<State> states = new ArrayList<>();
-        for (Schedule s : schedules.list()) {
-            states.add(new State(s, nextRuns.get(s.id()), running.containsKey(s.id())));
-        }
-        return states;
+        return read().stream().map(times -> new State(times, armed.nextRun(times.schedule().id()),
+                slots.isRunning(times.schedule().id()))).toList();
     }
 
     public synchronized Optional<Instant> nextRun() {
-        return nextRuns.values().stream().min(Instant::compareTo);
+        return armed.soonest();
     }
 
     public synchronized boolean paused() {
-        return paused;
+        return pause.paused();
     }
 
     public boolean anyRunning() {
-        return !running.isEmpty();
+        return slots.anyRunning();
     }
 
     /** Re-reads one schedule after it was saved or removed, and arms it anew. */
     public synchronized void reload(String id) {
-        handled.remove(id);
+        armed.forget(id);
         Optional<Schedule> schedule = schedules.find(id);
         if (schedule.isPresent()) {
-            arm(schedule.get());
+            arm(armed.timesOf(schedule.get()));
         } else {
-            disarm(id);
+            armed.disarm(id);
         }
-        changed();
+        listeners.stateChanged();
     }
 
     /** Pauses every schedule until {@link #resume()}, also over a restart. */
     public synchronized void pause() {
-        store(true);
+        pause.store(true);
         pauseHere();
-        changed();
+        listeners.stateChanged();
     }
 
     public synchronized void resume() {
-        store(false);
+        pause.store(false);
         resumeHere(clock.instant());
-        changed();
-    }
-
-    /** A pause that cannot be stored still holds in this app: the user asked for it now. */
-    private void store(boolean pause) {
-        try {
-            if (pause) {
-                schedules.storePause(clock.instant());
-            } else {
-                schedules.storeResume(clock.instant());
-            }
-            pauseNotStored = false;
-        } catch (RuntimeException e) {
-            // the stored state is then not ours: taking it over would undo what the user just did
-            pauseNotStored = true;
-            LOG.warn("The schedules' {} could not be stored and holds only until the app closes: {}",
-                    pause ? "pause" : "resume", e.getMessage());
-        }
-    }
-
-    private void pauseHere() {
-        paused = true;
-        new ArrayList<>(armed.keySet()).forEach(this::disarm);
-    }
-
-    /** Runs from {@code from} on count again; what came due between it and now is caught up as for a wake. */
-    private void resumeHere(Instant from) {
-        paused = false;
-        Instant now = clock.instant();
-        for (Schedule s : schedules.list()) {
-            handled.put(s.id(), from);
-            if (s.enabled() && from.isBefore(now)) {
-                catchUp(s, from, now, "just after the schedules were resumed");
-            }
-        }
-        armAll();
+        listeners.stateChanged();
     }
 
     /**
-     * Starts a run now, outside the schedule, as "Run now" and the tray's "Back up now" do. It obeys the same limits:
+     * Starts a run now, outside the timers, as "Run now" and the tray's "Back up now" do. It obeys the same limits:
      *
      * @return false when the database already has a job, which was recorded as skipped
      */
-    public boolean runNow(Schedule schedule, String origin) {
+    public boolean runNow(RunRequest run) {
         synchronized (this) {
             if (!started) {
                 throw BackupDeskException.configuration("The schedules are not running in this app yet.",
@@ -322,7 +218,7 @@ public final class BackupScheduler implements AutoCloseable {
                                 + "try again in a moment.");
             }
         }
-        return launch(schedule, origin);
+        return slots.launch(run);
     }
 
     /** Cancels running jobs and stops the timers. Jobs clean up after themselves as a cancel makes them. */
@@ -330,56 +226,39 @@ public final class BackupScheduler implements AutoCloseable {
     public void close() {
         synchronized (this) {
             closed = true;
-            new ArrayList<>(armed.keySet()).forEach(this::disarm);
-            if (watchTimer != null) {
-                watchTimer.cancel();
-            }
+            armed.disarmAll();
+            watch.stop();
         }
-        running.values().forEach(Cancellation::cancel);
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("Scheduled jobs did not stop within 30 s of being cancelled");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        slots.close();
         timers.close();
     }
 
-    private void armAll() {
-        schedules.list().forEach(this::arm);
+    /** Every stored schedule with its times; an armed one that did not change keeps its cron as read. */
+    private List<ScheduleTimes> read() {
+        return schedules.list().stream().map(armed::timesOf).toList();
     }
 
-    private void arm(Schedule schedule) {
-        disarm(schedule.id());
+    private void arm(ScheduleTimes times) {
         // before start() this app does not hold the schedules yet (a run-due may), so nothing is armed
-        if (!started || paused || closed || !schedule.enabled()) {
+        if (!started || pause.paused() || closed || !times.schedule().enabled()) {
+            armed.disarm(times.schedule().id());
             return;
         }
-        Instant now = clock.instant();
-        Instant from = handled.getOrDefault(schedule.id(), now).isAfter(now) ? handled.get(schedule.id()) : now;
-        Optional<Instant> next;
-        try {
-            next = CronSchedule.parse(schedule.cron(), schedule.zoneId()).nextAfter(from);
-        } catch (RuntimeException e) {
-            LOG.warn("Schedule {} is not armed: {}", schedule.id(), e.getMessage());
-            return;
-        }
-        if (next.isEmpty()) {
-            return;
-        }
-        Instant at = next.get();
-        nextRuns.put(schedule.id(), at);
-        armed.put(schedule.id(), timers.after(Duration.between(now, at), () -> fire(schedule.id(), at)));
+        armed.arm(times);
     }
 
-    private void disarm(String id) {
-        Timers.Armed timer = armed.remove(id);
-        if (timer != null) {
-            timer.cancel();
-        }
-        nextRuns.remove(id);
+    private void pauseHere() {
+        pause.paused(true);
+        armed.disarmAll();
+    }
+
+    /** Runs from {@code from} on count again; what came due between it and now is caught up as for a wake. */
+    private void resumeHere(Instant from) {
+        pause.paused(false);
+        Instant now = clock.instant();
+        List<ScheduleTimes> all = read();
+        missed.catchUpAfterResume(all, from, now);
+        all.forEach(this::arm);
     }
 
     /**
@@ -388,144 +267,46 @@ public final class BackupScheduler implements AutoCloseable {
      * and the schedule's catch-up policy decides. Whatever happens, the schedule is armed again.
      */
     private void fire(String id, Instant at) {
-        Schedule schedule = null;
+        ScheduleTimes times = null;
         boolean onTime = false;
         synchronized (this) {
-            if (closed || paused || !at.equals(nextRuns.get(id))) {
+            if (closed || pause.paused() || !armed.armedFor(id, at)) {
                 return; // disarmed or re-armed meanwhile
             }
-            if (!pauseNotStored && pausedElsewhere()) {
+            if (pause.pausedElsewhere()) {
                 LOG.info("The schedules were paused by another process; the run due at {} does not start", at);
                 pauseHere();
-                changed();
+                listeners.stateChanged();
                 return;
             }
-            armed.remove(id);
-            nextRuns.remove(id);
+            ScheduleTimes fired = armed.fired(id);
             try {
-                schedule = schedules.find(id).filter(Schedule::enabled).orElse(null);
-                if (schedule == null) {
+                times = schedules.find(id).filter(Schedule::enabled).map(fired::updatedTo).orElse(null);
+                if (times == null) {
                     return;
                 }
                 Instant now = clock.instant();
                 onTime = Duration.between(at, now).abs().compareTo(ON_TIME) <= 0;
                 if (onTime) {
-                    handled.put(id, at);
+                    armed.handled(id, at);
                 }
                 Optional<ClockWatch.Jump> jump = watch.look();
                 if (jump.isPresent()) {
                     afterJump(jump.get()); // catches up and re-arms every schedule, this one too
                 } else if (!onTime && now.isAfter(at)) {
-                    catchUp(schedule, at.minusNanos(1), now, "(its timer went off late)");
+                    missed.catchUp(times, at.minusNanos(1), now, "(its timer went off late)");
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Schedule {}: the run due at {} could not be started: {}", id, at, e.getMessage());
             } finally {
-                if (schedule != null && !armed.containsKey(id)) {
-                    arm(schedule);
+                if (times != null && !armed.isArmed(id)) {
+                    arm(times);
                 }
             }
         }
         if (onTime) {
-            launch(schedule, schedule.origin());
+            slots.launch(RunRequest.of(times.schedule()));
         }
-    }
-
-    /** A pause stored since the last look (a minute at most), which a run about to start must obey. */
-    private boolean pausedElsewhere() {
-        try {
-            return schedules.version() != schedulesVersion && schedules.pausedSince().isPresent();
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    /** What was due in (since, now] runs once now or is recorded as skipped, as the schedule's policy says. */
-    private void catchUp(Schedule schedule, Instant since, Instant now, String when) {
-        Optional<Instant> missed;
-        try {
-            missed = CronSchedule.parse(schedule.cron(), schedule.zoneId()).nextAfter(since).filter(t -> !t.isAfter(now));
-        } catch (RuntimeException e) {
-            return;
-        }
-        if (missed.isEmpty()) {
-            return;
-        }
-        handled.put(schedule.id(), now);
-        if (schedule.catchUp() == Schedule.CatchUp.RUN_ONCE) {
-            LOG.info("Schedule {} missed its run at {} {}; running it once now", schedule.id(), missed.get(), when);
-            launch(schedule, schedule.origin());
-        } else {
-            String due = MISSED_TIME.format(missed.get().atZone(schedule.zoneId()));
-            JobRun skipped = skips.skipped(schedule, schedule.origin(), "The run due at " + due + " was missed " + when
-                    + "; this schedule does not catch up missed runs.");
-            listeners.forEach(l -> l.runSkipped(schedule, skipped));
-        }
-    }
-
-    private boolean launch(Schedule schedule, String origin) {
-        String database = databases.of(schedule);
-        Cancellation cancel = new Cancellation();
-        if (!claim(schedule, database, cancel)) {
-            JobRun skipped = skips.skipped(schedule, origin, claims.skipReason(database));
-            LOG.info("Run of schedule {} skipped: {} is busy", schedule.id(), database);
-            listeners.forEach(l -> l.runSkipped(schedule, skipped));
-            return false;
-        }
-        changed();
-        try {
-            workers.execute(() -> runClaimed(schedule, origin, database, cancel));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            release(schedule, database); // closing
-            return false;
-        }
-        return true;
-    }
-
-    private boolean claim(Schedule schedule, String database, Cancellation cancel) {
-        synchronized (claims) {
-            if (!claims.claim(database, DatabaseClaims.SCHEDULED_BACKUP)) {
-                return false;
-            }
-            running.put(schedule.id(), cancel);
-            return true;
-        }
-    }
-
-    private void release(Schedule schedule, String database) {
-        synchronized (claims) {
-            claims.release(database);
-            running.remove(schedule.id());
-        }
-    }
-
-    private void runClaimed(Schedule schedule, String origin, String database, Cancellation cancel) {
-        try {
-            slots.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            release(schedule, database);
-            return;
-        }
-        try {
-            if (cancel.isCancelled()) {
-                return;
-            }
-            listeners.forEach(l -> l.runStarted(schedule));
-            JobRun run = job.run(schedule, origin, cancel);
-            listeners.forEach(l -> l.runFinished(schedule, run));
-        } catch (RuntimeException e) {
-            LOG.warn("Run of schedule {} failed: {}", schedule.id(), e.getMessage());
-            listeners.forEach(l -> l.runFailed(schedule, e));
-        } finally {
-            slots.release();
-            release(schedule, database);
-            changed();
-        }
-    }
-
-    private void armWatch() {
-        watchTimer = timers.after(ClockWatch.TICK, this::lookAtClock);
     }
 
     /**
@@ -538,58 +319,25 @@ public final class BackupScheduler implements AutoCloseable {
         }
         try {
             // first: a pause stored meanwhile decides whether a sleep's missed runs are caught up
-            takeOverStoredChanges();
+            if (pause.takeOver(this::pauseHere, this::resumeHere)) {
+                // and schedules added or changed there (the command line's 'schedule add')
+                read().forEach(this::arm);
+                listeners.stateChanged();
+            }
             watch.look().ifPresent(this::afterJump);
         } catch (RuntimeException e) {
             LOG.warn("Looking at the clock and the schedules failed: {}", e.getMessage());
-        } finally {
-            armWatch();
         }
-    }
-
-    /**
-     * Takes over what another process changed in the stored schedules: added or changed schedules, and a pause or
-     * resume (the command line). The version is read before the state and kept only once the state is applied, so a
-     * change written meanwhile, or a failed read, is seen at the next look. After a resume, what came due since it
-     * was stored runs (or is skipped) as the catch-up policy says.
-     */
-    private void takeOverStoredChanges() {
-        long version = schedules.version();
-        if (version == schedulesVersion) {
-            return;
-        }
-        if (!pauseNotStored) {
-            boolean pausedThere = schedules.pausedSince().isPresent();
-            if (pausedThere && !paused) {
-                LOG.info("The schedules were paused by another process");
-                pauseHere();
-            } else if (!pausedThere && paused) {
-                LOG.info("The schedules were resumed by another process");
-                resumeHere(schedules.resumedAt().orElse(clock.instant()));
-            }
-        }
-        schedulesVersion = version;
-        armAll();
-        changed();
     }
 
     /** Catches up once what a sleep made the timers miss, then arms everything anew from the present. */
     private void afterJump(ClockWatch.Jump jump) {
         LOG.info("The wall clock jumped by {} (sleep, resume or a time change); re-arming the schedules", jump.size());
-        if (!paused && jump.actual().isAfter(jump.expected())) {
-            for (Schedule s : schedules.list()) {
-                Instant handledUntil = handled.get(s.id());
-                Instant since = handledUntil != null && handledUntil.isAfter(jump.lastSeen()) ? handledUntil : jump.lastSeen();
-                if (s.enabled()) {
-                    catchUp(s, since, jump.actual(), "while the machine slept or the clock was changed");
-                }
-            }
+        List<ScheduleTimes> all = read();
+        if (!pause.paused() && jump.actual().isAfter(jump.expected())) {
+            missed.catchUpAfterJump(all, jump);
         }
-        armAll();
-        changed();
-    }
-
-    private void changed() {
-        listeners.forEach(Listener::stateChanged);
+        all.forEach(this::arm);
+        listeners.stateChanged();
     }
 }

@@ -32,11 +32,37 @@ final class ClockWatch {
     private final Timers timers;
     private Instant lastWall;
     private long lastMonotonic;
+    private Timers.Armed tick;
+    private boolean stopped;
 
     ClockWatch(Clock clock, Timers timers) {
         this.clock = clock;
         this.timers = timers;
         reset();
+    }
+
+    /**
+     * From now on, once a minute until {@link #stop()}: runs {@code onTick} on the timer thread (it calls
+     * {@link #look()}), then arms the next tick.
+     */
+    synchronized void tickEveryMinute(Runnable onTick) {
+        if (stopped) {
+            return;
+        }
+        tick = timers.after(TICK, () -> {
+            try {
+                onTick.run();
+            } finally {
+                tickEveryMinute(onTick);
+            }
+        });
+    }
+
+    synchronized void stop() {
+        stopped = true;
+        if (tick != null) {
+            tick.cancel();
+        }
     }
 
     /** Takes the present as the new reference, e.g. after a jump was handled. */

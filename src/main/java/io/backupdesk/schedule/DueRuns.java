@@ -64,13 +64,10 @@ public final class DueRuns {
             if (!s.enabled()) {
                 continue;
             }
-            Instant since = schedules.missedSince(s, Instant.EPOCH);
-            try {
-                if (CronSchedule.parse(s.cron(), s.zoneId()).nextAfter(since).filter(t -> !t.isAfter(now)).isPresent()) {
-                    due.add(s);
-                }
-            } catch (BackupDeskException e) {
-                // a schedule with a broken cron is never due; 'schedule list' shows why
+            ScheduleTimes times = ScheduleTimes.of(s);
+            // a schedule with a broken cron is never due; 'schedule list' shows why
+            if (times.firstRunBetween(MissedRuns.since(schedules, times, Instant.EPOCH), now).isPresent()) {
+                due.add(s);
             }
         }
         return due;
@@ -83,13 +80,14 @@ public final class DueRuns {
             if (cancel.isCancelled()) {
                 break;
             }
-            String database = databases.of(s);
+            RunRequest run = RunRequest.of(s);
+            String database = databases.of(run);
             if (!claims.claim(database, DatabaseClaims.SCHEDULED_BACKUP)) {
-                outcomes.add(new Outcome(s, skips.skipped(s, s.origin(), claims.skipReason(database)), null));
+                outcomes.add(new Outcome(s, skips.skipped(run, claims.skipReason(database)), null));
                 continue;
             }
             try {
-                outcomes.add(new Outcome(s, job.run(s, s.origin(), cancel), null));
+                outcomes.add(new Outcome(s, job.run(run, cancel), null));
             } catch (BackupDeskException e) {
                 outcomes.add(new Outcome(s, null, e));
                 if (e.kind() == ErrorKind.CANCELLED) {

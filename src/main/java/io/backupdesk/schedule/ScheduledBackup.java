@@ -2,12 +2,14 @@ package io.backupdesk.schedule;
 
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.JobRun;
-import io.backupdesk.core.Schedule;
 import io.backupdesk.jobs.BackupJob;
 
 import java.util.function.Consumer;
 
-/** A run of a schedule, for the scheduler and {@code schedule run-due}: the backup job's scheduled run. */
+/**
+ * A run for the scheduler and {@code schedule run-due}: the backup job's run of a schedule, or of a backup outside the
+ * schedules that the scheduler runs under its limits (the tray's "Back up now").
+ */
 public final class ScheduledBackup implements BackupScheduler.Job {
     private final BackupJob job;
     private final Consumer<String> problems;
@@ -26,7 +28,8 @@ public final class ScheduledBackup implements BackupScheduler.Job {
      *                                                 and sent to the configured webhook and e-mail first
      */
     @Override
-    public JobRun run(Schedule schedule, String origin, Cancellation cancel) {
-        return job.scheduled(schedule, origin, cancel, problems);
+    public JobRun run(RunRequest run, Cancellation cancel) {
+        return run.schedule().map(schedule -> job.scheduled(schedule, run.origin(), cancel, problems))
+                .orElseGet(() -> job.claimed(run.profile(), run.options(), run.origin(), cancel, problems));
     }
 }

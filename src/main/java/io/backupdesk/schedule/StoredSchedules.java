@@ -84,19 +84,19 @@ public final class StoredSchedules implements BackupScheduler.Schedules, BackupS
     }
 
     @Override
-    public JobRun skipped(Schedule schedule, String origin, String why) {
+    public JobRun skipped(RunRequest run, String why) {
         Instant now = clock.instant();
-        Optional<ConnectionProfile> profile = profiles.find(schedule.profile());
-        JobRun run = JobRun.builder().id(Ids.newId()).kind(JobRun.KIND_BACKUP).profile(schedule.profile())
-                .database(profile.map(ConnectionProfile::database).orElse(null)).origin(origin)
+        Optional<ConnectionProfile> profile = profiles.find(run.profile());
+        JobRun skipped = JobRun.builder().id(Ids.newId()).kind(JobRun.KIND_BACKUP).profile(run.profile())
+                .database(profile.map(ConnectionProfile::database).orElse(null)).origin(run.origin())
                 .startedAt(now).finishedAt(now).status(JobStatus.SKIPPED).error(why).build();
-        history.append(run);
-        return run;
+        history.append(skipped);
+        return skipped;
     }
 
     /** Host, port and database: two profiles of one database still get one job at a time. */
     @Override
-    public String of(Schedule schedule) {
-        return profiles.find(schedule.profile()).map(DatabaseClaims::keyOf).orElse(schedule.profile());
+    public String of(RunRequest run) {
+        return profiles.find(run.profile()).map(DatabaseClaims::keyOf).orElse(run.profile());
     }
 }

@@ -13,6 +13,7 @@ import io.backupdesk.core.Schedule;
 import io.backupdesk.engine.AppPaths;
 import io.backupdesk.engine.Engine;
 import io.backupdesk.schedule.BackupScheduler;
+import io.backupdesk.schedule.RunRequest;
 import io.backupdesk.testing.PostgresServerExtension;
 import io.backupdesk.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class OneJobPerDatabaseIT {
             scheduling.schedules().save(nightly);
             try (BackupScheduler scheduler = scheduling.newScheduler(problem -> { })) {
                 scheduler.start();
-                assertThat(scheduler.runNow(nightly, nightly.origin())).as("skipped, not queued").isFalse();
+                assertThat(scheduler.runNow(RunRequest.of(nightly))).as("skipped, not queued").isFalse();
             }
             JobRun skipped = desk.history().readAll().stream().filter(r -> "schedule:nightly".equals(r.origin()))
                     .reduce((a, b) -> b).orElseThrow();

@@ -100,7 +100,7 @@ class UntrustedSidecarTest {
         List<BackupCatalog.Entry> listed = catalog.scan();
         RetentionService retention = new RetentionService(catalog, new JobHistory(dir.resolve("config"), w -> { }),
                 Clock.systemUTC());
-        retention.apply(retention.plan("p", "db", List.of(NIGHTLY)));
+        retention.apply(retention.plan("p", "db", OriginRetention.ofSchedules("p", List.of(NIGHTLY))));
         BackupDeskException lookup = catchThrowableOfType(() -> catalog.require("b0000000001"), BackupDeskException.class);
 
         assertThat(victim.resolve("precious.txt")).hasContent("not a backup");
@@ -124,7 +124,7 @@ class UntrustedSidecarTest {
         List<BackupCatalog.Entry> listed = catalog.scan();
         RetentionService retention = new RetentionService(catalog, new JobHistory(dir.resolve("config"), w -> { }),
                 Clock.systemUTC());
-        retention.apply(retention.plan("p", "db", List.of(NIGHTLY)));
+        retention.apply(retention.plan("p", "db", OriginRetention.ofSchedules("p", List.of(NIGHTLY))));
 
         assertThat(listed).extracting(e -> e.record().id()).containsExactly("b0000000003", "b0000000002");
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("db.backup.json").contains("not a CUSTOM backup's file"));

@@ -334,7 +334,7 @@ class BackupSchedulerTest {
     void runDueRunsNothingWhilePausedAndNothingThatFellIntoThePause() {
         SchedulerRig rig = new SchedulerRig(at("2026-05-04T14:50:00Z"));
         rig.schedules.add(schedule("hourly", "sales", "0 * * * *", "UTC", null, at("2026-05-04T09:30:00Z")));
-        DueRuns due = new DueRuns(rig, rig, Schedule::profile, rig.claims, rig, rig.time);
+        DueRuns due = new DueRuns(rig, rig, RunRequest::profile, rig.claims, rig, rig.time);
         rig.storePause(at("2026-05-04T10:00:00Z"));
         assertThat(due.due()).isEmpty();
 
@@ -407,10 +407,10 @@ class BackupSchedulerTest {
         rig.hold = new CountDownLatch(1);
         try (BackupScheduler scheduler = rig.threaded(2)) {
             scheduler.start();
-            assertThat(scheduler.runNow(nightly, "manual")).isTrue();
+            assertThat(scheduler.runNow(RunRequest.of(nightly, "manual"))).isTrue();
             await().until(() -> rig.runningNow.get() == 1);
             assertThat(scheduler.states()).singleElement().extracting(BackupScheduler.State::running).isEqualTo(true);
-            assertThat(scheduler.runNow(nightly, "manual")).isFalse();
+            assertThat(scheduler.runNow(RunRequest.of(nightly, "manual"))).isFalse();
             rig.hold.countDown();
             await().until(() -> !scheduler.anyRunning());
         }
@@ -443,7 +443,7 @@ class BackupSchedulerTest {
             scheduler.pause();
             scheduler.resume();
             assertThat(scheduler.nextRun()).as("a run-due may hold the schedules until start").isEmpty();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> scheduler.runNow(hourly, "manual"))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> scheduler.runNow(RunRequest.of(hourly, "manual")))
                     .hasMessageContaining("not running in this app yet");
             rig.time.advanceTo(at("2026-05-04T12:30:00Z"));
             assertThat(rig.ran).isEmpty();

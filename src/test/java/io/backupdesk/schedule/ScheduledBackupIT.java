@@ -5,6 +5,7 @@ import io.backupdesk.engine.AppPaths;
 import io.backupdesk.engine.Engine;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupService;
+import io.backupdesk.backup.OriginRetention;
 import io.backupdesk.backup.RetentionPlan;
 import io.backupdesk.cli.BackupDeskCli;
 import io.backupdesk.core.BackupOptions;
@@ -88,7 +89,7 @@ class ScheduledBackupIT {
         try (BackupScheduler scheduler = engine.newScheduler(problems::add)) {
             scheduler.addListener(new BackupScheduler.Listener() {
                 @Override
-                public void runFinished(Schedule s, JobRun run) {
+                public void runFinished(RunRequest r, JobRun run) {
                     finished.add(run);
                 }
             });
@@ -141,7 +142,7 @@ class ScheduledBackupIT {
 
         List<String> problems = new ArrayList<>();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.scheduledBackup(problems::add)
-                .run(schedule, schedule.origin(), new Cancellation())).hasMessageContaining("password");
+                .run(RunRequest.of(schedule), new Cancellation())).hasMessageContaining("password");
 
         assertThat(engine.catalog().scan()).extracting(e -> e.record().id()).containsExactlyInAnyOrder(first.id(), second.id());
         assertThat(engine.history().readAll()).last().satisfies(r -> {
@@ -149,7 +150,7 @@ class ScheduledBackupIT {
             assertThat(r.origin()).isEqualTo("schedule:s");
         });
         // and a cleanup now, by hand, still keeps both: the latest run failed
-        var plan = engine.retention().plan("prod", db, List.of(schedule));
+        var plan = engine.retention().plan("prod", db, OriginRetention.ofSchedules("prod", List.of(schedule)));
         assertThat(plan.toDelete()).isEmpty();
         assertThat(plan.decisions()).extracting(RetentionPlan.Decision::reason)
                 .allMatch(reason -> reason.contains("latest backup run of this database failed"));
@@ -172,8 +173,8 @@ class ScheduledBackupIT {
         engine.settings().save(engine.settings().load());
         ScheduledBackup job = engine.scheduledBackup(warnings::add);
 
-        JobRun first = job.run(schedule, schedule.origin(), new Cancellation());
-        JobRun second = job.run(schedule, schedule.origin(), new Cancellation());
+        JobRun first = job.run(RunRequest.of(schedule), new Cancellation());
+        JobRun second = job.run(RunRequest.of(schedule), new Cancellation());
 
         BackupCatalog.Entry tested = engine.catalog().require(first.backupId());
         assertThat(tested.status()).isEqualTo(BackupStatus.VERIFIED);

@@ -2,6 +2,7 @@ package io.backupdesk.schedule;
 
 import io.backupdesk.jobs.DatabaseClaims;
 
+import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
@@ -24,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ran. It is the scheduler's timing that is under test here; the real backups run in {@code ScheduledBackupIT}.
  */
 final class SchedulerRig implements BackupScheduler.Schedules, BackupScheduler.SkipRecorder, BackupScheduler.Job {
-    /** A job that ran: which schedule, and the wall-clock instant it began. */
-    record Ran(String schedule, String origin, Instant at) { }
+    /** A job that ran: which schedule (or the key of a run outside the schedules), and the instant it began. */
+    record Ran(String schedule, String origin, Instant at, BackupOptions options) { }
 
     final ManualTime time;
     final List<Schedule> schedules = Collections.synchronizedList(new ArrayList<>());
@@ -50,13 +51,13 @@ final class SchedulerRig implements BackupScheduler.Schedules, BackupScheduler.S
 
     /** Jobs run inline, on the thread that moves the clock: each starts exactly when its timer went off. */
     BackupScheduler inline(int maxConcurrent) {
-        return new BackupScheduler(this, this, this, Schedule::profile, time, time, maxConcurrent, new InlineExecutor(),
-                claims);
+        return new BackupScheduler(this, this, this, RunRequest::profile, time, time, maxConcurrent,
+                new InlineExecutor(), claims);
     }
 
     /** Jobs run on threads of their own, so that one can still be running when the next is due. */
     BackupScheduler threaded(int maxConcurrent) {
-        return new BackupScheduler(this, this, this, Schedule::profile, time, time, maxConcurrent,
+        return new BackupScheduler(this, this, this, RunRequest::profile, time, time, maxConcurrent,
                 Executors.newCachedThreadPool(), claims);
     }
 
@@ -138,18 +139,18 @@ final class SchedulerRig implements BackupScheduler.Schedules, BackupScheduler.S
     }
 
     @Override
-    public JobRun skipped(Schedule schedule, String origin, String why) {
+    public JobRun skipped(RunRequest skipped, String why) {
         Instant now = time.instant();
-        JobRun run = new JobRun(JobRun.SCHEMA_VERSION, "skip-" + history.size(), JobRun.KIND_BACKUP, schedule.profile(),
-                schedule.profile(), origin, now, now, JobStatus.SKIPPED, 0, null, null, why);
+        JobRun run = new JobRun(JobRun.SCHEMA_VERSION, "skip-" + history.size(), JobRun.KIND_BACKUP, skipped.profile(),
+                skipped.profile(), skipped.origin(), now, now, JobStatus.SKIPPED, 0, null, null, why);
         history.add(run);
         return run;
     }
 
     @Override
-    public JobRun run(Schedule schedule, String origin, Cancellation cancel) {
+    public JobRun run(RunRequest request, Cancellation cancel) {
         Instant started = time.instant();
-        ran.add(new Ran(schedule.id(), origin, started));
+        ran.add(new Ran(request.key(), request.origin(), started, request.options()));
         mostAtOnce.accumulateAndGet(runningNow.incrementAndGet(), Math::max);
         try {
             CountDownLatch wait = hold;
@@ -161,8 +162,8 @@ final class SchedulerRig implements BackupScheduler.Schedules, BackupScheduler.S
         } finally {
             runningNow.decrementAndGet();
         }
-        JobRun run = new JobRun(JobRun.SCHEMA_VERSION, "run-" + history.size(), JobRun.KIND_BACKUP, schedule.profile(),
-                schedule.profile(), origin, started, time.instant(), JobStatus.OK, 1, null, null, null);
+        JobRun run = new JobRun(JobRun.SCHEMA_VERSION, "run-" + history.size(), JobRun.KIND_BACKUP, request.profile(),
+                request.profile(), request.origin(), started, time.instant(), JobStatus.OK, 1, null, null, null);
         history.add(run);
         return run;
     }

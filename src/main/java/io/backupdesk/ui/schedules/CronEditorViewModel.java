@@ -188,7 +188,7 @@ public final class CronEditorViewModel {
             if (runs.isEmpty()) {
                 return new Check(Messages.get("schedules.editor.error.never"), "", List.of(), null);
             }
-            return new Check("", ScheduleShape.describe(cron.get(), in.get()),
+            return new Check("", ScheduleShape.describe(schedule),
                     runs.stream().map(t -> RUN.format(t.atZone(in.get()))).toList(), runs.get(0));
         } catch (BackupDeskException e) {
             return new Check(e.getMessage(), "", List.of(), null);

@@ -5,6 +5,7 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
+import io.backupdesk.schedule.ScheduleTimes;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,11 +20,16 @@ public interface ScheduleOperations {
     /**
      * A schedule as the list shows it.
      *
+     * @param times   the schedule with its cron as read, which the list describes in words
      * @param nextRun null when it is disabled, the schedules are paused, or the cron never comes due
      * @param running whether a run of it is going on now
      * @param lastRun the newest history line of its runs, whatever became of it; null when it never ran
      */
-    record Status(Schedule schedule, Instant nextRun, boolean running, JobRun lastRun) { }
+    record Status(ScheduleTimes times, Instant nextRun, boolean running, JobRun lastRun) {
+        public Schedule schedule() {
+            return times.schedule();
+        }
+    }
 
     /**
      * What retention would do to one backup of the database.

@@ -1,13 +1,12 @@
 package io.backupdesk.ui.schedules;
 
-import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Schedule;
+import io.backupdesk.schedule.ScheduleTimes;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
 
-import java.time.DateTimeException;
 import java.util.Locale;
 
 /** One schedule in the list, its texts made once when the list is read. */
@@ -24,7 +23,7 @@ public final class ScheduleRowViewModel {
     ScheduleRowViewModel(ScheduleOperations.Status status, boolean paused) {
         this.schedule = status.schedule();
         this.running = status.running();
-        this.when = words(schedule);
+        this.when = words(status.times());
         this.nextRun = running ? Messages.get("schedules.next.running")
                 : !schedule.enabled() ? Messages.get("schedules.next.disabled")
                 : paused ? Messages.get("schedules.next.paused")
@@ -38,12 +37,9 @@ public final class ScheduleRowViewModel {
     }
 
     /** The schedule in words; a cron that cannot be read says why, as the scheduler skips it. */
-    private static String words(Schedule schedule) {
-        try {
-            return ScheduleShape.describe(schedule.cron(), schedule.zoneId());
-        } catch (BackupDeskException | DateTimeException e) {
-            return Messages.get("schedules.when.invalid", schedule.cron());
-        }
+    private static String words(ScheduleTimes times) {
+        return times.problem().isPresent() ? Messages.get("schedules.when.invalid", times.schedule().cron())
+                : ScheduleShape.describe(times.cron());
     }
 
     public Schedule schedule() {

@@ -4,7 +4,6 @@ import io.backupdesk.schedule.CronSchedule;
 import io.backupdesk.ui.Messages;
 
 import java.time.DayOfWeek;
-import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Optional;
@@ -91,14 +90,11 @@ public record ScheduleShape(Preset preset, int minute, int hour, DayOfWeek weekd
         return day.getDisplayName(TextStyle.FULL, Locale.UK);
     }
 
-    /**
-     * Any cron in words: a preset shape as the editor names it, any other as cron-utils reads it.
-     *
-     * @throws io.backupdesk.core.BackupDeskException when it is not a cron expression
-     */
-    public static String describe(String cron, ZoneId zone) {
-        String words = CronSchedule.parse(cron, zone).describe();
-        return of(cron).map(ScheduleShape::describe)
-                .orElse(words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1));
+    /** Any cron in words: a preset shape as the editor names it, any other as cron-utils reads it. */
+    public static String describe(CronSchedule cron) {
+        return of(cron.expression()).map(ScheduleShape::describe).orElseGet(() -> {
+            String words = cron.describe();
+            return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        });
     }
 }

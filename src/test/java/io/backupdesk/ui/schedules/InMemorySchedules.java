@@ -5,7 +5,7 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
-import io.backupdesk.schedule.CronSchedule;
+import io.backupdesk.schedule.ScheduleTimes;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -42,9 +42,9 @@ class InMemorySchedules implements ScheduleOperations {
 
     @Override
     public List<Status> list() {
-        return schedules.values().stream().map(s -> new Status(s, s.enabled()
-                ? CronSchedule.parse(s.cron(), s.zoneId()).nextAfter(now).orElse(null) : null,
-                running.contains(s.id()), lastRuns.get(s.id()))).toList();
+        return schedules.values().stream().map(ScheduleTimes::of).map(times -> new Status(times,
+                times.nextRunAfter(now).orElse(null), running.contains(times.schedule().id()),
+                lastRuns.get(times.schedule().id()))).toList();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.backupdesk.ui.schedules;
 
 import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.schedule.CronSchedule;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
@@ -43,12 +44,12 @@ class ScheduleShapeTest {
 
     @Test
     void presetsAreDescribedInTheirOwnWordsAndOtherCronsAsCronUtilsReadsThem() {
-        assertThat(ScheduleShape.describe("15 * * * *", UTC)).isEqualTo("Every hour at minute 15");
-        assertThat(ScheduleShape.describe("0 * * * *", UTC)).isEqualTo("Every hour, on the hour");
-        assertThat(ScheduleShape.describe("30 2 * * *", UTC)).isEqualTo("Every day at 02:30");
-        assertThat(ScheduleShape.describe("0 3 * * 1", UTC)).isEqualTo("Every Monday at 03:00");
-        assertThat(ScheduleShape.describe("45 23 1 * *", UTC)).isEqualTo("On day 1 of every month at 23:45");
-        assertThat(ScheduleShape.describe("*/15 * * * *", UTC)).isEqualTo("Every 15 minutes");
-        assertThatThrownBy(() -> ScheduleShape.describe("61 * * * *", UTC)).isInstanceOf(BackupDeskException.class);
+        assertThat(ScheduleShape.describe(CronSchedule.parse("15 * * * *", UTC))).isEqualTo("Every hour at minute 15");
+        assertThat(ScheduleShape.describe(CronSchedule.parse("0 * * * *", UTC))).isEqualTo("Every hour, on the hour");
+        assertThat(ScheduleShape.describe(CronSchedule.parse("30 2 * * *", UTC))).isEqualTo("Every day at 02:30");
+        assertThat(ScheduleShape.describe(CronSchedule.parse("0 3 * * 1", UTC))).isEqualTo("Every Monday at 03:00");
+        assertThat(ScheduleShape.describe(CronSchedule.parse("45 23 1 * *", UTC))).isEqualTo("On day 1 of every month at 23:45");
+        assertThat(ScheduleShape.describe(CronSchedule.parse("*/15 * * * *", UTC))).isEqualTo("Every 15 minutes");
+        assertThatThrownBy(() -> ScheduleShape.describe(CronSchedule.parse("61 * * * *", UTC))).isInstanceOf(BackupDeskException.class);
     }
 }

@@ -76,6 +76,18 @@ class SchedulesViewModelTest {
     }
 
     @Test
+    void aStoredCronThatCannotBeReadIsListedAsSuchWithNoNextRun() {
+        operations.save(schedule("x9", "prod", "61 2 * * *", true));
+
+        model.refresh();
+
+        assertThat(model.rows()).singleElement().satisfies(row -> {
+            assertThat(row.when()).isEqualTo("Not a valid cron: 61 2 * * *");
+            assertThat(row.nextRun()).isEqualTo("Never");
+        });
+    }
+
+    @Test
     void aNewScheduleStartsWithTheFirstConnectionTheSettingsFormatAndAPreviewOfItsRules() {
         operations.defaults = BackupOptions.builder().format(BackupFormat.PLAIN).compression(Compression.parse("6"))
                 .build();

@@ -1,0 +1,78 @@
+package io.backupdesk.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backupdesk.core.Schedule;
+import io.backupdesk.store.Json;
+import io.backupdesk.store.ScheduleStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code schedule add} and {@code schedule list}: the cron in words and the next run, or why there is none. */
+class ScheduleCommandTest {
+    @TempDir
+    Path config;
+
+    private String out;
+    private String err;
+
+    private int run(String... args) {
+        List<String> all = new ArrayList<>(List.of("--config-dir", config.toString()));
+        all.addAll(List.of(args));
+        StringWriter outText = new StringWriter();
+        StringWriter errText = new StringWriter();
+        int code = BackupDeskCli.execute(all.toArray(String[]::new), new ByteArrayInputStream(new byte[0]),
+                new PrintWriter(outText), new PrintWriter(errText));
+        out = outText.toString();
+        err = errText.toString();
+        return code;
+    }
+
+    @Test
+    void addingAScheduleSaysItsCronInWordsAndItsNextRunAndASwitchedOffOneHasNone() {
+        run("profiles", "add", "prod", "--url", "postgresql://u@h:5432/db");
+
+        assertThat(run("schedule", "add", "prod", "--cron", " 30 2 * * * ", "--zone", "UTC")).as(err).isZero();
+        assertThat(out).contains("saved: prod, at 02:30 (UTC); next run ");
+        assertThat(run("schedule", "add", "prod", "--cron", "30 2 * * *", "--zone", "UTC", "--disabled")).isZero();
+        assertThat(out).contains("saved: prod, at 02:30 (UTC)").doesNotContain("next run");
+        assertThat(run("schedule", "add", "prod", "--cron", "61 2 * * *")).isEqualTo(2);
+        assertThat(err).contains("'61 2 * * *' is not a cron expression");
+        assertThat(new ScheduleStore(config, w -> { }).list()).hasSize(2)
+                .allSatisfy(s -> assertThat(s.cron()).isEqualTo("30 2 * * *"));
+    }
+
+    @Test
+    void theListSaysWhyAStoredCronCannotRunAndGivesNoNextRunToItOrToASwitchedOffOne() throws IOException {
+        run("profiles", "add", "prod", "--url", "postgresql://u@h:5432/db");
+        ScheduleStore store = new ScheduleStore(config, w -> { });
+        Instant made = Instant.parse("2026-01-01T00:00:00Z");
+        Schedule.Builder nightly = Schedule.builder().profile("prod").cron("30 2 * * *").zone("UTC").enabled(true);
+        store.save(nightly.id("broken").cron("61 2 * * *").createdAt(made).build());
+        store.save(nightly.id("off").cron("30 2 * * *").enabled(false).createdAt(made.plusSeconds(1)).build());
+        store.save(nightly.id("on").enabled(true).createdAt(made.plusSeconds(2)).build());
+
+        assertThat(run("schedule", "list")).isZero();
+        assertThat(out).containsPattern("broken +prod +61 2 \\* \\* \\* +UTC +yes +never ")
+                .containsPattern("off +prod +30 2 \\* \\* \\* +UTC +no +- ")
+                .containsPattern("on +prod +30 2 \\* \\* \\* +UTC +yes +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d");
+        assertThat(run("schedule", "list", "--json")).isZero();
+        JsonNode listed = Json.mapper().readTree(out);
+        assertThat(listed).hasSize(3);
+        assertThat(listed.get(0).get("description").asText()).contains("is not a cron expression");
+        assertThat(listed.get(0).get("nextRun").isNull()).isTrue();
+        assertThat(listed.get(1).get("description").asText()).isEqualTo("at 02:30");
+        assertThat(listed.get(1).get("nextRun").isNull()).as("switched off").isTrue();
+        assertThat(listed.get(2).get("nextRun").asText()).endsWith("T02:30:00Z");
+    }
+}
