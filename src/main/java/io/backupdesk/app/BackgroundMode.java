@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The app while its window is closed: the tray icon with its state and menu, closing to the tray, notifications of
@@ -49,7 +50,7 @@ final class BackgroundMode implements AutoCloseable {
     private final ScheduledExecutorService recheck =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tray-recheck"));
     /** The runs the tray menu started, told when they end whatever the settings say: the user is waiting for them. */
-    private final Set<String> startedFromTray = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> startedFromTray = ConcurrentHashMap.newKeySet();
     private TrayController tray;
     private boolean refreshing;
     private boolean refreshAgain;
@@ -226,7 +227,7 @@ final class BackgroundMode implements AutoCloseable {
         boolean running = scheduler.anyRunning() || !context.runner().jobs().isEmpty();
         context.runner().runInBackground((progress, cancel) -> {
             // the health judges the databases of existing connections only, so a removed one neither stays red nor alerts
-            java.util.List<DatabaseHealth> health = context.engine().stats().health();
+            List<DatabaseHealth> health = context.engine().stats().health();
             List<String> profiles = context.engine().profiles().list().stream().map(ConnectionProfile::name).toList();
             return new Snapshot(TrayStatus.of(running, scheduler.paused(), context.engine().history().readAll(), health,
                     profiles, scheduler.nextRun(), context.engine().clock().instant(), ZoneId.systemDefault(),

@@ -11,6 +11,7 @@ import io.backupdesk.ui.backups.CatalogOperations;
 
 import java.nio.file.Path;
 import java.util.List;
+import io.backupdesk.core.JobRun;
 
 /** The backup list's operations on the engine's catalog, verifier and importer. */
 final class EngineCatalogOperations implements CatalogOperations {
@@ -52,7 +53,7 @@ final class EngineCatalogOperations implements CatalogOperations {
     @Override
     public JobLog jobLog(String backupId) {
         return engine.history().readAll().stream()
-                .filter(r -> io.backupdesk.core.JobRun.KIND_BACKUP.equals(r.kind()) && backupId.equals(r.backupId()))
+                .filter(r -> JobRun.KIND_BACKUP.equals(r.kind()) && backupId.equals(r.backupId()))
                 .findFirst()
                 .map(run -> new JobLog(run, engine.logLinesOf(run.id()))).orElse(new JobLog(null, List.of()));
     }

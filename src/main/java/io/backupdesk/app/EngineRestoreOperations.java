@@ -16,6 +16,8 @@ import java.util.List;
 
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.nio.file.Path;
+import io.backupdesk.backup.BackupCatalog;
 
 /** The restore wizard on the engine's restore service, with stored passwords. */
 final class EngineRestoreOperations implements RestoreOperations {
@@ -31,7 +33,7 @@ final class EngineRestoreOperations implements RestoreOperations {
     }
 
     @Override
-    public io.backupdesk.backup.BackupCatalog.Entry importFile(java.nio.file.Path file, String profile) {
+    public BackupCatalog.Entry importFile(Path file, String profile) {
         return engine.importer().importDump(file, profile);
     }
 

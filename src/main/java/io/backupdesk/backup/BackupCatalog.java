@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.DirectoryNotEmptyException;
 
 /**
  * The catalog is the set of sidecars under the backup root: it travels with the backups, so a shared folder shows the
@@ -216,7 +218,7 @@ public final class BackupCatalog {
      */
     private static void deleteArchive(Entry entry) throws IOException {
         Path archive = entry.archive();
-        if (!Files.isDirectory(archive, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(archive, LinkOption.NOFOLLOW_LINKS)) {
             Files.deleteIfExists(archive);
             return;
         }
@@ -225,7 +227,7 @@ public final class BackupCatalog {
         }
         try {
             Files.deleteIfExists(archive);
-        } catch (java.nio.file.DirectoryNotEmptyException e) {
+        } catch (DirectoryNotEmptyException e) {
             throw new IOException(archive + " holds files its backup did not record; they were left where they are", e);
         }
     }
@@ -274,7 +276,7 @@ public final class BackupCatalog {
     private static Optional<Path> asPath(String text) {
         try {
             return Optional.of(Path.of(text).toAbsolutePath().normalize());
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             return Optional.empty();
         }
     }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.nio.file.LinkOption;
 
 /**
  * Brings a dump made elsewhere (by hand, by cron, by pgAdmin) into the catalog: its format is read from its first
@@ -104,7 +105,7 @@ public final class DumpImporter {
 
     /** Fails early, before the long read, when usable metadata of this name exists; unusable metadata is no bar. */
     private static void refuseIfListed(Path sidecar) throws IOException {
-        if (Files.exists(sidecar, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(sidecar, LinkOption.NOFOLLOW_LINKS)) {
             Sidecars.requireReplaceable(sidecar);
         }
     }

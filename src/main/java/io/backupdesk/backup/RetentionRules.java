@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.Locale;
 
 /**
  * Decides which backups of one database a policy lets go. Pure: it reads no file and deletes nothing. Whatever the
@@ -74,7 +75,7 @@ public final class RetentionRules {
             return newestVerified == null ? "kept: the newest good backup (none is verified)" : "kept: the newest good backup";
         }
         if (!isGood(e.status())) {
-            return "kept: " + e.status().name().toLowerCase(java.util.Locale.ROOT) + "; delete it by hand once looked at";
+            return "kept: " + e.status().name().toLowerCase(Locale.ROOT) + "; delete it by hand once looked at";
         }
         return null;
     }

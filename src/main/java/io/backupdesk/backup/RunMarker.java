@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashMap;
 
 /**
  * What a run in progress records in its marker file, so that the next start can clean up after it if it dies.
@@ -104,7 +105,7 @@ public record RunMarker(JobRun run, List<String> paths, String sidecar, ProcessR
     }
 
     RunMarker withOid(String database, long oid) {
-        Map<String, Long> now = new java.util.HashMap<>(oids);
+        Map<String, Long> now = new HashMap<>(oids);
         now.put(database, oid);
         return new RunMarker(run, paths, sidecar, process, databases, note, unresolved, now);
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 /**
  * The rules a sidecar read from disk must pass before anything acts on it. A backup folder may be shared, so a
@@ -168,7 +169,7 @@ final class SidecarCheck {
     }
 
     @SafeVarargs
-    private static Optional<String> firstOf(java.util.function.Supplier<Optional<String>>... checks) {
+    private static Optional<String> firstOf(Supplier<Optional<String>>... checks) {
         for (var check : checks) {
             Optional<String> problem = check.get();
             if (problem.isPresent()) {

@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.time.DateTimeException;
+import java.nio.file.Path;
 
 /** {@code backupdesk schedule ...}: the backup schedules the app runs, and a way to run them from the OS scheduler. */
 @Command(name = "schedule", description = "Manage backup schedules, or run the ones that are due.")
@@ -207,7 +209,7 @@ public final class ScheduleCommand {
      */
     private void refuseWhileUnreadable() {
         ScheduleStore store = root.engine().schedules();
-        Optional<java.nio.file.Path> aside = store.setAside();
+        Optional<Path> aside = store.setAside();
         if (aside.isEmpty()) {
             return;
         }
@@ -228,7 +230,7 @@ public final class ScheduleCommand {
     private static ZoneId zone(String zone) {
         try {
             return zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw BackupDeskException.configuration("Unknown time zone '" + zone + "'.", "Use a zone id such as Europe/Berlin or UTC.");
         }
     }

@@ -2,6 +2,7 @@ package io.backupdesk.core;
 
 import java.time.Duration;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 
 /**
  * What to dump and how. Patterns follow pg_dump's {@code -n/-N/-t/-T} rules.
@@ -75,7 +76,7 @@ public record BackupOptions(BackupFormat format, Compression compression, int jo
             throw BackupDeskException.configuration("The label is " + characters + " characters long; at most "
                     + MAX_LABEL_CHARACTERS + " fit in the backup's file name.", hint);
         }
-        int bytes = label.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int bytes = label.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_LABEL_BYTES) {
             throw BackupDeskException.configuration("The label takes " + bytes + " bytes in a file name; at most "
                     + MAX_LABEL_BYTES + " fit beside the database name and the time.", hint);

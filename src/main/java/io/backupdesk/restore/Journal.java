@@ -1,6 +1,7 @@
 package io.backupdesk.restore;
 
 import io.backupdesk.backup.ActiveRun;
+import java.io.IOException;
 
 /**
  * Where a restore notes what it would leave behind if the app died at this moment, so that the next start can clean
@@ -88,7 +89,7 @@ interface Journal {
             public void started(ProcessHandle tool) {
                 try {
                     run.started(tool);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // the tool is stopped with the app in all but a hard kill; noting it is best effort
                 }
             }

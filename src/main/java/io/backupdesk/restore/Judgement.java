@@ -6,6 +6,8 @@ import io.backupdesk.pg.ToolErrors;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.Locale;
+import java.util.ArrayList;
 
 /** Decides whether a restore is complete, from how the tool ended, the errors it printed and the row counts. */
 final class Judgement {
@@ -20,11 +22,11 @@ final class Judgement {
         String tool = plain ? "psql" : "pg_restore";
         boolean ignoredErrors = output.log().stream().anyMatch(l -> l.contains("errors ignored on restore"));
         boolean finished = outcome.exitCode() == 0 || (!plan.exitOnError() && !plain && outcome.exitCode() == 1 && ignoredErrors);
-        List<String> harmless = new java.util.ArrayList<>(output.harmless());
-        List<String> real = new java.util.ArrayList<>(output.real());
+        List<String> harmless = new ArrayList<>(output.harmless());
+        List<String> real = new ArrayList<>(output.real());
         if (!finished) {
             // the error the tool stopped at is never harmless, whatever its words: it ended the restore
-            output.log().stream().filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("error:"))
+            output.log().stream().filter(l -> l.toLowerCase(Locale.ROOT).contains("error:"))
                     .reduce((first, second) -> second).map(String::trim)
                     .filter(harmless::remove).ifPresent(stopper -> real.add(0, stopper));
         }
@@ -62,7 +64,7 @@ final class Judgement {
 
     /** "1 row", "305,000 rows": grouped as the tables of the screens show their counts. */
     private static String count(long n, String noun) {
-        return String.format(java.util.Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
+        return String.format(Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String difference(TableComparison t) {

@@ -9,10 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.stream.Stream;
+import java.time.Duration;
 
 /** Whether a backup's recorded full read still speaks for the file as it is now. */
 final class ReadBack {
-    private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private ReadBack() { }
 

@@ -28,6 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.Locale;
+import java.sql.Statement;
 
 /** One restore: pre-flight, the mode's steps, validation, report. */
 final class RestoreRun {
@@ -232,7 +234,7 @@ final class RestoreRun {
                 return;
             }
             try (Connection c = services.connections().open(target, freshDatabase, password);
-                 java.sql.Statement st = c.createStatement()) {
+                 Statement st = c.createStatement()) {
                 st.execute("drop schema if exists public restrict");
             } catch (SQLException e) {
                 LOG.warn("Restore {}: the empty schema public of {} could not be dropped: {}", id, freshDatabase,
@@ -309,7 +311,7 @@ final class RestoreRun {
         services.store().save(RestoreRecord.builder().id(id).backupId(plan.source().record().id())
                 .profile(target.name()).database(plan.database()).mode(plan.mode().cliName())
                 .startedAt(started).finishedAt(services.clock().instant())
-                .outcome(report.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .outcome(report.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .asideDatabase(report.asideDatabase()).safetyBackupId(report.safetyBackupId())
                 .build());
     }

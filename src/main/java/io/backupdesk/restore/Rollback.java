@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import io.backupdesk.core.ErrorKind;
 
 /** Undoes a recorded restore, and drops what it kept aside once the user says so. */
 final class Rollback {
@@ -47,7 +48,7 @@ final class Rollback {
             RestoreReport report = restoreSafetyBackup(services, record.safetyBackupId(), target, record.database(),
                     password, progress, cancel, journal);
             if (report.outcome() == RestoreReport.Outcome.FAILED) {
-                throw new BackupDeskException(io.backupdesk.core.ErrorKind.TOOL_FAILED, "Putting back the safety backup failed: "
+                throw new BackupDeskException(ErrorKind.TOOL_FAILED, "Putting back the safety backup failed: "
                         + report.summary(), "The database is as the failed attempt left it; see the log.");
             }
             done = record.rolledBack(services.clock().instant(), report.asideDatabase());

@@ -3,6 +3,7 @@ package io.backupdesk.schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Notices when the wall clock and the monotonic clock part ways: the machine slept and woke (the monotonic clock
@@ -72,7 +73,7 @@ final class ClockWatch {
     }
 
     /** The jump since the last look, if there was one; the present becomes the new reference either way. */
-    synchronized java.util.Optional<Jump> look() {
+    synchronized Optional<Jump> look() {
         Instant wall = clock.instant();
         long monotonic = timers.monotonicNanos();
         Instant previous = lastWall;
@@ -80,6 +81,6 @@ final class ClockWatch {
         lastWall = wall;
         lastMonotonic = monotonic;
         Duration drift = Duration.between(expected, wall).abs();
-        return drift.compareTo(TOLERANCE) > 0 ? java.util.Optional.of(new Jump(previous, expected, wall)) : java.util.Optional.empty();
+        return drift.compareTo(TOLERANCE) > 0 ? Optional.of(new Jump(previous, expected, wall)) : Optional.empty();
     }
 }
