@@ -64,7 +64,7 @@ public final class ScheduleCommand {
         root.out().printf(ROW, "ID", "PROFILE", "CRON", "ZONE", "ENABLED", "NEXT RUN", "LAST RESULT");
         for (Schedule s : schedules) {
             Optional<JobRun> last = StoredSchedules.lastRun(s, history);
-            root.out().printf(ROW, s.id(), s.profile(), s.cron(), s.zoneId().getId(), s.enabled() ? "yes" : "no",
+            root.out().printf(ROW, s.id(), s.profile(), s.cron(), zoneText(s), s.enabled() ? "yes" : "no",
                     !s.enabled() ? "-" : paused.isPresent() ? "paused"
                             : ScheduleTimes.of(s).nextRunAfter(now).map(Format::time).orElse("never"),
                     last.map(r -> r.status().name().toLowerCase(Locale.ROOT) + " " + Format.time(r.startedAt())).orElse("-"));
@@ -227,6 +227,11 @@ public final class ScheduleCommand {
                 + " the schedules again with 'backupdesk schedule add'; delete the copy once it is not needed.");
     }
 
+    /** The schedule's zone as stored, so that one this Java does not know is shown, not a failed list. */
+    private static String zoneText(Schedule s) {
+        return s.zone() == null || s.zone().isBlank() ? ZoneId.systemDefault().getId() : s.zone();
+    }
+
     private static ZoneId zone(String zone) {
         try {
             return zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
@@ -250,7 +255,7 @@ public final class ScheduleCommand {
         m.put("id", s.id());
         m.put("profile", s.profile());
         m.put("cron", s.cron());
-        m.put("zone", s.zoneId().getId());
+        m.put("zone", zoneText(s));
         m.put("enabled", s.enabled());
         ScheduleTimes times = ScheduleTimes.of(s);
         m.put("description", times.problem().map(BackupDeskException::getMessage).orElseGet(() -> times.cron().describe()));

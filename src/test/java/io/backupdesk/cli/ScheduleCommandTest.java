@@ -75,4 +75,19 @@ class ScheduleCommandTest {
         assertThat(listed.get(1).get("nextRun").isNull()).as("switched off").isTrue();
         assertThat(listed.get(2).get("nextRun").asText()).endsWith("T02:30:00Z");
     }
+
+    @Test
+    void aStoredScheduleWithAnUnknownZoneIsListedWithItAndNeverRunsRatherThanFailingTheList() throws IOException {
+        run("profiles", "add", "prod", "--url", "postgresql://u@h:5432/db");
+        ScheduleStore store = new ScheduleStore(config, w -> { });
+        store.save(Schedule.builder().id("moved").profile("prod").cron("30 2 * * *").zone("Mars/Olympus_Mons")
+                .enabled(true).createdAt(Instant.parse("2026-01-01T00:00:00Z")).build());
+
+        assertThat(run("schedule", "list")).as(err).isZero();
+        assertThat(out).containsPattern("moved +prod +30 2 \\* \\* \\* +Mars/Olympus_Mons +yes +never ");
+        assertThat(run("schedule", "list", "--json")).as(err).isZero();
+        JsonNode listed = Json.mapper().readTree(out);
+        assertThat(listed.get(0).get("zone").asText()).isEqualTo("Mars/Olympus_Mons");
+        assertThat(listed.get(0).get("nextRun").isNull()).isTrue();
+    }
 }
