@@ -78,6 +78,16 @@ class BackupDeskCliTest {
     }
 
     @Test
+    void theVersionIsPrintedWithoutBuildingTheCommandsAndTheHelpBesideItStillListsThem() {
+        assertThat(BackupDeskCli.commandLine(new BackupDeskCli(), new String[] {"--version"}).getSubcommands()).isEmpty();
+        assertThat(run("--version")).isZero();
+        assertThat(out).startsWith("Backup Desk ");
+
+        assertThat(run("-V", "--help")).isZero();
+        assertThat(out).contains("  list ").contains("  backup ");
+    }
+
+    @Test
     void theCommandWordIsFoundBehindTheGlobalOptions() {
         assertThat(BackupDeskCli.commandWord(new String[] {"--config-dir", "list", "backup", "--json"})).isEqualTo("backup");
         assertThat(BackupDeskCli.commandWord(new String[] {"--backup-root=/b", "list"})).isEqualTo("list");
