@@ -170,7 +170,7 @@ public final class BackupDeskCli implements Runnable {
     }
 
     /** The first argument that is neither an option of ours nor its value; null when there is none. */
-    static String commandWord(String[] args) {
+    public static String commandWord(String[] args) {
         for (int i = 0; i < args.length; i++) {
             if (OPTIONS_WITH_VALUE.contains(args[i])) {
                 i++;
