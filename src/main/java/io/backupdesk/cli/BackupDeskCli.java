@@ -93,6 +93,13 @@ public final class BackupDeskCli implements Runnable {
 
     /** Runs the command line and returns the exit code; streams are parameters so tests can capture them. */
     public static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+        if (args.length == 1 && asksOnlyForTheVersion(args)) {
+            // picocli's first model of a command, however small, costs more than starting the JVM; there is nothing
+            // to parse here, and the text is the one picocli prints
+            out.println(new VersionProvider().getVersion()[0]);
+            out.flush();
+            return 0;
+        }
         BackupDeskCli root = new BackupDeskCli();
         root.in = in;
         CommandLine cmd = commandLine(root, args);
