@@ -55,7 +55,7 @@ import java.util.stream.Stream;
  * The headless composition root: stores, tools and services wired by hand, shared by the CLI, the scheduler and the
  * desktop app. Holds no JavaFX. Everything it hands out is thread-safe.
  *
- * <p>Each part is made on first use, with the parts it needs (see {@link Once}): a command line run builds only what
+ * <p>Each part is made on first use, with the parts it needs (see {@code Once}): a command line run builds only what
  * its command uses, so {@code list} reads the settings and the catalog and loads nothing to do with servers.
  */
 public final class Engine {

@@ -46,8 +46,7 @@ public final class Logs {
 
     /**
      * Sends the log to the folder from now on. Logging itself starts when the first logger is asked for, not here: a
-     * command that logs nothing (a {@code list}, a {@code --version}) then loads no logging at all, which was a third
-     * of such a command's start-up.
+     * command that logs nothing (a {@code list}) then loads no logging at all, which took about 0.18 s of CPU here.
      */
     public static synchronized void toFolder(Path logsDir) {
         folder = logsDir;
