@@ -23,12 +23,19 @@ cp "$JAR" "$OUT/input/"
 modules=$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 "$JAR")
 modules="$modules,jdk.crypto.ec,jdk.zipfs,java.logging,java.xml"
 echo "Runtime modules: $modules"
-jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$OUT/runtime"
+# with the runtime's own class-data archive, which jlink leaves out unless asked: every start maps the JDK's classes
+# instead of loading them (docs/decisions/0026)
+jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
+  --output "$OUT/runtime"
 
 common=(--name backupdesk --app-version "$VERSION" --vendor "Backup Desk"
         --description "Backs up and restores PostgreSQL databases with pg_dump, with a dashboard and schedules")
 case "$(uname -s)" in
-  Linux) icon=icons/png/backupdesk-256.png; per_os=() ;;
+  # the command line's classes on top of the runtime's, from an archive the package's postinst makes where the jar is
+  # installed (the JVM takes it for that place only); while it is missing, the runtime's archive is used alone
+  Linux) icon=icons/png/backupdesk-256.png
+    per_os=(--java-options '-XX:SharedArchiveFile=$APPDIR/../runtime/lib/server/classes.jsa:$APPDIR/backupdesk.jsa'
+            --java-options -Xlog:cds=off --java-options -Xlog:cds+dynamic=off) ;;
   Darwin) icon=icons/backupdesk.icns; per_os=(--mac-package-identifier io.backupdesk --mac-package-name "Backup Desk") ;;
   *) icon=icons/backupdesk.ico; per_os=(--add-launcher backupdesk-cli=installer/windows/backupdesk-cli.properties) ;;
 esac
@@ -38,6 +45,8 @@ echo "App image: $(ls -d "$OUT"/app/*) ($(du -sh "$OUT"/app/* | cut -f1 | head -
 
 case "$(uname -s)" in
   Linux)
+    # the command line's own entry, which the package puts on the PATH (see the script)
+    cp installer/linux/backupdesk-cli "$OUT/app/backupdesk/bin/"
     command -v dpkg-deb >/dev/null || { echo "No dpkg-deb: the app image is all that was built." >&2; exit 0; }
     # jpackage cannot see JavaFX's GTK dependency; the PostgreSQL client programs are what it runs
     jpackage --type deb "${common[@]}" --app-image "$OUT/app/backupdesk" --resource-dir installer/linux \

@@ -26,7 +26,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length > 0) {
-            Warmup.start();
+            Warmup.start(args);
             BackupDeskCli.main(args);
             return;
         }

@@ -1,21 +1,37 @@
 package io.backupdesk.app;
 
 import javax.crypto.Mac;
+import io.backupdesk.cli.BackupDeskCli;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.store.Json;
 import org.slf4j.LoggerFactory;
+
+import java.util.Set;
 
 /**
  * Loads the heavy libraries (Jackson, logback, the JDBC driver) on background threads while the command line is
  * parsed, so that a short CLI run does not pay for them one after another. Purely an optimisation: any failure here
  * shows up again, properly reported, where the library is really used.
+ *
+ * <p>Only what the command will use: on two cores a library loaded for nothing takes a core from the command.
  */
 public final class Warmup {
+    /** The commands that log in to a server (a profile's test, a schedule's run-due), and log what they do. */
+    private static final Set<String> SERVER_COMMANDS = Set.of("backup", "restore", "rollback", "profiles", "schedule");
+
     private Warmup() { }
 
-    public static void start() {
+    /** @param args the command line: the version, the help or a usage error use none of these libraries */
+    public static void start(String[] args) {
+        String command = BackupDeskCli.commandWord(args);
+        if (command == null || command.equals("help")) {
+            return;
+        }
         run("warmup-json", () -> Json.mapper().readValue("{\"schemaVersion\":1,\"id\":\"x\",\"fileName\":\"x\",\"format\":\"CUSTOM\"}",
                 BackupRecord.class));
+        if (!SERVER_COMMANDS.contains(command)) {
+            return;
+        }
         run("warmup-jdbc", () -> {
             LoggerFactory.getILoggerFactory();
             Class.forName("org.postgresql.Driver");

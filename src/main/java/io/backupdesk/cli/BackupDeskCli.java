@@ -35,7 +35,8 @@ public final class BackupDeskCli implements Runnable {
     /**
      * The commands, in the order the help lists them. picocli reads every registered command's annotations up front,
      * which took a third of a short command's start-up, so a command line that names one of them gets only that one;
-     * without a command, or with help or an unknown word, all are there to list and to suggest from.
+     * without a command, or with help or an unknown word, all are there to list and to suggest from. A command line
+     * that only asks for the version gets none: building all of them took most of {@code --version}'s time.
      */
     static final List<Class<?>> COMMANDS = List.of(ProfilesCommand.class, BackupCommand.class, ListCommand.class,
             VerifyCommand.class, RestoreCommand.class, RollbackCommand.class, ImportCommand.class, StatsCommand.class,
@@ -93,6 +94,13 @@ public final class BackupDeskCli implements Runnable {
 
     /** Runs the command line and returns the exit code; streams are parameters so tests can capture them. */
     public static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+        if (args.length == 1 && asksOnlyForTheVersion(args)) {
+            // picocli's first model of a command, however small, costs more than starting the JVM; there is nothing
+            // to parse here, and the text is the one picocli prints
+            out.println(new VersionProvider().getVersion()[0]);
+            out.flush();
+            return 0;
+        }
         BackupDeskCli root = new BackupDeskCli();
         root.in = in;
         CommandLine cmd = commandLine(root, args);
@@ -138,6 +146,9 @@ public final class BackupDeskCli implements Runnable {
     static CommandLine commandLine(BackupDeskCli root, String[] args) {
         CommandLine cmd = new CommandLine(root);
         String named = commandWord(args);
+        if (named == null && asksOnlyForTheVersion(args)) {
+            return cmd;
+        }
         boolean known = COMMANDS.stream().anyMatch(c -> commandName(c).equals(named) && c != CommandLine.HelpCommand.class);
         for (Class<?> command : COMMANDS) {
             if (!known || commandName(command).equals(named)) {
@@ -160,8 +171,14 @@ public final class BackupDeskCli implements Runnable {
         command.getSubcommands().values().forEach(BackupDeskCli::addHelpOption);
     }
 
+    /** {@code -V} or {@code --version} without a help option, which picocli would answer first with the commands. */
+    static boolean asksOnlyForTheVersion(String[] args) {
+        List<String> words = List.of(args);
+        return (words.contains("-V") || words.contains("--version")) && !words.contains("-h") && !words.contains("--help");
+    }
+
     /** The first argument that is neither an option of ours nor its value; null when there is none. */
-    static String commandWord(String[] args) {
+    public static String commandWord(String[] args) {
         for (int i = 0; i < args.length; i++) {
             if (OPTIONS_WITH_VALUE.contains(args[i])) {
                 i++;

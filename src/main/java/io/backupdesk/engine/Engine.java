@@ -42,14 +42,17 @@ import io.backupdesk.store.ProfilePasswords;
 import io.backupdesk.store.ProfileStore;
 import io.backupdesk.store.RestoreStore;
 import io.backupdesk.store.ScheduleStore;
-import io.backupdesk.store.Settings;
 import io.backupdesk.store.SettingsStore;
 import io.backupdesk.store.SmtpPasswordStore;
 import io.backupdesk.store.StaleAlertStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -58,82 +61,64 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * The headless composition root: stores, tools and services wired by hand, shared by the CLI, the scheduler and the
  * desktop app. Holds no JavaFX. Everything it hands out is thread-safe.
+ *
+ * <p>Each part is made on first use, with the parts it needs (see {@code Once}): a command line run builds only what
+ * its command uses, so {@code list} reads the settings and the catalog and loads nothing to do with servers.
  */
 public final class Engine {
     private final AppPaths paths;
-    private final SettingsStore settingsStore;
-    private final ProfileStore profiles;
-    private final Credentials credentials;
-    private final JobHistory history;
-    private final SmtpPasswordStore smtpPassword;
-    private final AlertDispatcher alerts;
-    private final RunRegistry runs;
-    private final ToolSelection tools;
-    private final ConnectionFactory connections = new ConnectionFactory();
-    private final ProcessRunner runner = new ProcessRunner();
-    private final BackupLayout layout;
-    private final BackupCatalog catalog;
-    private final VerifyService verifier;
-    private final BackupService backups;
-    private final DumpImporter importer;
-    private final RestoreService restores;
-    private final StatsService stats;
-    private final ScheduleStore schedules;
-    private final RetentionService retention;
+    private final Path backupRootOverride;
+    private final Consumer<String> warnings;
     private final Clock clock;
-    private final DatabaseClaims claims;
-    private final StaleAlertStore staleAlerts;
-    private final Jobs jobs;
+    private final Once<SettingsStore> settingsStore = new Once<>();
+    private final Once<ProfileStore> profiles = new Once<>();
+    private final Once<Credentials> credentials = new Once<>();
+    private final Once<JobHistory> history = new Once<>();
+    private final Once<SmtpPasswordStore> smtpPassword = new Once<>();
+    private final Once<AlertDispatcher> alerts = new Once<>();
+    private final Once<RunRegistry> runs = new Once<>();
+    private final Once<ToolSelection> tools = new Once<>();
+    private final Once<ConnectionFactory> connections = new Once<>();
+    private final Once<ProcessRunner> runner = new Once<>();
+    private final Once<BackupLayout> layout = new Once<>();
+    private final Once<BackupCatalog> catalog = new Once<>();
+    private final Once<VerifyService> verifier = new Once<>();
+    private final Once<BackupService> backups = new Once<>();
+    private final Once<DumpImporter> importer = new Once<>();
+    private final Once<RestoreService> restores = new Once<>();
+    private final Once<StatsService> stats = new Once<>();
+    private final Once<ScheduleStore> schedules = new Once<>();
+    private final Once<RetentionService> retention = new Once<>();
+    private final Once<DatabaseClaims> claims = new Once<>();
+    private final Once<StaleAlertStore> staleAlerts = new Once<>();
+    private final Once<Jobs> jobs = new Once<>();
 
     /**
      * @param backupRootOverride a backup root for this session only (the CLI's --backup-root); null for the setting
-     * @param warnings           receives notes for the user, e.g. that a corrupt settings file was moved aside
+     * @param warnings           receives notes for the user, e.g. that a corrupt settings file was moved aside; given
+     *                           when the part that reads the file is first used
      */
     public Engine(AppPaths paths, Path backupRootOverride, Consumer<String> warnings) {
         this.paths = paths;
+        this.backupRootOverride = backupRootOverride;
+        this.warnings = warnings;
         this.clock = Clock.systemDefaultZone();
-        // shared with the other processes on this configuration: the command line, run-due, the app
-        this.claims = new DatabaseClaims(paths.runsDir().resolve("claims"));
-        this.settingsStore = new SettingsStore(paths.configDir(), warnings);
-        Settings settings = settingsStore.load();
-        this.profiles = new ProfileStore(paths.configDir(), warnings);
-        ProfilePasswords passwords = new ProfilePasswords(paths.configDir().resolve("passwords"));
-        // earlier versions kept every password in one shared file keyed by login; each profile takes its line along
-        passwords.migrateFrom(new PgPassFile(paths.configDir().resolve("pgpass")), profiles.list());
-        this.credentials = new Credentials(passwords, paths.runsDir());
-        this.history = new JobHistory(paths.configDir(), warnings);
-        this.smtpPassword = new SmtpPasswordStore(paths.configDir());
-        this.alerts = AlertDispatcher.forSettings(settingsStore, smtpPassword);
-        this.runs = new RunRegistry(paths.runsDir(), history, clock);
-        Path toolsDir = settings.clientToolsDir() == null ? null : Path.of(settings.clientToolsDir());
-        this.tools = new ToolSelection(ToolDiscovery.standard(toolsDir, System.getenv()));
-        Path root = backupRootOverride != null ? backupRootOverride
-                : settings.backupRoot() != null ? Path.of(settings.backupRoot()) : paths.defaultBackupRoot();
-        this.layout = new BackupLayout(root);
-        this.catalog = new BackupCatalog(layout, warnings);
-        this.verifier = new VerifyService(tools, runner, clock);
-        this.backups = new BackupService(layout, tools, connections, credentials, runner, runs, history, verifier, clock);
-        this.importer = new DumpImporter(layout, verifier);
-        this.restores = new RestoreService(tools, connections, credentials, runner, catalog, backups, verifier,
-                new RestoreStore(paths.configDir()), history, runs, paths.runsDir(), clock);
-        this.stats = new StatsService(clock);
-        this.schedules = new ScheduleStore(paths.configDir(), warnings);
-        this.retention = new RetentionService(catalog, history, clock);
-        this.staleAlerts = new StaleAlertStore(paths.configDir(), warnings);
-        this.jobs = wireJobs();
     }
 
     private Jobs wireJobs() {
-        CleanupJob cleanup = new CleanupJob(retention, schedules);
-        BackupJob backup = new BackupJob(profiles, backups, cleanup, new TestRestore(restores, history, clock), history,
-                alerts, claims, this::backupDefaults, clock);
-        StaleDatabases stale = new StaleDatabases(() -> stats().health(), staleAlerts, alerts,
-                () -> settingsStore.load().rpo(), clock);
-        return new Jobs(backup, new RestoreJob(restores, claims), new VerifyJob(verifier), cleanup, stale,
+        CleanupJob cleanup = new CleanupJob(retention(), schedules());
+        BackupJob backup = new BackupJob(profiles(), backups(), cleanup, new TestRestore(restores(), history(), clock),
+                history(), alerts(), claims(), this::backupDefaults, clock);
+        StaleDatabases stale = new StaleDatabases(() -> stats().health(),
+                staleAlerts.get(() -> new StaleAlertStore(paths.configDir(), warnings)), alerts(),
+                () -> settings().load().rpo(), clock);
+        return new Jobs(backup, new RestoreJob(restores(), claims()), new VerifyJob(verifier()), cleanup, stale,
                 this::backupDefaults);
     }
 
@@ -144,22 +129,26 @@ public final class Engine {
 
     /** The use cases, each in one place, that every front end calls. */
     public Jobs jobs() {
-        return jobs;
+        return jobs.get(this::wireJobs);
     }
 
     /** The defaults a backup takes from the settings, as they are now. */
     public BackupDefaults backupDefaults() {
-        return BackupDefaults.of(settingsStore.load());
+        return BackupDefaults.of(settings().load());
     }
 
     /**
      * Cleans up after runs that died with their app: their partial files and per-run password files go, the databases
      * a restore was restoring into are dropped, and the runs are recorded as interrupted. Call once at start, before
-     * any run begins.
+     * any run begins. A run leaves files in the runs folder (the claims' folder holds none of them): where there is
+     * no file, nothing is loaded to find that out, since every command of the command line starts with this.
      */
     public List<JobRun> startupHousekeeping() {
-        return runs.recoverInterrupted((profile, database, oid) ->
-                restores.dropLeftover(profiles.require(profile), database, oid));
+        if (!holdsAFile(paths.runsDir())) {
+            return List.of();
+        }
+        return runs().recoverInterrupted((profile, database, oid) ->
+                restores().dropLeftover(profiles().require(profile), database, oid));
     }
 
     public AppPaths paths() {
@@ -167,60 +156,98 @@ public final class Engine {
     }
 
     public SettingsStore settings() {
-        return settingsStore;
+        return settingsStore.get(() -> new SettingsStore(paths.configDir(), warnings));
     }
 
     public ProfileStore profiles() {
-        return profiles;
+        return profiles.get(() -> new ProfileStore(paths.configDir(), warnings));
     }
 
     public Credentials credentials() {
-        return credentials;
+        return credentials.get(() -> {
+            ProfilePasswords passwords = new ProfilePasswords(paths.configDir().resolve("passwords"));
+            // earlier versions kept every password in one shared file keyed by login; each profile takes its line along
+            passwords.migrateFrom(new PgPassFile(paths.configDir().resolve("pgpass")), profiles().list());
+            return new Credentials(passwords, paths.runsDir());
+        });
     }
 
     public JobHistory history() {
-        return history;
+        return history.get(() -> new JobHistory(paths.configDir(), warnings));
     }
 
     public SmtpPasswordStore smtpPassword() {
-        return smtpPassword;
+        return smtpPassword.get(() -> new SmtpPasswordStore(paths.configDir()));
     }
 
     /** The webhook and e-mail alerts, as the settings say at the moment of each alert. */
     public AlertDispatcher alerts() {
-        return alerts;
+        return alerts.get(() -> AlertDispatcher.forSettings(settings(), smtpPassword()));
     }
 
+    private RunRegistry runs() {
+        return runs.get(() -> new RunRegistry(paths.runsDir(), history(), clock));
+    }
+
+    /** The client programs, from the folder the settings name when first used, else from the standard places. */
     public ToolSelection tools() {
-        return tools;
+        return tools.get(() -> {
+            String folder = settings().load().clientToolsDir();
+            return new ToolSelection(ToolDiscovery.standard(folder == null ? null : Path.of(folder), System.getenv()));
+        });
+    }
+
+    private ConnectionFactory connections() {
+        return connections.get(ConnectionFactory::new);
+    }
+
+    private ProcessRunner runner() {
+        return runner.get(ProcessRunner::new);
+    }
+
+    /** The backup folder of this session: the override, else the settings' folder when first used, else the default. */
+    private BackupLayout layout() {
+        return layout.get(() -> {
+            String configured = backupRootOverride != null ? null : settings().load().backupRoot();
+            return new BackupLayout(backupRootOverride != null ? backupRootOverride
+                    : configured != null ? Path.of(configured) : paths.defaultBackupRoot());
+        });
     }
 
     public BackupCatalog catalog() {
-        return catalog;
+        return catalog.get(() -> new BackupCatalog(layout(), warnings));
     }
 
     public BackupService backups() {
-        return backups;
+        return backups.get(() -> new BackupService(layout(), tools(), connections(), credentials(), runner(), runs(),
+                history(), verifier(), clock));
     }
 
     public VerifyService verifier() {
-        return verifier;
+        return verifier.get(() -> new VerifyService(tools(), runner(), clock));
     }
 
     public RestoreService restores() {
-        return restores;
+        return restores.get(() -> new RestoreService(tools(), connections(), credentials(), runner(), catalog(),
+                backups(), verifier(), new RestoreStore(paths.configDir()), history(), runs(), paths.runsDir(), clock));
     }
 
     public DumpImporter importer() {
-        return importer;
+        return importer.get(() -> new DumpImporter(layout(), verifier()));
+    }
+
+    /** The databases with a job in this process: one job per database, scheduled or started on a screen. */
+    private DatabaseClaims claims() {
+        // shared with the other processes on this configuration: the command line, run-due, the app
+        return claims.get(() -> new DatabaseClaims(paths.runsDir().resolve("claims")));
     }
 
     public ScheduleStore schedules() {
-        return schedules;
+        return schedules.get(() -> new ScheduleStore(paths.configDir(), warnings));
     }
 
     public RetentionService retention() {
-        return retention;
+        return retention.get(() -> new RetentionService(catalog(), history(), clock));
     }
 
     public Clock clock() {
@@ -228,7 +255,7 @@ public final class Engine {
     }
 
     public StoredSchedules storedSchedules() {
-        return new StoredSchedules(schedules, profiles, history, clock);
+        return new StoredSchedules(schedules(), profiles(), history(), clock);
     }
 
     /**
@@ -237,7 +264,7 @@ public final class Engine {
      * @param problems receives what went wrong after a backup succeeded (its cleanup, its test restore)
      */
     public ScheduledBackup scheduledBackup(Consumer<String> problems) {
-        return new ScheduledBackup(jobs.backup(), problems);
+        return new ScheduledBackup(jobs().backup(), problems);
     }
 
     /**
@@ -247,29 +274,31 @@ public final class Engine {
      */
     public DueRuns dueRuns(Consumer<String> problems) {
         StoredSchedules stored = storedSchedules();
-        return new DueRuns(stored, stored, stored, claims, scheduledBackup(problems), clock);
+        return new DueRuns(stored, stored, stored, claims(), scheduledBackup(problems), clock);
     }
 
     /** A scheduler over the stored schedules with real timers; the caller starts and closes it. */
     public BackupScheduler newScheduler(Consumer<String> problems) {
         StoredSchedules stored = storedSchedules();
         return new BackupScheduler(stored, stored, scheduledBackup(problems), stored, clock, new ExecutorTimers(),
-                settingsStore.load().backgroundOrDefaults().concurrentJobs(), claims);
+                settings().load().backgroundOrDefaults().concurrentJobs(), claims());
     }
 
     public ConnectionCheck connectionCheck() {
-        return new ConnectionCheck(connections, tools, credentials);
+        return new ConnectionCheck(connections(), tools(), credentials());
     }
 
     /**
      * Removes a profile and its stored password; other profiles with the same login keep their own. Its backups stay.
+     * The passwords are made first, as in {@link #saveProfile}.
      *
      * @return the profile as it was
      */
     public ConnectionProfile removeProfile(String name) {
-        ConnectionProfile profile = profiles.require(name);
-        profiles.remove(name);
-        credentials.forget(name);
+        Credentials passwords = credentials();
+        ConnectionProfile profile = profiles().require(name);
+        profiles().remove(name);
+        passwords.forget(name);
         return profile;
     }
 
@@ -282,19 +311,21 @@ public final class Engine {
      */
     public void saveProfile(ConnectionProfile profile, String previousName, Optional<String> password) {
         boolean renamed = previousName != null && !previousName.equals(profile.name());
-        profiles.save(profile);
+        // made first: the shared file of earlier versions is shared out among the profiles as they were before
+        Credentials passwords = credentials();
+        profiles().save(profile);
         if (renamed) {
-            credentials.rename(previousName, profile.name());
-            profiles.remove(previousName);
+            passwords.rename(previousName, profile.name());
+            profiles().remove(previousName);
         }
-        password.ifPresent(p -> credentials.store(profile, p));
+        password.ifPresent(p -> passwords.store(profile, p));
     }
 
     /** The tables a backup of the profile's database could hold, read from the server. */
     public List<TableInfo> tablesOf(ConnectionProfile profile, Optional<String> password) {
-        Optional<String> login = password.or(() -> credentials.storedPassword(profile));
+        Optional<String> login = password.or(() -> credentials().storedPassword(profile));
         try (ServerInspector inspector = new ServerInspector(
-                connections.open(profile, profile.database(), login), profile.describe())) {
+                connections().open(profile, profile.database(), login), profile.describe())) {
             return inspector.dumpableTables(List.of(), List.of(), List.of(), List.of());
         }
     }
@@ -328,10 +359,21 @@ public final class Engine {
      * health of the databases of the connections that exist now.
      */
     public DashboardStats stats() {
-        java.util.Set<String> profiles = profiles().list().stream().map(io.backupdesk.core.ConnectionProfile::name)
-                .collect(java.util.stream.Collectors.toSet());
-        return stats.compute(catalog.scan(), history.readAll(), settingsStore.load().rpo(), freeSpace(catalog.root()),
-                profiles::contains);
+        Set<String> profiles = profiles().list().stream().map(ConnectionProfile::name)
+                .collect(Collectors.toSet());
+        return stats.get(() -> new StatsService(clock)).compute(catalog().scan(), history().readAll(),
+                settings().load().rpo(), freeSpace(catalog().root()), profiles::contains);
+    }
+
+    private static boolean holdsAFile(Path folder) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, Files::isRegularFile)) {
+            return files.iterator().hasNext();
+        } catch (NoSuchFileException | NotDirectoryException none) {
+            return false;
+        } catch (IOException | DirectoryIteratorException e) {
+            // the registry looks for itself, and says what it could not read
+            return true;
+        }
     }
 
     /** Free space on the volume of the folder, or of its nearest existing parent; -1 when it cannot be told. */

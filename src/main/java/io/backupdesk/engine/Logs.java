@@ -9,7 +9,6 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
 import io.backupdesk.store.SecureFiles;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -41,14 +40,34 @@ public final class Logs {
         }
     }
 
-    public static void toFolder(Path logsDir) {
+    /** The folder asked for, and the logging that has started; both null until then. Guarded by the class. */
+    private static Path folder;
+    private static LoggerContext started;
+
+    /**
+     * Sends the log to the folder from now on. Logging itself starts when the first logger is asked for, not here: a
+     * command that logs nothing (a {@code list}) then loads no logging at all, which took about 0.18 s of CPU here.
+     */
+    public static synchronized void toFolder(Path logsDir) {
+        folder = logsDir;
+        if (started != null) {
+            attach(started, logsDir);
+        }
+    }
+
+    /** Called by logback as it starts, on the thread that first asked for a logger. */
+    static synchronized void startedIn(LoggerContext context) {
+        started = context;
+        if (folder != null) {
+            attach(context, folder);
+        }
+    }
+
+    private static void attach(LoggerContext context, Path logsDir) {
         try {
             // before logback, which would create the folders readable by all
             SecureFiles.createDirectories(logsDir);
         } catch (IOException e) {
-            return;
-        }
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();

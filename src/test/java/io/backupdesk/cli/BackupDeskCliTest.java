@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,20 @@ class BackupDeskCliTest {
     void aMisspelledCommandIsAUsageErrorThatSuggestsTheRightOne() {
         assertThat(run("bakup", "prod")).isEqualTo(2);
         assertThat(err).contains("Did you mean").contains("backup");
+    }
+
+    @Test
+    void theVersionIsPrintedWithoutBuildingTheCommandsAndTheHelpBesideItStillListsThem() {
+        assertThat(BackupDeskCli.commandLine(new BackupDeskCli(), new String[] {"--version"}).getSubcommands()).isEmpty();
+        assertThat(run("--version")).isZero();
+        assertThat(out).startsWith("Backup Desk ");
+        StringWriter alone = new StringWriter();
+        assertThat(BackupDeskCli.execute(new String[] {"-V"}, InputStream.nullInputStream(), new PrintWriter(alone),
+                new PrintWriter(new StringWriter()))).isZero();
+        assertThat(alone.toString()).as("answered before picocli, in its words").isEqualTo(out);
+
+        assertThat(run("-V", "--help")).isZero();
+        assertThat(out).contains("  list ").contains("  backup ");
     }
 
     @Test
