@@ -1,6 +1,5 @@
 package io.backupdesk.app;
 
-import io.backupdesk.cli.BackupDeskCli;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.Cancellation;
@@ -14,15 +13,13 @@ import io.backupdesk.engine.AppPaths;
 import io.backupdesk.engine.Engine;
 import io.backupdesk.schedule.BackupScheduler;
 import io.backupdesk.schedule.RunRequest;
+import io.backupdesk.testing.Cli;
 import io.backupdesk.testing.PostgresServerExtension;
 import io.backupdesk.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,8 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(PostgresServerExtension.class)
 class OneJobPerDatabaseIT {
-    private record Run(int code, String out, String err) { }
-
     @Test
     void aDatabaseWithABackupOnTheDesktopRefusesTheOtherFrontsJobsUntilItEnds(TestServer server, @TempDir Path dir)
             throws Exception {
@@ -56,24 +51,17 @@ class OneJobPerDatabaseIT {
                 new Cancellation()).record().id();
 
         // Back up now on the desktop, held at its first step: it has the database until it is let go
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch letGo = new CountDownLatch(1);
-        Progress holding = update -> {
-            if (started.getCount() > 0) {
-                started.countDown();
-                await(letGo);
-            }
-        };
+        Holding holding = new Holding();
         EngineBackupOperations backUpNow = new EngineBackupOperations(desk);
         CompletableFuture<String> onTheDesk = CompletableFuture.supplyAsync(() -> backUpNow.backup(profile,
                 backUpNow.defaults(), Optional.empty(), holding, new Cancellation()).id());
-        assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(holding.started.await(60, TimeUnit.SECONDS)).isTrue();
         try {
-            Run backup = cli(config, "backup", "shop");
+            Cli.Run backup = cli(config, "backup", "shop");
             assertThat(backup.code()).as(backup.err()).isEqualTo(1);
             assertThat(backup.err()).contains("A backup of " + db + " on localhost:" + server.port() + " is running now.");
 
-            Run restore = cli(config, "restore", earlier, "--target", "shop", "--mode", "in-place", "--yes");
+            Cli.Run restore = cli(config, "restore", earlier, "--target", "shop", "--mode", "in-place", "--yes");
             assertThat(restore.code()).as(restore.err()).isEqualTo(1);
             assertThat(restore.err()).contains("A backup of " + db).contains("is running now.");
 
@@ -91,13 +79,13 @@ class OneJobPerDatabaseIT {
             assertThat(skipped.error()).isEqualTo("A backup of " + db + " on localhost:" + server.port()
                     + " was still running.");
         } finally {
-            letGo.countDown();
+            holding.letGo.countDown();
         }
         String made = onTheDesk.get(120, TimeUnit.SECONDS);
         assertThat(desk.catalog().require(made).record().tables()).singleElement()
                 .satisfies(t -> assertThat(t.rows()).isEqualTo(100));
 
-        Run after = cli(config, "backup", "shop");
+        Cli.Run after = cli(config, "backup", "shop");
         assertThat(after.code()).as("free again once the desktop's backup ended: " + after.err()).isZero();
     }
 
@@ -115,20 +103,13 @@ class OneJobPerDatabaseIT {
         var plan = new io.backupdesk.restore.RestorePlan(entry, profile, db, io.backupdesk.restore.RestoreMode.IN_PLACE,
                 0, false, false, false, null, null, true, true, java.util.Set.of());
 
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch letGo = new CountDownLatch(1);
-        Progress holding = update -> {
-            if (started.getCount() > 0) {
-                started.countDown();
-                await(letGo);
-            }
-        };
+        Holding holding = new Holding();
         EngineRestoreOperations wizard = new EngineRestoreOperations(desk);
         CompletableFuture<Boolean> restoring = CompletableFuture.supplyAsync(() -> wizard.restore(plan, holding,
                 line -> { }, new Cancellation()).succeeded());
-        assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(holding.started.await(60, TimeUnit.SECONDS)).isTrue();
         try {
-            Run backup = cli(config, "backup", "shop");
+            Cli.Run backup = cli(config, "backup", "shop");
             assertThat(backup.code()).as(backup.err()).isEqualTo(1);
             assertThat(backup.err()).contains("A restore of " + db + " on localhost:" + server.port() + " is running now.");
             BackupDeskException busy = org.assertj.core.api.Assertions.catchThrowableOfType(() -> desk.jobs().backup()
@@ -136,28 +117,30 @@ class OneJobPerDatabaseIT {
                             Optional.empty(), false, false), Progress.NONE, new Cancellation()), BackupDeskException.class);
             assertThat(busy.kind()).isEqualTo(ErrorKind.BUSY);
         } finally {
-            letGo.countDown();
+            holding.letGo.countDown();
         }
         assertThat(restoring.get(180, TimeUnit.SECONDS)).isTrue();
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(120, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Holds the job at its first step, with the database claimed, until it is let go. */
+    private static final class Holding implements Progress {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch letGo = new CountDownLatch(1);
+
+        @Override
+        public void report(io.backupdesk.core.ProgressUpdate update) {
+            if (started.getCount() > 0) {
+                started.countDown();
+                try {
+                    letGo.await(120, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
-    private static Run cli(Path config, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--config-dir";
-        all[1] = config.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = BackupDeskCli.execute(all, new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
-                new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static Cli.Run cli(Path config, String... args) {
+        return new Cli(config).run(args);
     }
 }

@@ -1,6 +1,5 @@
 package io.backupdesk.app;
 
-import io.backupdesk.cli.BackupDeskCli;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.Compression;
@@ -11,13 +10,11 @@ import io.backupdesk.engine.AppPaths;
 import io.backupdesk.engine.Engine;
 import io.backupdesk.schedule.BackupScheduler;
 import io.backupdesk.store.Settings;
+import io.backupdesk.testing.Cli;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,15 +70,8 @@ class ScheduleDefaultsTest {
     }
 
     private String cli(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--config-dir";
-        all[1] = config().toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = BackupDeskCli.execute(all, new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
-                new PrintWriter(err, true));
-        assertThat(code).as(err.toString()).isZero();
-        return out.toString();
+        Cli.Run run = new Cli(config()).run(args);
+        assertThat(run.code()).as(run.err()).isZero();
+        return run.out();
     }
 }

@@ -4,7 +4,6 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
-import io.backupdesk.cli.BackupDeskCli;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.Ids;
@@ -17,16 +16,14 @@ import io.backupdesk.schedule.BackupScheduler;
 import io.backupdesk.store.Alerts;
 import io.backupdesk.store.Settings;
 import io.backupdesk.store.SmtpPasswordStore;
+import io.backupdesk.testing.Cli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -108,25 +105,19 @@ class StaleAlertsWithoutTrayTest {
 
     @Test
     void runDueTellsAStaleDatabaseOncePerEpisode() throws Exception {
-        Run first = runDue();
+        Cli.Run first = runDue();
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.err()).contains("warning: shop/shop is past its recovery-point objective: it has no good backup.");
         assertThat(posted).singleElement().asString().contains("shop");
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
 
-        Run second = runDue();
+        Cli.Run second = runDue();
         assertThat(second.err()).doesNotContain("past its recovery-point objective");
         assertThat(posted).as("told once per episode, also across processes").hasSize(1);
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
     }
 
-    private record Run(int code, String out, String err) { }
-
-    private Run runDue() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = BackupDeskCli.execute(new String[] {"--config-dir", config().toString(), "schedule", "run-due"},
-                new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private Cli.Run runDue() {
+        return new Cli(config()).run("schedule", "run-due");
     }
 }

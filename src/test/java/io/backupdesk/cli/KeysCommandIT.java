@@ -2,13 +2,11 @@ package io.backupdesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backupdesk.store.Json;
+import io.backupdesk.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code backupdesk keys}: keys the real {@code age} tool encrypts to and decrypts with, and their listing. */
 class KeysCommandIT {
-    private record Run(int code, String out, String err) { }
-
     @TempDir
     Path dir;
 
     @Test
     void aGeneratedKeyEncryptsAndDecryptsWithTheAgeToolAndIsListedWithoutItsSecret() throws Exception {
-        Run made = cli("", "keys", "generate", "office");
+        Cli.Run made = cli("", "keys", "generate", "office");
         assertThat(made.code()).as(made.err()).isZero();
         String publicKey = made.out().lines().filter(l -> l.strip().startsWith("age1")).findFirst().orElseThrow().strip();
         Path secret = dir.resolve("config/keys/office.key");
@@ -41,7 +37,7 @@ class KeysCommandIT {
         assertThat(run("age", "-e", "-r", publicKey, "-o", dir.resolve("again.age").toString(), plain.toString()))
                 .as("the printed public key is the key's").isZero();
 
-        Run shown = cli("", "keys", "show", "office");
+        Cli.Run shown = cli("", "keys", "show", "office");
         assertThat(shown.out()).startsWith(publicKey).contains(secret.toString()).doesNotContain("AGE-SECRET-KEY");
         JsonNode listed = Json.mapper().readTree(cli("", "keys", "list", "--json").out());
         assertThat(listed).hasSize(1);
@@ -53,7 +49,7 @@ class KeysCommandIT {
 
     @Test
     void aPassphraseProtectsTheSecretKeyFileAsAgeDoes() throws Exception {
-        Run made = cli("correct horse battery\n", "keys", "generate", "vault", "--passphrase-stdin");
+        Cli.Run made = cli("correct horse battery\n", "keys", "generate", "vault", "--passphrase-stdin");
         assertThat(made.code()).as(made.err()).isZero();
         byte[] secret = Files.readAllBytes(dir.resolve("config/keys/vault.key"));
         assertThat(new String(secret, StandardCharsets.US_ASCII)).startsWith("age-encryption.org/v1")
@@ -68,11 +64,11 @@ class KeysCommandIT {
         String theirs = new String(new ProcessBuilder("age-keygen").start().getInputStream().readAllBytes(),
                 StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("# public key: ")).findFirst().orElseThrow()
                 .substring("# public key: ".length());
-        Run kept = cli("", "keys", "import", "partner", theirs);
+        Cli.Run kept = cli("", "keys", "import", "partner", theirs);
         assertThat(kept.code()).as(kept.err()).isZero();
         assertThat(cli("", "keys", "list").out()).contains("partner").contains("elsewhere").contains(theirs);
 
-        Run refused = cli("", "keys", "remove", "office");
+        Cli.Run refused = cli("", "keys", "remove", "office");
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).contains("will be deleted").contains("add --yes");
         assertThat(dir.resolve("config/keys/office.key")).exists();
@@ -88,15 +84,7 @@ class KeysCommandIT {
         return p.exitValue();
     }
 
-    private Run cli(String stdin, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--config-dir";
-        all[1] = dir.resolve("config").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = BackupDeskCli.execute(all, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private Cli.Run cli(String stdin, String... args) {
+        return new Cli(dir.resolve("config")).withInput(stdin, args);
     }
 }
