@@ -1,21 +1,18 @@
 package io.backupdesk.cli;
 
+import io.backupdesk.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,15 +30,10 @@ class CommandLineInputTest {
     private String err;
 
     private int run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--config-dir", config.toString()));
-        all.addAll(List.of(args));
-        StringWriter outText = new StringWriter();
-        StringWriter errText = new StringWriter();
-        int code = BackupDeskCli.execute(all.toArray(String[]::new), new ByteArrayInputStream(new byte[0]),
-                new PrintWriter(outText), new PrintWriter(errText));
-        out = outText.toString();
-        err = errText.toString();
-        return code;
+        Cli.Run run = new Cli(config).run(args);
+        out = run.out();
+        err = run.err();
+        return run.code();
     }
 
     @ParameterizedTest

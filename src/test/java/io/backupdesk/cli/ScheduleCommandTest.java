@@ -1,5 +1,6 @@
 package io.backupdesk.cli;
 
+import io.backupdesk.testing.Cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.store.Json;
@@ -7,14 +8,9 @@ import io.backupdesk.store.ScheduleStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,15 +23,10 @@ class ScheduleCommandTest {
     private String err;
 
     private int run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--config-dir", config.toString()));
-        all.addAll(List.of(args));
-        StringWriter outText = new StringWriter();
-        StringWriter errText = new StringWriter();
-        int code = BackupDeskCli.execute(all.toArray(String[]::new), new ByteArrayInputStream(new byte[0]),
-                new PrintWriter(outText), new PrintWriter(errText));
-        out = outText.toString();
-        err = errText.toString();
-        return code;
+        Cli.Run run = new Cli(config).run(args);
+        out = run.out();
+        err = run.err();
+        return run.code();
     }
 
     @Test
