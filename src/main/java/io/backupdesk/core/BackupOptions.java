@@ -10,12 +10,14 @@ import java.nio.charset.StandardCharsets;
  * @param jobs            parallel pg_dump workers; only the directory format can use more than one
  * @param timeout         the whole run is cancelled after this; null for no limit
  * @param lockWaitTimeout pg_dump gives up instead of queueing behind an exclusive lock for longer than this
+ * @param encryptTo       the keys to encrypt to, each a stored key's name or an age1… public key; empty for the
+ *                        connection's own (which may be none). Public keys only: nothing secret is ever kept here.
  */
 public record BackupOptions(BackupFormat format, Compression compression, int jobs,
                             List<String> schemas, List<String> excludeSchemas,
                             List<String> tables, List<String> excludeTables,
                             DumpScope scope, boolean globals, String label,
-                            Duration timeout, Duration lockWaitTimeout) {
+                            Duration timeout, Duration lockWaitTimeout, List<String> encryptTo) {
 
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(1);
 
@@ -27,6 +29,7 @@ public record BackupOptions(BackupFormat format, Compression compression, int jo
         tables = List.copyOf(tables == null ? List.of() : tables);
         excludeTables = List.copyOf(excludeTables == null ? List.of() : excludeTables);
         scope = scope == null ? DumpScope.ALL : scope;
+        encryptTo = List.copyOf(encryptTo == null ? List.of() : encryptTo);
         lockWaitTimeout = lockWaitTimeout == null ? DEFAULT_LOCK_WAIT : lockWaitTimeout;
         if (jobs <= 0) {
             jobs = format == BackupFormat.DIRECTORY ? defaultJobs() : 1;
@@ -127,6 +130,7 @@ public record BackupOptions(BackupFormat format, Compression compression, int jo
         private String label;
         private Duration timeout;
         private Duration lockWaitTimeout;
+        private List<String> encryptTo;
 
         private Builder() { }
 
@@ -143,6 +147,7 @@ public record BackupOptions(BackupFormat format, Compression compression, int jo
             label = from.label;
             timeout = from.timeout;
             lockWaitTimeout = from.lockWaitTimeout;
+            encryptTo = from.encryptTo;
         }
 
         public Builder format(BackupFormat value) {
@@ -205,10 +210,15 @@ public record BackupOptions(BackupFormat format, Compression compression, int jo
             return this;
         }
 
+        public Builder encryptTo(List<String> value) {
+            encryptTo = value;
+            return this;
+        }
+
         /** Through the canonical constructor, so the defaults and the refusals are the same as for a stored schedule. */
         public BackupOptions build() {
             return new BackupOptions(format, compression, jobs, schemas, excludeSchemas, tables, excludeTables, scope,
-                    globals, label, timeout, lockWaitTimeout);
+                    globals, label, timeout, lockWaitTimeout, encryptTo);
         }
     }
 }

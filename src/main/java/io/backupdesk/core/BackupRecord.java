@@ -14,13 +14,18 @@ import java.util.Map;
  * @param files        directory format only: SHA-256 of each file in the folder
  * @param tables       tables dumped, with rows counted in the dump's own snapshot
  * @param origin       "manual" or "schedule:&lt;id&gt;"
+ * @param encrypted    the archive (and globals file) are age-encrypted; {@code sha256} is then the ciphertext's, so a
+ *                     check needs no key
+ * @param recipients   the public keys (age1…) an encrypted backup can be opened with; empty for a passphrase. Never
+ *                     a secret.
  */
 public record BackupRecord(int schemaVersion, String id, String profile, String host, Integer port, String database,
                            String serverVersion, String pgDumpVersion, BackupFormat format, String compression,
                            BackupOptions options, String fileName, long sizeBytes, long databaseSizeBytes,
                            String sha256, Map<String, String> files, String globalsFile, String globalsSha256,
                            Instant createdAt, long durationMillis, List<TableCount> tables, String label,
-                           BackupStatus status, Verification verification, String origin, boolean pinned) {
+                           BackupStatus status, Verification verification, String origin, boolean pinned,
+                           boolean encrypted, List<String> recipients) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String ORIGIN_MANUAL = "manual";
@@ -28,6 +33,7 @@ public record BackupRecord(int schemaVersion, String id, String profile, String 
     public BackupRecord {
         files = files == null ? Map.of() : Map.copyOf(files);
         tables = tables == null ? List.of() : List.copyOf(tables);
+        recipients = recipients == null ? List.of() : List.copyOf(recipients);
     }
 
     /** A record started at the current schema version, every other component still to be named. */
@@ -86,6 +92,8 @@ public record BackupRecord(int schemaVersion, String id, String profile, String 
         private Verification verification;
         private String origin;
         private boolean pinned;
+        private boolean encrypted;
+        private List<String> recipients;
 
         private Builder() { }
 
@@ -116,6 +124,8 @@ public record BackupRecord(int schemaVersion, String id, String profile, String 
             verification = from.verification;
             origin = from.origin;
             pinned = from.pinned;
+            encrypted = from.encrypted;
+            recipients = from.recipients;
         }
 
         public Builder schemaVersion(int value) {
@@ -248,11 +258,22 @@ public record BackupRecord(int schemaVersion, String id, String profile, String 
             return this;
         }
 
+        public Builder encrypted(boolean value) {
+            encrypted = value;
+            return this;
+        }
+
+        public Builder recipients(List<String> value) {
+            recipients = value;
+            return this;
+        }
+
         /** Through the canonical constructor, the one Jackson reads sidecars with, so both apply the same defaults. */
         public BackupRecord build() {
             return new BackupRecord(schemaVersion, id, profile, host, port, database, serverVersion, pgDumpVersion,
                     format, compression, options, fileName, sizeBytes, databaseSizeBytes, sha256, files, globalsFile,
-                    globalsSha256, createdAt, durationMillis, tables, label, status, verification, origin, pinned);
+                    globalsSha256, createdAt, durationMillis, tables, label, status, verification, origin, pinned,
+                    encrypted, recipients);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.backupdesk.core;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -7,9 +8,11 @@ import java.util.regex.Pattern;
  *
  * @param host    host name or address; null when the service file supplies it
  * @param service optional pg_service.conf service name; its settings apply where this profile leaves a field null
+ * @param encryptTo every backup of this connection is encrypted to these keys (stored keys' names or age1… public
+ *                  keys); empty for none
  */
 public record ConnectionProfile(String name, String host, int port, String database, String user, SslMode sslMode,
-                                String service) {
+                                String service, List<String> encryptTo) {
     public static final int DEFAULT_PORT = 5432;
     /** Profile names become folder names under the backup root, so they stay portable. */
     private static final Pattern VALID_NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}");
@@ -22,6 +25,7 @@ public record ConnectionProfile(String name, String host, int port, String datab
         if (port <= 0 || port > 65535) {
             throw BackupDeskException.configuration("Port " + port + " is out of range.", "Use a port between 1 and 65535.");
         }
+        encryptTo = encryptTo == null ? List.of() : List.copyOf(encryptTo);
         if (sslMode == null) {
             sslMode = SslMode.PREFER;
         }
@@ -31,12 +35,22 @@ public record ConnectionProfile(String name, String host, int port, String datab
         }
     }
 
+    /** A connection whose backups are not encrypted. */
+    public ConnectionProfile(String name, String host, int port, String database, String user, SslMode sslMode,
+                             String service) {
+        this(name, host, port, database, user, sslMode, service, List.of());
+    }
+
     public ConnectionProfile withName(String newName) {
-        return new ConnectionProfile(newName, host, port, database, user, sslMode, service);
+        return new ConnectionProfile(newName, host, port, database, user, sslMode, service, encryptTo);
     }
 
     public ConnectionProfile withDatabase(String newDatabase) {
-        return new ConnectionProfile(name, host, port, newDatabase, user, sslMode, service);
+        return new ConnectionProfile(name, host, port, newDatabase, user, sslMode, service, encryptTo);
+    }
+
+    public ConnectionProfile withEncryptTo(List<String> keys) {
+        return new ConnectionProfile(name, host, port, database, user, sslMode, service, keys);
     }
 
     /** "user@host:port/database", for messages and lists; never contains a password. */

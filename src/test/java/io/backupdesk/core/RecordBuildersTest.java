@@ -22,7 +22,7 @@ class RecordBuildersTest {
     private static BackupOptions fullOptions() {
         return new BackupOptions(BackupFormat.DIRECTORY, Compression.parse("zstd:3"), 3, List.of("sales"),
                 List.of("tmp*"), List.of("sales.orders"), List.of("sales.audit"), DumpScope.SCHEMA_ONLY, true,
-                "nightly", Duration.ofHours(2), Duration.ofSeconds(30));
+                "nightly", Duration.ofHours(2), Duration.ofSeconds(30), List.of("offsite", "age1example"));
     }
 
     private static BackupRecord fullRecord() {
@@ -30,7 +30,7 @@ class RecordBuildersTest {
                 "zstd:3", fullOptions(), "sales_20260504-023000_nightly", 2_411_724, 9_000_000, "ab".repeat(32),
                 Map.of("toc.dat", "cd".repeat(32)), "sales.globals.sql", "ef".repeat(32), AT, 4_200,
                 List.of(new TableCount("sales", "orders", 300L)), "nightly", BackupStatus.OK,
-                new Verification(BackupStatus.VERIFIED, AT.plusSeconds(5), "read in full"), "schedule:s1", true);
+                new Verification(BackupStatus.VERIFIED, AT.plusSeconds(5), "read in full"), "schedule:s1", true, true, List.of("age1example"));
     }
 
     private static JobRun fullRun() {

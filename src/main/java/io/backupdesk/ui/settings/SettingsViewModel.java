@@ -167,7 +167,7 @@ public final class SettingsViewModel {
         }
         try {
             Compression level = Compression.parse(compression.get());
-            new BackupOptions(format.get(), level, 0, null, null, null, null, null, false, null, null, null);
+            BackupOptions.builder().format(format.get()).compression(level).build();
             return "";
         } catch (BackupDeskException e) {
             return e.getMessage();
