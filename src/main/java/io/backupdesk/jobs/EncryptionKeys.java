@@ -1,0 +1,105 @@
+package io.backupdesk.jobs;
+
+import io.backupdesk.backup.ArchiveEncryption;
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.crypto.AgeEncryptor;
+import io.backupdesk.crypto.AgeKeyStore;
+import io.backupdesk.crypto.AgeRecipient;
+import io.backupdesk.crypto.Passphrase;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns what a person named to encrypt to (a stored key's name, or an age1… public key) into the public keys a backup
+ * is encrypted with. The one place that decides which keys a backup gets, for every front end: what the run names, else
+ * what its connection names.
+ */
+public final class EncryptionKeys {
+    private static final String PUBLIC_KEY_PREFIX = "age1";
+
+    private final AgeKeyStore keys;
+
+    public EncryptionKeys(AgeKeyStore keys) {
+        this.keys = keys;
+    }
+
+    /**
+     * Checks each entry now, so that a connection or schedule never keeps a key nothing can encrypt to.
+     *
+     * @return the entries as given, without duplicates
+     * @throws BackupDeskException naming the entry that is neither a stored key nor a public key
+     */
+    public List<String> check(List<String> encryptTo) {
+        resolve(encryptTo);
+        return List.copyOf(new LinkedHashSet<>(encryptTo));
+    }
+
+    /** The public keys these entries stand for, each once, in the order given. */
+    public List<AgeRecipient> resolve(List<String> encryptTo) {
+        Set<AgeRecipient> recipients = new LinkedHashSet<>();
+        Set<String> storedNames = new LinkedHashSet<>();
+        keys.list().forEach(k -> storedNames.add(k.name()));
+        for (String entry : encryptTo) {
+            String trimmed = entry == null ? "" : entry.trim();
+            // a stored key's name wins over the same text read as a public key: names are checked, keys parsed
+            if (trimmed.regionMatches(true, 0, PUBLIC_KEY_PREFIX, 0, PUBLIC_KEY_PREFIX.length())
+                    && !storedNames.contains(trimmed)) {
+                recipients.add(AgeRecipient.parse(trimmed));
+            } else {
+                recipients.addAll(keys.recipients(AgeKeyStore.checkName(trimmed)));
+            }
+        }
+        return new ArrayList<>(recipients);
+    }
+
+    /**
+     * The keys a backup of this connection is encrypted to: the run's own when it names any, else the connection's.
+     *
+     * @return empty when the backup is not encrypted
+     */
+    public static List<String> forRun(List<String> runKeys, ConnectionProfile profile) {
+        return runKeys.isEmpty() ? profile.encryptTo() : runKeys;
+    }
+
+    /**
+     * The encryption of one backup.
+     *
+     * @param passphrase a passphrase for this run instead of keys; null to use the keys
+     * @return empty when neither keys nor a passphrase are given
+     */
+    public Optional<ArchiveEncryption> forBackup(List<String> encryptTo, Passphrase passphrase) {
+        if (passphrase != null) {
+            if (!encryptTo.isEmpty()) {
+                throw BackupDeskException.configuration("A backup is encrypted either to keys or with a passphrase, not both.",
+                        "Choose keys or a passphrase for this backup.");
+            }
+            return Optional.of(of(AgeEncryptor.withPassphrase(passphrase)));
+        }
+        if (encryptTo.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(of(AgeEncryptor.toRecipients(resolve(encryptTo))));
+    }
+
+    private static ArchiveEncryption of(AgeEncryptor encryptor) {
+        List<String> publicKeys = encryptor.recipients().stream().map(AgeRecipient::publicKey).toList();
+        return new ArchiveEncryption() {
+            @Override
+            public OutputStream encrypt(OutputStream ciphertext) throws IOException {
+                return encryptor.encrypt(ciphertext);
+            }
+
+            @Override
+            public List<String> recipients() {
+                return publicKeys;
+            }
+        };
+    }
+}
