@@ -26,6 +26,7 @@ import io.backupdesk.jobs.BackupDefaults;
 import io.backupdesk.jobs.BackupJob;
 import io.backupdesk.jobs.CleanupJob;
 import io.backupdesk.jobs.DatabaseClaims;
+import io.backupdesk.jobs.EncryptionKeys;
 import io.backupdesk.jobs.Jobs;
 import io.backupdesk.jobs.RestoreJob;
 import io.backupdesk.jobs.StaleDatabases;
@@ -125,6 +126,11 @@ public final class Engine {
     /** The age keys backups are encrypted to, in the configuration folder. */
     public AgeKeyStore keys() {
         return new AgeKeyStore(paths.configDir().resolve("keys"));
+    }
+
+    /** What backups are encrypted to: stored keys' names and age1… public keys, checked and resolved. */
+    public EncryptionKeys encryptionKeys() {
+        return new EncryptionKeys(keys());
     }
 
     /** The use cases, each in one place, that every front end calls. */
