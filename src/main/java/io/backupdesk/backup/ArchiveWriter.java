@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Receives pg_dump's archive on stdout and writes it to the partial file, hashing and counting the bytes on the way
  * and fsyncing at the end. Plain SQL is gzip-compressed here, on every core; archive formats are written as they come.
- * For plain SQL it remembers the last bytes, so the caller can check pg_dump's completion marker: exit code 0 alone
- * does not prove a dump whole.
+ * An encrypted backup goes through age after that, so the plaintext never reaches the disk and the checksum is the
+ * ciphertext's; a copy of the plaintext may go to a {@link StreamedReadBack}. For plain SQL it remembers the last
+ * bytes, so the caller can check pg_dump's completion marker: exit code 0 alone does not prove a dump whole.
  */
 final class ArchiveWriter implements ProcessRunner.StdoutHandler {
     static final String COMPLETION_MARKER = "PostgreSQL database dump complete";
@@ -28,15 +29,25 @@ final class ArchiveWriter implements ProcessRunner.StdoutHandler {
     private final AtomicLong written;
     private final byte[] tail = new byte[TAIL];
     private int tailLength;
+    private final ArchiveEncryption encryption;
+    private final StreamedReadBack readBack;
+    private final TocTap tocTap;
     private volatile String sha256;
 
     /**
-     * @param gzip compression to apply here (plain SQL); null to store the bytes as pg_dump wrote them
+     * @param gzip       compression to apply here (plain SQL); null to store the bytes as pg_dump wrote them
+     * @param encryption null to write the archive unencrypted
+     * @param readBack   receives a copy of what pg_dump wrote; null for none
+     * @param tocTap     reads the table of contents from what pg_dump wrote; null for none
      */
-    ArchiveWriter(Path partial, Compression gzip, AtomicLong written) {
+    ArchiveWriter(Path partial, Compression gzip, AtomicLong written, ArchiveEncryption encryption,
+                  StreamedReadBack readBack, TocTap tocTap) {
         this.partial = partial;
         this.gzip = gzip == null || gzip.isNone() ? null : gzip;
         this.written = written;
+        this.encryption = encryption;
+        this.readBack = readBack;
+        this.tocTap = tocTap;
     }
 
     @Override
@@ -44,17 +55,32 @@ final class ArchiveWriter implements ProcessRunner.StdoutHandler {
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
              BackgroundFlusher flusher = new BackgroundFlusher(channel, written)) {
             HashingFileSink sink = new HashingFileSink(channel, written);
-            OutputStream out = gzip == null ? sink
-                    : new ParallelGzipOutputStream(sink, gzip.level(), Runtime.getRuntime().availableProcessors());
+            OutputStream sealed = encryption == null ? sink : encryption.encrypt(sink);
+            OutputStream out = gzip == null ? sealed
+                    : new ParallelGzipOutputStream(sealed, gzip.level(), Runtime.getRuntime().availableProcessors());
             try {
                 byte[] buffer = new byte[READ_BUFFER];
                 int n;
                 while ((n = stdout.read(buffer)) > 0) {
                     out.write(buffer, 0, n);
                     remember(buffer, n);
+                    if (readBack != null) {
+                        readBack.accept(buffer, n);
+                    }
+                    if (tocTap != null) {
+                        tocTap.accept(buffer, n);
+                    }
+                }
+                if (tocTap != null) {
+                    // from this thread: a pipe whose writer ends without closing it is broken to its reader
+                    tocTap.close();
                 }
                 if (out instanceof ParallelGzipOutputStream parallel) {
                     parallel.finish();
+                }
+                if (sealed != sink) {
+                    // writes age's last chunk, which marks the end: a file cut short after it fails to decrypt
+                    sealed.close();
                 }
             } catch (IOException | RuntimeException e) {
                 if (out instanceof ParallelGzipOutputStream parallel) {

@@ -13,7 +13,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Where backups go: {@code <root>/<profile>/<database>/<database>_<yyyyMMdd-HHmmss>[_label].<ext>}, the sidecar
- * {@code <same name>.backup.json} beside it, and {@code .partial} names while a run writes.
+ * {@code <same name>.backup.json} beside it, and {@code .partial} names while a run writes. An encrypted backup's
+ * archive and globals file end in {@code .age} after their usual ending, as the {@code age} tool names its files.
  */
 public final class BackupLayout {
     public static final String SIDECAR_SUFFIX = ".backup.json";
@@ -42,11 +43,18 @@ public final class BackupLayout {
      */
     public BackupPaths reserve(String profile, String database, LocalDateTime when, String label,
                                BackupFormat format, Compression compression) throws IOException {
+        return reserve(profile, database, when, label, format, compression, false);
+    }
+
+    /** As {@link #reserve(String, String, LocalDateTime, String, BackupFormat, Compression)}, for encrypted files. */
+    public BackupPaths reserve(String profile, String database, LocalDateTime when, String label,
+                               BackupFormat format, Compression compression, boolean encrypted) throws IOException {
         Path folder = SecureFiles.createDirectories(folderFor(profile, database));
         String stem = safe(database) + "_" + when.format(STAMP) + (label == null || label.isBlank() ? "" : "_" + safe(label));
-        String extension = format.extension(compression);
+        String extension = format.extension(compression) + (encrypted ? ArchiveEncryption.SUFFIX : "");
+        String globals = GLOBALS_SUFFIX + (encrypted ? ArchiveEncryption.SUFFIX : "");
         for (int n = 1; ; n++) {
-            BackupPaths paths = new BackupPaths(folder, n == 1 ? stem : stem + "-" + n, extension);
+            BackupPaths paths = new BackupPaths(folder, n == 1 ? stem : stem + "-" + n, extension, globals);
             if (Files.exists(paths.archive()) || Files.exists(paths.sidecar())) {
                 continue;
             }
@@ -70,7 +78,7 @@ public final class BackupLayout {
     }
 
     /** The set of names one backup uses. */
-    public record BackupPaths(Path folder, String baseName, String extension) {
+    public record BackupPaths(Path folder, String baseName, String extension, String globalsSuffix) {
         public Path archive() {
             return folder.resolve(baseName + extension);
         }
@@ -80,11 +88,11 @@ public final class BackupLayout {
         }
 
         public Path globals() {
-            return folder.resolve(baseName + GLOBALS_SUFFIX);
+            return folder.resolve(baseName + globalsSuffix);
         }
 
         public Path partialGlobals() {
-            return folder.resolve(baseName + GLOBALS_SUFFIX + PARTIAL_SUFFIX);
+            return folder.resolve(baseName + globalsSuffix + PARTIAL_SUFFIX);
         }
 
         public Path sidecar() {

@@ -14,7 +14,9 @@ import io.backupdesk.core.JobRun;
 import io.backupdesk.core.ParallelJobs;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.ProgressUpdate;
+import io.backupdesk.core.Verification;
 import io.backupdesk.pg.ClientInstallation;
+import io.backupdesk.pg.ClientTool;
 import io.backupdesk.pg.Credentials;
 import io.backupdesk.pg.DumpCommands;
 import io.backupdesk.pg.PgEnvironment;
@@ -52,6 +54,7 @@ import java.util.stream.Stream;
  */
 final class BackupRun {
     private static final Logger LOG = LoggerFactory.getLogger(BackupRun.class);
+    static final String READ_AS_WRITTEN = "Read back in full as it was written, before it was encrypted.";
 
     private final BackupService.Services services;
     private final BackupService.Request request;
@@ -63,6 +66,7 @@ final class BackupRun {
     private final BackupOptions options;
     private final String target;
     private final Instant deadline;
+    private final ArchiveEncryption encryption;
 
     BackupRun(BackupService.Services services, BackupService.Request request, String runId, Instant started,
               Progress progress, Cancellation cancel) {
@@ -76,10 +80,17 @@ final class BackupRun {
         this.options = request.options();
         this.target = profile.describe();
         this.deadline = options.timeout() == null ? null : started.plus(options.timeout());
+        this.encryption = request.encryption();
     }
 
     BackupCatalog.Entry execute() {
         options.checked();
+        if (encryption != null && options.format() == BackupFormat.DIRECTORY) {
+            // pg_dump writes a directory's files itself, in plaintext: they would sit unencrypted on disk
+            throw BackupDeskException.configuration("A directory-format backup cannot be encrypted: pg_dump writes its"
+                    + " files itself, unencrypted.", "Choose the custom format, which is encrypted as it is written.")
+                    .withCommandLineHint("Use --format custom (the default) for an encrypted backup.");
+        }
         Stream.of(options.schemas(), options.excludeSchemas(), options.tables(), options.excludeTables())
                 .flatMap(List::stream).forEach(PgNamePattern::parse);
         services.tools().discovery().prefetch();
@@ -95,12 +106,14 @@ final class BackupRun {
             }
             ClientInstallation client = services.tools().forDump(server);
             ClientInstallation globalsClient = options.globals() ? services.tools().forDumpAll(server) : null;
+            ClientInstallation readBackClient = encryption != null && request.verify() && options.format() != BackupFormat.PLAIN
+                    ? services.tools().forRestore(ClientTool.PG_RESTORE, client.version()) : null;
             // built now only to refuse what this pg_dump cannot do (zstd before 16) before any file exists
             DumpCommands.pgDump(options, client.version(), null, null);
             LOG.info("Backup {}: PostgreSQL {}, pg_dump {} from {}", runId, server, client.version(), client.binDir());
             cancel.throwIfCancelled();
             BackupLayout.BackupPaths paths = reserve();
-            entry = write(inspector, server, client, globalsClient, paths, password);
+            entry = write(inspector, server, client, globalsClient, readBackClient, paths, password);
         }
         try {
             progress.report(new ProgressUpdate(1, "Done", entry.record().sizeBytes(), Duration.ZERO));
@@ -114,7 +127,7 @@ final class BackupRun {
         try {
             return services.layout().reserve(profile.name(), profile.database(),
                     LocalDateTime.ofInstant(started, services.clock().getZone()), options.label(), options.format(),
-                    options.compression());
+                    options.compression(), encryption != null);
         } catch (IOException e) {
             throw new BackupDeskException(ToolErrors.isDiskFull(String.valueOf(e.getMessage())) ? ErrorKind.DISK_FULL : ErrorKind.IO,
                     "Could not create the backup in " + services.layout().folderFor(profile.name(), profile.database())
@@ -124,8 +137,8 @@ final class BackupRun {
     }
 
     private BackupCatalog.Entry write(ServerInspector inspector, PgVersion server, ClientInstallation client,
-                                      ClientInstallation globalsClient, BackupLayout.BackupPaths paths,
-                                      Optional<String> password) {
+                                      ClientInstallation globalsClient, ClientInstallation readBackClient,
+                                      BackupLayout.BackupPaths paths, Optional<String> password) {
         List<Path> leftovers = List.of(paths.partialArchive(), paths.archive(), paths.partialGlobals(), paths.globals());
         ActiveRun active = register(paths, leftovers);
         Cancellation globalsCancel = cancel.child();
@@ -138,7 +151,7 @@ final class BackupRun {
             if (globalsClient != null) {
                 globals = CompletableFuture.supplyAsync(() -> dumpGlobals(globalsClient, env, paths, globalsCancel), globalsThread);
             }
-            DumpRun.Result dump = new DumpRun(services.runner(), client, env, options, target)
+            DumpRun.Result dump = new DumpRun(services.runner(), client, env, options, target, encryption, readBackClient)
                     .run(paths.partialArchive(), snapshot, inspector, monitor, progress, cancel, deadline,
                             process -> noteProcess(active, process));
             String globalsSha = join(globals);
@@ -201,7 +214,7 @@ final class BackupRun {
                                Cancellation globalsCancel) {
         try {
             return new GlobalsDump(services.runner()).dump(client, env, profile.database(), paths.partialGlobals(),
-                    target, globalsCancel, deadline);
+                    encryption, target, globalsCancel, deadline);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -222,7 +235,18 @@ final class BackupRun {
                 .globalsSha256(globalsSha)
                 .createdAt(started).durationMillis(Duration.between(started, services.clock().instant()).toMillis())
                 .tables(facts.counts()).label(options.label()).status(BackupStatus.OK).origin(request.origin())
+                .encrypted(encryption != null).recipients(encryption == null ? List.of() : encryption.recipients())
+                .verification(readInFullAsWritten() ? new Verification(BackupStatus.VERIFIED, services.clock().instant(),
+                        READ_AS_WRITTEN) : null)
                 .build();
+    }
+
+    /**
+     * An encrypted backup is read back as it is written (archives by pg_restore, plain SQL up to pg_dump's completion
+     * marker), since nothing here can decrypt it later without its secret key.
+     */
+    private boolean readInFullAsWritten() {
+        return encryption != null && request.verify();
     }
 
     /** Renames the finished partial into place, durably. Its name was reserved, so nothing is replaced. */

@@ -40,13 +40,20 @@ public final class BackupService {
      * @param interactive     a person will be asked for a password and the run retried when the server wants one;
      *                        that first attempt is then not a failed run worth recording
      * @param verify          read the new backup back in full before the run counts as done (the setting
-     *                        "verify after backup")
+     *                        "verify after backup"); an encrypted one is read as it is written
+     * @param encryption      how to encrypt the archive and the globals file; null to write them unencrypted
      */
     public record Request(ConnectionProfile profile, BackupOptions options, String origin, Optional<String> runtimePassword,
-                          boolean interactive, boolean verify) {
+                          boolean interactive, boolean verify, ArchiveEncryption encryption) {
         /** A run nobody is asked a password for and that is not read back. */
         public Request(ConnectionProfile profile, BackupOptions options, String origin, Optional<String> runtimePassword) {
-            this(profile, options, origin, runtimePassword, false, false);
+            this(profile, options, origin, runtimePassword, false, false, null);
+        }
+
+        /** An unencrypted run. */
+        public Request(ConnectionProfile profile, BackupOptions options, String origin, Optional<String> runtimePassword,
+                       boolean interactive, boolean verify) {
+            this(profile, options, origin, runtimePassword, interactive, verify, null);
         }
     }
 

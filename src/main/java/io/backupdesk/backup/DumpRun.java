@@ -9,6 +9,7 @@ import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.DumpScope;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.Progress;
+import io.backupdesk.pg.ArchiveToc;
 import io.backupdesk.pg.ClientInstallation;
 import io.backupdesk.pg.ClientTool;
 import io.backupdesk.pg.DumpCommands;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -52,13 +54,22 @@ final class DumpRun {
     private final Map<String, String> env;
     private final BackupOptions options;
     private final String target;
+    private final ArchiveEncryption encryption;
+    private final ClientInstallation readBackClient;
 
-    DumpRun(ProcessRunner runner, ClientInstallation client, Map<String, String> env, BackupOptions options, String target) {
+    /**
+     * @param encryption     null to write the archive unencrypted
+     * @param readBackClient the pg_restore that reads an encrypted archive back as it is written; null for none
+     */
+    DumpRun(ProcessRunner runner, ClientInstallation client, Map<String, String> env, BackupOptions options, String target,
+            ArchiveEncryption encryption, ClientInstallation readBackClient) {
         this.runner = runner;
         this.client = client;
         this.env = env;
         this.options = options;
         this.target = target;
+        this.encryption = encryption;
+        this.readBackClient = readBackClient;
     }
 
     /**
@@ -68,11 +79,16 @@ final class DumpRun {
     Result run(Path partial, SnapshotSession snapshot, ServerInspector inspector, ProgressTicker.Monitor monitor,
                Progress progress, Cancellation cancel, Instant deadline, Consumer<ProcessHandle> started) throws IOException {
         BackupFormat format = options.format();
-        boolean streamed = format != BackupFormat.DIRECTORY && client.version().majorFirst() >= STREAMING_SINCE
-                || format == BackupFormat.PLAIN;
+        // an encrypted archive must pass through us, whatever pg_restore may later restore out of order
+        boolean streamed = format != BackupFormat.DIRECTORY && (client.version().majorFirst() >= STREAMING_SINCE
+                || encryption != null) || format == BackupFormat.PLAIN;
         AtomicLong written = new AtomicLong();
-        ArchiveWriter writer = streamed
-                ? new ArchiveWriter(partial, format == BackupFormat.PLAIN ? options.compression() : null, written) : null;
+        StreamedReadBack readBack = readBackClient != null && format != BackupFormat.PLAIN
+                ? new StreamedReadBack(runner, readBackClient, cancel) : null;
+        boolean reconcile = format != BackupFormat.PLAIN && options.scope() != DumpScope.SCHEMA_ONLY;
+        TocTap tocTap = encryption != null && reconcile ? new TocTap(partial.getFileName()) : null;
+        ArchiveWriter writer = streamed ? new ArchiveWriter(partial, format == BackupFormat.PLAIN ? options.compression() : null,
+                written, encryption, readBack, tocTap) : null;
         DumpProgress tracker = new DumpProgress(options.jobs() > 1);
         List<String> args = DumpCommands.pgDump(options, client.version(), streamed ? null : partial, snapshot.snapshotId());
         Cancellation dumpCancel = cancel.child();
@@ -99,6 +115,13 @@ final class DumpRun {
                 throw new BackupDeskException(ErrorKind.TOOL_FAILED, "pg_dump ended without writing its completion marker; the dump is incomplete.",
                         ToolErrors.hintFor(ErrorKind.TOOL_FAILED), result.stderrTail(), null);
             }
+            if (readBack != null) {
+                Optional<String> unread = readBack.finish();
+                if (unread.isPresent()) {
+                    throw new BackupDeskException(ErrorKind.TOOL_FAILED, "The backup could not be read back: " + unread.get()
+                            + " It was not kept.", ToolErrors.hintFor(ErrorKind.TOOL_FAILED), result.stderrTail(), null);
+                }
+            }
             SnapshotFacts gathered = await(facts, snapshot, cancel, deadline);
             ArchiveFiles.Sealed sealed = streamed ? new ArchiveFiles.Sealed(writer.sha256(), Map.of(), written.get())
                     : ArchiveFiles.seal(partial);
@@ -106,10 +129,16 @@ final class DumpRun {
                 throw new BackupDeskException(ErrorKind.TOOL_FAILED, "pg_dump reported success but wrote nothing.",
                         ToolErrors.hintFor(ErrorKind.TOOL_FAILED), result.stderrTail(), null);
             }
-            SnapshotFacts checked = format == BackupFormat.PLAIN || options.scope() == DumpScope.SCHEMA_ONLY ? gathered
-                    : gathered.withCounts(TocReconciler.reconcile(partial, gathered.counts(), snapshot, inspector));
+            SnapshotFacts checked = !reconcile ? gathered : gathered.withCounts(TocReconciler.reconcile(
+                    tocTap != null ? tocTap.toc() : ArchiveToc.read(partial), gathered.counts(), snapshot, inspector));
             return new Result(sealed.sha256(), sealed.files(), sealed.sizeBytes(), checked);
         } finally {
+            if (readBack != null) {
+                readBack.close();
+            }
+            if (tocTap != null) {
+                tocTap.close();
+            }
             // stops a count still running after a failure; the transaction ends when the session closes
             snapshot.cancel();
             snapshotThread.shutdownNow();

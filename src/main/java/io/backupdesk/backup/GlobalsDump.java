@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Roles and tablespaces with {@code pg_dumpall --globals-only}, stored beside the dump. Managed servers (RDS, Cloud
@@ -26,27 +27,41 @@ final class GlobalsDump {
         this.runner = runner;
     }
 
-    /** Writes the globals to {@code partial} and returns its SHA-256. */
-    String dump(ClientInstallation client, Map<String, String> env, String database, Path partial, String target,
-                Cancellation cancel, Instant deadline) throws IOException {
+    /**
+     * Writes the globals to {@code partial} and returns its SHA-256.
+     *
+     * @param encryption null to write them unencrypted; else they pass through it on pg_dumpall's stdout, since they
+     *                   hold password hashes and must not reach the disk in plaintext
+     */
+    String dump(ClientInstallation client, Map<String, String> env, String database, Path partial,
+                ArchiveEncryption encryption, String target, Cancellation cancel, Instant deadline) throws IOException {
         Path program = client.tool(ClientTool.PG_DUMPALL).orElseThrow();
         // pg_dumpall truncates an existing file and keeps its mode: create it owner-only first.
         SecureFiles.createNewFile(partial);
-        ProcessRunner.Result result = run(program, DumpCommands.globals(partial, database, false), env, cancel, deadline);
+        Path file = encryption == null ? partial : null;
+        ProcessRunner.Result result = run(program, DumpCommands.globals(file, database, false), partial, encryption, env,
+                cancel, deadline);
         if (result.exitCode() != 0 && String.join("\n", result.stderrTail()).contains("permission denied")) {
-            result = run(program, DumpCommands.globals(partial, database, true), env, cancel, deadline);
+            result = run(program, DumpCommands.globals(file, database, true), partial, encryption, env, cancel, deadline);
         }
         if (result.exitCode() != 0) {
             cancel.throwIfCancelled();
             throw ToolErrors.classify("pg_dumpall", result, target);
         }
+        if (encryption != null) {
+            return lastWriter.sha256();
+        }
         SecureFiles.fsync(partial);
         return Sha256.ofFile(partial);
     }
 
-    private ProcessRunner.Result run(Path program, List<String> args, Map<String, String> env, Cancellation cancel,
-                                     Instant deadline) {
-        return runner.run(ToolCommand.of(program, args, env), ProcessRunner.StdoutHandler.DISCARD, line -> { },
-                cancel, deadline);
+    private ArchiveWriter lastWriter;
+
+    private ProcessRunner.Result run(Path program, List<String> args, Path partial, ArchiveEncryption encryption,
+                                     Map<String, String> env, Cancellation cancel, Instant deadline) {
+        // each attempt starts the file again: the writer truncates it
+        lastWriter = encryption == null ? null : new ArchiveWriter(partial, null, new AtomicLong(), encryption, null, null);
+        return runner.run(ToolCommand.of(program, args, env),
+                lastWriter == null ? ProcessRunner.StdoutHandler.DISCARD : lastWriter, line -> { }, cancel, deadline);
     }
 }

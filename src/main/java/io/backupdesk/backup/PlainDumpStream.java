@@ -43,6 +43,18 @@ public final class PlainDumpStream {
         }
     }
 
+    /**
+     * The SQL text of a plain dump read from a stream (an encrypted one's plaintext), counting the stream's bytes in
+     * {@code bytesRead}.
+     */
+    public static InputStream open(InputStream dump, AtomicLong bytesRead) throws IOException {
+        InputStream raw = new BufferedInputStream(new Counting(dump, bytesRead), BUFFER);
+        raw.mark(2);
+        boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+        raw.reset();
+        return gzip ? new GzipCompressorInputStream(raw, true) : raw;
+    }
+
     private static final class Counting extends FilterInputStream {
         private final AtomicLong count;
 

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * <p>
  * A backup's files are named by its sidecar: {@code <stem>.backup.json} describes the archive whose name less its
  * dump ending is {@code <stem>} (as {@link BackupLayout} and {@link DumpImporter} name them) and the globals file
- * {@code <stem>.globals.sql}, both in the sidecar's own folder. So two sidecars can never claim one archive, and no
+ * {@code <stem>.globals.sql}, both in the sidecar's own folder (each with {@code .age} after it when encrypted). So two sidecars can never claim one archive, and no
  * name can lead elsewhere. Files below the backup root that are symbolic links are not followed.
  */
 final class SidecarCheck {
@@ -90,14 +90,22 @@ final class SidecarCheck {
             return file;
         }
         String stem = stem(sidecar);
-        if (DumpImporter.stem(record.fileName()).equals(record.fileName())
-                || (record.format() == BackupFormat.DIRECTORY) != record.fileName().endsWith(".dir")) {
+        String suffix = record.encrypted() ? ArchiveEncryption.SUFFIX : "";
+        // an encrypted backup's names end in .age after the usual ending, and only an encrypted one's do
+        if (record.encrypted() && (record.format() == BackupFormat.DIRECTORY || !record.fileName().endsWith(suffix))
+                || !record.encrypted() && record.fileName().endsWith(ArchiveEncryption.SUFFIX)) {
+            return Optional.of("it names '" + printable(record.fileName()) + "', which is not the file name of "
+                    + (record.encrypted() ? "an encrypted " : "an unencrypted ") + record.format() + " backup");
+        }
+        String fileName = record.fileName().substring(0, record.fileName().length() - suffix.length());
+        if (DumpImporter.stem(fileName).equals(fileName)
+                || (record.format() == BackupFormat.DIRECTORY) != fileName.endsWith(".dir")) {
             // without a dump ending its own name is its stem: "sales" beside "sales.backup.json" one level up is the
             // database's whole backup folder, which a delete would take with every backup in it
             return Optional.of("it names '" + printable(record.fileName()) + "', which is not a " + record.format()
                     + " backup's file name");
         }
-        if (!DumpImporter.stem(record.fileName()).equals(stem)) {
+        if (!DumpImporter.stem(fileName).equals(stem)) {
             return Optional.of("it names the file '" + printable(record.fileName()) + "', which is not the one a sidecar called "
                     + sidecar.getFileName() + " describes");
         }
@@ -106,9 +114,9 @@ final class SidecarCheck {
             if (globals.isPresent()) {
                 return globals;
             }
-            if (!record.globalsFile().equals(stem + BackupLayout.GLOBALS_SUFFIX)) {
+            if (!record.globalsFile().equals(stem + BackupLayout.GLOBALS_SUFFIX + suffix)) {
                 return Optional.of("it names the roles file '" + printable(record.globalsFile()) + "', which is not "
-                        + stem + BackupLayout.GLOBALS_SUFFIX);
+                        + stem + BackupLayout.GLOBALS_SUFFIX + suffix);
             }
         }
         return record.files().keySet().stream().map(name -> plainNameProblem("a file of the folder", name))

@@ -5,7 +5,6 @@ import io.backupdesk.pg.ArchiveToc;
 import io.backupdesk.pg.ServerInspector;
 import io.backupdesk.pg.SnapshotSession;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,9 +18,9 @@ import java.util.stream.Collectors;
 final class TocReconciler {
     private TocReconciler() { }
 
-    static List<TableCount> reconcile(Path archive, List<TableCount> counted, SnapshotSession snapshot,
+    static List<TableCount> reconcile(ArchiveToc toc, List<TableCount> counted, SnapshotSession snapshot,
                                       ServerInspector inspector) {
-        List<ArchiveToc.DataEntry> data = ArchiveToc.read(archive).tableData();
+        List<ArchiveToc.DataEntry> data = toc.tableData();
         // schema and name side by side, not joined with a dot: "a.b"."c" and "a"."b.c" are different tables
         Set<List<String>> inArchive = data.stream().map(e -> List.of(e.schema(), e.name())).collect(Collectors.toSet());
         Set<List<String>> countedNames = counted.stream().map(c -> List.of(c.schema(), c.name())).collect(Collectors.toSet());

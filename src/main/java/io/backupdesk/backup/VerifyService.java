@@ -59,7 +59,17 @@ public final class VerifyService {
      *                             sidecar is then left as it was
      */
     public BackupCatalog.Entry verify(BackupCatalog.Entry entry, Progress progress, Cancellation cancel) {
-        return record(entry, check(entry, progress, cancel));
+        return record(entry, check(entry, null, progress, cancel));
+    }
+
+    /**
+     * As {@link #verify(BackupCatalog.Entry, Progress, Cancellation)}, able to read an encrypted backup in full.
+     *
+     * @param decryption opens an encrypted backup; null to check only its checksum
+     */
+    public BackupCatalog.Entry verify(BackupCatalog.Entry entry, ArchiveDecryption decryption, Progress progress,
+                                      Cancellation cancel) {
+        return record(entry, check(entry, decryption, progress, cancel));
     }
 
     /**
@@ -83,6 +93,17 @@ public final class VerifyService {
 
     /** The same checks, recorded nowhere. */
     public Verification check(BackupCatalog.Entry entry, Progress progress, Cancellation cancel) {
+        return check(entry, null, progress, cancel);
+    }
+
+    /**
+     * The same checks, recorded nowhere; an encrypted backup is decrypted and read in full when {@code decryption} is
+     * given, else only its checksum is checked.
+     *
+     * @throws BackupDeskException when the keys do not open an encrypted backup
+     */
+    public Verification check(BackupCatalog.Entry entry, ArchiveDecryption decryption, Progress progress,
+                              Cancellation cancel) {
         Path archive = entry.archive();
         if (!Files.exists(archive)) {
             return outcome(BackupStatus.MISSING, "The backup file " + archive + " is gone.");
@@ -98,9 +119,20 @@ public final class VerifyService {
             return outcome(BackupStatus.CORRUPT, "The backup could not be read: " + e.getMessage() + ".");
         }
         cancel.throwIfCancelled();
-        Optional<String> unreadable = entry.record().format() == BackupFormat.PLAIN
-                ? readPlain(archive, name, progress, cancel)
-                : readArchive(entry.record(), archive, name, progress, cancel);
+        if (entry.record().encrypted() && decryption == null) {
+            return EncryptedReadBack.withoutKey(entry.record().verification(), clock.instant());
+        }
+        Optional<String> unreadable;
+        if (entry.record().encrypted()) {
+            EncryptedReadBack read = new EncryptedReadBack(decryption, archive);
+            unreadable = entry.record().format() == BackupFormat.PLAIN
+                    ? readPlain(read::openPlain, fileSize(archive), name, progress, cancel)
+                    : read.throughStdin(stdin -> readArchive(entry.record(), "-", stdin, name, progress, cancel));
+        } else {
+            unreadable = entry.record().format() == BackupFormat.PLAIN
+                    ? readPlain(read -> PlainDumpStream.open(archive, read), fileSize(archive), name, progress, cancel)
+                    : readArchive(entry.record(), archive.toString(), ProcessRunner.StdinFeeder.NONE, name, progress, cancel);
+        }
         return unreadable.map(reason -> outcome(BackupStatus.CORRUPT, "The backup is damaged: " + reason))
                 .orElseGet(() -> outcome(BackupStatus.VERIFIED, "The checksum matched and the backup was read back in full."));
     }
@@ -110,16 +142,18 @@ public final class VerifyService {
         return ChecksumCheck.problem(entry);
     }
 
-    private Optional<String> readArchive(BackupRecord record, Path archive, String name, Progress progress,
-                                         Cancellation cancel) {
+    /** @param source the archive's path, or "-" to read it from {@code stdin} */
+    private Optional<String> readArchive(BackupRecord record, String source, ProcessRunner.StdinFeeder stdin, String name,
+                                         Progress progress, Cancellation cancel) {
         PgVersion dumpedBy = Optional.ofNullable(record.pgDumpVersion()).flatMap(PgVersion::fromText).orElse(PgVersion.ofMajor(0));
         ClientInstallation client = tools.forRestore(ClientTool.PG_RESTORE, dumpedBy);
         progress.report(ProgressUpdate.phase("Reading " + name + " back in full with pg_restore " + client.version()));
         Map<String, String> env = new HashMap<>();
         env.put("LC_MESSAGES", "C");
         env.put("LC_ALL", null);
-        ProcessRunner.Result result = runner.run(ToolCommand.of(client.tool(ClientTool.PG_RESTORE).orElseThrow(),
-                List.of("--file=-", archive.toString()), env), ProcessRunner.StdoutHandler.DISCARD, line -> { }, cancel, null);
+        List<String> args = source.equals("-") ? List.of("--file=-") : List.of("--file=-", source);
+        ProcessRunner.Result result = runner.run(ToolCommand.of(client.tool(ClientTool.PG_RESTORE).orElseThrow(), args, env),
+                stdin, ProcessRunner.StdoutHandler.DISCARD, line -> { }, cancel, null, process -> { });
         if (result.exitCode() > 128) {
             throw ToolErrors.classify("pg_restore", result, name);
         }
@@ -127,13 +161,13 @@ public final class VerifyService {
                 : Optional.of("pg_restore could not read it to the end: " + ToolErrors.errorLine(result.stderrTail()) + ".");
     }
 
-    private Optional<String> readPlain(Path dump, String name, Progress progress, Cancellation cancel) {
-        long size = fileSize(dump);
+    private Optional<String> readPlain(EncryptedReadBack.Source source, long size, String name, Progress progress,
+                                       Cancellation cancel) {
         AtomicLong read = new AtomicLong();
         byte[] buffer = new byte[1 << 16];
         byte[] tail = new byte[TAIL_BYTES];
         int tailLength = 0;
-        try (InputStream in = PlainDumpStream.open(dump, read)) {
+        try (InputStream in = source.open(read)) {
             int n;
             long lastReport = 0;
             while ((n = in.read(buffer)) > 0) {
@@ -146,7 +180,7 @@ public final class VerifyService {
                 }
             }
         } catch (IOException e) {
-            return Optional.of("its compressed data is damaged after " + read.get() + " bytes (" + e.getMessage() + ").");
+            return Optional.of("its data is damaged after " + read.get() + " bytes (" + e.getMessage() + ").");
         }
         String end = new String(tail, 0, tailLength, StandardCharsets.UTF_8);
         return end.contains(ArchiveWriter.COMPLETION_MARKER) ? Optional.empty()

@@ -10,6 +10,7 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ParallelJobs;
 import io.backupdesk.core.DumpScope;
 import io.backupdesk.core.TableCount;
+import io.backupdesk.crypto.Passphrase;
 import io.backupdesk.jobs.BackupDefaults;
 import io.backupdesk.jobs.BackupJob;
 import picocli.CommandLine.ArgGroup;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,11 +92,19 @@ public final class BackupCommand implements Callable<Integer> {
             description = "Read the backup back in full before calling it done (--no-verify to skip). Default: the setting, on.")
     Boolean verify;
 
+    @Option(names = "--encrypt-to", paramLabel = "KEY", description = "Encrypt to this key: a stored key's name or an"
+            + " age1... public key (repeatable). Default: the connection's keys, if any.")
+    List<String> encryptTo = new ArrayList<>();
+
+    @Option(names = "--passphrase-stdin", description = "Encrypt with the passphrase on the first line of stdin (age -p"
+            + " decrypts it) instead of keys.")
+    boolean passphraseStdin;
+
     @Option(names = "--json", description = "Print the new backup as JSON.")
     boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (jobs != null) {
             ParallelJobs.check(jobs);
         }
@@ -106,13 +116,17 @@ public final class BackupCommand implements Callable<Integer> {
                 .schemas(schemas).excludeSchemas(excludeSchemas).tables(tables).excludeTables(excludeTables)
                 .scope(scope == null ? DumpScope.ALL : scope.schemaOnly ? DumpScope.SCHEMA_ONLY : DumpScope.DATA_ONLY)
                 .globals(globals).label(label).timeout(timeout == null ? null : Durations.parse(timeout))
-                .lockWaitTimeout(lockWaitTimeout == null ? null : Durations.parse(lockWaitTimeout)).build().checked();
+                .lockWaitTimeout(lockWaitTimeout == null ? null : Durations.parse(lockWaitTimeout))
+                .encryptTo(encryptTo).build().checked();
         ConnectionProfile connection = root.engine().profiles().require(profile);
         Cancellation cancel = new Cancellation();
-        BackupCatalog.Entry entry = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(connection,
-                password -> root.engine().jobs().backup().backUp(new BackupJob.Request(connection, options,
-                                BackupRecord.ORIGIN_MANUAL, password, PasswordPrompt.canAsk(), verify),
-                        ConsoleProgress.forTerminal(root.err()), cancel)));
+        BackupCatalog.Entry entry;
+        try (Passphrase passphrase = passphraseStdin ? Passphrase.readFirstLine(root.in()) : null) {
+            entry = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(connection,
+                    password -> root.engine().jobs().backup().backUp(new BackupJob.Request(connection, options,
+                                    BackupRecord.ORIGIN_MANUAL, password, PasswordPrompt.canAsk(), verify, passphrase),
+                            ConsoleProgress.forTerminal(root.err()), cancel)));
+        }
         if (json) {
             root.out().println(CliJson.write(CliJson.backup(entry)));
         } else {
@@ -129,6 +143,10 @@ public final class BackupCommand implements Callable<Integer> {
                 + " database in " + Format.duration(Duration.ofMillis(r.durationMillis())) + ", " + r.tables().size()
                 + " tables, " + Format.count(rows) + " rows, SHA-256 " + r.sha256());
         root.out().println("  " + (r.verification() == null ? "not read back (--no-verify)" : r.verification().message()));
+        if (r.encrypted()) {
+            root.out().println("  encrypted " + (r.recipients().isEmpty() ? "with a passphrase (age -d asks for it)"
+                    : "to " + String.join(", ", r.recipients())));
+        }
         Optional.ofNullable(r.globalsFile()).ifPresent(g -> root.out().println("  roles and tablespaces: " + entry.globals().orElseThrow()));
     }
 }

@@ -35,6 +35,8 @@ final class CliJson {
         m.put("status", entry.status().name().toLowerCase(Locale.ROOT));
         m.put("verification", r.verification() == null ? null : verification(r.verification()));
         m.put("pinned", r.pinned());
+        m.put("encrypted", r.encrypted());
+        m.put("recipients", r.recipients());
         m.put("label", r.label());
         m.put("origin", r.origin());
         m.put("serverVersion", r.serverVersion());

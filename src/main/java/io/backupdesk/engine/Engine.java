@@ -115,7 +115,7 @@ public final class Engine {
     private Jobs wireJobs() {
         CleanupJob cleanup = new CleanupJob(retention(), schedules());
         BackupJob backup = new BackupJob(profiles(), backups(), cleanup, new TestRestore(restores(), history(), clock),
-                history(), alerts(), claims(), this::backupDefaults, clock);
+                history(), alerts(), claims(), this::backupDefaults, encryptionKeys(), clock);
         StaleDatabases stale = new StaleDatabases(() -> stats().health(),
                 staleAlerts.get(() -> new StaleAlertStore(paths.configDir(), warnings)), alerts(),
                 () -> settings().load().rpo(), clock);

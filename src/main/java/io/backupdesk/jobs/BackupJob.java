@@ -2,6 +2,7 @@ package io.backupdesk.jobs;
 
 import io.backupdesk.alert.Alert;
 import io.backupdesk.alert.AlertDispatcher;
+import io.backupdesk.backup.ArchiveEncryption;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupService;
 import io.backupdesk.core.BackupDeskException;
@@ -13,6 +14,7 @@ import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.Schedule;
+import io.backupdesk.crypto.Passphrase;
 import io.backupdesk.restore.RestoreReport;
 import io.backupdesk.store.JobHistory;
 import io.backupdesk.store.ProfileStore;
@@ -35,9 +37,17 @@ public final class BackupJob {
      * @param password    a password typed for this run only; empty for the stored one
      * @param interactive a person can be asked for a password when the server wants one
      * @param verify      read the backup back; null for the setting
+     * @param passphrase  encrypt with this passphrase (age's scrypt) instead of keys; null for the keys the options or
+     *                    the connection name, if any
      */
     public record Request(ConnectionProfile profile, BackupOptions options, String origin, Optional<String> password,
-                          boolean interactive, Boolean verify) { }
+                          boolean interactive, Boolean verify, Passphrase passphrase) {
+        /** Encrypted to the keys the options or the connection name, if any. */
+        public Request(ConnectionProfile profile, BackupOptions options, String origin, Optional<String> password,
+                       boolean interactive, Boolean verify) {
+            this(profile, options, origin, password, interactive, verify, null);
+        }
+    }
 
     private final ProfileStore profiles;
     private final BackupService backups;
@@ -47,12 +57,13 @@ public final class BackupJob {
     private final AlertDispatcher alerts;
     private final DatabaseClaims claims;
     private final Supplier<BackupDefaults> defaults;
+    private final EncryptionKeys keys;
     private final Clock clock;
 
     /** @param defaults the settings' defaults as they are at each run */
     public BackupJob(ProfileStore profiles, BackupService backups, CleanupJob cleanup, TestRestore testRestore,
                      JobHistory history, AlertDispatcher alerts, DatabaseClaims claims, Supplier<BackupDefaults> defaults,
-                     Clock clock) {
+                     EncryptionKeys keys, Clock clock) {
         this.profiles = profiles;
         this.backups = backups;
         this.cleanup = cleanup;
@@ -61,6 +72,7 @@ public final class BackupJob {
         this.alerts = alerts;
         this.claims = claims;
         this.defaults = defaults;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -71,9 +83,11 @@ public final class BackupJob {
      */
     public BackupCatalog.Entry backUp(Request request, Progress progress, Cancellation cancel) {
         boolean verify = defaults.get().verify(request.verify());
+        ArchiveEncryption encryption = keys.forBackup(EncryptionKeys.forRun(request.options().encryptTo(),
+                request.profile()), request.passphrase()).orElse(null);
         return claims.whileHolding(DatabaseClaims.keyOf(request.profile()), "backup",
                 () -> backups.backup(new BackupService.Request(request.profile(), request.options(), request.origin(),
-                        request.password(), request.interactive(), verify), progress, cancel));
+                        request.password(), request.interactive(), verify, encryption), progress, cancel));
     }
 
     /**
@@ -102,10 +116,11 @@ public final class BackupJob {
     private JobRun claimed(String profileName, BackupOptions options, String origin, Optional<Schedule> schedule,
                            Cancellation cancel, Consumer<String> problems) {
         ConnectionProfile profile = profileOf(profileName, origin, schedule);
+        ArchiveEncryption encryption = encryptionOf(profile, options, origin, schedule);
         BackupCatalog.Entry entry;
         try {
             entry = backups.backup(new BackupService.Request(profile, options, origin, Optional.empty(),
-                    false, defaults.get().verify()), Progress.NONE, cancel);
+                    false, defaults.get().verify(), encryption), Progress.NONE, cancel);
         } catch (RuntimeException e) {
             alertLastFailure(origin);
             throw e;
@@ -136,15 +151,34 @@ public final class BackupJob {
         try {
             return profiles.require(profileName);
         } catch (BackupDeskException e) {
-            Instant now = clock.instant();
-            JobRun failed = JobRun.builder().id(Ids.newId()).kind(JobRun.KIND_BACKUP).profile(profileName)
-                    .origin(origin).startedAt(now).finishedAt(now).status(JobStatus.FAILED).errorKind(e.kind())
-                    .error(e.getMessage() + schedule.map(s -> " Edit or remove the schedule " + s.id() + ".").orElse(""))
-                    .build();
-            history.append(failed);
-            alerts.send(Alert.failedRun(failed));
-            throw e;
+            throw failedBeforeStart(profileName, null, origin, schedule, e);
         }
+    }
+
+    /**
+     * The encryption of an unattended run, from public keys only. A key removed since fails the run like any other
+     * failure, so that backups never silently go unencrypted.
+     */
+    private ArchiveEncryption encryptionOf(ConnectionProfile profile, BackupOptions options, String origin,
+                                           Optional<Schedule> schedule) {
+        try {
+            return keys.forBackup(EncryptionKeys.forRun(options.encryptTo(), profile), null).orElse(null);
+        } catch (BackupDeskException e) {
+            throw failedBeforeStart(profile.name(), profile.database(), origin, schedule, e);
+        }
+    }
+
+    /** Records a run that failed before its backup began, in the history and by alert; returns the failure to throw. */
+    private BackupDeskException failedBeforeStart(String profileName, String database, String origin,
+                                                  Optional<Schedule> schedule, BackupDeskException e) {
+        Instant now = clock.instant();
+        JobRun failed = JobRun.builder().id(Ids.newId()).kind(JobRun.KIND_BACKUP).profile(profileName).database(database)
+                .origin(origin).startedAt(now).finishedAt(now).status(JobStatus.FAILED).errorKind(e.kind())
+                .error(e.getMessage() + schedule.map(s -> " Edit or remove the schedule " + s.id() + ".").orElse(""))
+                .build();
+        history.append(failed);
+        alerts.send(Alert.failedRun(failed));
+        return e;
     }
 
     /** Sends the newest history line of this origin to the webhook and e-mail, when it is a failure. */

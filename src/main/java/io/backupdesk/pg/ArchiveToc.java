@@ -79,6 +79,32 @@ public record ArchiveToc(BackupFormat format, String archiveVersion, String data
         }
     }
 
+    /**
+     * Reads the table of contents from the start of an archive as it streams: a custom archive begins with it, and
+     * the tar pg_dump writes begins with its toc.dat. For an archive that is only ever on disk encrypted.
+     *
+     * @param name the archive's name, for messages
+     */
+    public static ArchiveToc readStream(Path name, InputStream stream) {
+        try {
+            BufferedInputStream in = new BufferedInputStream(stream);
+            in.mark(8);
+            boolean custom = new String(in.readNBytes(5), StandardCharsets.ISO_8859_1).equals("PGDMP");
+            in.reset();
+            if (custom) {
+                return parse(name, in, Long.MAX_VALUE, BackupFormat.CUSTOM);
+            }
+            TarArchiveInputStream tar = new TarArchiveInputStream(in);
+            TarArchiveEntry first = tar.getNextEntry();
+            if (first == null || !first.getName().equals("toc.dat")) {
+                throw damaged(name, "it is neither a custom archive nor a tar archive starting with its toc.dat");
+            }
+            return parse(name, tar, first.getSize(), BackupFormat.TAR);
+        } catch (IOException e) {
+            throw damaged(name, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
     /** Reads a table of contents from bytes: the header and entries as pg_dump wrote them for that format. */
     static ArchiveToc parse(Path archive, InputStream in, long length, BackupFormat format) throws IOException {
         try {

@@ -62,9 +62,13 @@ public final class DumpCommands {
     }
 
     /** pg_dumpall for roles and tablespaces; {@code withoutRolePasswords} for managed servers that hide pg_authid. */
+    /** @param output the file to write; null for stdout */
     public static List<String> globals(Path output, String database, boolean withoutRolePasswords) {
-        List<String> args = new ArrayList<>(List.of("--no-password", "--globals-only", "--file=" + output,
-                "--database=" + database));
+        List<String> args = new ArrayList<>(List.of("--no-password", "--globals-only"));
+        if (output != null) {
+            args.add("--file=" + output);
+        }
+        args.add("--database=" + database);
         if (withoutRolePasswords) {
             args.add("--no-role-passwords");
         }
