@@ -3,6 +3,7 @@ package io.backupdesk.cli;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ErrorKind;
+import io.backupdesk.crypto.CryptoException;
 
 import java.io.Console;
 import java.util.Optional;
@@ -25,7 +26,8 @@ final class PasswordPrompt {
             return job.apply(Optional.empty());
         } catch (BackupDeskException e) {
             Console console = System.console();
-            if (e.kind() != ErrorKind.PASSWORD_REQUIRED || console == null) {
+            // a key's passphrase is asked for where the key is opened, never as the server's password
+            if (e.kind() != ErrorKind.PASSWORD_REQUIRED || e instanceof CryptoException || console == null) {
                 throw e;
             }
             char[] password = console.readPassword("Password for %s: ", profile.describe());

@@ -10,12 +10,15 @@ import io.backupdesk.restore.RestoreMode;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.util.ArrayList;
+import java.io.IOException;
 import java.util.List;
+import io.backupdesk.jobs.SecretKeys;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -79,8 +82,11 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report (or the checks) as JSON.")
     boolean json;
 
+    @Mixin
+    SecretKeyOptions secrets;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (jobs != null) {
             ParallelJobs.check(jobs);
         }
@@ -90,10 +96,18 @@ public final class RestoreCommand implements Callable<Integer> {
         RestorePlan plan = new RestorePlan(entry, profile, database == null ? profile.database() : database, restoreMode,
                 jobs == null ? 0 : jobs, singleTransaction, noOwner, noPrivileges, schemas, tables, !continueOnError, terminateSessions,
                 overrides.stream().map(CheckId::parse).collect(Collectors.toSet()));
+        return secrets.run(root.in(), keys -> run(plan, profile, keys));
+    }
+
+    private int run(RestorePlan plan, ConnectionProfile profile, SecretKeys keys) {
+        BackupCatalog.Entry entry = plan.source();
+        RestoreMode restoreMode = plan.mode();
+        // an encrypted backup nothing here opens is refused before the question and before anything changes
+        root.engine().jobs().restore().requireOpenable(entry, keys);
         Cancellation cancel = new Cancellation();
         if (preflightOnly) {
             List<PreflightCheck> checks = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(profile,
-                    password -> root.engine().jobs().restore().preflight(plan, password, cancel)));
+                    password -> root.engine().jobs().restore().preflight(plan, keys, password, cancel)));
             RestorePrinter.checks(root.out(), checks, json);
             return checks.stream().anyMatch(c -> c.level() == PreflightCheck.Level.BLOCK && !plan.overrides().contains(c.id())) ? 1 : 0;
         }
@@ -104,7 +118,7 @@ public final class RestoreCommand implements Callable<Integer> {
                     + Format.time(entry.record().createdAt()) + "; the current one is kept aside until you drop it.");
         }
         RestoreReport report = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(profile,
-                password -> root.engine().jobs().restore().restore(plan, password,
+                password -> root.engine().jobs().restore().restore(plan, keys, password,
                         ConsoleProgress.forTerminal(root.err()), line -> { }, cancel)));
         RestorePrinter.report(root.out(), report, json);
         boolean failed = !report.succeeded();

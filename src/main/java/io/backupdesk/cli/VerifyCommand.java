@@ -8,6 +8,7 @@ import io.backupdesk.core.Verification;
 import io.backupdesk.jobs.VerifyJob;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -18,6 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.io.IOException;
+import io.backupdesk.jobs.SecretKeys;
+import io.backupdesk.crypto.CryptoException;
 import java.util.concurrent.Callable;
 
 /** {@code backupdesk verify (BACKUP_ID | --all)}: checksum and a full read; exits 1 unless every backup verified. */
@@ -43,15 +47,22 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the outcomes as a JSON array.")
     boolean json;
 
+    @Mixin
+    SecretKeyOptions secrets;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        return secrets.run(root.in(), this::verifyAll);
+    }
+
+    private int verifyAll(SecretKeys keys) {
         List<BackupCatalog.Entry> entries = which.all ? root.engine().catalog().scan()
                 : List.of(root.engine().catalog().require(which.id));
         Cancellation cancel = new Cancellation();
         List<Map<String, Object>> outcomes = new ArrayList<>();
         boolean allGood = true;
         for (BackupCatalog.Entry entry : entries) {
-            Optional<VerifyJob.Outcome> checked = CancelOnInterrupt.run(cancel, () -> checkOne(entry, cancel));
+            Optional<VerifyJob.Outcome> checked = CancelOnInterrupt.run(cancel, () -> checkOne(entry, keys, cancel));
             if (checked.isEmpty()) {
                 allGood = false;
                 continue;
@@ -82,9 +93,18 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     /** A backup that cannot be checked at all (no pg_restore) is reported and the others still get checked. */
-    private Optional<VerifyJob.Outcome> checkOne(BackupCatalog.Entry entry, Cancellation cancel) {
+    private Optional<VerifyJob.Outcome> checkOne(BackupCatalog.Entry entry, SecretKeys keys, Cancellation cancel) {
         try {
-            return Optional.of(root.engine().jobs().verify().verify(entry, ConsoleProgress.forTerminal(root.err()), cancel));
+            return Optional.of(root.engine().jobs().verify().verify(entry, keys, ConsoleProgress.forTerminal(root.err()),
+                    cancel));
+        } catch (CryptoException e) {
+            if (!which.all || e.failure() != CryptoException.Failure.PASSPHRASE_REQUIRED) {
+                throw e;
+            }
+            // one protected key must not stop a nightly verify --all: what needs no key is still checked
+            root.err().println("warning: " + entry.record().id() + ": " + e.getMessage() + " Only its checksum is checked;"
+                    + " give --passphrase-stdin to read it in full.");
+            return checkOne(entry, SecretKeys.NONE, cancel);
         } catch (BackupDeskException e) {
             if (!which.all || e.kind() == ErrorKind.CANCELLED) {
                 throw e;

@@ -119,7 +119,8 @@ public final class Engine {
         StaleDatabases stale = new StaleDatabases(() -> stats().health(),
                 staleAlerts.get(() -> new StaleAlertStore(paths.configDir(), warnings)), alerts(),
                 () -> settings().load().rpo(), clock);
-        return new Jobs(backup, new RestoreJob(restores(), claims()), new VerifyJob(verifier()), cleanup, stale,
+        return new Jobs(backup, new RestoreJob(restores(), claims(), encryptionKeys(), verifier(),
+                decryptedCopies(), clock), new VerifyJob(verifier(), encryptionKeys()), cleanup, stale,
                 this::backupDefaults);
     }
 
@@ -150,11 +151,19 @@ public final class Engine {
      * no file, nothing is loaded to find that out, since every command of the command line starts with this.
      */
     public List<JobRun> startupHousekeeping() {
+        if (Files.isDirectory(decryptedCopies())) {
+            RestoreJob.removeAbandonedCopies(decryptedCopies());
+        }
         if (!holdsAFile(paths.runsDir())) {
             return List.of();
         }
         return runs().recoverInterrupted((profile, database, oid) ->
                 restores().dropLeftover(profiles().require(profile), database, oid));
+    }
+
+    /** Where encrypted backups are decrypted while they are restored; owner-only, emptied at every start. */
+    private Path decryptedCopies() {
+        return paths.runsDir().resolve("decrypted");
     }
 
     public AppPaths paths() {

@@ -3,18 +3,27 @@ package io.backupdesk.jobs;
 import io.backupdesk.backup.ArchiveEncryption;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.backup.ArchiveDecryption;
+import io.backupdesk.core.BackupRecord;
+import io.backupdesk.crypto.AgeDecryptor;
 import io.backupdesk.crypto.AgeEncryptor;
+import io.backupdesk.crypto.AgeIdentity;
+import io.backupdesk.crypto.CryptoException;
+import io.backupdesk.crypto.IdentityFile;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.crypto.AgeKeyStore;
 import io.backupdesk.crypto.AgeRecipient;
 import io.backupdesk.crypto.Passphrase;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns what a person named to encrypt to (a stored key's name, or an age1… public key) into the public keys a backup
@@ -86,6 +95,72 @@ public final class EncryptionKeys {
             return Optional.empty();
         }
         return Optional.of(of(AgeEncryptor.toRecipients(resolve(encryptTo))));
+    }
+
+    /**
+     * What opens this backup: the key file or passphrase given, else a stored secret key it was encrypted to.
+     *
+     * @return empty for an unencrypted backup, or when nothing here opens it and nothing was given
+     * @throws CryptoException {@code PASSPHRASE_REQUIRED} when a stored key that fits is protected and no passphrase
+     *                         was given (ask for one and call again); {@code WRONG_KEY} when the key file given is not
+     *                         one the backup was encrypted to
+     */
+    public Optional<ArchiveDecryption> forReading(BackupRecord backup, SecretKeys given) {
+        if (!backup.encrypted()) {
+            return Optional.empty();
+        }
+        if (backup.recipients().isEmpty()) {
+            return given.passphrase() == null ? Optional.empty()
+                    : Optional.of(of(AgeDecryptor.withPassphrase(given.passphrase())));
+        }
+        if (given.identityFile().isPresent()) {
+            Path file = given.identityFile().get();
+            List<AgeIdentity> identities = IdentityFile.read(file, given.passphrase());
+            if (identities.stream().noneMatch(i -> backup.recipients().contains(i.recipient().publicKey()))) {
+                throw new CryptoException(CryptoException.Failure.WRONG_KEY, "The key in " + file + " ("
+                        + identities.stream().map(i -> i.recipient().publicKey()).collect(Collectors.joining(", "))
+                        + ") is not one this backup was encrypted to: " + String.join(", ", backup.recipients()) + ".",
+                        "Give the secret key file of one of these public keys.");
+            }
+            return Optional.of(of(AgeDecryptor.withIdentities(identities)));
+        }
+        if (!given.tryStoredKeys()) {
+            return Optional.empty();
+        }
+        List<AgeIdentity> identities = new ArrayList<>();
+        CryptoException protectedKey = null;
+        for (StoredKey key : keys.list()) {
+            boolean fits = key.hasSecretKey() && key.recipients().stream()
+                    .anyMatch(r -> backup.recipients().contains(r.publicKey()));
+            if (!fits || !key.isUsable()) {
+                continue;
+            }
+            try {
+                identities.addAll(keys.identities(key.name(), given.passphrase()));
+            } catch (CryptoException e) {
+                protectedKey = protectedKey == null ? e : protectedKey;
+            }
+        }
+        if (!identities.isEmpty()) {
+            return Optional.of(of(AgeDecryptor.withIdentities(identities)));
+        }
+        if (protectedKey != null) {
+            throw protectedKey;
+        }
+        return Optional.empty();
+    }
+
+    /** Why an encrypted backup cannot be opened here, naming the keys it needs. */
+    public static BackupDeskException noKeyFor(BackupRecord backup) {
+        return new CryptoException(CryptoException.Failure.WRONG_KEY, backup.recipients().isEmpty()
+                ? "Backup " + backup.id() + " is encrypted with a passphrase."
+                : "Backup " + backup.id() + " is encrypted to " + String.join(", ", backup.recipients())
+                + ", and no secret key of these is stored here.",
+                backup.recipients().isEmpty() ? "Give its passphrase." : "Give the secret key file of one of these public keys.");
+    }
+
+    private static ArchiveDecryption of(AgeDecryptor decryptor) {
+        return decryptor::decrypt;
     }
 
     private static ArchiveEncryption of(AgeEncryptor encryptor) {

@@ -1,5 +1,11 @@
 package io.backupdesk.jobs;
 
+import io.backupdesk.backup.ArchiveDecryption;
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.ErrorKind;
+import io.backupdesk.backup.VerifyService;
+import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
@@ -9,9 +15,15 @@ import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
 import io.backupdesk.restore.RestoreService;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Restoring and undoing a restore, the use cases the wizard and the command line call: each restore or roll-back is
@@ -20,15 +32,37 @@ import java.util.function.Consumer;
 public final class RestoreJob {
     private final RestoreService restores;
     private final DatabaseClaims claims;
+    private final EncryptionKeys keys;
+    private final VerifyService verifier;
+    private final Path decryptedCopies;
+    private final Clock clock;
 
-    public RestoreJob(RestoreService restores, DatabaseClaims claims) {
+    /** @param decryptedCopies an owner-only work folder for the plaintext of encrypted backups while they are restored */
+    public RestoreJob(RestoreService restores, DatabaseClaims claims, EncryptionKeys keys, VerifyService verifier,
+                      Path decryptedCopies, Clock clock) {
         this.restores = restores;
         this.claims = claims;
+        this.keys = keys;
+        this.verifier = verifier;
+        this.decryptedCopies = decryptedCopies;
+        this.clock = clock;
     }
 
-    /** The checks before a restore; they change nothing, so they need no claim. */
+    /** The checks before a restore; they change nothing, so they need no claim. Opens encrypted backups with stored keys. */
     public List<PreflightCheck> preflight(RestorePlan plan, Optional<String> password, Cancellation cancel) {
-        return restores.preflight(plan, password, cancel);
+        return preflight(plan, SecretKeys.STORED, password, cancel);
+    }
+
+    /**
+     * The checks before a restore. An encrypted backup is decrypted first (and the copy removed after), since the
+     * checks read its contents.
+     *
+     * @throws io.backupdesk.core.BackupDeskException when an encrypted backup cannot be opened with what was given,
+     *                                                saying which public keys it was encrypted to
+     */
+    public List<PreflightCheck> preflight(RestorePlan plan, SecretKeys secrets, Optional<String> password,
+                                          Cancellation cancel) {
+        return readingPlaintext(plan, secrets, cancel, readable -> restores.preflight(readable, password, cancel));
     }
 
     /**
@@ -39,8 +73,53 @@ public final class RestoreJob {
      */
     public RestoreReport restore(RestorePlan plan, Optional<String> password, Progress progress, Consumer<String> log,
                                  Cancellation cancel) {
-        return claims.whileHolding(claimOf(plan), "restore",
-                () -> restores.restore(plan, password, progress, log, cancel));
+        return restore(plan, SecretKeys.STORED, password, progress, log, cancel);
+    }
+
+    /**
+     * The same, opening an encrypted backup with the secrets given (else a stored key): without one that fits it is
+     * refused before anything changes. Its plaintext is decrypted to an owner-only copy that is removed afterwards.
+     */
+    public RestoreReport restore(RestorePlan plan, SecretKeys secrets, Optional<String> password, Progress progress,
+                                 Consumer<String> log, Cancellation cancel) {
+        return claims.whileHolding(claimOf(plan), "restore", () -> readingPlaintext(plan, secrets, cancel,
+                readable -> restores.restore(readable, password, progress, log, cancel)));
+    }
+
+    /**
+     * Refuses an encrypted backup that nothing given or stored here opens (naming the public keys it needs), or that
+     * the key or passphrase given does not open; does nothing for an unencrypted one. Cheap: reads the file's header.
+     */
+    public void requireOpenable(BackupCatalog.Entry backup, SecretKeys secrets) {
+        if (!backup.record().encrypted()) {
+            return;
+        }
+        ArchiveDecryption decryption = keys.forReading(backup.record(), secrets)
+                .orElseThrow(() -> EncryptionKeys.noKeyFor(backup.record()));
+        try (InputStream file = Files.newInputStream(backup.archive()); InputStream opened = decryption.decrypt(file)) {
+            // the header was read and its key unwrapped: this key opens the file
+        } catch (IOException e) {
+            throw new BackupDeskException(ErrorKind.IO, "The backup " + backup.record().id() + " cannot be read: "
+                    + e.getMessage(), "Check that the backup file is there and readable.", List.of(), e);
+        }
+    }
+
+    /** Runs the step on the plan as it is, or for an encrypted backup on its decrypted copy. */
+    private <T> T readingPlaintext(RestorePlan plan, SecretKeys secrets, Cancellation cancel, Function<RestorePlan, T> step) {
+        BackupRecord backup = plan.source().record();
+        if (!backup.encrypted()) {
+            return step.apply(plan);
+        }
+        ArchiveDecryption decryption = keys.forReading(backup, secrets)
+                .orElseThrow(() -> EncryptionKeys.noKeyFor(backup));
+        try (DecryptedCopy copy = DecryptedCopy.of(plan.source(), decryption, decryptedCopies, verifier, clock, cancel)) {
+            return step.apply(plan.withSource(copy.entry()));
+        }
+    }
+
+    /** Deletes the decrypted copies of restores that died with their process, from the folder given to the job. */
+    public static void removeAbandonedCopies(Path decryptedCopies) {
+        DecryptedCopy.removeAbandoned(decryptedCopies);
     }
 
     /** Undoes a restore, as the one job on its database. */

@@ -1,5 +1,6 @@
 package io.backupdesk.jobs;
 
+import io.backupdesk.backup.ArchiveDecryption;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.VerifyService;
 import io.backupdesk.core.BackupDeskException;
@@ -31,14 +32,33 @@ public final class VerifyJob {
     }
 
     private final VerifyService verifier;
+    private final EncryptionKeys keys;
 
-    public VerifyJob(VerifyService verifier) {
+    public VerifyJob(VerifyService verifier, EncryptionKeys keys) {
         this.verifier = verifier;
+        this.keys = keys;
     }
 
-    /** @throws BackupDeskException when the backup could not be checked at all (no pg_restore, cancelled) */
+    /**
+     * Verifies with the keys stored here: an encrypted backup none of them opens gets its checksum checked.
+     *
+     * @throws BackupDeskException when the backup could not be checked at all (no pg_restore, cancelled)
+     */
     public Outcome verify(BackupCatalog.Entry entry, Progress progress, Cancellation cancel) {
-        Verification found = verifier.check(entry, progress, cancel);
+        return verify(entry, SecretKeys.STORED, progress, cancel);
+    }
+
+    /**
+     * Verifies; an encrypted backup is decrypted and read in full when the secrets given (or a stored key) open it,
+     * else only its checksum is checked, which needs no key.
+     *
+     * @throws io.backupdesk.crypto.CryptoException {@code PASSPHRASE_REQUIRED} when a stored key that fits is
+     *                                              protected; {@code WRONG_KEY} or {@code WRONG_PASSPHRASE} when
+     *                                              what was given does not open it
+     */
+    public Outcome verify(BackupCatalog.Entry entry, SecretKeys secrets, Progress progress, Cancellation cancel) {
+        ArchiveDecryption decryption = keys.forReading(entry.record(), secrets).orElse(null);
+        Verification found = verifier.check(entry, decryption, progress, cancel);
         try {
             BackupCatalog.Entry recorded = verifier.record(entry, found);
             boolean deleted = recorded.status() == BackupStatus.MISSING && found.status() != BackupStatus.MISSING;

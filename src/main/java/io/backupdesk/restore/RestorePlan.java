@@ -79,4 +79,10 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
     public boolean selective() {
         return !schemas.isEmpty() || !tables.isEmpty();
     }
+
+    /** The same plan reading another copy of the same backup (the plaintext of an encrypted one). */
+    public RestorePlan withSource(BackupCatalog.Entry copy) {
+        return new RestorePlan(copy, target, database, mode, jobs, singleTransaction, noOwner, noPrivileges, schemas,
+                tables, exitOnError, terminateSessions, overrides);
+    }
 }

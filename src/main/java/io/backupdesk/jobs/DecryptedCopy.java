@@ -1,0 +1,197 @@
+package io.backupdesk.jobs;
+
+import io.backupdesk.backup.ArchiveDecryption;
+import io.backupdesk.backup.ArchiveEncryption;
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.Sha256;
+import io.backupdesk.backup.Sidecars;
+import io.backupdesk.backup.VerifyService;
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.BackupStatus;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ErrorKind;
+import io.backupdesk.core.Ids;
+import io.backupdesk.core.Verification;
+import io.backupdesk.store.SecureFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The plaintext of an encrypted backup, for one restore: an owner-only folder of its own in the work folder, with a
+ * sidecar that describes the plaintext, so the restore reads it as any backup. pg_restore needs a file it can seek in
+ * (selective and parallel restores) and the pre-flight reads its table of contents, so it is decrypted to a file
+ * rather than piped. The folder is locked while in use and deleted when closed; one left by a killed run is deleted
+ * at the next start ({@link #removeAbandoned}).
+ */
+final class DecryptedCopy implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DecryptedCopy.class);
+    private static final String LOCK = ".in-use";
+    private static final int BUFFER = 1 << 16;
+
+    private final Path folder;
+    private final FileChannel lockChannel;
+    private final BackupCatalog.Entry entry;
+
+    private DecryptedCopy(Path folder, FileChannel lockChannel, BackupCatalog.Entry entry) {
+        this.folder = folder;
+        this.lockChannel = lockChannel;
+        this.entry = entry;
+    }
+
+    /**
+     * Checks the encrypted files against their recorded checksums, then decrypts them.
+     *
+     * @throws BackupDeskException {@code PREFLIGHT_BLOCKED} when the encrypted files are damaged; {@code IO} when they
+     *                             cannot be decrypted to the end or the copy cannot be written
+     */
+    static DecryptedCopy of(BackupCatalog.Entry encrypted, ArchiveDecryption decryption, Path workRoot,
+                            VerifyService verifier, Clock clock, Cancellation cancel) {
+        BackupRecord record = encrypted.record();
+        checkChecksum(encrypted, verifier);
+        Path folder = null;
+        FileChannel lock = null;
+        try {
+            folder = SecureFiles.createDirectories(workRoot.resolve(Ids.newId()));
+            lock = FileChannel.open(folder.resolve(LOCK), Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    SecureFiles.ownerOnlyFile());
+            lock.lock();
+            String archiveName = plainName(record.fileName());
+            String sha = decrypt(encrypted.archive(), folder.resolve(archiveName), decryption, cancel);
+            BackupRecord.Builder plain = record.toBuilder().fileName(archiveName).sha256(sha).encrypted(false)
+                    .recipients(List.of());
+            Optional<Path> globals = encrypted.globals();
+            if (globals.isPresent()) {
+                String globalsName = plainName(record.globalsFile());
+                plain.globalsFile(globalsName).globalsSha256(decrypt(globals.get(), folder.resolve(globalsName), decryption, cancel));
+            }
+            Verification before = record.verification();
+            // decrypting proved the ciphertext authentic, so a full read recorded for it holds for this plaintext
+            plain.verification(before != null && before.status() == BackupStatus.VERIFIED
+                    ? new Verification(BackupStatus.VERIFIED, clock.instant(), before.message()) : null);
+            BackupRecord copy = plain.build();
+            Path sidecar = folder.resolve(encrypted.sidecar().getFileName());
+            Sidecars.create(sidecar, copy);
+            return new DecryptedCopy(folder, lock, new BackupCatalog.Entry(copy, sidecar, copy.effectiveStatus()));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(lock);
+            deleteQuietly(folder);
+            if (e instanceof BackupDeskException bde) {
+                throw bde;
+            }
+            throw new BackupDeskException(ErrorKind.IO, "The encrypted backup " + record.id() + " could not be decrypted: "
+                    + e.getMessage(), "Verify the backup with its key; a damaged file cannot be restored.", List.of(), e);
+        }
+    }
+
+    /** The backup as its plaintext copy, for the restore. */
+    BackupCatalog.Entry entry() {
+        return entry;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(lockChannel);
+        deleteQuietly(folder);
+    }
+
+    /** Deletes the copies of runs that died with their process: those whose folder nobody holds locked. */
+    static void removeAbandoned(Path workRoot) {
+        if (!Files.isDirectory(workRoot)) {
+            return;
+        }
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(workRoot, Files::isDirectory)) {
+            for (Path folder : folders) {
+                if (abandoned(folder)) {
+                    LOG.info("Removing the decrypted copy {} left by a run that ended without cleaning up", folder);
+                    deleteQuietly(folder);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not look for decrypted copies left in {}: {}", workRoot, e.getMessage());
+        }
+    }
+
+    private static boolean abandoned(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.WRITE)) {
+            FileLock held = channel.tryLock();
+            return held != null;
+        } catch (OverlappingFileLockException inUseHere) {
+            return false;
+        } catch (IOException e) {
+            // no lock file: killed between making the folder and locking it
+            return true;
+        }
+    }
+
+    private static void checkChecksum(BackupCatalog.Entry encrypted, VerifyService verifier) {
+        Optional<String> problem;
+        try {
+            problem = verifier.checksumProblem(encrypted);
+        } catch (IOException e) {
+            problem = Optional.of("it cannot be read (" + e.getMessage() + ")");
+        }
+        if (problem.isPresent()) {
+            throw new BackupDeskException(ErrorKind.PREFLIGHT_BLOCKED, "The backup is damaged: " + problem.get()
+                    + ". Nothing was changed.", "Choose another backup.");
+        }
+    }
+
+    private static String decrypt(Path source, Path target, ArchiveDecryption decryption, Cancellation cancel)
+            throws IOException {
+        MessageDigest digest = Sha256.newDigest();
+        try (InputStream file = Files.newInputStream(source); InputStream plain = decryption.decrypt(file);
+             OutputStream out = new DigestOutputStream(Files.newOutputStream(SecureFiles.createNewFile(target)), digest)) {
+            byte[] buffer = new byte[BUFFER];
+            int n;
+            while ((n = plain.read(buffer)) > 0) {
+                out.write(buffer, 0, n);
+                cancel.throwIfCancelled();
+            }
+        }
+        return Sha256.hex(digest);
+    }
+
+    private static String plainName(String encryptedName) {
+        return encryptedName.endsWith(ArchiveEncryption.SUFFIX)
+                ? encryptedName.substring(0, encryptedName.length() - ArchiveEncryption.SUFFIX.length()) : encryptedName;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // the lock goes with the channel either way
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try {
+            SecureFiles.deleteRecursively(folder);
+        } catch (IOException e) {
+            LOG.warn("Could not remove the decrypted copy {}: {}; the next start removes it", folder, e.getMessage());
+        }
+    }
+}

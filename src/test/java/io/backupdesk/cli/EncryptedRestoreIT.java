@@ -1,0 +1,174 @@
+package io.backupdesk.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backupdesk.core.BackupFormat;
+import io.backupdesk.store.Json;
+import io.backupdesk.testing.PgTools;
+import io.backupdesk.testing.PostgresServerExtension;
+import io.backupdesk.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Restoring encrypted backups: with the key, refused without it or with the wrong one, and the copy cleaned up. */
+@ExtendWith(PostgresServerExtension.class)
+class EncryptedRestoreIT {
+    record Run(int code, String out, String err) { }
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(value = BackupFormat.class, names = {"CUSTOM", "TAR", "PLAIN"})
+    void anEncryptedBackupIsRestoredWithTheStoredKeyAndItsPlaintextCopyIsGoneAfter(BackupFormat format,
+                                                                                TestServer server) throws Exception {
+        String db = shop(server);
+        assertThat(cli("", "keys", "generate", "office").code()).isZero();
+        String id = backUp("--encrypt-to", "office", "--format", format.cliName());
+        String copy = server.reserveName();
+
+        Run restored = cli("", "restore", id, "--target", "prod", "--database", copy, "--mode", "new-database", "--json");
+
+        assertThat(restored.code()).as(restored.out() + restored.err()).isZero();
+        assertThat(PgTools.rowCounts(server, copy)).isEqualTo(PgTools.rowCounts(server, db));
+        assertThat(PgTools.schema(server, copy).replace(copy, "DB")).isEqualTo(PgTools.schema(server, db).replace(db, "DB"));
+        assertThat(decryptedCopies()).as("no plaintext copy is left").isEmpty();
+    }
+
+    @Test
+    void withoutTheKeyWithAnotherKeyOrAWrongPassphraseTheRestoreIsRefusedBeforeAnythingChanges(TestServer server)
+            throws Exception {
+        shop(server);
+        assertThat(cli("", "keys", "generate", "office").code()).isZero();
+        String toKey = backUp("--encrypt-to", "office");
+        String withPassphrase = json(cli("right horse\n", "backup", "prod", "--passphrase-stdin", "--json")).get("id").asText();
+        String publicKey = Files.readAllLines(dir.resolve("config/keys/office.pub")).stream()
+                .filter(l -> l.startsWith("age1")).findFirst().orElseThrow();
+        Path otherKey = dir.resolve("other.key");
+        assertThat(new ProcessBuilder("age-keygen", "-o", otherKey.toString()).start().waitFor()).isZero();
+        Files.move(dir.resolve("config/keys/office.key"), dir.resolve("office.key.kept"));
+        String target = server.reserveName();
+
+        Run noKey = cli("", "restore", toKey, "--target", "prod", "--database", target, "--mode", "new-database");
+        Run wrongKey = cli("", "restore", toKey, "--target", "prod", "--database", target, "--mode", "new-database",
+                "--identity", otherKey.toString());
+        Run wrongPassphrase = cli("wrong horse\n", "restore", withPassphrase, "--target", "prod", "--database", target,
+                "--mode", "new-database", "--passphrase-stdin");
+        Run rightKeyFile = cli("", "restore", toKey, "--target", "prod", "--database", target, "--mode", "new-database",
+                "--identity", dir.resolve("office.key.kept").toString());
+
+        assertThat(noKey.code()).isNotZero();
+        assertThat(noKey.err()).contains(publicKey).contains("no secret key");
+        assertThat(wrongKey.code()).isNotZero();
+        assertThat(wrongKey.err()).contains(publicKey);
+        assertThat(wrongPassphrase.code()).isNotZero();
+        assertThat(wrongPassphrase.err()).containsIgnoringCase("passphrase");
+        assertThat(rightKeyFile.code()).as("the same target, untouched by the refusals: " + rightKeyFile.err()).isZero();
+        try (Connection c = server.connect(target); ResultSet rs = c.createStatement()
+                .executeQuery("select count(*) from shop.orders")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(5000);
+        }
+    }
+
+    @Test
+    void aPassphraseBackupOpensWithAgeThroughATerminalAndRestoresWithThePassphrase(TestServer server) throws Exception {
+        String db = shop(server);
+        JsonNode made = json(cli("right horse\n", "backup", "prod", "--passphrase-stdin", "--json"));
+        Path archive = Path.of(made.get("path").asText());
+        assertThat(made.get("encrypted").asBoolean()).isTrue();
+        assertThat(made.get("recipients")).isEmpty();
+
+        Path plain = dir.resolve("opened.dump");
+        // age reads a passphrase only from a terminal: script(1) gives it one
+        Process age = new ProcessBuilder("script", "-qec", "age -d -o '" + plain + "' '" + archive + "'", "/dev/null")
+                .redirectErrorStream(true).start();
+        Thread.sleep(1000);
+        age.getOutputStream().write("right horse\n".getBytes(StandardCharsets.UTF_8));
+        age.getOutputStream().flush();
+        assertThat(age.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        age.getOutputStream().close();
+        String copyByHand = server.createDatabase();
+        PgTools.restore(server, copyByHand, plain, BackupFormat.CUSTOM);
+        String copyByUs = server.reserveName();
+        Run restored = cli("right horse\n", "restore", made.get("id").asText(), "--target", "prod", "--database", copyByUs,
+                "--mode", "new-database", "--passphrase-stdin");
+
+        assertThat(PgTools.rowCounts(server, copyByHand)).isEqualTo(PgTools.rowCounts(server, db));
+        assertThat(restored.code()).as(restored.err()).isZero();
+        assertThat(PgTools.rowCounts(server, copyByUs)).isEqualTo(PgTools.rowCounts(server, db));
+    }
+
+    @Test
+    void aDecryptedCopyLeftByAKilledRunIsRemovedAtTheNextStartButOneInUseIsNot() throws Exception {
+        Path abandoned = Files.createDirectories(dir.resolve("config/runs/decrypted/abc123"));
+        Files.writeString(abandoned.resolve("shop.dump"), "plaintext rows");
+        Files.writeString(abandoned.resolve(".in-use"), "");
+        Path inUse = Files.createDirectories(dir.resolve("config/runs/decrypted/def456"));
+        Files.writeString(inUse.resolve("shop.dump"), "plaintext rows");
+
+        try (FileChannel held = FileChannel.open(Files.createFile(inUse.resolve(".in-use")), StandardOpenOption.WRITE);
+             FileLock lock = held.lock()) {
+            assertThat(cli("", "list").code()).isZero();
+            assertThat(inUse.resolve("shop.dump")).as("a restore still reads it").exists();
+        }
+
+        assertThat(abandoned).doesNotExist();
+    }
+
+    private Stream<Path> decryptedCopies() throws IOException {
+        Path folder = dir.resolve("config/runs/decrypted");
+        return Files.isDirectory(folder) ? Files.list(folder) : Stream.empty();
+    }
+
+    private String shop(TestServer server) {
+        String db = server.createDatabase();
+        server.execute(db, "create schema shop; create table shop.orders (id int primary key, note text);"
+                + " insert into shop.orders select g, 'order ' || g from generate_series(1, 5000) g;"
+                + " create table shop.customers as select g as id, md5(g::text) as name from generate_series(1, 300) g");
+        String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db;
+        Run added = cli(server.password() + "\n", "profiles", "add", "prod", "--url", url, "--password-stdin");
+        assertThat(added.code()).as(added.err()).isZero();
+        return db;
+    }
+
+    private String backUp(String... options) throws IOException {
+        String[] args = Stream.concat(Stream.of("backup", "prod", "--json"), Arrays.stream(options)).toArray(String[]::new);
+        return json(cli("", args)).get("id").asText();
+    }
+
+    private static JsonNode json(Run run) throws IOException {
+        assertThat(run.code()).as(run.err()).isZero();
+        return Json.mapper().readTree(run.out());
+    }
+
+    private Run cli(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = Stream.concat(Stream.of("--config-dir", dir.resolve("config").toString(), "--backup-root",
+                dir.resolve("backups").toString()), Arrays.stream(args)).toArray(String[]::new);
+        int code = BackupDeskCli.execute(all, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+}
