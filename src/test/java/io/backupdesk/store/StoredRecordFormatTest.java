@@ -32,10 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoredRecordFormatTest {
     private static final Instant AT = Instant.parse("2026-05-04T02:30:00Z");
 
-    private static final String OPTIONS_JSON = "{\"format\":\"DIRECTORY\",\"compression\":{\"method\":\"ZSTD\","
+    private static final String OPTIONS_JSON_START = "{\"format\":\"DIRECTORY\",\"compression\":{\"method\":\"ZSTD\","
             + "\"level\":3,\"none\":false},\"jobs\":3,\"schemas\":[\"sales\"],\"excludeSchemas\":[\"tmp*\"],"
             + "\"tables\":[\"sales.orders\"],\"excludeTables\":[\"sales.audit\"],\"scope\":\"SCHEMA_ONLY\","
-            + "\"globals\":true,\"label\":\"nightly\",\"timeout\":\"PT2H\",\"lockWaitTimeout\":\"PT30S\"}";
+            + "\"globals\":true,\"label\":\"nightly\",\"timeout\":\"PT2H\",\"lockWaitTimeout\":\"PT30S\"";
+    /** Options as they were written before encryption: files of earlier versions must still read. */
+    private static final String OPTIONS_JSON_BEFORE_ENCRYPTION = OPTIONS_JSON_START + "}";
+    private static final String OPTIONS_JSON = OPTIONS_JSON_START + ",\"encryptTo\":[]}";
 
     private static BackupOptions options() {
         return BackupOptions.builder().format(BackupFormat.DIRECTORY).compression(Compression.parse("zstd:3")).jobs(3)
@@ -66,9 +69,12 @@ class StoredRecordFormatTest {
                 + "\"durationMillis\":4200,\"tables\":[{\"schema\":\"sales\",\"name\":\"orders\",\"rows\":300}],"
                 + "\"label\":\"nightly\",\"status\":\"OK\",\"verification\":{\"status\":\"VERIFIED\","
                 + "\"at\":\"2026-05-04T02:30:05Z\",\"message\":\"read in full\"},\"origin\":\"schedule:s1\","
-                + "\"pinned\":true}";
+                + "\"pinned\":true";
+        String encryption = ",\"encrypted\":false,\"recipients\":[]}";
 
-        assertWrittenAndReadAs(record, json, BackupRecord.class);
+        assertWrittenAndReadAs(record, json + encryption, BackupRecord.class);
+        assertThat(Json.mapper().readValue(json.replace(OPTIONS_JSON, OPTIONS_JSON_BEFORE_ENCRYPTION) + "}",
+                BackupRecord.class)).as("a sidecar from before encryption").isEqualTo(record);
     }
 
     @Test
