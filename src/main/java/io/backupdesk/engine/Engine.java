@@ -114,13 +114,14 @@ public final class Engine {
 
     private Jobs wireJobs() {
         CleanupJob cleanup = new CleanupJob(retention(), schedules());
-        BackupJob backup = new BackupJob(profiles(), backups(), cleanup, new TestRestore(restores(), history(), clock),
-                history(), alerts(), claims(), this::backupDefaults, encryptionKeys(), clock);
+        RestoreJob restore = new RestoreJob(restores(), claims(), encryptionKeys(), verifier(), decryptedCopies(), clock);
+        BackupJob backup = new BackupJob(profiles(), backups(), cleanup,
+                new TestRestore(restores(), restore, history(), clock), history(), alerts(), claims(),
+                this::backupDefaults, encryptionKeys(), clock);
         StaleDatabases stale = new StaleDatabases(() -> stats().health(),
                 staleAlerts.get(() -> new StaleAlertStore(paths.configDir(), warnings)), alerts(),
                 () -> settings().load().rpo(), clock);
-        return new Jobs(backup, new RestoreJob(restores(), claims(), encryptionKeys(), verifier(),
-                decryptedCopies(), clock), new VerifyJob(verifier(), encryptionKeys()), cleanup, stale,
+        return new Jobs(backup, restore, new VerifyJob(verifier(), encryptionKeys()), cleanup, stale,
                 this::backupDefaults);
     }
 

@@ -133,7 +133,13 @@ public final class BackupJob {
         }
         try {
             if (schedule.isPresent() && testRestore.due(schedule.get()) && !cancel.isCancelled()) {
-                testRestore(schedule.get(), profile, entry, cancel, problems);
+                Optional<String> notHere = testRestore.whyNotHere(entry);
+                if (notHere.isPresent()) {
+                    problems.accept("The weekly test restore of " + profile.database() + " on " + profile.name()
+                            + " was skipped: " + notHere.get() + " Restore the backup with its key to test it.");
+                } else {
+                    testRestore(schedule.get(), profile, entry, cancel, problems);
+                }
             }
         } catch (RuntimeException e) {
             problems.accept("The weekly test restore of " + profile.database() + " failed: " + e.getMessage());

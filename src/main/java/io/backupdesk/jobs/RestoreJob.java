@@ -82,8 +82,14 @@ public final class RestoreJob {
      */
     public RestoreReport restore(RestorePlan plan, SecretKeys secrets, Optional<String> password, Progress progress,
                                  Consumer<String> log, Cancellation cancel) {
+        return restore(plan, "manual", secrets, password, progress, log, cancel);
+    }
+
+    /** The same, recorded in the history with another origin than "manual", e.g. a schedule's test restore. */
+    public RestoreReport restore(RestorePlan plan, String origin, SecretKeys secrets, Optional<String> password,
+                                 Progress progress, Consumer<String> log, Cancellation cancel) {
         return claims.whileHolding(claimOf(plan), "restore", () -> readingPlaintext(plan, secrets, cancel,
-                readable -> restores.restore(readable, password, progress, log, cancel)));
+                readable -> restores.restore(readable, origin, password, progress, log, cancel)));
     }
 
     /**

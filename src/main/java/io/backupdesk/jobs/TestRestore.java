@@ -10,6 +10,7 @@ import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.core.Verification;
+import io.backupdesk.crypto.CryptoException;
 import io.backupdesk.restore.RestoreMode;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
@@ -40,13 +41,29 @@ public final class TestRestore {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final RestoreService restores;
+    private final RestoreJob restoreJob;
     private final JobHistory history;
     private final Clock clock;
 
-    public TestRestore(RestoreService restores, JobHistory history, Clock clock) {
+    /** @param restoreJob opens encrypted backups with the keys stored here */
+    public TestRestore(RestoreService restores, RestoreJob restoreJob, JobHistory history, Clock clock) {
         this.restores = restores;
+        this.restoreJob = restoreJob;
         this.history = history;
         this.clock = clock;
+    }
+
+    /**
+     * Why the backup cannot be test-restored unattended: an encrypted one needs a secret key stored here without a
+     * passphrase, and a scheduled backup needs only the public key. Empty when it can.
+     */
+    Optional<String> whyNotHere(BackupCatalog.Entry backup) {
+        try {
+            restoreJob.requireOpenable(backup, SecretKeys.STORED);
+            return Optional.empty();
+        } catch (CryptoException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /**
@@ -73,8 +90,8 @@ public final class TestRestore {
         RestorePlan plan = new RestorePlan(backup, profile, scratch, RestoreMode.NEW_DATABASE, 0, false, true, true,
                 null, null, false, false, Set.of());
         try {
-            RestoreReport report = restores.restore(plan, schedule.testRestoreOrigin(), Optional.empty(), Progress.NONE,
-                    line -> { }, cancel);
+            RestoreReport report = restoreJob.restore(plan, schedule.testRestoreOrigin(), SecretKeys.STORED,
+                    Optional.empty(), Progress.NONE, line -> { }, cancel);
             if (report.outcome() != RestoreReport.Outcome.FAILED) {
                 Verification restored = new Verification(BackupStatus.VERIFIED, clock.instant(),
                         "Restored in full into a scratch database by the weekly test restore; " + report.summary());
