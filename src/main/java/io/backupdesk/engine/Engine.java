@@ -48,7 +48,6 @@ import io.backupdesk.store.SmtpPasswordStore;
 import io.backupdesk.store.StaleAlertStore;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -56,12 +55,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import java.util.stream.Collectors;
 import java.util.Set;
 
@@ -346,28 +342,9 @@ public final class Engine {
         }
     }
 
-    /** At most this many lines of one run are shown; a run logs a dozen. */
-    private static final int RUN_LOG_LINES = 200;
-
     /** The app log's lines about one run, oldest first, from the current and the rotated log files. */
     public List<String> logLinesOf(String runId) {
-        Path logs = paths.logsDir();
-        if (!Files.isDirectory(logs)) {
-            return List.of();
-        }
-        List<String> lines = new ArrayList<>();
-        try (Stream<Path> files = Files.list(logs)) {
-            List<Path> oldestFirst = files.filter(p -> p.getFileName().toString().endsWith(".log"))
-                    .sorted(Comparator.comparing(p -> p.toFile().lastModified())).toList();
-            for (Path file : oldestFirst) {
-                try (Stream<String> text = Files.lines(file)) {
-                    text.filter(line -> line.contains(runId)).forEach(lines::add);
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            return lines;
-        }
-        return lines.size() > RUN_LOG_LINES ? lines.subList(lines.size() - RUN_LOG_LINES, lines.size()) : lines;
+        return RunLogLines.of(paths.logsDir(), runId);
     }
 
     /**
