@@ -11,6 +11,9 @@ import java.nio.file.Path;
 
 /** Tells a dump's format from its first bytes, not from its name. */
 final class DumpFormatSniffer {
+    /** Enough to hold the tar header and a plain dump's first comment lines. */
+    static final int HEAD_BYTES = 4096;
+
     private DumpFormatSniffer() { }
 
     static BackupFormat detect(Path path) throws IOException {
@@ -22,8 +25,13 @@ final class DumpFormatSniffer {
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
-            head = in.readNBytes(4096);
+            head = in.readNBytes(HEAD_BYTES);
         }
+        return detect(head, path);
+    }
+
+    /** The format of a dump whose first bytes are {@code head} (of an encrypted one, its plaintext's). */
+    static BackupFormat detect(byte[] head, Path path) {
         if (head.length >= 5 && new String(head, 0, 5, StandardCharsets.US_ASCII).equals("PGDMP")) {
             return BackupFormat.CUSTOM;
         }

@@ -47,6 +47,12 @@ public final class DumpImporter {
     /** An imported backup, and where the unusable metadata it replaced was put aside, if there was one. */
     public record Imported(BackupCatalog.Entry entry, Optional<Path> setAside) { }
 
+    /**
+     * An age-encrypted dump to import: what opens it, and the public keys it is encrypted to (empty for a
+     * passphrase), which the sidecar records.
+     */
+    public record Encrypted(ArchiveDecryption decryption, List<String> recipients) { }
+
     /** As {@link #importDump(Path, String, Progress, Cancellation)}, without progress. */
     public BackupCatalog.Entry importDump(Path source, String profile) {
         return importDump(source, profile, Progress.NONE, new Cancellation()).entry();
@@ -61,19 +67,38 @@ public final class DumpImporter {
      * @throws BackupDeskException when it is not a dump, is in the catalog already, or cannot be read or placed
      */
     public Imported importDump(Path source, String profile, Progress progress, Cancellation cancel) {
+        return importDump(source, profile, null, progress, cancel);
+    }
+
+    /**
+     * As {@link #importDump(Path, String, Progress, Cancellation)}; an age-encrypted dump is read through its
+     * decryption (its plaintext never written) and filed as {@code <stem><ending>.age}.
+     *
+     * @param encrypted what opens an encrypted dump; null for one that is not encrypted
+     */
+    public Imported importDump(Path source, String profile, Encrypted encrypted, Progress progress, Cancellation cancel) {
         Path file = source.toAbsolutePath().normalize();
         if (!Files.exists(file)) {
             throw BackupDeskException.configuration("There is no file or folder " + file + ".", "Check the path.");
         }
         try {
-            BackupFormat format = DumpFormatSniffer.detect(file);
-            DumpHeader header = format == BackupFormat.PLAIN ? PlainDumpHeader.read(file) : archiveHeader(file);
+            EncryptedDump sealed = encrypted == null ? null : new EncryptedDump(file, encrypted.decryption());
+            BackupFormat format = sealed != null ? sealed.format() : DumpFormatSniffer.detect(file);
+            DumpHeader header = sealed != null ? sealed.header(format)
+                    : format == BackupFormat.PLAIN ? PlainDumpHeader.read(file) : archiveHeader(ArchiveToc.read(file));
             String database = Optional.ofNullable(header.database()).orElseGet(() -> guessDatabase(file));
+            String name = sealed != null ? sealed.fileName(stem(plainName(file.getFileName().toString())), format)
+                    : file.getFileName().toString();
             if (file.startsWith(layout.root())) {
+                if (!name.equals(file.getFileName().toString())) {
+                    throw BackupDeskException.configuration("An encrypted dump in the backup folder must be named "
+                            + name + ", to tell its format.", "Move it out of the backup folder and import it from"
+                            + " there; it is copied in under that name.");
+                }
                 refuseIfListed(sidecarOf(file));
             }
             Path placed = file.startsWith(layout.root()) ? file
-                    : copyIn(file, layout.folderFor(profile == null ? "imported" : profile, database));
+                    : copyIn(file, layout.folderFor(profile == null ? "imported" : profile, database), name);
             Path sidecar = sidecarOf(placed);
             refuseIfListed(sidecar);
             Map<String, String> files = Files.isDirectory(placed) ? Sha256.ofFolderFiles(placed) : Map.of();
@@ -87,8 +112,10 @@ public final class DumpImporter {
                     .createdAt(header.createdAt() == null ? Files.getLastModifiedTime(placed).toInstant()
                             : header.createdAt())
                     .tables(header.tables()).status(BackupStatus.OK).origin(ORIGIN_IMPORT)
+                    .encrypted(encrypted != null).recipients(encrypted == null ? List.of() : encrypted.recipients())
                     .build();
-            Verification read = verifier.check(new BackupCatalog.Entry(record, sidecar, BackupStatus.OK), progress, cancel);
+            Verification read = verifier.check(new BackupCatalog.Entry(record, sidecar, BackupStatus.OK),
+                    encrypted == null ? null : encrypted.decryption(), progress, cancel);
             // the verification is what marks it: every list, cleanup and restore goes by it before the status
             BackupRecord checked = record.withVerification(read);
             Optional<Path> aside = Sidecars.createReplacingUnusable(sidecar, checked);
@@ -100,7 +127,13 @@ public final class DumpImporter {
     }
 
     private static Path sidecarOf(Path archive) {
-        return archive.resolveSibling(stem(archive.getFileName().toString()) + BackupLayout.SIDECAR_SUFFIX);
+        return archive.resolveSibling(stem(plainName(archive.getFileName().toString())) + BackupLayout.SIDECAR_SUFFIX);
+    }
+
+    /** The name without the {@code .age} an encrypted file's name ends in. */
+    static String plainName(String name) {
+        return name.endsWith(ArchiveEncryption.SUFFIX) ? name.substring(0, name.length() - ArchiveEncryption.SUFFIX.length())
+                : name;
     }
 
     /** Fails early, before the long read, when usable metadata of this name exists; unusable metadata is no bar. */
@@ -115,19 +148,19 @@ public final class DumpImporter {
                       List<TableCount> tables) { }
 
     /** The header and table list from the archive's own table of contents; a damaged one is refused. */
-    private static DumpHeader archiveHeader(Path file) {
-        ArchiveToc toc = ArchiveToc.read(file);
+    static DumpHeader archiveHeader(ArchiveToc toc) {
         List<TableCount> tables = toc.tableData().stream().map(e -> new TableCount(e.schema(), e.name(), null)).toList();
         return new DumpHeader(toc.database(), toc.serverVersion().map(PgVersion::toString).orElse(null),
                 toc.dumpVersion().map(PgVersion::toString).orElse(null), "unknown", toc.createdAt(), tables);
     }
 
-    private Path copyIn(Path source, Path folder) throws IOException {
+    /** @param name the name to give the copy */
+    private Path copyIn(Path source, Path folder, String name) throws IOException {
         SecureFiles.createDirectories(folder);
-        String name = source.getFileName().toString();
         Path target = folder.resolve(name);
+        String stem = stem(plainName(name));
         for (int n = 2; Files.exists(target); n++) {
-            target = folder.resolve(stem(name) + "-" + n + name.substring(stem(name).length()));
+            target = folder.resolve(stem + "-" + n + name.substring(stem.length()));
         }
         if (Files.isDirectory(source)) {
             SecureFiles.createDirectories(target);

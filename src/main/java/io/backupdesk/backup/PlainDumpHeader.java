@@ -21,10 +21,14 @@ final class PlainDumpHeader {
     private PlainDumpHeader() { }
 
     static DumpImporter.DumpHeader read(Path file) throws IOException {
-        boolean gzip = PlainDumpStream.isGzip(file);
+        return read(PlainDumpStream.open(file), PlainDumpStream.isGzip(file));
+    }
+
+    /** Reads the header from the dump's SQL text, and closes it. */
+    static DumpImporter.DumpHeader read(InputStream sql, boolean gzip) throws IOException {
         String server = null;
         String dumpedBy = null;
-        try (InputStream in = PlainDumpStream.open(file);
+        try (InputStream in = sql;
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             for (int i = 0; i < HEADER_LINES && (line = reader.readLine()) != null; i++) {

@@ -5,12 +5,18 @@ import io.backupdesk.backup.DumpImporter;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.Cancellation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.util.Locale;
+import java.util.Optional;
+import io.backupdesk.jobs.SecretKeys;
 import java.util.concurrent.Callable;
 
 /**
@@ -33,11 +39,27 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the imported backup as JSON.")
     boolean json;
 
+    @Mixin
+    SecretKeyOptions secrets;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        return secrets.run(root.in(), this::importWith);
+    }
+
+    private int importWith(SecretKeys keys) {
         Cancellation cancel = new Cancellation();
+        Optional<DumpImporter.Encrypted> encrypted;
+        try {
+            encrypted = root.engine().encryptionKeys().forImport(file.toAbsolutePath(), keys);
+        } catch (NoSuchFileException e) {
+            encrypted = Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DumpImporter.Encrypted opened = encrypted.orElse(null);
         DumpImporter.Imported imported = CancelOnInterrupt.run(cancel, () -> root.engine().importer()
-                .importDump(file, profile, ConsoleProgress.forTerminal(root.err()), cancel));
+                .importDump(file, profile, opened, ConsoleProgress.forTerminal(root.err()), cancel));
         BackupCatalog.Entry entry = imported.entry();
         imported.setAside().ifPresent(aside -> root.err().println("warning: the unreadable metadata that was there is kept as "
                 + aside));

@@ -8,6 +8,8 @@ import com.exceptionfactory.jagged.framework.stream.StandardDecryptingChannelFac
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.security.GeneralSecurityException;
@@ -73,6 +75,13 @@ public final class AgeDecryptor {
             throw new CryptoException(CryptoException.Failure.DAMAGED,
                     "The encrypted file's header is damaged, or the file ends right after it.",
                     "Use another copy of the backup; this one cannot be decrypted.", e);
+        }
+    }
+
+    /** Whether the file is age-encrypted (binary or armored), told from its first bytes; no key is tried. */
+    public static boolean isAgeFile(Path file) throws IOException {
+        try (ReadableByteChannel in = Files.newByteChannel(file)) {
+            return AgeFormat.of(AgeFormat.readPrefix(in)) != AgeFormat.NOT_AGE;
         }
     }
 

@@ -4,6 +4,7 @@ import io.backupdesk.backup.ArchiveEncryption;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.backup.ArchiveDecryption;
+import io.backupdesk.backup.DumpImporter;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.crypto.AgeDecryptor;
 import io.backupdesk.crypto.AgeEncryptor;
@@ -16,6 +17,8 @@ import io.backupdesk.crypto.AgeRecipient;
 import io.backupdesk.crypto.Passphrase;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -148,6 +151,65 @@ public final class EncryptionKeys {
             throw protectedKey;
         }
         return Optional.empty();
+    }
+
+    /**
+     * What opens an age-encrypted dump brought in from elsewhere, and the public keys it is encrypted to: the key
+     * file given, else the passphrase given (for a passphrase-encrypted file), else a stored secret key.
+     *
+     * @return empty when the file is not age-encrypted
+     * @throws CryptoException when nothing given or stored here opens it, or the passphrase is wrong
+     */
+    public Optional<DumpImporter.Encrypted> forImport(Path file, SecretKeys given) throws IOException {
+        if (Files.isDirectory(file) || !AgeDecryptor.isAgeFile(file)) {
+            return Optional.empty();
+        }
+        if (given.identityFile().isPresent()) {
+            List<AgeIdentity> identities = IdentityFile.read(given.identityFile().get(), given.passphrase());
+            AgeDecryptor decryptor = AgeDecryptor.withIdentities(identities);
+            if (!opens(decryptor, file)) {
+                throw new CryptoException(CryptoException.Failure.WRONG_KEY, "The key in " + given.identityFile().get()
+                        + " does not open " + file.getFileName() + ".", "Give the secret key file it was encrypted to.");
+            }
+            return Optional.of(new DumpImporter.Encrypted(of(decryptor), publicKeys(identities)));
+        }
+        if (given.passphrase() != null && opens(AgeDecryptor.withPassphrase(given.passphrase()), file)) {
+            return Optional.of(new DumpImporter.Encrypted(of(AgeDecryptor.withPassphrase(given.passphrase())), List.of()));
+        }
+        for (StoredKey key : keys.list()) {
+            if (!key.hasSecretKey() || !key.isUsable()) {
+                continue;
+            }
+            List<AgeIdentity> identities;
+            try {
+                identities = keys.identities(key.name(), given.passphrase());
+            } catch (CryptoException protectedKey) {
+                continue;
+            }
+            AgeDecryptor decryptor = AgeDecryptor.withIdentities(identities);
+            if (opens(decryptor, file)) {
+                return Optional.of(new DumpImporter.Encrypted(of(decryptor), publicKeys(identities)));
+            }
+        }
+        throw new CryptoException(CryptoException.Failure.WRONG_KEY, "No key stored here opens " + file.getFileName() + ".",
+                "Give its secret key file with --identity, or its passphrase with --passphrase-stdin.");
+    }
+
+    /** Whether the header opens with these keys; a file encrypted to others, or with a passphrase, does not. */
+    private static boolean opens(AgeDecryptor decryptor, Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file); InputStream opened = decryptor.decrypt(in)) {
+            return true;
+        } catch (CryptoException e) {
+            if (e.failure() == CryptoException.Failure.WRONG_KEY
+                    || e.failure() == CryptoException.Failure.WRONG_KIND_OF_SECRET) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static List<String> publicKeys(List<AgeIdentity> identities) {
+        return identities.stream().map(i -> i.recipient().publicKey()).distinct().toList();
     }
 
     /** Why an encrypted backup cannot be opened here, naming the keys it needs. */

@@ -125,8 +125,8 @@ public final class ProcessRunner {
                 // a broken pipe means the program stopped reading: its exit code and stderr tell why
                 if (!isBrokenPipe(t)) {
                     stdoutFailure.compareAndSet(null, t);
+                    stdinFailure.set(t);
                 }
-                stdinFailure.set(t);
             }
         });
         Thread outThread = stdout == StdoutHandler.DISCARD ? null : startThread(command.toolName() + "-stdout", () -> {
@@ -213,8 +213,14 @@ public final class ProcessRunner {
     }
 
     /** A program that stops reading (it failed, or was told to stop on error) breaks the pipe; that is its story. */
+    /**
+     * Whether writing failed because the program no longer reads: the pipe says so while the program is exiting, and
+     * once the JDK has seen it exit it has swapped its stdin for a closed stream. Either is no failure of ours: a
+     * program may stop reading early and still succeed, and its exit code tells.
+     */
     private static boolean isBrokenPipe(Throwable t) {
-        return t instanceof IOException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("pipe");
+        String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+        return t instanceof IOException && (message.contains("pipe") || message.equals("stream closed"));
     }
 
     private static void readLines(InputStream stream, Deque<String> tail, Consumer<String> listener) {

@@ -2,6 +2,7 @@ package io.backupdesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backupdesk.core.BackupFormat;
+import io.backupdesk.pg.ClientTool;
 import io.backupdesk.store.Json;
 import io.backupdesk.testing.PgTools;
 import io.backupdesk.testing.PostgresServerExtension;
@@ -117,6 +118,43 @@ class EncryptedRestoreIT {
         assertThat(PgTools.rowCounts(server, copyByHand)).isEqualTo(PgTools.rowCounts(server, db));
         assertThat(restored.code()).as(restored.err()).isZero();
         assertThat(PgTools.rowCounts(server, copyByUs)).isEqualTo(PgTools.rowCounts(server, db));
+    }
+
+    @Test
+    void aDumpEncryptedByTheAgeToolIsImportedReadInFullAndRestoredAndRefusedWithoutItsKey(TestServer server)
+            throws Exception {
+        String db = shop(server);
+        assertThat(cli("", "keys", "generate", "office").code()).isZero();
+        Path outside = Files.createDirectories(dir.resolve("elsewhere"));
+        Path dump = outside.resolve("nightly.dump");
+        PgTools.run(server, null, PgTools.tool(ClientTool.PG_DUMP).toString(), "-Fc", "-f", dump.toString(), "--dbname=" + db);
+        Path sealed = outside.resolve("nightly.age");
+        assertThat(new ProcessBuilder("age", "-R", dir.resolve("config/keys/office.pub").toString(), "-o",
+                sealed.toString(), dump.toString()).start().waitFor()).isZero();
+        Files.delete(dump);
+        Path foreign = outside.resolve("foreign.dump.age");
+        Path foreignKey = dir.resolve("foreign.key");
+        assertThat(new ProcessBuilder("age-keygen", "-o", foreignKey.toString()).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("sh", "-c", "age-keygen -y '" + foreignKey + "' > '" + dir.resolve("foreign.pub")
+                + "' && age -R '" + dir.resolve("foreign.pub") + "' -o '" + foreign + "' '" + sealed + "'").start().waitFor())
+                .isZero();
+
+        Run imported = cli("", "import", sealed.toString(), "--profile", "prod", "--json");
+        Run refused = cli("", "import", foreign.toString(), "--profile", "prod");
+
+        JsonNode backup = json(imported);
+        assertThat(backup.get("status").asText()).as("decrypted and read in full").isEqualTo("verified");
+        assertThat(backup.get("encrypted").asBoolean()).isTrue();
+        assertThat(backup.get("recipients").get(0).asText()).isEqualTo(Files.readAllLines(
+                dir.resolve("config/keys/office.pub")).stream().filter(l -> l.startsWith("age1")).findFirst().orElseThrow());
+        assertThat(Path.of(backup.get("path").asText()).getFileName().toString()).isEqualTo("nightly.dump.age");
+        assertThat(refused.code()).isNotZero();
+        assertThat(refused.err()).contains("No key stored here opens foreign.dump.age");
+        String copy = server.reserveName();
+        Run restored = cli("", "restore", backup.get("id").asText(), "--target", "prod", "--database", copy,
+                "--mode", "new-database");
+        assertThat(restored.code()).as(restored.err()).isZero();
+        assertThat(PgTools.rowCounts(server, copy)).isEqualTo(PgTools.rowCounts(server, db));
     }
 
     @Test
