@@ -16,6 +16,8 @@ public final class Styles {
     /** Secondary text: hints, notes, the small print under a value. */
     public static final String MUTED = "muted";
     public static final String SECTION_TITLE = "section-title";
+    /** The message under a form field that says what is wrong with it. */
+    public static final String FIELD_ERROR = "field-error";
     public static final String TONE_GOOD = "tone-good";
     public static final String TONE_WARNING = "tone-warning";
     public static final String TONE_BAD = "tone-bad";
@@ -63,6 +65,12 @@ public final class Styles {
     public static final String TEST_PASSED = "ok";
     public static final String TEST_FAILED = "failed";
     public static final String OUTCOME_HEADLINE = "outcome-headline";
+
+    // the keys in the settings
+    /** One key: its name, public key, where its secret key is, and its buttons. */
+    public static final String KEY_ROW = "key-row";
+    public static final String KEY_NAME = "key-name";
+    public static final String KEYS_WARNING_ICON = "keys-warning-icon";
 
     // the restore wizard
     public static final String WIZARD_STEP = "wizard-step";
