@@ -68,9 +68,12 @@ public final class RecoverySheet {
         if (key.hasSecretKey()) {
             line(sheet, "Secret key file on this computer:");
             line(sheet, "    " + secretFile);
-            line(sheet, key.passphraseProtected()
-                    ? "It is protected by a passphrase: age asks for it when it decrypts. Without the passphrase the file is of no use."
-                    : "It is not protected by a passphrase: whoever has a copy can open the backups.");
+            if (key.passphraseProtected()) {
+                line(sheet, "It is protected by a passphrase: age asks for it when it decrypts.");
+                line(sheet, "Without the passphrase the file is of no use: keep the passphrase apart from this sheet.");
+            } else {
+                line(sheet, "It is not protected by a passphrase: whoever has a copy can open the backups.");
+            }
             line(sheet, "");
             line(sheet, "KEEP A COPY OF THIS FILE ELSEWHERE: on a USB stick in a safe, in a password manager,");
             line(sheet, "or printed. If this computer is lost, the copy is the only way back.");
@@ -105,7 +108,7 @@ public final class RecoverySheet {
                 "age -d -i " + keyFile + " " + BACKUP + ".sql.gz.age | gunzip | psql -d " + DATABASE), List.of());
         format(sheet, "Plain SQL without compression, " + BACKUP + ".sql.age:", List.of(
                 "age -d -i " + keyFile + " " + BACKUP + ".sql.age | psql -d " + DATABASE), List.of());
-        format(sheet, "Roles saved beside a backup, " + BACKUP + ".globals.sql.age (before the database):", List.of(
+        format(sheet, "Roles saved beside a backup, " + BACKUP + ".globals.sql.age (restore them first):", List.of(
                 "age -d -i " + keyFile + " " + BACKUP + ".globals.sql.age | psql -d postgres"), List.of());
         heading(sheet, "BACKUPS ENCRYPTED WITH A PASSPHRASE INSTEAD OF THIS KEY");
         line(sheet, "age asks for the passphrase; no key file is needed. For example, custom format:");
@@ -114,7 +117,7 @@ public final class RecoverySheet {
         line(sheet, "The other formats likewise: age -d -o NAME NAME.age, then restore NAME as above.");
         line(sheet, "");
         heading(sheet, "CHECK");
-        line(sheet, "A file opens with this key when this prints the backup's first bytes without an error:");
+        line(sheet, "A custom-format backup opens with this key when this prints PGDMP, its first bytes:");
         line(sheet, "    age -d -i " + keyFile + " " + BACKUP + ".dump.age | head -c 5");
     }
 

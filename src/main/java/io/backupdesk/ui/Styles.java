@@ -118,6 +118,8 @@ public final class Styles {
         public static final String ACCENT = atlantafx.base.theme.Styles.ACCENT;
         /** The button that destroys something. */
         public static final String DANGER = atlantafx.base.theme.Styles.DANGER;
+        /** A button drawn in its colour's outline only: a {@link #DANGER} action among others, not shouting. */
+        public static final String OUTLINED = atlantafx.base.theme.Styles.BUTTON_OUTLINED;
         /** A button without a border, for a secondary action inside a form. */
         public static final String FLAT = atlantafx.base.theme.Styles.FLAT;
         public static final String SMALL = atlantafx.base.theme.Styles.SMALL;

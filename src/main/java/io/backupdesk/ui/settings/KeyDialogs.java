@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -23,6 +24,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -34,8 +36,12 @@ import java.io.File;
  * closes when its form says it is done; the work itself is the ViewModel's.
  */
 final class KeyDialogs {
-    private static final WindowSizes.Request GENERATE_SIZE = new WindowSizes.Request(560, 0, 420, 260);
-    private static final WindowSizes.Request IMPORT_SIZE = new WindowSizes.Request(620, 0, 460, 320);
+    /*
+     * High enough for every message the form can show: a dialog sized to its content when it opens does not grow
+     * when an error appears under a field, and the error then covered the buttons.
+     */
+    private static final WindowSizes.Request GENERATE_SIZE = new WindowSizes.Request(560, 400, 420, 340);
+    private static final WindowSizes.Request IMPORT_SIZE = new WindowSizes.Request(660, 480, 480, 420);
 
     private KeyDialogs() { }
 
@@ -55,7 +61,8 @@ final class KeyDialogs {
         grid.addRow(3, new Label(Messages.get("settings.keys.passphrase.repeat")), repeated);
         grid.add(error(form.passphraseError()), 1, 4);
         grid.add(muted(Messages.get("settings.keys.passphrase.help")), 1, 5);
-        VBox content = new VBox(10, muted(Messages.get("settings.keys.generate.help")), grid, error(form.errorProperty()));
+        VBox content = form(muted(Messages.get("settings.keys.generate.help")), grid, working(form.busyProperty()),
+                error(form.errorProperty()));
         show(owner, Messages.get("settings.keys.generate.title"), Messages.get("settings.keys.generate.action"), "generate-key",
                 content, GENERATE_SIZE, form.canGenerate(), form.doneProperty(), () -> model.generate(form), name);
     }
@@ -78,6 +85,7 @@ final class KeyDialogs {
         browse.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(Messages.get("settings.keys.import.title"));
+            chooser.setInitialDirectory(KeysView.home());
             File chosen = chooser.showOpenDialog(browse.getScene().getWindow());
             if (chosen != null) {
                 form.fileChosen(chosen.toPath());
@@ -94,6 +102,11 @@ final class KeyDialogs {
         passphrase.textProperty().bindBidirectional(form.passphraseProperty());
         Label passphraseLabel = new Label(Messages.get("settings.keys.import.passphrase"));
         shownWhen(form.passphraseNeededProperty(), passphrase, passphraseLabel);
+        form.passphraseNeededProperty().addListener((o, was, now) -> {
+            if (now) {
+                passphrase.requestFocus();
+            }
+        });
         GridPane grid = grid();
         grid.add(fromFile, 0, 0, 2, 1);
         grid.add(fileRow, 1, 1);
@@ -104,7 +117,7 @@ final class KeyDialogs {
         grid.addRow(6, passphraseLabel, passphrase);
         grid.addRow(7, new Label(Messages.get("settings.keys.name")), name);
         grid.add(error(form.nameError()), 1, 8);
-        VBox content = new VBox(10, grid, error(form.errorProperty()));
+        VBox content = form(grid, working(form.busyProperty()), error(form.errorProperty()));
         show(owner, Messages.get("settings.keys.import.title"), Messages.get("settings.keys.import.action"), "import-key",
                 content, IMPORT_SIZE, form.canImport(), form.doneProperty(), () -> model.importKey(form), file);
     }
@@ -138,6 +151,13 @@ final class KeyDialogs {
         dialog.show();
     }
 
+    /** The dialog's content, kept off the dialog's edges. */
+    private static VBox form(Node... parts) {
+        VBox content = new VBox(10, parts);
+        content.setPadding(new Insets(16, 20, 8, 20));
+        return content;
+    }
+
     private static GridPane grid() {
         GridPane grid = new GridPane();
         grid.setHgap(12);
@@ -166,17 +186,29 @@ final class KeyDialogs {
     }
 
     private static Label error(ObservableStringValue message) {
-        Label label = new Label();
-        label.setWrapText(true);
+        Label label = wrapping(new Label());
         label.getStyleClass().add(Styles.FIELD_ERROR);
         Views.bindError(label, message);
         return label;
     }
 
+    /** Said while the key is made or read: with a passphrase that takes a few seconds, on purpose. */
+    private static Label working(ReadOnlyBooleanProperty busy) {
+        Label label = muted(Messages.get("settings.keys.working"));
+        shownWhen(busy, label);
+        return label;
+    }
+
     private static Label muted(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
+        Label label = wrapping(new Label(text));
         label.getStyleClass().add(Styles.MUTED);
+        return label;
+    }
+
+    /** A label that wraps and is as high as its lines: in a dialog sized to its content it was cut to one line. */
+    private static Label wrapping(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -100,7 +100,7 @@ public final class KeysView {
                 model.recoverySheetFileName(key), Messages.get("settings.keys.sheet.filter"), "*.txt", model::saveRecoverySheet));
         sheet.getStyleClass().add(Styles.Theme.ACCENT);
         Button remove = button(Messages.get("settings.keys.remove"), e -> Confirm.before(root, model.removeQuestion(key), () -> model.remove(key)));
-        remove.getStyleClass().add(Styles.Theme.DANGER);
+        remove.getStyleClass().addAll(Styles.Theme.DANGER, Styles.Theme.OUTLINED);
         FlowPane buttons = new FlowPane(8, 6, sheet, copy, export, remove);
         row.getChildren().add(buttons);
         row.getStyleClass().add(Styles.KEY_ROW);
@@ -115,12 +115,18 @@ public final class KeysView {
         return button;
     }
 
+    /** Where the file choosers open: the app's working folder, which they showed otherwise, means nothing to a user. */
+    static File home() {
+        return new File(System.getProperty("user.home"));
+    }
+
     /** Asks where to save a file for the key, proposing a name, and hands the chosen file to the model. */
     private void save(KeyRowViewModel key, String title, String proposed, String filter, String pattern,
                       BiConsumer<KeyRowViewModel, Path> write) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.setInitialFileName(proposed);
+        chooser.setInitialDirectory(home());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(filter, pattern));
         File file = chooser.showSaveDialog(root.getScene().getWindow());
         if (file != null) {
