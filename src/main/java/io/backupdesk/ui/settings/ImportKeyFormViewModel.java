@@ -3,7 +3,6 @@ package io.backupdesk.ui.settings;
 import io.backupdesk.crypto.AgeKeyStore;
 import io.backupdesk.crypto.AgeRecipient;
 import io.backupdesk.crypto.CryptoException;
-import io.backupdesk.ui.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;

@@ -110,6 +110,8 @@ class SettingsUiTest {
         });
         hook.start();
         try {
+            // below the Keys section, out of view at this window's height
+            scrollTo(robot, "#webhookUrl");
             robot.clickOn("#webhookUrl").write("ftp://127.0.0.1/hooks/x");
             assertThat(robot.lookup("#webhookError").queryAs(Label.class).isVisible()).isTrue();
             assertThat(robot.lookup("#testWebhook").queryAs(Button.class).isDisabled()).isTrue();
