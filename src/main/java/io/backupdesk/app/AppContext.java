@@ -12,6 +12,7 @@ import io.backupdesk.ui.FxTaskRunner;
 import io.backupdesk.ui.TaskRunner;
 import io.backupdesk.ui.Notifier;
 import io.backupdesk.ui.restorewizard.RestoreWizardViewModel;
+import io.backupdesk.ui.settings.KeysViewModel;
 import io.backupdesk.ui.settings.SettingsViewModel;
 import io.backupdesk.ui.backups.BackupDialogViewModel;
 import io.backupdesk.ui.backups.BackupsViewModel;
@@ -22,6 +23,7 @@ import io.backupdesk.ui.shell.ShellViewModel;
 
 import javafx.application.Platform;
 
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -116,6 +118,10 @@ public final class AppContext implements AutoCloseable {
 
     public SettingsViewModel settings() {
         return new SettingsViewModel(new EngineSettingsOperations(engine), runner, BackupDeskApp::applyTheme);
+    }
+
+    public KeysViewModel keys() {
+        return new KeysViewModel(new EngineKeyOperations(engine, Clock.systemUTC()), runner);
     }
 
     public RestoreWizardViewModel restoreWizard() {

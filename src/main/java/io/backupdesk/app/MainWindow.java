@@ -21,6 +21,7 @@ import io.backupdesk.ui.restorewizard.RestoreWizardView;
 import io.backupdesk.ui.restorewizard.RestoreWizardViewModel;
 import io.backupdesk.ui.schedules.SchedulesView;
 import io.backupdesk.ui.schedules.SchedulesViewModel;
+import io.backupdesk.ui.settings.KeysViewModel;
 import io.backupdesk.ui.settings.SettingsView;
 import io.backupdesk.ui.settings.SettingsViewModel;
 import io.backupdesk.ui.shell.MainView;
@@ -110,7 +111,9 @@ public final class MainWindow {
         screens.put(Navigation.Screen.SETTINGS, () -> {
             SettingsViewModel settings = context.settings();
             settings.load();
-            return new SettingsView(settings, reveal).node();
+            KeysViewModel keys = context.keys();
+            keys.load();
+            return new SettingsView(settings, keys, reveal).node();
         });
         if (context.engine().profiles().list().isEmpty()) {
             // the first start: nothing can be backed up before a connection exists

@@ -16,6 +16,8 @@ public final class Styles {
     /** Secondary text: hints, notes, the small print under a value. */
     public static final String MUTED = "muted";
     public static final String SECTION_TITLE = "section-title";
+    /** The message under a form field that says what is wrong with it. */
+    public static final String FIELD_ERROR = "field-error";
     public static final String TONE_GOOD = "tone-good";
     public static final String TONE_WARNING = "tone-warning";
     public static final String TONE_BAD = "tone-bad";
@@ -64,6 +66,12 @@ public final class Styles {
     public static final String TEST_FAILED = "failed";
     public static final String OUTCOME_HEADLINE = "outcome-headline";
 
+    // the keys in the settings
+    /** One key: its name, public key, where its secret key is, and its buttons. */
+    public static final String KEY_ROW = "key-row";
+    public static final String KEY_NAME = "key-name";
+    public static final String KEYS_WARNING_ICON = "keys-warning-icon";
+
     // the restore wizard
     public static final String WIZARD_STEP = "wizard-step";
     /** The step shown now among the {@link #WIZARD_STEP}s. */
@@ -110,6 +118,8 @@ public final class Styles {
         public static final String ACCENT = atlantafx.base.theme.Styles.ACCENT;
         /** The button that destroys something. */
         public static final String DANGER = atlantafx.base.theme.Styles.DANGER;
+        /** A button drawn in its colour's outline only: a {@link #DANGER} action among others, not shouting. */
+        public static final String OUTLINED = atlantafx.base.theme.Styles.BUTTON_OUTLINED;
         /** A button without a border, for a secondary action inside a form. */
         public static final String FLAT = atlantafx.base.theme.Styles.FLAT;
         public static final String SMALL = atlantafx.base.theme.Styles.SMALL;

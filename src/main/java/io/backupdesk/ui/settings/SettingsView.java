@@ -19,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -61,10 +62,12 @@ public final class SettingsView {
     @FXML private Label mailToError;
     @FXML private Button testMail;
     @FXML private Label mailOutcome;
+    @FXML private VBox keysSection;
 
     /** @param openFolder shows a folder in the system's file manager */
-    public SettingsView(SettingsViewModel model, Consumer<Path> openFolder) {
+    public SettingsView(SettingsViewModel model, KeysViewModel keys, Consumer<Path> openFolder) {
         Views.load(this);
+        keysSection.getChildren().setAll(new KeysView(keys).node());
         backupRoot.textProperty().bindBidirectional(model.backupRootProperty());
         backupRoot.promptTextProperty().bind(Bindings.createStringBinding(() ->
                 Messages.get("settings.backupRoot.prompt", model.defaultBackupRootProperty().get()), model.defaultBackupRootProperty()));

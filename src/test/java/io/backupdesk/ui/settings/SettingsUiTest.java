@@ -49,7 +49,7 @@ class SettingsUiTest {
         settings = new FolderSettings(dir);
         store = settings.store;
         SettingsViewModel model = new SettingsViewModel(settings, jobs.runner(), theme -> { });
-        stage.setScene(new Scene((Parent) new SettingsView(model, folder -> { }).node(), 1000, 760));
+        stage.setScene(new Scene((Parent) new SettingsView(model, new KeysViewModel(new FolderKeys(dir), jobs.runner()), folder -> { }).node(), 1000, 760));
         stage.show();
         model.load();
     }
@@ -110,6 +110,8 @@ class SettingsUiTest {
         });
         hook.start();
         try {
+            // below the Keys section, out of view at this window's height
+            scrollTo(robot, "#webhookUrl");
             robot.clickOn("#webhookUrl").write("ftp://127.0.0.1/hooks/x");
             assertThat(robot.lookup("#webhookError").queryAs(Label.class).isVisible()).isTrue();
             assertThat(robot.lookup("#testWebhook").queryAs(Button.class).isDisabled()).isTrue();
