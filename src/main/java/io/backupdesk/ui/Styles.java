@@ -21,6 +21,8 @@ public final class Styles {
     public static final String TONE_BAD = "tone-bad";
     /** A path or a command to read character by character. */
     public static final String MONOSPACE = "monospace";
+    /** A field's validation message, under it. */
+    public static final String FIELD_ERROR = "field-error";
 
     // the shell
     public static final String NAV_BUTTON = "nav-button";

@@ -1,5 +1,7 @@
 package io.backupdesk.ui.backups;
 
+import io.backupdesk.crypto.AgeIdentity;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
@@ -27,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class BackupDialogUiTest {
     private static final ConnectionProfile PROD = new ConnectionProfile("prod", "db1", 5432, "sales", "dba", SslMode.PREFER, null);
+    private static final List<StoredKey> KEYS = List.of(new StoredKey("ops-key",
+            List.of(AgeIdentity.generate().recipient()), true, false, ""));
     private Stage owner;
 
     @Start
@@ -45,6 +49,11 @@ class BackupDialogUiTest {
             @Override
             public BackupOptions defaults() {
                 return BackupOptions.defaults();
+            }
+
+            @Override
+            public List<StoredKey> keys() {
+                return KEYS;
             }
 
             @Override

@@ -1,5 +1,7 @@
 package io.backupdesk.ui.connections;
 
+import io.backupdesk.crypto.AgeKeyStore;
+import io.backupdesk.crypto.StoredKey;
 import atlantafx.base.theme.PrimerLight;
 import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
@@ -35,11 +37,14 @@ class ConnectionsUiTest {
     @RegisterExtension
     final UiJobs jobs = new UiJobs();
     private ProfileStore store;
+    private AgeKeyStore keyStore;
 
     @Start
     void start(Stage stage) throws Exception {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         store = new ProfileStore(Files.createTempDirectory("connections-ui"), w -> { });
+        keyStore = new AgeKeyStore(Files.createTempDirectory("connections-ui-keys").resolve("keys"));
+        keyStore.generate("ops-key", null);
         ConnectionsViewModel model = new ConnectionsViewModel(new ProfileOperations() {
             @Override
             public List<ConnectionProfile> list() {
@@ -64,6 +69,11 @@ class ConnectionsUiTest {
             @Override
             public ConnectionCheck.Report test(ConnectionProfile profile, Optional<String> password) {
                 throw new UnsupportedOperationException("not used here");
+            }
+
+            @Override
+            public List<StoredKey> keys() {
+                return keyStore.list();
             }
 
             @Override
