@@ -1,17 +1,19 @@
 package io.backupdesk.ui.backups;
 
-import io.backupdesk.crypto.AgeIdentity;
-import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.SslMode;
+import io.backupdesk.crypto.AgeIdentity;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.TableInfo;
 import io.backupdesk.ui.Notifier;
 import io.backupdesk.ui.SyncTaskRunner;
 import io.backupdesk.ui.WindowChecks;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -91,6 +93,8 @@ class BackupDialogUiTest {
         WindowChecks.assertUsable(dialog);
         assertThat(dialog.getHeight()).isGreaterThan(400);
         assertThat(robot.lookup("#start-backup").tryQuery()).isPresent();
+        assertThat(robot.lookup("#encryption-summary").queryAs(Label.class).getText()).isEqualTo("Not encrypted");
+        assertThat(robot.lookup("#encryption-keys").queryAs(ListView.class).getItems()).hasSize(1);
         // issue 19: the mnemonic parser took the underscore and showed "pgdumpall"
         assertThat(robot.lookup("#globals").lookup(".text").queryAll()).map(n -> ((javafx.scene.text.Text) n).getText())
                 .anyMatch(text -> text.contains("pg_dumpall"));

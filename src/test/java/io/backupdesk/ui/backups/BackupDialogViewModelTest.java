@@ -1,7 +1,5 @@
 package io.backupdesk.ui.backups;
 
-import io.backupdesk.crypto.AgeIdentity;
-import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
@@ -12,6 +10,8 @@ import io.backupdesk.core.DumpScope;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.SslMode;
+import io.backupdesk.crypto.AgeIdentity;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.TableInfo;
 import io.backupdesk.ui.Notifier;
 import io.backupdesk.ui.SyncTaskRunner;

@@ -1,11 +1,11 @@
 package io.backupdesk.ui.connections;
 
-import io.backupdesk.crypto.AgeKeyStore;
-import io.backupdesk.crypto.StoredKey;
 import atlantafx.base.theme.PrimerLight;
 import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.SslMode;
+import io.backupdesk.crypto.AgeKeyStore;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.ConnectionCheck;
 import io.backupdesk.store.ProfileStore;
 import io.backupdesk.ui.UiJobs;
@@ -13,6 +13,7 @@ import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -100,5 +101,18 @@ class ConnectionsUiTest {
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#list").queryAs(ListView.class).getItems().size() == 1);
         assertThat(store.list()).singleElement().satisfies(p -> assertThat(p.port()).isEqualTo(5433));
+    }
+
+    @Test
+    void aStoredKeyTickedInTheFormIsSavedWithTheConnectionAndTheSummarySaysSo(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#save").queryAs(Button.class).isDisabled());
+        assertThat(robot.lookup("#encryption-summary").queryAs(Label.class).getText()).isEqualTo("Not encrypted");
+
+        robot.clickOn(robot.lookup("#encryption-keys .check-box").queryAs(CheckBox.class));
+        assertThat(robot.lookup("#encryption-summary").queryAs(Label.class).getText()).startsWith("Encrypted to ops-key (age1");
+        robot.clickOn("#save");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> store.list().size() == 1);
+        assertThat(store.list().get(0).encryptTo()).containsExactly("ops-key");
     }
 }

@@ -1,13 +1,13 @@
 package io.backupdesk.ui.connections;
 
-import io.backupdesk.crypto.AgeIdentity;
-import io.backupdesk.crypto.AgeKeyStore;
-import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.SslMode;
+import io.backupdesk.crypto.AgeIdentity;
+import io.backupdesk.crypto.AgeKeyStore;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.ConnectionCheck;
 import io.backupdesk.pg.PgVersion;
 import io.backupdesk.store.ProfilePasswords;

@@ -1,11 +1,11 @@
 package io.backupdesk.ui.schedules;
 
-import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.schedule.ScheduleTimes;
 
 import java.time.Instant;
@@ -15,8 +15,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
