@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 
 /**
@@ -14,8 +15,9 @@ import javafx.scene.layout.VBox;
  * the connection form, the schedule editor and Back up now each place where their layout keeps it.
  */
 public final class EncryptionChoiceView {
-    /** Room for three keys; more scroll. */
-    private static final double LIST_HEIGHT = 84;
+    /** The list grows to this many keys; more scroll. */
+    private static final int ROWS_SHOWN = 3;
+    private static final double ROW_HEIGHT = 26;
 
     private final VBox root = new VBox(4);
 
@@ -29,8 +31,19 @@ public final class EncryptionChoiceView {
 
         ListView<StoredKeyOption> keys = new ListView<>(model.keys());
         keys.setId("encryption-keys");
-        keys.setPrefHeight(LIST_HEIGHT);
-        keys.setMinHeight(LIST_HEIGHT);
+        keys.setFixedCellSize(ROW_HEIGHT);
+        // as high as its keys, up to three: no empty rows under one key, no scrolling for a few
+        keys.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.min(ROWS_SHOWN,
+                Math.max(1, model.keys().size())) * ROW_HEIGHT + 2, model.keys()));
+        keys.minHeightProperty().bind(keys.prefHeightProperty());
+        // the ticks are the cells' check boxes, which the keyboard cannot reach: space ticks the selected key
+        keys.setOnKeyPressed(e -> {
+            StoredKeyOption selected = keys.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.SPACE && selected != null) {
+                selected.chosenProperty().set(!selected.chosenProperty().get());
+                e.consume();
+            }
+        });
         keys.setCellFactory(CheckBoxListCell.forListView(StoredKeyOption::chosenProperty,
                 Views.showing(StoredKeyOption::label)));
         keys.getStyleClass().add(Styles.Theme.DENSE);

@@ -16,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -114,5 +115,9 @@ class ConnectionsUiTest {
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> store.list().size() == 1);
         assertThat(store.list().get(0).encryptTo()).containsExactly("ops-key");
+
+        // the cells' check boxes take no focus: the keyboard ticks the selected key with space
+        robot.clickOn("#encryption-keys").type(KeyCode.SPACE);
+        assertThat(robot.lookup("#encryption-summary").queryAs(Label.class).getText()).isEqualTo("Not encrypted");
     }
 }
