@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
  */
 public final class EncryptionChoiceViewModel {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
+    private static final String PUBLIC_KEY_PREFIX = "age1";
 
     private final boolean fallsBackToConnection;
     private final ObservableList<StoredKeyOption> keys = FXCollections.observableArrayList();
@@ -73,7 +74,7 @@ public final class EncryptionChoiceViewModel {
         List<String> pasted = new ArrayList<>();
         for (String entry : encryptTo) {
             // as the jobs read it: a stored key's name wins over the same text read as a public key
-            if (storedNames.contains(entry) || !entry.regionMatches(true, 0, "age1", 0, 4)) {
+            if (storedNames.contains(entry) || !isPublicKeyText(entry)) {
                 names.add(entry);
             } else {
                 pasted.add(entry);
@@ -139,7 +140,12 @@ public final class EncryptionChoiceViewModel {
         if (own.isEmpty() && fallsBackToConnection && !connectionKeys.get().isEmpty()) {
             return Messages.get("encryption.summary.connection", labels(connectionKeys.get()));
         }
-        return own.isEmpty() ? Messages.get("encryption.summary.none") : Messages.get("encryption.summary.keys", labels(own));
+        return own.isEmpty() ? Messages.get("encryption.summary.none")
+                : Messages.get("encryption.summary.keys", labels(own));
+    }
+
+    private static boolean isPublicKeyText(String entry) {
+        return entry.regionMatches(true, 0, PUBLIC_KEY_PREFIX, 0, PUBLIC_KEY_PREFIX.length());
     }
 
     /** Stored keys by their label, public keys shortened. */
@@ -147,7 +153,7 @@ public final class EncryptionChoiceViewModel {
         Map<String, StoredKeyOption> byName = keys.stream().collect(Collectors.toMap(StoredKeyOption::name,
                 Function.identity(), (a, b) -> a));
         return entries.stream().map(e -> byName.containsKey(e) ? byName.get(e).label()
-                : e.regionMatches(true, 0, "age1", 0, 4) ? Formats.publicKey(e) : e).collect(Collectors.joining(", "));
+                : isPublicKeyText(e) ? Formats.publicKey(e) : e).collect(Collectors.joining(", "));
     }
 
     private String problem() {
