@@ -168,6 +168,11 @@ public final class EncryptionChoiceViewModel {
         if (missing.isPresent()) {
             return Messages.get("encryption.error.missing", missing.get().name());
         }
+        Optional<StoredKeyOption> unusable = keys.stream().filter(k -> !k.isUsable() && k.chosenProperty().get())
+                .findFirst();
+        if (unusable.isPresent()) {
+            return Messages.get("encryption.error.unusable", unusable.get().name(), unusable.get().detail());
+        }
         if (directoryFormat.get() && !effectiveKeys().isEmpty()) {
             return Messages.get(encryptTo().isEmpty() ? "encryption.error.directory.connection"
                     : "encryption.error.directory");

@@ -13,22 +13,24 @@ public final class StoredKeyOption {
     private final String name;
     private final String detail;
     private final boolean missing;
+    private final boolean usable;
     private final BooleanProperty chosen = new SimpleBooleanProperty();
 
-    private StoredKeyOption(String name, String detail, boolean missing) {
+    private StoredKeyOption(String name, String detail, boolean missing, boolean usable) {
         this.name = name;
         this.detail = detail;
         this.missing = missing;
+        this.usable = usable;
     }
 
     static StoredKeyOption of(StoredKey key) {
         String detail = !key.isUsable() ? key.problem()
                 : String.join(", ", key.recipients().stream().map(AgeRecipient::publicKey).map(Formats::publicKey).toList());
-        return new StoredKeyOption(key.name(), detail, false);
+        return new StoredKeyOption(key.name(), detail, false, key.isUsable());
     }
 
     static StoredKeyOption missing(String name) {
-        return new StoredKeyOption(name, Messages.get("encryption.key.missing"), true);
+        return new StoredKeyOption(name, Messages.get("encryption.key.missing"), true, false);
     }
 
     public String name() {
@@ -47,6 +49,11 @@ public final class StoredKeyOption {
 
     public boolean isMissing() {
         return missing;
+    }
+
+    /** Whether a backup can be encrypted to it: in the key store, with files that hold a public key. */
+    public boolean isUsable() {
+        return usable;
     }
 
     public BooleanProperty chosenProperty() {

@@ -81,6 +81,19 @@ class EncryptionChoiceViewModelTest {
     }
 
     @Test
+    void aStoredKeyWhoseFilesAreDamagedCannotBeTickedUnnoticed() {
+        StoredKey damaged = new StoredKey("broken", List.of(), true, false, "The public key file broken.pub is missing.");
+        EncryptionChoiceViewModel choice = new EncryptionChoiceViewModel(false);
+        choice.load(List.of(damaged), List.of());
+
+        choice.keys().get(0).chosenProperty().set(true);
+
+        assertThat(choice.keys().get(0).label()).isEqualTo("broken (The public key file broken.pub is missing.)");
+        assertThat(choice.error().get()).isEqualTo("The key broken cannot be used: The public key file broken.pub is"
+                + " missing. Untick it, or remove it in Settings and import it again.");
+    }
+
+    @Test
     void theKeyStoreReadAgainKeepsWhatIsTicked() {
         EncryptionChoiceViewModel choice = new EncryptionChoiceViewModel(false);
         choice.load(STORED.subList(0, 1), List.of("ops-key"));
