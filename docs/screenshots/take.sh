@@ -26,6 +26,11 @@ sleep 1
 
 rm -rf "$DEMO_HOME/.config/backupdesk" "$DEMO_HOME/backups"
 java -cp "$CP" io.backupdesk.testing.CatalogGenerator "$CONFIG" "$DEMO_HOME/backups" 240 40
+# prod-1's backups are encrypted to a stored key, as the connection form, the schedule editor and Back up now show
+cli() { java -cp "$CP" io.backupdesk.cli.BackupDeskCli --config-dir "$CONFIG" "$@" >/dev/null; }
+cli keys generate ops-key
+cli keys generate offsite
+cli profiles add prod-1 --url "postgresql://backup@db1.example.internal:5432/sales?sslmode=require" --encrypt-to ops-key
 
 shoot() { import -window root "$SHOTS/$1"; }
 click() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-1.5}"; }

@@ -7,6 +7,7 @@ import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.TableInfo;
 import io.backupdesk.jobs.BackupJob;
 import io.backupdesk.ui.backups.BackupOperations;
@@ -30,6 +31,11 @@ final class EngineBackupOperations implements BackupOperations {
     @Override
     public BackupOptions defaults() {
         return engine.backupDefaults().options();
+    }
+
+    @Override
+    public List<StoredKey> keys() {
+        return engine.keys().list();
     }
 
     @Override

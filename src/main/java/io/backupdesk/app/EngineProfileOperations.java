@@ -4,6 +4,7 @@ import io.backupdesk.engine.Engine;
 
 import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.ConnectionCheck;
 import io.backupdesk.ui.connections.ProfileOperations;
 
@@ -25,6 +26,7 @@ final class EngineProfileOperations implements ProfileOperations {
 
     @Override
     public void save(ConnectionProfile profile, String previousName, Optional<String> password) {
+        engine.encryptionKeys().check(profile.encryptTo());
         engine.saveProfile(profile, previousName, password);
     }
 
@@ -41,6 +43,11 @@ final class EngineProfileOperations implements ProfileOperations {
     @Override
     public ConnectionCheck.Report test(ConnectionProfile profile, Optional<String> password) {
         return engine.connectionCheck().test(profile, password);
+    }
+
+    @Override
+    public List<StoredKey> keys() {
+        return engine.keys().list();
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.schedule.BackupScheduler;
 import io.backupdesk.schedule.RunRequest;
 import io.backupdesk.schedule.StoredSchedules;
@@ -67,6 +68,11 @@ final class EngineScheduleOperations implements ScheduleOperations {
     @Override
     public BackupOptions defaultOptions() {
         return engine.backupDefaults().options();
+    }
+
+    @Override
+    public List<StoredKey> keys() {
+        return engine.keys().list();
     }
 
     @Override

@@ -80,6 +80,7 @@ final class CliJson {
         m.put("sslMode", p.sslMode().libpqName());
         m.put("service", p.service());
         m.put("passwordStored", passwordStored);
+        m.put("encryptTo", p.encryptTo());
         return m;
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /** Sizes, durations and times the way a person reads them. */
@@ -33,6 +34,22 @@ final class Format {
 
     static String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant.atZone(ZoneId.systemDefault()));
+    }
+
+    /**
+     * Keys to encrypt to, for a table: names as they are, an age1… public key cut to its start and end (still enough
+     * to tell two apart; {@code --json} has it whole); "-" for none.
+     */
+    static String keys(List<String> entries) {
+        if (entries.isEmpty()) {
+            return "-";
+        }
+        return String.join(", ", entries.stream().map(Format::key).toList());
+    }
+
+    private static String key(String entry) {
+        return entry.startsWith("age1") && entry.length() >= 60
+                ? entry.substring(0, 12) + "…" + entry.substring(entry.length() - 4) : entry;
     }
 
     static String count(long n) {

@@ -21,7 +21,7 @@ import java.util.Optional;
 /** {@code backupdesk profiles ...}: connection profiles; passwords go to the pgpass file, never into profiles.json. */
 @Command(name = "profiles", description = "Manage connection profiles.", subcommandsRepeatable = false)
 public final class ProfilesCommand {
-    private static final String ROW = "%-16s  %-40s  %-11s  %s%n";
+    private static final String ROW = "%-16s  %-40s  %-11s  %-10s  %s%n";
 
     @ParentCommand
     BackupDeskCli root;
@@ -31,19 +31,52 @@ public final class ProfilesCommand {
             @Option(names = "--url", required = true, paramLabel = "URL",
                     description = "postgresql://USER@HOST:PORT/DATABASE[?sslmode=MODE]") String url,
             @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
-            boolean passwordStdin) throws IOException {
+            boolean passwordStdin,
+            @Option(names = "--encrypt-to", paramLabel = "KEY", description = "Encrypt every backup of this profile to"
+                    + " this key: a stored key's name ('keys list') or an age1... public key. Repeatable. Replacing a"
+                    + " profile keeps its keys unless this or --no-encryption is given.") List<String> encryptTo,
+            @Option(names = "--no-encryption", description = "Backups of this profile are not encrypted (unless a run"
+                    + " or schedule names keys of its own).") boolean noEncryption) throws IOException {
         ConnectionUri.Parsed parsed = ConnectionUri.parse(name, url, ConnectionDefaults.fromSystem());
-        ConnectionProfile profile = parsed.profile();
+        Optional<ConnectionProfile> previous = root.engine().profiles().find(name);
+        List<String> keys = encryptionOf(previous, encryptTo, noEncryption);
+        ConnectionProfile profile = parsed.profile().withEncryptTo(keys);
         Optional<String> password = passwordStdin ? Optional.of(readPassword()) : parsed.password();
         if (parsed.password().isPresent() && !passwordStdin) {
             root.err().println("warning: the password was part of the URL and may be in your shell history;"
                     + " --password-stdin avoids that.");
         }
-        boolean replaced = root.engine().profiles().find(name).isPresent();
         root.engine().saveProfile(profile, null, password);
-        root.out().println("Profile '" + name + "' " + (replaced ? "replaced" : "saved") + ": " + profile.describe()
+        root.out().println("Profile '" + name + "' " + (previous.isPresent() ? "replaced" : "saved") + ": "
+                + profile.describe() + encryptionSaid(previous, keys, encryptTo == null || encryptTo.isEmpty())
                 + (password.isPresent() ? "; password stored in " + root.engine().credentials().storeOf(profile) : ""));
         return 0;
+    }
+
+    /**
+     * The keys the profile is saved with: those given (checked now, so that no backup fails on them later), none, or
+     * when neither is said, those it had. A profile is re-added to change its password or address, and that must not
+     * quietly leave its next backups unencrypted.
+     */
+    private List<String> encryptionOf(Optional<ConnectionProfile> previous, List<String> encryptTo, boolean noEncryption) {
+        boolean given = encryptTo != null && !encryptTo.isEmpty();
+        if (given && noEncryption) {
+            throw BackupDeskException.configuration("--encrypt-to and --no-encryption were both given.",
+                    "Give --encrypt-to KEY to encrypt this profile's backups, or --no-encryption to stop, not both.");
+        }
+        if (noEncryption) {
+            return List.of();
+        }
+        return given ? root.engine().encryptionKeys().check(encryptTo)
+                : previous.map(ConnectionProfile::encryptTo).orElse(List.of());
+    }
+
+    private static String encryptionSaid(Optional<ConnectionProfile> previous, List<String> keys, boolean kept) {
+        boolean wasEncrypted = previous.map(p -> !p.encryptTo().isEmpty()).orElse(false);
+        if (keys.isEmpty()) {
+            return wasEncrypted ? "; its backups are no longer encrypted" : "";
+        }
+        return "; backups encrypted to " + Format.keys(keys) + (kept && wasEncrypted ? " (kept)" : "");
     }
 
     @Command(name = "list", description = "List the profiles.")
@@ -57,8 +90,9 @@ public final class ProfilesCommand {
             root.out().println("No profiles yet. Add one with: backupdesk profiles add NAME --url postgresql://USER@HOST:5432/DB");
             return 0;
         }
-        root.out().printf(ROW, "NAME", "CONNECTION", "SSL", "PASSWORD");
-        all.forEach(p -> root.out().printf(ROW, p.name(), p.describe(), p.sslMode().libpqName(), stored(p) ? "stored" : "not stored"));
+        root.out().printf(ROW, "NAME", "CONNECTION", "SSL", "PASSWORD", "ENCRYPTED TO");
+        all.forEach(p -> root.out().printf(ROW, p.name(), p.describe(), p.sslMode().libpqName(),
+                stored(p) ? "stored" : "not stored", Format.keys(p.encryptTo())));
         return 0;
     }
 

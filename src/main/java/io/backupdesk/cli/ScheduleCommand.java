@@ -7,10 +7,12 @@ import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.Compression;
+import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Ids;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
+import io.backupdesk.jobs.EncryptionKeys;
 import io.backupdesk.stats.DatabaseHealth;
 import io.backupdesk.schedule.CronSchedule;
 import io.backupdesk.schedule.DueRuns;
@@ -38,7 +40,7 @@ import java.nio.file.Path;
 /** {@code backupdesk schedule ...}: the backup schedules the app runs, and a way to run them from the OS scheduler. */
 @Command(name = "schedule", description = "Manage backup schedules, or run the ones that are due.")
 public final class ScheduleCommand {
-    private static final String ROW = "%-12s  %-14s  %-16s  %-24s  %-8s  %-19s  %s%n";
+    private static final String ROW = "%-12s  %-14s  %-16s  %-24s  %-8s  %-19s  %-22s  %s%n";
 
     @ParentCommand
     BackupDeskCli root;
@@ -50,7 +52,8 @@ public final class ScheduleCommand {
         Instant now = root.engine().clock().instant();
         if (json) {
             boolean paused = root.engine().schedules().pausedSince().isPresent();
-            root.out().println(CliJson.writeList(schedules.stream().map(s -> json(s, history, now, paused)).toList()));
+            root.out().println(CliJson.writeList(schedules.stream().map(s -> json(s, history, now, paused,
+                    s.options().encryptTo().isEmpty() ? profileKeys(s) : s.options().encryptTo())).toList()));
             return 0;
         }
         if (schedules.isEmpty()) {
@@ -61,12 +64,13 @@ public final class ScheduleCommand {
         Optional<Instant> paused = root.engine().schedules().pausedSince();
         paused.ifPresent(since -> root.out().println("All schedules are paused since " + Format.time(since)
                 + "; 'backupdesk schedule resume' lets them run again."));
-        root.out().printf(ROW, "ID", "PROFILE", "CRON", "ZONE", "ENABLED", "NEXT RUN", "LAST RESULT");
+        root.out().printf(ROW, "ID", "PROFILE", "CRON", "ZONE", "ENABLED", "NEXT RUN", "ENCRYPTED TO", "LAST RESULT");
         for (Schedule s : schedules) {
             Optional<JobRun> last = StoredSchedules.lastRun(s, history);
             root.out().printf(ROW, s.id(), s.profile(), s.cron(), zoneText(s), s.enabled() ? "yes" : "no",
                     !s.enabled() ? "-" : paused.isPresent() ? "paused"
                             : ScheduleTimes.of(s).nextRunAfter(now).map(Format::time).orElse("never"),
+                    encryptionText(s),
                     last.map(r -> r.status().name().toLowerCase(Locale.ROOT) + " " + Format.time(r.startedAt())).orElse("-"));
         }
         return 0;
@@ -87,14 +91,20 @@ public final class ScheduleCommand {
             @Option(names = "--max-age", paramLabel = "DURATION", description = "Delete backups older than this, e.g. 90d.") String maxAge,
             @Option(names = "--catch-up", paramLabel = "POLICY", description = "run-once (default) or skip: what to do once about runs missed while the app was closed.") String catchUp,
             @Option(names = "--test-restore", description = "Once a week, restore the newest backup into a scratch database and drop it again.") boolean testRestore,
+            @Option(names = "--encrypt-to", paramLabel = "KEY", description = "Encrypt each backup to this key instead"
+                    + " of the profile's: a stored key's name ('keys list') or an age1... public key. Repeatable."
+                    + " Default: the profile's keys, if any.") List<String> encryptTo,
             @Option(names = "--disabled", description = "Save it switched off.") boolean disabled) {
-        root.engine().profiles().require(profile);
+        ConnectionProfile target = root.engine().profiles().require(profile);
         ZoneId zoneId = zone(zone);
         // new input: read once here, where a wrong one is said before anything is saved
         CronSchedule parsed = CronSchedule.parse(cron, zoneId);
         // the same defaults as a schedule made on the Schedules screen: those of the settings, as they are now
-        BackupOptions options = root.engine().backupDefaults().withDefaults(format == null ? null : BackupFormat.parse(format),
+        BackupOptions defaults = root.engine().backupDefaults().withDefaults(format == null ? null : BackupFormat.parse(format),
                 compress == null ? null : Compression.parse(compress), label).checked();
+        BackupOptions options = defaults.toBuilder().encryptTo(encryptTo == null ? List.of()
+                : root.engine().encryptionKeys().check(encryptTo)).build();
+        refuseEncryptedDirectory(options, target);
         RetentionPolicy retention = new RetentionPolicy(keepLast, daily, weekly, monthly,
                 maxAge == null ? null : Durations.parse(maxAge));
         Schedule schedule = Schedule.builder().id(Ids.newId()).profile(profile).cron(cron.trim())
@@ -227,6 +237,34 @@ public final class ScheduleCommand {
                 + " the schedules again with 'backupdesk schedule add'; delete the copy once it is not needed.");
     }
 
+    /**
+     * pg_dump writes a directory archive's files itself, in plaintext, so this version cannot encrypt one: a schedule
+     * that would fail on every run is refused now instead.
+     */
+    private static void refuseEncryptedDirectory(BackupOptions options, ConnectionProfile target) {
+        List<String> keys = EncryptionKeys.forRun(options.encryptTo(), target);
+        if (options.format() == BackupFormat.DIRECTORY && !keys.isEmpty()) {
+            throw BackupDeskException.configuration("Backups in the directory format cannot be encrypted in this version,"
+                    + " and this schedule's would be encrypted to " + Format.keys(keys)
+                    + (options.encryptTo().isEmpty() ? " (the profile's keys)." : "."),
+                    "Choose --format custom, tar or plain for an encrypted schedule.");
+        }
+    }
+
+    /** The schedule's own keys; else the profile's, which its backups get then, marked so. */
+    private String encryptionText(Schedule s) {
+        if (!s.options().encryptTo().isEmpty()) {
+            return Format.keys(s.options().encryptTo());
+        }
+        List<String> profileKeys = profileKeys(s);
+        return profileKeys.isEmpty() ? "-" : Format.keys(profileKeys) + " (profile)";
+    }
+
+    /** The keys of the schedule's profile; a profile removed since has none. */
+    private List<String> profileKeys(Schedule s) {
+        return root.engine().profiles().find(s.profile()).map(ConnectionProfile::encryptTo).orElse(List.of());
+    }
+
     /** The schedule's zone as stored, so that one this Java does not know is shown, not a failed list. */
     private static String zoneText(Schedule s) {
         return s.zone() == null || s.zone().isBlank() ? ZoneId.systemDefault().getId() : s.zone();
@@ -250,7 +288,9 @@ public final class ScheduleCommand {
         throw BackupDeskException.configuration("Unknown catch-up policy '" + text + "'.", "Use run-once or skip.");
     }
 
-    private static Map<String, Object> json(Schedule s, List<JobRun> history, Instant now, boolean paused) {
+    /** @param encryptedTo the keys its backups are encrypted to: its own, else its profile's */
+    private static Map<String, Object> json(Schedule s, List<JobRun> history, Instant now, boolean paused,
+                                            List<String> encryptedTo) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("profile", s.profile());
@@ -262,6 +302,8 @@ public final class ScheduleCommand {
         m.put("nextRun", times.nextRunAfter(now, paused).orElse(null));
         m.put("paused", paused);
         m.put("format", s.options().format().cliName());
+        m.put("encryptTo", s.options().encryptTo());
+        m.put("encryptedTo", encryptedTo);
         m.put("retention", s.retention());
         m.put("catchUp", s.catchUp().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         m.put("testRestore", s.testRestore());

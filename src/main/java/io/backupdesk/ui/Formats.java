@@ -23,6 +23,14 @@ public final class Formats {
         return ByteSizes.format(bytes);
     }
 
+    /**
+     * An age1… public key cut to its start and end: enough to tell two apart at a glance without a 62-character
+     * line; the full key is in the key store and on the command line.
+     */
+    public static String publicKey(String key) {
+        return key.length() <= 20 ? key : key.substring(0, 12) + "…" + key.substring(key.length() - 4);
+    }
+
     public static String duration(Duration d) {
         if (d == null) {
             return "–";

@@ -28,23 +28,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by earlier versions sit in backup folders shared between desks, so a change to a record's methods must not add,
  * drop, rename or reorder a field: every component is set here, and the text is compared whole. The records are made
  * with their builders, as the app makes them; the expected text is what the records wrote before they had builders.
+ * Fields are only ever added last (the keys to encrypt to, and whether and to what a backup is encrypted, issue 16),
+ * which earlier versions read past: they ignore fields they do not know.
  */
 class StoredRecordFormatTest {
     private static final Instant AT = Instant.parse("2026-05-04T02:30:00Z");
+    private static final String PUBLIC_KEY = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
 
-    private static final String OPTIONS_JSON_START = "{\"format\":\"DIRECTORY\",\"compression\":{\"method\":\"ZSTD\","
+    private static final String OPTIONS_JSON = "{\"format\":\"DIRECTORY\",\"compression\":{\"method\":\"ZSTD\","
             + "\"level\":3,\"none\":false},\"jobs\":3,\"schemas\":[\"sales\"],\"excludeSchemas\":[\"tmp*\"],"
             + "\"tables\":[\"sales.orders\"],\"excludeTables\":[\"sales.audit\"],\"scope\":\"SCHEMA_ONLY\","
-            + "\"globals\":true,\"label\":\"nightly\",\"timeout\":\"PT2H\",\"lockWaitTimeout\":\"PT30S\"";
-    /** Options as they were written before encryption: files of earlier versions must still read. */
-    private static final String OPTIONS_JSON_BEFORE_ENCRYPTION = OPTIONS_JSON_START + "}";
-    private static final String OPTIONS_JSON = OPTIONS_JSON_START + ",\"encryptTo\":[]}";
+            + "\"globals\":true,\"label\":\"nightly\",\"timeout\":\"PT2H\",\"lockWaitTimeout\":\"PT30S\","
+            + "\"encryptTo\":[\"ops-key\",\"" + PUBLIC_KEY + "\"]}";
 
     private static BackupOptions options() {
         return BackupOptions.builder().format(BackupFormat.DIRECTORY).compression(Compression.parse("zstd:3")).jobs(3)
                 .schemas(List.of("sales")).excludeSchemas(List.of("tmp*")).tables(List.of("sales.orders"))
                 .excludeTables(List.of("sales.audit")).scope(DumpScope.SCHEMA_ONLY).globals(true).label("nightly")
-                .timeout(Duration.ofHours(2)).lockWaitTimeout(Duration.ofSeconds(30)).build();
+                .timeout(Duration.ofHours(2)).lockWaitTimeout(Duration.ofSeconds(30))
+                .encryptTo(List.of("ops-key", PUBLIC_KEY)).build();
     }
 
     @Test
@@ -57,7 +59,7 @@ class StoredRecordFormatTest {
                 .createdAt(AT).durationMillis(4_200).tables(List.of(new TableCount("sales", "orders", 300L)))
                 .label("nightly").status(BackupStatus.OK)
                 .verification(new Verification(BackupStatus.VERIFIED, AT.plusSeconds(5), "read in full"))
-                .origin("schedule:s1").pinned(true).build();
+                .origin("schedule:s1").pinned(true).encrypted(true).recipients(List.of(PUBLIC_KEY)).build();
         String json = "{\"schemaVersion\":1,\"id\":\"b1\",\"profile\":\"prod\",\"host\":\"db1\",\"port\":5433,"
                 + "\"database\":\"sales\",\"serverVersion\":\"16.2\",\"pgDumpVersion\":\"16.3\","
                 + "\"format\":\"DIRECTORY\",\"compression\":\"zstd:3\",\"options\":" + OPTIONS_JSON + ","
@@ -69,12 +71,9 @@ class StoredRecordFormatTest {
                 + "\"durationMillis\":4200,\"tables\":[{\"schema\":\"sales\",\"name\":\"orders\",\"rows\":300}],"
                 + "\"label\":\"nightly\",\"status\":\"OK\",\"verification\":{\"status\":\"VERIFIED\","
                 + "\"at\":\"2026-05-04T02:30:05Z\",\"message\":\"read in full\"},\"origin\":\"schedule:s1\","
-                + "\"pinned\":true";
-        String encryption = ",\"encrypted\":false,\"recipients\":[]}";
+                + "\"pinned\":true,\"encrypted\":true,\"recipients\":[\"" + PUBLIC_KEY + "\"]}";
 
-        assertWrittenAndReadAs(record, json + encryption, BackupRecord.class);
-        assertThat(Json.mapper().readValue(json.replace(OPTIONS_JSON, OPTIONS_JSON_BEFORE_ENCRYPTION) + "}",
-                BackupRecord.class)).as("a sidecar from before encryption").isEqualTo(record);
+        assertWrittenAndReadAs(record, json, BackupRecord.class);
     }
 
     @Test
@@ -117,6 +116,29 @@ class StoredRecordFormatTest {
                 + "\"enabledAt\":\"2026-05-04T02:31:00Z\"}";
 
         assertWrittenAndReadAs(schedule, json, Schedule.class);
+    }
+
+    @Test
+    void optionsWrittenBeforeTheKeysToEncryptToReadAsNoKeys() throws Exception {
+        String before = OPTIONS_JSON.substring(0, OPTIONS_JSON.indexOf(",\"encryptTo\"")) + "}";
+
+        BackupOptions read = Json.mapper().readValue(before, BackupOptions.class);
+
+        assertThat(read.encryptTo()).isEmpty();
+        assertThat(read.label()).isEqualTo("nightly");
+    }
+
+    @Test
+    void aSidecarWrittenBeforeEncryptionReadsAsUnencrypted() throws Exception {
+        String before = "{\"schemaVersion\":1,\"id\":\"b1\",\"profile\":\"prod\",\"database\":\"sales\","
+                + "\"format\":\"CUSTOM\",\"fileName\":\"sales_20260504-023000.dump\",\"status\":\"OK\","
+                + "\"createdAt\":\"2026-05-04T02:30:00Z\",\"pinned\":false}";
+
+        BackupRecord read = Json.mapper().readValue(before, BackupRecord.class);
+
+        assertThat(read.encrypted()).isFalse();
+        assertThat(read.recipients()).isEmpty();
+        assertThat(read.fileName()).isEqualTo("sales_20260504-023000.dump");
     }
 
     private static <T> void assertWrittenAndReadAs(T value, String json, Class<T> type) throws Exception {

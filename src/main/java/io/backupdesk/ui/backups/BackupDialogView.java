@@ -3,6 +3,7 @@ package io.backupdesk.ui.backups;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.DumpScope;
+import io.backupdesk.ui.EncryptionChoiceView;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
@@ -45,6 +46,7 @@ public final class BackupDialogView {
     @FXML private TextField label;
     @FXML private Label labelError;
     @FXML private CheckBox globals;
+    @FXML private VBox encryptionBox;
     @FXML private Button loadTables;
     @FXML private Label tablesMessage;
     @FXML private ListView<ScopeItem> scope;
@@ -107,6 +109,8 @@ public final class BackupDialogView {
         label.textProperty().bindBidirectional(model.labelProperty());
         Views.bindError(labelError, model.labelError());
         globals.selectedProperty().bindBidirectional(model.globalsProperty());
+        encryptionBox.getChildren().setAll(new EncryptionChoiceView(model.encryption(),
+                Messages.get("encryption.help.run")).node());
         loadTables.disableProperty().bind(model.loadingTablesProperty().or(model.profileProperty().isNull()));
         loadTables.setOnAction(e -> model.loadTables());
         tablesMessage.textProperty().bind(model.tablesMessageProperty());

@@ -9,7 +9,9 @@ import io.backupdesk.core.Compression;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.DumpScope;
 import io.backupdesk.core.ErrorKind;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.TableInfo;
+import io.backupdesk.ui.EncryptionChoiceViewModel;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Notifier;
@@ -36,7 +38,8 @@ import java.util.TreeSet;
 
 /**
  * "Back up now": profile, format, compression, jobs, what to dump (whole database, schema only or data only, or
- * chosen schemas and tables from the server's list), the roles file, a label. Start hands the backup to the task
+ * chosen schemas and tables from the server's list), the roles file, a label, the keys to encrypt to (by default the
+ * connection's). Start hands the backup to the task
  * runner, so it goes on in the status bar after the dialog closes; a password the server asks for is asked then.
  */
 public final class BackupDialogViewModel {
@@ -58,6 +61,7 @@ public final class BackupDialogViewModel {
     private final ObservableList<ScopeItem> scope = FXCollections.observableArrayList();
     private final BooleanProperty loadingTables = new SimpleBooleanProperty();
     private final StringProperty tablesMessage = new SimpleStringProperty("");
+    private final EncryptionChoiceViewModel encryption = new EncryptionChoiceViewModel(true);
     private final StringBinding labelError;
     private final BooleanBinding canStart;
     private final BooleanBinding jobsApply;
@@ -68,22 +72,31 @@ public final class BackupDialogViewModel {
         this.notifier = notifier;
         labelError = Bindings.createStringBinding(() -> label.get().length() > LABEL_MAX
                 ? Messages.get("backup.error.label", LABEL_MAX) : "", label);
-        canStart = profile.isNotNull().and(labelError.isEmpty());
+        canStart = profile.isNotNull().and(labelError.isEmpty()).and(encryption.valid());
         jobsApply = format.isEqualTo(BackupFormat.DIRECTORY);
         profile.addListener((o, was, now) -> scope.clear());
+        // nothing chosen here means the connection's keys: the choice shows them, and checks them against the format
+        encryption.connectionKeysProperty().bind(Bindings.createObjectBinding(() -> profile.get() == null ? List.of()
+                : profile.get().encryptTo(), profile));
+        encryption.directoryFormatProperty().bind(format.isEqualTo(BackupFormat.DIRECTORY));
     }
 
-    /** Reads the profiles and the default options; the first profile is chosen, or the one given. */
+    /**
+     * Reads the profiles, the default options and the stored keys; the first profile is chosen, or the one given. No
+     * key is ticked: the backup gets its connection's keys unless others are chosen.
+     */
     public void open(String preferredProfile) {
-        record Opened(List<ConnectionProfile> profiles, BackupOptions defaults) { }
-        runner.runInBackground((progress, cancel) -> new Opened(backups.profiles(), backups.defaults()), opened -> {
-            List<ConnectionProfile> loaded = opened.profiles();
-            format.set(opened.defaults().format());
-            compression.set(levelText(opened.defaults().compression()));
-            profiles.setAll(loaded);
-            profile.set(loaded.stream().filter(p -> p.name().equals(preferredProfile)).findFirst()
-                    .orElse(loaded.isEmpty() ? null : loaded.get(0)));
-        }, failure -> notifier.error(Messages.get("backup.title"), failure));
+        record Opened(List<ConnectionProfile> profiles, BackupOptions defaults, List<StoredKey> keys) { }
+        runner.runInBackground((progress, cancel) -> new Opened(backups.profiles(), backups.defaults(), backups.keys()),
+                opened -> {
+                    List<ConnectionProfile> loaded = opened.profiles();
+                    format.set(opened.defaults().format());
+                    compression.set(levelText(opened.defaults().compression()));
+                    encryption.load(opened.keys(), List.of());
+                    profiles.setAll(loaded);
+                    profile.set(loaded.stream().filter(p -> p.name().equals(preferredProfile)).findFirst()
+                            .orElse(loaded.isEmpty() ? null : loaded.get(0)));
+                }, failure -> notifier.error(Messages.get("backup.title"), failure));
     }
 
     /** The compression as the level list shows it: empty for the default, a digit for gzip, else as typed. */
@@ -131,7 +144,7 @@ public final class BackupDialogViewModel {
         return BackupOptions.builder().format(format.get()).compression(level)
                 .jobs(format.get() == BackupFormat.DIRECTORY ? jobs.get() : 1).schemas(schemas).tables(tables)
                 .scope(content.get()).globals(globals.get()).label(label.get().isBlank() ? null : label.get().trim())
-                .build();
+                .encryptTo(encryption.encryptTo()).build();
     }
 
     /** What the choice of scope means, in words, for the dialog's summary line. */
@@ -220,6 +233,11 @@ public final class BackupDialogViewModel {
 
     public StringProperty tablesMessageProperty() {
         return tablesMessage;
+    }
+
+    /** The keys this backup is encrypted to; none chosen, the connection's. */
+    public EncryptionChoiceViewModel encryption() {
+        return encryption;
     }
 
     public StringBinding labelError() {

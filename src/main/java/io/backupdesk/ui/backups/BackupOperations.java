@@ -5,6 +5,7 @@ import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.TableInfo;
 
 import java.util.List;
@@ -16,6 +17,9 @@ public interface BackupOperations {
 
     /** The format and compression the settings make the default. */
     BackupOptions defaults();
+
+    /** The key store's keys, that a backup can be encrypted to. */
+    List<StoredKey> keys();
 
     /** The server's tables that a backup of the profile's database could hold. */
     List<TableInfo> tables(ConnectionProfile profile, Optional<String> password);

@@ -5,6 +5,8 @@ import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ConnectionUri;
 import io.backupdesk.core.SslMode;
+import io.backupdesk.crypto.StoredKey;
+import io.backupdesk.ui.EncryptionChoiceViewModel;
 import io.backupdesk.ui.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -17,6 +19,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -38,6 +41,7 @@ public final class ConnectionFormViewModel {
     private final BooleanProperty savePassword = new SimpleBooleanProperty(true);
     private final StringProperty uri = new SimpleStringProperty("");
     private final StringProperty uriError = new SimpleStringProperty("");
+    private final EncryptionChoiceViewModel encryption = new EncryptionChoiceViewModel(false);
     private final StringBinding nameError;
     private final StringBinding hostError;
     private final StringBinding portError;
@@ -58,8 +62,8 @@ public final class ConnectionFormViewModel {
         portError = Bindings.createStringBinding(() -> portNumber().isPresent() ? ""
                 : Messages.get("connections.error.port"), port);
         valid = Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && hostError.get().isEmpty()
-                && portError.get().isEmpty() && databaseError.get().isEmpty() && userError.get().isEmpty(),
-                nameError, hostError, portError, databaseError, userError);
+                && portError.get().isEmpty() && databaseError.get().isEmpty() && userError.get().isEmpty()
+                && encryption.valid().get(), nameError, hostError, portError, databaseError, userError, encryption.valid());
     }
 
     private static StringBinding required(StringProperty field, String key) {
@@ -75,8 +79,11 @@ public final class ConnectionFormViewModel {
         }
     }
 
-    /** Empties the form for a new profile, filled with the libpq environment's defaults. */
-    void startNew(ConnectionDefaults defaults, String suggestedName) {
+    /**
+     * Empties the form for a new profile, filled with the libpq environment's defaults; its backups are not
+     * encrypted until keys are chosen.
+     */
+    void startNew(ConnectionDefaults defaults, String suggestedName, List<StoredKey> keys) {
         editing = null;
         name.set(suggestedName);
         host.set(defaults.host() == null ? "localhost" : defaults.host());
@@ -87,11 +94,12 @@ public final class ConnectionFormViewModel {
         password.set("");
         uri.set("");
         uriError.set("");
+        encryption.load(keys, List.of());
         nameError.invalidate();
     }
 
-    /** Fills the form with a saved profile. */
-    void edit(ConnectionProfile profile) {
+    /** Fills the form with a saved profile, the keys its backups are encrypted to included. */
+    void edit(ConnectionProfile profile, List<StoredKey> keys) {
         editing = profile.name();
         name.set(profile.name());
         host.set(profile.host() == null ? "" : profile.host());
@@ -102,6 +110,7 @@ public final class ConnectionFormViewModel {
         password.set("");
         uri.set("");
         uriError.set("");
+        encryption.load(keys, profile.encryptTo());
         nameError.invalidate();
     }
 
@@ -123,10 +132,13 @@ public final class ConnectionFormViewModel {
         }
     }
 
-    /** The profile the fields make; call only when {@link #valid()}. */
+    /**
+     * The profile the fields make; call only when {@link #valid()}. Every component comes from a field: one left out
+     * here would be dropped from the profile at its next save.
+     */
     ConnectionProfile profile() {
         return new ConnectionProfile(name.get().trim(), host.get().trim(), portNumber().orElseThrow(), database.get().trim(),
-                user.get().trim(), sslMode.get(), null);
+                user.get().trim(), sslMode.get(), null, encryption.encryptTo());
     }
 
     /** The name the form was loaded with; null for a new profile. */
@@ -176,6 +188,11 @@ public final class ConnectionFormViewModel {
 
     public StringProperty uriErrorProperty() {
         return uriError;
+    }
+
+    /** The keys every backup of this connection is encrypted to. */
+    public EncryptionChoiceViewModel encryption() {
+        return encryption;
     }
 
     public StringBinding nameError() {

@@ -3,6 +3,8 @@ package io.backupdesk.ui.connections;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.SslMode;
 import io.backupdesk.ui.Confirm;
+import io.backupdesk.ui.EncryptionChoiceView;
+import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import javafx.beans.binding.Bindings;
@@ -45,6 +47,7 @@ public final class ConnectionsView {
     @FXML private PasswordField password;
     @FXML private CheckBox savePassword;
     @FXML private Label passwordStored;
+    @FXML private VBox encryptionBox;
     @FXML private Button save;
     @FXML private Button test;
     @FXML private Button delete;
@@ -123,6 +126,8 @@ public final class ConnectionsView {
         Views.bindError(portError, form.portError());
         Views.bindError(databaseError, form.databaseError());
         Views.bindError(userError, form.userError());
+        encryptionBox.getChildren().setAll(new EncryptionChoiceView(form.encryption(),
+                Messages.get("connections.form.encryption.help")).node());
         passwordStored.visibleProperty().bind(model.passwordStoredProperty());
         passwordStored.managedProperty().bind(passwordStored.visibleProperty());
         message.textProperty().bind(model.messageProperty());

@@ -2,6 +2,7 @@ package io.backupdesk.ui.connections;
 
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.ClientInstallation;
 import io.backupdesk.pg.ConnectionCheck;
 import io.backupdesk.ui.Formats;
@@ -42,6 +43,8 @@ public final class ConnectionsViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanBinding canSave;
     private final BooleanBinding canTest;
+    /** The key store as last read; read again each time the form opens, since keys are made on another screen. */
+    private List<StoredKey> keys = List.of();
 
     public ConnectionsViewModel(ProfileOperations profiles, TaskRunner runner) {
         this.profiles = profiles;
@@ -51,11 +54,13 @@ public final class ConnectionsViewModel {
         this.canTest = canSave.and(testing.not());
     }
 
-    /** Reads the profiles; with none saved yet, opens the form for the first one. */
+    /** Reads the profiles and the stored keys; with no profile saved yet, opens the form for the first one. */
     public void load() {
-        runner.runInBackground((progress, cancel) -> profiles.list(), loaded -> {
-            list.setAll(loaded);
-            if (loaded.isEmpty()) {
+        record Loaded(List<ConnectionProfile> profiles, List<StoredKey> keys) { }
+        runner.runInBackground((progress, cancel) -> new Loaded(profiles.list(), profiles.keys()), loaded -> {
+            keys = loaded.keys();
+            list.setAll(loaded.profiles());
+            if (loaded.profiles().isEmpty()) {
                 newProfile();
             }
         }, failure -> message.set(failure.getMessage()));
@@ -68,11 +73,20 @@ public final class ConnectionsViewModel {
 
     public void newProfile() {
         selected.set(null);
-        form.startNew(profiles.defaults(), suggestedName());
+        form.startNew(profiles.defaults(), suggestedName(), keys);
         passwordStored.set(false);
         outcome.set(null);
         message.set("");
         formOpen.set(true);
+        refreshKeys();
+    }
+
+    /** Reads the key store again off the UI thread; the form keeps what is ticked. */
+    private void refreshKeys() {
+        runner.runInBackground((progress, cancel) -> profiles.keys(), read -> {
+            keys = read;
+            form.encryption().refreshKeys(read);
+        }, failure -> message.set(failure.getMessage()));
     }
 
     private String suggestedName() {
@@ -90,9 +104,10 @@ public final class ConnectionsViewModel {
             formOpen.set(false);
             return;
         }
-        form.edit(profile);
+        form.edit(profile, keys);
         passwordStored.set(false);
         formOpen.set(true);
+        refreshKeys();
         // the pgpass file is read off the UI thread
         runner.runInBackground((progress, cancel) -> profiles.hasStoredPassword(profile), stored -> {
             if (profile.equals(selected.get())) {

@@ -2,6 +2,7 @@ package io.backupdesk.ui.connections;
 
 import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.ConnectionCheck;
 
 import java.util.List;
@@ -12,7 +13,8 @@ public interface ProfileOperations {
     List<ConnectionProfile> list();
 
     /**
-     * Saves the profile, replacing one of the same name (and {@code previousName}'s, when renamed).
+     * Saves the profile, replacing one of the same name (and {@code previousName}'s, when renamed). The keys its
+     * backups are encrypted to are checked first: one that is neither a stored key nor a public key is refused.
      *
      * @param password stored in the pgpass file when present; empty leaves the stored one as it is
      */
@@ -24,6 +26,9 @@ public interface ProfileOperations {
 
     /** Logs in and reports; throws the classified error when the login fails. */
     ConnectionCheck.Report test(ConnectionProfile profile, Optional<String> password);
+
+    /** The key store's keys, that a connection's backups can be encrypted to. */
+    List<StoredKey> keys();
 
     /** The defaults of a new profile, from the libpq environment variables. */
     ConnectionDefaults defaults();

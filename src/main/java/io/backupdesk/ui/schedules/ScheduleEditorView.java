@@ -3,6 +3,7 @@ package io.backupdesk.ui.schedules;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Schedule;
+import io.backupdesk.ui.EncryptionChoiceView;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
@@ -77,6 +78,7 @@ final class ScheduleEditorView {
     @FXML private ComboBox<BackupFormat> format;
     @FXML private ComboBox<String> compression;
     @FXML private Label optionsError;
+    @FXML private VBox encryptionBox;
     @FXML private ComboBox<Schedule.CatchUp> catchUp;
     @FXML private CheckBox testRestore;
     @FXML private CheckBox enabled;
@@ -215,6 +217,8 @@ final class ScheduleEditorView {
                 ? Messages.get("schedules.editor.compression.default") : level));
         compression.valueProperty().bindBidirectional(model.compressionProperty());
         Views.bindError(optionsError, model.optionsError());
+        encryptionBox.getChildren().setAll(new EncryptionChoiceView(model.encryption(),
+                Messages.get("encryption.help.run")).node());
         catchUp.getItems().setAll(Schedule.CatchUp.values());
         catchUp.setConverter(Views.showing(c -> Messages.get(CATCH_UP.get(c))));
         catchUp.valueProperty().bindBidirectional(model.catchUpProperty());

@@ -8,6 +8,8 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Ids;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
+import io.backupdesk.crypto.StoredKey;
+import io.backupdesk.ui.EncryptionChoiceViewModel;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.TaskRunner;
@@ -35,13 +37,18 @@ import java.util.List;
  * rules or the zone change; changes that come while one is being read are folded into one more read.
  */
 public final class ScheduleEditorViewModel {
-    /** What opening the editor needs, read off the UI thread. */
-    record Context(List<ConnectionProfile> profiles, BackupOptions defaults) { }
+    /**
+     * What opening the editor needs, read off the UI thread.
+     *
+     * @param keys the key store's keys, to encrypt the schedule's backups to
+     */
+    record Context(List<ConnectionProfile> profiles, BackupOptions defaults, List<StoredKey> keys) { }
 
     private final ScheduleOperations operations;
     private final TaskRunner runner;
     private final CronEditorViewModel when;
     private final RetentionFormViewModel retention = new RetentionFormViewModel();
+    private final EncryptionChoiceViewModel encryption = new EncryptionChoiceViewModel(true);
     private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
     private final ObjectProperty<ConnectionProfile> profile = new SimpleObjectProperty<>();
     private final ObjectProperty<BackupFormat> format = new SimpleObjectProperty<>(BackupFormat.CUSTOM);
@@ -76,7 +83,12 @@ public final class ScheduleEditorViewModel {
                 ? Messages.get(profiles.isEmpty() ? "schedules.editor.error.noProfiles" : "schedules.editor.error.profile")
                 : "", profile, profiles);
         valid = Bindings.createBooleanBinding(() -> profileError.get().isEmpty() && optionsError.get().isEmpty()
-                && when.valid().get() && retention.valid().get(), profileError, optionsError, when.valid(), retention.valid());
+                && when.valid().get() && retention.valid().get() && encryption.valid().get(), profileError, optionsError,
+                when.valid(), retention.valid(), encryption.valid());
+        // nothing chosen here means the connection's keys, which the choice shows and checks against the format
+        encryption.connectionKeysProperty().bind(Bindings.createObjectBinding(() -> profile.get() == null ? List.of()
+                : profile.get().encryptTo(), profile));
+        encryption.directoryFormatProperty().bind(format.isEqualTo(BackupFormat.DIRECTORY));
         profile.addListener(o -> requestPreview());
         retention.policy().addListener(o -> requestPreview());
         when.zoneProperty().addListener(o -> requestPreview());
@@ -100,6 +112,7 @@ public final class ScheduleEditorViewModel {
             BackupOptions options = schedule == null ? context.defaults() : schedule.options();
             format.set(options.format());
             compression.set(BackupLevels.text(options.compression()));
+            encryption.load(context.keys(), schedule == null ? List.of() : schedule.options().encryptTo());
             if (schedule == null) {
                 title.set(Messages.get("schedules.editor.new"));
                 profile.set(profiles.isEmpty() ? null : profiles.get(0));
@@ -123,12 +136,12 @@ public final class ScheduleEditorViewModel {
         requestPreview();
     }
 
-    /** The options to save: the format and compression chosen, anything else as the schedule had it. */
+    /** The options to save: the format, compression and keys chosen, anything else as the schedule had it. */
     private BackupOptions options() {
         BackupOptions base = editing == null ? BackupOptions.defaults() : editing.options();
         Compression level = BackupLevels.parse(compression.get());
         int jobs = format.get() == BackupFormat.DIRECTORY && base.format() == BackupFormat.DIRECTORY ? base.jobs() : 0;
-        return base.toBuilder().format(format.get()).compression(level).jobs(jobs).build();
+        return base.toBuilder().format(format.get()).compression(level).jobs(jobs).encryptTo(encryption.encryptTo()).build();
     }
 
     /** The schedule the editor makes; call only while {@link #valid()}. */
@@ -211,6 +224,11 @@ public final class ScheduleEditorViewModel {
 
     public RetentionFormViewModel retention() {
         return retention;
+    }
+
+    /** The keys the schedule's backups are encrypted to; none chosen, the connection's. */
+    public EncryptionChoiceViewModel encryption() {
+        return encryption;
     }
 
     public ObservableList<ConnectionProfile> profiles() {

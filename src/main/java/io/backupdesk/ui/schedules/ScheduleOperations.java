@@ -5,6 +5,7 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.schedule.ScheduleTimes;
 
 import java.time.Instant;
@@ -53,6 +54,9 @@ public interface ScheduleOperations {
 
     /** Format and compression as the settings make them the default. */
     BackupOptions defaultOptions();
+
+    /** The key store's keys, that a schedule's backups can be encrypted to. */
+    List<StoredKey> keys();
 
     /** Stores the schedule, new or changed, and re-arms its timer. */
     void save(Schedule schedule);

@@ -6,10 +6,14 @@ import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.SslMode;
+import io.backupdesk.crypto.AgeIdentity;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.TableInfo;
 import io.backupdesk.ui.Notifier;
 import io.backupdesk.ui.SyncTaskRunner;
 import io.backupdesk.ui.WindowChecks;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class BackupDialogUiTest {
     private static final ConnectionProfile PROD = new ConnectionProfile("prod", "db1", 5432, "sales", "dba", SslMode.PREFER, null);
+    private static final List<StoredKey> KEYS = List.of(new StoredKey("ops-key",
+            List.of(AgeIdentity.generate().recipient()), true, false, ""));
     private Stage owner;
 
     @Start
@@ -45,6 +51,11 @@ class BackupDialogUiTest {
             @Override
             public BackupOptions defaults() {
                 return BackupOptions.defaults();
+            }
+
+            @Override
+            public List<StoredKey> keys() {
+                return KEYS;
             }
 
             @Override
@@ -82,6 +93,8 @@ class BackupDialogUiTest {
         WindowChecks.assertUsable(dialog);
         assertThat(dialog.getHeight()).isGreaterThan(400);
         assertThat(robot.lookup("#start-backup").tryQuery()).isPresent();
+        assertThat(robot.lookup("#encryption-summary").queryAs(Label.class).getText()).isEqualTo("Not encrypted");
+        assertThat(robot.lookup("#encryption-keys").queryAs(ListView.class).getItems()).hasSize(1);
         // issue 19: the mnemonic parser took the underscore and showed "pgdumpall"
         assertThat(robot.lookup("#globals").lookup(".text").queryAll()).map(n -> ((javafx.scene.text.Text) n).getText())
                 .anyMatch(text -> text.contains("pg_dumpall"));

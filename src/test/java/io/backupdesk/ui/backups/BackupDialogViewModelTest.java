@@ -10,6 +10,8 @@ import io.backupdesk.core.DumpScope;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.SslMode;
+import io.backupdesk.crypto.AgeIdentity;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.TableInfo;
 import io.backupdesk.ui.Notifier;
 import io.backupdesk.ui.SyncTaskRunner;
@@ -40,18 +42,25 @@ class BackupDialogViewModelTest {
     private BackupRecord made;
     private Optional<String> answer = Optional.empty();
     private BackupDialogViewModel model;
+    private List<StoredKey> keys = List.of();
+    private final List<ConnectionProfile> profiles = new ArrayList<>(List.of(DEV, PROD));
 
     @BeforeEach
     void setUp() {
         model = new BackupDialogViewModel(new BackupOperations() {
             @Override
             public List<ConnectionProfile> profiles() {
-                return List.of(DEV, PROD);
+                return profiles;
             }
 
             @Override
             public BackupOptions defaults() {
                 return BackupOptions.defaults();
+            }
+
+            @Override
+            public List<StoredKey> keys() {
+                return keys;
             }
 
             @Override
@@ -163,6 +172,40 @@ class BackupDialogViewModelTest {
         model.labelProperty().set("x".repeat(41));
         assertThat(model.labelError().get()).isEqualTo("At most 40 characters.");
         assertThat(model.canStart().get()).isFalse();
+    }
+
+    @Test
+    void theBackupShowsItsConnectionsKeysByDefaultAndTakesOthersWhenChosen() {
+        keys = List.of(new StoredKey("ops-key", List.of(AgeIdentity.generate().recipient()), true, false, ""),
+                new StoredKey("offsite", List.of(AgeIdentity.generate().recipient()), false, false, ""));
+        profiles.add(new ConnectionProfile("secure", "db3", 5432, "vault", "dba", SslMode.PREFER, null,
+                List.of("ops-key")));
+        model.open("secure");
+        assertThat(model.encryption().summary().get()).startsWith("Encrypted to the connection's keys: ops-key (age1");
+        model.profileProperty().set(PROD);
+        assertThat(model.encryption().summary().get()).isEqualTo("Not encrypted");
+        model.start();
+
+        model.profileProperty().set(profiles.get(2));
+        model.encryption().keys().get(1).chosenProperty().set(true);
+        model.start();
+
+        assertThat(ran).extracting(BackupOptions::encryptTo).containsExactly(List.of(), List.of("offsite"));
+    }
+
+    @Test
+    void aDirectoryBackupThatWouldBeEncryptedCannotStartAndSaysWhy() {
+        profiles.add(new ConnectionProfile("secure", "db3", 5432, "vault", "dba", SslMode.PREFER, null,
+                List.of(AgeIdentity.generate().recipient().publicKey())));
+        model.open("secure");
+
+        model.formatProperty().set(BackupFormat.DIRECTORY);
+
+        assertThat(model.encryption().error().get()).startsWith("This connection's backups are encrypted, and the"
+                + " directory format cannot be encrypted in this version");
+        assertThat(model.canStart().get()).isFalse();
+        model.formatProperty().set(BackupFormat.TAR);
+        assertThat(model.canStart().get()).isTrue();
     }
 
     @Test

@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerLight;
 import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.SslMode;
+import io.backupdesk.crypto.AgeKeyStore;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.ConnectionCheck;
 import io.backupdesk.store.ProfileStore;
 import io.backupdesk.ui.UiJobs;
@@ -11,8 +13,10 @@ import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,11 +39,14 @@ class ConnectionsUiTest {
     @RegisterExtension
     final UiJobs jobs = new UiJobs();
     private ProfileStore store;
+    private AgeKeyStore keyStore;
 
     @Start
     void start(Stage stage) throws Exception {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         store = new ProfileStore(Files.createTempDirectory("connections-ui"), w -> { });
+        keyStore = new AgeKeyStore(Files.createTempDirectory("connections-ui-keys").resolve("keys"));
+        keyStore.generate("ops-key", null);
         ConnectionsViewModel model = new ConnectionsViewModel(new ProfileOperations() {
             @Override
             public List<ConnectionProfile> list() {
@@ -67,6 +74,11 @@ class ConnectionsUiTest {
             }
 
             @Override
+            public List<StoredKey> keys() {
+                return keyStore.list();
+            }
+
+            @Override
             public ConnectionDefaults defaults() {
                 return new ConnectionDefaults("localhost", 5432, "dba", "sales", SslMode.PREFER, null);
             }
@@ -90,5 +102,22 @@ class ConnectionsUiTest {
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#list").queryAs(ListView.class).getItems().size() == 1);
         assertThat(store.list()).singleElement().satisfies(p -> assertThat(p.port()).isEqualTo(5433));
+    }
+
+    @Test
+    void aStoredKeyTickedInTheFormIsSavedWithTheConnectionAndTheSummarySaysSo(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#save").queryAs(Button.class).isDisabled());
+        assertThat(robot.lookup("#encryption-summary").queryAs(Label.class).getText()).isEqualTo("Not encrypted");
+
+        robot.clickOn(robot.lookup("#encryption-keys .check-box").queryAs(CheckBox.class));
+        assertThat(robot.lookup("#encryption-summary").queryAs(Label.class).getText()).startsWith("Encrypted to ops-key (age1");
+        robot.clickOn("#save");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> store.list().size() == 1);
+        assertThat(store.list().get(0).encryptTo()).containsExactly("ops-key");
+
+        // the cells' check boxes take no focus: the keyboard ticks the selected key with space
+        robot.clickOn("#encryption-keys").type(KeyCode.SPACE);
+        assertThat(robot.lookup("#encryption-summary").queryAs(Label.class).getText()).isEqualTo("Not encrypted");
     }
 }

@@ -5,6 +5,9 @@ import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.SslMode;
+import io.backupdesk.crypto.AgeIdentity;
+import io.backupdesk.crypto.AgeKeyStore;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.ConnectionCheck;
 import io.backupdesk.pg.PgVersion;
 import io.backupdesk.store.ProfilePasswords;
@@ -30,6 +33,7 @@ class ConnectionsViewModelTest {
     Path dir;
     private ProfileStore store;
     private ProfilePasswords passwords;
+    private AgeKeyStore keyStore;
     private ConnectionsViewModel model;
     private Optional<String> passwordTested;
 
@@ -37,6 +41,7 @@ class ConnectionsViewModelTest {
     void setUp() {
         store = new ProfileStore(dir, w -> { });
         passwords = new ProfilePasswords(dir.resolve("passwords"));
+        keyStore = new AgeKeyStore(dir.resolve("keys"));
         model = new ConnectionsViewModel(new ProfileOperations() {
             @Override
             public List<ConnectionProfile> list() {
@@ -78,6 +83,11 @@ class ConnectionsViewModelTest {
                 }
                 return new ConnectionCheck.Report(profile.describe(), "15.4", new PgVersion(150004), 8_000_000,
                         Optional.empty(), Optional.empty(), List.of("pg_dump 15 or newer is needed; none was found."));
+            }
+
+            @Override
+            public List<StoredKey> keys() {
+                return keyStore.list();
             }
 
             @Override
@@ -162,6 +172,47 @@ class ConnectionsViewModelTest {
         model.form().passwordProperty().set("not-kept");
         model.save();
         assertThat(passwords.fileOf("other")).doesNotExist();
+    }
+
+    @Test
+    void editingAConnectionKeepsTheKeysItsBackupsAreEncryptedTo() {
+        keyStore.generate("ops-key", null);
+        String theirs = AgeIdentity.generate().recipient().publicKey();
+        store.save(new ConnectionProfile("prod", "db1", 5432, "sales", "dba", SslMode.PREFER, null,
+                List.of("ops-key", theirs)));
+        model.load();
+
+        model.select(store.require("prod"));
+        ConnectionFormViewModel form = model.form();
+        assertThat(form.encryption().summary().get()).startsWith("Encrypted to ops-key (age1").contains(", age1");
+        form.hostProperty().set("db2");
+        form.nameProperty().set("production");
+        model.save();
+
+        assertThat(store.require("production").host()).isEqualTo("db2");
+        assertThat(store.require("production").encryptTo()).as("not dropped by a form that builds the profile anew")
+                .containsExactly("ops-key", theirs);
+    }
+
+    @Test
+    void aKeyTickedOnANewConnectionIsSavedWithItAndABadPastedKeyHoldsTheSaveBack() {
+        model.load();
+        keyStore.generate("ops-key", null);
+        model.newProfile();
+        ConnectionFormViewModel form = model.form();
+        form.nameProperty().set("prod");
+        assertThat(form.encryption().keys()).as("a key made after the screen opened").hasSize(1);
+        assertThat(form.encryption().summary().get()).isEqualTo("Not encrypted");
+
+        form.encryption().keys().get(0).chosenProperty().set(true);
+        form.encryption().publicKeysProperty().set("age1notakey");
+        assertThat(form.encryption().error().get()).isNotEmpty();
+        assertThat(model.canSave().get()).isFalse();
+        form.encryption().publicKeysProperty().set("");
+        assertThat(model.canSave().get()).isTrue();
+        model.save();
+
+        assertThat(store.require("prod").encryptTo()).containsExactly("ops-key");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
+import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.schedule.ScheduleTimes;
 
 import java.time.Instant;
@@ -14,8 +15,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,6 +37,7 @@ class InMemorySchedules implements ScheduleOperations {
     final List<String> reloaded = new ArrayList<>();
     final List<String> ranNow = new ArrayList<>();
     final List<Asked> asked = new ArrayList<>();
+    final List<StoredKey> keys = new ArrayList<>();
     BackupOptions defaults = BackupOptions.defaults();
     Preview preview = new Preview("sales", List.of(), 0);
     Instant now = Instant.parse("2026-03-28T12:00:00Z");
@@ -50,6 +52,11 @@ class InMemorySchedules implements ScheduleOperations {
     @Override
     public List<ConnectionProfile> profiles() {
         return List.copyOf(profiles);
+    }
+
+    @Override
+    public List<StoredKey> keys() {
+        return List.copyOf(keys);
     }
 
     @Override
