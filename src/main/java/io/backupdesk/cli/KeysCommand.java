@@ -3,6 +3,7 @@ package io.backupdesk.cli;
 import io.backupdesk.crypto.AgeKeyStore;
 import io.backupdesk.crypto.AgeRecipient;
 import io.backupdesk.crypto.Passphrase;
+import io.backupdesk.crypto.RecoverySheet;
 import io.backupdesk.crypto.StoredKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -80,6 +82,16 @@ public final class KeysCommand {
         root.out().println("# public key file:  " + keys.publicFile(key.name()));
         root.out().println("# secret key file:  " + (key.hasSecretKey() ? keys.secretFile(key.name())
                 + (key.passphraseProtected() ? " (passphrase-protected)" : "") : "not on this computer"));
+        return 0;
+    }
+
+    @Command(name = "sheet", description = "Print a key's recovery sheet: its public key, where its secret key is,"
+            + " and the age commands that restore its backups without Backup Desk. Print it and keep it with the key.")
+    int sheet(@Parameters(paramLabel = "NAME") String name) {
+        AgeKeyStore keys = root.engine().keys();
+        StoredKey key = keys.show(name);
+        root.out().print(RecoverySheet.of(key, keys.secretFile(key.name()), Instant.now()));
+        root.out().flush();
         return 0;
     }
 

@@ -37,6 +37,11 @@ class KeysCommandIT {
         assertThat(run("age", "-e", "-r", publicKey, "-o", dir.resolve("again.age").toString(), plain.toString()))
                 .as("the printed public key is the key's").isZero();
 
+        Cli.Run sheet = cli("", "keys", "sheet", "office");
+        assertThat(sheet.code()).as(sheet.err()).isZero();
+        assertThat(sheet.out()).contains(publicKey).contains(secret.toString()).contains("age -d")
+                .doesNotContain("AGE-SECRET-KEY");
+
         Cli.Run shown = cli("", "keys", "show", "office");
         assertThat(shown.out()).startsWith(publicKey).contains(secret.toString()).doesNotContain("AGE-SECRET-KEY");
         JsonNode listed = Json.mapper().readTree(cli("", "keys", "list", "--json").out());
