@@ -32,7 +32,8 @@ find_postmaster() {
 }
 
 server_processes() { echo "$POSTMASTER"; ps -o pid= --ppid "$POSTMASTER" | tr -d ' '; }
-affinity_of() { taskset -c -p "$1" 2>/dev/null | sed 's/.*: //'; }
+# Empty for a process gone meanwhile: backends come and go while the list is read.
+affinity_of() { { taskset -c -p "$1" 2>/dev/null || true; } | sed 's/.*: //'; }
 
 # Refuses, before anything is made or timed, when the cores cannot be split here.
 split_cores_check() {
