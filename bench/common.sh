@@ -19,7 +19,11 @@ DB=backupdesk_bench_${TEXT}_s${SCALE}
 if [ "$PARTITIONS" -gt 0 ]; then DB=${DB}_p$PARTITIONS; fi
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+# What to undo at exit, run last added first: the work folder, and what a benchmark adds (bench/cores.sh).
+# An interrupt exits through it too.
+AT_EXIT=('rm -rf "$WORK"')
+trap 'for ((i = ${#AT_EXIT[@]} - 1; i >= 0; i--)); do eval "${AT_EXIT[i]}"; done' EXIT
+trap 'exit 130' INT TERM HUP
 BD=(bin/backupdesk --config-dir "$WORK/config" --backup-root "$WORK/backups")
 
 # A pgbench database at the scale plus the text table, made once and reused by later runs.
