@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.store.Json;
 import io.backupdesk.testing.PgTools;
+import io.backupdesk.testing.Cli;
+import io.backupdesk.testing.Fixtures;
 import io.backupdesk.testing.PostgresServerExtension;
 import io.backupdesk.testing.TestServer;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -11,10 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(PostgresServerExtension.class)
 class EncryptedBackupIT {
-    record Run(int code, String out, String err) { }
-
     @TempDir
     Path dir;
 
@@ -41,7 +38,7 @@ class EncryptedBackupIT {
         String db = shopWithRows(server);
         assertThat(cli("", "keys", "generate", "office").code()).isZero();
 
-        Run made = cli("", "backup", "prod", "--encrypt-to", "office", "--format", format.cliName(), "--globals", "--json");
+        Cli.Run made = cli("", "backup", "prod", "--encrypt-to", "office", "--format", format.cliName(), "--globals", "--json");
 
         assertThat(made.code()).as(made.err()).isZero();
         JsonNode backup = Json.mapper().readTree(made.out());
@@ -83,11 +80,11 @@ class EncryptedBackupIT {
         // the secret key is gone: only the public key is left on this desk
         Files.delete(dir.resolve("config/keys/office.key"));
 
-        Run intact = cli("", "verify", id);
+        Cli.Run intact = cli("", "verify", id);
         byte[] bytes = Files.readAllBytes(archive);
         bytes[bytes.length / 2] ^= 0x40;
         Files.write(archive, bytes);
-        Run damaged = cli("", "verify", id);
+        Cli.Run damaged = cli("", "verify", id);
 
         assertThat(intact.code()).as(intact.out() + intact.err()).isZero();
         assertThat(intact.out()).contains("checksum of the encrypted file matched");
@@ -96,14 +93,7 @@ class EncryptedBackupIT {
     }
 
     private String shopWithRows(TestServer server) {
-        String db = server.createDatabase();
-        server.execute(db, "create schema shop; create table shop.orders (id int primary key, note text);"
-                + " insert into shop.orders select g, 'order ' || g from generate_series(1, 5000) g;"
-                + " create table shop.customers as select g as id, md5(g::text) as name from generate_series(1, 300) g");
-        String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db;
-        Run added = cli(server.password() + "\n", "profiles", "add", "prod", "--url", url, "--password-stdin");
-        assertThat(added.code()).as(added.err()).isZero();
-        return db;
+        return Fixtures.shopWithProfile(server, new Cli(dir.resolve("config"), dir.resolve("backups")));
     }
 
     private String publicKeyOf(String key) throws IOException {
@@ -118,13 +108,7 @@ class EncryptedBackupIT {
         assertThat(process.waitFor()).as(output).isZero();
     }
 
-    private Run cli(String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = Stream.concat(Stream.of("--config-dir", dir.resolve("config").toString(), "--backup-root",
-                dir.resolve("backups").toString()), Arrays.stream(args)).toArray(String[]::new);
-        int code = BackupDeskCli.execute(all, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private Cli.Run cli(String stdin, String... args) {
+        return new Cli(dir.resolve("config"), dir.resolve("backups")).withInput(stdin, args);
     }
 }

@@ -5,6 +5,8 @@ import io.backupdesk.core.BackupFormat;
 import io.backupdesk.pg.ClientTool;
 import io.backupdesk.store.Json;
 import io.backupdesk.testing.PgTools;
+import io.backupdesk.testing.Cli;
+import io.backupdesk.testing.Fixtures;
 import io.backupdesk.testing.PostgresServerExtension;
 import io.backupdesk.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -13,10 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Restoring encrypted backups: with the key, refused without it or with the wrong one, and the copy cleaned up. */
 @ExtendWith(PostgresServerExtension.class)
 class EncryptedRestoreIT {
-    record Run(int code, String out, String err) { }
-
     @TempDir
     Path dir;
 
@@ -48,7 +45,7 @@ class EncryptedRestoreIT {
         String id = backUp("--encrypt-to", "office", "--format", format.cliName());
         String copy = server.reserveName();
 
-        Run restored = cli("", "restore", id, "--target", "prod", "--database", copy, "--mode", "new-database", "--json");
+        Cli.Run restored = cli("", "restore", id, "--target", "prod", "--database", copy, "--mode", "new-database", "--json");
 
         assertThat(restored.code()).as(restored.out() + restored.err()).isZero();
         assertThat(PgTools.rowCounts(server, copy)).isEqualTo(PgTools.rowCounts(server, db));
@@ -70,12 +67,12 @@ class EncryptedRestoreIT {
         Files.move(dir.resolve("config/keys/office.key"), dir.resolve("office.key.kept"));
         String target = server.reserveName();
 
-        Run noKey = cli("", "restore", toKey, "--target", "prod", "--database", target, "--mode", "new-database");
-        Run wrongKey = cli("", "restore", toKey, "--target", "prod", "--database", target, "--mode", "new-database",
+        Cli.Run noKey = cli("", "restore", toKey, "--target", "prod", "--database", target, "--mode", "new-database");
+        Cli.Run wrongKey = cli("", "restore", toKey, "--target", "prod", "--database", target, "--mode", "new-database",
                 "--identity", otherKey.toString());
-        Run wrongPassphrase = cli("wrong horse\n", "restore", withPassphrase, "--target", "prod", "--database", target,
+        Cli.Run wrongPassphrase = cli("wrong horse\n", "restore", withPassphrase, "--target", "prod", "--database", target,
                 "--mode", "new-database", "--passphrase-stdin");
-        Run rightKeyFile = cli("", "restore", toKey, "--target", "prod", "--database", target, "--mode", "new-database",
+        Cli.Run rightKeyFile = cli("", "restore", toKey, "--target", "prod", "--database", target, "--mode", "new-database",
                 "--identity", dir.resolve("office.key.kept").toString());
 
         assertThat(noKey.code()).isNotZero();
@@ -112,7 +109,7 @@ class EncryptedRestoreIT {
         String copyByHand = server.createDatabase();
         PgTools.restore(server, copyByHand, plain, BackupFormat.CUSTOM);
         String copyByUs = server.reserveName();
-        Run restored = cli("right horse\n", "restore", made.get("id").asText(), "--target", "prod", "--database", copyByUs,
+        Cli.Run restored = cli("right horse\n", "restore", made.get("id").asText(), "--target", "prod", "--database", copyByUs,
                 "--mode", "new-database", "--passphrase-stdin");
 
         assertThat(PgTools.rowCounts(server, copyByHand)).isEqualTo(PgTools.rowCounts(server, db));
@@ -139,8 +136,8 @@ class EncryptedRestoreIT {
                 + "' && age -R '" + dir.resolve("foreign.pub") + "' -o '" + foreign + "' '" + sealed + "'").start().waitFor())
                 .isZero();
 
-        Run imported = cli("", "import", sealed.toString(), "--profile", "prod", "--json");
-        Run refused = cli("", "import", foreign.toString(), "--profile", "prod");
+        Cli.Run imported = cli("", "import", sealed.toString(), "--profile", "prod", "--json");
+        Cli.Run refused = cli("", "import", foreign.toString(), "--profile", "prod");
 
         JsonNode backup = json(imported);
         assertThat(backup.get("status").asText()).as("decrypted and read in full").isEqualTo("verified");
@@ -151,7 +148,7 @@ class EncryptedRestoreIT {
         assertThat(refused.code()).isNotZero();
         assertThat(refused.err()).contains("No key stored here opens foreign.dump.age");
         String copy = server.reserveName();
-        Run restored = cli("", "restore", backup.get("id").asText(), "--target", "prod", "--database", copy,
+        Cli.Run restored = cli("", "restore", backup.get("id").asText(), "--target", "prod", "--database", copy,
                 "--mode", "new-database");
         assertThat(restored.code()).as(restored.err()).isZero();
         assertThat(PgTools.rowCounts(server, copy)).isEqualTo(PgTools.rowCounts(server, db));
@@ -180,14 +177,7 @@ class EncryptedRestoreIT {
     }
 
     private String shop(TestServer server) {
-        String db = server.createDatabase();
-        server.execute(db, "create schema shop; create table shop.orders (id int primary key, note text);"
-                + " insert into shop.orders select g, 'order ' || g from generate_series(1, 5000) g;"
-                + " create table shop.customers as select g as id, md5(g::text) as name from generate_series(1, 300) g");
-        String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db;
-        Run added = cli(server.password() + "\n", "profiles", "add", "prod", "--url", url, "--password-stdin");
-        assertThat(added.code()).as(added.err()).isZero();
-        return db;
+        return Fixtures.shopWithProfile(server, new Cli(dir.resolve("config"), dir.resolve("backups")));
     }
 
     private String backUp(String... options) throws IOException {
@@ -195,18 +185,12 @@ class EncryptedRestoreIT {
         return json(cli("", args)).get("id").asText();
     }
 
-    private static JsonNode json(Run run) throws IOException {
+    private static JsonNode json(Cli.Run run) throws IOException {
         assertThat(run.code()).as(run.err()).isZero();
         return Json.mapper().readTree(run.out());
     }
 
-    private Run cli(String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = Stream.concat(Stream.of("--config-dir", dir.resolve("config").toString(), "--backup-root",
-                dir.resolve("backups").toString()), Arrays.stream(args)).toArray(String[]::new);
-        int code = BackupDeskCli.execute(all, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private Cli.Run cli(String stdin, String... args) {
+        return new Cli(dir.resolve("config"), dir.resolve("backups")).withInput(stdin, args);
     }
 }

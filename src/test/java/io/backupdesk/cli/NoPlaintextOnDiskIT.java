@@ -2,16 +2,14 @@ package io.backupdesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backupdesk.store.Json;
+import io.backupdesk.testing.Cli;
 import io.backupdesk.testing.PostgresServerExtension;
 import io.backupdesk.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(PostgresServerExtension.class)
 class NoPlaintextOnDiskIT {
-    record Run(int code, String out, String err) { }
-
     @TempDir
     Path dir;
 
@@ -49,23 +45,22 @@ class NoPlaintextOnDiskIT {
         String db = server.createDatabase();
         server.execute(db, "create table notes as select g as id, '" + canary + "' || g as body"
                 + " from generate_series(1, 400000) g");
-        String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db;
-        assertThat(cli(server.password() + "\n", "profiles", "add", "prod", "--url", url, "--password-stdin").code()).isZero();
+        new Cli(dir.resolve("config"), dir.resolve("backups")).addProfile(server, "prod", db);
         assertThat(cli("", "keys", "generate", "office").code()).isZero();
         String secretKey = Files.readAllLines(dir.resolve("config/keys/office.key")).stream()
                 .filter(l -> l.startsWith("AGE-SECRET-KEY-")).findFirst().orElseThrow();
         String passphrase = "passphrase-" + UUID.randomUUID();
 
         Search control = new Search(canary, List.of(secretKey, passphrase));
-        Run plain = control.during(() -> cli("", "backup", "prod", "--compress", "0", "--label", "control"));
+        Cli.Run plain = control.during(() -> cli("", "backup", "prod", "--compress", "0", "--label", "control"));
         assertThat(plain.code()).as(plain.err()).isZero();
         assertThat(control.filesHolding()).as("the search finds the rows in an unencrypted backup").isNotEmpty();
         JsonNode controlBackup = Json.mapper().readTree(cli("", "list", "--json").out()).get(0);
         Files.delete(Path.of(controlBackup.get("path").asText()));
 
         Search search = new Search(canary, List.of(secretKey, passphrase));
-        Run toKey = search.during(() -> cli("", "backup", "prod", "--compress", "0", "--encrypt-to", "office", "--globals"));
-        Run withPassphrase = search.during(() -> cli(passphrase + "\n", "backup", "prod", "--format", "plain",
+        Cli.Run toKey = search.during(() -> cli("", "backup", "prod", "--compress", "0", "--encrypt-to", "office", "--globals"));
+        Cli.Run withPassphrase = search.during(() -> cli(passphrase + "\n", "backup", "prod", "--format", "plain",
                 "--compress", "0", "--passphrase-stdin", "--globals"));
 
         assertThat(toKey.code()).as(toKey.err()).isZero();
@@ -93,7 +88,7 @@ class NoPlaintextOnDiskIT {
             this.secrets = secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
         }
 
-        Run during(Supplier<Run> command) throws InterruptedException {
+        Cli.Run during(Supplier<Cli.Run> command) throws InterruptedException {
             AtomicBoolean done = new AtomicBoolean();
             Thread watcher = new Thread(() -> {
                 while (!done.get()) {
@@ -205,13 +200,7 @@ class NoPlaintextOnDiskIT {
         return -1;
     }
 
-    private Run cli(String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = Stream.concat(Stream.of("--config-dir", dir.resolve("config").toString(), "--backup-root",
-                dir.resolve("backups").toString()), Arrays.stream(args)).toArray(String[]::new);
-        int code = BackupDeskCli.execute(all, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private Cli.Run cli(String stdin, String... args) {
+        return new Cli(dir.resolve("config"), dir.resolve("backups")).withInput(stdin, args);
     }
 }

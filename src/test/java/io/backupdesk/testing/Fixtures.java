@@ -23,6 +23,21 @@ public final class Fixtures {
         server.execute(database, "analyze public.big");
     }
 
+    /**
+     * A fresh database with a schema of its own and two tables, 5000 orders and 300 customers, and a profile
+     * {@code prod} for it on the command line's configuration.
+     *
+     * @return the database's name
+     */
+    public static String shopWithProfile(TestServer server, Cli cli) {
+        String db = server.createDatabase();
+        server.execute(db, "create schema shop; create table shop.orders (id int primary key, note text);"
+                + " insert into shop.orders select g, 'order ' || g from generate_series(1, 5000) g;"
+                + " create table shop.customers as select g as id, md5(g::text) as name from generate_series(1, 300) g");
+        cli.addProfile(server, "prod", db);
+        return db;
+    }
+
     /** A fresh database holding {@link #bigTable}, and a rig with profile "p" for it. */
     public record BigTableSetup(EngineRig rig, String database, ConnectionProfile profile) { }
 
