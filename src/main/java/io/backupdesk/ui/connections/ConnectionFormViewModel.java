@@ -49,6 +49,8 @@ public final class ConnectionFormViewModel {
     private final StringBinding userError;
     private final BooleanBinding valid;
     private String editing;
+    /** The pg_service.conf service of the profile being edited; the form has no field for it, so it is carried. */
+    private String service;
 
     /** @param otherNames the names taken by other profiles, asked when validating */
     public ConnectionFormViewModel(Supplier<Collection<String>> otherNames) {
@@ -85,6 +87,7 @@ public final class ConnectionFormViewModel {
      */
     void startNew(ConnectionDefaults defaults, String suggestedName, List<StoredKey> keys) {
         editing = null;
+        service = null;
         name.set(suggestedName);
         host.set(defaults.host() == null ? "localhost" : defaults.host());
         port.set(String.valueOf(defaults.port()));
@@ -101,6 +104,7 @@ public final class ConnectionFormViewModel {
     /** Fills the form with a saved profile, the keys its backups are encrypted to included. */
     void edit(ConnectionProfile profile, List<StoredKey> keys) {
         editing = profile.name();
+        service = profile.service();
         name.set(profile.name());
         host.set(profile.host() == null ? "" : profile.host());
         port.set(String.valueOf(profile.port()));
@@ -138,7 +142,7 @@ public final class ConnectionFormViewModel {
      */
     ConnectionProfile profile() {
         return new ConnectionProfile(name.get().trim(), host.get().trim(), portNumber().orElseThrow(), database.get().trim(),
-                user.get().trim(), sslMode.get(), null, encryption.encryptTo());
+                user.get().trim(), sslMode.get(), service, encryption.encryptTo());
     }
 
     /** The name the form was loaded with; null for a new profile. */

@@ -195,6 +195,19 @@ class ConnectionsViewModelTest {
     }
 
     @Test
+    void editingAConnectionKeepsItsServiceWhichTheFormHasNoFieldFor() {
+        store.save(new ConnectionProfile("prod", "db1", 5432, "sales", "dba", SslMode.PREFER, "sales-service"));
+        model.load();
+
+        model.select(store.require("prod"));
+        model.form().hostProperty().set("db2");
+        model.save();
+
+        assertThat(store.require("prod").service()).isEqualTo("sales-service");
+        assertThat(store.require("prod").host()).isEqualTo("db2");
+    }
+
+    @Test
     void aKeyTickedOnANewConnectionIsSavedWithItAndABadPastedKeyHoldsTheSaveBack() {
         model.load();
         keyStore.generate("ops-key", null);
