@@ -48,7 +48,8 @@ public final class ListCommand implements Callable<Integer> {
         }
         for (BackupCatalog.Entry e : entries) {
             BackupRecord r = e.record();
-            String label = (r.pinned() ? "[pinned] " : "") + (r.label() == null ? "" : r.label());
+            String label = (r.pinned() ? "[pinned] " : "") + (r.encrypted() ? "[encrypted] " : "")
+                    + (r.label() == null ? "" : r.label());
             root.out().printf(ROW, r.id(), r.profile(), r.database(), Format.time(r.createdAt()), Format.bytes(r.sizeBytes()),
                     r.format().cliName(), e.status().name().toLowerCase(Locale.ROOT), label);
         }

@@ -53,6 +53,7 @@ class EncryptedBackupIT {
         assertThat(backup.get("recipients").get(0).asText()).isEqualTo(publicKeyOf("office"));
         assertThat(backup.get("status").asText()).as("read back as it was written").isEqualTo("verified");
         assertThat(new String(Files.readAllBytes(archive), 0, 21, StandardCharsets.US_ASCII)).isEqualTo("age-encryption.org/v1");
+        assertThat(cli("", "list").out()).contains("[encrypted]");
         Path globals = Path.of(backup.get("globalsPath").asText());
         assertThat(globals.getFileName().toString()).endsWith(".globals.sql.age");
 
