@@ -25,6 +25,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -51,6 +52,27 @@ class EncryptedRestoreIT {
         assertThat(PgTools.rowCounts(server, copy)).isEqualTo(PgTools.rowCounts(server, db));
         assertThat(PgTools.schema(server, copy).replace(copy, "DB")).isEqualTo(PgTools.schema(server, db).replace(db, "DB"));
         assertThat(decryptedCopies()).as("no plaintext copy is left").isEmpty();
+    }
+
+    @Test
+    void aSafeReplaceAndAnInPlaceRestoreOfAnEncryptedBackupPutTheDatabaseBackAsItWas(TestServer server) throws Exception {
+        String db = shop(server);
+        assertThat(cli("", "keys", "generate", "office").code()).isZero();
+        String id = backUp("--encrypt-to", "office");
+        Map<String, Long> before = PgTools.rowCounts(server, db);
+
+        server.execute(db, "delete from shop.orders where id > 100");
+        Cli.Run replaced = cli("", "restore", id, "--target", "prod", "--yes", "--terminate-sessions");
+        Map<String, Long> afterReplace = PgTools.rowCounts(server, db);
+        server.execute(db, "insert into shop.customers values (9999, 'made since')");
+        Cli.Run inPlace = cli("", "restore", id, "--target", "prod", "--mode", "in-place", "--yes",
+                "--terminate-sessions");
+
+        assertThat(replaced.code()).as(replaced.out() + replaced.err()).isZero();
+        assertThat(afterReplace).isEqualTo(before);
+        assertThat(inPlace.code()).as(inPlace.out() + inPlace.err()).isZero();
+        assertThat(PgTools.rowCounts(server, db)).isEqualTo(before);
+        assertThat(decryptedCopies()).isEmpty();
     }
 
     @Test
