@@ -39,29 +39,27 @@ final class GlobalsDump {
         // pg_dumpall truncates an existing file and keeps its mode: create it owner-only first.
         SecureFiles.createNewFile(partial);
         Path file = encryption == null ? partial : null;
-        ProcessRunner.Result result = run(program, DumpCommands.globals(file, database, false), partial, encryption, env,
-                cancel, deadline);
+        // an encrypted file is written by us from stdout; each attempt starts it again, as the writer truncates it
+        ArchiveWriter writer = encryption == null ? null : new ArchiveWriter(partial, null, new AtomicLong(), encryption, null, null);
+        ProcessRunner.Result result = run(program, DumpCommands.globals(file, database, false), writer, env, cancel, deadline);
         if (result.exitCode() != 0 && String.join("\n", result.stderrTail()).contains("permission denied")) {
-            result = run(program, DumpCommands.globals(file, database, true), partial, encryption, env, cancel, deadline);
+            result = run(program, DumpCommands.globals(file, database, true), writer, env, cancel, deadline);
         }
         if (result.exitCode() != 0) {
             cancel.throwIfCancelled();
             throw ToolErrors.classify("pg_dumpall", result, target);
         }
-        if (encryption != null) {
-            return lastWriter.sha256();
+        if (writer != null) {
+            return writer.sha256();
         }
         SecureFiles.fsync(partial);
         return Sha256.ofFile(partial);
     }
 
-    private ArchiveWriter lastWriter;
-
-    private ProcessRunner.Result run(Path program, List<String> args, Path partial, ArchiveEncryption encryption,
-                                     Map<String, String> env, Cancellation cancel, Instant deadline) {
-        // each attempt starts the file again: the writer truncates it
-        lastWriter = encryption == null ? null : new ArchiveWriter(partial, null, new AtomicLong(), encryption, null, null);
+    /** @param writer writes stdout to the file; null when pg_dumpall writes the file itself */
+    private ProcessRunner.Result run(Path program, List<String> args, ArchiveWriter writer, Map<String, String> env,
+                                     Cancellation cancel, Instant deadline) {
         return runner.run(ToolCommand.of(program, args, env),
-                lastWriter == null ? ProcessRunner.StdoutHandler.DISCARD : lastWriter, line -> { }, cancel, deadline);
+                writer == null ? ProcessRunner.StdoutHandler.DISCARD : writer, line -> { }, cancel, deadline);
     }
 }
