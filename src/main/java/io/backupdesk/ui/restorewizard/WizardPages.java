@@ -111,7 +111,7 @@ final class WizardPages {
                 model.openFile(chosen.toPath());
             }
         });
-        return new VBox(10, sourceText, file);
+        return new VBox(10, sourceText, new UnlockPane(model.unlock()).node(), file);
     }
 
     private Node target() {

@@ -17,6 +17,7 @@ import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestoreMode;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
+import io.backupdesk.jobs.SecretKeys;
 import io.backupdesk.ui.LiveLog;
 import io.backupdesk.ui.RunningJob;
 import io.backupdesk.ui.SyncTaskRunner;
@@ -259,12 +260,16 @@ class RestoreWizardUiTest {
         }
 
         @Override
-        public List<PreflightCheck> preflight(RestorePlan plan) {
+        public void requireOpenable(io.backupdesk.backup.BackupCatalog.Entry backup, SecretKeys secrets) {
+        }
+
+        @Override
+        public List<PreflightCheck> preflight(RestorePlan plan, SecretKeys secrets) {
             return List.of(PreflightCheck.ok(CheckId.CHECKSUM, "The checksum matches."));
         }
 
         @Override
-        public RestoreReport restore(RestorePlan plan, Progress progress, Consumer<String> log, Cancellation cancel) {
+        public RestoreReport restore(RestorePlan plan, SecretKeys secrets, Progress progress, Consumer<String> log, Cancellation cancel) {
             return new RestoreReport("r1", RestoreReport.Outcome.COMPLETE, "The restore of sales is complete.", "sales",
                     List.of(), List.of(), List.of(), ASIDE, null, List.of());
         }
