@@ -66,6 +66,7 @@ final class UnlockPane {
         label.setMinWidth(Region.USE_PREF_SIZE);
         HBox ask = new HBox(8, label, passphrase, open);
         ask.setAlignment(Pos.CENTER_LEFT);
+        ask.setId("ask-passphrase");
 
         Button keyFile = new Button(Messages.get("restore.encrypted.keyFile"));
         keyFile.setId("key-file");
