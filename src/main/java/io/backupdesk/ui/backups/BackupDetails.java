@@ -89,6 +89,10 @@ public record BackupDetails(String title, List<Field> fields, List<Field> tables
         if (row.checksumOnly()) {
             return Messages.get("backups.encrypted.checksumOnly", when);
         }
+        // a check without the key keeps VERIFIED from an earlier full read: the date is the check's, not the read's
+        if (row.encrypted() && v.status() == BackupStatus.VERIFIED) {
+            return Messages.get("backups.encrypted.verified", when);
+        }
         return switch (v.status()) {
             case VERIFIED -> Messages.get("backups.details.verified", when);
             case CORRUPT -> Messages.get("backups.details.corrupt", when, v.message() == null ? "" : v.message());

@@ -17,7 +17,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.SelectionMode;
@@ -76,7 +75,8 @@ public final class BackupsView {
     @FXML private TableColumn<BackupRowViewModel, String> serverColumn;
     @FXML private TableColumn<BackupRowViewModel, String> createdColumn;
     @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> sizeColumn;
-    @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> formatColumn;
+    @FXML private TableColumn<BackupRowViewModel, String> formatColumn;
+    @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> encryptedColumn;
     @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> durationColumn;
     @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> statusColumn;
     @FXML private TableColumn<BackupRowViewModel, String> labelColumn;
@@ -115,9 +115,9 @@ public final class BackupsView {
         text(databaseColumn, r -> r.profile() + "/" + r.database());
         text(serverColumn, BackupRowViewModel::server);
         text(createdColumn, BackupRowViewModel::created);
-        formatColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        formatColumn.setComparator(Comparator.comparing(BackupRowViewModel::format));
-        formatColumn.setCellFactory(c -> new FormatCell());
+        text(formatColumn, BackupRowViewModel::format);
+        encryptedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        encryptedColumn.setCellFactory(c -> new LockCell());
         text(labelColumn, BackupRowViewModel::label);
         statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         statusColumn.setComparator(Comparator.comparing(BackupRowViewModel::status));
@@ -146,22 +146,22 @@ public final class BackupsView {
         measured(durationColumn, BackupRowViewModel::duration, BackupRowViewModel::durationMillis);
     }
 
-    /** The format, and a lock after it for an encrypted backup: what a restore of it will need is seen in the list. */
-    private static final class FormatCell extends TableCell<BackupRowViewModel, BackupRowViewModel> {
+    /**
+     * A lock on an encrypted backup, in a column of its own beside the pin: what a restore of it will need is seen in
+     * the list, and no text column is narrowed for it.
+     */
+    private static final class LockCell extends TableCell<BackupRowViewModel, BackupRowViewModel> {
         private final FontIcon lock = new FontIcon(Feather.LOCK);
         private final Tooltip why = new Tooltip(Messages.get("backups.encrypted.marker"));
 
-        FormatCell() {
+        LockCell() {
             lock.getStyleClass().add(Styles.ENCRYPTED_ICON);
-            setContentDisplay(ContentDisplay.RIGHT);
-            setGraphicTextGap(6);
         }
 
         @Override
         protected void updateItem(BackupRowViewModel row, boolean empty) {
             super.updateItem(row, empty);
             boolean encrypted = !empty && row != null && row.encrypted();
-            setText(empty || row == null ? null : row.format());
             setGraphic(encrypted ? lock : null);
             setTooltip(encrypted ? why : null);
         }

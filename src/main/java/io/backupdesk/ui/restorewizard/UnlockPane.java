@@ -31,8 +31,6 @@ final class UnlockPane {
         description.setId("encryption");
         description.textProperty().bind(unlock.descriptionProperty());
         description.setMinHeight(Region.USE_PREF_SIZE);
-        HBox head = new HBox(8, lock, description);
-        head.setAlignment(Pos.TOP_LEFT);
 
         Label message = WizardPages.wrapped("");
         message.setId("unlock-message");
@@ -87,9 +85,10 @@ final class UnlockPane {
                 keyFile.setVisible(unlock.keyFileOfferedProperty().get()
                         && (now == UnlockViewModel.State.NEEDS_PASSPHRASE || now == UnlockViewModel.State.REFUSED));
             }
-            message.getStyleClass().removeAll(Styles.TONE_BAD, Styles.TONE_GOOD, Styles.MUTED);
+            message.getStyleClass().removeAll(Styles.TONE_BAD, Styles.TONE_WARNING, Styles.TONE_GOOD, Styles.MUTED);
             message.getStyleClass().add(now == UnlockViewModel.State.REFUSED ? Styles.TONE_BAD
-                    : now == UnlockViewModel.State.OPEN ? Styles.TONE_GOOD : Styles.MUTED);
+                    : now == UnlockViewModel.State.OPEN ? Styles.TONE_GOOD
+                    : unlock.rejectedProperty().get() ? Styles.TONE_WARNING : Styles.MUTED);
             if (now == UnlockViewModel.State.NEEDS_PASSPHRASE) {
                 passphrase.requestFocus();
             }
@@ -98,7 +97,12 @@ final class UnlockPane {
         keyFile.setVisible(false);
         ask.managedProperty().bind(ask.visibleProperty());
         keyFile.managedProperty().bind(keyFile.visibleProperty());
-        root.getChildren().setAll(head, message, ask, keyFile);
+        // what to do stands under the description, beside the lock, so the lock marks the whole of it
+        VBox text = new VBox(6, description, message, ask, keyFile);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox head = new HBox(8, lock, text);
+        head.setAlignment(Pos.TOP_LEFT);
+        root.getChildren().setAll(head);
         root.setId("unlock-pane");
         root.visibleProperty().bind(unlock.descriptionProperty().isNotEmpty());
         root.managedProperty().bind(root.visibleProperty());

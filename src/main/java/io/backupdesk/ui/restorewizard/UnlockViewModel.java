@@ -37,7 +37,12 @@ public final class UnlockViewModel {
     /** How far the wizard is from opening the backup. */
     public enum State { NOT_ENCRYPTED, CHECKING, OPEN, NEEDS_PASSPHRASE, REFUSED }
 
-    private record Verdict(State state, String message) { }
+    /** @param rejected a passphrase or key file was given and did not open the backup */
+    private record Verdict(State state, String message, boolean rejected) {
+        Verdict(State state, String message) {
+            this(state, message, false);
+        }
+    }
 
     private record Look(KeyNames names, Verdict verdict) { }
 
@@ -47,6 +52,7 @@ public final class UnlockViewModel {
     private final StringProperty description = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty keyFileOffered = new SimpleBooleanProperty();
+    private final BooleanProperty rejected = new SimpleBooleanProperty();
     private final ObjectProperty<Path> keyFile = new SimpleObjectProperty<>();
     private final BooleanBinding opened;
     private BackupCatalog.Entry backup;
@@ -145,11 +151,13 @@ public final class UnlockViewModel {
             return switch (e.failure()) {
                 case PASSPHRASE_REQUIRED -> new Verdict(State.NEEDS_PASSPHRASE, Messages.get(record.recipients().isEmpty()
                         ? "restore.encrypted.askPassphrase" : "restore.encrypted.askKeyPassphrase"));
-                case WRONG_PASSPHRASE -> new Verdict(State.NEEDS_PASSPHRASE, Messages.get("restore.encrypted.wrongPassphrase"));
+                case WRONG_PASSPHRASE -> new Verdict(State.NEEDS_PASSPHRASE, Messages.get("restore.encrypted.wrongPassphrase"),
+                        true);
                 case WRONG_KEY -> record.recipients().isEmpty()
                         ? new Verdict(State.NEEDS_PASSPHRASE, Messages.get("restore.encrypted.askPassphrase"))
                         : new Verdict(State.REFUSED, secrets.identityFile().isPresent() ? sentence(e)
-                        : Messages.get("restore.encrypted.noKey", String.join(", ", record.recipients())));
+                        : Messages.get("restore.encrypted.noKey", String.join(", ", record.recipients()),
+                        record.recipients().size()));
                 default -> new Verdict(record.recipients().isEmpty() ? State.NEEDS_PASSPHRASE : State.REFUSED, sentence(e));
             };
         }
@@ -165,13 +173,15 @@ public final class UnlockViewModel {
     }
 
     private void checking() {
+        rejected.set(false);
         state.set(State.CHECKING);
         message.set(Messages.get("restore.encrypted.checking"));
     }
 
     private void show(Verdict verdict) {
-        state.set(verdict.state());
+        rejected.set(verdict.rejected());
         message.set(verdict.message());
+        state.set(verdict.state());
     }
 
     private void refused(long check, Throwable failure) {
@@ -234,6 +244,11 @@ public final class UnlockViewModel {
     /** A key file can stand in for the stored keys: the backup was encrypted to public keys, not a passphrase. */
     public ReadOnlyBooleanProperty keyFileOfferedProperty() {
         return keyFileOffered;
+    }
+
+    /** The passphrase just given did not open the backup: said as a warning, not as the first request. */
+    public ReadOnlyBooleanProperty rejectedProperty() {
+        return rejected;
     }
 
     public ReadOnlyObjectProperty<Path> keyFileProperty() {

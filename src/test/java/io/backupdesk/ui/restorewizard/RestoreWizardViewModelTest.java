@@ -62,7 +62,7 @@ class RestoreWizardViewModelTest {
         }
 
         @Override
-        public void requireOpenable(io.backupdesk.backup.BackupCatalog.Entry backup, SecretKeys secrets) {
+        public void requireOpenable(BackupCatalog.Entry backup, SecretKeys secrets) {
         }
 
         @Override
