@@ -95,6 +95,9 @@ final class WizardPages {
                 Formats.time(r.createdAt()), r.format().cliName(), Formats.bytes(r.sizeBytes()));
         String state = entry.status() == BackupStatus.VERIFIED && r.verification() != null
                 ? Messages.get("restore.source.verified", Formats.time(r.verification().at()))
+                // checked without its key: the file is intact, the contents unread; the pre-flight reads them
+                : entry.status() == BackupStatus.OK && r.encrypted() && r.verification() != null
+                ? Messages.get("restore.encrypted.checksumOnly", Formats.time(r.verification().at()))
                 : entry.status() == BackupStatus.OK ? Messages.get("restore.source.unverified")
                 : Messages.get("restore.source.unusable", entry.status().name().toLowerCase(Locale.ROOT));
         return line + "\n\n" + state;

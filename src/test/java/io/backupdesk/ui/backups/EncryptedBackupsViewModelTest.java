@@ -99,7 +99,7 @@ class EncryptedBackupsViewModelTest {
 
         assertThat(model.errorProperty().get()).isEmpty();
         assertThat(model.noticeProperty().get())
-                .isEqualTo("2 encrypted backups were checked by checksum only: the files are intact, but their contents"
+                .isEqualTo("2 encrypted backups were checked by their checksums only: the files are intact, but their contents"
                         + " were not read without the secret key.");
         BackupRowViewModel keyed = row("keyed");
         assertThat(keyed.statusValue()).isEqualTo(BackupStatus.OK);
