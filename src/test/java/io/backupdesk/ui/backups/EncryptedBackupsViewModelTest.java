@@ -9,6 +9,7 @@ import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.Progress;
+import io.backupdesk.core.Verification;
 import io.backupdesk.crypto.AgeEncryptor;
 import io.backupdesk.crypto.AgeKeyStore;
 import io.backupdesk.crypto.Passphrase;
@@ -107,6 +108,26 @@ class EncryptedBackupsViewModelTest {
         model.select(List.of(keyed));
         assertThat(model.detailsProperty().get().verification()).startsWith("Its checksum matched on ")
                 .contains("its contents were not read");
+    }
+
+    @Test
+    void anEncryptedBackupReadInFullWhenWrittenStaysVerifiedAndTheDetailsSayTheContentsWereReadEarlier()
+            throws Exception {
+        Path sidecar = dir.resolve("backups/prod/sales/keyed.backup.json");
+        BackupRecord read = Json.mapper().readValue(sidecar.toFile(), BackupRecord.class).toBuilder()
+                .verification(new Verification(BackupStatus.VERIFIED, Instant.parse("2026-12-01T02:01:00Z"),
+                        "Read back in full as it was written, before it was encrypted.")).build();
+        Files.write(sidecar, Json.mapper().writeValueAsBytes(read));
+        model.refresh();
+        model.select(List.of(row("keyed")));
+
+        model.verifySelected();
+
+        assertThat(row("keyed").status()).isEqualTo("verified");
+        assertThat(model.noticeProperty().get()).isEmpty();
+        model.select(List.of(row("keyed")));
+        assertThat(model.detailsProperty().get().verification()).startsWith("Checked on ")
+                .contains("Its contents have been read in full, as it was written or since with its key");
     }
 
     @Test
