@@ -1,7 +1,10 @@
 package io.backupdesk.app;
 
 import io.backupdesk.engine.Engine;
+import io.backupdesk.jobs.SecretKeys;
 import io.backupdesk.jobs.VerifyJob;
+import io.backupdesk.crypto.CryptoException;
+import io.backupdesk.crypto.StoredKey;
 
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.Cancellation;
@@ -28,11 +31,25 @@ final class EngineCatalogOperations implements CatalogOperations {
 
     @Override
     public BackupCatalog.Entry verify(BackupCatalog.Entry entry, Progress progress, Cancellation cancel) {
-        VerifyJob.Outcome outcome = engine.jobs().verify().verify(entry, progress, cancel);
+        VerifyJob.Outcome outcome;
+        try {
+            outcome = engine.jobs().verify().verify(entry, progress, cancel);
+        } catch (CryptoException e) {
+            if (e.failure() != CryptoException.Failure.PASSPHRASE_REQUIRED) {
+                throw e;
+            }
+            // the list asks for no passphrase: a protected key's backup gets what needs no key, its checksum
+            outcome = engine.jobs().verify().verify(entry, SecretKeys.NONE, progress, cancel);
+        }
         if (outcome.recordError() != null) {
             throw outcome.recordError();
         }
         return outcome.entry();
+    }
+
+    @Override
+    public List<StoredKey> storedKeys() {
+        return engine.keys().list();
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.RestoreRecord;
+import io.backupdesk.crypto.StoredKey;
+import io.backupdesk.jobs.SecretKeys;
 import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
@@ -43,13 +45,24 @@ final class EngineRestoreOperations implements RestoreOperations {
     }
 
     @Override
-    public List<PreflightCheck> preflight(RestorePlan plan) {
-        return engine.jobs().restore().preflight(plan, Optional.empty(), new Cancellation());
+    public List<StoredKey> storedKeys() {
+        return engine.keys().list();
     }
 
     @Override
-    public RestoreReport restore(RestorePlan plan, Progress progress, Consumer<String> log, Cancellation cancel) {
-        return engine.jobs().restore().restore(plan, Optional.empty(), progress, log, cancel);
+    public void requireOpenable(BackupCatalog.Entry backup, SecretKeys secrets) {
+        engine.jobs().restore().requireOpenable(backup, secrets);
+    }
+
+    @Override
+    public List<PreflightCheck> preflight(RestorePlan plan, SecretKeys secrets) {
+        return engine.jobs().restore().preflight(plan, secrets, Optional.empty(), new Cancellation());
+    }
+
+    @Override
+    public RestoreReport restore(RestorePlan plan, SecretKeys secrets, Progress progress, Consumer<String> log,
+                                 Cancellation cancel) {
+        return engine.jobs().restore().restore(plan, secrets, Optional.empty(), progress, log, cancel);
     }
 
     @Override

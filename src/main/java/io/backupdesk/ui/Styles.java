@@ -43,6 +43,8 @@ public final class Styles {
     public static final String COPY_VALUE = "copy-value";
     public static final String LOG_LINES = "log-lines";
     public static final String PIN_ICON = "pin-icon";
+    /** The lock beside an encrypted backup, in the list and in the restore wizard. */
+    public static final String ENCRYPTED_ICON = "encrypted-icon";
 
     // the schedules
     public static final String EMPTY_STATE = "empty-state";

@@ -105,7 +105,7 @@ class OneJobPerDatabaseIT {
 
         Holding holding = new Holding();
         EngineRestoreOperations wizard = new EngineRestoreOperations(desk);
-        CompletableFuture<Boolean> restoring = CompletableFuture.supplyAsync(() -> wizard.restore(plan, holding,
+        CompletableFuture<Boolean> restoring = CompletableFuture.supplyAsync(() -> wizard.restore(plan, io.backupdesk.jobs.SecretKeys.STORED, holding,
                 line -> { }, new Cancellation()).succeeded());
         assertThat(holding.started.await(60, TimeUnit.SECONDS)).isTrue();
         try {

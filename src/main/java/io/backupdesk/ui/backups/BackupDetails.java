@@ -4,6 +4,7 @@ import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.Verification;
 import io.backupdesk.ui.Formats;
+import io.backupdesk.ui.KeyNames;
 import io.backupdesk.ui.Messages;
 
 import java.time.Duration;
@@ -25,6 +26,11 @@ public record BackupDetails(String title, List<Field> fields, List<Field> tables
     }
 
     static BackupDetails of(BackupRowViewModel row) {
+        return of(row, KeyNames.NONE);
+    }
+
+    /** @param keys the stored keys, to name the public keys an encrypted backup was encrypted to */
+    static BackupDetails of(BackupRowViewModel row, KeyNames keys) {
         BackupRecord r = row.entry().record();
         List<Field> fields = new ArrayList<>();
         fields.add(new Field(Messages.get("backups.details.id"), r.id()));
@@ -37,6 +43,7 @@ public record BackupDetails(String title, List<Field> fields, List<Field> tables
         fields.add(new Field(Messages.get("backups.details.duration"), Formats.duration(Duration.ofMillis(r.durationMillis()))));
         fields.add(new Field(Messages.get("backups.details.format"), r.format().cliName()
                 + (r.compression() == null ? "" : ", " + r.compression())));
+        encryption(r, keys, fields);
         fields.add(new Field(Messages.get("backups.details.size"), Formats.bytes(r.sizeBytes())
                 + (r.databaseSizeBytes() > 0 ? " " + Messages.get("backups.details.ofDatabase", Formats.bytes(r.databaseSizeBytes())) : "")));
         fields.add(new Field(Messages.get("backups.details.dumpedBy"), "pg_dump " + r.pgDumpVersion()));
@@ -52,6 +59,25 @@ public record BackupDetails(String title, List<Field> fields, List<Field> tables
                 verification(r.verification(), row));
     }
 
+    /** Each public key to copy and compare, and the stored key it belongs to; or that a passphrase encrypted it. */
+    private static void encryption(BackupRecord r, KeyNames keys, List<Field> fields) {
+        if (!r.encrypted()) {
+            return;
+        }
+        if (r.recipients().isEmpty()) {
+            fields.add(new Field(Messages.get("backups.encrypted.title"), Messages.get("backups.encrypted.withPassphrase")));
+            return;
+        }
+        for (String publicKey : r.recipients()) {
+            fields.add(new Field(Messages.get("backups.encrypted.to"), publicKey, true));
+            String name = keys.nameOf(publicKey);
+            fields.add(new Field(Messages.get("backups.encrypted.key"), name.isEmpty()
+                    ? Messages.get("backups.encrypted.notStored")
+                    : Messages.get(keys.canDecrypt(publicKey) ? "backups.encrypted.opensHere" : "backups.encrypted.publicOnly",
+                    name)));
+        }
+    }
+
     private static String verification(Verification v, BackupRowViewModel row) {
         if (row.statusValue() == BackupStatus.MISSING) {
             return Messages.get("backups.details.missing");
@@ -60,6 +86,13 @@ public record BackupDetails(String title, List<Field> fields, List<Field> tables
             return Messages.get("backups.details.unverified");
         }
         String when = Formats.time(v.at());
+        if (row.checksumOnly()) {
+            return Messages.get("backups.encrypted.checksumOnly", when);
+        }
+        // a check without the key keeps VERIFIED from an earlier full read: the date is the check's, not the read's
+        if (row.encrypted() && v.status() == BackupStatus.VERIFIED) {
+            return Messages.get("backups.encrypted.verified", when);
+        }
         return switch (v.status()) {
             case VERIFIED -> Messages.get("backups.details.verified", when);
             case CORRUPT -> Messages.get("backups.details.corrupt", when, v.message() == null ? "" : v.message());

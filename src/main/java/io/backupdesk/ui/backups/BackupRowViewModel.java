@@ -4,6 +4,7 @@ import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.ui.Formats;
+import io.backupdesk.ui.Messages;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +30,11 @@ public final class BackupRowViewModel {
         this.created = Formats.time(r.createdAt());
         this.size = Formats.bytes(r.sizeBytes());
         this.duration = Formats.duration(Duration.ofMillis(r.durationMillis()));
-        this.status = entry.status().name().toLowerCase(Locale.ROOT);
+        this.status = checksumOnly() ? Messages.get("backups.encrypted.status.checksumOnly")
+                : entry.status().name().toLowerCase(Locale.ROOT);
         this.searchText = String.join(" ", r.id(), r.profile(), r.database(), server, created, r.format().cliName(), status,
-                r.label() == null ? "" : r.label()).toLowerCase(Locale.ROOT);
+                r.label() == null ? "" : r.label(), r.encrypted() ? Messages.get("backups.encrypted.word") : "")
+                .toLowerCase(Locale.ROOT);
     }
 
     public BackupCatalog.Entry entry() {
@@ -92,6 +95,20 @@ public final class BackupRowViewModel {
 
     public String label() {
         return entry.record().label() == null ? "" : entry.record().label();
+    }
+
+    public boolean encrypted() {
+        return entry.record().encrypted();
+    }
+
+    /**
+     * An encrypted backup checked without its key: the checksum of the file matched, its contents were not read. It
+     * stays {@code OK}, and says so, so that pressing Verify visibly did something and yet claims no full read.
+     */
+    public boolean checksumOnly() {
+        BackupRecord r = entry.record();
+        return r.encrypted() && entry.status() == BackupStatus.OK && r.verification() != null
+                && r.verification().status() == BackupStatus.OK;
     }
 
     public boolean pinned() {

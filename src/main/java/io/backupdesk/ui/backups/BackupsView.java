@@ -24,6 +24,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -67,6 +68,7 @@ public final class BackupsView {
     @FXML private Button reveal;
     @FXML private Button copyPath;
     @FXML private Label error;
+    @FXML private Label notice;
     @FXML private TableView<BackupRowViewModel> table;
     @FXML private TableColumn<BackupRowViewModel, Boolean> pinnedColumn;
     @FXML private TableColumn<BackupRowViewModel, String> databaseColumn;
@@ -74,6 +76,7 @@ public final class BackupsView {
     @FXML private TableColumn<BackupRowViewModel, String> createdColumn;
     @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> sizeColumn;
     @FXML private TableColumn<BackupRowViewModel, String> formatColumn;
+    @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> encryptedColumn;
     @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> durationColumn;
     @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> statusColumn;
     @FXML private TableColumn<BackupRowViewModel, String> labelColumn;
@@ -113,6 +116,8 @@ public final class BackupsView {
         text(serverColumn, BackupRowViewModel::server);
         text(createdColumn, BackupRowViewModel::created);
         text(formatColumn, BackupRowViewModel::format);
+        encryptedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        encryptedColumn.setCellFactory(c -> new LockCell());
         text(labelColumn, BackupRowViewModel::label);
         statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         statusColumn.setComparator(Comparator.comparing(BackupRowViewModel::status));
@@ -139,6 +144,27 @@ public final class BackupsView {
         });
         measured(sizeColumn, BackupRowViewModel::size, BackupRowViewModel::sizeBytes);
         measured(durationColumn, BackupRowViewModel::duration, BackupRowViewModel::durationMillis);
+    }
+
+    /**
+     * A lock on an encrypted backup, in a column of its own beside the pin: what a restore of it will need is seen in
+     * the list, and no text column is narrowed for it.
+     */
+    private static final class LockCell extends TableCell<BackupRowViewModel, BackupRowViewModel> {
+        private final FontIcon lock = new FontIcon(Feather.LOCK);
+        private final Tooltip why = new Tooltip(Messages.get("backups.encrypted.marker"));
+
+        LockCell() {
+            lock.getStyleClass().add(Styles.ENCRYPTED_ICON);
+        }
+
+        @Override
+        protected void updateItem(BackupRowViewModel row, boolean empty) {
+            super.updateItem(row, empty);
+            boolean encrypted = !empty && row != null && row.encrypted();
+            setGraphic(encrypted ? lock : null);
+            setTooltip(encrypted ? why : null);
+        }
     }
 
     private static void text(TableColumn<BackupRowViewModel, String> column, Function<BackupRowViewModel, String> value) {
@@ -197,6 +223,9 @@ public final class BackupsView {
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
         verify.disableProperty().bind(model.canAct().not());
         pin.disableProperty().bind(model.canAct().not());
         delete.disableProperty().bind(model.canDelete().not());

@@ -4,6 +4,7 @@ import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.ui.Formats;
+import io.backupdesk.ui.KeyNames;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Question;
 import io.backupdesk.ui.RunningJob;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The backup list: every backup of the catalog, filtered by words, profile, database and status, a selection with its
@@ -51,6 +53,9 @@ public final class BackupsViewModel {
     private final ObjectProperty<BackupDetails> details = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty notice = new SimpleStringProperty("");
+    /** The stored keys' names, read with the catalog, for the public keys of encrypted backups. */
+    private KeyNames keyNames = KeyNames.NONE;
     private final StringBinding summary;
     private List<String> configuredProfiles = List.of();
     private final BooleanBinding canAct;
@@ -88,16 +93,26 @@ public final class BackupsViewModel {
     /** Reads the catalog again, keeping the selection where the same backups are still there. */
     public void refresh() {
         List<String> selected = selection.stream().map(BackupRowViewModel::id).toList();
-        record Read(List<BackupRowViewModel> rows, List<String> profileNames) { }
+        record Read(List<BackupRowViewModel> rows, List<String> profileNames, KeyNames keys) { }
         runner.runInBackground((progress, cancel) -> new Read(catalog.scan().stream().map(BackupRowViewModel::new).toList(),
-                catalog.profileNames()), read -> {
+                catalog.profileNames(), keyNames()), read -> {
                     List<BackupRowViewModel> loaded = read.rows();
                     configuredProfiles = read.profileNames();
+                    keyNames = read.keys();
                     rows.setAll(loaded);
                     profiles.setAll(new TreeSet<>(loaded.stream().map(BackupRowViewModel::profile).toList()));
                     databases.setAll(new TreeSet<>(loaded.stream().map(BackupRowViewModel::database).toList()));
                     selection.setAll(loaded.stream().filter(r -> selected.contains(r.id())).toList());
                 }, this::failed);
+    }
+
+    /** The names of the stored keys; a key store that cannot be read costs the names, not the list. */
+    private KeyNames keyNames() {
+        try {
+            return new KeyNames(catalog.storedKeys());
+        } catch (RuntimeException e) {
+            return KeyNames.NONE;
+        }
     }
 
     private void refilter() {
@@ -114,7 +129,7 @@ public final class BackupsViewModel {
     /** Shows the first selected backup's details at once, and its job's log when read. */
     private void focus() {
         BackupRowViewModel row = selection.isEmpty() ? null : selection.get(0);
-        details.set(row == null ? null : BackupDetails.of(row));
+        details.set(row == null ? null : BackupDetails.of(row, keyNames));
         jobLog.set(null);
         if (row != null) {
             runner.runInBackground((progress, cancel) -> catalog.jobLog(row.id()), log -> {
@@ -131,7 +146,10 @@ public final class BackupsViewModel {
         selection.setAll(rowsSelected);
     }
 
-    /** Reads the selected backups back in full and records the outcome; the list shows it when done. */
+    /**
+     * Reads the selected backups back in full and records the outcome; the list shows it when done. Encrypted ones
+     * no key here opens get their checksum checked only, and the notice says so.
+     */
     public void verifySelected() {
         List<BackupCatalog.Entry> entries = selection.stream().map(BackupRowViewModel::entry).toList();
         act(Messages.get("backups.job.verify", entries.size()), (progress, cancel) -> {
@@ -140,6 +158,11 @@ public final class BackupsViewModel {
                 done.add(catalog.verify(e, progress, cancel));
             }
             return done;
+        }, done -> {
+            long checksumOnly = done.stream().map(BackupRowViewModel::new).filter(BackupRowViewModel::checksumOnly).count();
+            if (checksumOnly > 0) {
+                notice.set(Messages.get("backups.encrypted.verifiedChecksumOnly", checksumOnly));
+            }
         });
     }
 
@@ -192,9 +215,18 @@ public final class BackupsViewModel {
 
     /** Runs a change to the catalog as a job; the list is read again when any job ends. */
     private void act(String title, TaskRunner.Work<List<BackupCatalog.Entry>> work) {
+        act(title, work, changed -> { });
+    }
+
+    private void act(String title, TaskRunner.Work<List<BackupCatalog.Entry>> work,
+                     Consumer<List<BackupCatalog.Entry>> then) {
         busy.set(true);
         error.set("");
-        runner.run(title, work, changed -> busy.set(false), failure -> {
+        notice.set("");
+        runner.run(title, work, changed -> {
+            busy.set(false);
+            then.accept(changed);
+        }, failure -> {
             busy.set(false);
             failed(failure);
         });
@@ -250,6 +282,11 @@ public final class BackupsViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error;
+    }
+
+    /** What a finished action found that the list alone does not say; empty when nothing. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice;
     }
 
     public StringBinding summary() {

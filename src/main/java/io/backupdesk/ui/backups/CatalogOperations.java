@@ -4,6 +4,7 @@ import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.Progress;
+import io.backupdesk.crypto.StoredKey;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +13,16 @@ import java.util.List;
 public interface CatalogOperations {
     List<BackupCatalog.Entry> scan();
 
+    /**
+     * Reads the backup back and records the outcome. An encrypted backup that no key here opens without asking gets
+     * its checksum checked only: its outcome stays {@code OK}, not {@code VERIFIED}.
+     */
     BackupCatalog.Entry verify(BackupCatalog.Entry entry, Progress progress, Cancellation cancel);
+
+    /** The keys stored here, to name the keys encrypted backups were encrypted to; none where keys are not kept. */
+    default List<StoredKey> storedKeys() {
+        return List.of();
+    }
 
     BackupCatalog.Entry setPinned(BackupCatalog.Entry entry, boolean pinned);
 

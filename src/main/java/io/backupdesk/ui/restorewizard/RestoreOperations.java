@@ -5,6 +5,8 @@ import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.RestoreRecord;
+import io.backupdesk.crypto.StoredKey;
+import io.backupdesk.jobs.SecretKeys;
 import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
@@ -24,9 +26,24 @@ public interface RestoreOperations {
 
     boolean databaseExists(ConnectionProfile profile, String database);
 
-    List<PreflightCheck> preflight(RestorePlan plan);
+    /** The keys stored here, to name the keys an encrypted backup was encrypted to. */
+    default List<StoredKey> storedKeys() {
+        return List.of();
+    }
 
-    RestoreReport restore(RestorePlan plan, Progress progress, Consumer<String> log, Cancellation cancel);
+    /**
+     * Refuses an encrypted backup that the secrets given (or a stored key) do not open; reads only its header.
+     *
+     * @throws io.backupdesk.crypto.CryptoException {@code PASSPHRASE_REQUIRED}, {@code WRONG_PASSPHRASE} or
+     *                                              {@code WRONG_KEY}, for the wizard to ask again
+     */
+    void requireOpenable(BackupCatalog.Entry backup, SecretKeys secrets);
+
+    /** @param secrets open an encrypted backup; the caller keeps them open until the call returns */
+    List<PreflightCheck> preflight(RestorePlan plan, SecretKeys secrets);
+
+    RestoreReport restore(RestorePlan plan, SecretKeys secrets, Progress progress, Consumer<String> log,
+                          Cancellation cancel);
 
     RestoreRecord rollback(String restoreId, ConnectionProfile target);
 

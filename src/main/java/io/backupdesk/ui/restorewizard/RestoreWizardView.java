@@ -71,6 +71,8 @@ public final class RestoreWizardView {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(Messages.get("restore.title"));
         stage.setScene(new Scene(root));
+        // a passphrase typed for an encrypted backup does not outlive the window
+        stage.setOnHidden(e -> model.close());
         WindowSizes.size(stage, SIZE);
         stage.show();
         focusOnward();

@@ -71,19 +71,23 @@ public final class RestoreWizardViewModel {
     private final BooleanBinding canRestore;
     private final BooleanBinding singleTransactionAllowed;
     private final RestoreReportViewModel reportActions;
+    private final UnlockViewModel unlock;
 
     public RestoreWizardViewModel(RestoreOperations restores, TaskRunner runner) {
         this.restores = restores;
         this.runner = runner;
+        this.unlock = new UnlockViewModel(restores, runner);
         blocked = Bindings.createBooleanBinding(() -> checks.stream().anyMatch(c -> c.level() == PreflightCheck.Level.BLOCK
                 && !draft.overrides.contains(c.id())), checks, draft.overrides);
         singleTransactionAllowed = draft.jobs.lessThanOrEqualTo(1);
         canNext = Bindings.createBooleanBinding(this::stepComplete, step, draft.source, draft.profile, draft.database,
-                checks, draft.overrides, working, draft.jobs, draft.singleTransaction, blocked).and(working.not());
+                checks, draft.overrides, working, draft.jobs, draft.singleTransaction, blocked, unlock.opened())
+                .and(working.not());
         canBack = Bindings.createBooleanBinding(() -> step.get().ordinal() > 0 && step.get().ordinal() < WizardStep.RUN.ordinal(),
                 step).and(working.not());
         canRestore = step.isEqualTo(WizardStep.CONFIRM).and(Bindings.createBooleanBinding(() ->
-                typedName.get().equals(draft.database.get().trim()) && !typedName.get().isEmpty(), typedName, draft.database));
+                typedName.get().equals(draft.database.get().trim()) && !typedName.get().isEmpty(), typedName, draft.database))
+                .and(unlock.opened());
         safetyCost = Bindings.createStringBinding(this::safetyText, draft.mode, safetyDuration, targetExists);
         reportActions = new RestoreReportViewModel(restores, runner, report, draft.profile, problem);
         draft.jobs.addListener((o, was, now) -> {
@@ -105,6 +109,7 @@ public final class RestoreWizardViewModel {
     /** Opens the wizard on a backup of the catalog, its own profile and database as the target. */
     public void open(BackupCatalog.Entry source) {
         draft.source.set(source);
+        unlock.check(source);
         runner.runInBackground((progress, cancel) -> restores.profiles(), loaded -> {
             profiles.setAll(loaded);
             choose(RestoreDraft.TargetKind.ORIGINAL);
@@ -149,7 +154,7 @@ public final class RestoreWizardViewModel {
 
     private boolean stepComplete() {
         return switch (step.get()) {
-            case SOURCE -> draft.source.get() != null && usable(draft.source.get());
+            case SOURCE -> draft.source.get() != null && usable(draft.source.get()) && unlock.opened().get();
             case TARGET -> draft.profile.get() != null && !draft.database.get().isBlank();
             case OPTIONS -> !(draft.singleTransaction.get() && draft.jobs.get() > 1);
             case PREFLIGHT -> !checks.isEmpty() && !blocked.get();
@@ -165,7 +170,12 @@ public final class RestoreWizardViewModel {
     public void next() {
         problem.set("");
         switch (step.get()) {
-            case SOURCE -> step.set(WizardStep.TARGET);
+            case SOURCE -> {
+                // a damaged backup, or an encrypted one nothing here opens, goes no further even if asked
+                if (stepComplete()) {
+                    step.set(WizardStep.TARGET);
+                }
+            }
             case TARGET -> checkTarget();
             case OPTIONS -> {
                 try {
@@ -219,7 +229,7 @@ public final class RestoreWizardViewModel {
         RestorePlan plan = draft.plan();
         checks.clear();
         working.set(true);
-        runner.runInBackground((progress, cancel) -> restores.preflight(plan), found -> {
+        runner.runInBackground((progress, cancel) -> restores.preflight(plan, unlock.secrets()), found -> {
             working.set(false);
             checks.setAll(found);
         }, failure -> {
@@ -261,10 +271,12 @@ public final class RestoreWizardViewModel {
         log.set(lines);
         step.set(WizardStep.RUN);
         job.set(runner.run(Messages.get("restore.job", plan.database()), (progress, cancel) ->
-                restores.restore(plan, progress, lines, cancel), done -> {
+                restores.restore(plan, unlock.secrets(), progress, lines, cancel), done -> {
+                    unlock.close();
                     report.set(done);
                     step.set(WizardStep.REPORT);
                 }, failure -> {
+                    unlock.close();
                     boolean cancelled = failure instanceof BackupDeskException e && e.kind() == ErrorKind.CANCELLED;
                     problem.set(cancelled ? Messages.get("restore.cancelled", failure.getMessage()) : failure.getMessage());
                     step.set(WizardStep.REPORT);
@@ -276,6 +288,18 @@ public final class RestoreWizardViewModel {
         if (job.get() != null) {
             job.get().cancel();
         }
+    }
+
+    /** Wipes a passphrase typed for the backup when the wizard closes; a restore running wipes it when it ends. */
+    public void close() {
+        if (step.get() != WizardStep.RUN) {
+            unlock.close();
+        }
+    }
+
+    /** Whether the backup is encrypted, and the secret that opens it. */
+    public UnlockViewModel unlock() {
+        return unlock;
     }
 
     /** The report's way back: rollback and drop, each asked first by the view. */

@@ -93,8 +93,13 @@ final class WizardPages {
         BackupRecord r = entry.record();
         String line = Messages.get("restore.source.line", r.profile() + "/" + r.database(), r.host(),
                 Formats.time(r.createdAt()), r.format().cliName(), Formats.bytes(r.sizeBytes()));
+        // a check without the key keeps an encrypted backup verified, but dates the check, not the full read
         String state = entry.status() == BackupStatus.VERIFIED && r.verification() != null
-                ? Messages.get("restore.source.verified", Formats.time(r.verification().at()))
+                ? Messages.get(r.encrypted() ? "restore.encrypted.verified" : "restore.source.verified",
+                Formats.time(r.verification().at()))
+                // checked without its key: the file is intact, the contents unread; the pre-flight reads them
+                : entry.status() == BackupStatus.OK && r.encrypted() && r.verification() != null
+                ? Messages.get("restore.encrypted.checksumOnly", Formats.time(r.verification().at()))
                 : entry.status() == BackupStatus.OK ? Messages.get("restore.source.unverified")
                 : Messages.get("restore.source.unusable", entry.status().name().toLowerCase(Locale.ROOT));
         return line + "\n\n" + state;
@@ -111,7 +116,7 @@ final class WizardPages {
                 model.openFile(chosen.toPath());
             }
         });
-        return new VBox(10, sourceText, file);
+        return new VBox(10, sourceText, new UnlockPane(model.unlock()).node(), file);
     }
 
     private Node target() {

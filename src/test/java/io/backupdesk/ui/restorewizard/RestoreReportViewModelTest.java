@@ -9,6 +9,7 @@ import io.backupdesk.core.SslMode;
 import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
+import io.backupdesk.jobs.SecretKeys;
 import io.backupdesk.ui.SyncTaskRunner;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -141,12 +142,16 @@ class RestoreReportViewModelTest {
         }
 
         @Override
-        public List<PreflightCheck> preflight(RestorePlan plan) {
+        public void requireOpenable(io.backupdesk.backup.BackupCatalog.Entry backup, SecretKeys secrets) {
+        }
+
+        @Override
+        public List<PreflightCheck> preflight(RestorePlan plan, SecretKeys secrets) {
             return List.of();
         }
 
         @Override
-        public RestoreReport restore(RestorePlan plan, Progress progress, Consumer<String> log, Cancellation cancel) {
+        public RestoreReport restore(RestorePlan plan, SecretKeys secrets, Progress progress, Consumer<String> log, Cancellation cancel) {
             throw new UnsupportedOperationException();
         }
 

@@ -12,11 +12,16 @@ import io.backupdesk.core.RestoreRecord;
 import io.backupdesk.core.SslMode;
 import io.backupdesk.core.TableCount;
 import io.backupdesk.core.Verification;
+import io.backupdesk.crypto.AgeRecipient;
+import io.backupdesk.crypto.CryptoException;
+import io.backupdesk.crypto.StoredKey;
+import io.backupdesk.jobs.EncryptionKeys;
 import io.backupdesk.restore.CheckId;
 import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestoreMode;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
+import io.backupdesk.jobs.SecretKeys;
 import io.backupdesk.ui.LiveLog;
 import io.backupdesk.ui.RunningJob;
 import io.backupdesk.ui.SyncTaskRunner;
@@ -25,6 +30,7 @@ import io.backupdesk.ui.WindowChecks;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -50,6 +56,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RestoreWizardUiTest {
     private static final ConnectionProfile PROD = new ConnectionProfile("prod", "db1", 5432, "sales", "dba", SslMode.PREFER, null);
     private static final String ASIDE = "sales_before_20261206_0300";
+    /** A public key, from age-keygen: only its form matters here. */
+    private static final String OFFICE = "age1p8xyrp0qnw4y4wq232q8xyc2ead9kzcyf00f0mfh32yf9turqq5sk3n924";
 
     private final List<String> calls = new ArrayList<>();
     private final RestoreWizardViewModel wizard = new RestoreWizardViewModel(new Answers(), new SyncTaskRunner());
@@ -65,9 +73,13 @@ class RestoreWizardUiTest {
     }
 
     private Stage open(FxRobot robot, RestoreWizardViewModel model) {
+        return open(robot, model, backup());
+    }
+
+    private Stage open(FxRobot robot, RestoreWizardViewModel model, BackupCatalog.Entry backup) {
         robot.interact(() -> {
             new RestoreWizardView(model, folder -> { }, Path.of("logs")).show(owner);
-            model.open(backup());
+            model.open(backup);
         });
         WaitForAsyncUtils.waitForFxEvents();
         return WindowChecks.showing("Restore a backup");
@@ -193,6 +205,58 @@ class RestoreWizardUiTest {
         robot.interact(window::close);
     }
 
+    @Test
+    void aProtectedKeysPassphraseIsAskedInTheWizardAndAWrongOneIsToldClearedAndTypedAgain(FxRobot robot) {
+        Encrypted desk = new Encrypted(true);
+        RestoreWizardViewModel model = new RestoreWizardViewModel(desk, new SyncTaskRunner());
+        Stage window = open(robot, model, encryptedBackup());
+        assertThat(robot.lookup("#encryption").queryAs(Label.class).getText())
+                .isEqualTo("Encrypted to " + OFFICE + " (key 'office').");
+        PasswordField passphrase = robot.lookup("#passphrase").queryAs(PasswordField.class);
+        assertThat(robot.lookup("#ask-passphrase").query().isVisible()).isTrue();
+        assertThat(passphrase.isFocused()).as("the passphrase is typed straight away").isTrue();
+        assertThat(robot.lookup("#next").queryAs(Button.class).isDisabled()).isTrue();
+        WindowChecks.assertUsable(window);
+
+        robot.clickOn("#passphrase").write("wrong horse").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#unlock-message").queryAs(Label.class).getText())
+                .isEqualTo("That passphrase does not open it. Type it again.");
+        assertThat(passphrase.getText()).as("cleared for the next try").isEmpty();
+        assertThat(model.stepProperty().get()).as("Enter gave the passphrase, it did not go on").isEqualTo(WizardStep.SOURCE);
+
+        robot.clickOn("#passphrase").write("right horse");
+        robot.clickOn("#unlock");
+
+        assertThat(robot.lookup("#unlock-message").queryAs(Label.class).getText()).isEqualTo("A key stored here opens it.");
+        assertThat(robot.lookup("#ask-passphrase").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#next").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(desk.tries).isEqualTo(2);
+        robot.interact(window::close);
+    }
+
+    @Test
+    void withoutTheSecretKeyTheWizardNamesThePublicKeyOffersAKeyFileAndGoesNoFurther(FxRobot robot) {
+        RestoreWizardViewModel model = new RestoreWizardViewModel(new Encrypted(false), new SyncTaskRunner());
+        Stage window = open(robot, model, encryptedBackup());
+
+        assertThat(robot.lookup("#unlock-message").queryAs(Label.class).getText()).contains(OFFICE)
+                .contains("the secret key is required");
+        assertThat(robot.lookup("#key-file").queryAs(Button.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#ask-passphrase").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#next").queryAs(Button.class).isDisabled()).isTrue();
+        WindowChecks.assertUsable(window);
+        robot.interact(window::close);
+    }
+
+    private static BackupCatalog.Entry encryptedBackup() {
+        BackupCatalog.Entry plain = backup();
+        BackupRecord record = plain.record().toBuilder().fileName("sales.dump.age").encrypted(true)
+                .recipients(List.of(OFFICE)).build();
+        return new BackupCatalog.Entry(record, plain.sidecar(), plain.status());
+    }
+
     private static BackupCatalog.Entry backup() {
         Instant made = Instant.parse("2026-12-05T02:00:00Z");
         BackupRecord record = BackupRecord.builder().id("b1").profile("prod").host("db1").port(5432).database("sales")
@@ -241,7 +305,38 @@ class RestoreWizardUiTest {
         }
     }
 
-    private final class Answers implements RestoreOperations {
+    /**
+     * An encrypted backup to the key 'office': stored here and protected (the first passphrase given is wrong, the
+     * second right), or not stored here at all.
+     */
+    private final class Encrypted extends Answers {
+        private final boolean stored;
+        private int tries;
+
+        Encrypted(boolean stored) {
+            this.stored = stored;
+        }
+
+        @Override
+        public List<StoredKey> storedKeys() {
+            return List.of(new StoredKey("office", List.of(new AgeRecipient(OFFICE)), stored, stored, ""));
+        }
+
+        @Override
+        public void requireOpenable(BackupCatalog.Entry backup, SecretKeys secrets) {
+            if (!stored) {
+                throw EncryptionKeys.noKeyFor(backup.record());
+            }
+            if (secrets.passphrase() == null) {
+                throw new CryptoException(CryptoException.Failure.PASSPHRASE_REQUIRED, "The key is protected.", "");
+            }
+            if (++tries == 1) {
+                throw new CryptoException(CryptoException.Failure.WRONG_PASSPHRASE, "Wrong passphrase.", "");
+            }
+        }
+    }
+
+    private class Answers implements RestoreOperations {
         @Override
         public List<ConnectionProfile> profiles() {
             return List.of(PROD);
@@ -259,12 +354,16 @@ class RestoreWizardUiTest {
         }
 
         @Override
-        public List<PreflightCheck> preflight(RestorePlan plan) {
+        public void requireOpenable(BackupCatalog.Entry backup, SecretKeys secrets) {
+        }
+
+        @Override
+        public List<PreflightCheck> preflight(RestorePlan plan, SecretKeys secrets) {
             return List.of(PreflightCheck.ok(CheckId.CHECKSUM, "The checksum matches."));
         }
 
         @Override
-        public RestoreReport restore(RestorePlan plan, Progress progress, Consumer<String> log, Cancellation cancel) {
+        public RestoreReport restore(RestorePlan plan, SecretKeys secrets, Progress progress, Consumer<String> log, Cancellation cancel) {
             return new RestoreReport("r1", RestoreReport.Outcome.COMPLETE, "The restore of sales is complete.", "sales",
                     List.of(), List.of(), List.of(), ASIDE, null, List.of());
         }

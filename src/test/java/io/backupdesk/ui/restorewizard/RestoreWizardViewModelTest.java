@@ -15,6 +15,7 @@ import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestoreMode;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
+import io.backupdesk.jobs.SecretKeys;
 import io.backupdesk.ui.SyncTaskRunner;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,11 @@ class RestoreWizardViewModelTest {
         }
 
         @Override
-        public List<PreflightCheck> preflight(RestorePlan plan) {
+        public void requireOpenable(BackupCatalog.Entry backup, SecretKeys secrets) {
+        }
+
+        @Override
+        public List<PreflightCheck> preflight(RestorePlan plan, SecretKeys secrets) {
             planned.add(plan);
             return sessionHeld && !plan.terminateSessions()
                     ? List.of(PreflightCheck.ok(CheckId.CHECKSUM, "fine"),
@@ -70,7 +75,7 @@ class RestoreWizardViewModelTest {
         }
 
         @Override
-        public RestoreReport restore(RestorePlan plan, Progress progress, Consumer<String> log, Cancellation cancel) {
+        public RestoreReport restore(RestorePlan plan, SecretKeys secrets, Progress progress, Consumer<String> log, Cancellation cancel) {
             restored.add(plan);
             log.accept("pg_restore: creating TABLE public.orders");
             return new RestoreReport("r1", RestoreReport.Outcome.COMPLETE, "The restore of sales is complete.", "sales",

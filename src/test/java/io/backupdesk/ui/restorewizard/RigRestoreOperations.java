@@ -7,6 +7,7 @@ import io.backupdesk.core.RestoreRecord;
 import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
+import io.backupdesk.jobs.SecretKeys;
 import io.backupdesk.testing.EngineRig;
 
 import java.time.Duration;
@@ -37,13 +38,21 @@ final class RigRestoreOperations implements RestoreOperations {
         return rig.restores.databaseExists(profile, database, Optional.empty());
     }
 
+    /** The rig's restore service knows no keys: its backups are not encrypted. */
     @Override
-    public List<PreflightCheck> preflight(RestorePlan plan) {
+    public void requireOpenable(io.backupdesk.backup.BackupCatalog.Entry backup, SecretKeys secrets) {
+        if (backup.record().encrypted()) {
+            throw new UnsupportedOperationException("The rig restores unencrypted backups only.");
+        }
+    }
+
+    @Override
+    public List<PreflightCheck> preflight(RestorePlan plan, SecretKeys secrets) {
         return rig.restores.preflight(plan, Optional.empty(), new Cancellation());
     }
 
     @Override
-    public RestoreReport restore(RestorePlan plan, Progress progress, Consumer<String> log, Cancellation cancel) {
+    public RestoreReport restore(RestorePlan plan, SecretKeys secrets, Progress progress, Consumer<String> log, Cancellation cancel) {
         return rig.restores.restore(plan, Optional.empty(), progress, log, cancel);
     }
 
