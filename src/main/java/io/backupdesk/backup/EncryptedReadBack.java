@@ -1,6 +1,7 @@
 package io.backupdesk.backup;
 
 import io.backupdesk.core.BackupStatus;
+import io.backupdesk.core.Times;
 import io.backupdesk.core.Verification;
 import io.backupdesk.pg.ProcessRunner;
 
@@ -45,8 +46,10 @@ final class EncryptedReadBack {
             return new Verification(BackupStatus.CORRUPT, now, previous.message());
         }
         if (previous != null && previous.status() == BackupStatus.VERIFIED) {
+            // not quoting the earlier message: verified again and again, it would nest in the sidecar without end
             return new Verification(BackupStatus.VERIFIED, now, "The checksum of the encrypted file matched; its"
-                    + " contents were read in full before (" + previous.message() + ") Give its key to read them again.");
+                    + " contents were read in full before, on " + Times.forPeople(previous.at()) + ". Give its key to read"
+                    + " them again.");
         }
         return new Verification(BackupStatus.OK, now, "The checksum of the encrypted file matched, but its contents have"
                 + " never been read in full. Give its key to read them.");
