@@ -126,11 +126,12 @@ public final class VerifyService {
         if (entry.record().encrypted()) {
             EncryptedReadBack read = new EncryptedReadBack(decryption, archive);
             unreadable = entry.record().format() == BackupFormat.PLAIN
-                    ? readPlain(read::openPlain, fileSize(archive), name, progress, cancel)
+                    ? readPlain(read::openPlain, "its encrypted or compressed data", fileSize(archive), name, progress, cancel)
                     : read.throughStdin(stdin -> readArchive(entry.record(), "-", stdin, name, progress, cancel));
         } else {
             unreadable = entry.record().format() == BackupFormat.PLAIN
-                    ? readPlain(read -> PlainDumpStream.open(archive, read), fileSize(archive), name, progress, cancel)
+                    ? readPlain(read -> PlainDumpStream.open(archive, read), "its compressed data", fileSize(archive), name,
+                    progress, cancel)
                     : readArchive(entry.record(), archive.toString(), ProcessRunner.StdinFeeder.NONE, name, progress, cancel);
         }
         return unreadable.map(reason -> outcome(BackupStatus.CORRUPT, "The backup is damaged: " + reason))
@@ -161,8 +162,9 @@ public final class VerifyService {
                 : Optional.of("pg_restore could not read it to the end: " + ToolErrors.errorLine(result.stderrTail()) + ".");
     }
 
-    private Optional<String> readPlain(EncryptedReadBack.Source source, long size, String name, Progress progress,
-                                       Cancellation cancel) {
+    /** @param data what a read failure means is damaged, for the message */
+    private Optional<String> readPlain(EncryptedReadBack.Source source, String data, long size, String name,
+                                       Progress progress, Cancellation cancel) {
         AtomicLong read = new AtomicLong();
         byte[] buffer = new byte[1 << 16];
         byte[] tail = new byte[TAIL_BYTES];
@@ -180,7 +182,9 @@ public final class VerifyService {
                 }
             }
         } catch (IOException e) {
-            return Optional.of("its data is damaged after " + read.get() + " bytes (" + e.getMessage() + ").");
+            // a stream cut short says only EOFException, without a message
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return Optional.of(data + " is damaged after " + read.get() + " bytes (" + why + ").");
         }
         String end = new String(tail, 0, tailLength, StandardCharsets.UTF_8);
         return end.contains(ArchiveWriter.COMPLETION_MARKER) ? Optional.empty()
