@@ -235,6 +235,8 @@ public final class BackupDeskCli implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(execute(args, System.in, out, err));
+        int code = execute(args, System.in, out, err);
+        ClassArchiveWarmup.afterRecordingRun();
+        System.exit(code);
     }
 }
