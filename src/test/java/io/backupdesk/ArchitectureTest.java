@@ -25,10 +25,12 @@ class ArchitectureTest {
             List.of("alert"), List.of("jobs"), List.of("schedule"), List.of("engine"), List.of("cli", "tray", "ui"),
             List.of("app"));
     private static final String[] HEADLESS = {"io.backupdesk.core..", "io.backupdesk.pg..", "io.backupdesk.backup..",
-            "io.backupdesk.restore..", "io.backupdesk.crypto..", "io.backupdesk.schedule..", "io.backupdesk.stats..", "io.backupdesk.store..",
+            "io.backupdesk.restore..", "io.backupdesk.crypto..", "io.backupdesk.offsite..", "io.backupdesk.schedule..",
+            "io.backupdesk.stats..", "io.backupdesk.store..",
             "io.backupdesk.alert..", "io.backupdesk.jobs..", "io.backupdesk.engine..", "io.backupdesk.cli.."};
     private static final String[] ENGINE = {"io.backupdesk.core..", "io.backupdesk.pg..", "io.backupdesk.backup..",
-            "io.backupdesk.restore..", "io.backupdesk.crypto..", "io.backupdesk.schedule..", "io.backupdesk.stats..", "io.backupdesk.store..",
+            "io.backupdesk.restore..", "io.backupdesk.crypto..", "io.backupdesk.offsite..", "io.backupdesk.schedule..",
+            "io.backupdesk.stats..", "io.backupdesk.store..",
             "io.backupdesk.alert..", "io.backupdesk.jobs..", "io.backupdesk.engine.."};
 
     private static JavaClasses classes;

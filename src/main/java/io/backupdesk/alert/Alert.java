@@ -75,6 +75,23 @@ public record Alert(String title, String body, Instant time, Severity severity) 
         return new Alert(title, body, now, Severity.WARNING);
     }
 
+    /**
+     * A copy of a backup that a destination did not take. The backup itself is intact on this desk; the copy is
+     * tried again by itself unless {@code retried} is null.
+     *
+     * @param retried when the copy is tried again; null when it is not tried again by itself
+     */
+    public static Alert failedCopy(String backupId, String profile, String database, String destination, String error,
+                                   Instant retried, Instant now) {
+        String body = "The copy of backup " + backupId + " of database " + database + " (connection profile " + profile
+                + ") to the destination " + destination + " failed at " + format(now) + ".\n\nError: "
+                + (error == null ? "unknown" : error.strip()) + "\n\nThe backup itself is intact on this desk. "
+                + (retried == null ? "The copy is not tried again by itself: fix the cause, then run"
+                + " 'backupdesk copies retry'." : "The copy is tried again by itself at " + format(retried) + ".");
+        return new Alert("Copy of " + database + " on " + profile + " to " + destination + " failed", body, now,
+                Severity.WARNING);
+    }
+
     /** What "Send test" sends: it says plainly that nothing is wrong. */
     public static Alert test(Instant now) {
         return new Alert("Test alert from Backup Desk", "This is a test. Backup Desk will report failed backups and"

@@ -12,12 +12,14 @@ import java.nio.charset.StandardCharsets;
  * @param lockWaitTimeout pg_dump gives up instead of queueing behind an exclusive lock for longer than this
  * @param encryptTo       the keys to encrypt to, each a stored key's name or an age1… public key; empty for the
  *                        connection's own (which may be none). Public keys only: nothing secret is ever kept here.
+ * @param copyTo          the destinations a copy goes to once the backup is verified; empty for the connection's own
  */
 public record BackupOptions(BackupFormat format, Compression compression, int jobs,
                             List<String> schemas, List<String> excludeSchemas,
                             List<String> tables, List<String> excludeTables,
                             DumpScope scope, boolean globals, String label,
-                            Duration timeout, Duration lockWaitTimeout, List<String> encryptTo) {
+                            Duration timeout, Duration lockWaitTimeout, List<String> encryptTo,
+                            List<String> copyTo) {
 
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(1);
 
@@ -30,6 +32,7 @@ public record BackupOptions(BackupFormat format, Compression compression, int jo
         excludeTables = List.copyOf(excludeTables == null ? List.of() : excludeTables);
         scope = scope == null ? DumpScope.ALL : scope;
         encryptTo = List.copyOf(encryptTo == null ? List.of() : encryptTo);
+        copyTo = List.copyOf(copyTo == null ? List.of() : copyTo);
         lockWaitTimeout = lockWaitTimeout == null ? DEFAULT_LOCK_WAIT : lockWaitTimeout;
         if (jobs <= 0) {
             jobs = format == BackupFormat.DIRECTORY ? defaultJobs() : 1;
@@ -131,6 +134,7 @@ public record BackupOptions(BackupFormat format, Compression compression, int jo
         private Duration timeout;
         private Duration lockWaitTimeout;
         private List<String> encryptTo;
+        private List<String> copyTo;
 
         private Builder() { }
 
@@ -148,6 +152,7 @@ public record BackupOptions(BackupFormat format, Compression compression, int jo
             timeout = from.timeout;
             lockWaitTimeout = from.lockWaitTimeout;
             encryptTo = from.encryptTo;
+            copyTo = from.copyTo;
         }
 
         public Builder format(BackupFormat value) {
@@ -215,10 +220,15 @@ public record BackupOptions(BackupFormat format, Compression compression, int jo
             return this;
         }
 
+        public Builder copyTo(List<String> value) {
+            copyTo = value;
+            return this;
+        }
+
         /** Through the canonical constructor, so the defaults and the refusals are the same as for a stored schedule. */
         public BackupOptions build() {
             return new BackupOptions(format, compression, jobs, schemas, excludeSchemas, tables, excludeTables, scope,
-                    globals, label, timeout, lockWaitTimeout, encryptTo);
+                    globals, label, timeout, lockWaitTimeout, encryptTo, copyTo);
         }
     }
 }

@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
  * @param service optional pg_service.conf service name; its settings apply where this profile leaves a field null
  * @param encryptTo every backup of this connection is encrypted to these keys (stored keys' names or age1… public
  *                  keys); empty for none
+ * @param copyTo    every backup of this connection is copied to these destinations once verified; empty for none
  */
 public record ConnectionProfile(String name, String host, int port, String database, String user, SslMode sslMode,
-                                String service, List<String> encryptTo) {
+                                String service, List<String> encryptTo, List<String> copyTo) {
     public static final int DEFAULT_PORT = 5432;
     /** Profile names become folder names under the backup root, so they stay portable. */
     private static final Pattern VALID_NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}");
@@ -26,6 +27,7 @@ public record ConnectionProfile(String name, String host, int port, String datab
             throw BackupDeskException.configuration("Port " + port + " is out of range.", "Use a port between 1 and 65535.");
         }
         encryptTo = encryptTo == null ? List.of() : List.copyOf(encryptTo);
+        copyTo = copyTo == null ? List.of() : List.copyOf(copyTo);
         if (sslMode == null) {
             sslMode = SslMode.PREFER;
         }
@@ -38,19 +40,29 @@ public record ConnectionProfile(String name, String host, int port, String datab
     /** A connection whose backups are not encrypted. */
     public ConnectionProfile(String name, String host, int port, String database, String user, SslMode sslMode,
                              String service) {
-        this(name, host, port, database, user, sslMode, service, List.of());
+        this(name, host, port, database, user, sslMode, service, List.of(), List.of());
+    }
+
+    /** A connection whose backups stay on this desk. */
+    public ConnectionProfile(String name, String host, int port, String database, String user, SslMode sslMode,
+                             String service, List<String> encryptTo) {
+        this(name, host, port, database, user, sslMode, service, encryptTo, List.of());
     }
 
     public ConnectionProfile withName(String newName) {
-        return new ConnectionProfile(newName, host, port, database, user, sslMode, service, encryptTo);
+        return new ConnectionProfile(newName, host, port, database, user, sslMode, service, encryptTo, copyTo);
     }
 
     public ConnectionProfile withDatabase(String newDatabase) {
-        return new ConnectionProfile(name, host, port, newDatabase, user, sslMode, service, encryptTo);
+        return new ConnectionProfile(name, host, port, newDatabase, user, sslMode, service, encryptTo, copyTo);
     }
 
     public ConnectionProfile withEncryptTo(List<String> keys) {
-        return new ConnectionProfile(name, host, port, database, user, sslMode, service, keys);
+        return new ConnectionProfile(name, host, port, database, user, sslMode, service, keys, copyTo);
+    }
+
+    public ConnectionProfile withCopyTo(List<String> destinations) {
+        return new ConnectionProfile(name, host, port, database, user, sslMode, service, encryptTo, destinations);
     }
 
     /** "user@host:port/database", for messages and lists; never contains a password. */

@@ -25,6 +25,7 @@ import io.backupdesk.crypto.AgeKeyStore;
 import io.backupdesk.jobs.BackupDefaults;
 import io.backupdesk.jobs.BackupJob;
 import io.backupdesk.jobs.CleanupJob;
+import io.backupdesk.jobs.CopyJob;
 import io.backupdesk.jobs.DatabaseClaims;
 import io.backupdesk.jobs.EncryptionKeys;
 import io.backupdesk.jobs.Jobs;
@@ -95,6 +96,7 @@ public final class Engine {
     private final Once<DatabaseClaims> claims = new Once<>();
     private final Once<StaleAlertStore> staleAlerts = new Once<>();
     private final Once<Jobs> jobs = new Once<>();
+    private final Once<Offsite> offsite = new Once<>();
 
     /**
      * @param backupRootOverride a backup root for this session only (the CLI's --backup-root); null for the setting
@@ -111,13 +113,15 @@ public final class Engine {
     private Jobs wireJobs() {
         CleanupJob cleanup = new CleanupJob(retention(), schedules());
         RestoreJob restore = new RestoreJob(restores(), claims(), encryptionKeys(), verifier(), decryptedCopies(), clock);
+        CopyJob copy = new CopyJob(offsite().destinations(), offsite().stores(), offsite().ledger(), catalog(), alerts(),
+                clock);
         BackupJob backup = new BackupJob(profiles(), backups(), cleanup,
                 new TestRestore(restores(), restore, history(), clock), history(), alerts(), claims(),
-                this::backupDefaults, encryptionKeys(), clock);
+                this::backupDefaults, encryptionKeys(), copy, clock);
         StaleDatabases stale = new StaleDatabases(() -> stats().health(),
                 staleAlerts.get(() -> new StaleAlertStore(paths.configDir(), warnings)), alerts(),
                 () -> settings().load().rpo(), clock);
-        return new Jobs(backup, restore, new VerifyJob(verifier(), encryptionKeys()), cleanup, stale,
+        return new Jobs(backup, restore, new VerifyJob(verifier(), encryptionKeys()), cleanup, stale, copy,
                 this::backupDefaults);
     }
 
@@ -161,6 +165,11 @@ public final class Engine {
     /** Where encrypted backups are decrypted while they are restored; owner-only, emptied at every start. */
     private Path decryptedCopies() {
         return paths.runsDir().resolve("decrypted");
+    }
+
+    /** Destinations, their secrets and the copy ledger. */
+    public Offsite offsite() {
+        return offsite.get(() -> new Offsite(paths, warnings));
     }
 
     public AppPaths paths() {

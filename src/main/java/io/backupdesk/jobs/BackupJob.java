@@ -15,20 +15,22 @@ import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.crypto.Passphrase;
+import io.backupdesk.offsite.CopyState;
 import io.backupdesk.restore.RestoreReport;
 import io.backupdesk.store.JobHistory;
 import io.backupdesk.store.ProfileStore;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Backing up, the one use case every front end calls: the backup with its read-back, as the one job on its database;
- * for a scheduled run, then the cleanup of the database's old backups and the weekly test restore. The steps still to
- * come (encryption, off-site copies) go here once, for every front end.
+ * Backing up, the one use case every front end calls: the backup (encrypted when asked) with its read-back, as the
+ * one job on its database; then its copies off the desk; for a scheduled run, then the cleanup of the database's old
+ * backups and the weekly test restore. Every step is here once, for every front end.
  */
 public final class BackupJob {
     /**
@@ -58,12 +60,13 @@ public final class BackupJob {
     private final DatabaseClaims claims;
     private final Supplier<BackupDefaults> defaults;
     private final EncryptionKeys keys;
+    private final CopyJob copies;
     private final Clock clock;
 
     /** @param defaults the settings' defaults as they are at each run */
     public BackupJob(ProfileStore profiles, BackupService backups, CleanupJob cleanup, TestRestore testRestore,
                      JobHistory history, AlertDispatcher alerts, DatabaseClaims claims, Supplier<BackupDefaults> defaults,
-                     EncryptionKeys keys, Clock clock) {
+                     EncryptionKeys keys, CopyJob copies, Clock clock) {
         this.profiles = profiles;
         this.backups = backups;
         this.cleanup = cleanup;
@@ -73,11 +76,13 @@ public final class BackupJob {
         this.claims = claims;
         this.defaults = defaults;
         this.keys = keys;
+        this.copies = copies;
         this.clock = clock;
     }
 
     /**
-     * A backup now, as the database's one job.
+     * A backup now, as the database's one job, then its copies to the run's or the connection's destinations (see
+     * {@link CopyJob#states} for how they went: a failed copy never fails the backup).
      *
      * @throws BackupDeskException {@code BUSY} at once when another job (here or in another process) has the database
      */
@@ -85,9 +90,12 @@ public final class BackupJob {
         boolean verify = defaults.get().verify(request.verify());
         ArchiveEncryption encryption = keys.forBackup(EncryptionKeys.forRun(request.options().encryptTo(),
                 request.profile()), request.passphrase()).orElse(null);
-        return claims.whileHolding(DatabaseClaims.keyOf(request.profile()), "backup",
+        List<String> destinations = copies.check(CopyJob.forRun(request.options().copyTo(), request.profile()));
+        BackupCatalog.Entry entry = claims.whileHolding(DatabaseClaims.keyOf(request.profile()), "backup",
                 () -> backups.backup(new BackupService.Request(request.profile(), request.options(), request.origin(),
                         request.password(), request.interactive(), verify, encryption), progress, cancel));
+        copies.afterBackup(entry, destinations, progress, cancel);
+        return entry;
     }
 
     /**
@@ -125,6 +133,10 @@ public final class BackupJob {
             alertLastFailure(origin);
             throw e;
         }
+        copies.afterBackup(entry, CopyJob.forRun(options.copyTo(), profile), Progress.NONE, cancel).stream()
+                .filter(c -> c.status() != CopyState.Status.OK).forEach(c -> problems.accept("The copy of "
+                        + profile.database() + " on " + profile.name() + " to " + c.destination() + " failed: "
+                        + c.error() + (c.nextAttemptAt() == null ? "" : " It is tried again later.")));
         try {
             cleanup.afterBackup(profile).failures().forEach(f -> problems.accept("Cleanup of " + profile.database()
                     + " on " + profile.name() + ": " + f));

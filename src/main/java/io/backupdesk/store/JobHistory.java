@@ -1,20 +1,9 @@
 package io.backupdesk.store;
 
-import io.backupdesk.core.BackupDeskException;
-import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.JobRun;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -22,75 +11,18 @@ import java.util.function.Consumer;
  * rewritten, so a crash can at worst leave a torn last line, which reading skips with a warning.
  */
 public final class JobHistory {
-    private final Path file;
-    private final Consumer<String> warnings;
+    private final JsonLines<JobRun> lines;
 
     public JobHistory(Path configDir, Consumer<String> warnings) {
-        this.file = configDir.resolve("history.jsonl");
-        this.warnings = warnings;
+        this.lines = new JsonLines<>(configDir.resolve("history.jsonl"), JobRun.class, "the job history", warnings);
     }
 
-    public synchronized void append(JobRun run) {
-        try {
-            SecureFiles.createDirectories(file.getParent());
-            String json = Json.compact().writeValueAsString(run) + "\n";
-            try (FileChannel channel = FileChannel.open(file,
-                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
-                    SecureFiles.ownerOnlyFile())) {
-                // a crash may have left a torn line without its newline: end it, so this run stays readable
-                ByteBuffer buffer = ByteBuffer.wrap(((endsTorn(file) ? "\n" : "") + json).getBytes(StandardCharsets.UTF_8));
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(false);
-            }
-        } catch (IOException e) {
-            throw new BackupDeskException(ErrorKind.IO, "Could not write the job history " + file + ": " + e.getMessage(),
-                    "Check free space and permissions of the configuration folder.", List.of(), e);
-        }
-    }
-
-    private static boolean endsTorn(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return false;
-        }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size == 0) {
-                return false;
-            }
-            ByteBuffer last = ByteBuffer.allocate(1);
-            channel.read(last, size - 1);
-            return last.get(0) != '\n';
-        }
+    public void append(JobRun run) {
+        lines.append(run);
     }
 
     /** Every run, oldest first. */
-    public synchronized List<JobRun> readAll() {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new BackupDeskException(ErrorKind.IO, "Could not read the job history " + file + ".",
-                    "Check that it is readable by you.", List.of(), e);
-        }
-        List<JobRun> runs = new ArrayList<>(lines.size());
-        int skipped = 0;
-        for (String line : lines) {
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                runs.add(Json.mapper().readValue(line, JobRun.class));
-            } catch (IOException e) {
-                skipped++;
-            }
-        }
-        if (skipped > 0) {
-            warnings.accept(skipped + " unreadable line(s) in " + file.getFileName() + " were skipped.");
-        }
-        return runs;
+    public List<JobRun> readAll() {
+        return lines.readAll();
     }
 }

@@ -22,7 +22,8 @@ class RecordBuildersTest {
     private static BackupOptions fullOptions() {
         return new BackupOptions(BackupFormat.DIRECTORY, Compression.parse("zstd:3"), 3, List.of("sales"),
                 List.of("tmp*"), List.of("sales.orders"), List.of("sales.audit"), DumpScope.SCHEMA_ONLY, true,
-                "nightly", Duration.ofHours(2), Duration.ofSeconds(30), List.of("offsite", "age1example"));
+                "nightly", Duration.ofHours(2), Duration.ofSeconds(30), List.of("offsite", "age1example"),
+                List.of("nas", "bucket"));
     }
 
     private static BackupRecord fullRecord() {

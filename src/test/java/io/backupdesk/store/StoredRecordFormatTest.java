@@ -39,14 +39,14 @@ class StoredRecordFormatTest {
             + "\"level\":3,\"none\":false},\"jobs\":3,\"schemas\":[\"sales\"],\"excludeSchemas\":[\"tmp*\"],"
             + "\"tables\":[\"sales.orders\"],\"excludeTables\":[\"sales.audit\"],\"scope\":\"SCHEMA_ONLY\","
             + "\"globals\":true,\"label\":\"nightly\",\"timeout\":\"PT2H\",\"lockWaitTimeout\":\"PT30S\","
-            + "\"encryptTo\":[\"ops-key\",\"" + PUBLIC_KEY + "\"]}";
+            + "\"encryptTo\":[\"ops-key\",\"" + PUBLIC_KEY + "\"],\"copyTo\":[\"nas\"]}";
 
     private static BackupOptions options() {
         return BackupOptions.builder().format(BackupFormat.DIRECTORY).compression(Compression.parse("zstd:3")).jobs(3)
                 .schemas(List.of("sales")).excludeSchemas(List.of("tmp*")).tables(List.of("sales.orders"))
                 .excludeTables(List.of("sales.audit")).scope(DumpScope.SCHEMA_ONLY).globals(true).label("nightly")
                 .timeout(Duration.ofHours(2)).lockWaitTimeout(Duration.ofSeconds(30))
-                .encryptTo(List.of("ops-key", PUBLIC_KEY)).build();
+                .encryptTo(List.of("ops-key", PUBLIC_KEY)).copyTo(List.of("nas")).build();
     }
 
     @Test
@@ -125,6 +125,7 @@ class StoredRecordFormatTest {
         BackupOptions read = Json.mapper().readValue(before, BackupOptions.class);
 
         assertThat(read.encryptTo()).isEmpty();
+        assertThat(read.copyTo()).isEmpty();
         assertThat(read.label()).isEqualTo("nightly");
     }
 

@@ -1,0 +1,195 @@
+package io.backupdesk.jobs;
+
+import io.backupdesk.alert.Alert;
+import io.backupdesk.alert.AlertDispatcher;
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupStatus;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Destination;
+import io.backupdesk.core.Progress;
+import io.backupdesk.core.ProgressUpdate;
+import io.backupdesk.offsite.CopyLedger;
+import io.backupdesk.offsite.CopyService;
+import io.backupdesk.offsite.CopyState;
+import io.backupdesk.offsite.DestinationStore;
+import io.backupdesk.offsite.RemoteStore;
+import io.backupdesk.offsite.RemoteStores;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Copying backups off the desk, the one use case every front end and the scheduler call: after a backup, a copy to
+ * each of its destinations; a failed copy never fails or touches the local backup, is recorded in the copy ledger
+ * and alerted, and is tried again with a growing back-off. Thread-safe; one copy of a backup to a destination at a
+ * time is the caller's business (the claims of the backup run, or one retry pass at a time).
+ */
+public final class CopyJob {
+    /** The waits before the 1st, 2nd, … retry; the last one repeats until {@link #MAX_ATTEMPTS}. */
+    private static final List<Duration> BACK_OFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(6));
+    /** After this many failed attempts a copy waits for a person ({@code copies retry}). */
+    static final int MAX_ATTEMPTS = 10;
+
+    private final DestinationStore destinations;
+    private final RemoteStores stores;
+    private final CopyLedger ledger;
+    private final BackupCatalog catalog;
+    private final AlertDispatcher alerts;
+    private final Clock clock;
+
+    public CopyJob(DestinationStore destinations, RemoteStores stores, CopyLedger ledger, BackupCatalog catalog,
+                   AlertDispatcher alerts, Clock clock) {
+        this.destinations = destinations;
+        this.stores = stores;
+        this.ledger = ledger;
+        this.catalog = catalog;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    /** The destinations of a run: its own when it names any, else the connection's. */
+    public static List<String> forRun(List<String> runDestinations, ConnectionProfile profile) {
+        return runDestinations.isEmpty() ? profile.copyTo() : runDestinations;
+    }
+
+    /** The names, each of a destination that exists, without repeats; else a configuration error naming the first. */
+    public List<String> check(List<String> names) {
+        names.forEach(destinations::require);
+        return List.copyOf(new LinkedHashSet<>(names));
+    }
+
+    /**
+     * Copies a backup just made to each destination, one after the other. Never throws for a failed copy: each
+     * outcome is in the ledger and in what is returned.
+     */
+    public List<CopyState> afterBackup(BackupCatalog.Entry entry, List<String> destinationNames, Progress progress,
+                                       Cancellation cancel) {
+        List<CopyState> outcomes = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(destinationNames)) {
+            outcomes.add(attempt(entry, name, 0, progress, cancel));
+        }
+        return outcomes;
+    }
+
+    /**
+     * Tries again now every copy that is pending or failed, whatever its back-off, optionally of one destination
+     * only; {@code copies retry}.
+     */
+    public List<CopyState> retry(Optional<String> destination, Progress progress, Cancellation cancel) {
+        destination.ifPresent(destinations::require);
+        return retryWhere(s -> (s.status() == CopyState.Status.PENDING || s.status() == CopyState.Status.FAILED)
+                && destination.map(s.destination()::equals).orElse(true), progress, cancel);
+    }
+
+    /** Tries again the pending copies whose back-off has run out: what the scheduler and {@code run-due} call. */
+    public List<CopyState> retryDue(Cancellation cancel) {
+        Instant now = clock.instant();
+        return retryWhere(s -> s.due(now), Progress.NONE, cancel);
+    }
+
+    private List<CopyState> retryWhere(java.util.function.Predicate<CopyState> which, Progress progress,
+                                       Cancellation cancel) {
+        Map<String, BackupCatalog.Entry> local = catalog.scan().stream()
+                .collect(Collectors.toMap(e -> e.record().id(), Function.identity(), (a, b) -> a));
+        List<CopyState> outcomes = new ArrayList<>();
+        for (CopyState state : ledger.current()) {
+            if (!which.test(state) || cancel.isCancelled()) {
+                continue;
+            }
+            BackupCatalog.Entry entry = local.get(state.backupId());
+            if (entry == null) {
+                outcomes.add(record(state.backupId(), state.destination(), CopyState.Status.FAILED, state.attempts(),
+                        null, "the backup is no longer on this desk", state.remoteKey()));
+                continue;
+            }
+            int attempts = state.status() == CopyState.Status.FAILED ? 0 : state.attempts();
+            outcomes.add(attempt(entry, state.destination(), attempts, progress, cancel));
+        }
+        return outcomes;
+    }
+
+    /** The copies of every backup, or of one. */
+    public List<CopyState> states(Optional<String> backupId) {
+        return backupId.map(ledger::of).orElseGet(ledger::current);
+    }
+
+    /** One attempt at one copy; its outcome recorded, alerted when it failed. */
+    private CopyState attempt(BackupCatalog.Entry entry, String destinationName, int attemptsBefore, Progress progress,
+                              Cancellation cancel) {
+        String id = entry.record().id();
+        Optional<Destination> destination = destinations.find(destinationName);
+        if (destination.isEmpty()) {
+            return failedForGood(entry, destinationName, attemptsBefore, "the destination " + destinationName
+                    + " was removed");
+        }
+        if (entry.status() != BackupStatus.OK && entry.status() != BackupStatus.VERIFIED) {
+            return failedForGood(entry, destinationName, attemptsBefore, "the backup is "
+                    + entry.status().name().toLowerCase(java.util.Locale.ROOT) + ", and only a good backup is copied");
+        }
+        try {
+            CopyService.refuseUnencrypted(entry, destination.get());
+        } catch (BackupDeskException e) {
+            return failedForGood(entry, destinationName, attemptsBefore, e.getMessage());
+        }
+        progress.report(ProgressUpdate.phase("Copying to " + destinationName));
+        try (RemoteStore store = stores.open(destination.get())) {
+            CopyService.Copied copied = new CopyService(catalog.root()).copy(entry, destination.get(), store,
+                    n -> progress.report(new ProgressUpdate(-1, "Copying to " + destinationName, n, null)), cancel);
+            CopyState ok = new CopyState(id, destinationName, CopyState.Status.OK, copied.confirmed().sha256(),
+                    copied.confirmed().how(), clock.instant(), 0, null, null, copied.archiveKey());
+            ledger.record(ok);
+            return ok;
+        } catch (BackupDeskException e) {
+            return failedForNow(entry, destinationName, attemptsBefore + 1, e.getMessage() + " " + e.hint());
+        } catch (RuntimeException e) {
+            return failedForNow(entry, destinationName, attemptsBefore + 1, "unexpected error: " + e);
+        }
+    }
+
+    private CopyState failedForNow(BackupCatalog.Entry entry, String destination, int attempts, String error) {
+        if (attempts >= MAX_ATTEMPTS) {
+            return failedForGood(entry, destination, attempts, error + " (after " + attempts + " attempts)");
+        }
+        Instant retry = clock.instant().plus(BACK_OFF.get(Math.min(attempts, BACK_OFF.size()) - 1));
+        CopyState state = record(entry.record().id(), destination, CopyState.Status.PENDING, attempts, retry, error,
+                null);
+        if (attempts == 1) {
+            alert(entry, destination, error, retry);
+        }
+        return state;
+    }
+
+    private CopyState failedForGood(BackupCatalog.Entry entry, String destination, int attempts, String error) {
+        CopyState state = record(entry.record().id(), destination, CopyState.Status.FAILED, attempts, null, error, null);
+        alert(entry, destination, error, null);
+        return state;
+    }
+
+    private CopyState record(String backupId, String destination, CopyState.Status status, int attempts,
+                             Instant retry, String error, String remoteKey) {
+        CopyState state = new CopyState(backupId, destination, status, null, null, clock.instant(), attempts, retry,
+                error, remoteKey);
+        ledger.record(state);
+        return state;
+    }
+
+    private void alert(BackupCatalog.Entry entry, String destination, String error, Instant retry) {
+        try {
+            alerts.send(Alert.failedCopy(entry.record().id(), entry.record().profile(), entry.record().database(),
+                    destination, error, retry, clock.instant()));
+        } catch (RuntimeException ignored) {
+            // a channel that fails is reported by the dispatcher's own deliveries; the copy's state is recorded
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.backupdesk.offsite;
+
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.Sha256;
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.Destination;
+import io.backupdesk.core.ErrorKind;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Copies one backup to one destination: every data file first, each confirmed by the destination against the
+ * checksum its sidecar records, and the sidecar last, so a backup appears at the destination only complete. Blocking;
+ * holds no state.
+ */
+public final class CopyService {
+    /** What the destination confirmed for the backup's main file. */
+    public record Copied(String archiveKey, RemoteStore.Confirmed confirmed, long bytes) { }
+
+    private final Path localRoot;
+
+    public CopyService(Path localRoot) {
+        this.localRoot = localRoot;
+    }
+
+    /**
+     * Copies the backup to the store.
+     *
+     * @param sent told the bytes of the whole backup sent so far
+     * @throws BackupDeskException when the destination takes only encrypted backups and this one is not, when a file
+     *                             of the backup is gone or changed since its sidecar was written, or as the store fails
+     */
+    public Copied copy(BackupCatalog.Entry entry, Destination destination, RemoteStore store, LongConsumer sent,
+                       Cancellation cancel) {
+        refuseUnencrypted(entry, destination);
+        List<RemoteLayout.Part> parts = RemoteLayout.dataParts(entry, localRoot);
+        long done = 0;
+        RemoteStore.Confirmed first = null;
+        for (RemoteLayout.Part part : parts) {
+            if (!Files.isRegularFile(part.file())) {
+                throw new BackupDeskException(ErrorKind.CONFIGURATION, "The backup " + entry.record().id()
+                        + " cannot be copied: its file " + part.file() + " is gone.",
+                        "Nothing was copied; the backup is listed as missing.", List.of(), null);
+            }
+            long before = done;
+            RemoteStore.Confirmed confirmed = store.upload(part.file(), part.key(), part.sha256(),
+                    n -> sent.accept(before + n), cancel);
+            if (!confirmed.sha256().equals(part.sha256())) {
+                store.delete(part.key());
+                throw new BackupDeskException(ErrorKind.IO, "The copy of " + part.key() + " at " + store.describe()
+                        + " has SHA-256 " + confirmed.sha256() + ", but the backup's is " + part.sha256() + ".",
+                        "The copy was removed; verify the local backup, then try the copy again.", List.of(), null);
+            }
+            first = first == null ? confirmed : first;
+            done += size(part.file());
+        }
+        String sidecarKey = RemoteLayout.sidecarKey(entry, localRoot);
+        store.upload(entry.sidecar(), sidecarKey, sha256Of(entry.sidecar()), n -> { }, cancel);
+        return new Copied(RemoteLayout.archiveKey(entry, localRoot), first, done);
+    }
+
+    /** A destination that takes only encrypted backups never receives another, whoever asks. */
+    public static void refuseUnencrypted(BackupCatalog.Entry entry, Destination destination) {
+        if (destination.requireEncryption() && !entry.record().encrypted()) {
+            throw new BackupDeskException(ErrorKind.CONFIGURATION, "The backup " + entry.record().id()
+                    + " is not encrypted, and the destination " + destination.name() + " takes only encrypted backups.",
+                    "Encrypt the connection's backups (--encrypt-to), or let the destination take unencrypted ones.",
+                    List.of(), null);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String sha256Of(Path file) {
+        try {
+            return Sha256.ofFile(file);
+        } catch (IOException e) {
+            throw new BackupDeskException(ErrorKind.IO, "The sidecar " + file + " cannot be read: " + e.getMessage(),
+                    "Nothing more was copied; check the backup folder.", List.of(), e);
+        }
+    }
+}

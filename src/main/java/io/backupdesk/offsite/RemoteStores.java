@@ -1,0 +1,38 @@
+package io.backupdesk.offsite;
+
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.Destination;
+
+import java.nio.file.Path;
+
+/**
+ * Opens the storage of a destination with its secrets. The S3 and SFTP clients are loaded only here, when such a
+ * destination is used, so that a command that copies nothing starts as fast as before.
+ */
+public final class RemoteStores {
+    private final DestinationSecrets secrets;
+    private final Path defaultKnownHosts;
+
+    /** @param defaultKnownHosts the known_hosts file of SFTP destinations that name none of their own */
+    public RemoteStores(DestinationSecrets secrets, Path defaultKnownHosts) {
+        this.secrets = secrets;
+        this.defaultKnownHosts = defaultKnownHosts;
+    }
+
+    public Path defaultKnownHosts() {
+        return defaultKnownHosts;
+    }
+
+    /** The known_hosts file an SFTP destination is checked against. */
+    public Path knownHostsOf(Destination destination) {
+        return destination.knownHosts() == null ? defaultKnownHosts : Path.of(destination.knownHosts());
+    }
+
+    public RemoteStore open(Destination destination) {
+        return switch (destination.kind()) {
+            case FOLDER -> new FolderStore(destination);
+            case S3, SFTP -> throw BackupDeskException.configuration("Destinations of kind "
+                    + destination.kind() + " are not built into this version.", "Use a folder destination.");
+        };
+    }
+}
