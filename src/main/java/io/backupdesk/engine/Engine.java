@@ -122,7 +122,7 @@ public final class Engine {
                 staleAlerts.get(() -> new StaleAlertStore(paths.configDir(), warnings)), alerts(),
                 () -> settings().load().rpo(), clock);
         return new Jobs(backup, restore, new VerifyJob(verifier(), encryptionKeys()), cleanup, stale, copy,
-                this::backupDefaults);
+                offsite().destinationsJob(), this::backupDefaults);
     }
 
     /** The age keys backups are encrypted to, in the configuration folder. */

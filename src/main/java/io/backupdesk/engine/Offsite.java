@@ -1,5 +1,6 @@
 package io.backupdesk.engine;
 
+import io.backupdesk.jobs.DestinationsJob;
 import io.backupdesk.offsite.CopyLedger;
 import io.backupdesk.offsite.DestinationSecrets;
 import io.backupdesk.offsite.DestinationStore;
@@ -34,6 +35,11 @@ public final class Offsite {
     /** The storage of each destination; SFTP servers' keys are checked against the app's own known_hosts file. */
     public RemoteStores stores() {
         return new RemoteStores(secrets(), paths.configDir().resolve("known_hosts"));
+    }
+
+    /** Keeping the destinations: add, test, trust a host key, remove. */
+    public DestinationsJob destinationsJob() {
+        return new DestinationsJob(destinations(), secrets(), stores(), ledger(), new SshHostKeys());
     }
 
     public CopyLedger ledger() {
