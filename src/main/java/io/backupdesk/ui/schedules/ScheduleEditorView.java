@@ -5,6 +5,7 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.ui.EncryptionChoiceView;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.RetentionFormViewModel;
 import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import io.backupdesk.ui.WindowSizes;

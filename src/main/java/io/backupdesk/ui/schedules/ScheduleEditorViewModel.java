@@ -12,6 +12,7 @@ import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.ui.EncryptionChoiceViewModel;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.RetentionFormViewModel;
 import io.backupdesk.ui.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;

@@ -1,4 +1,4 @@
-package io.backupdesk.ui.schedules;
+package io.backupdesk.ui;
 
 import io.backupdesk.core.RetentionPolicy;
 import org.junit.jupiter.api.Test;

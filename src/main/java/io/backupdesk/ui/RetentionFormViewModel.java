@@ -1,8 +1,7 @@
-package io.backupdesk.ui.schedules;
+package io.backupdesk.ui;
 
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.RetentionPolicy;
-import io.backupdesk.ui.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
@@ -13,13 +12,13 @@ import javafx.beans.property.StringProperty;
 import java.time.Duration;
 
 /**
- * The retention rules of a schedule as text fields, each empty for "no such rule": keep the last N, the daily,
+ * The retention rules of a schedule or of a destination as text fields, each empty for "no such rule": keep the last N, the daily,
  * weekly and monthly ones, and a maximum age in days. Each field says what is wrong with it; the policy is there only
  * while all are right.
  */
 public final class RetentionFormViewModel {
     /** A new schedule keeps a week of backups, a month of weeklies and a year of monthlies. */
-    static final RetentionPolicy NEW = new RetentionPolicy(7, 7, 4, 12, null);
+    public static final RetentionPolicy NEW = new RetentionPolicy(7, 7, 4, 12, null);
 
     private final StringProperty keepLast = new SimpleStringProperty("");
     private final StringProperty daily = new SimpleStringProperty("");
@@ -92,7 +91,7 @@ public final class RetentionFormViewModel {
      * Fills the fields from a saved policy. A maximum age that is not a whole number of days (the command line takes
      * hours too) is shown rounded up, so that saving it unchanged never deletes more.
      */
-    void load(RetentionPolicy saved) {
+    public void load(RetentionPolicy saved) {
         keepLast.set(text(saved.keepLast()));
         daily.set(text(saved.daily()));
         weekly.set(text(saved.weekly()));
