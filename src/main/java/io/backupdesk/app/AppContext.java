@@ -12,6 +12,7 @@ import io.backupdesk.ui.FxTaskRunner;
 import io.backupdesk.ui.TaskRunner;
 import io.backupdesk.ui.Notifier;
 import io.backupdesk.ui.restorewizard.RestoreWizardViewModel;
+import io.backupdesk.ui.settings.DestinationsViewModel;
 import io.backupdesk.ui.settings.KeysViewModel;
 import io.backupdesk.ui.settings.SettingsViewModel;
 import io.backupdesk.ui.backups.BackupDialogViewModel;
@@ -122,6 +123,10 @@ public final class AppContext implements AutoCloseable {
 
     public KeysViewModel keys() {
         return new KeysViewModel(new EngineKeyOperations(engine, Clock.systemUTC()), runner);
+    }
+
+    public DestinationsViewModel destinations() {
+        return new DestinationsViewModel(new EngineDestinationOperations(engine), runner);
     }
 
     public RestoreWizardViewModel restoreWizard() {

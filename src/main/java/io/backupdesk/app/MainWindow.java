@@ -21,6 +21,7 @@ import io.backupdesk.ui.restorewizard.RestoreWizardView;
 import io.backupdesk.ui.restorewizard.RestoreWizardViewModel;
 import io.backupdesk.ui.schedules.SchedulesView;
 import io.backupdesk.ui.schedules.SchedulesViewModel;
+import io.backupdesk.ui.settings.DestinationsViewModel;
 import io.backupdesk.ui.settings.KeysViewModel;
 import io.backupdesk.ui.settings.SettingsView;
 import io.backupdesk.ui.settings.SettingsViewModel;
@@ -113,7 +114,9 @@ public final class MainWindow {
             settings.load();
             KeysViewModel keys = context.keys();
             keys.load();
-            return new SettingsView(settings, keys, reveal).node();
+            DestinationsViewModel destinations = context.destinations();
+            destinations.load();
+            return new SettingsView(settings, keys, destinations, reveal).node();
         });
         if (context.engine().profiles().list().isEmpty()) {
             // the first start: nothing can be backed up before a connection exists

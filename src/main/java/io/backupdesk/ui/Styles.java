@@ -74,6 +74,15 @@ public final class Styles {
     public static final String KEY_NAME = "key-name";
     public static final String KEYS_WARNING_ICON = "keys-warning-icon";
 
+    // the destinations in the settings
+    /** One destination: its name and kind, URL, rules, and its buttons. */
+    public static final String DESTINATION_ROW = "destination-row";
+    public static final String DESTINATION_NAME = "destination-name";
+    /** The tag beside a destination's name that says its kind: S3, SFTP, folder. */
+    public static final String DESTINATION_KIND = "destination-kind";
+    /** The host key an SFTP server offers, with Trust this key and Cancel. */
+    public static final String HOST_KEY_QUESTION = "host-key-question";
+
     // the restore wizard
     public static final String WIZARD_STEP = "wizard-step";
     /** The step shown now among the {@link #WIZARD_STEP}s. */

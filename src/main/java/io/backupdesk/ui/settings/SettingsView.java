@@ -63,11 +63,14 @@ public final class SettingsView {
     @FXML private Button testMail;
     @FXML private Label mailOutcome;
     @FXML private VBox keysSection;
+    @FXML private VBox destinationsSection;
 
     /** @param openFolder shows a folder in the system's file manager */
-    public SettingsView(SettingsViewModel model, KeysViewModel keys, Consumer<Path> openFolder) {
+    public SettingsView(SettingsViewModel model, KeysViewModel keys, DestinationsViewModel destinations,
+                        Consumer<Path> openFolder) {
         Views.load(this);
         keysSection.getChildren().setAll(new KeysView(keys).node());
+        destinationsSection.getChildren().setAll(new DestinationsView(destinations).node());
         backupRoot.textProperty().bindBidirectional(model.backupRootProperty());
         backupRoot.promptTextProperty().bind(Bindings.createStringBinding(() ->
                 Messages.get("settings.backupRoot.prompt", model.defaultBackupRootProperty().get()), model.defaultBackupRootProperty()));
