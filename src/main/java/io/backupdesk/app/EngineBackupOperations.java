@@ -6,6 +6,7 @@ import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Destination;
 import io.backupdesk.core.Progress;
 import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.TableInfo;
@@ -36,6 +37,11 @@ final class EngineBackupOperations implements BackupOperations {
     @Override
     public List<StoredKey> keys() {
         return engine.keys().list();
+    }
+
+    @Override
+    public List<Destination> destinations() {
+        return engine.jobs().destinations().list();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.backupdesk.engine.Engine;
 
 import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Destination;
 import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.ConnectionCheck;
 import io.backupdesk.ui.connections.ProfileOperations;
@@ -27,6 +28,7 @@ final class EngineProfileOperations implements ProfileOperations {
     @Override
     public void save(ConnectionProfile profile, String previousName, Optional<String> password) {
         engine.encryptionKeys().check(profile.encryptTo());
+        engine.jobs().copy().check(profile.copyTo());
         engine.saveProfile(profile, previousName, password);
     }
 
@@ -48,6 +50,11 @@ final class EngineProfileOperations implements ProfileOperations {
     @Override
     public List<StoredKey> keys() {
         return engine.keys().list();
+    }
+
+    @Override
+    public List<Destination> destinations() {
+        return engine.jobs().destinations().list();
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.backupdesk.backup.OriginRetention;
 import io.backupdesk.backup.RetentionPlan;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Destination;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
@@ -73,6 +74,11 @@ final class EngineScheduleOperations implements ScheduleOperations {
     @Override
     public List<StoredKey> keys() {
         return engine.keys().list();
+    }
+
+    @Override
+    public List<Destination> destinations() {
+        return engine.jobs().destinations().list();
     }
 
     @Override

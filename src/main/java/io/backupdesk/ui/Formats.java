@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /** Sizes, durations, ages and times as the screens show them. */
@@ -29,6 +30,19 @@ public final class Formats {
      */
     public static String publicKey(String key) {
         return key.length() <= 20 ? key : key.substring(0, 12) + "…" + key.substring(key.length() - 4);
+    }
+
+    /** A SHA-256 or other long hex value cut to its start and end, as the copies of a backup show it. */
+    public static String checksum(String hex) {
+        return hex == null ? "–" : hex.length() <= 20 ? hex : hex.substring(0, 8) + "…" + hex.substring(hex.length() - 8);
+    }
+
+    /** "nas", "nas and s3", "nas, s3 and sftp-1": names as a sentence lists them. */
+    public static String names(List<String> names) {
+        if (names.size() <= 1) {
+            return String.join("", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     public static String duration(Duration d) {

@@ -3,6 +3,7 @@ package io.backupdesk.ui.backups;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.DumpScope;
+import io.backupdesk.ui.CopyChoiceView;
 import io.backupdesk.ui.EncryptionChoiceView;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Styles;
@@ -47,6 +48,7 @@ public final class BackupDialogView {
     @FXML private Label labelError;
     @FXML private CheckBox globals;
     @FXML private VBox encryptionBox;
+    @FXML private VBox copiesBox;
     @FXML private Button loadTables;
     @FXML private Label tablesMessage;
     @FXML private ListView<ScopeItem> scope;
@@ -111,6 +113,7 @@ public final class BackupDialogView {
         globals.selectedProperty().bindBidirectional(model.globalsProperty());
         encryptionBox.getChildren().setAll(new EncryptionChoiceView(model.encryption(),
                 Messages.get("encryption.help.run")).node());
+        copiesBox.getChildren().setAll(new CopyChoiceView(model.copies(), Messages.get("copy.help.run")).node());
         loadTables.disableProperty().bind(model.loadingTablesProperty().or(model.profileProperty().isNull()));
         loadTables.setOnAction(e -> model.loadTables());
         tablesMessage.textProperty().bind(model.tablesMessageProperty());

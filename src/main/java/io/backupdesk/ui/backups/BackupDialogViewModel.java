@@ -7,10 +7,12 @@ import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.Compression;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Destination;
 import io.backupdesk.core.DumpScope;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.TableInfo;
+import io.backupdesk.ui.CopyChoiceViewModel;
 import io.backupdesk.ui.EncryptionChoiceViewModel;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
@@ -38,8 +40,8 @@ import java.util.TreeSet;
 
 /**
  * "Back up now": profile, format, compression, jobs, what to dump (whole database, schema only or data only, or
- * chosen schemas and tables from the server's list), the roles file, a label, the keys to encrypt to (by default the
- * connection's). Start hands the backup to the task
+ * chosen schemas and tables from the server's list), the roles file, a label, the keys to encrypt to and the
+ * destinations to copy to (by default the connection's). Start hands the backup to the task
  * runner, so it goes on in the status bar after the dialog closes; a password the server asks for is asked then.
  */
 public final class BackupDialogViewModel {
@@ -62,6 +64,7 @@ public final class BackupDialogViewModel {
     private final BooleanProperty loadingTables = new SimpleBooleanProperty();
     private final StringProperty tablesMessage = new SimpleStringProperty("");
     private final EncryptionChoiceViewModel encryption = new EncryptionChoiceViewModel(true);
+    private final CopyChoiceViewModel copies = new CopyChoiceViewModel(true);
     private final StringBinding labelError;
     private final BooleanBinding canStart;
     private final BooleanBinding jobsApply;
@@ -72,27 +75,32 @@ public final class BackupDialogViewModel {
         this.notifier = notifier;
         labelError = Bindings.createStringBinding(() -> label.get().length() > LABEL_MAX
                 ? Messages.get("backup.error.label", LABEL_MAX) : "", label);
-        canStart = profile.isNotNull().and(labelError.isEmpty()).and(encryption.valid());
+        canStart = profile.isNotNull().and(labelError.isEmpty()).and(encryption.valid()).and(copies.valid());
         jobsApply = format.isEqualTo(BackupFormat.DIRECTORY);
         profile.addListener((o, was, now) -> scope.clear());
         // nothing chosen here means the connection's keys: the choice shows them, and checks them against the format
         encryption.connectionKeysProperty().bind(Bindings.createObjectBinding(() -> profile.get() == null ? List.of()
                 : profile.get().encryptTo(), profile));
         encryption.directoryFormatProperty().bind(format.isEqualTo(BackupFormat.DIRECTORY));
+        copies.connectionDestinationsProperty().bind(Bindings.createObjectBinding(() -> profile.get() == null
+                ? List.of() : profile.get().copyTo(), profile));
+        copies.encryptedProperty().bind(encryption.encrypts());
     }
 
     /**
-     * Reads the profiles, the default options and the stored keys; the first profile is chosen, or the one given. No
-     * key is ticked: the backup gets its connection's keys unless others are chosen.
+     * Reads the profiles, the default options, the stored keys and the destinations; the first profile is chosen, or
+     * the one given. No key and no destination is ticked: the backup gets its connection's unless others are chosen.
      */
     public void open(String preferredProfile) {
-        record Opened(List<ConnectionProfile> profiles, BackupOptions defaults, List<StoredKey> keys) { }
-        runner.runInBackground((progress, cancel) -> new Opened(backups.profiles(), backups.defaults(), backups.keys()),
-                opened -> {
+        record Opened(List<ConnectionProfile> profiles, BackupOptions defaults, List<StoredKey> keys,
+                      List<Destination> destinations) { }
+        runner.runInBackground((progress, cancel) -> new Opened(backups.profiles(), backups.defaults(), backups.keys(),
+                        backups.destinations()), opened -> {
                     List<ConnectionProfile> loaded = opened.profiles();
                     format.set(opened.defaults().format());
                     compression.set(levelText(opened.defaults().compression()));
                     encryption.load(opened.keys(), List.of());
+                    copies.load(opened.destinations(), List.of());
                     profiles.setAll(loaded);
                     profile.set(loaded.stream().filter(p -> p.name().equals(preferredProfile)).findFirst()
                             .orElse(loaded.isEmpty() ? null : loaded.get(0)));
@@ -144,7 +152,7 @@ public final class BackupDialogViewModel {
         return BackupOptions.builder().format(format.get()).compression(level)
                 .jobs(format.get() == BackupFormat.DIRECTORY ? jobs.get() : 1).schemas(schemas).tables(tables)
                 .scope(content.get()).globals(globals.get()).label(label.get().isBlank() ? null : label.get().trim())
-                .encryptTo(encryption.encryptTo()).build();
+                .encryptTo(encryption.encryptTo()).copyTo(copies.copyTo()).build();
     }
 
     /** What the choice of scope means, in words, for the dialog's summary line. */
@@ -238,6 +246,11 @@ public final class BackupDialogViewModel {
     /** The keys this backup is encrypted to; none chosen, the connection's. */
     public EncryptionChoiceViewModel encryption() {
         return encryption;
+    }
+
+    /** The destinations this backup is copied to; none chosen, the connection's. */
+    public CopyChoiceViewModel copies() {
+        return copies;
     }
 
     public StringBinding labelError() {

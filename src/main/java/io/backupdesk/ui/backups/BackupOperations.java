@@ -4,6 +4,7 @@ import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Destination;
 import io.backupdesk.core.Progress;
 import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.TableInfo;
@@ -20,6 +21,11 @@ public interface BackupOperations {
 
     /** The key store's keys, that a backup can be encrypted to. */
     List<StoredKey> keys();
+
+    /** The destinations a backup can be copied to; none where no destination is kept. */
+    default List<Destination> destinations() {
+        return List.of();
+    }
 
     /** The server's tables that a backup of the profile's database could hold. */
     List<TableInfo> tables(ConnectionProfile profile, Optional<String> password);

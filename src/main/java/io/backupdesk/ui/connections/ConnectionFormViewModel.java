@@ -4,8 +4,10 @@ import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ConnectionUri;
+import io.backupdesk.core.Destination;
 import io.backupdesk.core.SslMode;
 import io.backupdesk.crypto.StoredKey;
+import io.backupdesk.ui.CopyChoiceViewModel;
 import io.backupdesk.ui.EncryptionChoiceViewModel;
 import io.backupdesk.ui.Messages;
 import javafx.beans.binding.Bindings;
@@ -42,6 +44,7 @@ public final class ConnectionFormViewModel {
     private final StringProperty uri = new SimpleStringProperty("");
     private final StringProperty uriError = new SimpleStringProperty("");
     private final EncryptionChoiceViewModel encryption = new EncryptionChoiceViewModel(false);
+    private final CopyChoiceViewModel copies = new CopyChoiceViewModel(false);
     private final StringBinding nameError;
     private final StringBinding hostError;
     private final StringBinding portError;
@@ -65,7 +68,10 @@ public final class ConnectionFormViewModel {
                 : Messages.get("connections.error.port"), port);
         valid = Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && hostError.get().isEmpty()
                 && portError.get().isEmpty() && databaseError.get().isEmpty() && userError.get().isEmpty()
-                && encryption.valid().get(), nameError, hostError, portError, databaseError, userError, encryption.valid());
+                && encryption.valid().get() && copies.valid().get(), nameError, hostError, portError, databaseError,
+                userError, encryption.valid(), copies.valid());
+        // a destination that takes only encrypted backups is warned about while this connection's are not encrypted
+        copies.encryptedProperty().bind(encryption.encrypts());
     }
 
     private static StringBinding required(StringProperty field, String key) {
@@ -83,9 +89,10 @@ public final class ConnectionFormViewModel {
 
     /**
      * Empties the form for a new profile, filled with the libpq environment's defaults; its backups are not
-     * encrypted until keys are chosen.
+     * encrypted until keys are chosen, and stay on this desk until destinations are.
      */
-    void startNew(ConnectionDefaults defaults, String suggestedName, List<StoredKey> keys) {
+    void startNew(ConnectionDefaults defaults, String suggestedName, List<StoredKey> keys,
+                  List<Destination> destinations) {
         editing = null;
         service = null;
         name.set(suggestedName);
@@ -98,11 +105,12 @@ public final class ConnectionFormViewModel {
         uri.set("");
         uriError.set("");
         encryption.load(keys, List.of());
+        copies.load(destinations, List.of());
         nameError.invalidate();
     }
 
-    /** Fills the form with a saved profile, the keys its backups are encrypted to included. */
-    void edit(ConnectionProfile profile, List<StoredKey> keys) {
+    /** Fills the form with a saved profile, the keys its backups are encrypted to and where they are copied included. */
+    void edit(ConnectionProfile profile, List<StoredKey> keys, List<Destination> destinations) {
         editing = profile.name();
         service = profile.service();
         name.set(profile.name());
@@ -115,6 +123,7 @@ public final class ConnectionFormViewModel {
         uri.set("");
         uriError.set("");
         encryption.load(keys, profile.encryptTo());
+        copies.load(destinations, profile.copyTo());
         nameError.invalidate();
     }
 
@@ -142,7 +151,7 @@ public final class ConnectionFormViewModel {
      */
     ConnectionProfile profile() {
         return new ConnectionProfile(name.get().trim(), host.get().trim(), portNumber().orElseThrow(), database.get().trim(),
-                user.get().trim(), sslMode.get(), service, encryption.encryptTo());
+                user.get().trim(), sslMode.get(), service, encryption.encryptTo(), copies.copyTo());
     }
 
     /** The name the form was loaded with; null for a new profile. */
@@ -197,6 +206,11 @@ public final class ConnectionFormViewModel {
     /** The keys every backup of this connection is encrypted to. */
     public EncryptionChoiceViewModel encryption() {
         return encryption;
+    }
+
+    /** The destinations every backup of this connection is copied to. */
+    public CopyChoiceViewModel copies() {
+        return copies;
     }
 
     public StringBinding nameError() {

@@ -3,6 +3,7 @@ package io.backupdesk.ui.connections;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.SslMode;
 import io.backupdesk.ui.Confirm;
+import io.backupdesk.ui.CopyChoiceView;
 import io.backupdesk.ui.EncryptionChoiceView;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Styles;
@@ -48,6 +49,7 @@ public final class ConnectionsView {
     @FXML private CheckBox savePassword;
     @FXML private Label passwordStored;
     @FXML private VBox encryptionBox;
+    @FXML private VBox copiesBox;
     @FXML private Button save;
     @FXML private Button test;
     @FXML private Button delete;
@@ -128,6 +130,7 @@ public final class ConnectionsView {
         Views.bindError(userError, form.userError());
         encryptionBox.getChildren().setAll(new EncryptionChoiceView(form.encryption(),
                 Messages.get("connections.form.encryption.help")).node());
+        copiesBox.getChildren().setAll(new CopyChoiceView(form.copies(), Messages.get("copy.help.connection")).node());
         passwordStored.visibleProperty().bind(model.passwordStoredProperty());
         passwordStored.managedProperty().bind(passwordStored.visibleProperty());
         message.textProperty().bind(model.messageProperty());

@@ -2,6 +2,7 @@ package io.backupdesk.ui.connections;
 
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Destination;
 import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.ClientInstallation;
 import io.backupdesk.pg.ConnectionCheck;
@@ -45,6 +46,8 @@ public final class ConnectionsViewModel {
     private final BooleanBinding canTest;
     /** The key store as last read; read again each time the form opens, since keys are made on another screen. */
     private List<StoredKey> keys = List.of();
+    /** The destinations as last read; read again each time the form opens, as the keys are. */
+    private List<Destination> destinations = List.of();
 
     public ConnectionsViewModel(ProfileOperations profiles, TaskRunner runner) {
         this.profiles = profiles;
@@ -54,11 +57,16 @@ public final class ConnectionsViewModel {
         this.canTest = canSave.and(testing.not());
     }
 
-    /** Reads the profiles and the stored keys; with no profile saved yet, opens the form for the first one. */
+    /**
+     * Reads the profiles, the stored keys and the destinations; with no profile saved yet, opens the form for the
+     * first one.
+     */
     public void load() {
-        record Loaded(List<ConnectionProfile> profiles, List<StoredKey> keys) { }
-        runner.runInBackground((progress, cancel) -> new Loaded(profiles.list(), profiles.keys()), loaded -> {
+        record Loaded(List<ConnectionProfile> profiles, List<StoredKey> keys, List<Destination> destinations) { }
+        runner.runInBackground((progress, cancel) -> new Loaded(profiles.list(), profiles.keys(),
+                profiles.destinations()), loaded -> {
             keys = loaded.keys();
+            destinations = loaded.destinations();
             list.setAll(loaded.profiles());
             if (loaded.profiles().isEmpty()) {
                 newProfile();
@@ -73,7 +81,7 @@ public final class ConnectionsViewModel {
 
     public void newProfile() {
         selected.set(null);
-        form.startNew(profiles.defaults(), suggestedName(), keys);
+        form.startNew(profiles.defaults(), suggestedName(), keys, destinations);
         passwordStored.set(false);
         outcome.set(null);
         message.set("");
@@ -81,11 +89,14 @@ public final class ConnectionsViewModel {
         refreshKeys();
     }
 
-    /** Reads the key store again off the UI thread; the form keeps what is ticked. */
+    /** Reads the key store and the destinations again off the UI thread; the form keeps what is ticked. */
     private void refreshKeys() {
-        runner.runInBackground((progress, cancel) -> profiles.keys(), read -> {
-            keys = read;
-            form.encryption().refreshKeys(read);
+        record Read(List<StoredKey> keys, List<Destination> destinations) { }
+        runner.runInBackground((progress, cancel) -> new Read(profiles.keys(), profiles.destinations()), read -> {
+            keys = read.keys();
+            destinations = read.destinations();
+            form.encryption().refreshKeys(read.keys());
+            form.copies().refresh(read.destinations());
         }, failure -> message.set(failure.getMessage()));
     }
 
@@ -104,7 +115,7 @@ public final class ConnectionsViewModel {
             formOpen.set(false);
             return;
         }
-        form.edit(profile, keys);
+        form.edit(profile, keys, destinations);
         passwordStored.set(false);
         formOpen.set(true);
         refreshKeys();

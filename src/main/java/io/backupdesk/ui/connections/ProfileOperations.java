@@ -2,6 +2,7 @@ package io.backupdesk.ui.connections;
 
 import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Destination;
 import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.ConnectionCheck;
 
@@ -14,7 +15,8 @@ public interface ProfileOperations {
 
     /**
      * Saves the profile, replacing one of the same name (and {@code previousName}'s, when renamed). The keys its
-     * backups are encrypted to are checked first: one that is neither a stored key nor a public key is refused.
+     * backups are encrypted to are checked first: one that is neither a stored key nor a public key is refused; so
+     * are the destinations they are copied to, each of which must exist.
      *
      * @param password stored in the pgpass file when present; empty leaves the stored one as it is
      */
@@ -29,6 +31,11 @@ public interface ProfileOperations {
 
     /** The key store's keys, that a connection's backups can be encrypted to. */
     List<StoredKey> keys();
+
+    /** The destinations a connection's backups can be copied to; none where no destination is kept. */
+    default List<Destination> destinations() {
+        return List.of();
+    }
 
     /** The defaults of a new profile, from the libpq environment variables. */
     ConnectionDefaults defaults();

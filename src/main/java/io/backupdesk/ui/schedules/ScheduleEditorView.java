@@ -3,6 +3,7 @@ package io.backupdesk.ui.schedules;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Schedule;
+import io.backupdesk.ui.CopyChoiceView;
 import io.backupdesk.ui.EncryptionChoiceView;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.RetentionFormViewModel;
@@ -80,6 +81,7 @@ final class ScheduleEditorView {
     @FXML private ComboBox<String> compression;
     @FXML private Label optionsError;
     @FXML private VBox encryptionBox;
+    @FXML private VBox copiesBox;
     @FXML private ComboBox<Schedule.CatchUp> catchUp;
     @FXML private CheckBox testRestore;
     @FXML private CheckBox enabled;
@@ -220,6 +222,7 @@ final class ScheduleEditorView {
         Views.bindError(optionsError, model.optionsError());
         encryptionBox.getChildren().setAll(new EncryptionChoiceView(model.encryption(),
                 Messages.get("encryption.help.run")).node());
+        copiesBox.getChildren().setAll(new CopyChoiceView(model.copies(), Messages.get("copy.help.run")).node());
         catchUp.getItems().setAll(Schedule.CatchUp.values());
         catchUp.setConverter(Views.showing(c -> Messages.get(CATCH_UP.get(c))));
         catchUp.valueProperty().bindBidirectional(model.catchUpProperty());

@@ -5,10 +5,12 @@ import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.Compression;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Destination;
 import io.backupdesk.core.Ids;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.crypto.StoredKey;
+import io.backupdesk.ui.CopyChoiceViewModel;
 import io.backupdesk.ui.EncryptionChoiceViewModel;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
@@ -41,15 +43,18 @@ public final class ScheduleEditorViewModel {
     /**
      * What opening the editor needs, read off the UI thread.
      *
-     * @param keys the key store's keys, to encrypt the schedule's backups to
+     * @param keys         the key store's keys, to encrypt the schedule's backups to
+     * @param destinations the destinations, to copy the schedule's backups to
      */
-    record Context(List<ConnectionProfile> profiles, BackupOptions defaults, List<StoredKey> keys) { }
+    record Context(List<ConnectionProfile> profiles, BackupOptions defaults, List<StoredKey> keys,
+                   List<Destination> destinations) { }
 
     private final ScheduleOperations operations;
     private final TaskRunner runner;
     private final CronEditorViewModel when;
     private final RetentionFormViewModel retention = new RetentionFormViewModel();
     private final EncryptionChoiceViewModel encryption = new EncryptionChoiceViewModel(true);
+    private final CopyChoiceViewModel copies = new CopyChoiceViewModel(true);
     private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
     private final ObjectProperty<ConnectionProfile> profile = new SimpleObjectProperty<>();
     private final ObjectProperty<BackupFormat> format = new SimpleObjectProperty<>(BackupFormat.CUSTOM);
@@ -84,12 +89,16 @@ public final class ScheduleEditorViewModel {
                 ? Messages.get(profiles.isEmpty() ? "schedules.editor.error.noProfiles" : "schedules.editor.error.profile")
                 : "", profile, profiles);
         valid = Bindings.createBooleanBinding(() -> profileError.get().isEmpty() && optionsError.get().isEmpty()
-                && when.valid().get() && retention.valid().get() && encryption.valid().get(), profileError, optionsError,
-                when.valid(), retention.valid(), encryption.valid());
+                && when.valid().get() && retention.valid().get() && encryption.valid().get() && copies.valid().get(),
+                profileError, optionsError, when.valid(), retention.valid(), encryption.valid(), copies.valid());
         // nothing chosen here means the connection's keys, which the choice shows and checks against the format
         encryption.connectionKeysProperty().bind(Bindings.createObjectBinding(() -> profile.get() == null ? List.of()
                 : profile.get().encryptTo(), profile));
         encryption.directoryFormatProperty().bind(format.isEqualTo(BackupFormat.DIRECTORY));
+        // and nothing chosen means the connection's destinations, which are warned about as these are
+        copies.connectionDestinationsProperty().bind(Bindings.createObjectBinding(() -> profile.get() == null
+                ? List.of() : profile.get().copyTo(), profile));
+        copies.encryptedProperty().bind(encryption.encrypts());
         profile.addListener(o -> requestPreview());
         retention.policy().addListener(o -> requestPreview());
         when.zoneProperty().addListener(o -> requestPreview());
@@ -114,6 +123,7 @@ public final class ScheduleEditorViewModel {
             format.set(options.format());
             compression.set(BackupLevels.text(options.compression()));
             encryption.load(context.keys(), schedule == null ? List.of() : schedule.options().encryptTo());
+            copies.load(context.destinations(), schedule == null ? List.of() : schedule.options().copyTo());
             if (schedule == null) {
                 title.set(Messages.get("schedules.editor.new"));
                 profile.set(profiles.isEmpty() ? null : profiles.get(0));
@@ -137,12 +147,16 @@ public final class ScheduleEditorViewModel {
         requestPreview();
     }
 
-    /** The options to save: the format, compression and keys chosen, anything else as the schedule had it. */
+    /**
+     * The options to save: the format, compression, keys and destinations chosen, anything else as the schedule had
+     * it.
+     */
     private BackupOptions options() {
         BackupOptions base = editing == null ? BackupOptions.defaults() : editing.options();
         Compression level = BackupLevels.parse(compression.get());
         int jobs = format.get() == BackupFormat.DIRECTORY && base.format() == BackupFormat.DIRECTORY ? base.jobs() : 0;
-        return base.toBuilder().format(format.get()).compression(level).jobs(jobs).encryptTo(encryption.encryptTo()).build();
+        return base.toBuilder().format(format.get()).compression(level).jobs(jobs).encryptTo(encryption.encryptTo())
+                .copyTo(copies.copyTo()).build();
     }
 
     /** The schedule the editor makes; call only while {@link #valid()}. */
@@ -230,6 +244,11 @@ public final class ScheduleEditorViewModel {
     /** The keys the schedule's backups are encrypted to; none chosen, the connection's. */
     public EncryptionChoiceViewModel encryption() {
         return encryption;
+    }
+
+    /** The destinations the schedule's backups are copied to; none chosen, the connection's. */
+    public CopyChoiceViewModel copies() {
+        return copies;
     }
 
     public ObservableList<ConnectionProfile> profiles() {

@@ -2,6 +2,7 @@ package io.backupdesk.ui.schedules;
 
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Destination;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
@@ -57,6 +58,11 @@ public interface ScheduleOperations {
 
     /** The key store's keys, that a schedule's backups can be encrypted to. */
     List<StoredKey> keys();
+
+    /** The destinations a schedule's backups can be copied to; none where no destination is kept. */
+    default List<Destination> destinations() {
+        return List.of();
+    }
 
     /** Stores the schedule, new or changed, and re-arms its timer. */
     void save(Schedule schedule);

@@ -123,7 +123,7 @@ public final class SchedulesViewModel {
 
     private void openEditor(Schedule schedule) {
         runner.runInBackground((progress, cancel) -> new ScheduleEditorViewModel.Context(operations.profiles(),
-                operations.defaultOptions(), operations.keys()), context -> {
+                operations.defaultOptions(), operations.keys(), operations.destinations()), context -> {
                     editorError.set("");
                     if (schedule == null) {
                         editor.startNew(context);

@@ -6,6 +6,7 @@ import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Destination;
 import io.backupdesk.core.DumpScope;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.Progress;
@@ -43,6 +44,7 @@ class BackupDialogViewModelTest {
     private Optional<String> answer = Optional.empty();
     private BackupDialogViewModel model;
     private List<StoredKey> keys = List.of();
+    private List<Destination> destinations = List.of();
     private final List<ConnectionProfile> profiles = new ArrayList<>(List.of(DEV, PROD));
 
     @BeforeEach
@@ -61,6 +63,11 @@ class BackupDialogViewModelTest {
             @Override
             public List<StoredKey> keys() {
                 return keys;
+            }
+
+            @Override
+            public List<Destination> destinations() {
+                return destinations;
             }
 
             @Override
@@ -191,6 +198,26 @@ class BackupDialogViewModelTest {
         model.start();
 
         assertThat(ran).extracting(BackupOptions::encryptTo).containsExactly(List.of(), List.of("offsite"));
+    }
+
+    @Test
+    void theBackupGoesWhereItsConnectionSaysUnlessOtherDestinationsAreChosen() {
+        destinations = List.of(new Destination("nas", "file:///mnt/nas", null, null, false, null, null, null, null,
+                false, null), new Destination("vault", "file:///mnt/vault", null, null, false, null, null, null, null,
+                true, null));
+        profiles.add(new ConnectionProfile("copied", "db3", 5432, "crm", "dba", SslMode.PREFER, null, List.of(),
+                List.of("nas")));
+        model.open("copied");
+        assertThat(model.copies().summary().get()).isEqualTo("Copied to nas after the backup is verified, as the "
+                + "connection says");
+        model.start();
+
+        model.copies().destinations().get(1).chosenProperty().set(true);
+        assertThat(model.copies().warning().get()).startsWith("vault takes only encrypted backups");
+        assertThat(model.canStart().get()).isTrue();
+        model.start();
+
+        assertThat(ran).extracting(BackupOptions::copyTo).containsExactly(List.of(), List.of("vault"));
     }
 
     @Test

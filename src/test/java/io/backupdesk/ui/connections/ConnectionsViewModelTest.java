@@ -3,6 +3,7 @@ package io.backupdesk.ui.connections;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Destination;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.SslMode;
 import io.backupdesk.crypto.AgeIdentity;
@@ -36,6 +37,7 @@ class ConnectionsViewModelTest {
     private AgeKeyStore keyStore;
     private ConnectionsViewModel model;
     private Optional<String> passwordTested;
+    private List<Destination> destinations = List.of();
 
     @BeforeEach
     void setUp() {
@@ -88,6 +90,11 @@ class ConnectionsViewModelTest {
             @Override
             public List<StoredKey> keys() {
                 return keyStore.list();
+            }
+
+            @Override
+            public List<Destination> destinations() {
+                return destinations;
             }
 
             @Override
@@ -192,6 +199,46 @@ class ConnectionsViewModelTest {
         assertThat(store.require("production").host()).isEqualTo("db2");
         assertThat(store.require("production").encryptTo()).as("not dropped by a form that builds the profile anew")
                 .containsExactly("ops-key", theirs);
+    }
+
+    @Test
+    void editingAConnectionKeepsEveryPartOfItTheDestinationsItsBackupsAreCopiedToIncluded() {
+        keyStore.generate("ops-key", null);
+        destinations = List.of(destination("nas", false), destination("vault", true));
+        ConnectionProfile saved = new ConnectionProfile("prod", "db1", 5432, "sales", "dba", SslMode.VERIFY_FULL,
+                "sales-service", List.of("ops-key"), List.of("nas", "vault"));
+        store.save(saved);
+        model.load();
+
+        model.select(store.require("prod"));
+        ConnectionFormViewModel form = model.form();
+        assertThat(form.copies().summary().get()).isEqualTo("Copied to nas and vault after the backup is verified");
+        assertThat(form.copies().warning().get()).as("its backups are encrypted").isEmpty();
+        form.portProperty().set("5433");
+        model.save();
+
+        assertThat(store.require("prod")).isEqualTo(new ConnectionProfile("prod", "db1", 5433, "sales", "dba",
+                SslMode.VERIFY_FULL, "sales-service", List.of("ops-key"), List.of("nas", "vault")));
+    }
+
+    @Test
+    void aConnectionWhoseBackupsAreNotEncryptedIsWarnedAboutADestinationThatTakesOnlyEncryptedOnes() {
+        destinations = List.of(destination("nas", false), destination("vault", true));
+        model.load();
+        ConnectionFormViewModel form = model.form();
+        form.nameProperty().set("prod");
+        form.copies().destinations().get(1).chosenProperty().set(true);
+
+        assertThat(form.copies().warning().get()).startsWith("vault takes only encrypted backups, and these backups "
+                + "will not be encrypted");
+        assertThat(model.canSave().get()).as("a warning: the connection can still be saved").isTrue();
+        model.save();
+        assertThat(store.require("prod").copyTo()).containsExactly("vault");
+    }
+
+    private static Destination destination(String name, boolean onlyEncrypted) {
+        return new Destination(name, "file:///mnt/" + name, null, null, false, null, null, null, null, onlyEncrypted,
+                java.time.Instant.parse("2026-05-01T08:00:00Z"));
     }
 
     @Test

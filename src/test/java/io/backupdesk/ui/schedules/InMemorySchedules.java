@@ -2,6 +2,7 @@ package io.backupdesk.ui.schedules;
 
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Destination;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
@@ -38,6 +39,7 @@ class InMemorySchedules implements ScheduleOperations {
     final List<String> ranNow = new ArrayList<>();
     final List<Asked> asked = new ArrayList<>();
     final List<StoredKey> keys = new ArrayList<>();
+    final List<Destination> destinations = new ArrayList<>();
     BackupOptions defaults = BackupOptions.defaults();
     Preview preview = new Preview("sales", List.of(), 0);
     Instant now = Instant.parse("2026-03-28T12:00:00Z");
@@ -57,6 +59,11 @@ class InMemorySchedules implements ScheduleOperations {
     @Override
     public List<StoredKey> keys() {
         return List.copyOf(keys);
+    }
+
+    @Override
+    public List<Destination> destinations() {
+        return List.copyOf(destinations);
     }
 
     @Override
