@@ -92,6 +92,12 @@ public final class CopyJob {
                 && destination.map(s.destination()::equals).orElse(true), progress, cancel);
     }
 
+    /** Tries again now the pending or failed copies of one backup, whatever their back-off: the desktop's "Retry copies". */
+    public List<CopyState> retryOf(String backupId, Progress progress, Cancellation cancel) {
+        return retryWhere(s -> s.backupId().equals(backupId) && (s.status() == CopyState.Status.PENDING
+                || s.status() == CopyState.Status.FAILED), progress, cancel);
+    }
+
     /** Tries again the pending copies whose back-off has run out: what the scheduler and {@code run-due} call. */
     public List<CopyState> retryDue(Cancellation cancel) {
         Instant now = clock.instant();
