@@ -10,10 +10,12 @@ import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
+import io.backupdesk.offsite.CopyState;
 import io.backupdesk.ui.backups.CatalogOperations;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import io.backupdesk.core.JobRun;
 
 /** The backup list's operations on the engine's catalog, verifier and importer. */
@@ -50,6 +52,16 @@ final class EngineCatalogOperations implements CatalogOperations {
     @Override
     public List<StoredKey> storedKeys() {
         return engine.keys().list();
+    }
+
+    @Override
+    public List<CopyState> copies() {
+        return engine.jobs().copy().states(Optional.empty());
+    }
+
+    @Override
+    public List<CopyState> retryCopies(String backupId, Progress progress, Cancellation cancel) {
+        return engine.jobs().copy().retryOf(backupId, progress, cancel);
     }
 
     @Override

@@ -43,6 +43,8 @@ public final class Styles {
     public static final String COPY_VALUE = "copy-value";
     public static final String LOG_LINES = "log-lines";
     public static final String PIN_ICON = "pin-icon";
+    /** One destination's copy of a backup in its details. */
+    public static final String COPY_LINE = "copy-line";
     /** The lock beside an encrypted backup, in the list and in the restore wizard. */
     public static final String ENCRYPTED_ICON = "encrypted-icon";
 

@@ -3,6 +3,7 @@ package io.backupdesk.ui.backups;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.Verification;
+import io.backupdesk.offsite.CopyState;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.KeyNames;
 import io.backupdesk.ui.Messages;
@@ -12,8 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Everything the sidecar says about one backup, as label and value lines for the details pane. */
-public record BackupDetails(String title, List<Field> fields, List<Field> tables, String verification) {
+/**
+ * Everything the sidecar says about one backup, as label and value lines for the details pane, and where its copies
+ * off the desk stand.
+ */
+public record BackupDetails(String title, List<Field> fields, List<Field> tables, String verification,
+                            List<CopyLine> copies) {
     /**
      * One line of the pane.
      *
@@ -22,6 +27,21 @@ public record BackupDetails(String title, List<Field> fields, List<Field> tables
     public record Field(String name, String value, boolean code) {
         public Field(String name, String value) {
             this(name, value, false);
+        }
+    }
+
+    /**
+     * One copy of the backup at one destination.
+     *
+     * @param state  where it stands, which colours it
+     * @param status the word for that, "ok", "pending", "failed" or "corrupt"
+     * @param sha256 the checksum the destination confirmed; null until it did
+     * @param text   how it was confirmed and when, or why not and when it is tried again
+     */
+    public record CopyLine(String destination, CopyState.Status state, String status, String sha256, String text) {
+        static CopyLine of(CopyState copy) {
+            return new CopyLine(copy.destination(), copy.status(), CopiesText.word(copy.status()), copy.sha256(),
+                    CopiesText.line(copy));
         }
     }
 
@@ -56,7 +76,7 @@ public record BackupDetails(String title, List<Field> fields, List<Field> tables
         List<Field> tables = r.tables().stream().map(t -> new Field(t.qualifiedName(),
                 t.rows() == null ? "–" : String.format(Locale.ROOT, "%,d", t.rows()))).toList();
         return new BackupDetails(r.profile() + "/" + r.database() + " · " + row.created(), fields, tables,
-                verification(r.verification(), row));
+                verification(r.verification(), row), row.copies().stream().map(CopyLine::of).toList());
     }
 
     /** Each public key to copy and compare, and the stored key it belongs to; or that a passphrase encrypted it. */

@@ -1,6 +1,7 @@
 package io.backupdesk.ui.backups;
 
 import io.backupdesk.core.JobRun;
+import io.backupdesk.offsite.CopyState;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Styles;
@@ -22,7 +23,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
 
-/** Draws a backup's details into the pane: its metadata, its verification, its tables with their rows. */
+/**
+ * Draws a backup's details into the pane: its metadata, its verification, its copies off the desk, its tables with
+ * their rows.
+ */
 final class BackupDetailsPane {
     private BackupDetailsPane() { }
 
@@ -42,8 +46,47 @@ final class BackupDetailsPane {
         verification.setWrapText(true);
         Label noTables = new Label(Messages.get("backups.details.noTables"));
         noTables.getStyleClass().add(Styles.MUTED);
-        pane.getChildren().setAll(title, grid(details.fields()), verificationTitle, verification,
-                section(Messages.get("backups.details.tables")), details.tables().isEmpty() ? noTables : grid(details.tables()));
+        pane.getChildren().setAll(title, grid(details.fields()), verificationTitle, verification);
+        if (!details.copies().isEmpty()) {
+            pane.getChildren().add(section(Messages.get("backups.copies.title")));
+            details.copies().forEach(copy -> pane.getChildren().add(copy(copy)));
+        }
+        pane.getChildren().addAll(section(Messages.get("backups.details.tables")),
+                details.tables().isEmpty() ? noTables : grid(details.tables()));
+    }
+
+    /** One destination's copy: its name and state, what happened, and the checksum it confirmed, short, to copy. */
+    private static Node copy(BackupDetails.CopyLine copy) {
+        Label name = new Label(copy.destination());
+        name.getStyleClass().add(Styles.FIELD_NAME);
+        Label status = new Label(copy.status());
+        status.getStyleClass().addAll(Styles.Theme.TEXT_BOLD, tone(copy.state()));
+        HBox head = new HBox(8, name, status);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox line = new VBox(2, head, wrapped(copy.text()));
+        if (copy.sha256() != null) {
+            Label sha = new Label(Formats.checksum(copy.sha256()));
+            sha.getStyleClass().add(Styles.MONOSPACE);
+            sha.setTooltip(new Tooltip(copy.sha256()));
+            Button button = copyButton(copy.sha256());
+            Label what = new Label(Messages.get("backups.details.sha256"));
+            what.getStyleClass().add(Styles.MUTED);
+            HBox checksum = new HBox(6, what, sha, button);
+            checksum.setAlignment(Pos.CENTER_LEFT);
+            line.getChildren().add(checksum);
+        }
+        line.getStyleClass().add(Styles.COPY_LINE);
+        line.setId("copy-" + copy.destination());
+        return line;
+    }
+
+    /** The colour of a copy's state: confirmed is good, still waiting a warning, failed or damaged bad. */
+    static String tone(CopyState.Status state) {
+        return switch (state) {
+            case OK -> Styles.TONE_GOOD;
+            case PENDING -> Styles.TONE_WARNING;
+            case FAILED, CORRUPT -> Styles.TONE_BAD;
+        };
     }
 
     /** The run that made the backup, and its lines in the app's log. */
@@ -93,7 +136,15 @@ final class BackupDetailsPane {
         TextField value = new TextField(text);
         value.setEditable(false);
         value.getStyleClass().add(Styles.CODE_VALUE);
-        // an icon: the pane is narrow, and a word would be cut to "..." beside 64 digits
+        HBox row = new HBox(6, value, copyButton(text));
+        row.setAlignment(Pos.CENTER_LEFT);
+        GridPane.setHgrow(row, Priority.ALWAYS);
+        HBox.setHgrow(value, Priority.ALWAYS);
+        return row;
+    }
+
+    /** An icon: the pane is narrow, and a word would be cut to "..." beside 64 digits. */
+    private static Button copyButton(String text) {
         Button copy = new Button(null, new FontIcon(Feather.COPY));
         copy.setTooltip(new Tooltip(Messages.get("backups.details.copy")));
         copy.getStyleClass().addAll(Styles.Theme.SMALL, Styles.COPY_VALUE);
@@ -103,11 +154,7 @@ final class BackupDetailsPane {
             content.putString(text);
             Clipboard.getSystemClipboard().setContent(content);
         });
-        HBox row = new HBox(6, value, copy);
-        row.setAlignment(Pos.CENTER_LEFT);
-        GridPane.setHgrow(row, Priority.ALWAYS);
-        HBox.setHgrow(value, Priority.ALWAYS);
-        return row;
+        return copy;
     }
 
     private static Label section(String text) {

@@ -3,12 +3,15 @@ package io.backupdesk.ui.backups;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
+import io.backupdesk.offsite.CopyState;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One row of the backup list, its texts made once when the catalog is read, so that drawing and sorting ten thousand
@@ -22,9 +25,18 @@ public final class BackupRowViewModel {
     private final String duration;
     private final String status;
     private final String searchText;
+    private final List<CopyState> copies;
+    private final String copiesText;
 
     BackupRowViewModel(BackupCatalog.Entry entry) {
+        this(entry, List.of());
+    }
+
+    /** @param copies the backup's copies off the desk, one per destination, as the copy ledger has them */
+    BackupRowViewModel(BackupCatalog.Entry entry, List<CopyState> copies) {
         this.entry = entry;
+        this.copies = List.copyOf(copies);
+        this.copiesText = CopiesText.cell(copies);
         BackupRecord r = entry.record();
         this.server = r.host() == null ? "" : r.host() + (r.port() == null ? "" : ":" + r.port());
         this.created = Formats.time(r.createdAt());
@@ -109,6 +121,32 @@ public final class BackupRowViewModel {
         BackupRecord r = entry.record();
         return r.encrypted() && entry.status() == BackupStatus.OK && r.verification() != null
                 && r.verification().status() == BackupStatus.OK;
+    }
+
+    /** The backup's copies off the desk, one per destination; empty when it was copied nowhere. */
+    public List<CopyState> copies() {
+        return copies;
+    }
+
+    /** "2 ok", "1 pending", "1 failed": the copies in their worst state; empty when there are none. */
+    public String copiesText() {
+        return copiesText;
+    }
+
+    /** The worst state among the copies, which colours the cell; empty when there are none. */
+    public Optional<CopyState.Status> copiesStatus() {
+        return CopiesText.worst(copies);
+    }
+
+    /** Each destination and where its copy stands, for the cell's tooltip. */
+    public String copiesEach() {
+        return CopiesText.each(copies);
+    }
+
+    /** Whether a copy waits for a retry or failed: Retry copies can try it now. */
+    public boolean retryableCopies() {
+        return copies.stream().anyMatch(c -> c.status() == CopyState.Status.PENDING
+                || c.status() == CopyState.Status.FAILED);
     }
 
     public boolean pinned() {

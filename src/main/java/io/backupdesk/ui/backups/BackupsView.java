@@ -63,6 +63,7 @@ public final class BackupsView {
     @FXML private ComboBox<BackupStatus> status;
     @FXML private Button restoreButton;
     @FXML private Button verify;
+    @FXML private Button retryCopies;
     @FXML private Button pin;
     @FXML private Button delete;
     @FXML private Button reveal;
@@ -79,6 +80,7 @@ public final class BackupsView {
     @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> encryptedColumn;
     @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> durationColumn;
     @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> statusColumn;
+    @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> copiesColumn;
     @FXML private TableColumn<BackupRowViewModel, String> labelColumn;
     @FXML private VBox details;
     @FXML private VBox job;
@@ -132,6 +134,9 @@ public final class BackupsView {
                 }
             }
         });
+        copiesColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        copiesColumn.setComparator(Comparator.comparing(BackupRowViewModel::copiesText));
+        copiesColumn.setCellFactory(c -> new CopiesCell());
         pinnedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pinned()));
         pinnedColumn.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -164,6 +169,21 @@ public final class BackupsView {
             boolean encrypted = !empty && row != null && row.encrypted();
             setGraphic(encrypted ? lock : null);
             setTooltip(encrypted ? why : null);
+        }
+    }
+
+    /** "2 ok", "1 pending", "1 failed", coloured by the worst; each destination in the tooltip. */
+    private static final class CopiesCell extends TableCell<BackupRowViewModel, BackupRowViewModel> {
+        @Override
+        protected void updateItem(BackupRowViewModel row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeAll(Styles.TONE_GOOD, Styles.TONE_WARNING, Styles.TONE_BAD);
+            boolean shown = !empty && row != null && !row.copies().isEmpty();
+            setText(shown ? row.copiesText() : null);
+            setTooltip(shown ? new Tooltip(row.copiesEach()) : null);
+            if (shown) {
+                row.copiesStatus().ifPresent(status -> getStyleClass().add(BackupDetailsPane.tone(status)));
+            }
         }
     }
 
@@ -232,6 +252,8 @@ public final class BackupsView {
         reveal.disableProperty().bind(model.canActOnOne().not());
         copyPath.disableProperty().bind(model.canActOnOne().not());
         verify.setOnAction(e -> model.verifySelected());
+        retryCopies.disableProperty().bind(model.canRetryCopies().not());
+        retryCopies.setOnAction(e -> model.retryCopiesSelected());
         restoreButton.disableProperty().bind(model.canRestore().not());
         restoreButton.setOnAction(e -> restore.accept(model.selection().get(0).entry()));
         pin.setOnAction(e -> model.togglePinSelected());

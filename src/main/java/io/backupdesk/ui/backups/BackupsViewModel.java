@@ -3,6 +3,7 @@ package io.backupdesk.ui.backups;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupStatus;
+import io.backupdesk.offsite.CopyState;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.KeyNames;
 import io.backupdesk.ui.Messages;
@@ -29,9 +30,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The backup list: every backup of the catalog, filtered by words, profile, database and status, a selection with its
@@ -62,6 +65,7 @@ public final class BackupsViewModel {
     private final BooleanBinding canDelete;
     private final BooleanBinding canActOnOne;
     private final BooleanBinding canRestore;
+    private final BooleanBinding canRetryCopies;
 
     public BackupsViewModel(CatalogOperations catalog, TaskRunner runner) {
         this.catalog = catalog;
@@ -80,7 +84,9 @@ public final class BackupsViewModel {
         canRestore = canActOnOne.and(Bindings.createBooleanBinding(() -> selection.size() == 1
                 && selection.get(0).statusValue() != BackupStatus.CORRUPT
                 && selection.get(0).statusValue() != BackupStatus.MISSING, selection));
-        // a job that ended may have added, verified or removed backups
+        canRetryCopies = canAct.and(Bindings.createBooleanBinding(() -> selection.stream()
+                .anyMatch(BackupRowViewModel::retryableCopies), selection));
+        // a job that ended may have added, verified, copied or removed backups
         runner.jobs().addListener((ListChangeListener<RunningJob>) change -> {
             while (change.next()) {
                 if (change.wasRemoved()) {
@@ -94,8 +100,11 @@ public final class BackupsViewModel {
     public void refresh() {
         List<String> selected = selection.stream().map(BackupRowViewModel::id).toList();
         record Read(List<BackupRowViewModel> rows, List<String> profileNames, KeyNames keys) { }
-        runner.runInBackground((progress, cancel) -> new Read(catalog.scan().stream().map(BackupRowViewModel::new).toList(),
-                catalog.profileNames(), keyNames()), read -> {
+        runner.runInBackground((progress, cancel) -> {
+            Map<String, List<CopyState>> copies = copies();
+            return new Read(catalog.scan().stream().map(e -> new BackupRowViewModel(e,
+                    copies.getOrDefault(e.record().id(), List.of()))).toList(), catalog.profileNames(), keyNames());
+        }, read -> {
                     List<BackupRowViewModel> loaded = read.rows();
                     configuredProfiles = read.profileNames();
                     keyNames = read.keys();
@@ -104,6 +113,15 @@ public final class BackupsViewModel {
                     databases.setAll(new TreeSet<>(loaded.stream().map(BackupRowViewModel::database).toList()));
                     selection.setAll(loaded.stream().filter(r -> selected.contains(r.id())).toList());
                 }, this::failed);
+    }
+
+    /** Each backup's copies off the desk; a copy ledger that cannot be read costs the copies, not the list. */
+    private Map<String, List<CopyState>> copies() {
+        try {
+            return catalog.copies().stream().collect(Collectors.groupingBy(CopyState::backupId));
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
     }
 
     /** The names of the stored keys; a key store that cannot be read costs the names, not the list. */
@@ -163,6 +181,31 @@ public final class BackupsViewModel {
             if (checksumOnly > 0) {
                 notice.set(Messages.get("backups.encrypted.verifiedChecksumOnly", checksumOnly));
             }
+        });
+    }
+
+    /**
+     * Tries again now the copies of the selected backups that wait for a retry or failed; the notice says how many
+     * are confirmed now, and why one is not. The list is read again when the job ends.
+     */
+    public void retryCopiesSelected() {
+        List<String> ids = selection.stream().filter(BackupRowViewModel::retryableCopies).map(BackupRowViewModel::id)
+                .toList();
+        busy.set(true);
+        error.set("");
+        notice.set("");
+        runner.run(Messages.get("backups.job.retryCopies", ids.size()), (progress, cancel) -> {
+            List<CopyState> outcomes = new ArrayList<>();
+            for (String id : ids) {
+                outcomes.addAll(catalog.retryCopies(id, progress, cancel));
+            }
+            return outcomes;
+        }, outcomes -> {
+            busy.set(false);
+            notice.set(CopiesText.retried(outcomes));
+        }, failure -> {
+            busy.set(false);
+            failed(failure);
         });
     }
 
@@ -306,6 +349,11 @@ public final class BackupsViewModel {
     /** Restore: exactly one selected, and not damaged or gone. */
     public BooleanBinding canRestore() {
         return canRestore;
+    }
+
+    /** Retry copies: a selected backup has a copy that waits for a retry or failed, and nothing runs from here. */
+    public BooleanBinding canRetryCopies() {
+        return canRetryCopies;
     }
 
     /** Reveal in the file manager and copy the path: exactly one selected. */

@@ -5,6 +5,7 @@ import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.Progress;
 import io.backupdesk.crypto.StoredKey;
+import io.backupdesk.offsite.CopyState;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +22,19 @@ public interface CatalogOperations {
 
     /** The keys stored here, to name the keys encrypted backups were encrypted to; none where keys are not kept. */
     default List<StoredKey> storedKeys() {
+        return List.of();
+    }
+
+    /** Where every backup's copies off the desk stand, as the copy ledger has them; none where nothing is copied. */
+    default List<CopyState> copies() {
+        return List.of();
+    }
+
+    /**
+     * Tries again now the backup's copies that wait for a retry or failed, whatever their back-off; returns how each
+     * went. None where nothing is copied.
+     */
+    default List<CopyState> retryCopies(String backupId, Progress progress, Cancellation cancel) {
         return List.of();
     }
 
