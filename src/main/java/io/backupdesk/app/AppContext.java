@@ -7,6 +7,7 @@ import io.backupdesk.engine.AppPaths;
 
 import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.core.JobRun;
+import io.backupdesk.jobs.DestinationsJob;
 import io.backupdesk.schedule.RunRequest;
 import io.backupdesk.ui.FxTaskRunner;
 import io.backupdesk.ui.TaskRunner;
@@ -29,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import io.backupdesk.schedule.BackupScheduler;
@@ -155,7 +157,15 @@ public final class AppContext implements AutoCloseable {
         return new DashboardViewModel(engine::stats, () -> engine.settings().load().rpo(),
                 () -> schedules.pausedSince().map(DashboardViewModel.NextRun::paused).or(() -> schedules.soonest()
                         .map(s -> new DashboardViewModel.NextRun(s.schedule().profile(), s.nextRun()))),
-                runner);
+                this::waitingCopies, runner);
+    }
+
+    /** The copies that wait, for the dashboard; none where no destination is kept and nothing was ever copied. */
+    private Optional<DashboardViewModel.Copies> waitingCopies() {
+        DestinationsJob destinations = engine.jobs().destinations();
+        DestinationsJob.CopiesSummary waiting = destinations.copiesSummary();
+        return waiting.pending() + waiting.failed() == 0 && destinations.list().isEmpty() ? Optional.empty()
+                : Optional.of(new DashboardViewModel.Copies(waiting.pending(), waiting.failed()));
     }
 
     @Override

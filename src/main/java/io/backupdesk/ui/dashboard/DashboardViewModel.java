@@ -58,6 +58,11 @@ public final class DashboardViewModel {
         }
     }
 
+    /**
+     * The copies off the desk that wait: for a retry (pending), or for a person (failed, or found damaged).
+     */
+    public record Copies(int pending, int failed) { }
+
     /** One run in the recent activity. */
     public record ActivityRow(String when, String what, JobStatus status, String detail) { }
 
@@ -68,6 +73,7 @@ public final class DashboardViewModel {
     private final Supplier<DashboardStats> stats;
     private final Supplier<Duration> rpo;
     private final Supplier<Optional<NextRun>> nextRun;
+    private final Supplier<Optional<Copies>> copies;
     private final TaskRunner runner;
     private final ObservableList<Card> cards = FXCollections.observableArrayList();
     private final ObservableList<HealthRow> health = FXCollections.observableArrayList();
@@ -89,9 +95,21 @@ public final class DashboardViewModel {
      */
     public DashboardViewModel(Supplier<DashboardStats> stats, Supplier<Duration> rpo,
                               Supplier<Optional<NextRun>> nextRun, TaskRunner runner) {
+        // a desk that copies nothing off: no copies card
+        this(stats, rpo, nextRun, Optional::empty, runner);
+    }
+
+    /**
+     * @param copies the copies that wait, read on a worker thread with the numbers; empty where nothing is copied
+     *               off the desk (no destination), which shows no card
+     */
+    public DashboardViewModel(Supplier<DashboardStats> stats, Supplier<Duration> rpo,
+                              Supplier<Optional<NextRun>> nextRun, Supplier<Optional<Copies>> copies,
+                              TaskRunner runner) {
         this.stats = stats;
         this.rpo = rpo;
         this.nextRun = nextRun;
+        this.copies = copies;
         this.runner = runner;
         runner.jobs().addListener((ListChangeListener<RunningJob>) change -> {
             while (change.next()) {
@@ -109,7 +127,8 @@ public final class DashboardViewModel {
             return;
         }
         loading.set(true);
-        runner.runInBackground((progress, cancel) -> new Read(stats.get(), nextRun.get()), this::show, failure -> {
+        runner.runInBackground((progress, cancel) -> new Read(stats.get(), nextRun.get(), waitingCopies()), this::show,
+                failure -> {
             done();
             error.set(Messages.get("dashboard.error", String.valueOf(failure.getMessage())));
         });
@@ -123,14 +142,23 @@ public final class DashboardViewModel {
         }
     }
 
+    /** The copies that wait; a copy ledger that cannot be read costs the card, not the dashboard. */
+    private Optional<Copies> waitingCopies() {
+        try {
+            return copies.get();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** What one refresh reads. */
-    private record Read(DashboardStats stats, Optional<NextRun> next) { }
+    private record Read(DashboardStats stats, Optional<NextRun> next, Optional<Copies> copies) { }
 
     private void show(Read read) {
         DashboardStats s = read.stats();
         error.set("");
         updatedAt.set(s.computedAt());
-        cards.setAll(cards(s, read.next()));
+        cards.setAll(cards(s, read.next(), read.copies()));
         health.setAll(s.health().stream().map(h -> healthRow(h, s.computedAt())).toList());
         recent.setAll(s.recent().stream().limit(RECENT_ROWS).map(this::activity).toList());
         DashboardCharts charts = new DashboardCharts(s);
@@ -142,7 +170,7 @@ public final class DashboardViewModel {
         done();
     }
 
-    private List<Card> cards(DashboardStats s, Optional<NextRun> next) {
+    private List<Card> cards(DashboardStats s, Optional<NextRun> next, Optional<Copies> copies) {
         List<Card> list = new ArrayList<>();
         list.add(new Card(Messages.get("dashboard.card.backups"), String.format(Locale.ROOT, "%,d", s.backups()),
                 Messages.get("dashboard.card.backups.detail", Formats.bytes(s.totalBytes())), Tone.NEUTRAL));
@@ -150,6 +178,7 @@ public final class DashboardViewModel {
         list.add(new Card(Messages.get("dashboard.card.last"), Formats.age(s.lastSuccess(), s.computedAt()),
                 s.lastSuccess() == null ? Messages.get("dashboard.card.last.none") : Formats.time(s.lastSuccess()),
                 fresh ? Tone.GOOD : Tone.BAD));
+        copies.map(DashboardViewModel::copiesCard).ifPresent(list::add);
         list.add(next.map(n -> n.pausedSince() != null
                         ? new Card(Messages.get("dashboard.card.next"), Messages.get("dashboard.card.next.paused"),
                         Messages.get("dashboard.card.next.paused.detail", Formats.time(n.pausedSince())), Tone.WARNING)
@@ -168,6 +197,15 @@ public final class DashboardViewModel {
         list.add(new Card(Messages.get("dashboard.card.free"), Formats.bytes(s.freeBytes()),
                 Messages.get("dashboard.card.free.detail"), Tone.NEUTRAL));
         return list;
+    }
+
+    /** "3 waiting: 2 pending, 1 failed", coloured by the worst; "All copies confirmed" when none wait. */
+    static Card copiesCard(Copies copies) {
+        int waiting = copies.pending() + copies.failed();
+        Tone tone = copies.failed() > 0 ? Tone.BAD : copies.pending() > 0 ? Tone.WARNING : Tone.GOOD;
+        return new Card(Messages.get("dashboard.card.copies"), String.valueOf(waiting), waiting == 0
+                ? Messages.get("dashboard.card.copies.none")
+                : Messages.get("dashboard.card.copies.detail", copies.pending(), copies.failed()), tone);
     }
 
     private static Tone rateTone(Double rate) {

@@ -157,6 +157,42 @@ class DashboardViewModelTest {
         assertThat(next.tone()).isEqualTo(DashboardViewModel.Tone.WARNING);
     }
 
+    @Test
+    void theCopiesCardCountsWhatWaitsInTheColourOfTheWorst() {
+        List<DashboardViewModel.Card> failed = cardsWith(Optional.of(new DashboardViewModel.Copies(2, 1)));
+        List<DashboardViewModel.Card> pending = cardsWith(Optional.of(new DashboardViewModel.Copies(3, 0)));
+        List<DashboardViewModel.Card> none = cardsWith(Optional.of(new DashboardViewModel.Copies(0, 0)));
+
+        assertThat(failed.get(2)).isEqualTo(new DashboardViewModel.Card("Copies waiting", "3", "2 pending, 1 failed",
+                DashboardViewModel.Tone.BAD));
+        assertThat(pending.get(2).tone()).isEqualTo(DashboardViewModel.Tone.WARNING);
+        assertThat(none.get(2)).isEqualTo(new DashboardViewModel.Card("Copies waiting", "0", "All copies confirmed",
+                DashboardViewModel.Tone.GOOD));
+        assertThat(cardsWith(Optional.empty())).as("nothing is copied off this desk: no card")
+                .extracting(DashboardViewModel.Card::title).doesNotContain("Copies waiting");
+    }
+
+    @Test
+    void aCopyLedgerThatCannotBeReadCostsTheCardNotTheDashboard() {
+        DashboardViewModel model = new DashboardViewModel(() -> stats(NOW, 1.0, 1.0), () -> Duration.ofHours(26),
+                Optional::empty, () -> {
+                    throw new IllegalStateException("copies.jsonl unreadable");
+                }, runner);
+
+        model.refresh();
+
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.cards()).isNotEmpty().extracting(DashboardViewModel.Card::title)
+                .doesNotContain("Copies waiting");
+    }
+
+    private List<DashboardViewModel.Card> cardsWith(Optional<DashboardViewModel.Copies> copies) {
+        DashboardViewModel model = new DashboardViewModel(() -> stats(NOW, 1.0, 1.0), () -> Duration.ofHours(26),
+                Optional::empty, () -> copies, runner);
+        model.refresh();
+        return List.copyOf(model.cards());
+    }
+
     private DashboardViewModel model(java.util.function.Supplier<DashboardStats> stats) {
         return new DashboardViewModel(stats, () -> Duration.ofHours(26), Optional::empty, runner);
     }
