@@ -228,8 +228,8 @@ final class BackgroundMode implements AutoCloseable {
             List<DatabaseHealth> health = context.engine().stats().health();
             List<String> profiles = context.engine().profiles().list().stream().map(ConnectionProfile::name).toList();
             return new Snapshot(TrayStatus.of(running, scheduler.paused(), context.engine().history().readAll(), health,
-                    profiles, scheduler.nextRun(), context.engine().clock().instant(), ZoneId.systemDefault(),
-                    Messages::get),
+                    profiles, failedCopies(), scheduler.nextRun(), context.engine().clock().instant(),
+                    ZoneId.systemDefault(), Messages::get),
                     scheduler.paused(), profiles);
         }, snapshot -> {
             refreshing = false;
@@ -247,6 +247,16 @@ final class BackgroundMode implements AutoCloseable {
     }
 
     private record Snapshot(TrayStatus status, boolean paused, List<String> profiles) { }
+
+    /** The copies that failed for good; a copy ledger that cannot be read does not stop the tray telling the rest. */
+    private int failedCopies() {
+        try {
+            return context.engine().jobs().destinations().copiesSummary().failed();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the copies: {}", e.getMessage());
+            return 0;
+        }
+    }
 
     /** What the engine's watch found newly past its RPO (and already sent to the webhook and e-mail), shown here. */
     private void showNewlyStale(List<DatabaseHealth> newlyStale) {

@@ -6,7 +6,7 @@ public enum TrayState {
     OK,
     /** A backup or restore runs now. */
     RUNNING,
-    /** A database has no good backup within the RPO. */
+    /** A database has no good backup within the RPO, or copies off the desk failed: the warning. */
     STALE,
     /** The newest backup run of some database failed. */
     FAILED

@@ -21,29 +21,34 @@ import java.util.Optional;
  * The tray icon's state and tooltip, worked out from the history, the databases' health and the scheduler. Pure, so
  * that the rules are tested without a tray: running beats failed, failed beats stale; a failure counts only while
  * it is the newest run of its database, so the next good run clears it, and only while its connection exists: a
- * removed connection's last failure is nobody's to mend.
+ * removed connection's last failure is nobody's to mend. Copies off the desk that failed are a warning, shown as a
+ * stale database is: the backups are good here, yet not where they should also be.
  */
 public record TrayStatus(TrayState state, String tooltip, List<String> failedDatabases, List<String> staleDatabases) {
     private static final int MAX_TOOLTIP = 127;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
     private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.UK);
 
-    /** @param profiles the names of the connections that exist now */
+    /**
+     * @param profiles     the names of the connections that exist now
+     * @param failedCopies the copies off the desk that failed, or were found damaged, and wait for a person
+     */
     public static TrayStatus of(boolean running, boolean paused, List<JobRun> history, List<DatabaseHealth> health,
-                                Collection<String> profiles, Optional<Instant> nextRun, Instant now, ZoneId zone,
-                                TrayTexts texts) {
+                                Collection<String> profiles, int failedCopies, Optional<Instant> nextRun, Instant now,
+                                ZoneId zone, TrayTexts texts) {
         List<String> failed = newestRunPerDatabase(history).entrySet().stream()
                 .filter(e -> profiles.contains(e.getValue().profile()))
                 .filter(e -> e.getValue().status() == JobStatus.FAILED || e.getValue().status() == JobStatus.INTERRUPTED)
                 .map(Map.Entry::getKey).sorted().toList();
         List<String> stale = health.stream().filter(h -> h.health() == Health.RED).map(DatabaseHealth::key).sorted().toList();
         TrayState state = running ? TrayState.RUNNING : !failed.isEmpty() ? TrayState.FAILED
-                : !stale.isEmpty() ? TrayState.STALE : TrayState.OK;
+                : !stale.isEmpty() || failedCopies > 0 ? TrayState.STALE : TrayState.OK;
         List<String> parts = new ArrayList<>();
         parts.add(texts.get("tray.tooltip", switch (state) {
             case RUNNING -> texts.get("tray.tooltip.running");
             case FAILED -> texts.get("tray.tooltip.failed", String.join(", ", failed));
-            case STALE -> texts.get("tray.tooltip.stale", String.join(", ", stale));
+            case STALE -> stale.isEmpty() ? texts.get("tray.tooltip.copies", failedCopies)
+                    : texts.get("tray.tooltip.stale", String.join(", ", stale));
             case OK -> texts.get("tray.tooltip.ok");
         }));
         lastRun(history).ifPresent(r -> parts.add(texts.get("tray.tooltip.last", r.database(),

@@ -31,7 +31,7 @@ class TrayStatusTest {
     }
 
     private static TrayStatus status(boolean running, List<JobRun> history, List<DatabaseHealth> health) {
-        return TrayStatus.of(running, false, history, health, List.of("prod"), Optional.of(Instant.parse("2026-05-05T02:30:00Z")), NOW,
+        return TrayStatus.of(running, false, history, health, List.of("prod"), 0, Optional.of(Instant.parse("2026-05-05T02:30:00Z")), NOW,
                 ZoneOffset.UTC, TEXTS);
     }
 
@@ -59,7 +59,7 @@ class TrayStatusTest {
     void aRemovedConnectionsLastFailureNoLongerTurnsTheTrayRed() {
         List<JobRun> history = List.of(run("sales", "2026-05-04T02:30:00Z", JobStatus.FAILED));
 
-        TrayStatus removed = TrayStatus.of(false, false, history, List.of(), List.of("other"), Optional.empty(), NOW,
+        TrayStatus removed = TrayStatus.of(false, false, history, List.of(), List.of("other"), 0, Optional.empty(), NOW,
                 ZoneOffset.UTC, TEXTS);
 
         assertThat(removed.state()).as("issue 19").isEqualTo(TrayState.OK);
@@ -92,8 +92,25 @@ class TrayStatusTest {
     }
 
     @Test
+    void failedCopiesOffTheDeskAreAWarningThatABackupFailureOrAStaleDatabaseOutranks() {
+        List<JobRun> good = List.of(run("sales", "2026-05-04T02:30:00Z", JobStatus.OK));
+
+        TrayStatus copies = TrayStatus.of(false, false, good, List.of(), List.of("prod"), 2, Optional.empty(), NOW,
+                ZoneOffset.UTC, TEXTS);
+        TrayStatus staleToo = TrayStatus.of(false, false, good, List.of(health("crm", Health.RED)), List.of("prod"), 2,
+                Optional.empty(), NOW, ZoneOffset.UTC, TEXTS);
+        TrayStatus failedToo = TrayStatus.of(false, false, List.of(run("sales", "2026-05-04T02:30:00Z",
+                JobStatus.FAILED)), List.of(), List.of("prod"), 2, Optional.empty(), NOW, ZoneOffset.UTC, TEXTS);
+
+        assertThat(copies.state()).isEqualTo(TrayState.STALE);
+        assertThat(copies.tooltip()).startsWith("Backup Desk: 2 copies off the desk failed · last sales ok 02:30");
+        assertThat(staleToo.tooltip()).startsWith("Backup Desk: prod/crm past the RPO");
+        assertThat(failedToo.state()).isEqualTo(TrayState.FAILED);
+    }
+
+    @Test
     void pausedSchedulesAreSaidAndLongTooltipsAreCutForWindows() {
-        TrayStatus paused = TrayStatus.of(false, true, List.of(), List.of(), List.of("prod"), Optional.empty(), NOW, ZoneOffset.UTC,
+        TrayStatus paused = TrayStatus.of(false, true, List.of(), List.of(), List.of("prod"), 0, Optional.empty(), NOW, ZoneOffset.UTC,
                 TEXTS);
         assertThat(paused.tooltip()).endsWith("next paused");
 
