@@ -54,8 +54,9 @@ final class CopiesText {
     static String retried(List<CopyState> outcomes) {
         long ok = outcomes.stream().filter(c -> c.status() == CopyState.Status.OK).count();
         Optional<CopyState> notOk = outcomes.stream().filter(c -> c.status() != CopyState.Status.OK).findFirst();
-        return notOk.map(c -> Messages.get("backups.copies.retried.some", ok, outcomes.size() - ok, c.destination(),
-                String.valueOf(c.error()))).orElse(Messages.get("backups.copies.retried.all", ok));
+        return notOk.map(c -> Messages.get(ok == 0 ? "backups.copies.retried.none" : "backups.copies.retried.some",
+                ok, outcomes.size() - ok, c.destination(), String.valueOf(c.error())))
+                .orElse(Messages.get("backups.copies.retried.all", ok));
     }
 
     static String word(CopyState.Status status) {

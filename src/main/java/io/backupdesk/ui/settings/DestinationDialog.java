@@ -46,11 +46,21 @@ import java.util.function.Consumer;
  * asked about in it; it closes when the form is done. The form scrolls when the window is lower than it.
  */
 final class DestinationDialog {
-    /** The fields of the largest kind (S3) and the retention rules; lower, the form scrolls. */
-    private static final WindowSizes.Request SIZE = new WindowSizes.Request(700, 720, 480, 360);
+    /** Each kind's fields and the retention rules; lower, the form scrolls. */
+    private static final Map<Destination.Kind, WindowSizes.Request> SIZES = Map.of(
+            Destination.Kind.FOLDER, new WindowSizes.Request(660, 640, 480, 360),
+            Destination.Kind.SFTP, new WindowSizes.Request(700, 700, 480, 360),
+            Destination.Kind.S3, new WindowSizes.Request(700, 760, 480, 360));
     private static final Map<Destination.S3Checksums, String> CHECKSUMS = Map.of(
             Destination.S3Checksums.SHA256, "destinations.s3.checksums.sha256",
             Destination.S3Checksums.MD5, "destinations.s3.checksums.md5");
+
+    /** Above a field, under the line before it, and under a field's own lines; above a new part of the form. */
+    private static final double FIELD_GAP = 8;
+    private static final double LINE_GAP = 3;
+    private static final double SECTION_GAP = 16;
+    /** The fields' least height before the window's own: a few fields, never none. */
+    private static final double FIELDS_SHOWN_AT_LEAST = 160;
 
     private final DestinationFormViewModel form;
     private final GridPane grid = new GridPane();
@@ -58,8 +68,8 @@ final class DestinationDialog {
 
     private DestinationDialog(DestinationFormViewModel form) {
         this.form = form;
+        // no gap between rows: an error row that is empty takes no room, and each field brings its own margin
         grid.setHgap(12);
-        grid.setVgap(6);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
@@ -82,6 +92,7 @@ final class DestinationDialog {
         onlyEncrypted.setWrapText(true);
         onlyEncrypted.selectedProperty().bindBidirectional(form.requireEncryptionProperty());
         fields.field("", onlyEncrypted);
+        GridPane.setMargin(onlyEncrypted, new Insets(SECTION_GAP, 0, 0, 0));
         fields.help(Messages.get("destinations.onlyEncrypted.help"));
 
         Label working = muted(Messages.get("destinations.working"));
@@ -98,12 +109,17 @@ final class DestinationDialog {
         Label error = error(form.errorProperty());
         error.setId("destination-error");
         Node question = HostKeyQuestion.of(form.offerProperty(), () -> model.trust(form), () -> model.refuse(form));
-        VBox content = new VBox(10, muted(Messages.get("destinations.help." + kindKey(form))), fields.grid, question,
-                working, outcome, error);
-        content.setPadding(new Insets(16, 20, 8, 20));
-        ScrollPane scroll = new ScrollPane(content);
+        VBox page = new VBox(10, muted(Messages.get("destinations.help." + kindKey(form))), fields.grid);
+        page.setPadding(new Insets(16, 20, 8, 20));
+        ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(Styles.Theme.EDGE_TO_EDGE);
+        // the fields scroll; what the work says stays in sight above the buttons, however far down one scrolled
+        scroll.setPrefViewportHeight(FIELDS_SHOWN_AT_LEAST);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox said = new VBox(8, question, working, outcome, error);
+        said.setPadding(new Insets(0, 20, 0, 20));
+        VBox content = new VBox(8, scroll, said);
 
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -111,7 +127,7 @@ final class DestinationDialog {
         ButtonType saveAndTest = new ButtonType(Messages.get("destinations.saveAndTest"), ButtonBar.ButtonData.LEFT);
         ButtonType save = new ButtonType(Messages.get("destinations.save"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(saveAndTest, ButtonType.CANCEL, save);
-        dialog.getDialogPane().setContent(scroll);
+        dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getStylesheets().addAll(stylesheets);
         act(dialog, saveAndTest, "save-and-test-destination", form, () -> model.saveAndTest(form));
         act(dialog, save, "save-destination", form, () -> model.save(form));
@@ -121,7 +137,7 @@ final class DestinationDialog {
                 dialog.close();
             }
         });
-        WindowSizes.size(dialog, SIZE);
+        WindowSizes.size(dialog, SIZES.get(form.kind()));
         dialog.setOnShown(e -> name.requestFocus());
         dialog.show();
     }
@@ -194,8 +210,8 @@ final class DestinationDialog {
         field(Messages.get("destinations.s3.accessKeyId"), keyId);
         field(Messages.get("destinations.s3.secret"), secret("destination-secret", form.secretAccessKeyProperty()));
         errorUnder(form.keysError());
-        storedNote("destinations.s3.keys.stored");
-        help(Messages.get("destinations.s3.keys.help"));
+        note("destinations.s3.keys.stored", form.secretsStoredProperty());
+        note("destinations.s3.keys.help", form.secretsStoredProperty().not());
     }
 
     private void sftp() {
@@ -206,7 +222,7 @@ final class DestinationDialog {
                         form::identityFileChosen)));
         errorUnder(form.identityFileError());
         field(Messages.get("destinations.sftp.password"), secret("destination-password", form.passwordProperty()));
-        storedNote("destinations.sftp.password.stored");
+        note("destinations.sftp.password.stored", form.secretsStoredProperty());
         help(Messages.get("destinations.sftp.password.help"));
         TextField knownHosts = text("destination-known-hosts", form.knownHostsProperty());
         knownHosts.setPromptText(Messages.get("destinations.sftp.knownHosts.prompt"));
@@ -220,9 +236,11 @@ final class DestinationDialog {
         RetentionFormViewModel rules = form.retention();
         Label title = new Label(Messages.get("destinations.retention.title"));
         title.getStyleClass().add(Styles.SECTION_TITLE);
-        GridPane.setMargin(title, new Insets(10, 0, 0, 0));
+        GridPane.setMargin(title, new Insets(SECTION_GAP, 0, 0, 0));
         grid.add(title, 0, row++, 2, 1);
-        grid.add(muted(Messages.get("destinations.retention.help")), 0, row++, 2, 1);
+        Label help = muted(Messages.get("destinations.retention.help"));
+        GridPane.setMargin(help, new Insets(LINE_GAP, 0, 0, 0));
+        grid.add(help, 0, row++, 2, 1);
         count("schedules.retention.keepLast", rules.keepLastProperty(), "schedules.retention.unit.backups",
                 rules.keepLastError());
         count("schedules.retention.daily", rules.dailyProperty(), "schedules.retention.unit.days", rules.dailyError());
@@ -233,9 +251,9 @@ final class DestinationDialog {
         count("schedules.retention.maxAge", rules.maxAgeDaysProperty(), "schedules.retention.unit.days",
                 rules.maxAgeError());
         Label note = muted("");
-        note.textProperty().bind(rules.note());
-        shownWhen(rules.note().isNotEmpty(), note);
-        grid.add(note, 1, row++);
+        note.textProperty().bind(form.retentionNote());
+        shownWhen(form.retentionNote().isNotEmpty(), note);
+        under(note);
     }
 
     private void count(String label, StringProperty value, String unit, ObservableStringValue problem) {
@@ -250,22 +268,31 @@ final class DestinationDialog {
     }
 
     private void field(String label, Node control) {
-        grid.addRow(row++, new Label(label), control);
+        Label name = new Label(label);
+        GridPane.setMargin(name, new Insets(FIELD_GAP, 0, 0, 0));
+        GridPane.setMargin(control, new Insets(FIELD_GAP, 0, 0, 0));
+        grid.addRow(row++, name, control);
+    }
+
+    /** A line under the field above, in its column. */
+    private void under(Node line) {
+        GridPane.setMargin(line, new Insets(LINE_GAP, 0, 0, 0));
+        grid.add(line, 1, row++);
     }
 
     private void help(String text) {
-        grid.add(muted(text), 1, row++);
+        under(muted(text));
     }
 
     private void errorUnder(ObservableStringValue problem) {
-        grid.add(error(problem), 1, row++);
+        under(error(problem));
     }
 
-    /** Said when a secret is stored: an empty field keeps it. */
-    private void storedNote(String key) {
+    /** A line said only while it holds, e.g. that a secret is stored and an empty field keeps it. */
+    private void note(String key, ObservableBooleanValue holds) {
         Label note = muted(Messages.get(key));
-        shownWhen(form.secretsStoredProperty(), note);
-        grid.add(note, 1, row++);
+        shownWhen(holds, note);
+        under(note);
     }
 
     private static TextField text(String id, StringProperty value) {

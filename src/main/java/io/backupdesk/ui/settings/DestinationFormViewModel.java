@@ -22,6 +22,7 @@ import javafx.beans.property.StringProperty;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -67,6 +68,7 @@ public final class DestinationFormViewModel {
     private final StringBinding identityFileError;
     private final StringBinding knownHostsError;
     private final BooleanBinding canSave;
+    private final StringBinding retentionNote;
     private Destination editing;
     private Next next = Next.FINISH;
 
@@ -86,6 +88,11 @@ public final class DestinationFormViewModel {
                         && knownHostsError.get().isEmpty() && retention.valid().get(),
                 name, url, nameError, urlError, endpointError, keysError, identityFileError, knownHostsError,
                 retention.valid()).and(busy.not()).and(offer.isNull());
+        retentionNote = Bindings.createStringBinding(() -> {
+            RetentionPolicy policy = retention.policy().get();
+            return policy == null ? "" : policy.isNone() ? Messages.get("destinations.retention.none")
+                    : !policy.selects() ? Messages.get("destinations.retention.ageOnly") : "";
+        }, retention.policy());
         retention.load(RetentionPolicy.none());
     }
 
@@ -121,11 +128,15 @@ public final class DestinationFormViewModel {
     }
 
     private String urlProblem() {
-        String typed = url.get().trim();
+        String typed = typedUrl();
         if (typed.isEmpty()) {
             return "";
         }
         String form = Messages.get("destinations.url.form." + kindKey());
+        if (!typed.contains(":")) {
+            // no scheme at all: the form's own shape says more than "kind '' is not known"
+            return form;
+        }
         try {
             return Destination.kindOf(typed) == kind ? "" : form;
         } catch (BackupDeskException e) {
@@ -155,8 +166,26 @@ public final class DestinationFormViewModel {
 
     /** A folder chosen in the file chooser, as the file:/// URL it stands for. */
     public void folderChosen(Path folder) {
+        url.set(fileUrl(folder));
+    }
+
+    private static String fileUrl(Path folder) {
         String uri = folder.toAbsolutePath().normalize().toUri().toString();
-        url.set(uri.endsWith("/") && uri.length() > "file:///".length() ? uri.substring(0, uri.length() - 1) : uri);
+        return uri.endsWith("/") && uri.length() > "file:///".length() ? uri.substring(0, uri.length() - 1) : uri;
+    }
+
+    /** The URL as typed; for a folder, a full path typed as it is written is taken for its file:/// URL. */
+    private String typedUrl() {
+        String typed = url.get().trim();
+        if (kind == Destination.Kind.FOLDER && !typed.isEmpty() && !typed.contains(":/")) {
+            try {
+                Path path = Path.of(typed);
+                return path.isAbsolute() ? fileUrl(path) : typed;
+            } catch (InvalidPathException e) {
+                return typed;
+            }
+        }
+        return typed;
     }
 
     public void identityFileChosen(Path file) {
@@ -171,7 +200,7 @@ public final class DestinationFormViewModel {
     Destination destination() {
         boolean s3 = kind == Destination.Kind.S3;
         boolean sftp = kind == Destination.Kind.SFTP;
-        return new Destination(name.get().trim(), url.get().trim(), s3 ? orNull(endpoint) : null,
+        return new Destination(name.get().trim(), typedUrl(), s3 ? orNull(endpoint) : null,
                 s3 ? orNull(region) : null, s3 && pathStyle.get(), s3 ? checksums.get() : null,
                 sftp ? orNull(identityFile) : null, sftp ? orNull(knownHosts) : null, retention.policy().get(),
                 requireEncryption.get(), editing == null ? null : editing.createdAt());
@@ -311,6 +340,11 @@ public final class DestinationFormViewModel {
 
     public RetentionFormViewModel retention() {
         return retention;
+    }
+
+    /** What the rules as a whole mean for the copies there, when that is not obvious. */
+    public StringBinding retentionNote() {
+        return retentionNote;
     }
 
     /** Whether the form edits a stored destination, whose name then stays. */

@@ -50,6 +50,7 @@ public final class DestinationsView {
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
         model.failedProperty().addListener((o, was, now) -> tone());
+        model.warnedProperty().addListener((o, was, now) -> tone());
         model.messageProperty().addListener((o, was, now) -> tone());
         question.getChildren().setAll(HostKeyQuestion.of(model.offerProperty(), model::trustOffered,
                 model::refuseOffered));
@@ -66,8 +67,9 @@ public final class DestinationsView {
     }
 
     private void tone() {
-        message.getStyleClass().removeAll(Styles.TONE_GOOD, Styles.TONE_BAD);
-        message.getStyleClass().add(model.failedProperty().get() ? Styles.TONE_BAD : Styles.TONE_GOOD);
+        message.getStyleClass().removeAll(Styles.TONE_GOOD, Styles.TONE_WARNING, Styles.TONE_BAD);
+        message.getStyleClass().add(model.failedProperty().get() ? Styles.TONE_BAD
+                : model.warnedProperty().get() ? Styles.TONE_WARNING : Styles.TONE_GOOD);
     }
 
     private void render() {

@@ -34,6 +34,7 @@ public final class DestinationsViewModel {
     private final ObservableList<DestinationRowViewModel> rows = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty failed = new SimpleBooleanProperty(false);
+    private final BooleanProperty warned = new SimpleBooleanProperty(false);
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
     private final BooleanProperty testing = new SimpleBooleanProperty(false);
     /** The host key a test from the list met, asked about in the section; null while none is. */
@@ -108,11 +109,14 @@ public final class DestinationsViewModel {
             if (step.offer() != null) {
                 form.ask(step.offer(), test ? DestinationFormViewModel.Next.TEST : DestinationFormViewModel.Next.FINISH);
             } else if (test) {
-                form.tested(step.problem() == null, step.problem() == null ? step.found() : step.problem());
+                showTest(form, step);
             } else {
                 form.finished();
-                said(step.problem() == null ? Messages.get("destinations.saved", destination.name())
-                        : Messages.get("destinations.saved.keyUnchecked", destination.name(), step.problem()));
+                if (step.problem() == null) {
+                    said(Messages.get("destinations.saved", destination.name()));
+                } else {
+                    warn(Messages.get("destinations.saved.keyUnchecked", destination.name(), step.problem()));
+                }
             }
         }, failure -> form.failed(text(failure)));
     }
@@ -128,12 +132,19 @@ public final class DestinationsViewModel {
             return then == DestinationFormViewModel.Next.TEST ? tested(name) : new Step(null, null, null);
         }, step -> {
             if (then == DestinationFormViewModel.Next.TEST) {
-                form.tested(step.problem() == null, step.problem() == null ? step.found() : step.problem());
+                showTest(form, step);
             } else {
                 form.finished();
                 said(Messages.get("destinations.saved.keyTrusted", name));
             }
         }, failure -> form.failed(text(failure)));
+    }
+
+    /** What the form's test found; the destination is saved either way, and the words say so. */
+    private static void showTest(DestinationFormViewModel form, Step step) {
+        form.tested(step.problem() == null, step.problem() == null
+                ? Messages.get("destinations.savedAndTested", step.found())
+                : Messages.get("destinations.savedButFailed", step.problem()));
     }
 
     /** The user does not trust the offered key: nothing is sent to that server, and the form says so. */
@@ -143,7 +154,7 @@ public final class DestinationsViewModel {
             form.tested(false, Messages.get("destinations.key.refused.test"));
         } else {
             form.finished();
-            fail(Messages.get("destinations.key.refused.saved", name));
+            warn(Messages.get("destinations.key.refused.saved", name));
         }
     }
 
@@ -243,6 +254,14 @@ public final class DestinationsViewModel {
 
     private void said(String text) {
         failed.set(false);
+        warned.set(false);
+        message.set(text);
+    }
+
+    /** Done, but not all of it: saved, yet its server's key is not trusted. */
+    private void warn(String text) {
+        failed.set(false);
+        warned.set(true);
         message.set(text);
     }
 
@@ -252,6 +271,7 @@ public final class DestinationsViewModel {
 
     private void fail(String text) {
         failed.set(true);
+        warned.set(false);
         message.set(text);
     }
 
@@ -271,6 +291,11 @@ public final class DestinationsViewModel {
 
     public ReadOnlyBooleanProperty failedProperty() {
         return failed;
+    }
+
+    /** Whether the last action was done only in part ({@link #messageProperty()} says what is left). */
+    public ReadOnlyBooleanProperty warnedProperty() {
+        return warned;
     }
 
     /** Whether the destinations were read once, so that an empty list means "none" rather than "not read yet". */

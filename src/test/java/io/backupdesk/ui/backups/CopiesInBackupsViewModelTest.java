@@ -69,7 +69,7 @@ class CopiesInBackupsViewModelTest {
         assertThat(copies.get(1).status()).isEqualTo("pending");
         assertThat(copies.get(1).sha256()).isNull();
         assertThat(copies.get(1).text()).startsWith("Attempt 1 failed ").contains("The folder /mnt/nas is not there.")
-                .contains("Tried again by itself at ");
+                .contains("Next try ");
         model.select(List.of(row(2)));
         assertThat(model.detailsProperty().get().copies().get(1).text()).startsWith("Failed ")
                 .endsWith("Not tried again by itself: Retry copies tries it now.");
@@ -90,5 +90,17 @@ class CopiesInBackupsViewModelTest {
                 + "encrypted, and vault takes only encrypted backups.");
         assertThat(row(1).copiesText()).as("the list was read again").isEqualTo("2 ok");
         assertThat(row(2).copiesText()).isEqualTo("1 failed");
+    }
+
+    @Test
+    void aRetryThatConfirmsNothingSaysWhyNot() {
+        catalog.ledger.add(CopiedCatalog.failed(ids.get(3), "vault", AT));
+        model.refresh();
+        model.select(List.of(row(3)));
+
+        model.retryCopiesSelected();
+
+        assertThat(model.noticeProperty().get()).isEqualTo("The copy is still not confirmed: vault: the backup is not "
+                + "encrypted, and vault takes only encrypted backups.");
     }
 }

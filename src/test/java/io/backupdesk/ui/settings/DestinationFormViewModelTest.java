@@ -37,7 +37,22 @@ class DestinationFormViewModelTest {
         assertThat(made.kind()).isEqualTo(Destination.Kind.FOLDER);
         assertThat(Path.of(made.uri().getPath())).isEqualTo(dir);
         assertThat(made.retention().isNone()).as("a new destination keeps every copy").isTrue();
+        assertThat(form.retentionNote().get()).isEqualTo("No rule is set: every copy is kept there.");
         assertThat(form.credentials()).isEmpty();
+    }
+
+    @Test
+    void aFolderIsTypedAsItsFullPathOrItsUrlAndARelativeOneIsRefused() {
+        DestinationFormViewModel form = form(Destination.Kind.FOLDER);
+        form.nameProperty().set("usb-disk");
+
+        form.urlProperty().set("mnt/usb");
+        assertThat(form.urlError().get()).isEqualTo("A folder destination is a full path, e.g. /mnt/nas/backups, "
+                + "or its URL, file:///mnt/nas/backups.");
+
+        form.urlProperty().set(dir.toString());
+        assertThat(form.urlError().get()).isEmpty();
+        assertThat(form.destination().url()).isEqualTo(dir.toUri().toString().replaceAll("/$", ""));
     }
 
     @Test
@@ -140,6 +155,7 @@ class DestinationFormViewModelTest {
         assertThat(form.destination().retention()).isEqualTo(new RetentionPolicy(3, null, null, 12,
                 Duration.ofDays(400)));
         assertThat(form.destination().requireEncryption()).isTrue();
+        assertThat(form.retentionNote().get()).isEmpty();
     }
 
     @Test

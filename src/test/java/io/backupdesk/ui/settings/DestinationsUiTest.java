@@ -61,13 +61,13 @@ class DestinationsUiTest {
         WindowChecks.assertUsable(dialog);
         assertThat(robot.lookup("#save-and-test-destination").queryAs(Button.class).isDisabled()).isTrue();
         robot.clickOn("#destination-name").write("nas");
-        robot.clickOn("#destination-url").write("file://" + nas.toAbsolutePath());
+        robot.clickOn("#destination-url").write(nas.toAbsolutePath().toString());
         robot.clickOn("#save-and-test-destination");
 
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#destination-outcome")
                 .queryAs(Label.class).isVisible());
         assertThat(robot.lookup("#destination-outcome").queryAs(Label.class).getText())
-                .startsWith("Wrote, read back and removed a test file at file:").contains(nas.toString());
+                .startsWith("Saved. Wrote, read back and removed a test file at file:").contains(nas.toString());
         assertThat(robot.lookup("#destination-name").queryAs(javafx.scene.control.TextField.class).isDisabled())
                 .as("saved: its name stays").isTrue();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#destination-nas").tryQuery().isPresent());
