@@ -123,7 +123,7 @@ final class DestinationDialog {
 
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle(form.title());
+        dialog.titleProperty().bind(form.title());
         ButtonType saveAndTest = new ButtonType(Messages.get("destinations.saveAndTest"), ButtonBar.ButtonData.LEFT);
         ButtonType save = new ButtonType(Messages.get("destinations.save"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(saveAndTest, ButtonType.CANCEL, save);

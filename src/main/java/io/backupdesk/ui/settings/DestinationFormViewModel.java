@@ -69,6 +69,7 @@ public final class DestinationFormViewModel {
     private final StringBinding knownHostsError;
     private final BooleanBinding canSave;
     private final StringBinding retentionNote;
+    private final StringBinding title;
     private Destination editing;
     private Next next = Next.FINISH;
 
@@ -93,6 +94,9 @@ public final class DestinationFormViewModel {
             return policy == null ? "" : policy.isNone() ? Messages.get("destinations.retention.none")
                     : !policy.selects() ? Messages.get("destinations.retention.ageOnly") : "";
         }, retention.policy());
+        title = Bindings.createStringBinding(() -> editing == null
+                ? Messages.get("destinations.add.title." + kindKey())
+                : Messages.get("destinations.edit.title", editing.name()), existing);
         retention.load(RetentionPolicy.none());
     }
 
@@ -278,10 +282,9 @@ public final class DestinationFormViewModel {
         return kind;
     }
 
-    /** "Add an S3 bucket", "Edit nas". */
-    public String title() {
-        return editing == null ? Messages.get("destinations.add.title." + kindKey())
-                : Messages.get("destinations.edit.title", editing.name());
+    /** "Add an S3 bucket", then "Edit nas" once it is saved. */
+    public StringBinding title() {
+        return title;
     }
 
     /** The example the URL field shows while empty. */

@@ -170,7 +170,7 @@ class DestinationFormViewModelTest {
         assertThat(form.existingProperty().get()).isTrue();
         assertThat(form.secretsStoredProperty().get()).isTrue();
         assertThat(form.nameError().get()).as("its own name is not taken").isEmpty();
-        assertThat(form.title()).isEqualTo("Edit nas");
+        assertThat(form.title().get()).isEqualTo("Edit nas");
         assertThat(form.retention().keepLastProperty().get()).isEqualTo("7");
         assertThat(form.canSave().get()).isTrue();
         assertThat(form.destination()).isEqualTo(stored);

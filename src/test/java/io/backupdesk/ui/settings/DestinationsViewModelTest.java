@@ -61,6 +61,7 @@ class DestinationsViewModelTest {
         assertThat(form.outcomeProperty().get()).startsWith("Saved. Wrote, read back and removed a test file at file:");
         assertThat(form.doneProperty().get()).as("the dialog stays open to show what was found").isFalse();
         assertThat(form.existingProperty().get()).as("saved: its name is now fixed").isTrue();
+        assertThat(form.title().get()).isEqualTo("Edit nas");
         assertThat(model.rows()).extracting(DestinationRowViewModel::name).containsExactly("nas");
         DestinationRowViewModel row = model.rows().get(0);
         assertThat(row.kindText()).isEqualTo("Folder");
