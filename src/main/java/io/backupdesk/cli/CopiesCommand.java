@@ -52,6 +52,7 @@ public final class CopiesCommand implements Callable<Integer> {
                 case PENDING -> s.error() + (s.nextAttemptAt() == null ? ""
                         : " Next try " + Format.time(s.nextAttemptAt()) + ".");
                 case FAILED, CORRUPT -> s.error();
+                case REMOVED -> "deleted there by the destination's retention";
             };
             root.out().printf(ROW, s.backupId(), s.destination(), s.status().word(), Format.time(s.at()), detail);
         }

@@ -1,10 +1,13 @@
 package io.backupdesk.cli;
 
+import io.backupdesk.backup.RetentionPlan;
 import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.Destination;
 import io.backupdesk.jobs.DestinationsJob;
 import io.backupdesk.offsite.DestinationCredentials;
 import io.backupdesk.offsite.HostKeyOffer;
+import io.backupdesk.offsite.RemoteRetention;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -171,6 +174,27 @@ public final class DestinationsCommand {
         job.trust(name, key);
         root.out().println("Trusted. Check the destination with 'backupdesk destinations test " + name + "'.");
         return 0;
+    }
+
+    @Command(name = "prune", description = "Apply the destination's retention to the backups there now. The newest"
+            + " verified, pinned backups and those of a database whose latest run failed are never deleted.")
+    int prune(@Parameters(paramLabel = "NAME") String name,
+              @Option(names = "--dry-run", description = "Say what would be deleted; delete nothing.") boolean dryRun) {
+        Cancellation cancel = new Cancellation();
+        RemoteRetention.Pruned pruned = CancelOnInterrupt.run(cancel,
+                () -> root.engine().jobs().remote().prune(name, dryRun, cancel));
+        if (pruned.plans().isEmpty()) {
+            root.out().println("The destination " + name + " keeps every backup (it has no retention rules).");
+            return 0;
+        }
+        for (RetentionPlan plan : pruned.plans()) {
+            root.out().println(plan.profile() + " / " + plan.database() + ":");
+            plan.decisions().forEach(d -> root.out().println("  " + (d.delete() ? (dryRun ? "would delete " : "deleted ")
+                    : "kept ") + d.entry().record().id() + "  " + Format.time(d.entry().record().createdAt()) + "  "
+                    + d.reason()));
+        }
+        pruned.failures().forEach(f -> root.err().println("error: could not delete " + f));
+        return pruned.failures().isEmpty() ? 0 : 1;
     }
 
     @Command(name = "remove", description = "Remove a destination and its secret. Copies already there stay there.")

@@ -11,6 +11,7 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Ids;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.RetentionPolicy;
+import io.backupdesk.offsite.CopyState;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.jobs.EncryptionKeys;
 import io.backupdesk.stats.DatabaseHealth;
@@ -169,8 +170,21 @@ public final class ScheduleCommand {
             try {
                 return runDueHolding();
             } finally {
+                retryDueCopies();
                 tellStaleDatabases();
             }
+        }
+    }
+
+    /** The schedules run here now, so the copies whose back-off has run out are tried again from here too. */
+    private void retryDueCopies() {
+        try {
+            for (CopyState c : root.engine().jobs().copy().retryDue(new Cancellation())) {
+                root.out().println("copy of " + c.backupId() + " to " + c.destination() + ": " + c.status().word()
+                        + (c.error() == null ? "" : " (" + c.error() + ")"));
+            }
+        } catch (RuntimeException e) {
+            root.err().println("warning: the copies waiting for a retry could not be tried: " + e.getMessage());
         }
     }
 

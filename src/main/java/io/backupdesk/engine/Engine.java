@@ -113,11 +113,11 @@ public final class Engine {
 
     private Jobs wireJobs() {
         CleanupJob cleanup = new CleanupJob(retention(), schedules());
-        RemoteBackups remote = offsite().remoteBackups(catalog(), clock);
+        RemoteBackups remote = offsite().remoteBackups(catalog(), retention()::latestRunFailed, clock);
         RestoreJob restore = new RestoreJob(restores(), claims(), encryptionKeys(), verifier(), decryptedCopies(), remote,
                 clock);
         CopyJob copy = new CopyJob(offsite().destinations(), offsite().stores(), offsite().ledger(), catalog(), alerts(),
-                clock);
+                remote, clock);
         BackupJob backup = new BackupJob(profiles(), backups(), cleanup,
                 new TestRestore(restores(), restore, history(), clock), history(), alerts(), claims(),
                 this::backupDefaults, encryptionKeys(), copy, clock);

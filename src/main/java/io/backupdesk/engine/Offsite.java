@@ -11,6 +11,7 @@ import io.backupdesk.offsite.RemoteStores;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
@@ -51,8 +52,9 @@ public final class Offsite {
     }
 
     /** The backups at the destinations: sync, list, download for a restore. */
-    public RemoteBackups remoteBackups(BackupCatalog local, Clock clock) {
-        return new RemoteBackups(destinations(), stores(), remoteCatalog(), ledger(), local, downloads(), clock);
+    public RemoteBackups remoteBackups(BackupCatalog local, BiPredicate<String, String> latestRunFailed, Clock clock) {
+        return new RemoteBackups(destinations(), stores(), remoteCatalog(), ledger(), local, downloads(), latestRunFailed,
+                clock);
     }
 
     /** The sidecars mirrored from the destinations by their last syncs. */

@@ -10,6 +10,7 @@ import io.backupdesk.offsite.CopyLedger;
 import io.backupdesk.offsite.CopyState;
 import io.backupdesk.offsite.DestinationStore;
 import io.backupdesk.offsite.RemoteCatalog;
+import io.backupdesk.offsite.RemoteRetention;
 import io.backupdesk.offsite.RemoteStore;
 import io.backupdesk.offsite.RemoteStores;
 
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 /**
@@ -32,10 +34,13 @@ public final class RemoteBackups {
     private final CopyLedger ledger;
     private final BackupCatalog local;
     private final Path downloads;
+    private final BiPredicate<String, String> latestRunFailed;
     private final Clock clock;
 
     public RemoteBackups(DestinationStore destinations, RemoteStores stores, RemoteCatalog remote, CopyLedger ledger,
-                         BackupCatalog local, Path downloads, Clock clock) {
+                         BackupCatalog local, Path downloads, BiPredicate<String, String> latestRunFailed,
+                         Clock clock) {
+        this.latestRunFailed = latestRunFailed;
         this.destinations = destinations;
         this.stores = stores;
         this.remote = remote;
@@ -67,6 +72,31 @@ public final class RemoteBackups {
                     null, clock.instant(), 0, null, "the copy's size differs from its sidecar's", damaged.archiveKey()));
         }
         return synced;
+    }
+
+    /**
+     * Applies the destination's retention to the backups there, as a sync finds them now; records each copy deleted.
+     *
+     * @param dryRun decide and delete nothing
+     */
+    public RemoteRetention.Pruned prune(String destinationName, boolean dryRun, Cancellation cancel) {
+        Destination destination = destinations.require(destinationName);
+        RemoteRetention.Pruned pruned;
+        try (RemoteStore store = stores.open(destination)) {
+            RemoteCatalog.Synced synced = remote.sync(destination, store, cancel);
+            pruned = RemoteRetention.prune(destination, store, synced.backups(), latestRunFailed, clock.instant(),
+                    clock.getZone(), dryRun);
+            if (!dryRun && !pruned.deleted().isEmpty()) {
+                remote.sync(destination, store, cancel);
+            }
+        }
+        if (!dryRun) {
+            for (BackupCatalog.Entry gone : pruned.deleted()) {
+                ledger.record(new CopyState(gone.record().id(), destinationName, CopyState.Status.REMOVED, null, null,
+                        clock.instant(), 0, null, null, null));
+            }
+        }
+        return pruned;
     }
 
     /** The backups that are at a destination but not on this desk, each once (the first destination's), newest first. */

@@ -146,6 +146,38 @@ class FolderCopiesIT {
     }
 
     @Test
+    void aDestinationKeepsWhatItsOwnRetentionSaysAndADryRunDeletesNothing(TestServer server) throws Exception {
+        shop(server);
+        Path nas = Files.createDirectories(dir.resolve("nas"));
+        assertThat(desk().run("destinations", "add", "nas", "--url", nas.toUri().toString()).code()).isZero();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(json(desk().run("backup", "prod", "--copy-to", "nas", "--json")).get("id").asText());
+        }
+        assertThat(Fixtures.filesEndingWith(nas, ".backup.json")).hasSize(3);
+        assertThat(desk().run("destinations", "add", "nas", "--url", nas.toUri().toString(), "--keep-last", "1")
+                .code()).isZero();
+
+        Cli.Run dry = desk().run("destinations", "prune", "nas", "--dry-run");
+        assertThat(dry.code()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("would delete " + ids.get(0)).contains("would delete " + ids.get(1))
+                .contains("kept " + ids.get(2));
+        assertThat(Fixtures.filesEndingWith(nas, ".backup.json")).hasSize(3);
+
+        JsonNode fourth = json(desk().run("backup", "prod", "--copy-to", "nas", "--json"));
+        JsonNode copies = json(desk().run("copies", "--json"));
+
+        assertThat(Fixtures.filesEndingWith(nas, ".backup.json")).as("the copy after the fourth backup prunes")
+                .hasSize(1);
+        assertThat(Fixtures.filesEndingWith(nas, ".dump")).hasSize(1);
+        assertThat(Fixtures.filesEndingWith(nas, ".dump").get(0).getFileName().toString())
+                .isEqualTo(Path.of(fourth.get("path").asText()).getFileName().toString());
+        assertThat(copies.findValuesAsText("status")).containsExactlyInAnyOrder("removed", "removed", "removed", "ok");
+        assertThat(Fixtures.filesEndingWith(dir.resolve("backups"), ".dump")).as("the desk's own backups stay")
+                .hasSize(4);
+    }
+
+    @Test
     void secretsAreKeptOwnerOnlyAndNeverListedOrWrittenBesideTheDestinations() throws Exception {
         Cli.Run added = desk().withInput("AKIDEXAMPLE:wJalrXUtnFEMI-K7MDENG-secret\n", "destinations", "add", "bucket",
                 "--url", "s3://backups/desk1", "--endpoint", "http://127.0.0.1:9", "--path-style",
