@@ -2,6 +2,7 @@ package io.backupdesk.jobs;
 
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.Destination;
@@ -97,6 +98,41 @@ public final class RemoteBackups {
             }
         }
         return pruned;
+    }
+
+    /**
+     * Reads each copy (of one backup, or of all) back from its destination in full and checks it against the
+     * backup's recorded checksums; records each as ok or corrupt. Nothing is written anywhere but the ledger.
+     */
+    public List<CopyState> verifyCopies(Optional<String> backupId, Cancellation cancel) {
+        Map<String, BackupRecord> records = new java.util.HashMap<>();
+        local.scan().forEach(e -> records.put(e.record().id(), e.record()));
+        remote.readAll().forEach(r -> records.putIfAbsent(r.entry().record().id(), r.entry().record()));
+        List<CopyState> outcomes = new java.util.ArrayList<>();
+        for (CopyState copy : ledger.current()) {
+            boolean wanted = backupId.map(copy.backupId()::equals).orElse(true);
+            boolean there = copy.status() == CopyState.Status.OK || copy.status() == CopyState.Status.CORRUPT;
+            BackupRecord record = records.get(copy.backupId());
+            if (!wanted || !there || copy.remoteKey() == null || record == null || cancel.isCancelled()) {
+                continue;
+            }
+            Optional<Destination> destination = destinations.find(copy.destination());
+            if (destination.isEmpty()) {
+                continue;
+            }
+            Optional<String> problem;
+            try (RemoteStore store = stores.open(destination.get())) {
+                problem = CopyCheck.problem(store, copy.remoteKey(), record, cancel);
+            }
+            CopyState checked = problem.isEmpty()
+                    ? new CopyState(copy.backupId(), copy.destination(), CopyState.Status.OK, record.sha256(),
+                    "read back in full by verify --remote", clock.instant(), 0, null, null, copy.remoteKey())
+                    : new CopyState(copy.backupId(), copy.destination(), CopyState.Status.CORRUPT, null, null,
+                    clock.instant(), 0, null, problem.get(), copy.remoteKey());
+            ledger.record(checked);
+            outcomes.add(checked);
+        }
+        return outcomes;
     }
 
     /** The backups that are at a destination but not on this desk, each once (the first destination's), newest first. */

@@ -128,6 +128,10 @@ class FolderCopiesIT {
             file.write(b ^ 0xff);
         }
         assertThat(desk().run("catalog", "sync", "nas").code()).isZero();
+        Cli.Run verified = desk().run("verify", "--remote", id, "--json");
+        assertThat(verified.code()).as("a copy altered in place, same size, is caught by reading it back").isEqualTo(1);
+        assertThat(Json.mapper().readTree(verified.out()).get(0).get("status").asText()).isEqualTo("corrupt");
+        assertThat(Json.mapper().readTree(verified.out()).get(0).get("error").asText()).contains("has SHA-256");
         String target = server.reserveName();
 
         Cli.Run restored = desk().run("restore", id, "--target", "prod", "--database", target, "--mode", "new-database");
