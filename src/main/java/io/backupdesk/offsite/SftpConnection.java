@@ -5,6 +5,7 @@ import io.backupdesk.core.ErrorKind;
 
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.keyboard.UserAuthKeyboardInteractiveFactory;
+import org.apache.sshd.client.auth.password.PasswordIdentityProvider;
 import org.apache.sshd.client.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
@@ -63,7 +64,8 @@ final class SftpConnection implements AutoCloseable {
             if (identity != null) {
                 session.addPublicKeyIdentity(identity);
             } else if (password != null) {
-                session.addPasswordIdentity(password);
+                // not addPasswordIdentity, which logs a hash of the password at DEBUG
+                session.setPasswordIdentityProvider(PasswordIdentityProvider.wrapPasswords(password));
             }
             authenticate(session, address, identity != null, check, destination);
             SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
