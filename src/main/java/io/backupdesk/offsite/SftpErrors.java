@@ -28,6 +28,8 @@ import java.util.concurrent.TimeoutException;
 final class SftpErrors {
     private static final String RETRY = "Check the network and the server, then copy again: an upload goes on from"
             + " where it stopped.";
+    private static final String FOLDER = "Check that the destination's folder is a folder on the server that its user"
+            + " may write in, then try again.";
 
     private SftpErrors() { }
 
@@ -70,7 +72,7 @@ final class SftpErrors {
                             + " (the server said: " + said + ").",
                             "Free space on the server or raise your quota there, then copy again.", List.of(), e)
                     : new BackupDeskException(ErrorKind.IO, "The server of " + destination + " failed " + doing
-                            + ": " + said + " (" + SftpConstants.getStatusName(e.getStatus()) + ").", RETRY,
+                            + ": " + said + " (" + SftpConstants.getStatusName(e.getStatus()) + ").", FOLDER,
                             List.of(), e);
         };
     }
