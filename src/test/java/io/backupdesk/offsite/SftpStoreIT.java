@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import static io.backupdesk.offsite.SftpTesting.destination;
 import static io.backupdesk.offsite.SftpTesting.randomFile;
 import static io.backupdesk.offsite.SftpTesting.sha256;
+import static io.backupdesk.offsite.SftpTesting.unsaltedHashOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -242,7 +243,8 @@ class SftpStoreIT {
             log.stop();
         }
         assertThat(log.size()).isPositive();
-        assertThat(log.text()).doesNotContain(passphrase).doesNotContain("wrong horse");
+        assertThat(log.text()).doesNotContain(passphrase).doesNotContain("wrong horse")
+                .doesNotContain(unsaltedHashOf(passphrase)).doesNotContain(unsaltedHashOf("wrong horse"));
     }
 
     private static String hex(byte[] bytes) throws Exception {

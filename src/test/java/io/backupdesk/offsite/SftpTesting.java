@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Random;
 import java.util.stream.Collectors;
 
@@ -41,6 +43,12 @@ final class SftpTesting {
 
     static String sha256(Path file) throws IOException {
         return Sha256.ofFile(file);
+    }
+
+    /** How the SSH library shows a password in its debug log: an unsalted SHA-256, as good as the password. */
+    static String unsaltedHashOf(String secret) {
+        byte[] hash = Sha256.newDigest().digest(secret.getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().withoutPadding().encodeToString(hash);
     }
 
     /** Every log event of every logger, DEBUG and up, from {@link #start()} to {@link #stop()}. */
