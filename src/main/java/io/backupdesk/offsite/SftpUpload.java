@@ -40,6 +40,7 @@ final class SftpUpload {
     static final String TEMPORARY_SUFFIX = ".partial";
     private static final int BUFFER = 64 * 1024;
     private static final long TICK_NANOS = 250_000_000L;
+    private static final int OWNER_READ_WRITE = 0600;
 
     private final SftpClient sftp;
     private final SftpFolders folders;
@@ -143,6 +144,9 @@ final class SftpUpload {
             long position = offset;
             tick(position, true);
             try (CloseableHandle handle = sftp.open(temp, modes)) {
+                if (offset == 0) {
+                    ownerOnly(handle);
+                }
                 try (OutputStream out = stream(temp, handle, offset)) {
                     int n;
                     while ((n = in.read(buffer)) > 0) {
@@ -161,6 +165,15 @@ final class SftpUpload {
                         + " its backup recorded: it changed or is damaged. Nothing was copied as " + key + ".",
                         "Verify the backup; copy a backup that verifies.");
             }
+        }
+    }
+
+    /** A backup holds a whole database: owner-only on the server too, as on the desk (where the server lets us). */
+    private void ownerOnly(CloseableHandle handle) {
+        try {
+            sftp.setStat(handle, new Attributes().perms(OWNER_READ_WRITE));
+        } catch (IOException | RuntimeException e) {
+            // some servers refuse to set modes; the file then has the server's default, as a plain sftp put would
         }
     }
 

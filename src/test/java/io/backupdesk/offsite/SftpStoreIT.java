@@ -66,6 +66,8 @@ class SftpStoreIT {
             assertThat(sent).isNotEmpty().isSorted().last().isEqualTo(Files.size(big));
             assertThat(sha256(remote.resolve("prod/sales/big.dump"))).isEqualTo(sha256(big));
             assertThat(sha256(remote.resolve("prod/sales/small.dump"))).isEqualTo(sha256(small));
+            Path copy = remote.resolve("prod/sales/big.dump");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------");
             try (Stream<Path> files = Files.list(remote.resolve("prod/sales"))) {
                 assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("big.dump",
                         "small.dump");
