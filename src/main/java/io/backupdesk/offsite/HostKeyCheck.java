@@ -155,6 +155,15 @@ final class HostKeyCheck implements ServerKeyVerifier {
         return type.startsWith("ssh-") ? type.substring(4) : type;
     }
 
+    /**
+     * OpenSSH matches an entry's patterns against "[host]:port" off port 22, so a wildcard ({@code @revoked *})
+     * covers every port; MINA matches the host and the port apart, so such a pattern would miss other ports.
+     */
+    private static boolean matches(KnownHostEntry entry, SftpAddress address) {
+        return entry.isHostMatch(address.host(), address.port()) || address.port() != SftpAddress.DEFAULT_PORT
+                && entry.isHostMatch(address.knownHostsName(), SftpAddress.DEFAULT_PORT);
+    }
+
     private static List<Known> entriesFor(Path file, SftpAddress address) {
         List<KnownHostEntry> entries;
         try {
@@ -169,7 +178,7 @@ final class HostKeyCheck implements ServerKeyVerifier {
         List<Known> known = new ArrayList<>();
         for (KnownHostEntry entry : entries) {
             AuthorizedKeyEntry keyEntry = entry.getKeyEntry();
-            if (keyEntry == null || !entry.isHostMatch(address.host(), address.port())) {
+            if (keyEntry == null || !matches(entry, address)) {
                 continue;
             }
             try {
