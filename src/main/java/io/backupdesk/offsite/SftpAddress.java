@@ -48,7 +48,7 @@ record SftpAddress(String user, String host, int port, String root) {
 
     /** The path on the server of a key, checked: no absolute, empty, '.', '..' or hidden parts. */
     String pathOf(String key) {
-        checkKey(key, false);
+        checkKey(key);
         return join(root, key);
     }
 
@@ -59,7 +59,7 @@ record SftpAddress(String user, String host, int port, String root) {
             return root;
         }
         String folder = prefix.substring(0, slash);
-        checkKey(folder, false);
+        checkKey(folder);
         return join(root, folder);
     }
 
@@ -82,8 +82,8 @@ record SftpAddress(String user, String host, int port, String root) {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    private static void checkKey(String key, boolean allowEmpty) {
-        if (key == null || key.isEmpty() && !allowEmpty) {
+    private static void checkKey(String key) {
+        if (key == null || key.isEmpty()) {
             throw BackupDeskException.configuration("A file at a destination needs a name.",
                     "Name it profile/database/file.");
         }
