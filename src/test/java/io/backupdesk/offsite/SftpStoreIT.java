@@ -249,6 +249,25 @@ class SftpStoreIT {
                 .doesNotContain(unsaltedHashOf(passphrase)).doesNotContain(unsaltedHashOf("wrong horse"));
     }
 
+    @Test
+    void aFullDiskOnTheServerIsADiskFullAndLeavesNothing(@TempDir Path serverDir) throws Exception {
+        Path small = dir.resolve("small-disk");
+        Path file = randomFile(dir, "big.dump", 3 * 1024 * 1024);
+        try (OpenSshServer full = OpenSshServer.startWithSmallDisk(serverDir, small, 1024 * 1024)) {
+            Path knownHosts = Files.writeString(dir.resolve("known_hosts"), full.knownHostsLine() + "\n");
+            try (SftpStore store = new SftpStore(destination(full.url(small), full.clientKey()),
+                    DestinationCredentials.NONE, knownHosts)) {
+                assertThatThrownBy(() -> store.upload(file, "p/d/big.dump", sha256(file), null, new Cancellation()))
+                        .isInstanceOfSatisfying(BackupDeskException.class, e -> {
+                            assertThat(e.kind()).isEqualTo(ErrorKind.DISK_FULL);
+                            assertThat(e.getMessage()).contains(store.describe(), "no space");
+                        });
+                assertThat(store.list("")).isEmpty();
+                assertThat(full.sftpBatch(knownHosts, "ls -a " + small.resolve("p/d"))).doesNotContain("big.dump");
+            }
+        }
+    }
+
     private static String hex(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }

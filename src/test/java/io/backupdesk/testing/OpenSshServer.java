@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The real OpenSSH server ({@code /usr/sbin/sshd}), started for a test on a free loopback port with everything of
@@ -38,6 +39,25 @@ public final class OpenSshServer implements AutoCloseable {
 
     /** Starts a server whose files live in {@code dir}, an absolute folder of its own; the client key is authorized. */
     public static OpenSshServer start(Path dir) throws IOException, InterruptedException {
+        return start(dir, List.of());
+    }
+
+    /**
+     * Starts a server that sees a file system of only {@code bytes} at {@code folder}: a tmpfs mounted in a mount
+     * namespace of the server's own, so nothing else on the machine sees it and it goes with the server. Root only
+     * (mounting needs it); the test is skipped elsewhere.
+     */
+    public static OpenSshServer startWithSmallDisk(Path dir, Path folder, long bytes)
+            throws IOException, InterruptedException {
+        assumeTrue(isRoot(), "mounting a small file system for the server needs root");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare")), "unshare (util-linux) is missing");
+        Files.createDirectories(folder);
+        return start(dir, List.of("/usr/bin/unshare", "--mount", "--propagation", "private", "/bin/sh", "-c",
+                "mount -t tmpfs -o size=" + bytes + " backupdesk-test \"$0\" && exec \"$@\"",
+                folder.toAbsolutePath().toString()));
+    }
+
+    private static OpenSshServer start(Path dir, List<String> wrapper) throws IOException, InterruptedException {
         if (!Files.isExecutable(SSHD)) {
             fail(SSHD + " is missing: install the OpenSSH server (Debian: apt-get install openssh-server), as .ci/run"
                     + " does.");
@@ -69,8 +89,10 @@ public final class OpenSshServer implements AutoCloseable {
                 "LogLevel VERBOSE",
                 "Subsystem sftp internal-sftp",
                 ""));
-        Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
-                .redirectErrorStream(true).redirectOutput(home.resolve("sshd.log").toFile()).start();
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(SSHD.toString(), "-D", "-e", "-f", config.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("sshd.log").toFile()).start();
         OpenSshServer server = new OpenSshServer(home, port, process);
         server.awaitListening();
         return server;
