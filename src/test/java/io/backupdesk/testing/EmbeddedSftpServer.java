@@ -161,6 +161,10 @@ public final class EmbeddedSftpServer implements AutoCloseable {
 
         @Override
         public int write(ByteBuffer src, long position) throws IOException {
+            if (!session.isOpen()) {
+                // requests of a dropped session still queued: they must not write after the test cleared the faults
+                throw new IOException("the session was dropped");
+            }
             long before = written.get();
             long drop = dropAt;
             long full = fullAt;

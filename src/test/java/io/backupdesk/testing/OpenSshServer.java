@@ -20,7 +20,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The real OpenSSH server ({@code /usr/sbin/sshd}), started for a test on a free loopback port with everything of
  * its own in one folder: host key, authorized_keys, pid file, log. Key logins only (a password login would need a
  * system account with a password); root may log in with a key, so it runs in CI, which runs as root, and for a normal
- * user, who can only log in as himself to an sshd he started. SFTP is the server's internal-sftp.
+ * user, who can only log in as himself to an sshd he started, and only if his account is not locked (without PAM,
+ * sshd refuses an account whose password field starts with '!', as {@code adduser --disabled-password} leaves it).
+ * SFTP is the server's internal-sftp. As root it creates {@code /run/sshd}, which sshd needs then, when missing.
  */
 public final class OpenSshServer implements AutoCloseable {
     private static final Path SSHD = Path.of("/usr/sbin/sshd");
@@ -70,6 +72,26 @@ public final class OpenSshServer implements AutoCloseable {
         if (isRoot() && !Files.isDirectory(PRIVILEGE_SEPARATION_DIR)) {
             Files.createDirectories(PRIVILEGE_SEPARATION_DIR);
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnFreePort(home, wrapper);
+            } catch (PortTaken e) {
+                if (attempt == 3) {
+                    fail(e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The free port was taken by someone else between our look and sshd's bind. */
+    private static final class PortTaken extends Exception {
+        PortTaken(String message) {
+            super(message);
+        }
+    }
+
+    private static OpenSshServer startOnFreePort(Path home, List<String> wrapper)
+            throws IOException, InterruptedException, PortTaken {
         int port = freePort();
         Path config = Files.writeString(home.resolve("sshd_config"), String.join("\n",
                 "Port " + port,
@@ -171,15 +193,23 @@ public final class OpenSshServer implements AutoCloseable {
         }
     }
 
-    private void awaitListening() throws IOException, InterruptedException {
+    private void awaitListening() throws IOException, InterruptedException, PortTaken {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
+                if (log().contains("Address already in use")) {
+                    throw new PortTaken("port " + port + " was taken before sshd could listen on it:\n" + log());
+                }
                 fail("sshd stopped at once (exit " + process.exitValue() + "):\n" + log());
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
+                socket.setSoTimeout(5000);
+                byte[] banner = socket.getInputStream().readNBytes(15);
+                if (new String(banner, StandardCharsets.US_ASCII).equals("SSH-2.0-OpenSSH") && process.isAlive()) {
+                    return;
+                }
+                Thread.sleep(50);
             } catch (IOException notYet) {
                 Thread.sleep(50);
             }
