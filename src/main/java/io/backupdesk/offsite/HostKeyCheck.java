@@ -22,6 +22,7 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -82,6 +83,21 @@ final class HostKeyCheck implements ServerKeyVerifier {
             verdict = Verdict.UNKNOWN;
         }
         return false;
+    }
+
+    /** Whether a connection would accept this key: on record for the host and not revoked. */
+    boolean trusts(HostKey key) {
+        String[] fields = key.knownHostsLine().strip().split("\\s+");
+        if (fields.length < 3) {
+            return false;
+        }
+        try {
+            PublicKey offeredKey = PublicKeyEntry.parsePublicKeyEntry(fields[1] + " " + fields[2])
+                    .resolvePublicKey(null, Map.of(), PublicKeyEntryResolver.IGNORING);
+            return offeredKey != null && verifyServerKey(null, null, offeredKey);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
     }
 
     Verdict verdict() {

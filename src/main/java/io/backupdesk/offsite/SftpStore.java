@@ -60,6 +60,14 @@ public final class SftpStore implements RemoteStore {
         return SftpConnection.scan(SftpAddress.of(destination), destination.url());
     }
 
+    /**
+     * Whether connections to the destination accept {@code key}, as {@link #scanHostKey} returned it: it is on record
+     * for the host in {@code knownHostsFile} and not revoked. Reads the file only; connects nowhere.
+     */
+    public static boolean isTrusted(Destination destination, Path knownHostsFile, HostKey key) {
+        return HostKeyCheck.against(knownHostsFile, SftpAddress.of(destination)).trusts(key);
+    }
+
     @Override
     public String describe() {
         return destination.url();

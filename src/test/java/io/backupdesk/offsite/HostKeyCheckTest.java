@@ -92,6 +92,18 @@ class HostKeyCheckTest {
 
         assertThat(check.verifyServerKey(null, null, serverKey)).isFalse();
         assertThat(check.verdict()).isEqualTo(HostKeyCheck.Verdict.REVOKED);
+        assertThat(check.trusts(offer(serverKey))).isFalse();
+    }
+
+    @Test
+    void anOfferedKeyIsTrustedOnlyWhenOnRecordForThisHost() throws Exception {
+        assertThat(check("[nas.example.org]:2222 " + entry(serverKey)).trusts(offer(serverKey))).isTrue();
+        assertThat(check("[nas.example.org]:2222 " + entry(newKey())).trusts(offer(serverKey))).isFalse();
+        assertThat(check("[other]:2222 " + entry(serverKey)).trusts(offer(serverKey))).isFalse();
+    }
+
+    private static HostKey offer(PublicKey key) {
+        return new HostKey("ecdsa-sha2-nistp256", "SHA256:x", "[nas.example.org]:2222 " + entry(key));
     }
 
     @Test

@@ -164,8 +164,10 @@ class SftpStoreIT {
         assertThat(offered.fingerprintSha256()).isEqualTo(fingerprint);
         assertThat(offered.knownHostsLine()).isEqualTo(server.knownHostsLine());
 
+        assertThat(SftpStore.isTrusted(destination, knownHosts, offered)).isFalse();
         KnownHostsFile.add(knownHosts, offered.knownHostsLine());
         KnownHostsFile.add(knownHosts, offered.knownHostsLine());
+        assertThat(SftpStore.isTrusted(destination, knownHosts, offered)).isTrue();
         assertThat(Files.readAllLines(knownHosts)).containsExactly(offered.knownHostsLine());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(knownHosts))).isEqualTo("rw-------");
         try (SftpStore store = new SftpStore(destination, DestinationCredentials.NONE, knownHosts)) {
