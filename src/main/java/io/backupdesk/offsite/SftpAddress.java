@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * Where an SFTP destination is, read from its {@code sftp://USER@HOST[:PORT]/PATH}. The path is absolute on the
  * server, as {@code sftp} and {@code curl} read such URLs; {@code /~/PATH} is relative to the user's home folder.
- * Keys are '/'-separated below the path.
+ * Keys are '/'-separated below the path and are checked before they become a path: none climbs out of it.
  *
  * @param root the folder on the server without a trailing '/': "/srv/backups", "/" or, for the home folder, "."
  */
@@ -46,9 +46,19 @@ record SftpAddress(String user, String host, int port, String root) {
         return port == DEFAULT_PORT ? host : "[" + host + "]:" + port;
     }
 
-    /** The path on the server of a key, checked: no absolute, empty, '.', '..' or hidden parts. */
+    /** The path on the server of a key, checked: relative, no empty, '.' or '..' part. */
     String pathOf(String key) {
         checkKey(key);
+        return join(root, key);
+    }
+
+    /** The path of a key a copy is written to: also not a hidden name, which {@code list} would never show. */
+    String pathOfCopy(String key) {
+        checkKey(key);
+        if (isHidden(nameOf(key))) {
+            throw BackupDeskException.configuration("'" + key + "' is not a name for a copy: names starting with '.'"
+                    + " are kept for temporary files.", "Name it profile/database/file.");
+        }
         return join(root, key);
     }
 
@@ -87,12 +97,19 @@ record SftpAddress(String user, String host, int port, String root) {
             throw BackupDeskException.configuration("A file at a destination needs a name.",
                     "Name it profile/database/file.");
         }
-        for (String part : key.split("/", -1)) {
-            if (part.isEmpty() || part.startsWith(".") || part.chars().anyMatch(c -> c < 0x20 || c == '\\')) {
-                throw BackupDeskException.configuration("'" + key + "' is not a name for a file at a destination.",
-                        "Use '/'-separated parts that are not empty and do not start with '.': names starting with"
-                                + " '.' are kept for temporary files.");
+        String[] parts = key.split("/", -1);
+        for (String part : parts) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")
+                    || part.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
+                throw BackupDeskException.configuration("'" + key.replaceAll("\\p{Cntrl}", "?")
+                        + "' is not a name for a file at a destination.",
+                        "Use '/'-separated parts that are not empty, '.' or '..', without backslashes.");
             }
         }
+    }
+
+    /** A file name starting with '.' is one of ours (a partial upload, a probe): never a copy's name. */
+    static boolean isHidden(String name) {
+        return name.startsWith(".");
     }
 }

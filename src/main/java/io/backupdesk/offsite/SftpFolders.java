@@ -50,8 +50,9 @@ final class SftpFolders {
 
     /**
      * Adds every regular file below {@code folder} whose key starts with {@code prefix} to {@code into}, keys made
-     * from {@code keyBase} (the folder's own key and a '/', or ""). Names starting with '.' are skipped, folders too:
-     * they are temporary files and probes, never a complete copy. A missing folder holds nothing.
+     * from {@code keyBase} (the folder's own key and a '/', or ""). Files whose names start with '.' are skipped:
+     * they are partial uploads and probes, never a complete copy. Links are not followed. A missing folder holds
+     * nothing.
      */
     void walk(String folder, String keyBase, String prefix, List<RemoteStore.RemoteFile> into) throws IOException {
         walk(folder, keyBase, prefix, into, 0);
@@ -75,14 +76,14 @@ final class SftpFolders {
             for (List<DirEntry> batch = sftp.readDir(handle); batch != null; batch = sftp.readDir(handle)) {
                 for (DirEntry entry : batch) {
                     String name = entry.getFilename();
-                    if (name.startsWith(".") || name.contains("/")) {
+                    if (name.equals(".") || name.equals("..") || name.contains("/")) {
                         continue;
                     }
                     Attributes attributes = entry.getAttributes();
                     String key = keyBase + name;
                     if (attributes.isDirectory() && (prefix.startsWith(key + "/") || (key + "/").startsWith(prefix))) {
                         walk(SftpAddress.join(folder, name), key + "/", prefix, into, depth + 1);
-                    } else if (attributes.isRegularFile() && key.startsWith(prefix)) {
+                    } else if (attributes.isRegularFile() && key.startsWith(prefix) && !SftpAddress.isHidden(name)) {
                         into.add(new RemoteStore.RemoteFile(key, attributes.getSize(), modified(attributes)));
                     }
                 }

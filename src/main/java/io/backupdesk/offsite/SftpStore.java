@@ -82,7 +82,7 @@ public final class SftpStore implements RemoteStore {
      */
     @Override
     public Confirmed upload(Path file, String key, String sha256, LongConsumer sent, Cancellation cancel) {
-        String target = address.pathOf(key);
+        String target = address.pathOfCopy(key);
         Cancellation flag = cancel == null ? new Cancellation() : cancel;
         flag.throwIfCancelled();
         SftpClient sftp = sftp();

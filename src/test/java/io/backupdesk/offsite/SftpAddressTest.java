@@ -46,13 +46,20 @@ class SftpAddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "/etc/passwd", "../outside", "a/../../b", "a//b", "a/", ".hidden", "a/.b.partial",
-            "a/./b", "a\\b"})
-    void refusesKeysThatLeaveTheFolderOrHideThemselves(String key) {
+    @ValueSource(strings = {"", "/etc/passwd", "../outside", "a/../../b", "a//b", "a/", "a/./b", "a\\b", "a/b\nc"})
+    void refusesKeysThatLeaveTheFolder(String key) {
         SftpAddress address = SftpAddress.of(destination("sftp://u@h/b", null));
 
         assertThatThrownBy(() -> address.pathOf(key)).isInstanceOfSatisfying(BackupDeskException.class,
                 e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION));
+    }
+
+    @Test
+    void aCopyNeverTakesAHiddenNameButMayLieInAFolderThatStartsWithADot() {
+        SftpAddress address = SftpAddress.of(destination("sftp://u@h/b", null));
+
+        assertThatThrownBy(() -> address.pathOfCopy("p/d/.x.dump")).isInstanceOf(BackupDeskException.class);
+        assertThat(address.pathOfCopy("p/.d/x.dump")).isEqualTo("/b/p/.d/x.dump");
     }
 
     @Test

@@ -89,17 +89,19 @@ class SftpStoreIT {
             store.upload(file, "p/db1/a.dump", sha256(file), null, new Cancellation());
             store.upload(file, "p/db2/b.dump", sha256(file), null, new Cancellation());
             Files.writeString(Files.createDirectories(remote.resolve("p/db1")).resolve(".c.dump.partial"), "half");
-            Files.createDirectories(remote.resolve("p/.hidden"));
-            Files.writeString(remote.resolve("p/.hidden/d.dump"), "hidden");
+            Files.writeString(remote.resolve(".backupdesk-test-1234"), "probe");
+            Files.createDirectories(remote.resolve("p/.db3"));
+            Files.writeString(remote.resolve("p/.db3/c.dump"), "in a folder whose name starts with a dot");
 
             assertThat(store.list("")).extracting(RemoteStore.RemoteFile::key)
-                    .containsExactly("p/db1/a.dump", "p/db2/b.dump");
+                    .containsExactly("p/.db3/c.dump", "p/db1/a.dump", "p/db2/b.dump");
             assertThat(store.list("p/db2/")).singleElement().satisfies(f -> {
                 assertThat(f.key()).isEqualTo("p/db2/b.dump");
                 assertThat(f.size()).isEqualTo(300_000);
                 assertThat(f.modified()).isAfter(java.time.Instant.now().minusSeconds(600));
             });
             assertThat(store.list("p/db")).hasSize(2);
+            store.delete("p/.db3/c.dump");
             assertThat(store.list("nothing/here/")).isEmpty();
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
