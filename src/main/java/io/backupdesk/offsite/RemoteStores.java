@@ -28,10 +28,16 @@ public final class RemoteStores {
         return destination.knownHosts() == null ? defaultKnownHosts : Path.of(destination.knownHosts());
     }
 
+    /** In a method of its own, so that the SSH client's classes load only when this runs. */
+    private RemoteStore sftp(Destination destination) {
+        return new SftpStore(destination, secrets.of(destination.name()), knownHostsOf(destination));
+    }
+
     public RemoteStore open(Destination destination) {
         return switch (destination.kind()) {
             case FOLDER -> new FolderStore(destination);
-            case S3, SFTP -> throw BackupDeskException.configuration("Destinations of kind "
+            case SFTP -> sftp(destination);
+            case S3 -> throw BackupDeskException.configuration("Destinations of kind "
                     + destination.kind() + " are not built into this version.", "Use a folder destination.");
         };
     }
