@@ -93,6 +93,32 @@ class SftpCopiesIT {
         assertThat(PgTools.schema(server, target).replace(target, "DB")).isEqualTo(PgTools.schema(server, db).replace(db, "DB"));
     }
 
+    @Test
+    void aCopyToAServerNotYetTrustedWaitsAndGoesOnceItsKeyIsTrusted(TestServer server) throws Exception {
+        Fixtures.shopWithProfile(server, desk());
+        Path remote = Files.createDirectories(dir.resolve("remote"));
+        assertThat(desk().run("destinations", "add", "offsite", "--url", ssh.url(remote), "--identity-file",
+                ssh.clientKey().toString(), "--allow-unencrypted").code()).isZero();
+
+        JsonNode backup = json(desk().run("backup", "prod", "--copy-to", "offsite", "--json"));
+        JsonNode pending = backup.get("copies").get(0);
+        assertThat(pending.get("status").asText()).isEqualTo("pending");
+        assertThat(pending.get("error").asText()).contains(ssh.hostKeyFingerprint());
+        assertThat(Path.of(backup.get("path").asText())).as("the local backup is intact").exists();
+        try (var files = Files.walk(remote)) {
+            assertThat(files.filter(Files::isRegularFile)).as("nothing was sent to an unchecked server").isEmpty();
+        }
+
+        assertThat(desk().run("destinations", "trust", "offsite", "--fingerprint", ssh.hostKeyFingerprint()).code())
+                .isZero();
+        Cli.Run retried = desk().run("copies", "retry", "--destination", "offsite");
+
+        assertThat(retried.code()).as(retried.out() + retried.err()).isZero();
+        assertThat(json(desk().run("copies", backup.get("id").asText(), "--json")).get(0).get("status").asText())
+                .isEqualTo("ok");
+        assertThat(Fixtures.filesEndingWith(remote, ".backup.json")).hasSize(1);
+    }
+
     private Cli desk() {
         return new Cli(dir.resolve("config"), dir.resolve("backups"));
     }
