@@ -44,7 +44,7 @@ public final class Offsite {
 
     /** Keeping the destinations: add, test, trust a host key, remove. */
     public DestinationsJob destinationsJob() {
-        return new DestinationsJob(destinations(), secrets(), stores(), ledger(), new SshHostKeys());
+        return new DestinationsJob(destinations(), secrets(), stores(), ledger(), new SshHostKeys(), remoteCatalog());
     }
 
     public CopyLedger ledger() {
