@@ -113,7 +113,8 @@ public final class S3Store implements RemoteStore {
             for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(root + prefix)).contents()) {
                 String key = o.key().substring(root.length());
                 String name = key.substring(key.lastIndexOf('/') + 1);
-                if (!name.isEmpty() && !name.startsWith(HIDDEN_PREFIX)) {
+                // "folder/" markers are no files; names starting with '.' are temporaries and probes, ours or a store's
+                if (!name.isEmpty() && !RemoteKeys.hidden(key)) {
                     files.add(new RemoteFile(key, o.size(), o.lastModified()));
                 }
             }
