@@ -56,7 +56,7 @@ public final class AppContext implements AutoCloseable {
         Logs.toFolder(paths.logsDir());
         this.engine = new Engine(paths, null, warnings);
         this.scheduler = engine.newScheduler(problem -> problemListeners.forEach(l -> l.accept(problem)));
-        this.starter = new ScheduleStarter(scheduler, engine.jobs().stale(), paths.runsDir());
+        this.starter = new ScheduleStarter(scheduler, engine.jobs().stale(), engine.jobs().copy(), paths.runsDir());
     }
 
     /** The scheduler of this app; started by {@link #startScheduler()}, closed on quit. */

@@ -1,5 +1,6 @@
 package io.backupdesk.app;
 
+import io.backupdesk.jobs.CopyJob;
 import io.backupdesk.jobs.StaleDatabases;
 import io.backupdesk.schedule.BackupScheduler;
 import io.backupdesk.schedule.SchedulerLock;
@@ -24,11 +25,14 @@ final class ScheduleStarter implements AutoCloseable {
     private final StaleDatabases stale;
     private final Path runsDir;
     private volatile AutoCloseable staleWatch;
+    private volatile AutoCloseable copyRetries;
+    private final CopyJob copies;
     private volatile SchedulerLock lock;
     private volatile boolean closed;
     private Thread waiter;
 
-    ScheduleStarter(BackupScheduler scheduler, StaleDatabases stale, Path runsDir) {
+    ScheduleStarter(BackupScheduler scheduler, StaleDatabases stale, CopyJob copies, Path runsDir) {
+        this.copies = copies;
         this.scheduler = scheduler;
         this.stale = stale;
         this.runsDir = runsDir;
@@ -76,6 +80,7 @@ final class ScheduleStarter implements AutoCloseable {
         lock = acquired.get();
         scheduler.start();
         staleWatch = stale.watch();
+        copyRetries = copies.watch();
         LOG.info("The schedules run in this app");
         return true;
     }
@@ -86,12 +91,13 @@ final class ScheduleStarter implements AutoCloseable {
         if (waiter != null) {
             waiter.interrupt();
         }
-        AutoCloseable watch = staleWatch;
-        if (watch != null) {
-            try {
-                watch.close();
-            } catch (Exception e) {
-                LOG.debug("Stopping the stale-database watch: {}", e.getMessage());
+        for (AutoCloseable watch : new AutoCloseable[] {staleWatch, copyRetries}) {
+            if (watch != null) {
+                try {
+                    watch.close();
+                } catch (Exception e) {
+                    LOG.debug("Stopping a watch: {}", e.getMessage());
+                }
             }
         }
         SchedulerLock held = lock;

@@ -97,7 +97,7 @@ public final class RetentionService {
     }
 
     /** Whether the newest backup run of the database that really ran (not skipped or cancelled) failed. */
-    private boolean latestRunFailed(String profile, String database) {
+    public boolean latestRunFailed(String profile, String database) {
         return history.readAll().stream()
                 .filter(r -> JobRun.KIND_BACKUP.equals(r.kind()) && profile.equals(r.profile())
                         && Objects.equals(database, r.database()) && r.status() != null

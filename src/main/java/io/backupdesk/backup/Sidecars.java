@@ -26,6 +26,9 @@ import java.util.function.UnaryOperator;
  * {@link CatalogLock}, and a change re-reads the sidecar under it, so that two writers never lose each other's change.
  */
 public final class Sidecars {
+    /** No sidecar we write is larger; a larger file is refused unread. */
+    public static final long MAX_BYTES = SidecarCheck.MAX_SIDECAR_BYTES;
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /** Why a sidecar cannot be used; {@link #kind()} tells whether moving it aside is a way back. */

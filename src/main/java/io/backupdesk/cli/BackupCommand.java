@@ -96,6 +96,10 @@ public final class BackupCommand implements Callable<Integer> {
             + " age1... public key (repeatable). Default: the connection's keys, if any.")
     List<String> encryptTo = new ArrayList<>();
 
+    @Option(names = "--copy-to", paramLabel = "DESTINATION", description = "Copy the backup to this destination once"
+            + " it is verified ('destinations list'; repeatable). Default: the connection's destinations, if any.")
+    List<String> copyTo = new ArrayList<>();
+
     @Option(names = "--passphrase-stdin", description = "Encrypt with the passphrase on the first line of stdin (age -p"
             + " decrypts it) instead of keys.")
     boolean passphraseStdin;
@@ -117,7 +121,7 @@ public final class BackupCommand implements Callable<Integer> {
                 .scope(scope == null ? DumpScope.ALL : scope.schemaOnly ? DumpScope.SCHEMA_ONLY : DumpScope.DATA_ONLY)
                 .globals(globals).label(label).timeout(timeout == null ? null : Durations.parse(timeout))
                 .lockWaitTimeout(lockWaitTimeout == null ? null : Durations.parse(lockWaitTimeout))
-                .encryptTo(encryptTo).build().checked();
+                .encryptTo(encryptTo).copyTo(copyTo).build().checked();
         ConnectionProfile connection = root.engine().profiles().require(profile);
         Cancellation cancel = new Cancellation();
         BackupCatalog.Entry entry;
@@ -128,7 +132,7 @@ public final class BackupCommand implements Callable<Integer> {
                             ConsoleProgress.forTerminal(root.err()), cancel)));
         }
         if (json) {
-            root.out().println(CliJson.write(CliJson.backup(entry)));
+            root.out().println(CliJson.write(CliJson.backup(entry, root.engine().jobs().copy().states(Optional.of(entry.record().id())))));
         } else {
             printSummary(entry);
         }

@@ -15,7 +15,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -41,6 +44,7 @@ public final class BackupDeskCli implements Runnable {
     static final List<Class<?>> COMMANDS = List.of(ProfilesCommand.class, BackupCommand.class, ListCommand.class,
             VerifyCommand.class, RestoreCommand.class, RollbackCommand.class, ImportCommand.class, StatsCommand.class,
             ScheduleCommand.class, HistoryCommand.class, CleanupCommand.class, KeysCommand.class,
+            DestinationsCommand.class, CopiesCommand.class, CatalogCommand.class,
             CommandLine.HelpCommand.class);
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--config-dir", "--backup-root");
 
@@ -81,6 +85,20 @@ public final class BackupDeskCli implements Runnable {
 
     PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /**
+     * The first line of standard input, for an option that reads a secret there; never echoed or logged.
+     *
+     * @param what the secret, for the message, e.g. "the password"
+     */
+    String readSecretLine(String option, String what) throws IOException {
+        String line = new BufferedReader(new InputStreamReader(in(), StandardCharsets.UTF_8)).readLine();
+        if (line == null || line.isEmpty()) {
+            throw BackupDeskException.configuration(option + " was given but standard input held no " + what.replaceFirst("^the ", "") + ".",
+                    "Pipe " + what + " in on the first line, e.g. printf '%s\\n' \"$SECRET\" | backupdesk ...");
+        }
+        return line;
     }
 
     InputStream in() {

@@ -2,7 +2,9 @@ package io.backupdesk.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.offsite.CopyState;
 import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Verification;
 import io.backupdesk.store.Json;
@@ -16,7 +18,7 @@ import java.util.Map;
 final class CliJson {
     private CliJson() { }
 
-    static Map<String, Object> backup(BackupCatalog.Entry entry) {
+    static Map<String, Object> backup(BackupCatalog.Entry entry, List<CopyState> copies) {
         BackupRecord r = entry.record();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
@@ -24,7 +26,8 @@ final class CliJson {
         m.put("database", r.database());
         m.put("host", r.host());
         m.put("port", r.port());
-        m.put("path", entry.archive().toString());
+        // a backup only at a destination has no file here; its copies say where it is
+        m.put("path", entry.status() == BackupStatus.REMOTE ? null : entry.archive().toString());
         m.put("format", r.format().cliName());
         m.put("compression", r.compression());
         m.put("createdAt", r.createdAt());
@@ -41,7 +44,9 @@ final class CliJson {
         m.put("origin", r.origin());
         m.put("serverVersion", r.serverVersion());
         m.put("pgDumpVersion", r.pgDumpVersion());
-        m.put("globalsPath", entry.globals().map(Object::toString).orElse(null));
+        m.put("globalsPath", entry.status() == BackupStatus.REMOTE ? null
+                : entry.globals().map(Object::toString).orElse(null));
+        m.put("copies", copies.stream().map(CliJson::copy).toList());
         m.put("tables", r.tables().stream().map(t -> {
             Map<String, Object> table = new LinkedHashMap<>();
             table.put("schema", t.schema());
@@ -49,6 +54,22 @@ final class CliJson {
             table.put("rows", t.rows());
             return table;
         }).toList());
+        return m;
+    }
+
+    /** One copy of a backup: no secret, only where it is and how it was confirmed. */
+    static Map<String, Object> copy(CopyState c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("backupId", c.backupId());
+        m.put("destination", c.destination());
+        m.put("status", c.status().word());
+        m.put("sha256", c.sha256());
+        m.put("confirmedBy", c.confirmedBy());
+        m.put("at", c.at());
+        m.put("attempts", c.attempts());
+        m.put("nextAttemptAt", c.nextAttemptAt());
+        m.put("error", c.error());
+        m.put("remoteKey", c.remoteKey());
         return m;
     }
 
@@ -81,6 +102,7 @@ final class CliJson {
         m.put("service", p.service());
         m.put("passwordStored", passwordStored);
         m.put("encryptTo", p.encryptTo());
+        m.put("copyTo", p.copyTo());
         return m;
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import io.backupdesk.jobs.SecretKeys;
@@ -65,7 +66,7 @@ public final class ImportCommand implements Callable<Integer> {
                 + aside));
         boolean damaged = entry.status() != BackupStatus.VERIFIED;
         if (json) {
-            root.out().println(CliJson.write(CliJson.backup(entry)));
+            root.out().println(CliJson.write(CliJson.backup(entry, List.of())));
         } else {
             root.out().println("Imported " + entry.record().id() + " (" + entry.record().format().cliName() + " dump of "
                     + entry.record().database() + ") as " + entry.archive());

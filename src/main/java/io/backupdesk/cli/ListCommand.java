@@ -1,6 +1,8 @@
 package io.backupdesk.cli;
 
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.offsite.CopyState;
+import io.backupdesk.offsite.RemoteCatalog;
 import io.backupdesk.core.BackupRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,6 +11,9 @@ import picocli.CommandLine.ParentCommand;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -29,13 +34,19 @@ public final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BackupCatalog.Listing listing = root.engine().catalog().read();
-        List<BackupCatalog.Entry> entries = listing.backups().stream()
+        // backups only at a destination, as its last catalog sync found them, after those on this desk
+        List<BackupCatalog.Entry> entries = Stream.concat(listing.backups().stream(), root.engine().offsite()
+                        .remoteCatalog().readAllExcept(listing.backups().stream().map(e -> e.record().id())
+                                .collect(Collectors.toSet())).stream().map(RemoteCatalog.RemoteEntry::entry))
                 .filter(e -> profile == null || e.record().profile().equals(profile))
                 .toList();
         // a refused sidecar's profile is not to be trusted, so every one is shown whatever the filter
         List<BackupCatalog.Refused> refused = listing.refused();
         if (json) {
-            List<Object> all = new ArrayList<>(entries.stream().map(CliJson::backup).toList());
+            Map<String, List<CopyState>> copies = root.engine().offsite().ledger().current().stream()
+                    .collect(Collectors.groupingBy(CopyState::backupId));
+            List<Object> all = new ArrayList<>(entries.stream()
+                    .map(e -> CliJson.backup(e, copies.getOrDefault(e.record().id(), List.of()))).toList());
             refused.stream().map(CliJson::refused).forEach(all::add);
             root.out().println(CliJson.writeList(all));
             return 0;

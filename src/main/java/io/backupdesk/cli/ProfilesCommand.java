@@ -36,12 +36,18 @@ public final class ProfilesCommand {
                     + " this key: a stored key's name ('keys list') or an age1... public key. Repeatable. Replacing a"
                     + " profile keeps its keys unless this or --no-encryption is given.") List<String> encryptTo,
             @Option(names = "--no-encryption", description = "Backups of this profile are not encrypted (unless a run"
-                    + " or schedule names keys of its own).") boolean noEncryption) throws IOException {
+                    + " or schedule names keys of its own).") boolean noEncryption,
+            @Option(names = "--copy-to", paramLabel = "DESTINATION", description = "Copy every backup of this profile"
+                    + " to this destination once it is verified ('destinations list'). Repeatable. Replacing a profile"
+                    + " keeps its destinations unless this or --no-copies is given.") List<String> copyTo,
+            @Option(names = "--no-copies", description = "Backups of this profile stay on this desk (unless a run or"
+                    + " schedule names destinations of its own).") boolean noCopies) throws IOException {
         ConnectionUri.Parsed parsed = ConnectionUri.parse(name, url, ConnectionDefaults.fromSystem());
         Optional<ConnectionProfile> previous = root.engine().profiles().find(name);
         List<String> keys = encryptionOf(previous, encryptTo, noEncryption);
-        ConnectionProfile profile = parsed.profile().withEncryptTo(keys);
-        Optional<String> password = passwordStdin ? Optional.of(readPassword()) : parsed.password();
+        List<String> destinations = copiesOf(previous, copyTo, noCopies);
+        ConnectionProfile profile = parsed.profile().withEncryptTo(keys).withCopyTo(destinations);
+        Optional<String> password = passwordStdin ? Optional.of(root.readSecretLine("--password-stdin", "the password")) : parsed.password();
         if (parsed.password().isPresent() && !passwordStdin) {
             root.err().println("warning: the password was part of the URL and may be in your shell history;"
                     + " --password-stdin avoids that.");
@@ -49,6 +55,7 @@ public final class ProfilesCommand {
         root.engine().saveProfile(profile, null, password);
         root.out().println("Profile '" + name + "' " + (previous.isPresent() ? "replaced" : "saved") + ": "
                 + profile.describe() + encryptionSaid(previous, keys, encryptTo == null || encryptTo.isEmpty())
+                + (destinations.isEmpty() ? "" : "; copied to " + String.join(", ", destinations))
                 + (password.isPresent() ? "; password stored in " + root.engine().credentials().storeOf(profile) : ""));
         return 0;
     }
@@ -69,6 +76,20 @@ public final class ProfilesCommand {
         }
         return given ? root.engine().encryptionKeys().check(encryptTo)
                 : previous.map(ConnectionProfile::encryptTo).orElse(List.of());
+    }
+
+    /** The destinations, as {@link #encryptionOf} decides the keys: given and checked, none, or those it had. */
+    private List<String> copiesOf(Optional<ConnectionProfile> previous, List<String> copyTo, boolean noCopies) {
+        boolean given = copyTo != null && !copyTo.isEmpty();
+        if (given && noCopies) {
+            throw BackupDeskException.configuration("--copy-to and --no-copies were both given.",
+                    "Give --copy-to DESTINATION to copy this profile's backups, or --no-copies to stop, not both.");
+        }
+        if (noCopies) {
+            return List.of();
+        }
+        return given ? root.engine().jobs().copy().check(copyTo)
+                : previous.map(ConnectionProfile::copyTo).orElse(List.of());
     }
 
     private static String encryptionSaid(Optional<ConnectionProfile> previous, List<String> keys, boolean kept) {
@@ -123,14 +144,5 @@ public final class ProfilesCommand {
 
     private static String describe(Optional<ClientInstallation> installation) {
         return installation.map(i -> i.version() + " in " + i.binDir() + " (compatible)").orElse("none compatible");
-    }
-
-    private String readPassword() throws IOException {
-        String line = new BufferedReader(new InputStreamReader(root.in(), StandardCharsets.UTF_8)).readLine();
-        if (line == null || line.isEmpty()) {
-            throw BackupDeskException.configuration("--password-stdin was given but standard input held no password.",
-                    "Pipe the password in, e.g. printf '%s\\n' \"$PASSWORD\" | backupdesk profiles add ...");
-        }
-        return line;
     }
 }

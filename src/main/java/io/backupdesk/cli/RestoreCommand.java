@@ -90,7 +90,8 @@ public final class RestoreCommand implements Callable<Integer> {
         if (jobs != null) {
             ParallelJobs.check(jobs);
         }
-        BackupCatalog.Entry entry = root.engine().catalog().require(backupId);
+        // on this desk, else at a destination whose catalog was synced: downloaded and checked before it is read
+        BackupCatalog.Entry entry = root.engine().jobs().remote().require(backupId);
         ConnectionProfile profile = root.engine().profiles().require(target);
         RestoreMode restoreMode = mode == null ? RestoreMode.SAFE_REPLACE : RestoreMode.parse(mode);
         RestorePlan plan = new RestorePlan(entry, profile, database == null ? profile.database() : database, restoreMode,

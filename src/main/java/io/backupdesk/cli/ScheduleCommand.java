@@ -11,6 +11,7 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Ids;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.RetentionPolicy;
+import io.backupdesk.offsite.CopyState;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.jobs.EncryptionKeys;
 import io.backupdesk.stats.DatabaseHealth;
@@ -21,6 +22,7 @@ import io.backupdesk.schedule.SchedulerLock;
 import io.backupdesk.schedule.StoredSchedules;
 import io.backupdesk.store.ScheduleStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -84,16 +86,15 @@ public final class ScheduleCommand {
             @Option(names = "--format", paramLabel = "FORMAT", description = "custom, directory, tar or plain. Default: the setting defaultFormat, else custom.") String format,
             @Option(names = "--compress", paramLabel = "LEVEL", description = "As for 'backup'. Default: the setting defaultCompression, unless --format names another format.") String compress,
             @Option(names = "--label", paramLabel = "TEXT", description = "A label for each backup.") String label,
-            @Option(names = "--keep-last", paramLabel = "N", description = "Keep the newest N backups (N >= 1).") Integer keepLast,
-            @Option(names = "--daily", paramLabel = "D", description = "Keep the newest backup of each of the last D days.") Integer daily,
-            @Option(names = "--weekly", paramLabel = "W", description = "... of each of the last W weeks.") Integer weekly,
-            @Option(names = "--monthly", paramLabel = "M", description = "... of each of the last M months.") Integer monthly,
-            @Option(names = "--max-age", paramLabel = "DURATION", description = "Delete backups older than this, e.g. 90d.") String maxAge,
+            @Mixin RetentionOptions retentionOptions,
             @Option(names = "--catch-up", paramLabel = "POLICY", description = "run-once (default) or skip: what to do once about runs missed while the app was closed.") String catchUp,
             @Option(names = "--test-restore", description = "Once a week, restore the newest backup into a scratch database and drop it again.") boolean testRestore,
             @Option(names = "--encrypt-to", paramLabel = "KEY", description = "Encrypt each backup to this key instead"
                     + " of the profile's: a stored key's name ('keys list') or an age1... public key. Repeatable."
                     + " Default: the profile's keys, if any.") List<String> encryptTo,
+            @Option(names = "--copy-to", paramLabel = "DESTINATION", description = "Copy each backup to this"
+                    + " destination once it is verified, instead of to the profile's ('destinations list')."
+                    + " Repeatable. Default: the profile's destinations, if any.") List<String> copyTo,
             @Option(names = "--disabled", description = "Save it switched off.") boolean disabled) {
         ConnectionProfile target = root.engine().profiles().require(profile);
         ZoneId zoneId = zone(zone);
@@ -103,10 +104,10 @@ public final class ScheduleCommand {
         BackupOptions defaults = root.engine().backupDefaults().withDefaults(format == null ? null : BackupFormat.parse(format),
                 compress == null ? null : Compression.parse(compress), label).checked();
         BackupOptions options = defaults.toBuilder().encryptTo(encryptTo == null ? List.of()
-                : root.engine().encryptionKeys().check(encryptTo)).build();
+                : root.engine().encryptionKeys().check(encryptTo))
+                .copyTo(copyTo == null ? List.of() : root.engine().jobs().copy().check(copyTo)).build();
         refuseEncryptedDirectory(options, target);
-        RetentionPolicy retention = new RetentionPolicy(keepLast, daily, weekly, monthly,
-                maxAge == null ? null : Durations.parse(maxAge));
+        RetentionPolicy retention = retentionOptions.policy();
         Schedule schedule = Schedule.builder().id(Ids.newId()).profile(profile).cron(cron.trim())
                 .zone(zone == null ? null : zoneId.getId()).enabled(!disabled).options(options).retention(retention)
                 .catchUp(catchUp(catchUp)).testRestore(testRestore).createdAt(root.engine().clock().instant()).build();
@@ -169,8 +170,21 @@ public final class ScheduleCommand {
             try {
                 return runDueHolding();
             } finally {
+                retryDueCopies();
                 tellStaleDatabases();
             }
+        }
+    }
+
+    /** The schedules run here now, so the copies whose back-off has run out are tried again from here too. */
+    private void retryDueCopies() {
+        try {
+            for (CopyState c : root.engine().jobs().copy().retryDue(new Cancellation())) {
+                root.out().println("copy of " + c.backupId() + " to " + c.destination() + ": " + c.status().word()
+                        + (c.error() == null ? "" : " (" + c.error() + ")"));
+            }
+        } catch (RuntimeException e) {
+            root.err().println("warning: the copies waiting for a retry could not be tried: " + e.getMessage());
         }
     }
 
@@ -303,6 +317,7 @@ public final class ScheduleCommand {
         m.put("paused", paused);
         m.put("format", s.options().format().cliName());
         m.put("encryptTo", s.options().encryptTo());
+        m.put("copyTo", s.options().copyTo());
         m.put("encryptedTo", encryptedTo);
         m.put("retention", s.retention());
         m.put("catchUp", s.catchUp().name().toLowerCase(Locale.ROOT).replace('_', '-'));

@@ -6,6 +6,7 @@ import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.Verification;
 import io.backupdesk.jobs.VerifyJob;
+import io.backupdesk.offsite.CopyState;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,12 +48,33 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the outcomes as a JSON array.")
     boolean json;
 
+    @Option(names = "--remote", description = "Check the backup's copies at their destinations instead: each is read"
+            + " back in full and compared with the backup's checksums (no key needed).")
+    boolean remote;
+
     @Mixin
     SecretKeyOptions secrets;
 
     @Override
     public Integer call() throws IOException {
+        if (remote) {
+            return verifyCopies();
+        }
         return secrets.run(root.in(), this::verifyAll);
+    }
+
+    private int verifyCopies() {
+        Cancellation cancel = new Cancellation();
+        Optional<String> id = which.all ? Optional.empty()
+                : Optional.of(root.engine().jobs().remote().require(which.id).record().id());
+        List<CopyState> checked = CancelOnInterrupt.run(cancel, () -> root.engine().jobs().remote()
+                .verifyCopies(id, cancel));
+        if (checked.isEmpty() && !json) {
+            root.out().println("No copy to check" + id.map(i -> " of " + i).orElse("") + ".");
+            return 0;
+        }
+        CopiesCommand.print(root, checked, json);
+        return checked.stream().allMatch(c -> c.status() == CopyState.Status.OK) ? 0 : 1;
     }
 
     private int verifyAll(SecretKeys keys) {

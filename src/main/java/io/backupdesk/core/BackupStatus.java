@@ -10,5 +10,7 @@ public enum BackupStatus {
     /** The checksum or a full read failed: never restore it silently. */
     CORRUPT,
     /** The sidecar is there but the archive is gone. */
-    MISSING
+    MISSING,
+    /** Not on this desk: only at a destination, found by a catalog sync; a restore downloads it first. */
+    REMOTE
 }

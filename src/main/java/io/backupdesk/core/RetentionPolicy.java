@@ -47,4 +47,26 @@ public record RetentionPolicy(Integer keepLast, Integer daily, Integer weekly, I
     public boolean isNone() {
         return !selects() && maxAge == null;
     }
+
+    /** The rules in the command line's words, e.g. "keep-last 7, daily 7, max-age 90d"; "keep all" for none. */
+    public String describe() {
+        java.util.List<String> rules = new java.util.ArrayList<>();
+        if (keepLast != null) {
+            rules.add("keep-last " + keepLast);
+        }
+        if (daily != null) {
+            rules.add("daily " + daily);
+        }
+        if (weekly != null) {
+            rules.add("weekly " + weekly);
+        }
+        if (monthly != null) {
+            rules.add("monthly " + monthly);
+        }
+        if (maxAge != null) {
+            rules.add("max-age " + (maxAge.toHoursPart() == 0 && maxAge.toMinutesPart() == 0 && maxAge.toSecondsPart() == 0
+                    ? maxAge.toDays() + "d" : maxAge.toString()));
+        }
+        return rules.isEmpty() ? "keep all" : String.join(", ", rules);
+    }
 }

@@ -29,6 +29,7 @@ import io.backupdesk.jobs.CopyJob;
 import io.backupdesk.jobs.DatabaseClaims;
 import io.backupdesk.jobs.EncryptionKeys;
 import io.backupdesk.jobs.Jobs;
+import io.backupdesk.jobs.RemoteBackups;
 import io.backupdesk.jobs.RestoreJob;
 import io.backupdesk.jobs.StaleDatabases;
 import io.backupdesk.jobs.TestRestore;
@@ -112,9 +113,11 @@ public final class Engine {
 
     private Jobs wireJobs() {
         CleanupJob cleanup = new CleanupJob(retention(), schedules());
-        RestoreJob restore = new RestoreJob(restores(), claims(), encryptionKeys(), verifier(), decryptedCopies(), clock);
-        CopyJob copy = new CopyJob(offsite().destinations(), offsite().stores(), offsite().ledger(), catalog(), alerts(),
+        RemoteBackups remote = offsite().remoteBackups(catalog(), retention()::latestRunFailed, clock);
+        RestoreJob restore = new RestoreJob(restores(), claims(), encryptionKeys(), verifier(), decryptedCopies(), remote,
                 clock);
+        CopyJob copy = new CopyJob(offsite().destinations(), offsite().stores(), offsite().ledger(), catalog(), alerts(),
+                remote, clock);
         BackupJob backup = new BackupJob(profiles(), backups(), cleanup,
                 new TestRestore(restores(), restore, history(), clock), history(), alerts(), claims(),
                 this::backupDefaults, encryptionKeys(), copy, clock);
@@ -122,7 +125,7 @@ public final class Engine {
                 staleAlerts.get(() -> new StaleAlertStore(paths.configDir(), warnings)), alerts(),
                 () -> settings().load().rpo(), clock);
         return new Jobs(backup, restore, new VerifyJob(verifier(), encryptionKeys()), cleanup, stale, copy,
-                offsite().destinationsJob(), this::backupDefaults);
+                offsite().destinationsJob(), remote, this::backupDefaults);
     }
 
     /** The age keys backups are encrypted to, in the configuration folder. */
@@ -152,8 +155,10 @@ public final class Engine {
      * no file, nothing is loaded to find that out, since every command of the command line starts with this.
      */
     public List<JobRun> startupHousekeeping() {
-        if (Files.isDirectory(decryptedCopies())) {
-            RestoreJob.removeAbandonedCopies(decryptedCopies());
+        for (Path work : List.of(decryptedCopies(), offsite().downloads())) {
+            if (Files.isDirectory(work)) {
+                RestoreJob.removeAbandonedCopies(work);
+            }
         }
         if (!holdsAFile(paths.runsDir())) {
             return List.of();

@@ -95,5 +95,8 @@ public final class Logs {
         root.detachAndStopAllAppenders();
         root.setLevel(Level.INFO);
         root.addAppender(appender);
+        // the SSH and S3 clients tell every connection at INFO; our own lines say what was copied where
+        context.getLogger("org.apache.sshd").setLevel(Level.WARN);
+        context.getLogger("software.amazon.awssdk").setLevel(Level.WARN);
     }
 }

@@ -1,12 +1,17 @@
 package io.backupdesk.engine;
 
+import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.jobs.DestinationsJob;
+import io.backupdesk.jobs.RemoteBackups;
+import io.backupdesk.offsite.RemoteCatalog;
 import io.backupdesk.offsite.CopyLedger;
 import io.backupdesk.offsite.DestinationSecrets;
 import io.backupdesk.offsite.DestinationStore;
 import io.backupdesk.offsite.RemoteStores;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
@@ -39,11 +44,22 @@ public final class Offsite {
 
     /** Keeping the destinations: add, test, trust a host key, remove. */
     public DestinationsJob destinationsJob() {
-        return new DestinationsJob(destinations(), secrets(), stores(), ledger(), new SshHostKeys());
+        return new DestinationsJob(destinations(), secrets(), stores(), ledger(), new SshHostKeys(), remoteCatalog());
     }
 
     public CopyLedger ledger() {
         return ledger.get(() -> new CopyLedger(paths.configDir(), warnings));
+    }
+
+    /** The backups at the destinations: sync, list, download for a restore. */
+    public RemoteBackups remoteBackups(BackupCatalog local, BiPredicate<String, String> latestRunFailed, Clock clock) {
+        return new RemoteBackups(destinations(), stores(), remoteCatalog(), ledger(), local, downloads(), latestRunFailed,
+                clock);
+    }
+
+    /** The sidecars mirrored from the destinations by their last syncs. */
+    public RemoteCatalog remoteCatalog() {
+        return new RemoteCatalog(remoteCatalogs(), warnings);
     }
 
     /** Where the sidecars of each destination are mirrored by a catalog sync: one folder per destination. */

@@ -17,6 +17,10 @@ import io.backupdesk.offsite.DestinationStore;
 import io.backupdesk.offsite.RemoteStore;
 import io.backupdesk.offsite.RemoteStores;
 
+import io.backupdesk.core.DaemonThreads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +29,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,6 +42,7 @@ import java.util.stream.Collectors;
  * time is the caller's business (the claims of the backup run, or one retry pass at a time).
  */
 public final class CopyJob {
+    private static final Logger LOG = LoggerFactory.getLogger(CopyJob.class);
     /** The waits before the 1st, 2nd, … retry; the last one repeats until {@link #MAX_ATTEMPTS}. */
     private static final List<Duration> BACK_OFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(6));
@@ -46,10 +54,13 @@ public final class CopyJob {
     private final CopyLedger ledger;
     private final BackupCatalog catalog;
     private final AlertDispatcher alerts;
+    private final RemoteBackups remote;
     private final Clock clock;
 
+    /** @param remote applies a destination's retention after each copy to it */
     public CopyJob(DestinationStore destinations, RemoteStores stores, CopyLedger ledger, BackupCatalog catalog,
-                   AlertDispatcher alerts, Clock clock) {
+                   AlertDispatcher alerts, RemoteBackups remote, Clock clock) {
+        this.remote = remote;
         this.destinations = destinations;
         this.stores = stores;
         this.ledger = ledger;
@@ -125,6 +136,26 @@ public final class CopyJob {
         return outcomes;
     }
 
+    /**
+     * Retries the due copies at once and then every minute on a thread of its own, until closed: the app does this
+     * while it runs the schedules, so that a copy that failed goes out once its back-off has run out.
+     */
+    public AutoCloseable watch() {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("copy-retries"));
+        Cancellation stop = new Cancellation();
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                retryDue(stop);
+            } catch (RuntimeException e) {
+                LOG.warn("Retrying the copies that are due failed: {}", e.getMessage());
+            }
+        }, 0, 1, TimeUnit.MINUTES);
+        return () -> {
+            stop.cancel();
+            timer.shutdownNow();
+        };
+    }
+
     /** The copies of every backup, or of one. */
     public List<CopyState> states(Optional<String> backupId) {
         return backupId.map(ledger::of).orElseGet(ledger::current);
@@ -155,11 +186,25 @@ public final class CopyJob {
             CopyState ok = new CopyState(id, destinationName, CopyState.Status.OK, copied.confirmed().sha256(),
                     copied.confirmed().how(), clock.instant(), 0, null, null, copied.archiveKey());
             ledger.record(ok);
+            pruneAfterCopy(destination.get(), cancel);
             return ok;
         } catch (BackupDeskException e) {
             return failedForNow(entry, destinationName, attemptsBefore + 1, e.getMessage() + " " + e.hint());
         } catch (RuntimeException e) {
             return failedForNow(entry, destinationName, attemptsBefore + 1, "unexpected error: " + e);
+        }
+    }
+
+    /** A copy just made may let an old one go there; a prune that fails is logged and tried after the next copy. */
+    private void pruneAfterCopy(Destination destination, Cancellation cancel) {
+        if (destination.retention().isNone()) {
+            return;
+        }
+        try {
+            remote.prune(destination.name(), false, cancel).failures().forEach(f ->
+                    LOG.warn("The retention of {} could not delete {}", destination.name(), f));
+        } catch (RuntimeException e) {
+            LOG.warn("The retention of {} failed: {}", destination.name(), e.getMessage());
         }
     }
 

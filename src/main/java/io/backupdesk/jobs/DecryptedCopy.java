@@ -11,48 +11,34 @@ import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ErrorKind;
-import io.backupdesk.core.Ids;
 import io.backupdesk.core.Verification;
 import io.backupdesk.store.SecureFiles;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The plaintext of an encrypted backup, for one restore: an owner-only folder of its own in the work folder, with a
  * sidecar that describes the plaintext, so the restore reads it as any backup. pg_restore needs a file it can seek in
  * (selective and parallel restores) and the pre-flight reads its table of contents, so it is decrypted to a file
- * rather than piped. The folder is locked while in use and deleted when closed; one left by a killed run is deleted
- * at the next start ({@link #removeAbandoned}).
+ * rather than piped, into a {@link WorkFolder}.
  */
 final class DecryptedCopy implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(DecryptedCopy.class);
-    private static final String LOCK = ".in-use";
     private static final int BUFFER = 1 << 16;
 
-    private final Path folder;
-    private final FileChannel lockChannel;
+    private final WorkFolder folder;
     private final BackupCatalog.Entry entry;
 
-    private DecryptedCopy(Path folder, FileChannel lockChannel, BackupCatalog.Entry entry) {
+    private DecryptedCopy(WorkFolder folder, BackupCatalog.Entry entry) {
         this.folder = folder;
-        this.lockChannel = lockChannel;
         this.entry = entry;
     }
 
@@ -66,13 +52,10 @@ final class DecryptedCopy implements AutoCloseable {
                             VerifyService verifier, Clock clock, Cancellation cancel) {
         BackupRecord record = encrypted.record();
         checkChecksum(encrypted, verifier);
-        Path folder = null;
-        FileChannel lock = null;
+        WorkFolder work = null;
         try {
-            folder = SecureFiles.createDirectories(workRoot.resolve(Ids.newId()));
-            lock = FileChannel.open(folder.resolve(LOCK), Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    SecureFiles.ownerOnlyFile());
-            lock.lock();
+            work = WorkFolder.create(workRoot);
+            Path folder = work.path();
             String archiveName = plainName(record.fileName());
             String sha = decrypt(encrypted.archive(), folder.resolve(archiveName), decryption, cancel);
             BackupRecord.Builder plain = record.toBuilder().fileName(archiveName).sha256(sha).encrypted(false)
@@ -89,10 +72,11 @@ final class DecryptedCopy implements AutoCloseable {
             BackupRecord copy = plain.build();
             Path sidecar = folder.resolve(encrypted.sidecar().getFileName());
             Sidecars.create(sidecar, copy);
-            return new DecryptedCopy(folder, lock, new BackupCatalog.Entry(copy, sidecar, copy.effectiveStatus()));
+            return new DecryptedCopy(work, new BackupCatalog.Entry(copy, sidecar, copy.effectiveStatus()));
         } catch (IOException | RuntimeException e) {
-            closeQuietly(lock);
-            deleteQuietly(folder);
+            if (work != null) {
+                work.close();
+            }
             if (e instanceof BackupDeskException bde) {
                 throw bde;
             }
@@ -108,37 +92,7 @@ final class DecryptedCopy implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(lockChannel);
-        deleteQuietly(folder);
-    }
-
-    /** Deletes the copies of runs that died with their process: those whose folder nobody holds locked. */
-    static void removeAbandoned(Path workRoot) {
-        if (!Files.isDirectory(workRoot)) {
-            return;
-        }
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(workRoot, Files::isDirectory)) {
-            for (Path folder : folders) {
-                if (abandoned(folder)) {
-                    LOG.info("Removing the decrypted copy {} left by a run that ended without cleaning up", folder);
-                    deleteQuietly(folder);
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("Could not look for decrypted copies left in {}: {}", workRoot, e.getMessage());
-        }
-    }
-
-    private static boolean abandoned(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.WRITE)) {
-            FileLock held = channel.tryLock();
-            return held != null;
-        } catch (OverlappingFileLockException inUseHere) {
-            return false;
-        } catch (IOException e) {
-            // no lock file: killed between making the folder and locking it
-            return true;
-        }
+        folder.close();
     }
 
     private static void checkChecksum(BackupCatalog.Entry encrypted, VerifyService verifier) {
@@ -172,26 +126,5 @@ final class DecryptedCopy implements AutoCloseable {
     private static String plainName(String encryptedName) {
         return encryptedName.endsWith(ArchiveEncryption.SUFFIX)
                 ? encryptedName.substring(0, encryptedName.length() - ArchiveEncryption.SUFFIX.length()) : encryptedName;
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // the lock goes with the channel either way
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try {
-            SecureFiles.deleteRecursively(folder);
-        } catch (IOException e) {
-            LOG.warn("Could not remove the decrypted copy {}: {}; the next start removes it", folder, e.getMessage());
-        }
     }
 }

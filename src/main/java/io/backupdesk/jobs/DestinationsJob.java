@@ -9,6 +9,7 @@ import io.backupdesk.offsite.DestinationCredentials;
 import io.backupdesk.offsite.DestinationSecrets;
 import io.backupdesk.offsite.DestinationStore;
 import io.backupdesk.offsite.HostKeyOffer;
+import io.backupdesk.offsite.RemoteCatalog;
 import io.backupdesk.offsite.RemoteStore;
 import io.backupdesk.offsite.RemoteStores;
 
@@ -40,9 +41,11 @@ public final class DestinationsJob {
     private final RemoteStores stores;
     private final CopyLedger ledger;
     private final HostKeys hostKeys;
+    private final RemoteCatalog remote;
 
     public DestinationsJob(DestinationStore destinations, DestinationSecrets secrets, RemoteStores stores,
-                           CopyLedger ledger, HostKeys hostKeys) {
+                           CopyLedger ledger, HostKeys hostKeys, RemoteCatalog remote) {
+        this.remote = remote;
         this.destinations = destinations;
         this.secrets = secrets;
         this.stores = stores;
@@ -74,11 +77,15 @@ public final class DestinationsJob {
         return !secrets.of(name).equals(DestinationCredentials.NONE);
     }
 
-    /** Removes the destination and its secrets; the copies already there stay there. */
+    /**
+     * Removes the destination, its secrets and what this desk mirrored of its catalog; the copies already there stay
+     * there, and a destination added again with its URL finds them with a sync.
+     */
     public Destination remove(String name) {
         Destination destination = destinations.require(name);
         destinations.remove(name);
         secrets.remove(name);
+        remote.forget(name);
         return destination;
     }
 

@@ -9,4 +9,5 @@ import java.util.function.Supplier;
  * @param defaults what a backup takes from the settings, as they are at the moment of asking
  */
 public record Jobs(BackupJob backup, RestoreJob restore, VerifyJob verify, CleanupJob cleanup, StaleDatabases stale,
-                   CopyJob copy, DestinationsJob destinations, Supplier<BackupDefaults> defaults) { }
+                   CopyJob copy, DestinationsJob destinations, RemoteBackups remote,
+                   Supplier<BackupDefaults> defaults) { }

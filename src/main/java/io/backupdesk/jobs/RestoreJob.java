@@ -6,6 +6,7 @@ import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.backup.VerifyService;
 import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
@@ -35,16 +36,21 @@ public final class RestoreJob {
     private final EncryptionKeys keys;
     private final VerifyService verifier;
     private final Path decryptedCopies;
+    private final RemoteBackups remote;
     private final Clock clock;
 
-    /** @param decryptedCopies an owner-only work folder for the plaintext of encrypted backups while they are restored */
+    /**
+     * @param decryptedCopies an owner-only work folder for the plaintext of encrypted backups while they are restored
+     * @param remote          where backups that are only at a destination are downloaded from
+     */
     public RestoreJob(RestoreService restores, DatabaseClaims claims, EncryptionKeys keys, VerifyService verifier,
-                      Path decryptedCopies, Clock clock) {
+                      Path decryptedCopies, RemoteBackups remote, Clock clock) {
         this.restores = restores;
         this.claims = claims;
         this.keys = keys;
         this.verifier = verifier;
         this.decryptedCopies = decryptedCopies;
+        this.remote = remote;
         this.clock = clock;
     }
 
@@ -102,6 +108,10 @@ public final class RestoreJob {
         }
         ArchiveDecryption decryption = keys.forReading(backup.record(), secrets)
                 .orElseThrow(() -> EncryptionKeys.noKeyFor(backup.record()));
+        if (backup.status() == BackupStatus.REMOTE) {
+            // its header is at the destination: the key is tried on the download, before anything changes
+            return;
+        }
         try (InputStream file = Files.newInputStream(backup.archive()); InputStream opened = decryption.decrypt(file)) {
             // the header was read and its key unwrapped: this key opens the file
         } catch (IOException e) {
@@ -110,8 +120,18 @@ public final class RestoreJob {
         }
     }
 
-    /** Runs the step on the plan as it is, or for an encrypted backup on its decrypted copy. */
+    /**
+     * Runs the step on the plan as it is; for a backup only at a destination on its download, checked against its
+     * sidecar; for an encrypted backup on its decrypted copy.
+     */
     private <T> T readingPlaintext(RestorePlan plan, SecretKeys secrets, Cancellation cancel, Function<RestorePlan, T> step) {
+        if (plan.source().status() == BackupStatus.REMOTE) {
+            // the key is checked before the download, so a backup nothing here opens is refused at once
+            requireOpenable(plan.source(), secrets);
+            try (DownloadedCopy downloaded = remote.download(plan.source(), cancel)) {
+                return readingPlaintext(plan.withSource(downloaded.entry()), secrets, cancel, step);
+            }
+        }
         BackupRecord backup = plan.source().record();
         if (!backup.encrypted()) {
             return step.apply(plan);
@@ -125,7 +145,7 @@ public final class RestoreJob {
 
     /** Deletes the decrypted copies of restores that died with their process, from the folder given to the job. */
     public static void removeAbandonedCopies(Path decryptedCopies) {
-        DecryptedCopy.removeAbandoned(decryptedCopies);
+        WorkFolder.removeAbandoned(decryptedCopies);
     }
 
     /** Undoes a restore, as the one job on its database. */

@@ -24,7 +24,9 @@ public record CopyState(String backupId, String destination, Status status, Stri
         /** Failed and not retried by itself: a person must act (or run {@code copies retry}). */
         FAILED,
         /** At the destination, but what it holds no longer matches the backup's checksum. */
-        CORRUPT;
+        CORRUPT,
+        /** Deleted from the destination by its retention. */
+        REMOVED;
 
         public String word() {
             return name().toLowerCase(Locale.ROOT);

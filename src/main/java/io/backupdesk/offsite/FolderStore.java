@@ -164,7 +164,7 @@ public final class FolderStore implements RemoteStore {
     }
 
     private BackupDeskException failure(String what, IOException e) {
-        if (e instanceof NoSuchFileException && e.getMessage() != null && e.getMessage().equals(root.toString())) {
+        if (e instanceof NoSuchFileException missing && root.toString().equals(missing.getFile())) {
             return BackupDeskException.configuration("The folder " + root + " of " + destination.name()
                     + " is not there.", "Mount the share or make the folder; nothing is created in its place.");
         }

@@ -1,6 +1,5 @@
 package io.backupdesk.offsite;
 
-import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.Destination;
 
 import java.nio.file.Path;
@@ -28,11 +27,21 @@ public final class RemoteStores {
         return destination.knownHosts() == null ? defaultKnownHosts : Path.of(destination.knownHosts());
     }
 
+    /** In a method of its own, so that the S3 client's classes load only when this runs. */
+    private RemoteStore s3(Destination destination) {
+        return new S3Store(destination, secrets.of(destination.name()));
+    }
+
+    /** In a method of its own, so that the SSH client's classes load only when this runs. */
+    private RemoteStore sftp(Destination destination) {
+        return new SftpStore(destination, secrets.of(destination.name()), knownHostsOf(destination));
+    }
+
     public RemoteStore open(Destination destination) {
         return switch (destination.kind()) {
             case FOLDER -> new FolderStore(destination);
-            case S3, SFTP -> throw BackupDeskException.configuration("Destinations of kind "
-                    + destination.kind() + " are not built into this version.", "Use a folder destination.");
+            case SFTP -> sftp(destination);
+            case S3 -> s3(destination);
         };
     }
 }

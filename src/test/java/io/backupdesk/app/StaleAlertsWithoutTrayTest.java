@@ -93,7 +93,8 @@ class StaleAlertsWithoutTrayTest {
     void theAppWithNoTrayTellsAStaleDatabaseOnceItRunsTheSchedules() throws Exception {
         Engine engine = engine();
         try (BackupScheduler scheduler = engine.newScheduler(problem -> { });
-             ScheduleStarter starter = new ScheduleStarter(scheduler, engine.jobs().stale(), engine.paths().runsDir())) {
+             ScheduleStarter starter = new ScheduleStarter(scheduler, engine.jobs().stale(), engine.jobs().copy(),
+                     engine.paths().runsDir())) {
             starter.start();
             await().atMost(Duration.ofSeconds(20)).until(() -> !posted.isEmpty()
                     && SMTP.getReceivedMessages().length > 0);

@@ -57,7 +57,7 @@ class EncryptedRestoreWizardViewModelTest {
 
     private void desk() {
         store = new AgeKeyStore(dir.resolve("keys"));
-        opener = new RestoreJob(null, null, new EncryptionKeys(store), null, null, Clock.systemUTC());
+        opener = new RestoreJob(null, null, new EncryptionKeys(store), null, null, null, Clock.systemUTC());
         wizard = new RestoreWizardViewModel(new Desk(), new SyncTaskRunner());
     }
 
