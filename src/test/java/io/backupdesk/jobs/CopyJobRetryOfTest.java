@@ -12,6 +12,7 @@ import io.backupdesk.offsite.CopyLedger;
 import io.backupdesk.offsite.CopyState;
 import io.backupdesk.offsite.DestinationSecrets;
 import io.backupdesk.offsite.DestinationStore;
+import io.backupdesk.offsite.RemoteCatalog;
 import io.backupdesk.offsite.RemoteStores;
 import io.backupdesk.store.Json;
 import io.backupdesk.testing.SidecarFiles;
@@ -44,8 +45,11 @@ class CopyJobRetryOfTest {
                 false, Instant.now()));
         CopyLedger ledger = new CopyLedger(config, w -> { });
         BackupCatalog catalog = new BackupCatalog(new BackupLayout(root), w -> { });
-        CopyJob copies = new CopyJob(destinations, new RemoteStores(new DestinationSecrets(config),
-                config.resolve("known_hosts")), ledger, catalog, new AlertDispatcher(List.of()), Clock.systemUTC());
+        RemoteStores stores = new RemoteStores(new DestinationSecrets(config), config.resolve("known_hosts"));
+        RemoteBackups remote = new RemoteBackups(destinations, stores, new RemoteCatalog(dir.resolve("remote"),
+                w -> { }), ledger, catalog, dir.resolve("downloads"), (profile, database) -> false, Clock.systemUTC());
+        CopyJob copies = new CopyJob(destinations, stores, ledger, catalog, new AlertDispatcher(List.of()), remote,
+                Clock.systemUTC());
         // the NAS is not mounted yet: both copies fail and wait for their back-off
         for (BackupCatalog.Entry entry : catalog.scan()) {
             copies.afterBackup(entry, List.of("nas"), Progress.NONE, new Cancellation());

@@ -80,12 +80,16 @@ final class BackupDetailsPane {
         return line;
     }
 
-    /** The colour of a copy's state: confirmed is good, still waiting a warning, failed or damaged bad. */
+    /**
+     * The colour of a copy's state: confirmed is good, still waiting a warning, failed or damaged bad; one deleted by
+     * its destination's retention went as asked, and is only said.
+     */
     static String tone(CopyState.Status state) {
         return switch (state) {
             case OK -> Styles.TONE_GOOD;
             case PENDING -> Styles.TONE_WARNING;
             case FAILED, CORRUPT -> Styles.TONE_BAD;
+            case REMOVED -> Styles.MUTED;
         };
     }
 

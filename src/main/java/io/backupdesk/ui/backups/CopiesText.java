@@ -12,12 +12,12 @@ import java.util.Optional;
 /**
  * A backup's copies off the desk in words: the list's short cell ("2 ok", "1 pending", "1 failed"), one line per
  * destination in the details, and what a retry achieved. The worst state wins the cell: a damaged copy over a failed
- * one over one still pending over those confirmed.
+ * one over one still pending over those confirmed over those a destination's retention deleted.
  */
 final class CopiesText {
-    /** Worst first. */
+    /** Worst first; a copy its destination's retention deleted says the least. */
     private static final List<CopyState.Status> WORST_FIRST = List.of(CopyState.Status.CORRUPT,
-            CopyState.Status.FAILED, CopyState.Status.PENDING, CopyState.Status.OK);
+            CopyState.Status.FAILED, CopyState.Status.PENDING, CopyState.Status.OK, CopyState.Status.REMOVED);
 
     private CopiesText() { }
 
@@ -47,6 +47,7 @@ final class CopiesText {
                     copy.nextAttemptAt() == null ? "–" : Formats.time(copy.nextAttemptAt()));
             case FAILED -> Messages.get("backups.copies.line.failed", at, String.valueOf(copy.error()));
             case CORRUPT -> Messages.get("backups.copies.line.corrupt", at, String.valueOf(copy.error()));
+            case REMOVED -> Messages.get("backups.copies.line.removed", at);
         };
     }
 

@@ -7,6 +7,7 @@ import io.backupdesk.offsite.DestinationCredentials;
 import io.backupdesk.offsite.DestinationSecrets;
 import io.backupdesk.offsite.DestinationStore;
 import io.backupdesk.offsite.HostKeyOffer;
+import io.backupdesk.offsite.RemoteCatalog;
 import io.backupdesk.offsite.RemoteStores;
 
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ final class FolderDestinations implements DestinationOperations {
                     public void trust(Path knownHosts, HostKeyOffer offer) {
                         trusted.add(offer);
                     }
-                });
+                }, new RemoteCatalog(configDir.resolve("remote"), w -> { }));
     }
 
     @Override
