@@ -1,6 +1,5 @@
 package io.backupdesk.ui.settings;
 
-import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.Destination;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.offsite.DestinationCredentials;
@@ -20,9 +19,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,13 +72,17 @@ public final class DestinationFormViewModel {
     /** @param taken the names of the destinations there are, which a new one may not take */
     DestinationFormViewModel(Destination.Kind kind, Set<String> taken) {
         this.kind = kind;
-        nameError = Bindings.createStringBinding(() -> nameProblem(taken), name, existing);
-        urlError = Bindings.createStringBinding(this::urlProblem, url);
-        endpointError = Bindings.createStringBinding(this::endpointProblem, endpoint);
+        nameError = Bindings.createStringBinding(() -> DestinationFields.nameProblem(name.get().trim(), existing.get(),
+                taken), name, existing);
+        urlError = Bindings.createStringBinding(() -> DestinationFields.urlProblem(typedUrl(), kind), url);
+        endpointError = Bindings.createStringBinding(() -> kind != Destination.Kind.S3 ? ""
+                : DestinationFields.endpointProblem(endpoint.get().trim()), endpoint);
         keysError = Bindings.createStringBinding(() -> accessKeyId.get().isBlank() == secretAccessKey.get().isEmpty()
                 ? "" : Messages.get("destinations.error.s3Keys"), accessKeyId, secretAccessKey);
-        identityFileError = pathError(identityFile);
-        knownHostsError = pathError(knownHosts);
+        identityFileError = Bindings.createStringBinding(() -> DestinationFields.pathProblem(identityFile.get()),
+                identityFile);
+        knownHostsError = Bindings.createStringBinding(() -> DestinationFields.pathProblem(knownHosts.get()),
+                knownHosts);
         canSave = Bindings.createBooleanBinding(() -> !name.get().isBlank() && !url.get().isBlank()
                         && nameError.get().isEmpty() && urlError.get().isEmpty() && endpointError.get().isEmpty()
                         && keysError.get().isEmpty() && identityFileError.get().isEmpty()
@@ -117,79 +117,9 @@ public final class DestinationFormViewModel {
         retention.load(destination.retention());
     }
 
-    private String nameProblem(Set<String> taken) {
-        String typed = name.get().trim();
-        if (typed.isEmpty() || existing.get()) {
-            return "";
-        }
-        try {
-            // the record's own rule and words; the URL is one that is always right, so only the name can be wrong
-            new Destination(typed, "file:///", null, null, false, null, null, null, null, false, null);
-        } catch (BackupDeskException e) {
-            return e.getMessage() + " " + e.hint();
-        }
-        return taken.contains(typed) ? Messages.get("destinations.error.taken", typed) : "";
-    }
-
-    private String urlProblem() {
-        String typed = typedUrl();
-        if (typed.isEmpty()) {
-            return "";
-        }
-        String form = Messages.get("destinations.url.form." + kindKey());
-        if (!typed.contains(":")) {
-            // no scheme at all: the form's own shape says more than "kind '' is not known"
-            return form;
-        }
-        try {
-            return Destination.kindOf(typed) == kind ? "" : form;
-        } catch (BackupDeskException e) {
-            return e.getMessage() + " " + form;
-        }
-    }
-
-    private String endpointProblem() {
-        String typed = endpoint.get().trim();
-        if (typed.isEmpty() || kind != Destination.Kind.S3) {
-            return "";
-        }
-        try {
-            URI uri = new URI(typed);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null ? ""
-                    : Messages.get("destinations.error.endpoint");
-        } catch (URISyntaxException e) {
-            return Messages.get("destinations.error.endpoint");
-        }
-    }
-
-    private static StringBinding pathError(StringProperty field) {
-        return Bindings.createStringBinding(() -> field.get().isBlank() || Path.of(field.get().trim()).isAbsolute()
-                ? "" : Messages.get("destinations.error.path"), field);
-    }
-
     /** A folder chosen in the file chooser, as the file:/// URL it stands for. */
     public void folderChosen(Path folder) {
-        url.set(fileUrl(folder));
-    }
-
-    private static String fileUrl(Path folder) {
-        String uri = folder.toAbsolutePath().normalize().toUri().toString();
-        return uri.endsWith("/") && uri.length() > "file:///".length() ? uri.substring(0, uri.length() - 1) : uri;
-    }
-
-    /** The URL as typed; for a folder, a full path typed as it is written is taken for its file:/// URL. */
-    private String typedUrl() {
-        String typed = url.get().trim();
-        if (kind == Destination.Kind.FOLDER && !typed.isEmpty() && !typed.contains(":/")) {
-            try {
-                Path path = Path.of(typed);
-                return path.isAbsolute() ? fileUrl(path) : typed;
-            } catch (InvalidPathException e) {
-                return typed;
-            }
-        }
-        return typed;
+        url.set(DestinationFields.fileUrl(folder));
     }
 
     public void identityFileChosen(Path file) {
@@ -264,6 +194,10 @@ public final class DestinationFormViewModel {
     void finished() {
         busy.set(false);
         done.set(true);
+    }
+
+    private String typedUrl() {
+        return DestinationFields.url(url.get().trim(), kind);
     }
 
     private String kindKey() {
