@@ -70,6 +70,39 @@ class FolderCopiesIT {
     }
 
     @Test
+    void twoDesksCopyingToOneDestinationSeeEachOthersBackupsAndTheirOwnAsHere(TestServer server) throws Exception {
+        String db = shop(server);
+        Path nas = Files.createDirectories(dir.resolve("nas"));
+        Cli other = new Cli(dir.resolve("config2"), dir.resolve("backups2"));
+        other.addProfile(server, "prod", db);
+        for (Cli desk : List.of(desk(), other)) {
+            assertThat(desk.run("destinations", "add", "nas", "--url", nas.toUri().toString()).code()).isZero();
+        }
+        String mine = json(desk().run("backup", "prod", "--copy-to", "nas", "--json")).get("id").asText();
+        String theirs = json(other.run("backup", "prod", "--copy-to", "nas", "--json")).get("id").asText();
+
+        assertThat(desk().run("catalog", "sync", "nas").code()).isZero();
+        assertThat(other.run("catalog", "sync", "nas").code()).isZero();
+        JsonNode mineListed = json(desk().run("list", "--json"));
+        JsonNode theirsListed = json(other.run("list", "--json"));
+
+        assertThat(Fixtures.filesEndingWith(nas, ".backup.json")).as("one sidecar each, none shared").hasSize(2);
+        assertThat(statusOf(mineListed, mine)).isEqualTo("verified");
+        assertThat(statusOf(mineListed, theirs)).isEqualTo("remote");
+        assertThat(statusOf(theirsListed, theirs)).isEqualTo("verified");
+        assertThat(statusOf(theirsListed, mine)).isEqualTo("remote");
+    }
+
+    private static String statusOf(JsonNode listed, String id) {
+        for (JsonNode backup : listed) {
+            if (backup.get("id").asText().equals(id)) {
+                return backup.get("status").asText();
+            }
+        }
+        return "not listed";
+    }
+
+    @Test
     void aDestinationThatIsNotMountedLeavesTheBackupIntactAndARetrySucceedsOnceItIsThere(TestServer server)
             throws Exception {
         shop(server);
