@@ -10,8 +10,8 @@
 #   a  aws s3 cp FILE s3://bench/…, the AWS command line at its default concurrency, set explicitly in a
 #      configuration file of the bench's own: max_concurrent_requests 10, multipart_threshold and
 #      multipart_chunksize 8MB, max_queue_size 1000
-#   o  our upload: S3Store.upload in a JVM of its own, started as the command line starts (java -cp the jar),
-#      default part size and parallelism, the default checksum mode (SHA-256 per part, checked by the server),
+#   o  our upload: S3Store.upload in a JVM of its own, started as bin/backupdesk starts the command line: with a
+#      class-data archive (decision 0026), recorded by one untimed upload first; default part size and parallelism, the default checksum mode (SHA-256 per part, checked by the server),
 #      under /usr/bin/time for its peak memory (maximum resident set size)
 #   m  the same in MD5 mode (Content-MD5 per part, the ETags compared), for information
 # Each upload goes to a key of its own, deleted after it. It prints the medians, o/a against the target
@@ -19,14 +19,16 @@
 #   o/a <= 1.10 in time        o's peak memory < 300 MB
 # Both sides start a process: the AWS command line's Python and our JVM; "upload" is ours without the JVM's start.
 #
-# Needs the jar and the test classes: ./mvnw package -DskipTests (which compiles the tests too).
+# Needs the jar and the test classes: ./mvnw package -DskipTests (which compiles the tests too). BENCH_JAR=other.jar
+# measures another build of ours (e.g. one kept from before a change) against the same server and file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SIZE_MIB=${1:-1024}
 ROUNDS=${2:-3}
 BUCKET=bench
-[ -f target/backupdesk.jar ] || { echo "Build first: ./mvnw package -DskipTests" >&2; exit 2; }
+JAR=${BENCH_JAR:-target/backupdesk.jar}
+[ -f "$JAR" ] || { echo "Build first: ./mvnw package -DskipTests" >&2; exit 2; }
 [ -f target/test-classes/io/backupdesk/testing/S3ProxyServer.class ] || {
   echo "Compile the tests first: ./mvnw package -DskipTests" >&2; exit 2; }
 command -v aws >/dev/null || { echo "Needs the AWS command line (aws)." >&2; exit 2; }
@@ -73,7 +75,11 @@ unset AWS_PROFILE AWS_SESSION_TOKEN
 export AWS_REQUEST_CHECKSUM_CALCULATION=when_required AWS_RESPONSE_CHECKSUM_VALIDATION=when_required
 
 mkdir -p "$WORK/classes"
-javac -nowarn -d "$WORK/classes" -cp target/backupdesk.jar bench/InProcessUpload.java
+javac -nowarn -d "$WORK/classes" -cp "$JAR" bench/InProcessUpload.java
+# a jar, not a folder: the JVM archives no class of a folder on the class path
+jar cf "$WORK/bench.jar" -C "$WORK/classes" .
+OURS_CP=$JAR:$WORK/bench.jar
+CDS="-Xlog:cds=off -Xlog:cds+dynamic=off"
 
 FILE=$WORK/upload.bin
 echo "Making a $SIZE_MIB MiB file of random bytes..."
@@ -95,7 +101,8 @@ run_aws() {
 run_ours() {
   local name=$1 mode=$2 start out
   start=$(now)
-  out=$(/usr/bin/time -f 'rss %M' -o "$WORK/time" java -cp "target/backupdesk.jar:$WORK/classes" InProcessUpload \
+  out=$(/usr/bin/time -f 'rss %M' -o "$WORK/time" java -XX:SharedArchiveFile="$WORK/ours.jsa" $CDS \
+    -cp "$OURS_CP" InProcessUpload \
     "$ENDPOINT" "$BUCKET" "$FILE" "ours-$name-$3.bin" "$SHA256" "$mode" 2>"$WORK/ours.err") \
     || { cat "$WORK/ours.err" >&2; exit 1; }
   add "$name" "$start" "$(now)"
@@ -103,6 +110,12 @@ run_ours() {
   UPLOAD[$name]+="$(echo "$out" | awk '/^upload /{print $2}') "
   remove "ours-$name-$3.bin"
 }
+
+# the class-data archive, as bin/backupdesk's first run records it; this upload is not timed
+java -XX:ArchiveClassesAtExit="$WORK/ours.jsa" $CDS -cp "$OURS_CP" InProcessUpload "$ENDPOINT" "$BUCKET" "$FILE" \
+  ours-record.bin "$SHA256" SHA256 >/dev/null 2>"$WORK/ours.err" || { cat "$WORK/ours.err" >&2; exit 1; }
+remove ours-record.bin
+[ -f "$WORK/ours.jsa" ] || { echo "No class-data archive was recorded" >&2; exit 1; }
 
 for round in $(seq 1 "$ROUNDS"); do
   echo "round $round of $ROUNDS"

@@ -37,9 +37,11 @@ final class S3Clients {
                 .region(region(destination))
                 .credentialsProvider(credentials(credentials))
                 .forcePathStyle(destination.pathStyle())
-                // Over plain HTTP the SDK signs the payload: rather than in aws-chunked encoding, which copies every
-                // 128 KiB chunk (the upload's garbage, and so its memory, doubled), by a SHA-256 of each part read
-                // before it is sent. Over HTTPS neither happens: the checksum header is what protects the body.
+                // A body with our checksum header goes out unsigned over plain HTTP as over HTTPS: the signed header,
+                // which the server checks, protects it; the SDK would hash every part once more for the signature.
+                .putAuthScheme(new S3Signing())
+                // Any other body over plain HTTP is signed, but not in aws-chunked encoding, which copies every
+                // 128 KiB chunk (the upload's garbage, and so its memory, doubled): by a hash of it before sending.
                 .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 // HttpURLConnection has no write timeout: a server that stops reading would hold a part forever
                 .overrideConfiguration(o -> o.apiCallAttemptTimeout(Duration.ofMinutes(15)));
