@@ -85,7 +85,7 @@ public final class BackupsViewModel {
                 selection));
         canActOnOne = Bindings.size(selection).isEqualTo(1).and(allHere);
         canSync = hasDestinations.and(busy.not());
-        canRestore = canActOnOne.and(Bindings.createBooleanBinding(() -> selection.size() == 1
+        canRestore = Bindings.size(selection).isEqualTo(1).and(Bindings.createBooleanBinding(() -> selection.size() == 1
                 && selection.get(0).statusValue() != BackupStatus.CORRUPT
                 && selection.get(0).statusValue() != BackupStatus.MISSING, selection));
         canRetryCopies = canAct.and(Bindings.createBooleanBinding(() -> selection.stream()
