@@ -11,6 +11,8 @@ import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
 import io.backupdesk.offsite.CopyState;
+import io.backupdesk.offsite.RemoteCatalog;
+import io.backupdesk.core.Destination;
 import io.backupdesk.ui.backups.CatalogOperations;
 
 import java.nio.file.Path;
@@ -62,6 +64,21 @@ final class EngineCatalogOperations implements CatalogOperations {
     @Override
     public List<CopyState> retryCopies(String backupId, Progress progress, Cancellation cancel) {
         return engine.jobs().copy().retryOf(backupId, progress, cancel);
+    }
+
+    @Override
+    public List<RemoteCatalog.RemoteEntry> remoteOnly() {
+        return engine.jobs().remote().remoteOnly();
+    }
+
+    @Override
+    public List<String> destinationNames() {
+        return engine.jobs().destinations().list().stream().map(Destination::name).toList();
+    }
+
+    @Override
+    public RemoteCatalog.Synced sync(String destination, Cancellation cancel) {
+        return engine.jobs().remote().sync(destination, cancel);
     }
 
     @Override

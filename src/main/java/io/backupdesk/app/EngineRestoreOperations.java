@@ -12,6 +12,7 @@ import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
 import io.backupdesk.ui.restorewizard.RestoreOperations;
+import io.backupdesk.offsite.RemoteCatalog;
 
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +48,13 @@ final class EngineRestoreOperations implements RestoreOperations {
     @Override
     public List<StoredKey> storedKeys() {
         return engine.keys().list();
+    }
+
+    @Override
+    public Optional<String> destinationOf(BackupCatalog.Entry backup) {
+        return engine.jobs().remote().remoteOnly().stream()
+                .filter(r -> r.entry().record().id().equals(backup.record().id()))
+                .map(RemoteCatalog.RemoteEntry::destination).findFirst();
     }
 
     @Override

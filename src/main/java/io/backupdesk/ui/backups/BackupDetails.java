@@ -69,7 +69,9 @@ public record BackupDetails(String title, List<Field> fields, List<Field> tables
         fields.add(new Field(Messages.get("backups.details.dumpedBy"), "pg_dump " + r.pgDumpVersion()));
         fields.add(new Field(Messages.get("backups.details.origin"), r.origin()));
         fields.add(new Field(Messages.get("backups.details.sha256"), r.sha256(), true));
-        fields.add(new Field(Messages.get("backups.details.path"), row.path()));
+        // a remote backup's file is at its destination: the mirrored sidecar here is no file to look for
+        fields.add(row.remote() ? new Field(Messages.get("backups.remote.at"), row.destination())
+                : new Field(Messages.get("backups.details.path"), row.path()));
         if (r.globalsFile() != null) {
             fields.add(new Field(Messages.get("backups.details.globals"), r.globalsFile()));
         }
@@ -99,6 +101,9 @@ public record BackupDetails(String title, List<Field> fields, List<Field> tables
     }
 
     private static String verification(Verification v, BackupRowViewModel row) {
+        if (row.remote()) {
+            return Messages.get("backups.remote.only", row.destination());
+        }
         if (row.statusValue() == BackupStatus.MISSING) {
             return Messages.get("backups.details.missing");
         }

@@ -4,6 +4,7 @@ import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.offsite.CopyState;
+import io.backupdesk.offsite.RemoteCatalog;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
 
@@ -27,6 +28,7 @@ public final class BackupRowViewModel {
     private final String searchText;
     private final List<CopyState> copies;
     private final String copiesText;
+    private final String destination;
 
     BackupRowViewModel(BackupCatalog.Entry entry) {
         this(entry, List.of());
@@ -34,7 +36,17 @@ public final class BackupRowViewModel {
 
     /** @param copies the backup's copies off the desk, one per destination, as the copy ledger has them */
     BackupRowViewModel(BackupCatalog.Entry entry, List<CopyState> copies) {
+        this(entry, copies, null);
+    }
+
+    /** A backup only at a destination, as that destination's last catalog sync found it. */
+    BackupRowViewModel(RemoteCatalog.RemoteEntry remote, List<CopyState> copies) {
+        this(remote.entry(), copies, remote.destination());
+    }
+
+    private BackupRowViewModel(BackupCatalog.Entry entry, List<CopyState> copies, String destination) {
         this.entry = entry;
+        this.destination = destination;
         this.copies = List.copyOf(copies);
         this.copiesText = CopiesText.cell(copies);
         BackupRecord r = entry.record();
@@ -45,7 +57,8 @@ public final class BackupRowViewModel {
         this.status = checksumOnly() ? Messages.get("backups.encrypted.status.checksumOnly")
                 : entry.status().name().toLowerCase(Locale.ROOT);
         this.searchText = String.join(" ", r.id(), r.profile(), r.database(), server, created, r.format().cliName(), status,
-                r.label() == null ? "" : r.label(), r.encrypted() ? Messages.get("backups.encrypted.word") : "")
+                r.label() == null ? "" : r.label(), r.encrypted() ? Messages.get("backups.encrypted.word") : "",
+                destination == null ? "" : destination)
                 .toLowerCase(Locale.ROOT);
     }
 
@@ -103,6 +116,16 @@ public final class BackupRowViewModel {
 
     public String status() {
         return status;
+    }
+
+    /** Whether the backup is only at a destination: it can be restored (downloaded first), and nothing else. */
+    public boolean remote() {
+        return destination != null;
+    }
+
+    /** The destination a remote backup is at; empty for one on this desk. */
+    public String destination() {
+        return destination == null ? "" : destination;
     }
 
     public String label() {

@@ -57,6 +57,7 @@ public final class BackupsView {
     @FXML private Button importButton;
     @FXML private Button backupButton;
     @FXML private Button refresh;
+    @FXML private Button sync;
     @FXML private TextField filter;
     @FXML private ComboBox<String> profile;
     @FXML private ComboBox<String> database;
@@ -132,6 +133,8 @@ public final class BackupsView {
                 if (!empty && row != null) {
                     getStyleClass().add(Styles.status(row.statusValue()));
                 }
+                setTooltip(!empty && row != null && row.remote()
+                        ? new Tooltip(Messages.get("backups.remote.only", row.destination())) : null);
             }
         });
         copiesColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -265,6 +268,9 @@ public final class BackupsView {
             Clipboard.getSystemClipboard().setContent(content);
         });
         refresh.setOnAction(e -> model.refresh());
+        sync.disableProperty().bind(model.canSync().not());
+        sync.setOnAction(e -> model.syncCatalogs());
+        sync.setTooltip(new Tooltip(Messages.get("backups.sync.tooltip")));
         importButton.setOnAction(e -> importDump());
         backupButton.setOnAction(e -> backUpNow.run());
         model.detailsProperty().addListener((o, was, now) -> BackupDetailsPane.render(details, now));

@@ -30,11 +30,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * The backup list: every backup of the catalog, filtered by words, profile, database and status, a selection with its
@@ -66,6 +64,9 @@ public final class BackupsViewModel {
     private final BooleanBinding canActOnOne;
     private final BooleanBinding canRestore;
     private final BooleanBinding canRetryCopies;
+    private final BooleanBinding canSync;
+    private final BooleanProperty hasDestinations = new SimpleBooleanProperty();
+    private List<String> destinationNames = List.of();
 
     public BackupsViewModel(CatalogOperations catalog, TaskRunner runner) {
         this.catalog = catalog;
@@ -75,13 +76,16 @@ public final class BackupsViewModel {
         databaseFilter.addListener(o -> refilter());
         statusFilter.addListener(o -> refilter());
         selection.addListener((ListChangeListener<BackupRowViewModel>) c -> focus());
-        summary = Bindings.createStringBinding(() -> Messages.get("backups.summary", shown.size(), rows.size(),
-                Formats.bytes(shown.stream().mapToLong(BackupRowViewModel::sizeBytes).sum())), shown, rows);
-        canAct = Bindings.isNotEmpty(selection).and(busy.not());
+        summary = Bindings.createStringBinding(() -> CatalogRead.summary(shown, rows), shown, rows);
+        // a backup only at a destination has no file here to read, pin, delete or show: it can only be restored
+        BooleanBinding allHere = Bindings.createBooleanBinding(() -> selection.stream()
+                .noneMatch(BackupRowViewModel::remote), selection);
+        canAct = Bindings.isNotEmpty(selection).and(busy.not()).and(allHere);
         canDelete = canAct.and(Bindings.createBooleanBinding(() -> selection.stream().noneMatch(BackupRowViewModel::pinned),
                 selection));
-        canActOnOne = Bindings.size(selection).isEqualTo(1);
-        canRestore = canActOnOne.and(Bindings.createBooleanBinding(() -> selection.size() == 1
+        canActOnOne = Bindings.size(selection).isEqualTo(1).and(allHere);
+        canSync = hasDestinations.and(busy.not());
+        canRestore = Bindings.size(selection).isEqualTo(1).and(Bindings.createBooleanBinding(() -> selection.size() == 1
                 && selection.get(0).statusValue() != BackupStatus.CORRUPT
                 && selection.get(0).statusValue() != BackupStatus.MISSING, selection));
         canRetryCopies = canAct.and(Bindings.createBooleanBinding(() -> selection.stream()
@@ -99,38 +103,17 @@ public final class BackupsViewModel {
     /** Reads the catalog again, keeping the selection where the same backups are still there. */
     public void refresh() {
         List<String> selected = selection.stream().map(BackupRowViewModel::id).toList();
-        record Read(List<BackupRowViewModel> rows, List<String> profileNames, KeyNames keys) { }
-        runner.runInBackground((progress, cancel) -> {
-            Map<String, List<CopyState>> copies = copies();
-            return new Read(catalog.scan().stream().map(e -> new BackupRowViewModel(e,
-                    copies.getOrDefault(e.record().id(), List.of()))).toList(), catalog.profileNames(), keyNames());
-        }, read -> {
+        runner.runInBackground((progress, cancel) -> CatalogRead.of(catalog), read -> {
                     List<BackupRowViewModel> loaded = read.rows();
                     configuredProfiles = read.profileNames();
                     keyNames = read.keys();
+                    destinationNames = read.destinations();
+                    hasDestinations.set(!destinationNames.isEmpty());
                     rows.setAll(loaded);
                     profiles.setAll(new TreeSet<>(loaded.stream().map(BackupRowViewModel::profile).toList()));
                     databases.setAll(new TreeSet<>(loaded.stream().map(BackupRowViewModel::database).toList()));
                     selection.setAll(loaded.stream().filter(r -> selected.contains(r.id())).toList());
                 }, this::failed);
-    }
-
-    /** Each backup's copies off the desk; a copy ledger that cannot be read costs the copies, not the list. */
-    private Map<String, List<CopyState>> copies() {
-        try {
-            return catalog.copies().stream().collect(Collectors.groupingBy(CopyState::backupId));
-        } catch (RuntimeException e) {
-            return Map.of();
-        }
-    }
-
-    /** The names of the stored keys; a key store that cannot be read costs the names, not the list. */
-    private KeyNames keyNames() {
-        try {
-            return new KeyNames(catalog.storedKeys());
-        } catch (RuntimeException e) {
-            return KeyNames.NONE;
-        }
     }
 
     private void refilter() {
@@ -203,6 +186,32 @@ public final class BackupsViewModel {
         }, outcomes -> {
             busy.set(false);
             notice.set(CopiesText.retried(outcomes));
+        }, failure -> {
+            busy.set(false);
+            failed(failure);
+        });
+    }
+
+    /**
+     * Reads every destination's catalog into this desk's mirror of it, so that backups only there are listed; the
+     * notice says what each held. The list is read again when the job ends.
+     */
+    public void syncCatalogs() {
+        List<String> names = destinationNames;
+        busy.set(true);
+        error.set("");
+        notice.set("");
+        runner.run(Messages.get("backups.job.sync", names.size()), (progress, cancel) -> {
+            List<String> outcomes = new ArrayList<>();
+            for (String name : names) {
+                int found = catalog.sync(name, cancel).backups().size();
+                long onlyThere = catalog.remoteOnly().stream().filter(r -> r.destination().equals(name)).count();
+                outcomes.add(Messages.get("backups.sync.outcome", name, found, onlyThere));
+            }
+            return outcomes;
+        }, outcomes -> {
+            busy.set(false);
+            notice.set(String.join("; ", outcomes));
         }, failure -> {
             busy.set(false);
             failed(failure);
@@ -336,7 +345,7 @@ public final class BackupsViewModel {
         return summary;
     }
 
-    /** Verify and pin: something selected, nothing running from here. */
+    /** Verify and pin: something selected, all of it on this desk, nothing running from here. */
     public BooleanBinding canAct() {
         return canAct;
     }
@@ -356,7 +365,12 @@ public final class BackupsViewModel {
         return canRetryCopies;
     }
 
-    /** Reveal in the file manager and copy the path: exactly one selected. */
+    /** Sync catalogs: a destination is set up, and nothing runs from here. */
+    public BooleanBinding canSync() {
+        return canSync;
+    }
+
+    /** Reveal in the file manager and copy the path: exactly one selected, and on this desk. */
     public BooleanBinding canActOnOne() {
         return canActOnOne;
     }

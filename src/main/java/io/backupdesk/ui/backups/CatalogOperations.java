@@ -6,6 +6,7 @@ import io.backupdesk.core.JobRun;
 import io.backupdesk.core.Progress;
 import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.offsite.CopyState;
+import io.backupdesk.offsite.RemoteCatalog;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +37,24 @@ public interface CatalogOperations {
      */
     default List<CopyState> retryCopies(String backupId, Progress progress, Cancellation cancel) {
         return List.of();
+    }
+
+    /**
+     * The backups at destinations that are not on this desk, as the last catalog sync of each destination found them,
+     * each once; none where nothing is copied.
+     */
+    default List<RemoteCatalog.RemoteEntry> remoteOnly() {
+        return List.of();
+    }
+
+    /** The names of the destinations, whose catalogs a sync reads; none where nothing is copied. */
+    default List<String> destinationNames() {
+        return List.of();
+    }
+
+    /** Reads the destination's catalog into this desk's mirror of it; called only for a name of {@link #destinationNames()}. */
+    default RemoteCatalog.Synced sync(String destination, Cancellation cancel) {
+        throw new IllegalStateException("No destinations here: " + destination);
     }
 
     BackupCatalog.Entry setPinned(BackupCatalog.Entry entry, boolean pinned);

@@ -39,6 +39,11 @@ public interface RestoreOperations {
      */
     void requireOpenable(BackupCatalog.Entry backup, SecretKeys secrets);
 
+    /** The destination a backup only there is downloaded from; empty for a backup on this desk. */
+    default Optional<String> destinationOf(BackupCatalog.Entry backup) {
+        return Optional.empty();
+    }
+
     /** @param secrets open an encrypted backup; the caller keeps them open until the call returns */
     List<PreflightCheck> preflight(RestorePlan plan, SecretKeys secrets);
 

@@ -56,6 +56,8 @@ public final class RestoreWizardViewModel {
     private final BooleanProperty working = new SimpleBooleanProperty();
     private final BooleanProperty targetExists = new SimpleBooleanProperty();
     private final StringProperty problem = new SimpleStringProperty("");
+    /** The destination a backup only there is downloaded from; empty for a backup on this desk. */
+    private final StringProperty remoteAt = new SimpleStringProperty("");
 
     private final StringProperty typedName = new SimpleStringProperty("");
     /** How long the last backup of the target took, an estimate of its safety backup; empty when unknown. */
@@ -109,7 +111,12 @@ public final class RestoreWizardViewModel {
     /** Opens the wizard on a backup of the catalog, its own profile and database as the target. */
     public void open(BackupCatalog.Entry source) {
         draft.source.set(source);
+        remoteAt.set("");
         unlock.check(source);
+        if (source.status() == BackupStatus.REMOTE) {
+            runner.runInBackground((progress, cancel) -> restores.destinationOf(source), at ->
+                    remoteAt.set(at.orElse("?")), failure -> problem.set(failure.getMessage()));
+        }
         runner.runInBackground((progress, cancel) -> restores.profiles(), loaded -> {
             profiles.setAll(loaded);
             choose(RestoreDraft.TargetKind.ORIGINAL);
@@ -240,25 +247,17 @@ public final class RestoreWizardViewModel {
 
     /** What will happen, in words, for the confirmation step. */
     public String summary() {
-        BackupCatalog.Entry source = draft.source.get();
-        String when = Formats.time(source.record().createdAt());
-        String db = draft.database.get().trim();
-        String where = draft.profile.get() == null ? "" : draft.profile.get().name();
-        return switch (draft.mode.get()) {
-            case SAFE_REPLACE -> Messages.get("restore.summary.safeReplace", db, where, when);
-            case IN_PLACE -> Messages.get("restore.summary.inPlace", db, where, when);
-            case NEW_DATABASE -> Messages.get("restore.summary.newDatabase", db, where, when);
-        };
+        return ConfirmTexts.summary(draft, remoteAt.get());
     }
 
     /** What Cancel does in the chosen mode, said before the user presses it. */
     public String cancelMeaning() {
-        String db = draft.database.get().trim();
-        return switch (draft.mode.get()) {
-            case SAFE_REPLACE -> Messages.get("restore.cancel.safeReplace", db);
-            case IN_PLACE -> Messages.get("restore.cancel.inPlace", db);
-            case NEW_DATABASE -> Messages.get("restore.cancel.newDatabase", db);
-        };
+        return ConfirmTexts.cancelMeaning(draft);
+    }
+
+    /** The destination a backup only there is downloaded from, once known; empty for a backup on this desk. */
+    public ReadOnlyStringProperty remoteAtProperty() {
+        return remoteAt;
     }
 
     /** Restores: the draft is frozen into a plan, the engine runs it, and the report follows. */

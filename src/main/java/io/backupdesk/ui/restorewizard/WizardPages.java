@@ -62,6 +62,7 @@ final class WizardPages {
         this.draft = model.draft();
         this.openLog = openLog;
         draft.source.addListener((o, was, now) -> sourceText.setText(describe(now)));
+        model.remoteAtProperty().addListener((o, was, now) -> sourceText.setText(describe(draft.source.get())));
     }
 
     Node build(WizardStep step) {
@@ -86,7 +87,7 @@ final class WizardPages {
         }
     }
 
-    private static String describe(BackupCatalog.Entry entry) {
+    private String describe(BackupCatalog.Entry entry) {
         if (entry == null) {
             return "";
         }
@@ -101,6 +102,8 @@ final class WizardPages {
                 : entry.status() == BackupStatus.OK && r.encrypted() && r.verification() != null
                 ? Messages.get("restore.encrypted.checksumOnly", Formats.time(r.verification().at()))
                 : entry.status() == BackupStatus.OK ? Messages.get("restore.source.unverified")
+                : entry.status() == BackupStatus.REMOTE
+                ? Messages.get("restore.source.remote", model.remoteAtProperty().get())
                 : Messages.get("restore.source.unusable", entry.status().name().toLowerCase(Locale.ROOT));
         return line + "\n\n" + state;
     }

@@ -93,6 +93,11 @@ class RestoreWizardViewModelTest {
         }
 
         @Override
+        public Optional<String> destinationOf(BackupCatalog.Entry backup) {
+            return backup.status() == BackupStatus.REMOTE ? Optional.of("nas") : Optional.empty();
+        }
+
+        @Override
         public Optional<Duration> backupDuration(ConnectionProfile profile, String database) {
             return Optional.of(Duration.ofSeconds(95));
         }
@@ -254,6 +259,32 @@ class RestoreWizardViewModelTest {
         wizard.restore();
 
         assertThat(wizard.canBack().get()).isFalse();
+    }
+
+    @Test
+    void aBackupOnlyAtADestinationGoesThroughThePreflightAndTheConfirmationSaysItIsDownloadedFirst() {
+        wizard.open(backup(BackupStatus.REMOTE, BackupFormat.CUSTOM));
+
+        assertThat(wizard.remoteAtProperty().get()).isEqualTo("nas");
+        assertThat(wizard.canNext().get()).as("a remote backup is a usable source").isTrue();
+        for (int i = 0; i < 4; i++) {
+            wizard.next();
+        }
+        assertThat(wizard.stepProperty().get()).isEqualTo(WizardStep.CONFIRM);
+        assertThat(planned).hasSize(1);
+        assertThat(planned.get(0).source().status()).as("the engine downloads it").isEqualTo(BackupStatus.REMOTE);
+        assertThat(wizard.summary()).endsWith("It is downloaded from nas first.");
+        wizard.typedNameProperty().set("sales");
+        wizard.restore();
+        assertThat(restored).extracting(p -> p.source().status()).containsExactly(BackupStatus.REMOTE);
+    }
+
+    @Test
+    void aBackupHereSaysNothingOfADownload() {
+        reachConfirm();
+
+        assertThat(wizard.remoteAtProperty().get()).isEmpty();
+        assertThat(wizard.summary()).doesNotContain("downloaded");
     }
 
     private void reachConfirm() {

@@ -1,0 +1,59 @@
+package io.backupdesk.ui.backups;
+
+import io.backupdesk.offsite.CopyState;
+import io.backupdesk.ui.Formats;
+import io.backupdesk.ui.KeyNames;
+import io.backupdesk.ui.Messages;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What the backup list reads at once, off the UI thread: the backups on this desk, then those only at destinations,
+ * each with its copies; the profiles, the stored keys' names and the destinations. What cannot be read of the extras
+ * (the copy ledger, the keys, the mirrored catalogs) costs those, not the list.
+ */
+record CatalogRead(List<BackupRowViewModel> rows, List<String> profileNames, KeyNames keys,
+                   List<String> destinations) {
+
+    /** Runs on a worker thread. */
+    static CatalogRead of(CatalogOperations catalog) {
+        Map<String, List<CopyState>> copies = copies(catalog);
+        List<BackupRowViewModel> rows = new ArrayList<>(catalog.scan().stream().map(e -> new BackupRowViewModel(e,
+                copies.getOrDefault(e.record().id(), List.of()))).toList());
+        rows.addAll(quietly(() -> catalog.remoteOnly().stream().map(r -> new BackupRowViewModel(r,
+                copies.getOrDefault(r.entry().record().id(), List.of()))).toList(), List.of()));
+        return new CatalogRead(rows, catalog.profileNames(),
+                quietly(() -> new KeyNames(catalog.storedKeys()), KeyNames.NONE),
+                quietly(catalog::destinationNames, List.of()));
+    }
+
+    /**
+     * "12 of 240 backups, 3.1 GB" with only backups here; with some only at destinations, says them apart, so the
+     * count never pretends they are on this desk: "240 backups here, 3 only at destinations".
+     */
+    static String summary(List<BackupRowViewModel> shown, List<BackupRowViewModel> all) {
+        long remote = all.stream().filter(BackupRowViewModel::remote).count();
+        long shownRemote = shown.stream().filter(BackupRowViewModel::remote).count();
+        String size = Formats.bytes(shown.stream().filter(r -> !r.remote()).mapToLong(BackupRowViewModel::sizeBytes).sum());
+        if (remote == 0) {
+            return Messages.get("backups.summary", shown.size(), all.size(), size);
+        }
+        return Messages.get("backups.summary.remote", shown.size() - shownRemote, all.size() - remote, shownRemote,
+                remote, size);
+    }
+
+    private static Map<String, List<CopyState>> copies(CatalogOperations catalog) {
+        return quietly(() -> catalog.copies().stream().collect(Collectors.groupingBy(CopyState::backupId)), Map.of());
+    }
+
+    private static <T> T quietly(java.util.function.Supplier<T> read, T otherwise) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            return otherwise;
+        }
+    }
+}
