@@ -64,7 +64,7 @@ public final class RemoteBackups {
             CopyState before = known.get(found.entry().record().id());
             if (before == null || before.status() != CopyState.Status.OK) {
                 ledger.record(new CopyState(found.entry().record().id(), destinationName, CopyState.Status.OK,
-                        found.entry().record().sha256(), "found by a catalog sync (size as recorded)", clock.instant(),
+                        found.entry().record().sha256(), "a catalog sync that found it there, its size as recorded", clock.instant(),
                         0, null, null, found.archiveKey()));
             }
         }
@@ -126,7 +126,7 @@ public final class RemoteBackups {
             }
             CopyState checked = problem.isEmpty()
                     ? new CopyState(copy.backupId(), copy.destination(), CopyState.Status.OK, record.sha256(),
-                    "read back in full by verify --remote", clock.instant(), 0, null, null, copy.remoteKey())
+                    "verify --remote, which read it back in full", clock.instant(), 0, null, null, copy.remoteKey())
                     : new CopyState(copy.backupId(), copy.destination(), CopyState.Status.CORRUPT, null, null,
                     clock.instant(), 0, null, problem.get(), copy.remoteKey());
             ledger.record(checked);
