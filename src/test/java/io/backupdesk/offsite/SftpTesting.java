@@ -55,10 +55,14 @@ final class SftpTesting {
     static final class CapturedLog {
         private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
         private Level rootLevel;
+        private Level sshLevel;
 
         CapturedLog start() {
             Logger root = root();
             rootLevel = root.getLevel();
+            // the app's log setup, run by an earlier test in this JVM, keeps the SSH library at WARN: open it up
+            sshLevel = ssh().getLevel();
+            ssh().setLevel(Level.DEBUG);
             appender.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
             appender.start();
             root.addAppender(appender);
@@ -70,6 +74,7 @@ final class SftpTesting {
             Logger root = root();
             root.detachAppender(appender);
             root.setLevel(rootLevel);
+            ssh().setLevel(sshLevel);
             appender.stop();
         }
 
@@ -84,6 +89,10 @@ final class SftpTesting {
 
         int size() {
             return appender.list.size();
+        }
+
+        private static Logger ssh() {
+            return (Logger) LoggerFactory.getLogger("org.apache.sshd");
         }
 
         private static Logger root() {
