@@ -2,11 +2,14 @@ package io.backupdesk.offsite;
 
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.Sha256;
+import io.backupdesk.backup.Sidecars;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.Destination;
 import io.backupdesk.core.ErrorKind;
+import io.backupdesk.store.Json;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +41,8 @@ public final class CopyService {
     public Copied copy(BackupCatalog.Entry entry, Destination destination, RemoteStore store, LongConsumer sent,
                        Cancellation cancel) {
         refuseUnencrypted(entry, destination);
+        String sidecarKey = RemoteLayout.sidecarKey(entry, localRoot);
+        refuseNameTaken(entry, store, sidecarKey, cancel);
         List<RemoteLayout.Part> parts = RemoteLayout.dataParts(entry, localRoot);
         long done = 0;
         RemoteStore.Confirmed first = null;
@@ -59,7 +64,6 @@ public final class CopyService {
             first = first == null ? confirmed : first;
             done += size(part.file());
         }
-        String sidecarKey = RemoteLayout.sidecarKey(entry, localRoot);
         store.upload(entry.sidecar(), sidecarKey, sha256Of(entry.sidecar()), n -> { }, cancel);
         return new Copied(RemoteLayout.archiveKey(entry, localRoot), first, done);
     }
@@ -71,6 +75,34 @@ public final class CopyService {
                     + " is not encrypted, and the destination " + destination.name() + " takes only encrypted backups.",
                     "Encrypt the connection's backups (--encrypt-to), or let the destination take unencrypted ones.",
                     List.of(), null);
+        }
+    }
+
+    /**
+     * Another desk's backup under the same name (the same connection name and database, backed up in the same second)
+     * is never replaced: its sidecar there names another id. The same backup's own sidecar, from an earlier attempt,
+     * is replaced as the copy is made again.
+     */
+    private static void refuseNameTaken(BackupCatalog.Entry entry, RemoteStore store, String sidecarKey,
+                                        Cancellation cancel) {
+        boolean there = store.list(RemoteKeys.folder(sidecarKey)).stream().anyMatch(f -> f.key().equals(sidecarKey));
+        if (!there) {
+            return;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String id;
+        try {
+            store.download(sidecarKey, new BoundedOutputStream(bytes, Sidecars.MAX_BYTES), cancel);
+            id = Json.mapper().readTree(bytes.toByteArray()).path("id").asText("");
+        } catch (IOException | RuntimeException e) {
+            id = "";
+        }
+        if (!id.equals(entry.record().id())) {
+            throw new BackupDeskException(ErrorKind.CONFIGURATION, "The destination " + store.describe()
+                    + " already holds another backup under the name " + sidecarKey + (id.isEmpty() ? "" : " (id " + id
+                    + ")") + ", copied there by another desk; it was left as it is, and this backup was not copied.",
+                    "Two desks backed up the same connection and database in the same second. This backup stays"
+                            + " here; the next one gets a name of its own.", List.of(), null);
         }
     }
 

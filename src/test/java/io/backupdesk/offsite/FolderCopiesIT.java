@@ -78,8 +78,10 @@ class FolderCopiesIT {
         for (Cli desk : List.of(desk(), other)) {
             assertThat(desk.run("destinations", "add", "nas", "--url", nas.toUri().toString()).code()).isZero();
         }
-        String mine = json(desk().run("backup", "prod", "--copy-to", "nas", "--json")).get("id").asText();
-        String theirs = json(other.run("backup", "prod", "--copy-to", "nas", "--json")).get("id").asText();
+        String mine = json(desk().run("backup", "prod", "--copy-to", "nas", "--label", "desk1", "--json"))
+                .get("id").asText();
+        String theirs = json(other.run("backup", "prod", "--copy-to", "nas", "--label", "desk2", "--json"))
+                .get("id").asText();
 
         assertThat(desk().run("catalog", "sync", "nas").code()).isZero();
         assertThat(other.run("catalog", "sync", "nas").code()).isZero();
@@ -91,6 +93,35 @@ class FolderCopiesIT {
         assertThat(statusOf(mineListed, theirs)).isEqualTo("remote");
         assertThat(statusOf(theirsListed, theirs)).isEqualTo("verified");
         assertThat(statusOf(theirsListed, mine)).isEqualTo("remote");
+    }
+
+    @Test
+    void aBackupOfTheSameNameFromAnotherDeskIsNeverReplacedThere(TestServer server) throws Exception {
+        String db = shop(server);
+        Path nas = Files.createDirectories(dir.resolve("nas"));
+        assertThat(desk().run("destinations", "add", "nas", "--url", nas.toUri().toString()).code()).isZero();
+        // another desk's backups of the same connection and database, one for each of the next seconds: whenever
+        // this desk's backup is made, its name is taken there already
+        Path folder = Files.createDirectories(nas.resolve("prod").resolve(db));
+        java.time.format.DateTimeFormatter stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+        java.time.LocalDateTime now = java.time.LocalDateTime.now();
+        for (int s = 0; s < 60; s++) {
+            String name = db + "_" + stamp.format(now.plusSeconds(s));
+            Files.writeString(folder.resolve(name + ".backup.json"), "{\"id\":\"0123456789ab\"}");
+            Files.writeString(folder.resolve(name + ".dump"), "another desk's backup");
+        }
+
+        JsonNode backup = json(desk().run("backup", "prod", "--copy-to", "nas", "--json"));
+        JsonNode copy = backup.get("copies").get(0);
+        String name = Path.of(backup.get("path").asText()).getFileName().toString();
+
+        assertThat(copy.get("status").asText()).isNotEqualTo("ok");
+        assertThat(copy.get("error").asText()).contains("already holds another backup").contains("0123456789ab");
+        assertThat(Files.readString(folder.resolve(name))).as("the other desk's file is untouched")
+                .isEqualTo("another desk's backup");
+        assertThat(Files.readString(folder.resolve(name.replaceFirst("\\.dump$", ".backup.json"))))
+                .contains("0123456789ab");
+        assertThat(Path.of(backup.get("path").asText())).as("this desk's backup stands").exists();
     }
 
     private static String statusOf(JsonNode listed, String id) {
