@@ -18,6 +18,8 @@ import java.util.Map;
  *                     check needs no key
  * @param recipients   the public keys (age1…) an encrypted backup can be opened with; empty for a passphrase. Never
  *                     a secret.
+ * @param set          the id of the whole-server set this backup is one database of (see {@link BackupSet}); null for
+ *                     a backup of one database on its own
  */
 public record BackupRecord(int schemaVersion, String id, String profile, String host, Integer port, String database,
                            String serverVersion, String pgDumpVersion, BackupFormat format, String compression,
@@ -25,7 +27,7 @@ public record BackupRecord(int schemaVersion, String id, String profile, String 
                            String sha256, Map<String, String> files, String globalsFile, String globalsSha256,
                            Instant createdAt, long durationMillis, List<TableCount> tables, String label,
                            BackupStatus status, Verification verification, String origin, boolean pinned,
-                           boolean encrypted, List<String> recipients) {
+                           boolean encrypted, List<String> recipients, String set) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String ORIGIN_MANUAL = "manual";
@@ -62,7 +64,7 @@ public record BackupRecord(int schemaVersion, String id, String profile, String 
     }
 
     /**
-     * Names each component where it is set, instead of counting 26 positions. What is not set stays null, zero or
+     * Names each component where it is set, instead of counting 29 positions. What is not set stays null, zero or
      * false; the schema version starts at the current one.
      */
     public static final class Builder {
@@ -94,6 +96,7 @@ public record BackupRecord(int schemaVersion, String id, String profile, String 
         private boolean pinned;
         private boolean encrypted;
         private List<String> recipients;
+        private String set;
 
         private Builder() { }
 
@@ -126,6 +129,7 @@ public record BackupRecord(int schemaVersion, String id, String profile, String 
             pinned = from.pinned;
             encrypted = from.encrypted;
             recipients = from.recipients;
+            set = from.set;
         }
 
         public Builder schemaVersion(int value) {
@@ -268,12 +272,17 @@ public record BackupRecord(int schemaVersion, String id, String profile, String 
             return this;
         }
 
+        public Builder set(String value) {
+            set = value;
+            return this;
+        }
+
         /** Through the canonical constructor, the one Jackson reads sidecars with, so both apply the same defaults. */
         public BackupRecord build() {
             return new BackupRecord(schemaVersion, id, profile, host, port, database, serverVersion, pgDumpVersion,
                     format, compression, options, fileName, sizeBytes, databaseSizeBytes, sha256, files, globalsFile,
                     globalsSha256, createdAt, durationMillis, tables, label, status, verification, origin, pinned,
-                    encrypted, recipients);
+                    encrypted, recipients, set);
         }
     }
 }

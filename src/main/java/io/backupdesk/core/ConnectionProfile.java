@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
  * @param encryptTo every backup of this connection is encrypted to these keys (stored keys' names or age1… public
  *                  keys); empty for none
  * @param copyTo    every backup of this connection is copied to these destinations once verified; empty for none
+ * @param server    null for a connection to one database; else this is a server connection, whose backup is a set of
+ *                  every database in this scope plus the roles, and {@code database} is only the one it logs in to
+ *                  to find them
  */
 public record ConnectionProfile(String name, String host, int port, String database, String user, SslMode sslMode,
-                                String service, List<String> encryptTo, List<String> copyTo) {
+                                String service, List<String> encryptTo, List<String> copyTo, ServerScope server) {
     public static final int DEFAULT_PORT = 5432;
     /** Profile names become folder names under the backup root, so they stay portable. */
     private static final Pattern VALID_NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}");
@@ -40,29 +43,45 @@ public record ConnectionProfile(String name, String host, int port, String datab
     /** A connection whose backups are not encrypted. */
     public ConnectionProfile(String name, String host, int port, String database, String user, SslMode sslMode,
                              String service) {
-        this(name, host, port, database, user, sslMode, service, List.of(), List.of());
+        this(name, host, port, database, user, sslMode, service, List.of(), List.of(), null);
     }
 
     /** A connection whose backups stay on this desk. */
     public ConnectionProfile(String name, String host, int port, String database, String user, SslMode sslMode,
                              String service, List<String> encryptTo) {
-        this(name, host, port, database, user, sslMode, service, encryptTo, List.of());
+        this(name, host, port, database, user, sslMode, service, encryptTo, List.of(), null);
+    }
+
+    /** A connection to one database. */
+    public ConnectionProfile(String name, String host, int port, String database, String user, SslMode sslMode,
+                             String service, List<String> encryptTo, List<String> copyTo) {
+        this(name, host, port, database, user, sslMode, service, encryptTo, copyTo, null);
     }
 
     public ConnectionProfile withName(String newName) {
-        return new ConnectionProfile(newName, host, port, database, user, sslMode, service, encryptTo, copyTo);
+        return new ConnectionProfile(newName, host, port, database, user, sslMode, service, encryptTo, copyTo, server);
     }
 
     public ConnectionProfile withDatabase(String newDatabase) {
-        return new ConnectionProfile(name, host, port, newDatabase, user, sslMode, service, encryptTo, copyTo);
+        return new ConnectionProfile(name, host, port, newDatabase, user, sslMode, service, encryptTo, copyTo, server);
     }
 
     public ConnectionProfile withEncryptTo(List<String> keys) {
-        return new ConnectionProfile(name, host, port, database, user, sslMode, service, keys, copyTo);
+        return new ConnectionProfile(name, host, port, database, user, sslMode, service, keys, copyTo, server);
     }
 
     public ConnectionProfile withCopyTo(List<String> destinations) {
-        return new ConnectionProfile(name, host, port, database, user, sslMode, service, encryptTo, destinations);
+        return new ConnectionProfile(name, host, port, database, user, sslMode, service, encryptTo, destinations, server);
+    }
+
+    /** The same connection backing up every database in this scope as a set; null for one database. */
+    public ConnectionProfile withServer(ServerScope scope) {
+        return new ConnectionProfile(name, host, port, database, user, sslMode, service, encryptTo, copyTo, scope);
+    }
+
+    /** A server connection: its backups are whole-server sets. (Not named isServer: JSON would take it for a field.) */
+    public boolean wholeServer() {
+        return server != null;
     }
 
     /** "user@host:port/database", for messages and lists; never contains a password. */

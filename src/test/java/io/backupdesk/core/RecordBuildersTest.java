@@ -31,7 +31,7 @@ class RecordBuildersTest {
                 "zstd:3", fullOptions(), "sales_20260504-023000_nightly", 2_411_724, 9_000_000, "ab".repeat(32),
                 Map.of("toc.dat", "cd".repeat(32)), "sales.globals.sql", "ef".repeat(32), AT, 4_200,
                 List.of(new TableCount("sales", "orders", 300L)), "nightly", BackupStatus.OK,
-                new Verification(BackupStatus.VERIFIED, AT.plusSeconds(5), "read in full"), "schedule:s1", true, true, List.of("age1example"));
+                new Verification(BackupStatus.VERIFIED, AT.plusSeconds(5), "read in full"), "schedule:s1", true, true, List.of("age1example"), "set1");
     }
 
     private static JobRun fullRun() {
