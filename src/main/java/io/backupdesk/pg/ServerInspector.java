@@ -68,6 +68,15 @@ public final class ServerInspector implements AutoCloseable {
                 .orElse(-1);
     }
 
+    /**
+     * The databases a whole-server set can back up, in name order: never a template, nor one that refuses
+     * connections (as pg_dumpall leaves them out).
+     */
+    public List<String> connectableDatabases() {
+        return jdbc.query("select datname from pg_catalog.pg_database where not datistemplate and datallowconn"
+                + " order by datname collate \"C\"", rs -> rs.getString(1));
+    }
+
     public long databaseSize() {
         return Long.parseLong(jdbc.queryOne("select pg_catalog.pg_database_size(pg_catalog.current_database())").orElseThrow());
     }
