@@ -16,6 +16,7 @@ import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.ProgressUpdate;
 import io.backupdesk.core.RestoreRecord;
+import io.backupdesk.pg.ArchiveToc;
 import io.backupdesk.pg.ClientInstallation;
 import io.backupdesk.pg.ClientTool;
 import io.backupdesk.pg.ConnectionFactory;
@@ -117,6 +118,37 @@ public final class RestoreService {
                 throw e;
             }
         });
+    }
+
+    /**
+     * What the database itself carried when it was dumped (owner, settings, comment, privileges), read from the
+     * archive's table of contents; none for a plain SQL backup.
+     *
+     * @param source a readable copy of the backup: for an encrypted one its decrypted copy
+     */
+    public DatabaseLevel databaseLevel(BackupCatalog.Entry source) {
+        return source.record().format() == BackupFormat.PLAIN ? DatabaseLevel.NONE
+                : DatabaseLevel.of(ArchiveToc.read(source.archive()));
+    }
+
+    /**
+     * Gives a restored database what the database itself carried in its archive, which a restore without --create
+     * leaves out: a whole-server restore gives each database the settings and grants it had on its own server.
+     *
+     * @param source   a readable copy of the backup the database was restored from
+     * @param database the name it was restored under on the target
+     */
+    public DatabaseLevelReport giveDatabaseLevel(BackupCatalog.Entry source, ConnectionProfile target, String database,
+                                                 Optional<String> password) {
+        DatabaseLevel level = databaseLevel(source);
+        if (level == DatabaseLevel.NONE) {
+            return DatabaseLevelReport.nothing(database, "A plain SQL backup holds none of the database's own"
+                    + " settings and grants; " + database + " has the defaults.");
+        }
+        // a connection of its own: the grants' SET SESSION AUTHORIZATION must not outlive them
+        try (TargetServer server = openServer(services, target, database, password)) {
+            return level.giveTo(server, database);
+        }
     }
 
     /** Whether the database exists on the profile's server, asked over its maintenance database. */
