@@ -40,10 +40,6 @@ public record Globals(List<Role> roles, List<Membership> memberships, List<RoleS
             return new Role(name, false, true, false, false, false, false, false, -1, null, null, null);
         }
 
-        public boolean hasPassword() {
-            return password != null;
-        }
-
         /** The attributes that differ from CREATE ROLE's defaults, as a DBA writes them; the password only as such. */
         public List<String> attributes() {
             List<String> out = new ArrayList<>();

@@ -56,11 +56,6 @@ final class StatementCursor {
         return false;
     }
 
-    /** Whether the next token is this keyword, without taking it. */
-    boolean sees(String keyword) {
-        return !atEnd() && tokens.get(at).isWord(keyword);
-    }
-
     void expect(String keyword) {
         if (!take(keyword)) {
             throw new Unrecognised("expected " + keyword);
