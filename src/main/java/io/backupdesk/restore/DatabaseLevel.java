@@ -102,16 +102,22 @@ public record DatabaseLevel(String dumpedAs, String owner, List<List<Token>> sta
      * first (as CREATE DATABASE's ALTER ... OWNER comes first), then the rest in order. One that fails (a role the
      * target lacks) does not stop the others; grants made in the name of a role that could not be taken on are not
      * made in the login's name instead.
+     *
+     * @param noOwner      the database stays the restoring login's, as its objects do with no-owner
+     * @param noPrivileges its grants are left out, as its objects' are with no-privileges
      */
-    public DatabaseLevelReport giveTo(TargetServer server, String database) {
+    public DatabaseLevelReport giveTo(TargetServer server, String database, boolean noOwner, boolean noPrivileges) {
         List<String> given = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        if (owner != null) {
+        if (owner != null && !noOwner) {
             run(server, "ALTER DATABASE " + TargetServer.quoteIdent(database) + " OWNER TO "
                     + TargetServer.quoteIdent(owner), given, failed);
         }
         boolean grantorMissing = false;
         for (List<Token> s : statements) {
+            if (noPrivileges && isPrivilege(s)) {
+                continue;
+            }
             String sql = render(s, nameAt(s), database);
             if (grantorMissing && !s.get(0).isWord("RESET")) {
                 failed.add(sql + ": not run, since the role that granted it could not be taken on");
@@ -123,6 +129,10 @@ public record DatabaseLevel(String dumpedAs, String owner, List<List<Token>> sta
             }
         }
         return new DatabaseLevelReport(database, given, failed, refused, null);
+    }
+
+    private static boolean isPrivilege(List<Token> s) {
+        return s.get(0).isWord("GRANT") || s.get(0).isWord("REVOKE") || sessionAuthorization(s);
     }
 
     private static boolean run(TargetServer server, String sql, List<String> given, List<String> failed) {

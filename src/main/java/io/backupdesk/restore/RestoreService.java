@@ -16,7 +16,6 @@ import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.ProgressUpdate;
 import io.backupdesk.core.RestoreRecord;
-import io.backupdesk.pg.ArchiveToc;
 import io.backupdesk.pg.ClientInstallation;
 import io.backupdesk.pg.ClientTool;
 import io.backupdesk.pg.ConnectionFactory;
@@ -120,35 +119,9 @@ public final class RestoreService {
         });
     }
 
-    /**
-     * What the database itself carried when it was dumped (owner, settings, comment, privileges), read from the
-     * archive's table of contents; none for a plain SQL backup.
-     *
-     * @param source a readable copy of the backup: for an encrypted one its decrypted copy
-     */
-    public DatabaseLevel databaseLevel(BackupCatalog.Entry source) {
-        return source.record().format() == BackupFormat.PLAIN ? DatabaseLevel.NONE
-                : DatabaseLevel.of(ArchiveToc.read(source.archive()));
-    }
-
-    /**
-     * Gives a restored database what the database itself carried in its archive, which a restore without --create
-     * leaves out: a whole-server restore gives each database the settings and grants it had on its own server.
-     *
-     * @param source   a readable copy of the backup the database was restored from
-     * @param database the name it was restored under on the target
-     */
-    public DatabaseLevelReport giveDatabaseLevel(BackupCatalog.Entry source, ConnectionProfile target, String database,
-                                                 Optional<String> password) {
-        DatabaseLevel level = databaseLevel(source);
-        if (level == DatabaseLevel.NONE) {
-            return DatabaseLevelReport.nothing(database, "A plain SQL backup holds none of the database's own"
-                    + " settings and grants; " + database + " has the defaults.");
-        }
-        // a connection of its own: the grants' SET SESSION AUTHORIZATION must not outlive them
-        try (TargetServer server = openServer(services, target, database, password)) {
-            return level.giveTo(server, database);
-        }
+    /** The steps of a whole-server restore around its databases' restores: the roles, each database's own settings. */
+    public ServerSteps serverSteps() {
+        return new ServerSteps(services);
     }
 
     /** Whether the database exists on the profile's server, asked over its maintenance database. */
@@ -253,18 +226,22 @@ public final class RestoreService {
      */
     static TargetServer openServer(Services services, ConnectionProfile target, String restoredDatabase,
                                    Optional<String> runtimePassword) {
+        return new TargetServer(openMaintenance(services, target, restoredDatabase, runtimePassword), target.describe());
+    }
+
+    /** The connection {@link #openServer} wraps. */
+    static Connection openMaintenance(Services services, ConnectionProfile target, String restoredDatabase,
+                                      Optional<String> runtimePassword) {
         Optional<String> password = runtimePassword.or(() -> services.credentials().storedPassword(target));
         String maintenance = MAINTENANCE_DB.equals(restoredDatabase) ? FALLBACK_DB : MAINTENANCE_DB;
-        Connection c;
         try {
-            c = services.connections().open(target, maintenance, password);
+            return services.connections().open(target, maintenance, password);
         } catch (BackupDeskException e) {
             if (e.kind() != ErrorKind.UNKNOWN_DATABASE) {
                 throw e;
             }
-            c = services.connections().open(target, FALLBACK_DB, password);
+            return services.connections().open(target, FALLBACK_DB, password);
         }
-        return new TargetServer(c, target.describe());
     }
 
     static void phase(Progress progress, String what) {
