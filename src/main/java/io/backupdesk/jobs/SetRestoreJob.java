@@ -17,6 +17,7 @@ import io.backupdesk.restore.ServerSteps;
 import io.backupdesk.restore.roles.Globals;
 import io.backupdesk.restore.roles.GlobalsParser;
 import io.backupdesk.restore.roles.RolesMode;
+import io.backupdesk.restore.roles.RolesPreview;
 import io.backupdesk.restore.roles.RolesReport;
 
 import org.slf4j.Logger;
@@ -66,16 +67,18 @@ public final class SetRestoreJob {
                                      Cancellation cancel) {
         requireWhole(request.source());
         Globals globals = globals(request, secrets);
+        RolesPreview roles = steps.previewRoles(globals, request.target(), password);
+        List<String> createdFirst = request.roles() == RolesMode.CREATE_MISSING ? roles.rolesToCreate() : List.of();
         List<SetRestorePreview.Database> databases = new ArrayList<>();
         for (SetRestoreRequest.Choice choice : request.databases()) {
             cancel.throwIfCancelled();
             RestorePlan plan = plan(request, choice);
             databases.add(restores.readingPlaintext(plan, secrets, cancel, readable -> new SetRestorePreview.Database(
-                    choice.database(), choice.targetName(), service.preflight(readable, password, cancel),
+                    choice.database(), choice.targetName(), steps.withRolesCreatedFirst(
+                            service.preflight(readable, password, cancel), readable, createdFirst, password),
                     steps.databaseLevel(readable.source()).summary())));
         }
-        return new SetRestorePreview(request.source().set().id(), request.target().describe(),
-                steps.previewRoles(globals, request.target(), password), databases);
+        return new SetRestorePreview(request.source().set().id(), request.target().describe(), roles, databases);
     }
 
     /**

@@ -14,7 +14,10 @@ import io.backupdesk.restore.roles.RolesStep;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -80,6 +83,30 @@ public final class ServerSteps {
         try (TargetServer server = RestoreService.openServer(services, target, database, password)) {
             return level.giveTo(server, database, noOwner, noPrivileges);
         }
+    }
+
+    /**
+     * A database's pre-flight as it stands once the roles step has run: its roles check counts the roles that step
+     * creates as there, instead of warning about them. Plain SQL backups keep their check, which read the whole dump.
+     *
+     * @param readable the plan on a readable copy of the backup
+     * @param created  the roles the roles step creates first
+     */
+    public List<PreflightCheck> withRolesCreatedFirst(List<PreflightCheck> checks, RestorePlan readable,
+                                                      Collection<String> created, Optional<String> password) {
+        if (created.isEmpty() || readable.source().record().format() == BackupFormat.PLAIN) {
+            return checks;
+        }
+        Set<String> there;
+        try (TargetServer server = RestoreService.openServer(services, readable.target(), NO_DATABASE, password)) {
+            there = server.roles();
+        }
+        there.addAll(created);
+        PreflightCheck roles = Preflight.roles(readable, ArchiveContents.read(readable.source().archive()), there);
+        PreflightCheck said = roles.level() == PreflightCheck.Level.OK && roles.message().startsWith("Every role")
+                ? PreflightCheck.ok(CheckId.ROLES, "Every role the backup names is on the target once the set's"
+                + " missing roles are created.") : roles;
+        return checks.stream().map(c -> c.id() == CheckId.ROLES ? said : c).toList();
     }
 
     private <T> T onMaintenance(ConnectionProfile target, Optional<String> password, Function<RolesStep, T> work) {

@@ -78,6 +78,9 @@ class SetRestoreIT {
             assertThat(named(preview.get("roles").get("roles"), "EXISTS")).contains(bystander, "postgres");
             assertThat(preview.get("databases")).extracting(d -> d.get("targetName").asText())
                     .containsExactly(a, prefix + "_b", prefix + "_c");
+            assertThat(preview.get("databases").get(0).get("checks")).filteredOn(c -> c.get("check").asText().equals("roles"))
+                    .singleElement().satisfies(c -> assertThat(c.get("level").asText())
+                            .as("the roles created first are counted as there").isEqualTo("ok"));
             assertThat(preview.get("databases").get(0).get("databaseLevel").asText())
                     .isEqualTo("owner " + roles.owner() + ", 2 settings, comment, 2 privilege statements");
             assertThat(afterPreview).as("the preview changed nothing").isEqualTo(before);
