@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  * they are given to the database restored from the archive under whatever name it has.
  *
  * <p>Each statement is read token by token and must be one of the shapes pg_dump writes for the database, naming the
- * dumped database where the database is named; it then names the restored one instead. Anything else is refused and
- * never run, so an archive can change nothing but the database restored from it.
+ * dumped database where the database is named; it then names the restored one instead. Anything else (another
+ * statement, a psql command, text cut off inside a quote) is refused and never run, so an archive can change nothing
+ * but the database restored from it.
  *
  * @param dumpedAs   the database's name when it was dumped
  * @param owner      the role that owned it, null where the archive does not say
@@ -36,8 +37,6 @@ public record DatabaseLevel(String dumpedAs, String owner, List<List<Token>> sta
     /** A plain SQL dump made without --create holds none of it. */
     public static final DatabaseLevel NONE = new DatabaseLevel(null, null, List.of(), List.of());
 
-    private static final Set<String> FIRST_WORDS = Set.of("ALTER", "COMMENT", "SECURITY", "GRANT", "REVOKE", "SET",
-            "RESET");
     private static final Set<String> DATABASE_CLAUSES = Set.of("SET", "RESET", "CONNECTION", "IS_TEMPLATE",
             "ALLOW_CONNECTIONS");
     /** pg_restore's order: properties with the schema, then comments and labels, grants in a pass of their own. */
@@ -148,6 +147,9 @@ public record DatabaseLevel(String dumpedAs, String owner, List<List<Token>> sta
 
     /** Whether this is SET SESSION AUTHORIZATION or its RESET, which pg_dump wraps around grants by another grantor. */
     static boolean sessionAuthorization(List<Token> s) {
+        if (s.size() < 3) {
+            return false;
+        }
         boolean set = s.size() == 4 && s.get(0).isWord("SET") && s.get(3).isIdentifier();
         boolean reset = s.size() == 3 && s.get(0).isWord("RESET");
         return (set || reset) && s.get(1).isWord("SESSION") && s.get(2).isWord("AUTHORIZATION");
@@ -159,7 +161,7 @@ public record DatabaseLevel(String dumpedAs, String owner, List<List<Token>> sta
      * COMMENT ON DATABASE d, SECURITY LABEL [FOR p] ON DATABASE d, GRANT|REVOKE ... ON DATABASE d.
      */
     static int nameAt(List<Token> s) {
-        if (sessionAuthorization(s)) {
+        if (s.size() < 2 || sessionAuthorization(s)) {
             return -1;
         }
         Token first = s.get(0);
@@ -195,10 +197,16 @@ public record DatabaseLevel(String dumpedAs, String owner, List<List<Token>> sta
         return words.stream().collect(Collectors.joining(" "));
     }
 
+    /**
+     * Every statement and psql command of an entry, so that none goes unseen; an entry cut off inside a quote is one
+     * statement that fits no shape and is refused whole.
+     */
     private static List<List<Token>> scan(String sql) {
         List<List<Token>> statements = new ArrayList<>();
         try {
-            SqlStatements.scan(new StringReader(sql), FIRST_WORDS, statements::add);
+            SqlStatements.scanAll(new StringReader(sql), statements::add);
+        } catch (SqlStatements.Unterminated e) {
+            return List.of(List.of(new Token(SqlStatements.Kind.COMMAND, sql)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

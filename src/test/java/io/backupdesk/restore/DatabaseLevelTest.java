@@ -50,11 +50,15 @@ class DatabaseLevelTest {
                 ALTER DATABASE "Sales DB" RENAME TO other;
                 ALTER ROLE app SET work_mem TO '1GB';
                 GRANT pg_read_all_data TO app;
+                DROP DATABASE postgres;
+                \\! rm -rf /
                 ALTER DATABASE "Sales DB" SET work_mem TO '8MB';
-                """)));
+                """), entry(5, "COMMENT", "DATABASE \"Sales DB\"", "COMMENT ON DATABASE \"Sales DB\" IS 'cut off")));
 
         assertThat(level.sqlFor("x")).containsExactly("ALTER DATABASE \"x\" SET work_mem TO E'8MB'");
-        assertThat(level.refused()).hasSize(4).anySatisfy(r -> assertThat(r).contains("RENAME"));
+        assertThat(level.refused()).hasSize(7).anySatisfy(r -> assertThat(r).contains("RENAME"))
+                .anySatisfy(r -> assertThat(r).startsWith("DROP DATABASE")).anySatisfy(r -> assertThat(r).startsWith("\\!"))
+                .anySatisfy(r -> assertThat(r).endsWith("'cut off"));
     }
 
     @Test
