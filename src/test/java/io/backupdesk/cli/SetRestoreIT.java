@@ -148,6 +148,22 @@ class SetRestoreIT {
             assertThat(PgTools.rowCounts(target, "notes_alone")).isEqualTo(PgTools.rowCounts(main, prefix + "_c"));
             assertThat(query(target, "postgres", "select string_agg(datname, ',' order by datname) from pg_database"
                     + " where not datistemplate")).isEqualTo("notes_alone,orders_copy,postgres");
+
+            String a = prefix + "_a";
+            target.execute("postgres", "create database " + a);
+            target.execute(a, "create table mine (id int)");
+            Cli.Run onePast = cli.run("restore", set.get("id").asText(), "--target", "tgt", "--mode", "new-database",
+                    "--roles", "skip", "--no-owner", "--no-privileges", "--override", "target", "--yes", "--json");
+
+            assertThat(onePast.code()).as("one database failed: " + onePast.out() + onePast.err()).isEqualTo(1);
+            JsonNode report = Json.mapper().readTree(onePast.out());
+            assertThat(report.get("succeeded").asBoolean()).isFalse();
+            assertThat(report.get("databases")).extracting(d -> d.get("targetName").asText() + " " + d.get("status").asText())
+                    .containsExactly(a + " failed", b + " restored", prefix + "_c restored");
+            assertThat(report.get("databases").get(0).get("error").asText()).contains("already exists");
+            assertThat(PgTools.rowCounts(target, a)).as("the database that was there is as it was")
+                    .containsOnlyKeys("public.mine");
+            assertThat(PgTools.rowCounts(target, prefix + "_c")).isEqualTo(PgTools.rowCounts(main, prefix + "_c"));
         }
     }
 
