@@ -36,6 +36,9 @@ import java.util.stream.Collectors;
  * and grants (decision 0041). Nothing changes until every chosen database's pre-flight and the roles' preview pass; a
  * database that fails after that does not stop the others, and the report says how each went. Databases not chosen
  * are never touched, and no existing role is altered. Each database's restore is the one job on it, as any restore.
+ *
+ * <p>Thread-safe; every call blocks until done, so a screen calls it from a worker thread. Progress and the tools'
+ * output lines arrive on worker threads.
  */
 public final class SetRestoreJob {
     private static final Logger LOG = LoggerFactory.getLogger(SetRestoreJob.class);
