@@ -13,6 +13,7 @@ import io.backupdesk.core.JobRun;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.offsite.CopyState;
 import io.backupdesk.core.Schedule;
+import io.backupdesk.jobs.SetBackupJob;
 import io.backupdesk.jobs.EncryptionKeys;
 import io.backupdesk.stats.DatabaseHealth;
 import io.backupdesk.schedule.CronSchedule;
@@ -107,6 +108,9 @@ public final class ScheduleCommand {
                 : root.engine().encryptionKeys().check(encryptTo))
                 .copyTo(copyTo == null ? List.of() : root.engine().jobs().copy().check(copyTo)).build();
         refuseEncryptedDirectory(options, target);
+        if (target.wholeServer()) {
+            SetBackupJob.check(options);
+        }
         RetentionPolicy retention = retentionOptions.policy();
         Schedule schedule = Schedule.builder().id(Ids.newId()).profile(profile).cron(cron.trim())
                 .zone(zone == null ? null : zoneId.getId()).enabled(!disabled).options(options).retention(retention)

@@ -8,6 +8,7 @@ import io.backupdesk.backup.BackupSets;
 import io.backupdesk.backup.DumpImporter;
 import io.backupdesk.backup.RetentionService;
 import io.backupdesk.backup.RunRegistry;
+import io.backupdesk.backup.SetRetention;
 import io.backupdesk.backup.VerifyService;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.JobRun;
@@ -36,6 +37,7 @@ import io.backupdesk.jobs.SetBackupJob;
 import io.backupdesk.jobs.StaleDatabases;
 import io.backupdesk.jobs.TestRestore;
 import io.backupdesk.jobs.VerifyJob;
+import io.backupdesk.jobs.WatchedDatabases;
 import io.backupdesk.schedule.ExecutorTimers;
 import io.backupdesk.schedule.ScheduledBackup;
 import io.backupdesk.schedule.StoredSchedules;
@@ -110,7 +112,7 @@ public final class Engine {
     }
 
     private Jobs wireJobs() {
-        CleanupJob cleanup = new CleanupJob(retention(), schedules());
+        CleanupJob cleanup = new CleanupJob(retention(), new SetRetention(backupSets(), history(), clock), schedules());
         RemoteBackups remote = offsite().remoteBackups(catalog(), retention()::latestRunFailed, clock);
         RestoreJob restore = new RestoreJob(restores(), claims(), encryptionKeys(), verifier(), decryptedCopies(), remote,
                 clock);
@@ -121,7 +123,8 @@ public final class Engine {
         BackupJob backup = new BackupJob(profiles(), backups(), cleanup,
                 new TestRestore(restores(), restore, history(), clock), history(), alerts(), claims(),
                 this::backupDefaults, encryptionKeys(), copy, sets, clock);
-        StaleDatabases stale = new StaleDatabases(() -> stats().health(),
+        StaleDatabases stale = new StaleDatabases(() -> WatchedDatabases.of(stats().health(), profiles().list(),
+                backupSets().read().sets()),
                 staleAlerts.get(() -> new StaleAlertStore(paths.configDir(), warnings)), alerts(),
                 () -> settings().load().rpo(), clock);
         return new Jobs(backup, sets, restore, new VerifyJob(verifier(), encryptionKeys(), clock), cleanup, stale, copy,

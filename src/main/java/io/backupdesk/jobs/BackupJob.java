@@ -186,7 +186,7 @@ public final class BackupJob {
                         + profile.database() + " on " + profile.name() + " to " + c.destination() + " failed: "
                         + c.error() + (c.nextAttemptAt() == null ? "" : " It is tried again later.")));
         try {
-            cleanup.afterBackup(profile).failures().forEach(f -> problems.accept("Cleanup of " + profile.database()
+            cleanup.afterBackup(profile).forEach(f -> problems.accept("Cleanup of " + profile.database()
                     + " on " + profile.name() + ": " + f));
         } catch (RuntimeException e) {
             problems.accept("Cleanup of " + profile.database() + " on " + profile.name() + " failed: " + e.getMessage());
@@ -229,7 +229,7 @@ public final class BackupJob {
                     .toLowerCase(java.util.Locale.ROOT) + ": " + outcome.run().error());
         }
         try {
-            cleanup.afterBackup(profile).failures().forEach(f -> problems.accept("Cleanup of the sets of "
+            cleanup.afterBackup(profile).forEach(f -> problems.accept("Cleanup of the sets of "
                     + profile.name() + ": " + f));
         } catch (RuntimeException e) {
             problems.accept("Cleanup of the sets of " + profile.name() + " failed: " + e.getMessage());
@@ -245,7 +245,7 @@ public final class BackupJob {
         try {
             return profiles.require(profileName);
         } catch (BackupDeskException e) {
-            throw failedBeforeStart(profileName, null, origin, schedule, e);
+            throw failedBeforeStart(JobRun.KIND_BACKUP, profileName, null, origin, schedule, e);
         }
     }
 
@@ -258,15 +258,16 @@ public final class BackupJob {
         try {
             return keys.forBackup(EncryptionKeys.forRun(options.encryptTo(), profile), null).orElse(null);
         } catch (BackupDeskException e) {
-            throw failedBeforeStart(profile.name(), profile.wholeServer() ? null : profile.database(), origin, schedule, e);
+            throw profile.wholeServer() ? failedBeforeStart(JobRun.KIND_SET, profile.name(), null, origin, schedule, e)
+                    : failedBeforeStart(JobRun.KIND_BACKUP, profile.name(), profile.database(), origin, schedule, e);
         }
     }
 
     /** Records a run that failed before its backup began, in the history and by alert; returns the failure to throw. */
-    private BackupDeskException failedBeforeStart(String profileName, String database, String origin,
+    private BackupDeskException failedBeforeStart(String kind, String profileName, String database, String origin,
                                                   Optional<Schedule> schedule, BackupDeskException e) {
         Instant now = clock.instant();
-        JobRun failed = JobRun.builder().id(Ids.newId()).kind(JobRun.KIND_BACKUP).profile(profileName).database(database)
+        JobRun failed = JobRun.builder().id(Ids.newId()).kind(kind).profile(profileName).database(database)
                 .origin(origin).startedAt(now).finishedAt(now).status(JobStatus.FAILED).errorKind(e.kind())
                 .error(e.getMessage() + schedule.map(s -> " Edit or remove the schedule " + s.id() + ".").orElse(""))
                 .build();
