@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -218,15 +219,11 @@ public final class SetBackupJob {
                 .errorKind(kind).error(error).build();
     }
 
-    Clock clock() {
-        return clock;
-    }
-
     long millisSince(Instant started) {
         return Duration.between(started, clock.instant()).toMillis();
     }
 
-    static void deleteQuietly(java.nio.file.Path file) {
+    private static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

@@ -2,7 +2,12 @@ package io.backupdesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ErrorKind;
+import io.backupdesk.core.Progress;
+import io.backupdesk.jobs.BackupJob;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.engine.AppPaths;
@@ -19,10 +24,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** A server connection's sets under retention and under crafted manifests, on the real server. */
 @ExtendWith(PostgresServerExtension.class)
@@ -106,6 +113,39 @@ class ServerSetRetentionIT {
             assertThat(files.filter(f -> f.toString().endsWith(".set.json"))).hasSize(4);
         }
         assertThat(backupIds(json)).hasSize(3);
+    }
+
+    @Test
+    void aCancelledSetStopsItsDumpsAndLeavesNoFileOfIt(TestServer server, @TempDir Path dir) {
+        String prefix = SetFixtures.prefix();
+        SetFixtures.threeDatabasesWithRoles(server, prefix);
+        Cli cli = new Cli(dir.resolve("config"), dir.resolve("backups"));
+        SetFixtures.addServerProfile(cli, server, server.user(), server.password(), "srv",
+                "--include-database", prefix + "_*");
+        Engine engine = new Engine(new AppPaths(dir.resolve("config"), dir.resolve("config")), dir.resolve("backups"),
+                w -> { });
+        Cancellation cancel = new Cancellation();
+        // cancelled once the first database is written, while the next is being dumped
+        Progress cancelAfterOne = u -> {
+            if (u.currentItem().contains("(1 of 3 databases done)")) {
+                cancel.cancel();
+            }
+        };
+
+        Throwable thrown = catchThrowable(() -> engine.jobs().backup().backUpSet(new BackupJob.Request(
+                engine.profiles().require("srv"), BackupOptions.defaults(), "manual", Optional.empty(), false, false),
+                cancelAfterOne, cancel));
+
+        assertThat(thrown).isInstanceOf(BackupDeskException.class)
+                .extracting(t -> ((BackupDeskException) t).kind()).isEqualTo(ErrorKind.CANCELLED);
+        try (Stream<Path> files = Files.walk(dir.resolve("backups"))) {
+            assertThat(files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .filter(f -> !f.startsWith("."))).as("no archive, sidecar, roles file or manifest").isEmpty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(engine.history().readAll()).filteredOn(r -> JobRun.KIND_SET.equals(r.kind()))
+                .extracting(JobRun::status).containsExactly(io.backupdesk.core.JobStatus.CANCELLED);
     }
 
     private static List<String> sets(JsonNode listed) {
