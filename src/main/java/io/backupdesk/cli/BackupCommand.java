@@ -15,6 +15,7 @@ import io.backupdesk.jobs.BackupDefaults;
 import io.backupdesk.jobs.BackupJob;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -104,8 +105,15 @@ public final class BackupCommand implements Callable<Integer> {
             + " decrypts it) instead of keys.")
     boolean passphraseStdin;
 
+    @Mixin
+    DumpFlagOptions dumpFlags;
+
     @Option(names = "--json", description = "Print the new backup as JSON.")
     boolean json;
+
+    @Option(names = "--print-command", description = "Print the pg_dump command line this backup would run (no"
+            + " password; the connection as options) and stop, backing up nothing.")
+    boolean printCommand;
 
     @Override
     public Integer call() throws IOException {
@@ -114,7 +122,7 @@ public final class BackupCommand implements Callable<Integer> {
         }
         BackupDefaults defaults = root.engine().backupDefaults();
         BackupFormat chosenFormat = format == null ? null : BackupFormat.parse(format);
-        BackupOptions options = BackupOptions.builder().format(defaults.formatFor(chosenFormat))
+        BackupOptions options = dumpFlags.applyTo(BackupOptions.builder()).format(defaults.formatFor(chosenFormat))
                 .compression(defaults.compressionFor(chosenFormat, compress == null ? null : Compression.parse(compress)))
                 .jobs(jobs == null ? 0 : jobs)
                 .schemas(schemas).excludeSchemas(excludeSchemas).tables(tables).excludeTables(excludeTables)
@@ -123,6 +131,13 @@ public final class BackupCommand implements Callable<Integer> {
                 .lockWaitTimeout(lockWaitTimeout == null ? null : Durations.parse(lockWaitTimeout))
                 .encryptTo(encryptTo).copyTo(copyTo).build().checked();
         ConnectionProfile connection = root.engine().profiles().require(profile);
+        if (printCommand) {
+            try (Passphrase passphrase = passphraseStdin ? Passphrase.readFirstLine(root.in()) : null) {
+                root.out().println(root.engine().jobs().backup().commandLine(new BackupJob.Request(connection, options,
+                        BackupRecord.ORIGIN_MANUAL, Optional.empty(), false, verify, passphrase)));
+            }
+            return 0;
+        }
         Cancellation cancel = new Cancellation();
         BackupCatalog.Entry entry;
         try (Passphrase passphrase = passphraseStdin ? Passphrase.readFirstLine(root.in()) : null) {
