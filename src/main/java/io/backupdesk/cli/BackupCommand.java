@@ -1,6 +1,7 @@
 package io.backupdesk.cli;
 
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
@@ -15,6 +16,7 @@ import io.backupdesk.jobs.BackupDefaults;
 import io.backupdesk.jobs.BackupJob;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -105,8 +107,15 @@ public final class BackupCommand implements Callable<Integer> {
             + " decrypts it) instead of keys.")
     boolean passphraseStdin;
 
+    @Mixin
+    DumpFlagOptions dumpFlags;
+
     @Option(names = "--json", description = "Print the new backup as JSON.")
     boolean json;
+
+    @Option(names = "--print-command", description = "Print the pg_dump command line this backup would run (no"
+            + " password; the connection as options) and stop, backing up nothing.")
+    boolean printCommand;
 
     @Override
     public Integer call() throws IOException {
@@ -116,7 +125,7 @@ public final class BackupCommand implements Callable<Integer> {
         BackupDefaults defaults = root.engine().backupDefaults();
         BackupFormat chosenFormat = format == null ? null : BackupFormat.parse(format);
         ConnectionProfile connection = root.engine().profiles().require(profile);
-        BackupOptions options = BackupOptions.builder().format(defaults.formatFor(chosenFormat))
+        BackupOptions options = dumpFlags.applyTo(BackupOptions.builder()).format(defaults.formatFor(chosenFormat))
                 .compression(defaults.compressionFor(chosenFormat, compress == null ? null : Compression.parse(compress)))
                 // a set's --jobs is how many databases at once, each dumped by one worker
                 .jobs(jobs == null || connection.wholeServer() ? 0 : jobs)
@@ -125,6 +134,18 @@ public final class BackupCommand implements Callable<Integer> {
                 .globals(globals).label(label).timeout(timeout == null ? null : Durations.parse(timeout))
                 .lockWaitTimeout(lockWaitTimeout == null ? null : Durations.parse(lockWaitTimeout))
                 .encryptTo(encryptTo).copyTo(copyTo).build().checked();
+        if (printCommand) {
+            if (connection.wholeServer()) {
+                throw BackupDeskException.configuration("--print-command shows one database's pg_dump, and '" + profile
+                        + "' is a server connection, which runs one for each of its databases.",
+                        "Ask for it on a connection to one of those databases.");
+            }
+            try (Passphrase passphrase = passphraseStdin ? Passphrase.readFirstLine(root.in()) : null) {
+                root.out().println(root.engine().jobs().backup().commandLine(new BackupJob.Request(connection, options,
+                        BackupRecord.ORIGIN_MANUAL, Optional.empty(), false, verify, passphrase)));
+            }
+            return 0;
+        }
         if (connection.wholeServer()) {
             return new SetBackupPrinter(root, json).backUp(connection, options, jobs == null ? 1 : jobs, verify,
                     passphraseStdin);

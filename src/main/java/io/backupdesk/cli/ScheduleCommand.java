@@ -88,6 +88,7 @@ public final class ScheduleCommand {
             @Option(names = "--compress", paramLabel = "LEVEL", description = "As for 'backup'. Default: the setting defaultCompression, unless --format names another format.") String compress,
             @Option(names = "--label", paramLabel = "TEXT", description = "A label for each backup.") String label,
             @Mixin RetentionOptions retentionOptions,
+            @Mixin DumpFlagOptions dumpFlags,
             @Option(names = "--catch-up", paramLabel = "POLICY", description = "run-once (default) or skip: what to do once about runs missed while the app was closed.") String catchUp,
             @Option(names = "--test-restore", description = "Once a week, restore the newest backup into a scratch database and drop it again.") boolean testRestore,
             @Option(names = "--encrypt-to", paramLabel = "KEY", description = "Encrypt each backup to this key instead"
@@ -104,9 +105,9 @@ public final class ScheduleCommand {
         // the same defaults as a schedule made on the Schedules screen: those of the settings, as they are now
         BackupOptions defaults = root.engine().backupDefaults().withDefaults(format == null ? null : BackupFormat.parse(format),
                 compress == null ? null : Compression.parse(compress), label).checked();
-        BackupOptions options = defaults.toBuilder().encryptTo(encryptTo == null ? List.of()
+        BackupOptions options = dumpFlags.applyTo(defaults.toBuilder()).encryptTo(encryptTo == null ? List.of()
                 : root.engine().encryptionKeys().check(encryptTo))
-                .copyTo(copyTo == null ? List.of() : root.engine().jobs().copy().check(copyTo)).build();
+                .copyTo(copyTo == null ? List.of() : root.engine().jobs().copy().check(copyTo)).build().checked();
         refuseEncryptedDirectory(options, target);
         if (target.wholeServer()) {
             SetBackupJob.check(options);

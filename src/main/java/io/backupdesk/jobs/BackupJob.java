@@ -144,6 +144,17 @@ public final class BackupJob {
     }
 
     /**
+     * The pg_dump command line {@link #backUp} would run for this request, without secrets, for a person to copy:
+     * the encryption resolved as a run resolves it, nothing run and nothing written.
+     */
+    public String commandLine(Request request) {
+        ArchiveEncryption encryption = keys.forBackup(EncryptionKeys.forRun(request.options().encryptTo(),
+                request.profile()), request.passphrase()).orElse(null);
+        return backups.commandLine(new BackupService.Request(request.profile(), request.options(), request.origin(),
+                Optional.empty(), false, false, encryption));
+    }
+
+    /**
      * One run of a schedule, whose database the caller has claimed: the backup with the schedule's options (with the
      * stored password; nobody is asked), then, only when it succeeded, the cleanup of the database's backups and the
      * weekly test restore when one is due. What goes wrong after a good backup never fails the run: it goes to

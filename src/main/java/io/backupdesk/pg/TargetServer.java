@@ -213,7 +213,11 @@ public final class TargetServer implements AutoCloseable {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
-    private static String quoteLiteral(String text) {
+    /**
+     * A string constant for SQL we write. Doubling the quote is all it takes with standard_conforming_strings on, the
+     * default since PostgreSQL 9.1; a caller that cannot rely on the server's setting sets it for its session.
+     */
+    public static String quoteLiteral(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 

@@ -23,7 +23,8 @@ class RecordBuildersTest {
         return new BackupOptions(BackupFormat.DIRECTORY, Compression.parse("zstd:3"), 3, List.of("sales"),
                 List.of("tmp*"), List.of("sales.orders"), List.of("sales.audit"), DumpScope.SCHEMA_ONLY, true,
                 "nightly", Duration.ofHours(2), Duration.ofSeconds(30), List.of("offsite", "age1example"),
-                List.of("nas", "bucket"));
+                List.of("nas", "bucket"), new DumpFlags(List.of("data"), true, true, true, List.of("audit"), false,
+                "UTF8", "reader", false, true, 50, true, false, false, false), 1_000_000L);
     }
 
     private static BackupRecord fullRecord() {
