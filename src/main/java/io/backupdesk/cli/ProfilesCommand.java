@@ -41,12 +41,17 @@ public final class ProfilesCommand {
                     + " to this destination once it is verified ('destinations list'). Repeatable. Replacing a profile"
                     + " keeps its destinations unless this or --no-copies is given.") List<String> copyTo,
             @Option(names = "--no-copies", description = "Backups of this profile stay on this desk (unless a run or"
-                    + " schedule names destinations of its own).") boolean noCopies) throws IOException {
+                    + " schedule names destinations of its own).") boolean noCopies,
+            @Option(names = "--preset", paramLabel = "NAME", description = "Back up with this preset unless a backup"
+                    + " names another ('presets list'); '' for the settings' defaults. Replacing a profile keeps its"
+                    + " preset unless this is given.") String preset) throws IOException {
         ConnectionUri.Parsed parsed = ConnectionUri.parse(name, url, ConnectionDefaults.fromSystem());
         Optional<ConnectionProfile> previous = root.engine().profiles().find(name);
         List<String> keys = encryptionOf(previous, encryptTo, noEncryption);
         List<String> destinations = copiesOf(previous, copyTo, noCopies);
-        ConnectionProfile profile = parsed.profile().withEncryptTo(keys).withCopyTo(destinations);
+        String presetName = preset == null ? previous.map(ConnectionProfile::preset).orElse(null)
+                : preset.isBlank() ? null : root.engine().jobs().presets().require(preset).name();
+        ConnectionProfile profile = parsed.profile().withEncryptTo(keys).withCopyTo(destinations).withPreset(presetName);
         Optional<String> password = passwordStdin ? Optional.of(root.readSecretLine("--password-stdin", "the password")) : parsed.password();
         if (parsed.password().isPresent() && !passwordStdin) {
             root.err().println("warning: the password was part of the URL and may be in your shell history;"
@@ -56,6 +61,7 @@ public final class ProfilesCommand {
         root.out().println("Profile '" + name + "' " + (previous.isPresent() ? "replaced" : "saved") + ": "
                 + profile.describe() + encryptionSaid(previous, keys, encryptTo == null || encryptTo.isEmpty())
                 + (destinations.isEmpty() ? "" : "; copied to " + String.join(", ", destinations))
+                + (presetName == null ? "" : "; preset " + presetName)
                 + (password.isPresent() ? "; password stored in " + root.engine().credentials().storeOf(profile) : ""));
         return 0;
     }

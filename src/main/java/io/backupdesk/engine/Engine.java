@@ -29,6 +29,7 @@ import io.backupdesk.jobs.CopyJob;
 import io.backupdesk.jobs.DatabaseClaims;
 import io.backupdesk.jobs.EncryptionKeys;
 import io.backupdesk.jobs.Jobs;
+import io.backupdesk.jobs.Presets;
 import io.backupdesk.jobs.RemoteBackups;
 import io.backupdesk.jobs.RestoreJob;
 import io.backupdesk.jobs.StaleDatabases;
@@ -42,6 +43,7 @@ import io.backupdesk.stats.StatsService;
 import io.backupdesk.store.JobHistory;
 import io.backupdesk.store.PgPassFile;
 import io.backupdesk.store.ProfilePasswords;
+import io.backupdesk.store.PresetStore;
 import io.backupdesk.store.ProfileStore;
 import io.backupdesk.store.RestoreStore;
 import io.backupdesk.store.ScheduleStore;
@@ -118,14 +120,16 @@ public final class Engine {
                 clock);
         CopyJob copy = new CopyJob(offsite().destinations(), offsite().stores(), offsite().ledger(), catalog(), alerts(),
                 remote, clock);
+        Presets presets = new Presets(new PresetStore(paths.configDir(), warnings), profiles(), schedules(),
+                this::backupDefaults);
         BackupJob backup = new BackupJob(profiles(), backups(), cleanup,
                 new TestRestore(restores(), restore, history(), clock), history(), alerts(), claims(),
-                this::backupDefaults, encryptionKeys(), copy, clock);
+                this::backupDefaults, encryptionKeys(), copy, presets, clock);
         StaleDatabases stale = new StaleDatabases(() -> stats().health(),
                 staleAlerts.get(() -> new StaleAlertStore(paths.configDir(), warnings)), alerts(),
                 () -> settings().load().rpo(), clock);
         return new Jobs(backup, restore, new VerifyJob(verifier(), encryptionKeys()), cleanup, stale, copy,
-                offsite().destinationsJob(), remote, this::backupDefaults);
+                offsite().destinationsJob(), remote, presets, this::backupDefaults);
     }
 
     /** The age keys backups are encrypted to, in the configuration folder. */

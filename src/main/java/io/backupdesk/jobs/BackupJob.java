@@ -61,12 +61,13 @@ public final class BackupJob {
     private final Supplier<BackupDefaults> defaults;
     private final EncryptionKeys keys;
     private final CopyJob copies;
+    private final Presets presets;
     private final Clock clock;
 
     /** @param defaults the settings' defaults as they are at each run */
     public BackupJob(ProfileStore profiles, BackupService backups, CleanupJob cleanup, TestRestore testRestore,
                      JobHistory history, AlertDispatcher alerts, DatabaseClaims claims, Supplier<BackupDefaults> defaults,
-                     EncryptionKeys keys, CopyJob copies, Clock clock) {
+                     EncryptionKeys keys, CopyJob copies, Presets presets, Clock clock) {
         this.profiles = profiles;
         this.backups = backups;
         this.cleanup = cleanup;
@@ -77,6 +78,7 @@ public final class BackupJob {
         this.defaults = defaults;
         this.keys = keys;
         this.copies = copies;
+        this.presets = presets;
         this.clock = clock;
     }
 
@@ -118,7 +120,13 @@ public final class BackupJob {
      * @return the backup's history line
      */
     public JobRun scheduled(Schedule schedule, String origin, Cancellation cancel, Consumer<String> problems) {
-        return claimed(schedule.profile(), schedule.options(), origin, Optional.of(schedule), cancel, problems);
+        BackupOptions options;
+        try {
+            options = presets.forRun(schedule);
+        } catch (BackupDeskException e) {
+            throw failedBeforeStart(schedule.profile(), null, origin, Optional.of(schedule), e);
+        }
+        return claimed(schedule.profile(), options, origin, Optional.of(schedule), cancel, problems);
     }
 
     /**

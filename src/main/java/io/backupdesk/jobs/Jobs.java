@@ -9,5 +9,5 @@ import java.util.function.Supplier;
  * @param defaults what a backup takes from the settings, as they are at the moment of asking
  */
 public record Jobs(BackupJob backup, RestoreJob restore, VerifyJob verify, CleanupJob cleanup, StaleDatabases stale,
-                   CopyJob copy, DestinationsJob destinations, RemoteBackups remote,
+                   CopyJob copy, DestinationsJob destinations, RemoteBackups remote, Presets presets,
                    Supplier<BackupDefaults> defaults) { }
