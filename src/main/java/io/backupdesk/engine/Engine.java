@@ -31,6 +31,7 @@ import io.backupdesk.jobs.CopyJob;
 import io.backupdesk.jobs.DatabaseClaims;
 import io.backupdesk.jobs.EncryptionKeys;
 import io.backupdesk.jobs.Jobs;
+import io.backupdesk.jobs.Presets;
 import io.backupdesk.jobs.RemoteBackups;
 import io.backupdesk.jobs.RestoreJob;
 import io.backupdesk.jobs.SetBackupJob;
@@ -46,6 +47,7 @@ import io.backupdesk.stats.StatsService;
 import io.backupdesk.store.JobHistory;
 import io.backupdesk.store.PgPassFile;
 import io.backupdesk.store.ProfilePasswords;
+import io.backupdesk.store.PresetStore;
 import io.backupdesk.store.ProfileStore;
 import io.backupdesk.store.RestoreStore;
 import io.backupdesk.store.ScheduleStore;
@@ -120,15 +122,17 @@ public final class Engine {
                 remote, clock);
         SetBackupJob sets = new SetBackupJob(backups(), backupSets(), catalog(), layout(), connections(), credentials(),
                 runs(), claims(), history(), clock);
+        Presets presets = new Presets(new PresetStore(paths.configDir(), warnings), profiles(), schedules(),
+                this::backupDefaults);
         BackupJob backup = new BackupJob(profiles(), backups(), cleanup,
                 new TestRestore(restores(), restore, history(), clock), history(), alerts(), claims(),
-                this::backupDefaults, encryptionKeys(), copy, sets, clock);
+                this::backupDefaults, encryptionKeys(), copy, sets, presets, clock);
         StaleDatabases stale = new StaleDatabases(() -> WatchedDatabases.of(stats().health(), profiles().list(),
                 backupSets().read().sets()),
                 staleAlerts.get(() -> new StaleAlertStore(paths.configDir(), warnings)), alerts(),
                 () -> settings().load().rpo(), clock);
         return new Jobs(backup, sets, restore, new VerifyJob(verifier(), encryptionKeys(), clock), cleanup, stale, copy,
-                offsite().destinationsJob(), remote, this::backupDefaults);
+                offsite().destinationsJob(), remote, presets, this::backupDefaults);
     }
 
     /** The age keys backups are encrypted to, in the configuration folder. */

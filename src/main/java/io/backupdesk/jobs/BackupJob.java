@@ -70,12 +70,13 @@ public final class BackupJob {
     private final EncryptionKeys keys;
     private final CopyJob copies;
     private final SetBackupJob sets;
+    private final Presets presets;
     private final Clock clock;
 
     /** @param defaults the settings' defaults as they are at each run */
     public BackupJob(ProfileStore profiles, BackupService backups, CleanupJob cleanup, TestRestore testRestore,
                      JobHistory history, AlertDispatcher alerts, DatabaseClaims claims, Supplier<BackupDefaults> defaults,
-                     EncryptionKeys keys, CopyJob copies, SetBackupJob sets, Clock clock) {
+                     EncryptionKeys keys, CopyJob copies, SetBackupJob sets, Presets presets, Clock clock) {
         this.profiles = profiles;
         this.backups = backups;
         this.cleanup = cleanup;
@@ -87,6 +88,7 @@ public final class BackupJob {
         this.keys = keys;
         this.copies = copies;
         this.sets = sets;
+        this.presets = presets;
         this.clock = clock;
     }
 
@@ -163,7 +165,15 @@ public final class BackupJob {
      * @return the backup's history line
      */
     public JobRun scheduled(Schedule schedule, String origin, Cancellation cancel, Consumer<String> problems) {
-        return claimed(schedule.profile(), schedule.options(), origin, Optional.of(schedule), cancel, problems);
+        BackupOptions options;
+        try {
+            options = presets.forRun(schedule);
+        } catch (BackupDeskException e) {
+            boolean set = profiles.find(schedule.profile()).map(ConnectionProfile::wholeServer).orElse(false);
+            throw failedBeforeStart(set ? JobRun.KIND_SET : JobRun.KIND_BACKUP, schedule.profile(), null, origin,
+                    Optional.of(schedule), e);
+        }
+        return claimed(schedule.profile(), options, origin, Optional.of(schedule), cancel, problems);
     }
 
     /**

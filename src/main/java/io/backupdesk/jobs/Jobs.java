@@ -8,6 +8,7 @@ import java.util.function.Supplier;
  *
  * @param defaults what a backup takes from the settings, as they are at the moment of asking
  */
-public record Jobs(BackupJob backup, SetBackupJob sets, RestoreJob restore, VerifyJob verify, CleanupJob cleanup, StaleDatabases stale,
-                   CopyJob copy, DestinationsJob destinations, RemoteBackups remote,
+public record Jobs(BackupJob backup, SetBackupJob sets, RestoreJob restore, VerifyJob verify, CleanupJob cleanup,
+                   StaleDatabases stale,
+                   CopyJob copy, DestinationsJob destinations, RemoteBackups remote, Presets presets,
                    Supplier<BackupDefaults> defaults) { }

@@ -48,7 +48,7 @@ class RecordBuildersTest {
     private static Schedule fullSchedule() {
         return new Schedule("s1", "prod", "30 2 * * *", "Europe/Berlin", true, fullOptions(),
                 new RetentionPolicy(7, 7, 4, 12, Duration.ofDays(400)), Schedule.CatchUp.SKIP, true, AT,
-                AT.plusSeconds(60));
+                AT.plusSeconds(60), "nightly");
     }
 
     @Test
