@@ -4,8 +4,6 @@ import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.Preset;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -20,19 +18,20 @@ public final class PresetStore {
     }
 
     private static final int VERSION = 1;
-    private final JsonFile<PresetsFile> file;
+    private final NamedRecords<PresetsFile, Preset> records;
 
     public PresetStore(Path configDir, Consumer<String> warnings) {
-        this.file = new JsonFile<>(configDir.resolve("presets.json"), PresetsFile.class, VERSION,
-                () -> new PresetsFile(VERSION, List.of()), warnings);
+        this.records = new NamedRecords<>(configDir.resolve("presets.json"), PresetsFile.class, VERSION,
+                PresetsFile::presets, all -> new PresetsFile(VERSION, all), Preset::name, warnings);
     }
 
-    public synchronized List<Preset> list() {
-        return file.read().presets().stream().sorted(Comparator.comparing(Preset::name)).toList();
+    /** By name. */
+    public List<Preset> list() {
+        return records.list();
     }
 
-    public synchronized Optional<Preset> find(String name) {
-        return file.read().presets().stream().filter(p -> p.name().equals(name)).findFirst();
+    public Optional<Preset> find(String name) {
+        return records.find(name);
     }
 
     public Preset require(String name) {
@@ -41,20 +40,12 @@ public final class PresetStore {
                 .withCommandLineHint("List them with 'backupdesk presets list', or add one with 'backupdesk presets add'."));
     }
 
-    /** Adds the preset, or replaces the one with the same name. */
-    public synchronized void save(Preset preset) {
-        List<Preset> presets = new ArrayList<>(file.read().presets());
-        presets.removeIf(p -> p.name().equals(preset.name()));
-        presets.add(preset);
-        file.write(new PresetsFile(VERSION, presets));
+    /** Adds it, or replaces the one with the same name. */
+    public void save(Preset preset) {
+        records.save(preset);
     }
 
-    public synchronized boolean remove(String name) {
-        List<Preset> presets = new ArrayList<>(file.read().presets());
-        boolean removed = presets.removeIf(p -> p.name().equals(name));
-        if (removed) {
-            file.write(new PresetsFile(VERSION, presets));
-        }
-        return removed;
+    public boolean remove(String name) {
+        return records.remove(name);
     }
 }
