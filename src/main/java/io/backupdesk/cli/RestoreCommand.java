@@ -65,6 +65,9 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Parallel workers (custom and directory backups), 1 to 64. Default: cores, at most 4.")
     Integer jobs;
 
+    @Mixin
+    RestoreFlagOptions restoreFlags;
+
     @Option(names = "--single-transaction", description = "All or nothing in one transaction; not with --jobs above 1.")
     boolean singleTransaction;
 
@@ -109,6 +112,11 @@ public final class RestoreCommand implements Callable<Integer> {
         }
         Optional<SetRestore> set = SetRestore.of(this);
         if (set.isPresent()) {
+            if (restoreFlags.flags().any()) {
+                throw BackupDeskException.configuration("pg_restore's switches (--role, --schema-only, --no-tablespaces,"
+                        + " --disable-triggers, --no-data-for-failed-tables) are taken by a restore of one database.",
+                        "Restore the set without them, or one database of it by its own backup id.");
+            }
             return set.get().call();
         }
         if (databases.size() > 1 || renameTo != null || roles != null) {
@@ -122,7 +130,7 @@ public final class RestoreCommand implements Callable<Integer> {
         RestoreMode restoreMode = mode == null ? RestoreMode.SAFE_REPLACE : RestoreMode.parse(mode);
         RestorePlan plan = new RestorePlan(entry, profile, database == null ? profile.database() : database, restoreMode,
                 jobs == null ? 0 : jobs, singleTransaction, noOwner, noPrivileges, schemas, tables, !continueOnError, terminateSessions,
-                overrides.stream().map(CheckId::parse).collect(Collectors.toSet()));
+                overrides.stream().map(CheckId::parse).collect(Collectors.toSet()), restoreFlags.flags());
         return secrets.run(root.in(), keys -> run(plan, profile, keys));
     }
 

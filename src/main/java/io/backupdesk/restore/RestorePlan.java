@@ -23,17 +23,19 @@ import java.util.Set;
  * @param exitOnError        stop at the first error instead of going on and reporting them
  * @param terminateSessions  consent to end other sessions on the target database before it is replaced
  * @param overrides          blocking pre-flight checks the user chose to go past
+ * @param flags              pg_restore's own switches; none for its defaults
  */
 public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, String database, RestoreMode mode,
                           int jobs, boolean singleTransaction, boolean noOwner, boolean noPrivileges,
                           List<String> schemas, List<String> tables, boolean exitOnError, boolean terminateSessions,
-                          Set<CheckId> overrides) {
+                          Set<CheckId> overrides, RestoreFlags flags) {
     private static final int MAX_NAME_BYTES = 63;
 
     public RestorePlan {
         schemas = List.copyOf(schemas == null ? List.of() : schemas);
         tables = List.copyOf(tables == null ? List.of() : tables);
         overrides = Set.copyOf(overrides == null ? Set.of() : overrides);
+        flags = flags == null ? RestoreFlags.NONE : flags;
         tables.forEach(QualifiedName::parse);
         if (database == null || database.isBlank()) {
             throw BackupDeskException.configuration("Name the database to restore to.",
@@ -68,6 +70,31 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
                     .withCommandLineHint("Use --mode in-place (only the chosen objects are replaced, after a safety"
                             + " backup of the whole database) or --mode new-database.");
         }
+        if (flags.any() && source.record().format() == BackupFormat.PLAIN) {
+            throw BackupDeskException.configuration("A plain SQL backup is run by psql, which has none of pg_restore's"
+                    + " switches (role, schema only, tablespaces, triggers, failed tables).",
+                    "Restore it without them, or back up in an archive format (custom, directory or tar).");
+        }
+        if (flags.schemaOnly() && mode != RestoreMode.NEW_DATABASE) {
+            // a schema-only restore over a database would leave it without its rows
+            throw BackupDeskException.configuration("A schema-only restore would replace " + database + " by a"
+                    + " database without rows.", "Restore the schema only into a new database.")
+                    .withCommandLineHint("Use --mode new-database with --schema-only.");
+        }
+    }
+
+    /** A plan with pg_restore's default switches. */
+    public RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, String database, RestoreMode mode,
+                       int jobs, boolean singleTransaction, boolean noOwner, boolean noPrivileges,
+                       List<String> schemas, List<String> tables, boolean exitOnError, boolean terminateSessions,
+                       Set<CheckId> overrides) {
+        this(source, target, database, mode, jobs, singleTransaction, noOwner, noPrivileges, schemas, tables,
+                exitOnError, terminateSessions, overrides, RestoreFlags.NONE);
+    }
+
+    /** Whether rows are restored, and so counted against the backup's afterwards. */
+    public boolean restoresRows() {
+        return !flags.schemaOnly();
     }
 
     /** One worker per core, at most four, where the format allows it. */
@@ -83,6 +110,6 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
     /** The same plan reading another copy of the same backup (the plaintext of an encrypted one). */
     public RestorePlan withSource(BackupCatalog.Entry copy) {
         return new RestorePlan(copy, target, database, mode, jobs, singleTransaction, noOwner, noPrivileges, schemas,
-                tables, exitOnError, terminateSessions, overrides);
+                tables, exitOnError, terminateSessions, overrides, flags);
     }
 }

@@ -10,6 +10,7 @@ import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.Progress;
+import io.backupdesk.core.TableCount;
 import io.backupdesk.core.RestoreRecord;
 import io.backupdesk.pg.ClientInstallation;
 import io.backupdesk.pg.Credentials;
@@ -212,8 +213,11 @@ final class RestoreRun {
             RestoreService.phase(progress, "Counting the rows of " + database);
             List<TableComparison> tables;
             try (Connection c = services.connections().open(target, database, password)) {
+                // without rows restored, each table is only looked for: its rows are not expected
                 tables = RestoreValidator.compare(c, plan.source().record().tables().stream()
-                        .filter(t -> RestoreSelection.includes(t, plan.schemas(), plan.tables())).toList(), target.describe());
+                        .filter(t -> RestoreSelection.includes(t, plan.schemas(), plan.tables()))
+                        .map(t -> plan.restoresRows() ? t : new TableCount(t.schema(), t.name(), null)).toList(),
+                        target.describe());
             } catch (SQLException e) {
                 tables = List.of();
             }

@@ -78,6 +78,7 @@ final class ToolRestore {
         if (plan.exitOnError()) {
             args.add("--exit-on-error");
         }
+        args.addAll(switches(plan.flags()));
         if (clean) {
             args.addAll(List.of("--clean", "--if-exists"));
         }
@@ -99,6 +100,27 @@ final class ToolRestore {
         } finally {
             deleteQuietly(useList);
         }
+    }
+
+    /** pg_restore's own switches, under its own names. */
+    static List<String> switches(RestoreFlags flags) {
+        List<String> args = new ArrayList<>();
+        if (flags.role() != null) {
+            args.add("--role=" + flags.role());
+        }
+        if (flags.schemaOnly()) {
+            args.add("--schema-only");
+        }
+        if (flags.noTablespaces()) {
+            args.add("--no-tablespaces");
+        }
+        if (flags.disableTriggers()) {
+            args.add("--disable-triggers");
+        }
+        if (flags.noDataForFailedTables()) {
+            args.add("--no-data-for-failed-tables");
+        }
+        return args;
     }
 
     private static void deleteQuietly(Path file) {
