@@ -65,7 +65,7 @@ final class CliJson {
      * A whole-server set: its members with their backup ids or why they failed, what the scope left out, the roles
      * file. Its status is worked out from what is there (complete, partial, failed), never read from the manifest.
      */
-    static Map<String, Object> set(BackupSets.SetEntry entry) {
+    static Map<String, Object> set(BackupSets.SetEntry entry, List<CopyState> copies) {
         BackupSet s = entry.set();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", "set");
@@ -96,6 +96,7 @@ final class CliJson {
         m.put("rolesPath", entry.roles().map(Object::toString).orElse(null));
         m.put("rolesSha256", s.globalsSha256());
         m.put("rolesError", s.globalsError());
+        m.put("copies", copies.stream().map(CliJson::copy).toList());
         return m;
     }
 

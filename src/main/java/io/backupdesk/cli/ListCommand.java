@@ -79,7 +79,7 @@ public final class ListCommand implements Callable<Integer> {
                     .collect(Collectors.groupingBy(CopyState::backupId));
             List<Object> all = new ArrayList<>(entries.stream()
                     .map(e -> CliJson.backup(e, copies.getOrDefault(e.record().id(), List.of()))).toList());
-            shownSets.stream().map(CliJson::set).forEach(all::add);
+            shownSets.stream().map(e -> CliJson.set(e, copies.getOrDefault(e.set().id(), List.of()))).forEach(all::add);
             refused.stream().map(CliJson::refused).forEach(all::add);
             sets.refused().stream().map(CliJson::refused).forEach(all::add);
             root.out().println(CliJson.writeList(all));
