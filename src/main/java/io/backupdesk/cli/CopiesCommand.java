@@ -53,7 +53,7 @@ public final class CopiesCommand implements Callable<Integer> {
         root.out().printf(ROW, "BACKUP", "DESTINATION", "STATUS", "WHEN", "DETAIL");
         for (CopyState s : states) {
             String detail = switch (s.status()) {
-                case OK -> "SHA-256 " + s.sha256() + " (" + s.confirmedBy() + ")";
+                case OK -> (s.sha256() == null ? "" : "SHA-256 " + s.sha256() + " ") + "(" + s.confirmedBy() + ")";
                 case PENDING -> s.error() + (s.nextAttemptAt() == null ? ""
                         : " Next try " + Format.time(s.nextAttemptAt()) + ".");
                 case FAILED, CORRUPT -> s.error();
