@@ -3,10 +3,13 @@ package io.backupdesk.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backupdesk.backup.Sha256;
 import io.backupdesk.store.Json;
+import io.backupdesk.testing.AwsCli;
 import io.backupdesk.testing.Cli;
 import io.backupdesk.testing.Fixtures;
 import io.backupdesk.testing.PostgresServerExtension;
+import io.backupdesk.testing.S3ProxyServer;
 import io.backupdesk.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,13 +25,23 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A whole-server set copied to a folder destination as one backup, through the real command line on the real server
- * (only this test's own databases): every part there and read back, the manifest last, a retry that completes it.
+ * A whole-server set copied to a folder and to an S3 bucket as one backup, through the real command line on the real
+ * server (only this test's own databases): every part there and read back, the manifest last, a retry that completes
+ * it, an encrypted-only destination that refuses it whole.
  */
 @ExtendWith(PostgresServerExtension.class)
 class SetCopiesIT {
+    private static final String BUCKET = "backups";
     @TempDir
     Path dir;
+    private S3ProxyServer s3;
+
+    @AfterEach
+    void stop() {
+        if (s3 != null) {
+            s3.close();
+        }
+    }
 
     @Test
     void aSetIsCopiedWholeWithEveryPartAtItsLocalPlaceAndConfirmed(TestServer server) throws Exception {
@@ -60,6 +73,36 @@ class SetCopiesIT {
             assertThat(Sha256.ofFile(there)).as(there.toString()).isEqualTo(Sha256.ofFile(file));
         }
         assertThat(files(nas)).hasSameSizeAs(local);
+    }
+
+    @Test
+    void aSetIsCopiedToAnS3BucketWhereTheAwsCliReadsEveryPartAsItIsHere(TestServer server) throws Exception {
+        String prefix = SetFixtures.prefix();
+        SetFixtures.threeDatabasesWithRoles(server, prefix);
+        s3 = new S3ProxyServer(dir.resolve("s3"), S3ProxyServer.Checksums.VERIFIED).start();
+        s3.createBucket(BUCKET);
+        Cli desk = desk();
+        SetFixtures.addServerProfile(desk, server, server.user(), server.password(), "srv",
+                "--include-database", prefix + "_*");
+        assertThat(desk.withInput(S3ProxyServer.ACCESS_KEY + ":" + S3ProxyServer.SECRET_KEY + "\n", "destinations",
+                "add", "bucket", "--url", "s3://" + BUCKET + "/desk", "--endpoint", s3.endpoint(), "--path-style",
+                "--region", S3ProxyServer.REGION, "--allow-unencrypted", "--credentials-stdin").code()).isZero();
+
+        JsonNode set = json(desk.run("backup", "srv", "--copy-to", "bucket", "--json"));
+        JsonNode copies = json(desk.run("copies", set.get("id").asText(), "--json"));
+
+        assertThat(set.get("copies").get(0).get("status").asText()).as(set.toString()).isEqualTo("ok");
+        assertThat(copies.findValuesAsText("status")).hasSize(4).containsOnly("ok");
+        AwsCli aws = new AwsCli(s3);
+        Path backups = dir.resolve("backups");
+        List<Path> local = files(backups);
+        assertThat(aws.keys(BUCKET)).hasSameSizeAs(local);
+        for (Path file : local) {
+            AwsCli.Result read = aws.run("s3", "cp", "s3://" + BUCKET + "/desk/"
+                    + backups.relativize(file).toString().replace('\\', '/'), "-");
+            assertThat(read.ok()).as(file + ": " + read.err()).isTrue();
+            assertThat(read.sha256()).as(file.toString()).isEqualTo(Sha256.ofFile(file));
+        }
     }
 
     @Test
