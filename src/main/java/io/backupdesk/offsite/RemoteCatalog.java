@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The backups at the destinations, as this desk knows them: a sync mirrors each destination's sidecars into a folder
- * of its own ({@code <data>/remote/<destination>/}, the same layout as there), where the local catalog's checks read
- * them as untrusted input. One object per sidecar at the destination, never a shared index, so desks that copy to
+ * The backups at the destinations, as this desk knows them: a sync mirrors each destination's sidecars and sets'
+ * manifests into a folder of its own ({@code <data>/remote/<destination>/}, the same layout as there), where the local
+ * catalog's and manifest store's checks read them as untrusted input ({@link RemoteSets}). One object per sidecar at the destination, never a shared index, so desks that copy to
  * one bucket at once never spoil each other's catalog. Thread-safe; holds no state between calls.
  */
 public final class RemoteCatalog {
@@ -64,8 +64,9 @@ public final class RemoteCatalog {
     }
 
     /**
-     * Reads the destination's sidecars into its mirror, replacing what was mirrored before. A sidecar whose backup
-     * file is not there, or is not the size it records, is not offered for a restore.
+     * Reads the destination's sidecars and set manifests into its mirror, replacing what was mirrored before. A
+     * sidecar whose backup file is not there, or is not the size it records, is not offered for a restore; a manifest
+     * the manifest store refuses, or whose roles file is not there, is not kept.
      */
     public Synced sync(Destination destination, RemoteStore store, Cancellation cancel) {
         Map<String, RemoteStore.RemoteFile> files = store.list("").stream()
