@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -73,11 +74,22 @@ public final class BackupSets {
     private final BackupLayout layout;
     private final BackupCatalog catalog;
     private final Consumer<String> warnings;
+    private final Predicate<Path> rolesThere;
 
     public BackupSets(BackupLayout layout, BackupCatalog catalog, Consumer<String> warnings) {
+        this(layout, catalog, warnings, roles -> Files.isRegularFile(roles, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /**
+     * @param rolesThere whether a manifest's roles file is there: a file beside it on this desk; for the manifests
+     *                   mirrored from a destination, whose roles files stay there, what the destination's listing says
+     */
+    public BackupSets(BackupLayout layout, BackupCatalog catalog, Consumer<String> warnings,
+                      Predicate<Path> rolesThere) {
         this.layout = layout;
         this.catalog = catalog;
         this.warnings = warnings;
+        this.rolesThere = rolesThere;
     }
 
     /** Every set, with the catalog read now. */
@@ -122,7 +134,7 @@ public final class BackupSets {
     }
 
     /** The set with its members found; refused when a backup it lists belongs elsewhere. */
-    private static SetEntry matched(Path manifest, BackupSet set, Map<String, BackupCatalog.Entry> byId)
+    private SetEntry matched(Path manifest, BackupSet set, Map<String, BackupCatalog.Entry> byId)
             throws SetCheck.Refusal {
         List<BackupSet.Member> members = new ArrayList<>();
         List<BackupCatalog.Entry> found = new ArrayList<>();
@@ -142,12 +154,11 @@ public final class BackupSets {
             members.add(m);
             found.add(entry);
         }
-        boolean rolesThere = set.globalsFile() == null
-                || Files.isRegularFile(manifest.resolveSibling(set.globalsFile()), LinkOption.NOFOLLOW_LINKS);
+        boolean roles = set.globalsFile() == null || rolesThere.test(manifest.resolveSibling(set.globalsFile()));
         return new SetEntry(new BackupSet(set.schemaVersion(), set.id(), set.profile(), set.host(), set.port(),
                 set.serverVersion(), set.format(), set.createdAt(), set.durationMillis(),
-                rolesThere ? set.globalsFile() : null, rolesThere ? set.globalsSha256() : null,
-                rolesThere ? set.globalsError() : "the roles file " + set.globalsFile() + " is gone", members,
+                roles ? set.globalsFile() : null, roles ? set.globalsSha256() : null,
+                roles ? set.globalsError() : "the roles file " + set.globalsFile() + " is gone", members,
                 set.excluded(), set.label(), set.origin(), set.pinned(), set.encrypted(), set.recipients()),
                 manifest, found);
     }

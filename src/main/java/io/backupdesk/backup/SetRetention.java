@@ -4,17 +4,21 @@ import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
+import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.store.JobHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Retention of a server connection's sets, each kept or deleted whole: {@link RetentionRules}' rules with a set as one
@@ -25,6 +29,7 @@ import java.util.Optional;
 public final class SetRetention {
     private static final Logger LOG = LoggerFactory.getLogger(SetRetention.class);
     private static final String UNOWNED = "kept: made by hand, or by a schedule without retention rules";
+    private static final Function<BackupCatalog.Entry, BackupStatus> ON_THIS_DESK = BackupCatalog.Entry::status;
 
     /** One set's fate. */
     public record Decision(BackupSets.SetEntry set, boolean delete, String reason) { }
@@ -63,21 +68,41 @@ public final class SetRetention {
                 continue;
             }
             List<RetentionRules.Candidate<BackupSets.SetEntry>> candidates = own.stream()
-                    .filter(s -> rule.origin().equals(s.set().origin())).map(SetRetention::candidate).toList();
+                    .filter(s -> rule.origin().equals(s.set().origin())).map(s -> candidate(s, ON_THIS_DESK)).toList();
             RetentionRules.decide(candidates, rule.policy(), latestFailed, clock.instant(), rule.zone())
                     .forEach(v -> decided.put(v.item().set().id(), new Decision(v.item(), v.delete(), v.reason())));
         }
-        Map<String, String> newestGoodOf = newestGoodPerDatabase(own);
+        List<Decision> decisions = own.stream()
+                .map(set -> decided.getOrDefault(set.set().id(), new Decision(set, false, UNOWNED))).toList();
+        return new Plan(profile, keepNewestGood(decisions, own, ON_THIS_DESK));
+    }
+
+    /**
+     * One connection's sets under one policy, as a destination's retention applies it to the sets there: the same
+     * rules and the same rule of the newest good backup per database, with each member's status as {@code statusOf}
+     * says (at a destination, the status its sidecar recorded). Newest first.
+     */
+    public static List<Decision> decide(List<BackupSets.SetEntry> sets, RetentionPolicy policy, boolean latestFailed,
+                                        Instant now, ZoneId zone, Function<BackupCatalog.Entry, BackupStatus> statusOf) {
+        List<Decision> decisions = RetentionRules.decide(sets.stream().map(s -> candidate(s, statusOf)).toList(),
+                policy, latestFailed, now, zone).stream().map(v -> new Decision(v.item(), v.delete(), v.reason()))
+                .toList();
+        return keepNewestGood(decisions, sets, statusOf);
+    }
+
+    /** Keeps, whatever was decided, each set that holds the newest good backup of one of its databases. */
+    private static List<Decision> keepNewestGood(List<Decision> decided, List<BackupSets.SetEntry> all,
+                                                 Function<BackupCatalog.Entry, BackupStatus> statusOf) {
+        Map<String, String> newestGoodOf = newestGoodPerDatabase(all, statusOf);
         List<Decision> decisions = new ArrayList<>();
-        for (BackupSets.SetEntry set : own) {
-            Decision d = decided.getOrDefault(set.set().id(), new Decision(set, false, UNOWNED));
+        for (Decision d : decided) {
             Optional<String> lastOf = newestGoodOf.entrySet().stream()
-                    .filter(e -> e.getValue().equals(set.set().id())).map(Map.Entry::getKey).sorted().findFirst();
+                    .filter(e -> e.getValue().equals(d.set().set().id())).map(Map.Entry::getKey).sorted().findFirst();
             decisions.add(d.delete() && lastOf.isPresent()
-                    ? new Decision(set, false, "kept: it holds the newest good backup of " + lastOf.get()) : d);
+                    ? new Decision(d.set(), false, "kept: it holds the newest good backup of " + lastOf.get()) : d);
         }
         decisions.sort(Comparator.comparing((Decision d) -> d.set().set().createdAt()).reversed());
-        return new Plan(profile, List.copyOf(decisions));
+        return List.copyOf(decisions);
     }
 
     /** Deletes what the plan lets go, each set whole; one that cannot go is reported and the others still go. */
@@ -101,23 +126,25 @@ public final class SetRetention {
      * A set as the rules see it: good when everything it wrote is good (verified when every member is), else the
      * worst status of a member; a set that wrote no database is failed, kept for a person to look at.
      */
-    private static RetentionRules.Candidate<BackupSets.SetEntry> candidate(BackupSets.SetEntry set) {
+    private static RetentionRules.Candidate<BackupSets.SetEntry> candidate(BackupSets.SetEntry set,
+            Function<BackupCatalog.Entry, BackupStatus> statusOf) {
         BackupStatus status;
         if (set.members().isEmpty()) {
             status = BackupStatus.FAILED;
         } else {
-            status = set.members().stream().map(BackupCatalog.Entry::status).filter(s -> !isGood(s)).findFirst()
-                    .orElse(set.members().stream().allMatch(m -> m.status() == BackupStatus.VERIFIED)
+            status = set.members().stream().map(statusOf).filter(s -> !isGood(s)).findFirst()
+                    .orElse(set.members().stream().allMatch(m -> statusOf.apply(m) == BackupStatus.VERIFIED)
                             ? BackupStatus.VERIFIED : BackupStatus.OK);
         }
         return new RetentionRules.Candidate<>(set, set.set().createdAt(), set.set().pinned(), status);
     }
 
     /** The id of the newest set with a good backup of each database. */
-    private static Map<String, String> newestGoodPerDatabase(List<BackupSets.SetEntry> sets) {
+    private static Map<String, String> newestGoodPerDatabase(List<BackupSets.SetEntry> sets,
+                                                             Function<BackupCatalog.Entry, BackupStatus> statusOf) {
         Map<String, String> newest = new HashMap<>();
         sets.stream().sorted(Comparator.comparing((BackupSets.SetEntry s) -> s.set().createdAt()).reversed())
-                .forEach(s -> s.members().stream().filter(m -> isGood(m.status()))
+                .forEach(s -> s.members().stream().filter(m -> isGood(statusOf.apply(m)))
                         .forEach(m -> newest.putIfAbsent(m.record().database(), s.set().id())));
         return newest;
     }

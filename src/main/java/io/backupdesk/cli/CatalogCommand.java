@@ -22,6 +22,10 @@ public final class CatalogCommand {
                 .filter(r -> r.destination().equals(destination)).count();
         root.out().println(synced.backups().size() + " backup(s) at " + destination + "; " + onlyThere
                 + " of them not on this desk, listed as remote and restorable by id.");
+        if (!synced.sets().isEmpty()) {
+            root.out().println(synced.sets().size() + " whole-server set(s) at " + destination + ", listed as remote"
+                    + " sets; their databases restore one by one by id.");
+        }
         synced.refused().forEach(r -> root.err().println("warning: " + r));
         return synced.damaged().isEmpty() ? 0 : 1;
     }

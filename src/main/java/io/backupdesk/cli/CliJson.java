@@ -5,6 +5,7 @@ import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupSets;
 import io.backupdesk.core.BackupSet;
 import io.backupdesk.offsite.CopyState;
+import io.backupdesk.offsite.RemoteSets;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.ConnectionProfile;
@@ -65,7 +66,7 @@ final class CliJson {
      * A whole-server set: its members with their backup ids or why they failed, what the scope left out, the roles
      * file. Its status is worked out from what is there (complete, partial, failed), never read from the manifest.
      */
-    static Map<String, Object> set(BackupSets.SetEntry entry) {
+    static Map<String, Object> set(BackupSets.SetEntry entry, List<CopyState> copies) {
         BackupSet s = entry.set();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", "set");
@@ -96,6 +97,19 @@ final class CliJson {
         m.put("rolesPath", entry.roles().map(Object::toString).orElse(null));
         m.put("rolesSha256", s.globalsSha256());
         m.put("rolesError", s.globalsError());
+        m.put("copies", copies.stream().map(CliJson::copy).toList());
+        return m;
+    }
+
+    /**
+     * A set only at a destination, as its last catalog sync found it: no file of it here, so no paths; {@code remoteAt}
+     * names the destination. Its status is worked out from what is there, as for a set here.
+     */
+    static Map<String, Object> remoteSet(RemoteSets.RemoteSet remote) {
+        Map<String, Object> m = set(remote.entry(), List.of());
+        m.put("manifest", null);
+        m.put("rolesPath", null);
+        m.put("remoteAt", remote.destination());
         return m;
     }
 

@@ -1,5 +1,6 @@
 package io.backupdesk.cli;
 
+import io.backupdesk.backup.BackupSets;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.jobs.CopyJob;
 import io.backupdesk.offsite.CopyState;
@@ -21,7 +22,8 @@ public final class CopiesCommand implements Callable<Integer> {
     @ParentCommand
     BackupDeskCli root;
 
-    @Parameters(paramLabel = "BACKUP_ID", arity = "0..1", description = "Only this backup's copies.")
+    @Parameters(paramLabel = "ID", arity = "0..1", description = "Only this backup's copies; for a set, the set's own"
+            + " (ok only once every database, the roles file and the manifest are there), then its databases'.")
     String backupId;
 
     @Option(names = "--json", description = "Print a JSON array.")
@@ -29,8 +31,11 @@ public final class CopiesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<CopyState> states = root.engine().jobs().copy().states(Optional.ofNullable(backupId)
-                .map(id -> root.engine().catalog().require(id).record().id()));
+        CopyJob copies = root.engine().jobs().copy();
+        Optional<BackupSets.SetEntry> set = backupId == null ? Optional.empty()
+                : root.engine().backupSets().find(backupId);
+        List<CopyState> states = set.isPresent() ? copies.statesOf(set.get()) : copies.states(Optional
+                .ofNullable(backupId).map(id -> root.engine().catalog().require(id).record().id()));
         print(root, states, json);
         return 0;
     }
@@ -48,7 +53,7 @@ public final class CopiesCommand implements Callable<Integer> {
         root.out().printf(ROW, "BACKUP", "DESTINATION", "STATUS", "WHEN", "DETAIL");
         for (CopyState s : states) {
             String detail = switch (s.status()) {
-                case OK -> "SHA-256 " + s.sha256() + " (" + s.confirmedBy() + ")";
+                case OK -> (s.sha256() == null ? "" : "SHA-256 " + s.sha256() + " ") + "(" + s.confirmedBy() + ")";
                 case PENDING -> s.error() + (s.nextAttemptAt() == null ? ""
                         : " Next try " + Format.time(s.nextAttemptAt()) + ".");
                 case FAILED, CORRUPT -> s.error();

@@ -1,6 +1,7 @@
 package io.backupdesk.cli;
 
 import io.backupdesk.backup.RetentionPlan;
+import io.backupdesk.backup.SetRetention;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.Destination;
@@ -183,7 +184,7 @@ public final class DestinationsCommand {
         Cancellation cancel = new Cancellation();
         RemoteRetention.Pruned pruned = CancelOnInterrupt.run(cancel,
                 () -> root.engine().jobs().remote().prune(name, dryRun, cancel));
-        if (pruned.plans().isEmpty()) {
+        if (pruned.plans().isEmpty() && pruned.setPlans().isEmpty()) {
             root.out().println("The destination " + name + " keeps every backup (it has no retention rules).");
             return 0;
         }
@@ -191,6 +192,12 @@ public final class DestinationsCommand {
             root.out().println(plan.profile() + " / " + plan.database() + ":");
             plan.decisions().forEach(d -> root.out().println("  " + (d.delete() ? (dryRun ? "would delete " : "deleted ")
                     : "kept ") + d.entry().record().id() + "  " + Format.time(d.entry().record().createdAt()) + "  "
+                    + d.reason()));
+        }
+        for (SetRetention.Plan plan : pruned.setPlans()) {
+            root.out().println(plan.profile() + " / sets:");
+            plan.decisions().forEach(d -> root.out().println("  " + (d.delete() ? (dryRun ? "would delete " : "deleted ")
+                    : "kept ") + "set " + d.set().set().id() + "  " + Format.time(d.set().set().createdAt()) + "  "
                     + d.reason()));
         }
         pruned.failures().forEach(f -> root.err().println("error: could not delete " + f));

@@ -3,6 +3,7 @@ package io.backupdesk.cli;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.offsite.CopyState;
 import io.backupdesk.offsite.RemoteCatalog;
+import io.backupdesk.offsite.RemoteSets;
 import io.backupdesk.backup.BackupSets;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupSet;
@@ -60,6 +61,16 @@ public final class ListCommand implements Callable<Integer> {
                 entry.status().name().toLowerCase(Locale.ROOT), label});
     }
 
+    /** A set only at a destination: "remote", as a backup there is, with how whole it is there beside its label. */
+    private static Row row(RemoteSets.RemoteSet remote) {
+        Row row = row(remote.entry());
+        Object[] cells = row.cells().clone();
+        cells[6] = "remote";
+        cells[7] = "[" + remote.entry().status().name().toLowerCase(Locale.ROOT) + " at " + remote.destination()
+                + "] " + cells[7];
+        return new Row(row.created(), cells);
+    }
+
     @Override
     public Integer call() {
         BackupCatalog.Listing listing = root.engine().catalog().read();
@@ -74,22 +85,27 @@ public final class ListCommand implements Callable<Integer> {
         BackupSets.Listing sets = root.engine().backupSets().read(listing);
         List<BackupSets.SetEntry> shownSets = sets.sets().stream()
                 .filter(s -> profile == null || s.set().profile().equals(profile)).toList();
+        List<RemoteSets.RemoteSet> remoteSets = root.engine().offsite().remoteCatalog().setsExcept(sets.sets().stream()
+                        .map(s -> s.set().id()).collect(Collectors.toSet())).stream()
+                .filter(s -> profile == null || s.entry().set().profile().equals(profile)).toList();
         if (json) {
             Map<String, List<CopyState>> copies = root.engine().offsite().ledger().current().stream()
                     .collect(Collectors.groupingBy(CopyState::backupId));
             List<Object> all = new ArrayList<>(entries.stream()
                     .map(e -> CliJson.backup(e, copies.getOrDefault(e.record().id(), List.of()))).toList());
-            shownSets.stream().map(CliJson::set).forEach(all::add);
+            shownSets.stream().map(e -> CliJson.set(e, copies.getOrDefault(e.set().id(), List.of()))).forEach(all::add);
+            remoteSets.stream().map(CliJson::remoteSet).forEach(all::add);
             refused.stream().map(CliJson::refused).forEach(all::add);
             sets.refused().stream().map(CliJson::refused).forEach(all::add);
             root.out().println(CliJson.writeList(all));
             return 0;
         }
         // a set is one line: its members are in it, not beside it
-        Set<String> inSets = shownSets.stream().flatMap(s -> s.members().stream()).map(e -> e.record().id())
-                .collect(Collectors.toSet());
-        List<Row> rows = Stream.concat(entries.stream().filter(e -> !inSets.contains(e.record().id())).map(ListCommand::row),
-                shownSets.stream().map(ListCommand::row)).sorted(Comparator.comparing(Row::created).reversed()).toList();
+        Set<String> inSets = Stream.concat(shownSets.stream(), remoteSets.stream().map(RemoteSets.RemoteSet::entry))
+                .flatMap(s -> s.members().stream()).map(e -> e.record().id()).collect(Collectors.toSet());
+        List<Row> rows = Stream.of(entries.stream().filter(e -> !inSets.contains(e.record().id())).map(ListCommand::row),
+                        shownSets.stream().map(ListCommand::row), remoteSets.stream().map(ListCommand::row))
+                .flatMap(r -> r).sorted(Comparator.comparing(Row::created).reversed()).toList();
         if (rows.isEmpty()) {
             root.out().println("No backups" + (profile == null ? "" : " of profile " + profile) + " in "
                     + root.engine().catalog().root() + ".");

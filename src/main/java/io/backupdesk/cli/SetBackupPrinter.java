@@ -9,10 +9,13 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.crypto.Passphrase;
 import io.backupdesk.jobs.BackupJob;
 import io.backupdesk.jobs.SetBackupJob;
+import io.backupdesk.offsite.CopyState;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code backup NAME} of a server connection: the set, and what became of each database. Exits 0 only for a complete
@@ -38,10 +41,13 @@ final class SetBackupPrinter {
                                     databasesAtOnce), ConsoleProgress.forTerminal(root.err()), cancel)));
         }
         BackupSets.SetEntry entry = outcome.set();
+        List<CopyState> copies = root.engine().jobs().copy().states(Optional.of(entry.set().id()));
         if (json) {
-            root.out().println(CliJson.write(CliJson.set(entry)));
+            root.out().println(CliJson.write(CliJson.set(entry, copies)));
         } else {
             print(entry);
+            copies.forEach(c -> root.out().println("  copy to " + c.destination() + ": " + c.status().word()
+                    + (c.error() == null ? "" : " (" + c.error() + ")")));
         }
         if (entry.status() != BackupSet.Status.COMPLETE) {
             root.err().println("error: the set " + entry.set().id() + " is " + status(entry) + ": "

@@ -119,8 +119,8 @@ public final class Engine {
         RemoteBackups remote = offsite().remoteBackups(catalog(), retention()::latestRunFailed, clock);
         RestoreJob restore = new RestoreJob(restores(), claims(), encryptionKeys(), verifier(), decryptedCopies(), remote,
                 clock);
-        CopyJob copy = new CopyJob(offsite().destinations(), offsite().stores(), offsite().ledger(), catalog(), alerts(),
-                remote, clock);
+        CopyJob copy = new CopyJob(offsite().destinations(), offsite().stores(), offsite().ledger(), catalog(),
+                backupSets(), alerts(), remote, clock);
         SetBackupJob sets = new SetBackupJob(backups(), backupSets(), catalog(), layout(), connections(), credentials(),
                 runs(), claims(), history(), clock);
         Presets presets = new Presets(new PresetStore(paths.configDir(), warnings), profiles(), schedules(),

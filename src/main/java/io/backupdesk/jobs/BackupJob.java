@@ -116,7 +116,8 @@ public final class BackupJob {
 
     /**
      * A set of every database of a server connection now (see {@link SetBackupJob}), as the connection's one set run:
-     * each database is claimed only while it is dumped. A partial set is an outcome, alerted as a failed run is.
+     * each database is claimed only while it is dumped; then its copies, as one, to the run's or the connection's
+     * destinations ({@link CopyJob#statesOf}). A partial set is an outcome, alerted as a failed run is.
      *
      * @throws BackupDeskException {@code BUSY} at once when a set of this connection is running already; when
      *                             nothing could start (server down, plain format); {@code CANCELLED}
@@ -125,10 +126,12 @@ public final class BackupJob {
         boolean verify = defaults.get().verify(request.verify());
         ArchiveEncryption encryption = keys.forBackup(EncryptionKeys.forRun(request.options().encryptTo(),
                 request.profile()), request.passphrase()).orElse(null);
+        List<String> destinations = copies.check(CopyJob.forRun(request.options().copyTo(), request.profile()));
         SetBackupJob.Outcome outcome = claims.whileHolding(DatabaseClaims.keyOf(request.profile()), "set backup",
                 () -> sets.run(setRun(request.profile(), request.options(), request.origin(), request.password(),
                         request.interactive(), verify, encryption, request.databasesAtOnce()), progress, cancel));
         alertIfFailed(outcome.run());
+        copies.afterSet(outcome.set(), destinations, progress, cancel);
         return outcome;
     }
 
@@ -231,8 +234,8 @@ public final class BackupJob {
     }
 
     /**
-     * A set under the caller's claim of the connection: alerted when it is not complete, then (as after a good backup)
-     * the connection's sets cleaned up, which never lets go of the newest good backup of any database.
+     * A set under the caller's claim of the connection: alerted when it is not complete, copied as one, then (as after
+     * a good backup) the connection's sets cleaned up, which never lets go of the newest good backup of any database.
      */
     private JobRun claimedSet(ConnectionProfile profile, BackupOptions options, String origin,
                               ArchiveEncryption encryption, Cancellation cancel, Consumer<String> problems) {
@@ -249,6 +252,10 @@ public final class BackupJob {
             problems.accept("The set of " + profile.name() + " is " + outcome.set().status().name()
                     .toLowerCase(java.util.Locale.ROOT) + ": " + outcome.run().error());
         }
+        copies.afterSet(outcome.set(), CopyJob.forRun(options.copyTo(), profile), Progress.NONE, cancel).stream()
+                .filter(c -> c.status() != CopyState.Status.OK).forEach(c -> problems.accept("The copy of the set of "
+                        + profile.name() + " to " + c.destination() + " failed: " + c.error()
+                        + (c.nextAttemptAt() == null ? "" : " It is tried again later.")));
         try {
             cleanup.afterBackup(profile).forEach(f -> problems.accept("Cleanup of the sets of "
                     + profile.name() + ": " + f));

@@ -3,7 +3,9 @@ package io.backupdesk.jobs;
 import io.backupdesk.alert.Alert;
 import io.backupdesk.alert.AlertDispatcher;
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupSets;
 import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupSet;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
@@ -25,10 +27,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,12 +59,19 @@ public final class CopyJob {
     private final BackupCatalog catalog;
     private final AlertDispatcher alerts;
     private final RemoteBackups remote;
+    private final BackupSets sets;
+    private final SetCopies setCopies;
     private final Clock clock;
 
-    /** @param remote applies a destination's retention after each copy to it */
+    /**
+     * @param remote applies a destination's retention after each copy to it
+     * @param sets   the whole-server sets on this desk, whose copies are retried as one
+     */
     public CopyJob(DestinationStore destinations, RemoteStores stores, CopyLedger ledger, BackupCatalog catalog,
-                   AlertDispatcher alerts, RemoteBackups remote, Clock clock) {
+                   BackupSets sets, AlertDispatcher alerts, RemoteBackups remote, Clock clock) {
         this.remote = remote;
+        this.sets = sets;
+        this.setCopies = new SetCopies(this, destinations, stores, ledger, catalog.root());
         this.destinations = destinations;
         this.stores = stores;
         this.ledger = ledger;
@@ -88,7 +99,25 @@ public final class CopyJob {
                                        Cancellation cancel) {
         List<CopyState> outcomes = new ArrayList<>();
         for (String name : new LinkedHashSet<>(destinationNames)) {
-            outcomes.add(attempt(entry, name, 0, progress, cancel));
+            outcomes.add(attempt(entry, name, 0, progress, cancel, false));
+        }
+        return outcomes;
+    }
+
+    /**
+     * Copies a set just made to each destination as one backup (decision 0043): each member as an ordinary copy,
+     * then the roles file, then the manifest last. Never throws for a failed copy: the set's own line in the ledger
+     * is ok only when every part is there, and what is returned is that line for each destination. A set that wrote
+     * nothing has nothing to copy.
+     */
+    public List<CopyState> afterSet(BackupSets.SetEntry set, List<String> destinationNames, Progress progress,
+                                    Cancellation cancel) {
+        List<CopyState> outcomes = new ArrayList<>();
+        if (set.status() == BackupSet.Status.FAILED) {
+            return outcomes;
+        }
+        for (String name : new LinkedHashSet<>(destinationNames)) {
+            outcomes.add(setCopies.attempt(set, name, 0, progress, cancel));
         }
         return outcomes;
     }
@@ -115,13 +144,30 @@ public final class CopyJob {
         return retryWhere(s -> s.due(now), Progress.NONE, cancel);
     }
 
+    /**
+     * A set's copy is tried again as one, which tries its members that are not there yet; so a member's own line is
+     * then not tried again beside it.
+     */
     private List<CopyState> retryWhere(java.util.function.Predicate<CopyState> which, Progress progress,
                                        Cancellation cancel) {
-        Map<String, BackupCatalog.Entry> local = catalog.scan().stream()
+        BackupCatalog.Listing listing = catalog.read();
+        Map<String, BackupCatalog.Entry> local = listing.backups().stream()
                 .collect(Collectors.toMap(e -> e.record().id(), Function.identity(), (a, b) -> a));
+        Map<String, BackupSets.SetEntry> localSets = sets.read(listing).sets().stream()
+                .collect(Collectors.toMap(s -> s.set().id(), Function.identity(), (a, b) -> a));
         List<CopyState> outcomes = new ArrayList<>();
+        Set<String> triedInSets = new HashSet<>();
         for (CopyState state : ledger.current()) {
-            if (!which.test(state) || cancel.isCancelled()) {
+            BackupSets.SetEntry set = localSets.get(state.backupId());
+            if (set == null || !which.test(state) || cancel.isCancelled()) {
+                continue;
+            }
+            outcomes.add(setCopies.attempt(set, state.destination(), attemptsSoFar(state), progress, cancel));
+            set.members().forEach(m -> triedInSets.add(m.record().id() + "\n" + state.destination()));
+        }
+        for (CopyState state : ledger.current()) {
+            if (!which.test(state) || cancel.isCancelled() || localSets.containsKey(state.backupId())
+                    || triedInSets.contains(state.backupId() + "\n" + state.destination())) {
                 continue;
             }
             BackupCatalog.Entry entry = local.get(state.backupId());
@@ -130,10 +176,14 @@ public final class CopyJob {
                         null, "the backup is no longer on this desk", state.remoteKey()));
                 continue;
             }
-            int attempts = state.status() == CopyState.Status.FAILED ? 0 : state.attempts();
-            outcomes.add(attempt(entry, state.destination(), attempts, progress, cancel));
+            outcomes.add(attempt(entry, state.destination(), attemptsSoFar(state), progress, cancel, false));
         }
         return outcomes;
+    }
+
+    /** A copy given up on starts counting again when a person asks for it. */
+    static int attemptsSoFar(CopyState state) {
+        return state == null || state.status() == CopyState.Status.FAILED ? 0 : state.attempts();
     }
 
     /**
@@ -161,42 +211,53 @@ public final class CopyJob {
         return backupId.map(ledger::of).orElseGet(ledger::current);
     }
 
-    /** One attempt at one copy; its outcome recorded, alerted when it failed. */
-    private CopyState attempt(BackupCatalog.Entry entry, String destinationName, int attemptsBefore, Progress progress,
-                              Cancellation cancel) {
+    /** The copies of a set: its own line for each destination first, then its members'. */
+    public List<CopyState> statesOf(BackupSets.SetEntry set) {
+        List<CopyState> states = new ArrayList<>(ledger.of(set.set().id()));
+        set.members().forEach(m -> states.addAll(ledger.of(m.record().id())));
+        return states;
+    }
+
+    /**
+     * One attempt at one copy; its outcome recorded, alerted when it failed. A member of a set being copied is
+     * neither alerted on its own nor followed by the destination's retention: its set is, once, as a whole.
+     */
+    CopyState attempt(BackupCatalog.Entry entry, String destinationName, int attemptsBefore, Progress progress,
+                      Cancellation cancel, boolean inSet) {
         String id = entry.record().id();
+        Subject subject = Subject.of(entry, !inSet);
         Optional<Destination> destination = destinations.find(destinationName);
         if (destination.isEmpty()) {
-            return failedForGood(entry, destinationName, attemptsBefore, "the destination " + destinationName
+            return failedForGood(subject, destinationName, attemptsBefore, "the destination " + destinationName
                     + " was removed");
         }
         if (entry.status() != BackupStatus.OK && entry.status() != BackupStatus.VERIFIED) {
-            return failedForGood(entry, destinationName, attemptsBefore, "the backup is "
+            return failedForGood(subject, destinationName, attemptsBefore, "the backup is "
                     + entry.status().name().toLowerCase(java.util.Locale.ROOT) + ", and only a good backup is copied");
         }
         try {
             CopyService.refuseUnencrypted(entry, destination.get());
         } catch (BackupDeskException e) {
-            return failedForGood(entry, destinationName, attemptsBefore, e.getMessage());
+            return failedForGood(subject, destinationName, attemptsBefore, e.getMessage());
         }
         progress.report(ProgressUpdate.phase("Copying to " + destinationName));
         try (RemoteStore store = stores.open(destination.get())) {
             CopyService.Copied copied = new CopyService(catalog.root()).copy(entry, destination.get(), store,
                     n -> progress.report(new ProgressUpdate(-1, "Copying to " + destinationName, n, null)), cancel);
-            CopyState ok = new CopyState(id, destinationName, CopyState.Status.OK, copied.confirmed().sha256(),
-                    copied.confirmed().how(), clock.instant(), 0, null, null, copied.archiveKey());
-            ledger.record(ok);
-            pruneAfterCopy(destination.get(), cancel);
+            CopyState ok = ok(id, destinationName, copied);
+            if (!inSet) {
+                pruneAfterCopy(destination.get(), cancel);
+            }
             return ok;
         } catch (BackupDeskException e) {
-            return failedForNow(entry, destinationName, attemptsBefore + 1, e.getMessage() + " " + e.hint());
+            return failedForNow(subject, destinationName, attemptsBefore + 1, e.getMessage() + " " + e.hint());
         } catch (RuntimeException e) {
-            return failedForNow(entry, destinationName, attemptsBefore + 1, "unexpected error: " + e);
+            return failedForNow(subject, destinationName, attemptsBefore + 1, "unexpected error: " + e);
         }
     }
 
     /** A copy just made may let an old one go there; a prune that fails is logged and tried after the next copy. */
-    private void pruneAfterCopy(Destination destination, Cancellation cancel) {
+    void pruneAfterCopy(Destination destination, Cancellation cancel) {
         if (destination.retention().isNone()) {
             return;
         }
@@ -208,22 +269,39 @@ public final class CopyJob {
         }
     }
 
-    private CopyState failedForNow(BackupCatalog.Entry entry, String destination, int attempts, String error) {
+    /**
+     * What a failed copy is recorded and alerted as: a backup, or a whole set.
+     *
+     * @param alerted whether a failure is sent to the webhook and e-mail; not for a member of a set, whose set is
+     */
+    record Subject(String id, String profile, String what, boolean alerted) {
+        static Subject of(BackupCatalog.Entry entry, boolean alerted) {
+            return new Subject(entry.record().id(), entry.record().profile(), entry.record().database(), alerted);
+        }
+    }
+
+    CopyState ok(String id, String destination, CopyService.Copied copied) {
+        CopyState ok = new CopyState(id, destination, CopyState.Status.OK, copied.confirmed().sha256(),
+                copied.confirmed().how(), clock.instant(), 0, null, null, copied.archiveKey());
+        ledger.record(ok);
+        return ok;
+    }
+
+    CopyState failedForNow(Subject subject, String destination, int attempts, String error) {
         if (attempts >= MAX_ATTEMPTS) {
-            return failedForGood(entry, destination, attempts, error + " (after " + attempts + " attempts)");
+            return failedForGood(subject, destination, attempts, error + " (after " + attempts + " attempts)");
         }
         Instant retry = clock.instant().plus(BACK_OFF.get(Math.min(attempts, BACK_OFF.size()) - 1));
-        CopyState state = record(entry.record().id(), destination, CopyState.Status.PENDING, attempts, retry, error,
-                null);
+        CopyState state = record(subject.id(), destination, CopyState.Status.PENDING, attempts, retry, error, null);
         if (attempts == 1) {
-            alert(entry, destination, error, retry);
+            alert(subject, destination, error, retry);
         }
         return state;
     }
 
-    private CopyState failedForGood(BackupCatalog.Entry entry, String destination, int attempts, String error) {
-        CopyState state = record(entry.record().id(), destination, CopyState.Status.FAILED, attempts, null, error, null);
-        alert(entry, destination, error, null);
+    CopyState failedForGood(Subject subject, String destination, int attempts, String error) {
+        CopyState state = record(subject.id(), destination, CopyState.Status.FAILED, attempts, null, error, null);
+        alert(subject, destination, error, null);
         return state;
     }
 
@@ -235,10 +313,13 @@ public final class CopyJob {
         return state;
     }
 
-    private void alert(BackupCatalog.Entry entry, String destination, String error, Instant retry) {
+    private void alert(Subject subject, String destination, String error, Instant retry) {
+        if (!subject.alerted()) {
+            return;
+        }
         try {
-            alerts.send(Alert.failedCopy(entry.record().id(), entry.record().profile(), entry.record().database(),
-                    destination, error, retry, clock.instant()));
+            alerts.send(Alert.failedCopy(subject.id(), subject.profile(), subject.what(), destination, error, retry,
+                    clock.instant()));
         } catch (RuntimeException ignored) {
             // a channel that fails is reported by the dispatcher's own deliveries; the copy's state is recorded
         }

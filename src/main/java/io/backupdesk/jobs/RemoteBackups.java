@@ -1,6 +1,7 @@
 package io.backupdesk.jobs;
 
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupSets;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
@@ -12,6 +13,7 @@ import io.backupdesk.offsite.CopyState;
 import io.backupdesk.offsite.DestinationStore;
 import io.backupdesk.offsite.RemoteCatalog;
 import io.backupdesk.offsite.RemoteRetention;
+import io.backupdesk.offsite.RemoteSets;
 import io.backupdesk.offsite.RemoteStore;
 import io.backupdesk.offsite.RemoteStores;
 
@@ -68,6 +70,14 @@ public final class RemoteBackups {
                         0, null, null, found.archiveKey()));
             }
         }
+        for (RemoteSets.RemoteSet found : synced.sets()) {
+            CopyState before = known.get(found.entry().set().id());
+            if (before == null || before.status() != CopyState.Status.OK) {
+                ledger.record(new CopyState(found.entry().set().id(), destinationName, CopyState.Status.OK,
+                        null, "a catalog sync that found its manifest there",
+                        clock.instant(), 0, null, null, found.manifestKey()));
+            }
+        }
         for (RemoteCatalog.RemoteEntry damaged : synced.damaged()) {
             ledger.record(new CopyState(damaged.entry().record().id(), destinationName, CopyState.Status.CORRUPT, null,
                     null, clock.instant(), 0, null, "the copy's size differs from its sidecar's", damaged.archiveKey()));
@@ -85,19 +95,27 @@ public final class RemoteBackups {
         RemoteRetention.Pruned pruned;
         try (RemoteStore store = stores.open(destination)) {
             RemoteCatalog.Synced synced = remote.sync(destination, store, cancel);
-            pruned = RemoteRetention.prune(destination, store, synced.backups(), latestRunFailed, clock.instant(),
-                    clock.getZone(), dryRun);
-            if (!dryRun && !pruned.deleted().isEmpty()) {
+            pruned = RemoteRetention.prune(destination, store, synced.backups(), synced.sets(), latestRunFailed,
+                    clock.instant(), clock.getZone(), dryRun);
+            if (!dryRun && (!pruned.deleted().isEmpty() || !pruned.deletedSets().isEmpty())) {
                 remote.sync(destination, store, cancel);
             }
         }
         if (!dryRun) {
             for (BackupCatalog.Entry gone : pruned.deleted()) {
-                ledger.record(new CopyState(gone.record().id(), destinationName, CopyState.Status.REMOVED, null, null,
-                        clock.instant(), 0, null, null, null));
+                removed(gone.record().id(), destinationName);
+            }
+            for (BackupSets.SetEntry gone : pruned.deletedSets()) {
+                removed(gone.set().id(), destinationName);
+                gone.members().forEach(m -> removed(m.record().id(), destinationName));
             }
         }
         return pruned;
+    }
+
+    private void removed(String id, String destination) {
+        ledger.record(new CopyState(id, destination, CopyState.Status.REMOVED, null, null, clock.instant(), 0, null,
+                null, null));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.backupdesk.offsite;
 
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupSets;
 import io.backupdesk.backup.Sha256;
 import io.backupdesk.backup.Sidecars;
 import io.backupdesk.core.BackupDeskException;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
@@ -42,7 +44,7 @@ public final class CopyService {
                        Cancellation cancel) {
         refuseUnencrypted(entry, destination);
         String sidecarKey = RemoteLayout.sidecarKey(entry, localRoot);
-        refuseNameTaken(entry, store, sidecarKey, cancel);
+        refuseNameTaken(entry.record().id(), store, sidecarKey, cancel);
         List<RemoteLayout.Part> parts = RemoteLayout.dataParts(entry, localRoot);
         long done = 0;
         RemoteStore.Confirmed first = null;
@@ -68,6 +70,56 @@ public final class CopyService {
         return new Copied(RemoteLayout.archiveKey(entry, localRoot), first, done);
     }
 
+    /**
+     * Copies a set's own files, once every member's copy is confirmed (the caller's business, as each member is an
+     * ordinary backup): the roles file, then the manifest last, each confirmed against its SHA-256, so a destination
+     * never shows a set whose parts are not all there. A partial set copies what it has: its manifest says which
+     * databases it lacks.
+     *
+     * @throws BackupDeskException when the destination takes only encrypted backups and the set is not encrypted,
+     *                             when another desk's set has its manifest's name there, or as the store fails
+     */
+    public Copied copySet(BackupSets.SetEntry set, Destination destination, RemoteStore store, Cancellation cancel) {
+        refuseUnencrypted(set, destination);
+        String manifestKey = RemoteLayout.manifestKey(set, localRoot);
+        refuseNameTaken(set.set().id(), store, manifestKey, cancel);
+        long bytes = 0;
+        Optional<RemoteLayout.Part> roles = RemoteLayout.rolesPart(set, localRoot);
+        if (roles.isPresent()) {
+            uploadConfirmed(roles.get(), store, cancel);
+            bytes += size(roles.get().file());
+        }
+        RemoteLayout.Part manifest = new RemoteLayout.Part(set.manifest(), manifestKey, sha256Of(set.manifest()));
+        RemoteStore.Confirmed confirmed = uploadConfirmed(manifest, store, cancel);
+        return new Copied(manifestKey, confirmed, bytes + size(set.manifest()));
+    }
+
+    private static RemoteStore.Confirmed uploadConfirmed(RemoteLayout.Part part, RemoteStore store,
+                                                         Cancellation cancel) {
+        if (!Files.isRegularFile(part.file())) {
+            throw new BackupDeskException(ErrorKind.CONFIGURATION, "The file " + part.file() + " is gone, so it cannot"
+                    + " be copied.", "List the backups again.", List.of(), null);
+        }
+        RemoteStore.Confirmed confirmed = store.upload(part.file(), part.key(), part.sha256(), n -> { }, cancel);
+        if (!confirmed.sha256().equals(part.sha256())) {
+            store.delete(part.key());
+            throw new BackupDeskException(ErrorKind.IO, "The copy of " + part.key() + " at " + store.describe()
+                    + " has SHA-256 " + confirmed.sha256() + ", but the set's is " + part.sha256() + ".",
+                    "The copy was removed; verify the set, then try the copy again.", List.of(), null);
+        }
+        return confirmed;
+    }
+
+    /** A destination that takes only encrypted backups never receives a set that is not, nor any part of it. */
+    public static void refuseUnencrypted(BackupSets.SetEntry set, Destination destination) {
+        if (destination.requireEncryption() && !set.set().encrypted()) {
+            throw new BackupDeskException(ErrorKind.CONFIGURATION, "The set " + set.set().id() + " is not encrypted,"
+                    + " and the destination " + destination.name() + " takes only encrypted backups; nothing of it"
+                    + " was copied.", "Encrypt the connection's backups (--encrypt-to), or let the destination take"
+                    + " unencrypted ones.", List.of(), null);
+        }
+    }
+
     /** A destination that takes only encrypted backups never receives another, whoever asks. */
     public static void refuseUnencrypted(BackupCatalog.Entry entry, Destination destination) {
         if (destination.requireEncryption() && !entry.record().encrypted()) {
@@ -79,12 +131,11 @@ public final class CopyService {
     }
 
     /**
-     * Another desk's backup under the same name (the same connection name and database, backed up in the same second)
-     * is never replaced: its sidecar there names another id. The same backup's own sidecar, from an earlier attempt,
-     * is replaced as the copy is made again.
+     * Another desk's backup or set under the same name (the same connection name and database, backed up in the same
+     * second) is never replaced: its sidecar or manifest there names another id. The same one's own, from an earlier
+     * attempt, is replaced as the copy is made again.
      */
-    private static void refuseNameTaken(BackupCatalog.Entry entry, RemoteStore store, String sidecarKey,
-                                        Cancellation cancel) {
+    private static void refuseNameTaken(String ownId, RemoteStore store, String sidecarKey, Cancellation cancel) {
         boolean there = store.list(RemoteKeys.folder(sidecarKey)).stream().anyMatch(f -> f.key().equals(sidecarKey));
         if (!there) {
             return;
@@ -97,7 +148,7 @@ public final class CopyService {
         } catch (IOException | RuntimeException e) {
             id = "";
         }
-        if (!id.equals(entry.record().id())) {
+        if (!id.equals(ownId)) {
             throw new BackupDeskException(ErrorKind.CONFIGURATION, "The destination " + store.describe()
                     + " already holds another backup under the name " + sidecarKey + (id.isEmpty() ? "" : " (id " + id
                     + ")") + ", copied there by another desk; it was left as it is, and this backup was not copied.",

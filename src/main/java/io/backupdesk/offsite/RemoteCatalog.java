@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The backups at the destinations, as this desk knows them: a sync mirrors each destination's sidecars into a folder
- * of its own ({@code <data>/remote/<destination>/}, the same layout as there), where the local catalog's checks read
- * them as untrusted input. One object per sidecar at the destination, never a shared index, so desks that copy to
+ * The backups at the destinations, as this desk knows them: a sync mirrors each destination's sidecars and sets'
+ * manifests into a folder of its own ({@code <data>/remote/<destination>/}, the same layout as there), where the local
+ * catalog's and manifest store's checks read them as untrusted input ({@link RemoteSets}). One object per sidecar at the destination, never a shared index, so desks that copy to
  * one bucket at once never spoil each other's catalog. Thread-safe; holds no state between calls.
  */
 public final class RemoteCatalog {
@@ -44,8 +44,16 @@ public final class RemoteCatalog {
         }
     }
 
-    /** What a sync found: the backups there, those refused and why, and those whose files do not match. */
-    public record Synced(List<RemoteEntry> backups, List<String> refused, List<RemoteEntry> damaged) { }
+    /**
+     * What a sync found: the backups there, those refused and why, those whose files do not match, and the sets whose
+     * manifests and roles files are there.
+     */
+    public record Synced(List<RemoteEntry> backups, List<String> refused, List<RemoteEntry> damaged,
+                         List<RemoteSets.RemoteSet> sets) {
+        public Synced(List<RemoteEntry> backups, List<String> refused, List<RemoteEntry> damaged) {
+            this(backups, refused, damaged, List.of());
+        }
+    }
 
     private final Path mirrors;
     private final Consumer<String> warnings;
@@ -56,8 +64,9 @@ public final class RemoteCatalog {
     }
 
     /**
-     * Reads the destination's sidecars into its mirror, replacing what was mirrored before. A sidecar whose backup
-     * file is not there, or is not the size it records, is not offered for a restore.
+     * Reads the destination's sidecars and set manifests into its mirror, replacing what was mirrored before. A
+     * sidecar whose backup file is not there, or is not the size it records, is not offered for a restore; a manifest
+     * the manifest store refuses, or whose roles file is not there, is not kept.
      */
     public Synced sync(Destination destination, RemoteStore store, Cancellation cancel) {
         Map<String, RemoteStore.RemoteFile> files = store.list("").stream()
@@ -65,22 +74,26 @@ public final class RemoteCatalog {
         Path mirror = mirrorOf(destination.name());
         Path fresh = mirror.resolveSibling("." + destination.name() + ".sync-" + System.nanoTime());
         List<String> refused = new ArrayList<>();
+        List<RemoteSets.RemoteSet> sets;
         try {
             SecureFiles.createDirectories(fresh);
             for (RemoteStore.RemoteFile file : files.values()) {
                 if (cancel.isCancelled()) {
                     throw io.backupdesk.offsite.Transfers.cancelled();
                 }
-                if (!RemoteLayout.isSidecar(file.key())) {
+                boolean manifest = RemoteLayout.isManifest(file.key());
+                if (!RemoteLayout.isSidecar(file.key()) && !manifest) {
                     continue;
                 }
-                Optional<String> problem = mirrorOne(store, file, fresh, cancel);
+                Optional<String> problem = mirrorOne(store, file, fresh, !manifest, cancel);
                 problem.ifPresent(p -> refused.add(file.key() + ": " + p));
             }
             if (Files.exists(mirror)) {
                 SecureFiles.deleteRecursively(mirror);
             }
             Files.move(fresh, mirror);
+            sets = RemoteSets.checkMirrored(mirror, destination.name(), read(destination.name()), files.keySet(),
+                    refused);
         } catch (IOException e) {
             throw new BackupDeskException(ErrorKind.IO, "The catalog of " + destination.name()
                     + " could not be kept on this desk: " + e.getMessage(), "Check free space and permissions of the"
@@ -108,12 +121,15 @@ public final class RemoteCatalog {
             }
         }
         refused.forEach(r -> warnings.accept("At " + destination.name() + ", " + r));
-        return new Synced(usable, refused, damaged);
+        return new Synced(usable, refused, damaged, sets);
     }
 
-    /** Downloads one sidecar into the mirror, bounded in size; the reason when it is refused. */
-    private Optional<String> mirrorOne(RemoteStore store, RemoteStore.RemoteFile file, Path into, Cancellation cancel)
-            throws IOException {
+    /**
+     * Downloads one sidecar or manifest into the mirror, bounded in size; the reason when it is refused. A sidecar is
+     * checked here; the manifests once all are there, as their members' sidecars must be read with them.
+     */
+    private Optional<String> mirrorOne(RemoteStore store, RemoteStore.RemoteFile file, Path into, boolean sidecar,
+                                       Cancellation cancel) throws IOException {
         String key;
         try {
             key = RemoteKeys.checked(file.key());
@@ -130,6 +146,9 @@ public final class RemoteCatalog {
         store.download(key, new BoundedOutputStream(bytes, Sidecars.MAX_BYTES), cancel);
         Path target = into.resolve(key);
         SecureFiles.writeAtomically(target, bytes.toByteArray());
+        if (!sidecar) {
+            return Optional.empty();
+        }
         try {
             Sidecars.read(target);
             return Optional.empty();
@@ -181,18 +200,9 @@ public final class RemoteCatalog {
 
     /** The backups mirrored from every destination, newest first. */
     public List<RemoteEntry> readAll() {
-        if (!Files.isDirectory(mirrors)) {
-            return List.of();
-        }
-        try (Stream<Path> folders = Files.list(mirrors)) {
-            return folders.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(name -> !name.startsWith(".")).flatMap(name -> read(name).stream())
-                    .sorted(Comparator.comparing((RemoteEntry r) -> r.entry().record().createdAt()).reversed())
-                    .toList();
-        } catch (IOException e) {
-            warnings.accept("The mirrored catalogs in " + mirrors + " could not be read: " + e.getMessage());
-            return List.of();
-        }
+        return destinationsMirrored().stream().flatMap(name -> read(name).stream())
+                .sorted(Comparator.comparing((RemoteEntry r) -> r.entry().record().createdAt()).reversed())
+                .toList();
     }
 
     /**
@@ -206,6 +216,37 @@ public final class RemoteCatalog {
                 .forEach(r -> byId.putIfAbsent(r.entry().record().id(), r));
         return byId.values().stream()
                 .sorted(Comparator.comparing((RemoteEntry r) -> r.entry().record().createdAt()).reversed()).toList();
+    }
+
+    /** The sets at one destination, as its last sync found them, newest first. */
+    public List<RemoteSets.RemoteSet> sets(String destination) {
+        return RemoteSets.read(mirrorOf(destination), destination, read(destination));
+    }
+
+    /**
+     * The sets at the destinations that are not among {@code here} (the set ids on this desk), each once (from the
+     * first destination in name order that has it), newest first.
+     */
+    public List<RemoteSets.RemoteSet> setsExcept(java.util.Set<String> here) {
+        Map<String, RemoteSets.RemoteSet> byId = new java.util.LinkedHashMap<>();
+        destinationsMirrored().stream().sorted().flatMap(name -> sets(name).stream())
+                .filter(s -> !here.contains(s.entry().set().id()))
+                .forEach(s -> byId.putIfAbsent(s.entry().set().id(), s));
+        return byId.values().stream().sorted(Comparator.comparing((RemoteSets.RemoteSet s) -> s.entry().set()
+                .createdAt()).reversed()).toList();
+    }
+
+    private List<String> destinationsMirrored() {
+        if (!Files.isDirectory(mirrors)) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(mirrors)) {
+            return folders.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(name -> !name.startsWith(".")).toList();
+        } catch (IOException e) {
+            warnings.accept("The mirrored catalogs in " + mirrors + " could not be read: " + e.getMessage());
+            return List.of();
+        }
     }
 
     /** Forgets what was mirrored from a destination, e.g. when it is removed. */

@@ -3,6 +3,7 @@ package io.backupdesk.jobs;
 import io.backupdesk.alert.AlertDispatcher;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupLayout;
+import io.backupdesk.backup.BackupSets;
 import io.backupdesk.backup.Sha256;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
@@ -48,7 +49,8 @@ class CopyJobRetryOfTest {
         RemoteStores stores = new RemoteStores(new DestinationSecrets(config), config.resolve("known_hosts"));
         RemoteBackups remote = new RemoteBackups(destinations, stores, new RemoteCatalog(dir.resolve("remote"),
                 w -> { }), ledger, catalog, dir.resolve("downloads"), (profile, database) -> false, Clock.systemUTC());
-        CopyJob copies = new CopyJob(destinations, stores, ledger, catalog, new AlertDispatcher(List.of()), remote,
+        CopyJob copies = new CopyJob(destinations, stores, ledger, catalog,
+                new BackupSets(new BackupLayout(root), catalog, w -> { }), new AlertDispatcher(List.of()), remote,
                 Clock.systemUTC());
         // the NAS is not mounted yet: both copies fail and wait for their back-off
         for (BackupCatalog.Entry entry : catalog.scan()) {
