@@ -65,6 +65,10 @@ public final class Styles {
 
     // the connections
     public static final String PROFILE_NAME = "profile-name";
+    /** The tag beside a server connection's name in the list. */
+    public static final String SERVER_KIND = "server-kind";
+    /** A database found on a server that the connection's patterns leave out of its sets. */
+    public static final String FOUND_EXCLUDED = "found-excluded";
     /** The outcome of "Test connection", and its first line. */
     public static final String TEST_PASSED = "ok";
     public static final String TEST_FAILED = "failed";
