@@ -43,6 +43,16 @@ public final class Styles {
     public static final String COPY_VALUE = "copy-value";
     public static final String LOG_LINES = "log-lines";
     public static final String PIN_ICON = "pin-icon";
+    /** A whole-server set's row, which opens into its databases' rows. */
+    public static final String SET_ROW = "set-row";
+    /** A database's row under its set's. */
+    public static final String SET_MEMBER_ROW = "set-member-row";
+    /** The database column's cell of a set's database, indented under the set. */
+    public static final String SET_MEMBER_CELL = "set-member-cell";
+    /** The chevron that opens and closes a set. */
+    public static final String SET_TOGGLE = "set-toggle";
+    /** One database of a set in its details. */
+    public static final String SET_MEMBER = "set-member";
     /** One destination's copy of a backup in its details. */
     public static final String COPY_LINE = "copy-line";
     /** The lock beside an encrypted backup, in the list and in the restore wizard. */

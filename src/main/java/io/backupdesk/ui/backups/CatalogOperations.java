@@ -57,6 +57,24 @@ public interface CatalogOperations {
         throw new IllegalStateException("No destinations here: " + destination);
     }
 
+    /**
+     * The whole-server sets, newest first, each with its members' backups; none where there are no server
+     * connections. Their members are among {@link #scan()}'s backups too; the list shows them under their set.
+     */
+    default List<ListedSet> sets() {
+        return List.of();
+    }
+
+    /** Pins or unpins a set whole: every cleanup keeps a pinned set, members and roles file included. */
+    default ListedSet setPinned(ListedSet set, boolean pinned) {
+        throw new UnsupportedOperationException("No sets here: " + set.id());
+    }
+
+    /** Deletes a set whole: its members' backups, its roles file, then its manifest. */
+    default void delete(ListedSet set) {
+        throw new UnsupportedOperationException("No sets here: " + set.id());
+    }
+
     BackupCatalog.Entry setPinned(BackupCatalog.Entry entry, boolean pinned);
 
     void delete(BackupCatalog.Entry entry);
