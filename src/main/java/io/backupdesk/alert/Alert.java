@@ -34,12 +34,16 @@ public record Alert(String title, String body, Instant time, Severity severity) 
 
     /** A run that failed, or that was interrupted because the app died while it ran. */
     public static Alert failedRun(JobRun run) {
-        String job = JobRun.KIND_RESTORE.equals(run.kind()) ? "Restore" : "Backup";
-        String ended = run.status() == JobStatus.INTERRUPTED ? "was interrupted" : "failed";
+        boolean set = JobRun.KIND_SET.equals(run.kind());
+        String job = JobRun.KIND_RESTORE.equals(run.kind()) ? "Restore" : set ? "Backup set" : "Backup";
+        // a set with some databases written is partial: those are kept, the others are named in the error
+        String ended = run.status() == JobStatus.INTERRUPTED ? "was interrupted"
+                : set && run.backupId() != null ? "is partial" : "failed";
+        String what = set ? "every database" : "database " + run.database();
         Instant time = run.finishedAt() != null ? run.finishedAt() : run.startedAt();
         StringBuilder body = new StringBuilder()
                 .append(scheduled(run.origin()) ? "The scheduled " : "The ").append(job.toLowerCase(Locale.ROOT))
-                .append(" of database ").append(run.database()).append(" (connection profile ").append(run.profile())
+                .append(" of ").append(what).append(" (connection profile ").append(run.profile())
                 .append(") ").append(ended).append(" at ").append(format(time)).append(".\n\n");
         if (run.error() != null && !run.error().isBlank()) {
             body.append("Error: ").append(run.error().strip()).append('\n');
@@ -48,7 +52,8 @@ public record Alert(String title, String body, Instant time, Severity severity) 
             body.append("What to do: ").append(ToolErrors.hintFor(run.errorKind())).append('\n');
         }
         body.append("\nRun ").append(run.id());
-        return new Alert(job + " of " + run.database() + " on " + run.profile() + " " + ended, body.toString(), time,
+        return new Alert(job + (set ? " of " + run.profile() : " of " + run.database() + " on " + run.profile()) + " "
+                + ended, body.toString(), time,
                 Severity.FAILURE);
     }
 

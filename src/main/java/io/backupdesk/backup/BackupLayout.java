@@ -15,11 +15,14 @@ import java.time.format.DateTimeFormatter;
  * Where backups go: {@code <root>/<profile>/<database>/<database>_<yyyyMMdd-HHmmss>[_label].<ext>}, the sidecar
  * {@code <same name>.backup.json} beside it, and {@code .partial} names while a run writes. An encrypted backup's
  * archive and globals file end in {@code .age} after their usual ending, as the {@code age} tool names its files.
+ * A whole-server set's manifest is {@code <root>/<profile>/<profile>_<yyyyMMdd-HHmmss>[_label].set.json}, beside the
+ * databases' folders, with its roles file {@code <same name>.globals.sql[.age]} beside it (decision 0037).
  */
 public final class BackupLayout {
     public static final String SIDECAR_SUFFIX = ".backup.json";
     public static final String PARTIAL_SUFFIX = ".partial";
     public static final String GLOBALS_SUFFIX = ".globals.sql";
+    public static final String MANIFEST_SUFFIX = SetCheck.MANIFEST_SUFFIX;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path root;
@@ -68,6 +71,53 @@ public final class BackupLayout {
             } catch (FileAlreadyExistsException taken) {
                 // another run holds this name; try the next
             }
+        }
+    }
+
+    /** The connection's folder, which holds its sets' manifests and roles files beside its databases' folders. */
+    public Path folderFor(String profile) {
+        return root.resolve(safe(profile));
+    }
+
+    /**
+     * Claims the names of a new set as {@link #reserve} claims a backup's: its manifest's partial name is created
+     * with create-new semantics, so two runs of one connection in the same second never share a manifest. The partial
+     * stays empty; it is the claim, removed once the manifest is written.
+     */
+    public SetPaths reserveSet(String profile, LocalDateTime when, String label, boolean encrypted) throws IOException {
+        Path folder = SecureFiles.createDirectories(folderFor(profile));
+        String stem = safe(profile) + "_" + when.format(STAMP) + (label == null || label.isBlank() ? "" : "_" + safe(label));
+        String globals = GLOBALS_SUFFIX + (encrypted ? ArchiveEncryption.SUFFIX : "");
+        for (int n = 1; ; n++) {
+            SetPaths paths = new SetPaths(folder, n == 1 ? stem : stem + "-" + n, globals);
+            if (Files.exists(paths.manifest()) || Files.exists(paths.globals())) {
+                continue;
+            }
+            try {
+                SecureFiles.createNewFile(paths.partialManifest());
+                return paths;
+            } catch (FileAlreadyExistsException taken) {
+                // another run holds this name; try the next
+            }
+        }
+    }
+
+    /** The names one set uses in its connection's folder. */
+    public record SetPaths(Path folder, String baseName, String globalsSuffix) {
+        public Path manifest() {
+            return folder.resolve(baseName + MANIFEST_SUFFIX);
+        }
+
+        public Path globals() {
+            return folder.resolve(baseName + globalsSuffix);
+        }
+
+        public Path partialGlobals() {
+            return folder.resolve(baseName + globalsSuffix + PARTIAL_SUFFIX);
+        }
+
+        public Path partialManifest() {
+            return folder.resolve(baseName + MANIFEST_SUFFIX + PARTIAL_SUFFIX);
         }
     }
 

@@ -84,13 +84,7 @@ final class BackupRun {
     }
 
     BackupCatalog.Entry execute() {
-        options.checked();
-        if (encryption != null && options.format() == BackupFormat.DIRECTORY) {
-            // pg_dump writes a directory's files itself, in plaintext: they would sit unencrypted on disk
-            throw BackupDeskException.configuration("A directory-format backup cannot be encrypted: pg_dump writes its"
-                    + " files itself, unencrypted.", "Choose the custom format, which is encrypted as it is written.")
-                    .withCommandLineHint("Use --format custom (the default) for an encrypted backup.");
-        }
+        BackupService.checkOptions(options, encryption != null);
         Stream.of(options.schemas(), options.excludeSchemas(), options.tables(), options.excludeTables())
                 .flatMap(List::stream).forEach(PgNamePattern::parse);
         services.tools().discovery().prefetch();
@@ -236,6 +230,7 @@ final class BackupRun {
                 .createdAt(started).durationMillis(Duration.between(started, services.clock().instant()).toMillis())
                 .tables(facts.counts()).label(options.label()).status(BackupStatus.OK).origin(request.origin())
                 .encrypted(encryption != null).recipients(encryption == null ? List.of() : encryption.recipients())
+                .set(request.set())
                 .verification(readInFullAsWritten() ? new Verification(BackupStatus.VERIFIED, services.clock().instant(),
                         READ_AS_WRITTEN) : null)
                 .build();

@@ -1,6 +1,7 @@
 package io.backupdesk.backup;
 
 import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
@@ -13,14 +14,20 @@ import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Progress;
 import io.backupdesk.pg.ConnectionFactory;
 import io.backupdesk.pg.Credentials;
+import io.backupdesk.pg.PgEnvironment;
+import io.backupdesk.pg.PgVersion;
 import io.backupdesk.pg.ProcessRunner;
 import io.backupdesk.pg.ToolErrors;
 import io.backupdesk.pg.ToolSelection;
 import io.backupdesk.store.JobHistory;
+import io.backupdesk.store.SecureFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -42,18 +49,26 @@ public final class BackupService {
      * @param verify          read the new backup back in full before the run counts as done (the setting
      *                        "verify after backup"); an encrypted one is read as it is written
      * @param encryption      how to encrypt the archive and the globals file; null to write them unencrypted
+     * @param set             the id of the whole-server set this backup is one database of, which its sidecar names;
+     *                        null for a backup of one database on its own
      */
     public record Request(ConnectionProfile profile, BackupOptions options, String origin, Optional<String> runtimePassword,
-                          boolean interactive, boolean verify, ArchiveEncryption encryption) {
+                          boolean interactive, boolean verify, ArchiveEncryption encryption, String set) {
+        /** A backup of one database on its own. */
+        public Request(ConnectionProfile profile, BackupOptions options, String origin, Optional<String> runtimePassword,
+                       boolean interactive, boolean verify, ArchiveEncryption encryption) {
+            this(profile, options, origin, runtimePassword, interactive, verify, encryption, null);
+        }
+
         /** A run nobody is asked a password for and that is not read back. */
         public Request(ConnectionProfile profile, BackupOptions options, String origin, Optional<String> runtimePassword) {
-            this(profile, options, origin, runtimePassword, false, false, null);
+            this(profile, options, origin, runtimePassword, false, false, null, null);
         }
 
         /** An unencrypted run. */
         public Request(ConnectionProfile profile, BackupOptions options, String origin, Optional<String> runtimePassword,
                        boolean interactive, boolean verify) {
-            this(profile, options, origin, runtimePassword, interactive, verify, null);
+            this(profile, options, origin, runtimePassword, interactive, verify, null, null);
         }
     }
 
@@ -105,6 +120,57 @@ public final class BackupService {
                     new BackupDeskException(ErrorKind.TOOL_FAILED, "Unexpected failure: " + e, "", List.of(), e),
                     services.clock()));
             throw e;
+        }
+    }
+
+    /**
+     * Refuses options no run can carry out, before anything is written.
+     *
+     * @throws BackupDeskException {@code CONFIGURATION} saying why
+     */
+    public static void checkOptions(BackupOptions options, boolean encrypted) {
+        options.checked();
+        if (encrypted && options.format() == BackupFormat.DIRECTORY) {
+            // pg_dump writes a directory's files itself, in plaintext: they would sit unencrypted on disk
+            throw BackupDeskException.configuration("A directory-format backup cannot be encrypted: pg_dump writes its"
+                    + " files itself, unencrypted.", "Choose the custom format, which is encrypted as it is written.")
+                    .withCommandLineHint("Use --format custom (the default) for an encrypted backup.");
+        }
+    }
+
+    /**
+     * The roles and tablespaces of the profile's server ({@code pg_dumpall --globals-only}, without passwords where the
+     * server hides them) into {@code file}: owner-only, encrypted as it is written when asked, under its
+     * {@code .partial} name (which the caller reserved) until it is complete. On failure nothing stays.
+     *
+     * @return the file's SHA-256
+     * @throws BackupDeskException classified, with a hint; {@code CANCELLED} after {@code cancel} fired
+     */
+    public String dumpRoles(ConnectionProfile profile, Optional<String> runtimePassword, PgVersion server,
+                            ArchiveEncryption encryption, Path file, Cancellation cancel) {
+        Path partial = file.resolveSibling(file.getFileName() + BackupLayout.PARTIAL_SUFFIX);
+        try (Credentials.PassFile passFile = services.credentials().passFileFor(profile, runtimePassword, Ids.newId())) {
+            String sha = new GlobalsDump(services.runner()).dump(services.tools().forDumpAll(server),
+                    PgEnvironment.forProfile(profile, passFile.path()), profile.database(), partial, encryption,
+                    profile.describe(), cancel, null);
+            cancel.throwIfCancelled();
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+            SecureFiles.fsyncDirectory(file.getParent());
+            return sha;
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw writeFailure(e);
+        } catch (RuntimeException e) {
+            deleteQuietly(partial);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("Could not remove {}: {}", file, e.getMessage());
         }
     }
 

@@ -44,7 +44,8 @@ public final class BackupCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "custom (default, unless the setting defaultFormat names another), directory, tar or plain (SQL, gzip-compressed).")
     String format;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Parallel workers, 1 to 64; directory format only. Default: cores, at most 4.")
+    @Option(names = "--jobs", paramLabel = "N", description = "Parallel workers, 1 to 64; directory format only. Default:"
+            + " cores, at most 4. For a server connection: databases dumped at once, each with one worker (default 1).")
     Integer jobs;
 
     @Option(names = "--compress", paramLabel = "LEVEL",
@@ -114,15 +115,20 @@ public final class BackupCommand implements Callable<Integer> {
         }
         BackupDefaults defaults = root.engine().backupDefaults();
         BackupFormat chosenFormat = format == null ? null : BackupFormat.parse(format);
+        ConnectionProfile connection = root.engine().profiles().require(profile);
         BackupOptions options = BackupOptions.builder().format(defaults.formatFor(chosenFormat))
                 .compression(defaults.compressionFor(chosenFormat, compress == null ? null : Compression.parse(compress)))
-                .jobs(jobs == null ? 0 : jobs)
+                // a set's --jobs is how many databases at once, each dumped by one worker
+                .jobs(jobs == null || connection.wholeServer() ? 0 : jobs)
                 .schemas(schemas).excludeSchemas(excludeSchemas).tables(tables).excludeTables(excludeTables)
                 .scope(scope == null ? DumpScope.ALL : scope.schemaOnly ? DumpScope.SCHEMA_ONLY : DumpScope.DATA_ONLY)
                 .globals(globals).label(label).timeout(timeout == null ? null : Durations.parse(timeout))
                 .lockWaitTimeout(lockWaitTimeout == null ? null : Durations.parse(lockWaitTimeout))
                 .encryptTo(encryptTo).copyTo(copyTo).build().checked();
-        ConnectionProfile connection = root.engine().profiles().require(profile);
+        if (connection.wholeServer()) {
+            return new SetBackupPrinter(root, json).backUp(connection, options, jobs == null ? 1 : jobs, verify,
+                    passphraseStdin);
+        }
         Cancellation cancel = new Cancellation();
         BackupCatalog.Entry entry;
         try (Passphrase passphrase = passphraseStdin ? Passphrase.readFirstLine(root.in()) : null) {

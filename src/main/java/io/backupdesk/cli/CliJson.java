@@ -2,6 +2,8 @@ package io.backupdesk.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupSets;
+import io.backupdesk.core.BackupSet;
 import io.backupdesk.offsite.CopyState;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
@@ -21,7 +23,9 @@ final class CliJson {
     static Map<String, Object> backup(BackupCatalog.Entry entry, List<CopyState> copies) {
         BackupRecord r = entry.record();
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", "backup");
         m.put("id", r.id());
+        m.put("set", r.set());
         m.put("profile", r.profile());
         m.put("database", r.database());
         m.put("host", r.host());
@@ -57,6 +61,55 @@ final class CliJson {
         return m;
     }
 
+    /**
+     * A whole-server set: its members with their backup ids or why they failed, what the scope left out, the roles
+     * file. Its status is worked out from what is there (complete, partial, failed), never read from the manifest.
+     */
+    static Map<String, Object> set(BackupSets.SetEntry entry) {
+        BackupSet s = entry.set();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", "set");
+        m.put("id", s.id());
+        m.put("profile", s.profile());
+        m.put("host", s.host());
+        m.put("port", s.port());
+        m.put("manifest", entry.manifest().toString());
+        m.put("format", s.format() == null ? null : s.format().cliName());
+        m.put("createdAt", s.createdAt());
+        m.put("durationMillis", s.durationMillis());
+        m.put("sizeBytes", entry.sizeBytes());
+        m.put("status", s.status().name().toLowerCase(Locale.ROOT));
+        m.put("pinned", s.pinned());
+        m.put("encrypted", s.encrypted());
+        m.put("recipients", s.recipients());
+        m.put("label", s.label());
+        m.put("origin", s.origin());
+        m.put("serverVersion", s.serverVersion());
+        m.put("members", s.members().stream().map(member -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("database", member.database());
+            one.put("backupId", member.backupId());
+            one.put("error", member.error());
+            return one;
+        }).toList());
+        m.put("excluded", s.excluded());
+        m.put("rolesPath", entry.roles().map(Object::toString).orElse(null));
+        m.put("rolesSha256", s.globalsSha256());
+        m.put("rolesError", s.globalsError());
+        return m;
+    }
+
+    /** A manifest the catalog could not use, as {@link #refused} shows a sidecar. */
+    static Map<String, Object> refused(BackupSets.Refused refused) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", "set");
+        m.put("id", refused.claimedId());
+        m.put("status", "unreadable");
+        m.put("manifest", refused.manifest().toString());
+        m.put("reason", refused.reason());
+        return m;
+    }
+
     /** One copy of a backup: no secret, only where it is and how it was confirmed. */
     static Map<String, Object> copy(CopyState c) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -76,6 +129,7 @@ final class CliJson {
     /** Metadata the catalog could not use: status "unreadable", its file and the reason; id only if it claims one. */
     static Map<String, Object> refused(BackupCatalog.Refused refused) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", "backup");
         m.put("id", refused.claimedId());
         m.put("status", "unreadable");
         m.put("sidecar", refused.sidecar().toString());
@@ -103,6 +157,9 @@ final class CliJson {
         m.put("passwordStored", passwordStored);
         m.put("encryptTo", p.encryptTo());
         m.put("copyTo", p.copyTo());
+        m.put("allDatabases", p.wholeServer());
+        m.put("includeDatabases", p.wholeServer() ? p.server().include() : List.of());
+        m.put("excludeDatabases", p.wholeServer() ? p.server().exclude() : List.of());
         return m;
     }
 

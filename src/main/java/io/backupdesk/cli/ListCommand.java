@@ -3,7 +3,13 @@ package io.backupdesk.cli;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.offsite.CopyState;
 import io.backupdesk.offsite.RemoteCatalog;
+import io.backupdesk.backup.BackupSets;
 import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.BackupSet;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +37,29 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array.")
     boolean json;
 
+    /** One line of the list, a backup's or a set's. */
+    private record Row(Instant created, Object[] cells) { }
+
+    private static Row row(BackupCatalog.Entry e) {
+        BackupRecord r = e.record();
+        String label = (r.pinned() ? "[pinned] " : "") + (r.encrypted() ? "[encrypted] " : "")
+                + (r.label() == null ? "" : r.label());
+        return new Row(r.createdAt(), new Object[] {r.id(), r.profile(), r.database(), Format.time(r.createdAt()),
+                Format.bytes(r.sizeBytes()), r.format().cliName(), e.status().name().toLowerCase(Locale.ROOT), label});
+    }
+
+    private static Row row(BackupSets.SetEntry entry) {
+        BackupSet s = entry.set();
+        String label = "[set] " + (s.pinned() ? "[pinned] " : "") + (s.encrypted() ? "[encrypted] " : "")
+                + (s.label() == null ? "" : s.label());
+        long written = s.members().stream().filter(BackupSet.Member::written).count();
+        String databases = written == s.members().size() ? s.members().size() + " databases"
+                : written + " of " + s.members().size() + " databases";
+        return new Row(s.createdAt(), new Object[] {s.id(), s.profile(), databases, Format.time(s.createdAt()),
+                Format.bytes(entry.sizeBytes()), s.format() == null ? "" : s.format().cliName(),
+                entry.status().name().toLowerCase(Locale.ROOT), label});
+    }
+
     @Override
     public Integer call() {
         BackupCatalog.Listing listing = root.engine().catalog().read();
@@ -42,27 +71,39 @@ public final class ListCommand implements Callable<Integer> {
                 .toList();
         // a refused sidecar's profile is not to be trusted, so every one is shown whatever the filter
         List<BackupCatalog.Refused> refused = listing.refused();
+        BackupSets.Listing sets = root.engine().backupSets().read(listing);
+        List<BackupSets.SetEntry> shownSets = sets.sets().stream()
+                .filter(s -> profile == null || s.set().profile().equals(profile)).toList();
         if (json) {
             Map<String, List<CopyState>> copies = root.engine().offsite().ledger().current().stream()
                     .collect(Collectors.groupingBy(CopyState::backupId));
             List<Object> all = new ArrayList<>(entries.stream()
                     .map(e -> CliJson.backup(e, copies.getOrDefault(e.record().id(), List.of()))).toList());
+            shownSets.stream().map(CliJson::set).forEach(all::add);
             refused.stream().map(CliJson::refused).forEach(all::add);
+            sets.refused().stream().map(CliJson::refused).forEach(all::add);
             root.out().println(CliJson.writeList(all));
             return 0;
         }
-        if (entries.isEmpty()) {
+        // a set is one line: its members are in it, not beside it
+        Set<String> inSets = shownSets.stream().flatMap(s -> s.members().stream()).map(e -> e.record().id())
+                .collect(Collectors.toSet());
+        List<Row> rows = Stream.concat(entries.stream().filter(e -> !inSets.contains(e.record().id())).map(ListCommand::row),
+                shownSets.stream().map(ListCommand::row)).sorted(Comparator.comparing(Row::created).reversed()).toList();
+        if (rows.isEmpty()) {
             root.out().println("No backups" + (profile == null ? "" : " of profile " + profile) + " in "
                     + root.engine().catalog().root() + ".");
         } else {
             root.out().printf(ROW, "ID", "PROFILE", "DATABASE", "CREATED", "SIZE", "FORMAT", "STATUS", "LABEL");
         }
-        for (BackupCatalog.Entry e : entries) {
-            BackupRecord r = e.record();
-            String label = (r.pinned() ? "[pinned] " : "") + (r.encrypted() ? "[encrypted] " : "")
-                    + (r.label() == null ? "" : r.label());
-            root.out().printf(ROW, r.id(), r.profile(), r.database(), Format.time(r.createdAt()), Format.bytes(r.sizeBytes()),
-                    r.format().cliName(), e.status().name().toLowerCase(Locale.ROOT), label);
+        rows.forEach(r -> root.out().printf(ROW, r.cells()));
+        if (!sets.refused().isEmpty()) {
+            root.out().println();
+            root.out().println("Unreadable set manifests (nothing is done with these):");
+            for (BackupSets.Refused r : sets.refused()) {
+                root.out().println("  unreadable  " + r.manifest());
+                root.out().println("              " + r.reason());
+            }
         }
         if (!refused.isEmpty()) {
             root.out().println();

@@ -6,6 +6,8 @@ import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ConnectionUri;
+import io.backupdesk.core.ServerScope;
+import io.backupdesk.pg.DatabaseScope;
 import io.backupdesk.pg.ClientInstallation;
 import io.backupdesk.pg.ConnectionCheck;
 import picocli.CommandLine.Command;
@@ -41,12 +43,23 @@ public final class ProfilesCommand {
                     + " to this destination once it is verified ('destinations list'). Repeatable. Replacing a profile"
                     + " keeps its destinations unless this or --no-copies is given.") List<String> copyTo,
             @Option(names = "--no-copies", description = "Backups of this profile stay on this desk (unless a run or"
-                    + " schedule names destinations of its own).") boolean noCopies) throws IOException {
-        ConnectionUri.Parsed parsed = ConnectionUri.parse(name, url, ConnectionDefaults.fromSystem());
+                    + " schedule names destinations of its own).") boolean noCopies,
+            @Option(names = "--all-databases", description = "A server connection: every database the server has when"
+                    + " a backup starts (never a template), plus the roles, backed up as one set. The URL's database,"
+                    + " 'postgres' when it names none, is only where it logs in.") boolean allDatabases,
+            @Option(names = "--include-database", paramLabel = "PATTERN", description = "With --all-databases: only"
+                    + " databases matching this pattern ('*' and '?' as in pg_dumpall; repeatable).")
+            List<String> includeDatabases,
+            @Option(names = "--exclude-database", paramLabel = "PATTERN", description = "With --all-databases: never"
+                    + " databases matching this pattern, as pg_dumpall --exclude-database (repeatable).")
+            List<String> excludeDatabases) throws IOException {
+        ServerScope scope = scopeOf(allDatabases, includeDatabases, excludeDatabases);
+        ConnectionUri.Parsed parsed = ConnectionUri.parse(name, url, scope == null ? ConnectionDefaults.fromSystem()
+                : ConnectionDefaults.fromSystem().forServerConnection());
         Optional<ConnectionProfile> previous = root.engine().profiles().find(name);
         List<String> keys = encryptionOf(previous, encryptTo, noEncryption);
         List<String> destinations = copiesOf(previous, copyTo, noCopies);
-        ConnectionProfile profile = parsed.profile().withEncryptTo(keys).withCopyTo(destinations);
+        ConnectionProfile profile = parsed.profile().withEncryptTo(keys).withCopyTo(destinations).withServer(scope);
         Optional<String> password = passwordStdin ? Optional.of(root.readSecretLine("--password-stdin", "the password")) : parsed.password();
         if (parsed.password().isPresent() && !passwordStdin) {
             root.err().println("warning: the password was part of the URL and may be in your shell history;"
@@ -54,10 +67,40 @@ public final class ProfilesCommand {
         }
         root.engine().saveProfile(profile, null, password);
         root.out().println("Profile '" + name + "' " + (previous.isPresent() ? "replaced" : "saved") + ": "
-                + profile.describe() + encryptionSaid(previous, keys, encryptTo == null || encryptTo.isEmpty())
+                + describe(profile) + encryptionSaid(previous, keys, encryptTo == null || encryptTo.isEmpty())
                 + (destinations.isEmpty() ? "" : "; copied to " + String.join(", ", destinations))
                 + (password.isPresent() ? "; password stored in " + root.engine().credentials().storeOf(profile) : ""));
         return 0;
+    }
+
+    /** The scope of a server connection, its patterns checked as pg_dumpall would; null for one database. */
+    private static ServerScope scopeOf(boolean allDatabases, List<String> include, List<String> exclude) {
+        boolean patterns = include != null && !include.isEmpty() || exclude != null && !exclude.isEmpty();
+        if (!allDatabases) {
+            if (patterns) {
+                throw BackupDeskException.configuration("--include-database and --exclude-database choose among the"
+                        + " databases of a server connection, and this is a connection to one database.",
+                        "Add --all-databases to back up every database of the server as a set.");
+            }
+            return null;
+        }
+        ServerScope scope = new ServerScope(include, exclude);
+        DatabaseScope.check(scope);
+        return scope;
+    }
+
+    /** A server connection says so, with its patterns; a connection to one database as before. */
+    static String describe(ConnectionProfile p) {
+        if (!p.wholeServer()) {
+            return p.describe();
+        }
+        String where = p.describe();
+        return "every database of " + where.substring(0, where.lastIndexOf('/')) + patterns(p.server());
+    }
+
+    private static String patterns(ServerScope scope) {
+        return (scope.include().isEmpty() ? "" : ", only " + String.join(", ", scope.include()))
+                + (scope.exclude().isEmpty() ? "" : ", except " + String.join(", ", scope.exclude()));
     }
 
     /**
@@ -112,7 +155,7 @@ public final class ProfilesCommand {
             return 0;
         }
         root.out().printf(ROW, "NAME", "CONNECTION", "SSL", "PASSWORD", "ENCRYPTED TO");
-        all.forEach(p -> root.out().printf(ROW, p.name(), p.describe(), p.sslMode().libpqName(),
+        all.forEach(p -> root.out().printf(ROW, p.name(), describe(p), p.sslMode().libpqName(),
                 stored(p) ? "stored" : "not stored", Format.keys(p.encryptTo())));
         return 0;
     }
@@ -127,6 +170,13 @@ public final class ProfilesCommand {
         root.out().println("  database:   " + Format.bytes(report.databaseSizeBytes()));
         root.out().println("  pg_dump:    " + describe(report.pgDump()));
         root.out().println("  pg_restore: " + describe(report.pgRestore()));
+        if (profile.wholeServer()) {
+            DatabaseScope.Choice found = PasswordPrompt.retryAsking(profile,
+                    password -> root.engine().jobs().sets().databasesOf(profile, password));
+            root.out().println("  databases:  " + (found.chosen().isEmpty() ? "none (the patterns leave out every one)"
+                    : String.join(", ", found.chosen())));
+            root.out().println("  excluded:   " + (found.excluded().isEmpty() ? "none" : String.join(", ", found.excluded())));
+        }
         report.problems().forEach(p -> root.err().println("problem: " + p));
         return report.compatible() ? 0 : 1;
     }

@@ -1,6 +1,7 @@
 package io.backupdesk.cli;
 
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupSets;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ErrorKind;
@@ -28,7 +29,8 @@ import java.util.concurrent.Callable;
 /** {@code backupdesk verify (BACKUP_ID | --all)}: checksum and a full read; exits 1 unless every backup verified. */
 @Command(name = "verify", description = "Read backups back in full: checksum, then pg_restore (or gunzip) to the end.",
         footer = {"", "The outcome is recorded in the catalog. Exit code 1 when any backup is corrupt or missing, could not",
-                "be checked, or its outcome could not be recorded (e.g. a read-only backup folder)."})
+                "be checked, or its outcome could not be recorded (e.g. a read-only backup folder). A set exits 0 only",
+                "when it is complete and each of its databases and its roles file check out."})
 public final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     BackupDeskCli root;
@@ -38,7 +40,8 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** One backup, or all of them. */
     static final class Which {
-        @Parameters(index = "0", paramLabel = "BACKUP_ID", description = "The backup's id, a unique prefix of it, or its path.")
+        @Parameters(index = "0", paramLabel = "BACKUP_ID", description = "The backup's id, a unique prefix of it, or its"
+                + " path; or a set's id or unique prefix: every database of the set and its roles file.")
         String id;
 
         @Option(names = "--all", description = "Every backup in the catalog.")
@@ -78,6 +81,10 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private int verifyAll(SecretKeys keys) {
+        Optional<BackupSets.SetEntry> set = which.all ? Optional.empty() : root.engine().backupSets().find(which.id);
+        if (set.isPresent()) {
+            return verifySet(set.get(), keys);
+        }
         List<BackupCatalog.Entry> entries = which.all ? root.engine().catalog().scan()
                 : List.of(root.engine().catalog().require(which.id));
         Cancellation cancel = new Cancellation();
@@ -112,6 +119,43 @@ public final class VerifyCommand implements Callable<Integer> {
             root.out().println("No backups in " + root.engine().catalog().root() + ".");
         }
         return allGood ? 0 : 1;
+    }
+
+    /** Every member and the roles file; exits 0 only for a complete set that checks out whole (decision 0039). */
+    private int verifySet(BackupSets.SetEntry set, SecretKeys keys) {
+        Cancellation cancel = new Cancellation();
+        VerifyJob.SetOutcome outcome = CancelOnInterrupt.run(cancel, () -> root.engine().jobs().verify()
+                .verifySet(set, keys, ConsoleProgress.forTerminal(root.err()), cancel));
+        outcome.members().forEach(m -> reportRecording(m.entry(), m));
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", set.set().id());
+            m.put("status", set.status().name().toLowerCase(Locale.ROOT));
+            m.put("good", outcome.good());
+            m.put("members", outcome.members().stream().map(o -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("id", o.entry().record().id());
+                one.put("database", o.entry().record().database());
+                one.putAll(CliJson.verification(o.verification()));
+                one.put("recorded", o.recorded());
+                return one;
+            }).toList());
+            m.put("failed", set.set().failed().stream().map(f -> Map.of("database", f.database(), "error", f.error()))
+                    .toList());
+            m.put("roles", outcome.roles() == null ? null : CliJson.verification(outcome.roles()));
+            root.out().println(CliJson.write(m));
+            return outcome.good() ? 0 : 1;
+        }
+        root.out().println("Set " + set.set().id() + " of " + set.set().profile() + ": "
+                + set.status().name().toLowerCase(Locale.ROOT));
+        for (VerifyJob.Outcome o : outcome.members()) {
+            root.out().println("  " + o.entry().record().database() + "  " + o.entry().record().id() + "  "
+                    + o.verification().status().name().toLowerCase(Locale.ROOT) + "  " + o.verification().message());
+        }
+        set.set().failed().forEach(f -> root.out().println("  " + f.database() + "  not in the set: " + f.error()));
+        root.out().println("  roles  " + (outcome.roles() == null ? "none: " + set.set().globalsError()
+                : outcome.roles().status().name().toLowerCase(Locale.ROOT) + "  " + outcome.roles().message()));
+        return outcome.good() ? 0 : 1;
     }
 
     /** A backup that cannot be checked at all (no pg_restore) is reported and the others still get checked. */

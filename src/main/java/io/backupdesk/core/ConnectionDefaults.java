@@ -16,6 +16,14 @@ public record ConnectionDefaults(String host, int port, String user, String data
                 env.get("PGSERVICE"));
     }
 
+    /**
+     * The same for a server connection, which logs in to {@code postgres} unless its URL names another database: it
+     * backs up every database, and PGDATABASE names one to work on, not one to list the others from.
+     */
+    public ConnectionDefaults forServerConnection() {
+        return new ConnectionDefaults(host, port, user, "postgres", sslMode, service);
+    }
+
     public static ConnectionDefaults fromSystem() {
         return fromEnvironment(System.getenv(), System.getProperty("user.name"));
     }

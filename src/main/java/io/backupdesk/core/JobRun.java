@@ -14,6 +14,12 @@ public record JobRun(int schemaVersion, String id, String kind, String profile, 
     public static final int SCHEMA_VERSION = 1;
     public static final String KIND_BACKUP = "backup";
     public static final String KIND_RESTORE = "restore";
+    /**
+     * A whole-server set's run as a whole, beside each database's own backup line: {@code database} is null,
+     * {@code backupId} the set's id once its manifest is written, {@code sizeBytes} what its members take, and a
+     * partial set is {@code FAILED} with the databases that failed in {@code error}.
+     */
+    public static final String KIND_SET = "set";
 
     /** A run started at the current schema version, every other component still to be named. */
     public static Builder builder() {

@@ -4,6 +4,7 @@ import io.backupdesk.alert.AlertDispatcher;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupLayout;
 import io.backupdesk.backup.BackupService;
+import io.backupdesk.backup.BackupSets;
 import io.backupdesk.backup.DumpImporter;
 import io.backupdesk.backup.RetentionService;
 import io.backupdesk.backup.RunRegistry;
@@ -31,6 +32,7 @@ import io.backupdesk.jobs.EncryptionKeys;
 import io.backupdesk.jobs.Jobs;
 import io.backupdesk.jobs.RemoteBackups;
 import io.backupdesk.jobs.RestoreJob;
+import io.backupdesk.jobs.SetBackupJob;
 import io.backupdesk.jobs.StaleDatabases;
 import io.backupdesk.jobs.TestRestore;
 import io.backupdesk.jobs.VerifyJob;
@@ -49,12 +51,7 @@ import io.backupdesk.store.SettingsStore;
 import io.backupdesk.store.SmtpPasswordStore;
 import io.backupdesk.store.StaleAlertStore;
 
-import java.io.IOException;
-import java.nio.file.DirectoryIteratorException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -87,6 +84,7 @@ public final class Engine {
     private final Once<ProcessRunner> runner = new Once<>();
     private final Once<BackupLayout> layout = new Once<>();
     private final Once<BackupCatalog> catalog = new Once<>();
+    private final Once<BackupSets> backupSets = new Once<>();
     private final Once<VerifyService> verifier = new Once<>();
     private final Once<BackupService> backups = new Once<>();
     private final Once<DumpImporter> importer = new Once<>();
@@ -118,13 +116,15 @@ public final class Engine {
                 clock);
         CopyJob copy = new CopyJob(offsite().destinations(), offsite().stores(), offsite().ledger(), catalog(), alerts(),
                 remote, clock);
+        SetBackupJob sets = new SetBackupJob(backups(), backupSets(), catalog(), layout(), connections(), credentials(),
+                runs(), claims(), history(), clock);
         BackupJob backup = new BackupJob(profiles(), backups(), cleanup,
                 new TestRestore(restores(), restore, history(), clock), history(), alerts(), claims(),
-                this::backupDefaults, encryptionKeys(), copy, clock);
+                this::backupDefaults, encryptionKeys(), copy, sets, clock);
         StaleDatabases stale = new StaleDatabases(() -> stats().health(),
                 staleAlerts.get(() -> new StaleAlertStore(paths.configDir(), warnings)), alerts(),
                 () -> settings().load().rpo(), clock);
-        return new Jobs(backup, restore, new VerifyJob(verifier(), encryptionKeys()), cleanup, stale, copy,
+        return new Jobs(backup, sets, restore, new VerifyJob(verifier(), encryptionKeys(), clock), cleanup, stale, copy,
                 offsite().destinationsJob(), remote, this::backupDefaults);
     }
 
@@ -160,7 +160,7 @@ public final class Engine {
                 RestoreJob.removeAbandonedCopies(work);
             }
         }
-        if (!holdsAFile(paths.runsDir())) {
+        if (!Folders.holdsAFile(paths.runsDir())) {
             return List.of();
         }
         return runs().recoverInterrupted((profile, database, oid) ->
@@ -242,6 +242,11 @@ public final class Engine {
 
     public BackupCatalog catalog() {
         return catalog.get(() -> new BackupCatalog(layout(), warnings));
+    }
+
+    /** The whole-server sets under the backup root, their members taken from the catalog. */
+    public BackupSets backupSets() {
+        return backupSets.get(() -> new BackupSets(layout(), catalog(), warnings));
     }
 
     public BackupService backups() {
@@ -369,31 +374,6 @@ public final class Engine {
         Set<String> profiles = profiles().list().stream().map(ConnectionProfile::name)
                 .collect(Collectors.toSet());
         return stats.get(() -> new StatsService(clock)).compute(catalog().scan(), history().readAll(),
-                settings().load().rpo(), freeSpace(catalog().root()), profiles::contains);
-    }
-
-    private static boolean holdsAFile(Path folder) {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, Files::isRegularFile)) {
-            return files.iterator().hasNext();
-        } catch (NoSuchFileException | NotDirectoryException none) {
-            return false;
-        } catch (IOException | DirectoryIteratorException e) {
-            // the registry looks for itself, and says what it could not read
-            return true;
-        }
-    }
-
-    /** Free space on the volume of the folder, or of its nearest existing parent; -1 when it cannot be told. */
-    static long freeSpace(Path folder) {
-        for (Path p = folder.toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.exists(p)) {
-                try {
-                    return Files.getFileStore(p).getUsableSpace();
-                } catch (IOException e) {
-                    return -1;
-                }
-            }
-        }
-        return -1;
+                settings().load().rpo(), Folders.freeSpace(catalog().root()), profiles::contains);
     }
 }

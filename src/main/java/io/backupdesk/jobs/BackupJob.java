@@ -7,6 +7,7 @@ import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupService;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.BackupSet;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Ids;
@@ -41,13 +42,20 @@ public final class BackupJob {
      * @param verify      read the backup back; null for the setting
      * @param passphrase  encrypt with this passphrase (age's scrypt) instead of keys; null for the keys the options or
      *                    the connection name, if any
+     * @param databasesAtOnce for a server connection, how many databases are dumped at once; 0 for the options' jobs
      */
     public record Request(ConnectionProfile profile, BackupOptions options, String origin, Optional<String> password,
-                          boolean interactive, Boolean verify, Passphrase passphrase) {
+                          boolean interactive, Boolean verify, Passphrase passphrase, int databasesAtOnce) {
+        /** As many databases of a set at once as the options have jobs. */
+        public Request(ConnectionProfile profile, BackupOptions options, String origin, Optional<String> password,
+                       boolean interactive, Boolean verify, Passphrase passphrase) {
+            this(profile, options, origin, password, interactive, verify, passphrase, 0);
+        }
+
         /** Encrypted to the keys the options or the connection name, if any. */
         public Request(ConnectionProfile profile, BackupOptions options, String origin, Optional<String> password,
                        boolean interactive, Boolean verify) {
-            this(profile, options, origin, password, interactive, verify, null);
+            this(profile, options, origin, password, interactive, verify, null, 0);
         }
     }
 
@@ -61,12 +69,13 @@ public final class BackupJob {
     private final Supplier<BackupDefaults> defaults;
     private final EncryptionKeys keys;
     private final CopyJob copies;
+    private final SetBackupJob sets;
     private final Clock clock;
 
     /** @param defaults the settings' defaults as they are at each run */
     public BackupJob(ProfileStore profiles, BackupService backups, CleanupJob cleanup, TestRestore testRestore,
                      JobHistory history, AlertDispatcher alerts, DatabaseClaims claims, Supplier<BackupDefaults> defaults,
-                     EncryptionKeys keys, CopyJob copies, Clock clock) {
+                     EncryptionKeys keys, CopyJob copies, SetBackupJob sets, Clock clock) {
         this.profiles = profiles;
         this.backups = backups;
         this.cleanup = cleanup;
@@ -77,6 +86,7 @@ public final class BackupJob {
         this.defaults = defaults;
         this.keys = keys;
         this.copies = copies;
+        this.sets = sets;
         this.clock = clock;
     }
 
@@ -87,6 +97,10 @@ public final class BackupJob {
      * @throws BackupDeskException {@code BUSY} at once when another job (here or in another process) has the database
      */
     public BackupCatalog.Entry backUp(Request request, Progress progress, Cancellation cancel) {
+        if (request.profile().wholeServer()) {
+            throw BackupDeskException.configuration("'" + request.profile().name() + "' is a server connection: its"
+                    + " backup is a set of every database, not one backup.", "Back it up as a set.");
+        }
         boolean verify = defaults.get().verify(request.verify());
         ArchiveEncryption encryption = keys.forBackup(EncryptionKeys.forRun(request.options().encryptTo(),
                 request.profile()), request.passphrase()).orElse(null);
@@ -96,6 +110,37 @@ public final class BackupJob {
                         request.password(), request.interactive(), verify, encryption), progress, cancel));
         copies.afterBackup(entry, destinations, progress, cancel);
         return entry;
+    }
+
+    /**
+     * A set of every database of a server connection now (see {@link SetBackupJob}), as the connection's one set run:
+     * each database is claimed only while it is dumped. A partial set is an outcome, alerted as a failed run is.
+     *
+     * @throws BackupDeskException {@code BUSY} at once when a set of this connection is running already; when
+     *                             nothing could start (server down, plain format); {@code CANCELLED}
+     */
+    public SetBackupJob.Outcome backUpSet(Request request, Progress progress, Cancellation cancel) {
+        boolean verify = defaults.get().verify(request.verify());
+        ArchiveEncryption encryption = keys.forBackup(EncryptionKeys.forRun(request.options().encryptTo(),
+                request.profile()), request.passphrase()).orElse(null);
+        SetBackupJob.Outcome outcome = claims.whileHolding(DatabaseClaims.keyOf(request.profile()), "set backup",
+                () -> sets.run(setRun(request.profile(), request.options(), request.origin(), request.password(),
+                        request.interactive(), verify, encryption, request.databasesAtOnce()), progress, cancel));
+        alertIfFailed(outcome.run());
+        return outcome;
+    }
+
+    private static SetBackupJob.Run setRun(ConnectionProfile profile, BackupOptions options, String origin,
+                                           Optional<String> password, boolean interactive, boolean verify,
+                                           ArchiveEncryption encryption, int databasesAtOnce) {
+        return new SetBackupJob.Run(profile, options, origin, password, interactive, verify, encryption,
+                databasesAtOnce > 0 ? databasesAtOnce : options.jobs());
+    }
+
+    private void alertIfFailed(JobRun run) {
+        if (run.status() == JobStatus.FAILED || run.status() == JobStatus.INTERRUPTED) {
+            alerts.send(Alert.failedRun(run));
+        }
     }
 
     /**
@@ -125,6 +170,9 @@ public final class BackupJob {
                            Cancellation cancel, Consumer<String> problems) {
         ConnectionProfile profile = profileOf(profileName, origin, schedule);
         ArchiveEncryption encryption = encryptionOf(profile, options, origin, schedule);
+        if (profile.wholeServer()) {
+            return claimedSet(profile, options, origin, encryption, cancel, problems);
+        }
         BackupCatalog.Entry entry;
         try {
             entry = backups.backup(new BackupService.Request(profile, options, origin, Optional.empty(),
@@ -162,6 +210,34 @@ public final class BackupJob {
     }
 
     /**
+     * A set under the caller's claim of the connection: alerted when it is not complete, then (as after a good backup)
+     * the connection's sets cleaned up, which never lets go of the newest good backup of any database.
+     */
+    private JobRun claimedSet(ConnectionProfile profile, BackupOptions options, String origin,
+                              ArchiveEncryption encryption, Cancellation cancel, Consumer<String> problems) {
+        SetBackupJob.Outcome outcome;
+        try {
+            outcome = sets.run(setRun(profile, options, origin, Optional.empty(), false, defaults.get().verify(),
+                    encryption, 0), Progress.NONE, cancel);
+        } catch (RuntimeException e) {
+            alertLastFailure(origin);
+            throw e;
+        }
+        alertIfFailed(outcome.run());
+        if (outcome.set().status() != BackupSet.Status.COMPLETE) {
+            problems.accept("The set of " + profile.name() + " is " + outcome.set().status().name()
+                    .toLowerCase(java.util.Locale.ROOT) + ": " + outcome.run().error());
+        }
+        try {
+            cleanup.afterBackup(profile).failures().forEach(f -> problems.accept("Cleanup of the sets of "
+                    + profile.name() + ": " + f));
+        } catch (RuntimeException e) {
+            problems.accept("Cleanup of the sets of " + profile.name() + " failed: " + e.getMessage());
+        }
+        return outcome.run();
+    }
+
+    /**
      * The run's connection profile. One that was removed since fails the run like any other failure: in the
      * history, with an alert, so that a schedule left behind does not fail unseen.
      */
@@ -182,7 +258,7 @@ public final class BackupJob {
         try {
             return keys.forBackup(EncryptionKeys.forRun(options.encryptTo(), profile), null).orElse(null);
         } catch (BackupDeskException e) {
-            throw failedBeforeStart(profile.name(), profile.database(), origin, schedule, e);
+            throw failedBeforeStart(profile.name(), profile.wholeServer() ? null : profile.database(), origin, schedule, e);
         }
     }
 

@@ -72,7 +72,10 @@ public final class DatabaseClaims {
      * names of one address.
      */
     public static String keyOf(ConnectionProfile profile) {
-        return profile.database() + " on " + serverAddress(profile.host()) + ":" + profile.port();
+        String server = serverAddress(profile.host()) + ":" + profile.port();
+        // a server connection's run is its set: two runs of one set exclude each other, and each database it dumps
+        // is claimed under its own key only while it is dumped, so a set and a restore of one database can share a day
+        return profile.wholeServer() ? "the set of " + profile.name() + " on " + server : profile.database() + " on " + server;
     }
 
     /** "localhost" for this machine (a socket folder or any loopback address), else the host's first address. */

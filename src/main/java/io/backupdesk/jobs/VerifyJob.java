@@ -2,6 +2,16 @@ package io.backupdesk.jobs;
 
 import io.backupdesk.backup.ArchiveDecryption;
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupSets;
+import io.backupdesk.backup.Sha256;
+import io.backupdesk.core.BackupSet;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import io.backupdesk.backup.VerifyService;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupStatus;
@@ -31,12 +41,35 @@ public final class VerifyJob {
         }
     }
 
+    /**
+     * A set checked: each member's outcome, and the roles file's checksum.
+     *
+     * @param roles the roles file's check; null when the set has none (its manifest says why)
+     */
+    public record SetOutcome(BackupSets.SetEntry set, List<Outcome> members, Verification roles) {
+        /**
+         * Good only when the set is complete and everything of it checks out: a partial set cannot give back the
+         * databases it lacks, however intact the rest is.
+         */
+        public boolean good() {
+            return set.status() == BackupSet.Status.COMPLETE && members.stream().allMatch(Outcome::good)
+                    && roles != null && roles.status() == BackupStatus.VERIFIED;
+        }
+    }
+
     private final VerifyService verifier;
     private final EncryptionKeys keys;
+    private final Clock clock;
 
+    /** On the system clock. */
     public VerifyJob(VerifyService verifier, EncryptionKeys keys) {
+        this(verifier, keys, Clock.systemDefaultZone());
+    }
+
+    public VerifyJob(VerifyService verifier, EncryptionKeys keys, Clock clock) {
         this.verifier = verifier;
         this.keys = keys;
+        this.clock = clock;
     }
 
     /**
@@ -56,6 +89,33 @@ public final class VerifyJob {
      *                                              protected; {@code WRONG_KEY} or {@code WRONG_PASSPHRASE} when
      *                                              what was given does not open it
      */
+    /**
+     * Verifies every member of a set as {@link #verify(BackupCatalog.Entry, SecretKeys, Progress, Cancellation)} does,
+     * and the roles file against its checksum (which needs no key).
+     */
+    public SetOutcome verifySet(BackupSets.SetEntry set, SecretKeys secrets, Progress progress, Cancellation cancel) {
+        List<Outcome> members = new ArrayList<>();
+        for (BackupCatalog.Entry member : set.members()) {
+            cancel.throwIfCancelled();
+            members.add(verify(member, secrets, progress, cancel));
+        }
+        return new SetOutcome(set, members, set.roles().map(roles -> checkRoles(roles, set.set().globalsSha256()))
+                .orElse(null));
+    }
+
+    private Verification checkRoles(Path roles, String expected) {
+        Instant now = clock.instant();
+        try {
+            String found = Sha256.ofFile(roles);
+            return found.equals(expected) ? new Verification(BackupStatus.VERIFIED, now, "The roles file's checksum matches.")
+                    : new Verification(BackupStatus.CORRUPT, now, "The roles file " + roles.getFileName()
+                    + " was changed or damaged: its SHA-256 is " + found + ", the set recorded " + expected + ".");
+        } catch (IOException e) {
+            return new Verification(BackupStatus.MISSING, now, "The roles file " + roles + " could not be read: "
+                    + e.getMessage());
+        }
+    }
+
     public Outcome verify(BackupCatalog.Entry entry, SecretKeys secrets, Progress progress, Cancellation cancel) {
         ArchiveDecryption decryption = keys.forReading(entry.record(), secrets).orElse(null);
         Verification found = verifier.check(entry, decryption, progress, cancel);
