@@ -43,12 +43,10 @@ public final class Styles {
     public static final String COPY_VALUE = "copy-value";
     public static final String LOG_LINES = "log-lines";
     public static final String PIN_ICON = "pin-icon";
-    /** A whole-server set's row, which opens into its databases' rows. */
-    public static final String SET_ROW = "set-row";
-    /** A database's row under its set's. */
-    public static final String SET_MEMBER_ROW = "set-member-row";
     /** The database column's cell of a set's database, indented under the set. */
     public static final String SET_MEMBER_CELL = "set-member-cell";
+    /** The database column's cell of a set: its name, bold, after the chevron. */
+    public static final String SET_NAME_CELL = "set-name-cell";
     /** The chevron that opens and closes a set. */
     public static final String SET_TOGGLE = "set-toggle";
     /** One database of a set in its details. */

@@ -1,6 +1,7 @@
 package io.backupdesk.ui.backups;
 
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupSets.SetEntry;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupSet;
 import io.backupdesk.core.BackupStatus;
@@ -26,7 +27,7 @@ public final class BackupRowViewModel {
     /** Null for a set's row. */
     private final BackupCatalog.Entry entry;
     /** The set this row is; null for a backup's row. */
-    private final ListedSet set;
+    private final SetEntry set;
     /** The id of the set this row is or belongs to; null for a backup on its own. */
     private final String group;
     private final String server;
@@ -84,7 +85,7 @@ public final class BackupRowViewModel {
      *
      * @param copies the copies of its members
      */
-    BackupRowViewModel(ListedSet listed, List<CopyState> copies) {
+    BackupRowViewModel(SetEntry listed, List<CopyState> copies) {
         BackupSet b = listed.set();
         this.entry = null;
         this.set = listed;
@@ -119,7 +120,7 @@ public final class BackupRowViewModel {
     }
 
     /** The set of a set's row; null for a backup's row. */
-    public ListedSet set() {
+    public SetEntry set() {
         return set;
     }
 
@@ -139,7 +140,7 @@ public final class BackupRowViewModel {
     }
 
     public String id() {
-        return set == null ? entry.record().id() : set.id();
+        return set == null ? entry.record().id() : set.set().id();
     }
 
     public String profile() {
@@ -149,6 +150,17 @@ public final class BackupRowViewModel {
     /** The database; for a set, how many it holds ("3 databases"). */
     public String database() {
         return set == null ? entry.record().database() : SetTexts.databases(set.set());
+    }
+
+    /**
+     * What the database column shows and sorts by: "profile/database"; "profile · 3 databases" for a set; only the
+     * database for one of a set's, which is shown under the set.
+     */
+    public String listName() {
+        if (set != null) {
+            return Messages.get("backups.set.row", profile(), database());
+        }
+        return isMember() ? database() : profile() + "/" + database();
     }
 
     public String server() {

@@ -1,6 +1,7 @@
 package io.backupdesk.ui.backups;
 
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupSets.SetEntry;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.ui.Confirm;
 import io.backupdesk.ui.Messages;
@@ -31,6 +32,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -94,7 +96,7 @@ public final class BackupsView {
     private final Runnable backUpNow;
     private final Consumer<BackupCatalog.Entry> restore;
     /** Opens the restore wizard on a set; null where sets are not restored from here. */
-    private final Consumer<ListedSet> restoreSet;
+    private final Consumer<SetEntry> restoreSet;
 
     /**
      * @param revealInFileManager opens a folder in the system's file manager
@@ -108,7 +110,7 @@ public final class BackupsView {
 
     /** @param restoreSet opens the restore wizard on a whole-server set */
     public BackupsView(BackupsViewModel model, Consumer<Path> revealInFileManager, Runnable backUpNow,
-                       Consumer<BackupCatalog.Entry> restore, Consumer<ListedSet> restoreSet) {
+                       Consumer<BackupCatalog.Entry> restore, Consumer<SetEntry> restoreSet) {
         this.model = model;
         this.revealInFileManager = revealInFileManager;
         this.backUpNow = backUpNow;
@@ -126,7 +128,7 @@ public final class BackupsView {
 
     private void columns() {
         databaseColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        databaseColumn.setComparator(Comparator.comparing(SetRowCell::name));
+        databaseColumn.setComparator(Comparator.comparing(BackupRowViewModel::listName));
         databaseColumn.setCellFactory(c -> new SetRowCell(model::toggleOpen, model::isOpen));
         text(serverColumn, BackupRowViewModel::server);
         text(createdColumn, BackupRowViewModel::created);
@@ -338,15 +340,20 @@ public final class BackupsView {
     }
 
     private void keys() {
+        // right opens a set, left closes it, as in a tree; a filter, since the table takes both keys for itself
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.LEFT) && model.selection().size() == 1
+                    && model.selection().get(0).isSet()
+                    && model.isOpen(model.selection().get(0)) == (e.getCode() == KeyCode.LEFT)) {
+                model.toggleOpen(model.selection().get(0));
+                table.refresh();
+                e.consume();
+            }
+        });
         root.setOnKeyPressed(e -> {
             if (FIND.match(e)) {
                 filter.requestFocus();
-            } else if ((e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.LEFT) && table.isFocused()
-                    && model.selection().size() == 1 && model.selection().get(0).isSet()
-                    && model.isOpen(model.selection().get(0)) == (e.getCode() == KeyCode.LEFT)) {
-                // right opens a set, left closes it, as in a tree
-                model.toggleOpen(model.selection().get(0));
-                e.consume();
+
             } else if (e.getCode() == KeyCode.DELETE && table.isFocused() && model.canDelete().get()) {
                 confirmDelete();
             }

@@ -1,6 +1,7 @@
 package io.backupdesk.ui.backups;
 
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupSets.SetEntry;
 import io.backupdesk.offsite.CopyState;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.KeyNames;
@@ -24,7 +25,8 @@ record CatalogRead(List<BackupRowViewModel> rows, List<String> profileNames, Key
     /** Runs on a worker thread. */
     static CatalogRead of(CatalogOperations catalog) {
         Map<String, List<CopyState>> copies = copies(catalog);
-        List<BackupRowViewModel> rows = here(catalog.scan(), quietly(catalog::sets, List.of()), copies);
+        List<BackupCatalog.Entry> scanned = catalog.scan();
+        List<BackupRowViewModel> rows = here(scanned, quietly(() -> catalog.sets(scanned), List.of()), copies);
         rows.addAll(quietly(() -> catalog.remoteOnly().stream().map(r -> new BackupRowViewModel(r,
                 copies.getOrDefault(r.entry().record().id(), List.of()))).toList(), List.of()));
         return new CatalogRead(rows, catalog.profileNames(),
@@ -36,20 +38,20 @@ record CatalogRead(List<BackupRowViewModel> rows, List<String> profileNames, Key
      * The backups here newest first, a set as one row among them by when it was made, its databases' rows right
      * after it. A backup whose set is not listed (its manifest gone or refused) is a row on its own.
      */
-    private static List<BackupRowViewModel> here(List<BackupCatalog.Entry> scanned, List<ListedSet> sets,
+    private static List<BackupRowViewModel> here(List<BackupCatalog.Entry> scanned, List<SetEntry> sets,
                                                  Map<String, List<CopyState>> copies) {
         Set<String> inSets = sets.stream().flatMap(s -> s.members().stream()).map(e -> e.record().id())
                 .collect(Collectors.toSet());
         List<List<BackupRowViewModel>> groups = new ArrayList<>();
         scanned.stream().filter(e -> !inSets.contains(e.record().id())).forEach(e -> groups.add(List.of(
                 new BackupRowViewModel(e, copies.getOrDefault(e.record().id(), List.of())))));
-        for (ListedSet set : sets) {
+        for (SetEntry set : sets) {
             List<BackupRowViewModel> group = new ArrayList<>();
             List<CopyState> setCopies = new ArrayList<>();
             for (BackupCatalog.Entry member : set.members()) {
                 List<CopyState> memberCopies = copies.getOrDefault(member.record().id(), List.of());
                 setCopies.addAll(memberCopies);
-                group.add(BackupRowViewModel.member(member, memberCopies, set.id()));
+                group.add(BackupRowViewModel.member(member, memberCopies, set.set().id()));
             }
             group.add(0, new BackupRowViewModel(set, setCopies));
             groups.add(group);

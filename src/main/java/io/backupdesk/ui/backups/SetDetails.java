@@ -1,5 +1,6 @@
 package io.backupdesk.ui.backups;
 
+import io.backupdesk.backup.BackupSets.SetEntry;
 import io.backupdesk.core.BackupSet;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.ui.Formats;
@@ -36,7 +37,7 @@ public record SetDetails(String title, BackupSet.Status status, String summary, 
 
     /** @param keys the stored keys, to name the public keys the set was encrypted to */
     static SetDetails of(BackupRowViewModel row, KeyNames keys) {
-        ListedSet listed = row.set();
+        SetEntry listed = row.set();
         BackupSet set = listed.set();
         List<BackupDetails.Field> fields = new ArrayList<>();
         fields.add(new BackupDetails.Field(Messages.get("backups.details.id"), set.id()));
@@ -67,7 +68,7 @@ public record SetDetails(String title, BackupSet.Status status, String summary, 
                 summary(set), fields, members, set.excluded());
     }
 
-    private static MemberLine line(BackupSet.Member member, ListedSet listed) {
+    private static MemberLine line(BackupSet.Member member, SetEntry listed) {
         if (!member.written()) {
             return new MemberLine(member.database(), null, SetTexts.status(BackupSet.Status.FAILED),
                     String.valueOf(member.error()));

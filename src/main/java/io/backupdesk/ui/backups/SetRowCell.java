@@ -2,7 +2,7 @@ package io.backupdesk.ui.backups;
 
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Styles;
-import javafx.scene.control.Button;
+import javafx.scene.Cursor;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.Tooltip;
@@ -18,66 +18,48 @@ import java.util.function.Predicate;
  * "profile · 3 databases"; a set's database indented under it.
  */
 final class SetRowCell extends TableCell<BackupRowViewModel, BackupRowViewModel> {
-    private final Consumer<BackupRowViewModel> toggle;
     private final Predicate<BackupRowViewModel> open;
+    private final FontIcon chevron = new FontIcon(Feather.CHEVRON_RIGHT);
 
     SetRowCell(Consumer<BackupRowViewModel> toggle, Predicate<BackupRowViewModel> open) {
-        this.toggle = toggle;
         this.open = open;
-    }
-
-    /** What the column shows and sorts by. */
-    static String name(BackupRowViewModel row) {
-        if (row.isSet()) {
-            return Messages.get("backups.set.row", row.profile(), row.database());
-        }
-        return row.isMember() ? row.database() : row.profile() + "/" + row.database();
+        // an icon, not a button: the column is narrow at the window's usual size, and a button's padding costs letters
+        chevron.getStyleClass().add(Styles.SET_TOGGLE);
+        chevron.setCursor(Cursor.HAND);
+        chevron.setOnMouseClicked(e -> {
+            toggle.accept(getItem());
+            // the rows under it come and go, and the chevron turns
+            getTableView().refresh();
+            e.consume();
+        });
     }
 
     @Override
     protected void updateItem(BackupRowViewModel row, boolean empty) {
         super.updateItem(row, empty);
-        getStyleClass().remove(Styles.SET_MEMBER_CELL);
+        getStyleClass().removeAll(Styles.SET_MEMBER_CELL, Styles.SET_NAME_CELL);
+        setTooltip(null);
+        setGraphic(null);
         if (empty || row == null) {
             setText(null);
-            setGraphic(null);
             return;
         }
-        setText(name(row));
+        setText(row.listName());
         if (row.isMember()) {
             getStyleClass().add(Styles.SET_MEMBER_CELL);
         }
-        if (!row.isSet()) {
-            setGraphic(null);
-            return;
+        if (row.isSet()) {
+            boolean opened = open.test(row);
+            chevron.setIconCode(opened ? Feather.CHEVRON_DOWN : Feather.CHEVRON_RIGHT);
+            getStyleClass().add(Styles.SET_NAME_CELL);
+            setTooltip(new Tooltip(Messages.get(opened ? "backups.set.close" : "backups.set.open", row.listName())));
+            setGraphic(chevron);
         }
-        boolean opened = open.test(row);
-        Button chevron = new Button(null, new FontIcon(opened ? Feather.CHEVRON_DOWN : Feather.CHEVRON_RIGHT));
-        chevron.getStyleClass().addAll(Styles.Theme.FLAT, Styles.Theme.SMALL, Styles.SET_TOGGLE);
-        chevron.setTooltip(new Tooltip(Messages.get(opened ? "backups.set.close" : "backups.set.open")));
-        chevron.setFocusTraversable(false);
-        chevron.setOnAction(e -> {
-            toggle.accept(row);
-            // the rows under it come and go; the chevron is drawn again by the list
-            getTableView().refresh();
-        });
-        setGraphic(chevron);
     }
 
-    /** Rows that say what they are to the stylesheet, and a set's row that opens or closes on a double click. */
+    /** Rows on which a double click opens or closes a set. */
     static TableRow<BackupRowViewModel> row(Consumer<BackupRowViewModel> toggle) {
-        TableRow<BackupRowViewModel> row = new TableRow<>() {
-            @Override
-            protected void updateItem(BackupRowViewModel item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().removeAll(Styles.SET_ROW, Styles.SET_MEMBER_ROW);
-                if (!empty && item != null && item.isSet()) {
-                    getStyleClass().add(Styles.SET_ROW);
-                } else if (!empty && item != null && item.isMember()) {
-                    getStyleClass().add(Styles.SET_MEMBER_ROW);
-                }
-            }
-        };
+        TableRow<BackupRowViewModel> row = new TableRow<>();
         row.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && row.getItem() != null
                     && row.getItem().isSet()) {

@@ -1,6 +1,7 @@
 package io.backupdesk.ui.backups;
 
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupSets.SetEntry;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Question;
@@ -15,10 +16,10 @@ import java.util.Map;
  * databases' rows. A set is kept or deleted whole (decision 0037): one database of it is never pinned or deleted
  * alone, so choosing one acts on its set, and the question before a delete says so.
  */
-record Targets(List<BackupCatalog.Entry> backups, List<ListedSet> sets) {
+record Targets(List<BackupCatalog.Entry> backups, List<SetEntry> sets) {
     static Targets of(List<BackupRowViewModel> selection, SetGroups groups) {
         List<BackupCatalog.Entry> backups = new ArrayList<>();
-        Map<String, ListedSet> sets = new LinkedHashMap<>();
+        Map<String, SetEntry> sets = new LinkedHashMap<>();
         for (BackupRowViewModel row : selection) {
             BackupRowViewModel head = groups.head(row);
             if (head.isSet()) {
@@ -46,7 +47,7 @@ record Targets(List<BackupCatalog.Entry> backups, List<ListedSet> sets) {
     /** The question before deleting, naming each backup and each set with what it takes along. */
     Question deleteQuestion() {
         long bytes = backups.stream().mapToLong(e -> e.record().sizeBytes()).sum()
-                + sets.stream().mapToLong(ListedSet::sizeBytes).sum();
+                + sets.stream().mapToLong(SetEntry::sizeBytes).sum();
         StringBuilder text = new StringBuilder(sets.isEmpty()
                 ? Messages.get("backups.delete.question", backups.size(), Formats.bytes(bytes))
                 : Messages.get("backups.delete.questionSets", backups.size(), sets.size(), Formats.bytes(bytes)));
