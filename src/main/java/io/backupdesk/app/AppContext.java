@@ -5,6 +5,9 @@ import io.backupdesk.engine.Logs;
 import io.backupdesk.engine.Engine;
 import io.backupdesk.engine.AppPaths;
 
+import io.backupdesk.backup.BackupSets;
+import io.backupdesk.core.BackupSet;
+import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.jobs.DestinationsJob;
@@ -157,7 +160,20 @@ public final class AppContext implements AutoCloseable {
         return new DashboardViewModel(engine::stats, () -> engine.settings().load().rpo(),
                 () -> schedules.pausedSince().map(DashboardViewModel.NextRun::paused).or(() -> schedules.soonest()
                         .map(s -> new DashboardViewModel.NextRun(s.schedule().profile(), s.nextRun()))),
-                this::waitingCopies, runner);
+                this::waitingCopies, this::serverSets, runner);
+    }
+
+    /** Each server connection with its newest set, for the dashboard's health list. */
+    private List<DashboardViewModel.ServerSet> serverSets() {
+        List<String> servers = engine.profiles().list().stream().filter(ConnectionProfile::wholeServer)
+                .map(ConnectionProfile::name).toList();
+        if (servers.isEmpty()) {
+            return List.of();
+        }
+        // newest first, so the first of a connection's is its newest
+        List<BackupSet> sets = engine.backupSets().read().sets().stream().map(BackupSets.SetEntry::set).toList();
+        return servers.stream().map(name -> DashboardViewModel.ServerSet.of(name, sets.stream()
+                .filter(set -> set.profile().equals(name)).findFirst().orElse(null))).toList();
     }
 
     /** The copies that wait, for the dashboard; none where no destination is kept and nothing was ever copied. */

@@ -33,6 +33,8 @@ public final class Styles {
     public static final String CARD_VALUE = "card-value";
     /** The coloured dot before a database's name; {@link #health} gives its colour. */
     public static final String HEALTH_DOT = "health-dot";
+    /** A database's line under its server connection's in the health list. */
+    public static final String HEALTH_IN_SERVER = "health-in-server";
 
     // the backup list
     public static final String DETAILS_TITLE = "details-title";
