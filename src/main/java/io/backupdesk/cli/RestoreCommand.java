@@ -1,6 +1,7 @@
 package io.backupdesk.cli;
 
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ParallelJobs;
@@ -18,29 +19,45 @@ import picocli.CommandLine.ParentCommand;
 import java.util.ArrayList;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import io.backupdesk.jobs.SecretKeys;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-/** {@code backupdesk restore BACKUP_ID --target PROFILE}: pre-flight, restore, validation, report. */
-@Command(name = "restore", description = "Restore a backup, checked first and validated row for row after.",
+/**
+ * {@code backupdesk restore BACKUP_ID --target PROFILE}: pre-flight, restore, validation, report. A set's id restores
+ * the set ({@link SetRestore}).
+ */
+@Command(name = "restore", description = "Restore a backup or a whole-server set, checked first and validated row for row after.",
         footer = {"", "Modes: safe-replace (default) restores beside the database and swaps names",
                 "once the copy is complete, keeping the old one as <db>_before_<time>;",
                 "in-place takes a safety backup, then restores over the database;",
                 "new-database creates it.",
+                "A set (SET_ID) restores its roles first (--roles), then each database (every one,",
+                "or those named with --database) under its own name, then its settings and grants;",
+                "in-place is not offered for a set.",
                 "Exit code 1 when the restore failed or had real errors."})
 public final class RestoreCommand implements Callable<Integer> {
     @ParentCommand
     BackupDeskCli root;
 
-    @Parameters(index = "0", paramLabel = "BACKUP_ID", description = "The backup's id, a unique prefix of it, or its path.")
+    @Parameters(index = "0", paramLabel = "BACKUP_ID|SET_ID", description = "The backup's id, a unique prefix of it, or its path;"
+            + " or a set's id.")
     String backupId;
 
     @Option(names = "--target", required = true, paramLabel = "PROFILE", description = "The profile of the server to restore to.")
     String target;
 
-    @Option(names = "--database", paramLabel = "NAME", description = "The database to restore to. Default: the profile's.")
-    String database;
+    @Option(names = "--database", paramLabel = "NAME", description = "The database to restore to. Default: the profile's."
+            + " For a set: a database of the set to restore (repeatable). Default: every one.")
+    List<String> databases = new ArrayList<>();
+
+    @Option(names = "--as", paramLabel = "NAME", description = "For a set: the name the one --database takes on the target.")
+    String renameTo;
+
+    @Option(names = "--roles", paramLabel = "WHAT", description = "For a set: create-missing (default) creates the roles the"
+            + " target lacks, leaving existing ones as they are; skip changes no role.")
+    String roles;
 
     @Option(names = "--mode", paramLabel = "MODE", description = "safe-replace (default), in-place or new-database.")
     String mode;
@@ -90,6 +107,15 @@ public final class RestoreCommand implements Callable<Integer> {
         if (jobs != null) {
             ParallelJobs.check(jobs);
         }
+        Optional<SetRestore> set = SetRestore.of(this);
+        if (set.isPresent()) {
+            return set.get().call();
+        }
+        if (databases.size() > 1 || renameTo != null || roles != null) {
+            throw BackupDeskException.configuration("'" + backupId + "' is a backup of one database, not a set: it"
+                    + " takes one --database and neither --as nor --roles.", "Name the one database to restore to.");
+        }
+        String database = databases.isEmpty() ? null : databases.get(0);
         // on this desk, else at a destination whose catalog was synced: downloaded and checked before it is read
         BackupCatalog.Entry entry = root.engine().jobs().remote().require(backupId);
         ConnectionProfile profile = root.engine().profiles().require(target);

@@ -66,7 +66,7 @@ final class RestorePrinter {
         };
     }
 
-    private static Map<String, Object> check(PreflightCheck c) {
+    static Map<String, Object> check(PreflightCheck c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("check", c.id().cliName());
         m.put("level", c.level().name().toLowerCase(Locale.ROOT));
@@ -75,7 +75,7 @@ final class RestorePrinter {
         return m;
     }
 
-    private static Map<String, Object> reportMap(RestoreReport r) {
+    static Map<String, Object> reportMap(RestoreReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("restoreId", r.restoreId());
         m.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));

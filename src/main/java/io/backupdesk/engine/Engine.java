@@ -33,6 +33,7 @@ import io.backupdesk.jobs.Jobs;
 import io.backupdesk.jobs.RemoteBackups;
 import io.backupdesk.jobs.RestoreJob;
 import io.backupdesk.jobs.SetBackupJob;
+import io.backupdesk.jobs.SetRestoreJob;
 import io.backupdesk.jobs.StaleDatabases;
 import io.backupdesk.jobs.TestRestore;
 import io.backupdesk.jobs.VerifyJob;
@@ -124,7 +125,9 @@ public final class Engine {
         StaleDatabases stale = new StaleDatabases(() -> stats().health(),
                 staleAlerts.get(() -> new StaleAlertStore(paths.configDir(), warnings)), alerts(),
                 () -> settings().load().rpo(), clock);
-        return new Jobs(backup, sets, restore, new VerifyJob(verifier(), encryptionKeys(), clock), cleanup, stale, copy,
+        SetRestoreJob setRestore = new SetRestoreJob(restore, restores(), encryptionKeys(), decryptedCopies());
+        return new Jobs(backup, sets, restore, setRestore, new VerifyJob(verifier(), encryptionKeys(), clock), cleanup,
+                stale, copy,
                 offsite().destinationsJob(), remote, this::backupDefaults);
     }
 

@@ -8,6 +8,6 @@ import java.util.function.Supplier;
  *
  * @param defaults what a backup takes from the settings, as they are at the moment of asking
  */
-public record Jobs(BackupJob backup, SetBackupJob sets, RestoreJob restore, VerifyJob verify, CleanupJob cleanup, StaleDatabases stale,
-                   CopyJob copy, DestinationsJob destinations, RemoteBackups remote,
+public record Jobs(BackupJob backup, SetBackupJob sets, RestoreJob restore, SetRestoreJob setRestore, VerifyJob verify,
+                   CleanupJob cleanup, StaleDatabases stale, CopyJob copy, DestinationsJob destinations, RemoteBackups remote,
                    Supplier<BackupDefaults> defaults) { }

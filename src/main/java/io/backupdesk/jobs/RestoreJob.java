@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -94,8 +95,18 @@ public final class RestoreJob {
     /** The same, recorded in the history with another origin than "manual", e.g. a schedule's test restore. */
     public RestoreReport restore(RestorePlan plan, String origin, SecretKeys secrets, Optional<String> password,
                                  Progress progress, Consumer<String> log, Cancellation cancel) {
+        return restoreThen(plan, origin, secrets, password, progress, log, cancel, (report, readable) -> report);
+    }
+
+    /**
+     * The same, then {@code after} with the report and the backup as it was read (for an encrypted one its plaintext
+     * copy), still as the one job on the database: a set restore gives the database its own settings from it.
+     */
+    <T> T restoreThen(RestorePlan plan, String origin, SecretKeys secrets, Optional<String> password, Progress progress,
+                      Consumer<String> log, Cancellation cancel, BiFunction<RestoreReport, BackupCatalog.Entry, T> after) {
         return claims.whileHolding(claimOf(plan), "restore", () -> readingPlaintext(plan, secrets, cancel,
-                readable -> restores.restore(readable, origin, password, progress, log, cancel)));
+                readable -> after.apply(restores.restore(readable, origin, password, progress, log, cancel),
+                        readable.source())));
     }
 
     /**
@@ -124,7 +135,7 @@ public final class RestoreJob {
      * Runs the step on the plan as it is; for a backup only at a destination on its download, checked against its
      * sidecar; for an encrypted backup on its decrypted copy.
      */
-    private <T> T readingPlaintext(RestorePlan plan, SecretKeys secrets, Cancellation cancel, Function<RestorePlan, T> step) {
+    <T> T readingPlaintext(RestorePlan plan, SecretKeys secrets, Cancellation cancel, Function<RestorePlan, T> step) {
         if (plan.source().status() == BackupStatus.REMOTE) {
             // the key is checked before the download, so a backup nothing here opens is refused at once
             requireOpenable(plan.source(), secrets);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Splits the SQL that pg_dump writes into statements and tokens, the way the server would: quoted identifiers,
@@ -16,11 +17,22 @@ import java.util.function.Consumer;
  * "OWNER TO x;" or a line break is never read as a statement of its own.
  *
  * <p>Only statements whose first word the caller asks for are handed over as tokens; the rest are read past without
- * being kept, so a dump of any size is scanned in little memory.
+ * being kept, so a dump of any size is scanned in little memory. A {@code SET standard_conforming_strings} is
+ * followed, as the server follows it: with it off, a backslash escapes in every string constant.
  */
 public final class SqlStatements {
-    /** What a token is: a bare word (keyword or unquoted name), a quoted identifier, a constant, or punctuation. */
-    public enum Kind { WORD, QUOTED, STRING, PUNCT }
+    /**
+     * What a token is: a bare word (keyword or unquoted name), a quoted identifier, a constant, punctuation, or a
+     * psql backslash command (its whole line, handed over only by {@link #scanAll}).
+     */
+    public enum Kind { WORD, QUOTED, STRING, PUNCT, COMMAND }
+
+    /** Thrown by {@link #scanAll} where the text ends inside a quote, a comment or a statement. */
+    public static final class Unterminated extends IOException {
+        public Unterminated(String what) {
+            super("the text ends inside " + what);
+        }
+    }
 
     /** @param text a word as written, an identifier unquoted, a constant without its quotes, or one character */
     public record Token(Kind kind, String text) {
@@ -45,17 +57,20 @@ public final class SqlStatements {
     }
 
     private final PushbackReader in;
-    private final Set<String> wanted;
+    private final Predicate<String> wanted;
     private final Consumer<List<Token>> sink;
+    private final boolean strict;
     private final List<Token> tokens = new ArrayList<>();
     private boolean keeping;
     private boolean copy;
     private boolean atStart = true;
+    private boolean standardStrings = true;
 
-    private SqlStatements(Reader in, Set<String> wanted, Consumer<List<Token>> sink) {
+    private SqlStatements(Reader in, Predicate<String> wanted, Consumer<List<Token>> sink, boolean strict) {
         this.in = new PushbackReader(in, 2);
         this.wanted = wanted;
         this.sink = sink;
+        this.strict = strict;
     }
 
     /**
@@ -63,7 +78,16 @@ public final class SqlStatements {
      * sink, without its closing semicolon.
      */
     public static void scan(Reader sql, Set<String> firstWords, Consumer<List<Token>> sink) throws IOException {
-        new SqlStatements(sql, firstWords, sink).run();
+        new SqlStatements(sql, firstWords::contains, sink, false).run();
+    }
+
+    /**
+     * Reads SQL that must be whole to its end and hands over every statement and every psql backslash command (as
+     * one {@link Kind#COMMAND} token). Text that ends inside a quote, a comment or a statement (no closing semicolon)
+     * is refused with {@link Unterminated} instead of being read as far as it goes.
+     */
+    public static void scanAll(Reader sql, Consumer<List<Token>> sink) throws IOException {
+        new SqlStatements(sql, first -> true, sink, true).run();
     }
 
     private void run() throws IOException {
@@ -75,14 +99,14 @@ public final class SqlStatements {
             if (c == ';') {
                 endStatement();
             } else if (c == '\\' && atStart) {
-                skipLine();
+                command();
             } else if (c == '-' && peek() == '-') {
                 skipLine();
             } else if (c == '/' && peek() == '*') {
                 in.read();
                 skipBlockComment();
             } else if (c == '\'') {
-                add(Kind.STRING, quoted('\'', false));
+                add(Kind.STRING, quoted('\'', !standardStrings));
             } else if (c == '"') {
                 add(Kind.QUOTED, quoted('"', false));
             } else if (c == '$') {
@@ -99,6 +123,9 @@ public final class SqlStatements {
                 add(Kind.PUNCT, String.valueOf((char) c));
             }
         }
+        if (strict && !atStart) {
+            throw new Unterminated("a statement (no semicolon after its last word)");
+        }
         endStatement();
     }
 
@@ -107,7 +134,8 @@ public final class SqlStatements {
             atStart = false;
             String first = kind == Kind.WORD ? text.toUpperCase(Locale.ROOT) : "";
             copy = first.equals("COPY");
-            keeping = copy || wanted.contains(first);
+            // SET is kept to follow standard_conforming_strings, whether the caller wants it or not
+            keeping = copy || first.equals("SET") || wanted.test(first);
         }
         if (keeping) {
             tokens.add(new Token(kind, text));
@@ -116,7 +144,10 @@ public final class SqlStatements {
 
     private void endStatement() throws IOException {
         if (!atStart && keeping && !copy) {
-            sink.accept(List.copyOf(tokens));
+            followStandardStrings();
+            if (wanted.test(tokens.get(0).kind() == Kind.WORD ? tokens.get(0).text().toUpperCase(Locale.ROOT) : "")) {
+                sink.accept(List.copyOf(tokens));
+            }
         }
         boolean copyFromStdin = copy && tokens.size() >= 2 && tokens.get(tokens.size() - 2).isWord("FROM")
                 && tokens.get(tokens.size() - 1).isWord("stdin");
@@ -148,6 +179,33 @@ public final class SqlStatements {
         }
     }
 
+    /** SET standard_conforming_strings = on | off | 'on' | 'off' | true | false (TO as well as =). */
+    private void followStandardStrings() {
+        if (tokens.size() == 4 && tokens.get(0).isWord("SET") && tokens.get(1).isWord("standard_conforming_strings")
+                && (tokens.get(2).text().equals("=") || tokens.get(2).isWord("TO"))) {
+            String value = tokens.get(3).text().toLowerCase(Locale.ROOT);
+            if (value.equals("on") || value.equals("true")) {
+                standardStrings = true;
+            } else if (value.equals("off") || value.equals("false")) {
+                standardStrings = false;
+            }
+        }
+    }
+
+    /** A psql command runs to the end of its line; it is handed over only when every statement is. */
+    private void command() throws IOException {
+        StringBuilder line = new StringBuilder("\\");
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            if (strict) {
+                line.append((char) c);
+            }
+        }
+        if (strict) {
+            sink.accept(List.of(new Token(Kind.COMMAND, line.toString().stripTrailing())));
+        }
+    }
+
     private void skipLine() throws IOException {
         int c;
         while ((c = in.read()) >= 0 && c != '\n') {
@@ -157,7 +215,7 @@ public final class SqlStatements {
 
     private void skipBlockComment() throws IOException {
         int depth = 1;
-        int c;
+        int c = 0;
         while (depth > 0 && (c = in.read()) >= 0) {
             if (c == '*' && peek() == '/') {
                 in.read();
@@ -167,28 +225,46 @@ public final class SqlStatements {
                 depth++;
             }
         }
+        if (c < 0) {
+            ended("a /* comment */");
+        }
     }
 
-    /** The text up to the closing quote; a doubled quote is one quote, and in E'' a backslash escapes what follows. */
+    private void ended(String inside) throws Unterminated {
+        if (strict) {
+            throw new Unterminated(inside);
+        }
+    }
+
+    /**
+     * The text up to the closing quote; a doubled quote is one quote, and in E'' a backslash escape is read as the
+     * server reads it ({@link BackslashEscapes}).
+     */
     private String quoted(char quote, boolean backslashes) throws IOException {
         StringBuilder text = new StringBuilder();
         int c;
         while ((c = in.read()) >= 0) {
             if (backslashes && c == '\\') {
                 int next = in.read();
-                if (next >= 0) {
-                    keep(text, next);
-                }
-            } else if (c == quote) {
-                if (peek() != quote) {
+                if (next < 0) {
                     break;
                 }
+                keep(text, c);
+                keep(text, next);
+            } else if (c == quote) {
+                if (peek() != quote) {
+                    return backslashes ? BackslashEscapes.decode(text.toString()) : text.toString();
+                }
                 in.read();
+                if (backslashes) {
+                    keep(text, '\\'); // the decoding below reads an escaped quote as the quote
+                }
                 keep(text, c);
             } else {
                 keep(text, c);
             }
         }
+        ended(quote == '"' ? "a quoted name" : "a quoted string");
         return text.toString();
     }
 
@@ -232,6 +308,7 @@ public final class SqlStatements {
             }
             keep(body, c);
         }
+        ended("a dollar-quoted string " + close);
         return body.toString();
     }
 

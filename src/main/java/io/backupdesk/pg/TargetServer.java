@@ -106,6 +106,11 @@ public final class TargetServer implements AutoCloseable {
         return failures;
     }
 
+    /** Runs one statement of a database's own settings or grants (see {@code DatabaseLevel}), autocommitted. */
+    public void execute(String sql) {
+        jdbc.execute(sql);
+    }
+
     public Privileges privileges() {
         return query("select current_user, rolsuper, rolcreatedb, rolsuper or pg_catalog.pg_has_role(current_user,"
                         + " 'pg_signal_backend', 'MEMBER') from pg_catalog.pg_roles where rolname = current_user", List.of(),
@@ -213,7 +218,11 @@ public final class TargetServer implements AutoCloseable {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
-    private static String quoteLiteral(String text) {
+    /**
+     * A string constant for SQL we write. Doubling the quote is all it takes with standard_conforming_strings on, the
+     * default since PostgreSQL 9.1; a caller that cannot rely on the server's setting sets it for its session.
+     */
+    public static String quoteLiteral(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 

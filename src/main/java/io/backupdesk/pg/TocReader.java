@@ -98,7 +98,7 @@ final class TocReader {
         Charset charset = charsetOf(raw);
         List<TocEntry> entries = raw.stream().map(e -> new TocEntry(e.dumpId(), e.tableOid(), e.oid(), e.desc(),
                 decode(e.namespace(), charset), decode(e.tag(), charset), decode(e.owner(), charset),
-                e.is("ENCODING") ? "" : decode(e.privileges(), charset), e.dependencies(), e.defined())).toList();
+                e.is("ENCODING") ? "" : decode(e.sql(), charset), e.dependencies(), e.defined())).toList();
         return new ArchiveToc(expected, version, decode(database, charset), createdAt(time),
                 PgVersion.fromText(nullToEmpty(server)), PgVersion.fromText(nullToEmpty(dumpedBy)), entries);
     }
@@ -133,7 +133,7 @@ final class TocReader {
         }
         String defn = null;
         boolean defined;
-        if (TocEntry.keepsPrivileges(desc) || desc.equals("ENCODING")) {
+        if (TocEntry.keepsSql(desc, tag)) {
             defn = in.readString("the SQL of entry " + dumpId, SQL_MAX);
             defined = defn != null && !defn.isEmpty();
         } else if (desc.equals("SCHEMA")) {
@@ -204,7 +204,7 @@ final class TocReader {
     /** The encoding pg_dump wrote the names in, from its ENCODING entry; UTF-8 where it gives none Java knows. */
     private static Charset charsetOf(List<TocEntry> entries) {
         for (TocEntry e : entries) {
-            Matcher m = CLIENT_ENCODING.matcher(e.privileges());
+            Matcher m = CLIENT_ENCODING.matcher(e.sql());
             if (e.is("ENCODING") && m.find()) {
                 String name = m.group(1).toUpperCase(Locale.ROOT);
                 String java = ENCODINGS.getOrDefault(name, name.startsWith("WIN") ? "windows-" + name.substring(3) : name);

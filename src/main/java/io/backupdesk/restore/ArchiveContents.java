@@ -60,8 +60,8 @@ public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<St
             if (e.is("EXTENSION")) {
                 extensions.add(e.tag());
             }
-            if (!e.privileges().isEmpty()) {
-                ArchiveSql.granteesOf(e.privileges(), grantees);
+            if (e.is("ACL") || e.is("DEFAULT ACL")) {
+                ArchiveSql.granteesOf(e.sql(), grantees);
             }
         }
         return new ArchiveContents(toc.entries(), owners, extensions, new ArchiveSql(grantees), schemas);

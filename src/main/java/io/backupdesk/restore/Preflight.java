@@ -159,7 +159,7 @@ final class Preflight {
                 : block(CheckId.SESSIONS, what, "Ask them to disconnect, or let the restore end them.");
     }
 
-    private static PreflightCheck roles(RestorePlan plan, ArchiveContents contents, Set<String> existing) {
+    static PreflightCheck roles(RestorePlan plan, ArchiveContents contents, Set<String> existing) {
         Set<String> owners = missing(contents.owners(), existing);
         Set<String> grantees = missing(contents.sql().grantees(), existing);
         List<String> problems = new ArrayList<>();

@@ -119,6 +119,11 @@ public final class RestoreService {
         });
     }
 
+    /** The steps of a whole-server restore around its databases' restores: the roles, each database's own settings. */
+    public ServerSteps serverSteps() {
+        return new ServerSteps(services);
+    }
+
     /** Whether the database exists on the profile's server, asked over its maintenance database. */
     public boolean databaseExists(ConnectionProfile target, String database, Optional<String> password) {
         try (TargetServer server = openServer(services, target, database, password)) {
@@ -221,18 +226,22 @@ public final class RestoreService {
      */
     static TargetServer openServer(Services services, ConnectionProfile target, String restoredDatabase,
                                    Optional<String> runtimePassword) {
+        return new TargetServer(openMaintenance(services, target, restoredDatabase, runtimePassword), target.describe());
+    }
+
+    /** The connection {@link #openServer} wraps. */
+    static Connection openMaintenance(Services services, ConnectionProfile target, String restoredDatabase,
+                                      Optional<String> runtimePassword) {
         Optional<String> password = runtimePassword.or(() -> services.credentials().storedPassword(target));
         String maintenance = MAINTENANCE_DB.equals(restoredDatabase) ? FALLBACK_DB : MAINTENANCE_DB;
-        Connection c;
         try {
-            c = services.connections().open(target, maintenance, password);
+            return services.connections().open(target, maintenance, password);
         } catch (BackupDeskException e) {
             if (e.kind() != ErrorKind.UNKNOWN_DATABASE) {
                 throw e;
             }
-            c = services.connections().open(target, FALLBACK_DB, password);
+            return services.connections().open(target, FALLBACK_DB, password);
         }
-        return new TargetServer(c, target.describe());
     }
 
     static void phase(Progress progress, String what) {

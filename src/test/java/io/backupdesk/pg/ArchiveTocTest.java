@@ -51,8 +51,8 @@ class ArchiveTocTest {
             assertThat(odd.tag()).isEqualTo("\nline break ");
             assertThat(odd.owner()).isEqualTo("App \"Owner\"");
             assertThat(toc.entries().get(2).owner()).as("an extension has no owner").isEmpty();
-            assertThat(toc.entries().get(5).privileges()).contains("TO \"Leser Team\"");
-            assertThat(toc.entries().get(3).privileges()).as("only grants are kept").isEmpty();
+            assertThat(toc.entries().get(5).sql()).contains("TO \"Leser Team\"");
+            assertThat(toc.entries().get(3).sql()).as("only grants are kept").isEmpty();
             assertThat(toc.tableData()).containsExactly(new ArchiveToc.DataEntry(19001, "Sales Dept", "Kunden Übersicht"));
         }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SqlStatementsTest {
 
@@ -45,5 +46,34 @@ class SqlStatementsTest {
                 Set.of("CREATE"), found::add);
 
         assertThat(found).extracting(s -> s.get(s.size() - 1).name()).containsExactly("citext", "CiText");
+    }
+
+    @Test
+    void backslashEscapesAreReadAsTheServerReadsThemAndFollowStandardConformingStrings() throws IOException {
+        String sql = "COMMENT ON ROLE r IS E'tab\\t line\\n \\x41\\101 \\u00e9 \\303\\251 \\q it\\'s it''s';\n"
+                + "SET standard_conforming_strings = off;\n"
+                + "COMMENT ON ROLE r IS 'off: \\\\ \\'';\n"
+                + "SET standard_conforming_strings TO 'on';\n"
+                + "COMMENT ON ROLE r IS 'on: \\';\n";
+
+        List<List<SqlStatements.Token>> found = new ArrayList<>();
+        SqlStatements.scan(new StringReader(sql), Set.of("COMMENT"), found::add);
+
+        assertThat(found).extracting(s -> s.get(s.size() - 1).text())
+                .containsExactly("tab\t line\n AA é é q it's it's", "off: \\ '", "on: \\");
+    }
+
+    @Test
+    void scanningAllHandsOverEveryStatementAndCommandAndRefusesTextThatEndsInside() throws IOException {
+        List<List<SqlStatements.Token>> found = new ArrayList<>();
+        SqlStatements.scanAll(new StringReader("\\restrict key\nSET a = 1;\n(1);\nDROP x;\n"), found::add);
+
+        assertThat(found).extracting(s -> s.get(0).text()).containsExactly("\\restrict key", "SET", "(", "DROP");
+        assertThat(found.get(0).get(0).kind()).isEqualTo(SqlStatements.Kind.COMMAND);
+        for (String open : List.of("SELECT 'a", "SELECT \"a", "SELECT $t$ a", "/* a", "SELECT E'a\\'", "SELECT 1")) {
+            assertThatThrownBy(() -> SqlStatements.scanAll(new StringReader(open), s -> { }))
+                    .as(open).isInstanceOf(SqlStatements.Unterminated.class);
+            SqlStatements.scan(new StringReader(open), Set.of("SELECT"), s -> { });
+        }
     }
 }

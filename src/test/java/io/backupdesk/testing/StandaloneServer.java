@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -23,11 +24,12 @@ import java.util.zip.ZipFile;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A PostgreSQL server of another major version than the client programs installed here, for tests that need a
- * server newer or older than them. It runs from the server-only binaries the build copies from Maven Central
- * (initdb, pg_ctl and postgres, packed as a .txz inside a jar), in a private data folder, with password logins on
- * 127.0.0.1 and no Unix socket. PostgreSQL refuses to run as root, so as root it starts inside a new user namespace,
- * where the same process is an unprivileged user.
+ * A PostgreSQL server of the test's own: an empty cluster made by initdb in a private data folder, with password
+ * logins on 127.0.0.1 (a free port) and no Unix socket. {@link #start(int, Path)} runs another major version than the
+ * client programs installed here, from the server-only binaries the build copies from Maven Central (initdb, pg_ctl
+ * and postgres, packed as a .txz inside a jar); {@link #startInstalled(Path)} runs the server programs installed on
+ * this machine, for a second cluster beside the main test server (a whole-server restore's target). PostgreSQL refuses
+ * to run as root, so as root it starts inside a new user namespace, where the same process is an unprivileged user.
  */
 public final class StandaloneServer implements AutoCloseable {
     private static final String PASSWORD = "standalone-test";
@@ -50,7 +52,18 @@ public final class StandaloneServer implements AutoCloseable {
     public static StandaloneServer start(int major, Path dir) throws IOException, InterruptedException {
         assumeTrue(System.getProperty("os.name").startsWith("Linux") && System.getProperty("os.arch").equals("amd64"),
                 "the server binaries used here are built for Linux x86-64");
-        Path binDir = unpacked(major).resolve("bin");
+        return initAndStart(unpacked(major).resolve("bin"), dir);
+    }
+
+    /**
+     * Starts an empty cluster of the installed server programs with its data under {@code dir}; {@link #close()}
+     * stops it and removes its data. Fails, saying what to install, where there are none.
+     */
+    public static StandaloneServer startInstalled(Path dir) throws IOException, InterruptedException {
+        return initAndStart(InstalledServer.binDir(), dir);
+    }
+
+    private static StandaloneServer initAndStart(Path binDir, Path dir) throws IOException, InterruptedException {
         Path data = dir.resolve("data");
         Path passwordFile = Files.writeString(Files.createDirectories(dir).resolve("password"), PASSWORD);
         run(binDir, List.of("initdb", "--pgdata=" + data, "--username=postgres", "--pwfile=" + passwordFile,
@@ -77,9 +90,17 @@ public final class StandaloneServer implements AutoCloseable {
         return server;
     }
 
+    /** Stops the server if it runs and removes its data folder. */
     @Override
     public void close() throws IOException, InterruptedException {
-        kill();
+        if (Files.exists(dataDir.resolve("postmaster.pid"))) {
+            kill();
+        }
+        try (var paths = Files.walk(dataDir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** The binaries of this major version, unpacked once per build into a folder beside the copied jar. */

@@ -1,0 +1,110 @@
+--
+-- PostgreSQL database cluster dump
+--
+
+\restrict UJrykBtixxhmFxsCtn6gLSaIBJ5DKKeIB5xfPP70S7bLMpa5e6slfGyo7H38Df5
+
+SET default_transaction_read_only = off;
+
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+
+--
+-- Roles
+--
+
+CREATE ROLE "--dash /*c*/ 'quote'";
+ALTER ROLE "--dash /*c*/ 'quote'" WITH NOSUPERUSER INHERIT NOCREATEROLE NOCREATEDB NOLOGIN NOREPLICATION NOBYPASSRLS;
+CREATE ROLE "MixedCase";
+ALTER ROLE "MixedCase" WITH NOSUPERUSER INHERIT NOCREATEROLE NOCREATEDB LOGIN NOREPLICATION NOBYPASSRLS;
+CREATE ROLE app_owner;
+ALTER ROLE app_owner WITH NOSUPERUSER INHERIT NOCREATEROLE NOCREATEDB NOLOGIN NOREPLICATION NOBYPASSRLS;
+COMMENT ON ROLE app_owner IS 'Owns the app''s tables';
+CREATE ROLE app_user;
+ALTER ROLE app_user WITH NOSUPERUSER INHERIT NOCREATEROLE CREATEDB LOGIN NOREPLICATION NOBYPASSRLS CONNECTION LIMIT 5 PASSWORD 'SCRAM-SHA-256$4096:ALlcv6NfVZ66+GNpCEfSYw==$3JHoHVcDeaM9ZFJpOxo0RhWdt7wmC/imoEJWlt6gAZA=:+ej9qDo+UAZ2TxE6CcXXq6oh7etK+KOsl5kixiT7zrw=' VALID UNTIL '2030-01-01 00:00:00+00';
+CREATE ROLE "multi
+line";
+ALTER ROLE "multi
+line" WITH NOSUPERUSER INHERIT NOCREATEROLE NOCREATEDB NOLOGIN NOREPLICATION NOBYPASSRLS;
+CREATE ROLE nopass;
+ALTER ROLE nopass WITH NOSUPERUSER INHERIT NOCREATEROLE NOCREATEDB LOGIN NOREPLICATION NOBYPASSRLS;
+CREATE ROLE postgres;
+ALTER ROLE postgres WITH SUPERUSER INHERIT CREATEROLE CREATEDB LOGIN REPLICATION BYPASSRLS PASSWORD 'SCRAM-SHA-256$4096:FGvnEL3I3cTS1J8a3MuNYg==$yX/pwNT8H8jvqaPLrEl/REZ/9i87b6GDkHtqsUIZV5M=:BBiQeolTXmfF2RfGXllqUt1E8zpBvL6McfvSEew7ghM=';
+CREATE ROLE repl;
+ALTER ROLE repl WITH NOSUPERUSER INHERIT NOCREATEROLE NOCREATEDB LOGIN REPLICATION NOBYPASSRLS;
+CREATE ROLE rls;
+ALTER ROLE rls WITH NOSUPERUSER INHERIT NOCREATEROLE NOCREATEDB NOLOGIN NOREPLICATION BYPASSRLS;
+CREATE ROLE "we""ird;name";
+ALTER ROLE "we""ird;name" WITH NOSUPERUSER NOINHERIT NOCREATEROLE NOCREATEDB NOLOGIN NOREPLICATION NOBYPASSRLS;
+CREATE ROLE "x
+DROP ROLE app_user; --";
+ALTER ROLE "x
+DROP ROLE app_user; --" WITH NOSUPERUSER INHERIT NOCREATEROLE NOCREATEDB NOLOGIN NOREPLICATION NOBYPASSRLS;
+CREATE ROLE "Ünïcødé 角色";
+ALTER ROLE "Ünïcødé 角色" WITH NOSUPERUSER INHERIT NOCREATEROLE NOCREATEDB LOGIN NOREPLICATION NOBYPASSRLS PASSWORD 'SCRAM-SHA-256$4096:Whvembvdu4/P9Es/pi/tyw==$9bn7GfP4OTU4lMdTg7NOaQvXSucyAO2wwxw/tnxrM80=:RDTSBCaF1YS/3yitVdC6yVyaUTWrF5X7wXXKsFmfZVQ=';
+
+--
+-- User Configurations
+--
+
+--
+-- User Config "app_user"
+--
+
+ALTER ROLE app_user SET search_path TO '$user', 'public', 'we''ird';
+ALTER ROLE app_user SET work_mem TO '64MB';
+
+--
+-- User Config "multi line"
+--
+
+ALTER ROLE "multi
+line" SET work_mem TO '1MB';
+
+--
+-- User Config "we"ird;name"
+--
+
+ALTER ROLE "we""ird;name" SET application_name TO 'semi;colon -- not a comment';
+
+--
+-- User Config "x DROP ROLE app_user; --"
+--
+
+ALTER ROLE "x
+DROP ROLE app_user; --" SET work_mem TO '2MB';
+
+
+--
+-- Role memberships
+--
+
+GRANT "MixedCase" TO "Ünïcødé 角色" GRANTED BY postgres;
+GRANT app_owner TO app_user WITH ADMIN OPTION GRANTED BY postgres;
+GRANT app_owner TO "we""ird;name" GRANTED BY postgres;
+GRANT pg_read_all_data TO app_user GRANTED BY postgres;
+
+
+--
+-- Role privileges on configuration parameters
+--
+
+GRANT SET ON PARAMETER log_statement TO app_user;
+
+
+--
+-- Tablespaces
+--
+
+CREATE TABLESPACE fast OWNER app_owner LOCATION '/srv/postgresql/fast';
+ALTER TABLESPACE fast SET (seq_page_cost=1.5, random_page_cost=1.1);
+GRANT ALL ON TABLESPACE fast TO app_user;
+COMMENT ON TABLESPACE fast IS 'fast disk';
+
+
+\unrestrict UJrykBtixxhmFxsCtn6gLSaIBJ5DKKeIB5xfPP70S7bLMpa5e6slfGyo7H38Df5
+
+--
+-- PostgreSQL database cluster dump complete
+--
+
