@@ -16,6 +16,7 @@ import io.backupdesk.ui.FxTaskRunner;
 import io.backupdesk.ui.TaskRunner;
 import io.backupdesk.ui.Notifier;
 import io.backupdesk.ui.restorewizard.RestoreWizardViewModel;
+import io.backupdesk.ui.restorewizard.SetRestoreWizardViewModel;
 import io.backupdesk.ui.settings.DestinationsViewModel;
 import io.backupdesk.ui.settings.KeysViewModel;
 import io.backupdesk.ui.settings.SettingsViewModel;
@@ -136,6 +137,11 @@ public final class AppContext implements AutoCloseable {
 
     public RestoreWizardViewModel restoreWizard() {
         return new RestoreWizardViewModel(new EngineRestoreOperations(engine), runner);
+    }
+
+    /** The restore wizard of a whole-server set. */
+    public SetRestoreWizardViewModel setRestoreWizard(BackupSets.SetEntry set) {
+        return new SetRestoreWizardViewModel(set, new EngineSetRestoreOperations(engine), runner);
     }
 
     public BackupsViewModel backups() {
