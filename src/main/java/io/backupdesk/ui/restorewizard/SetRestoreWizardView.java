@@ -156,6 +156,8 @@ public final class SetRestoreWizardView {
         databases.setId("set-databases");
         for (SetRestoreWizardViewModel.DatabaseChoice choice : model.databases()) {
             CheckBox box = new CheckBox(choice.database());
+            // a database's name is shown as it is: an underscore is no mnemonic
+            box.setMnemonicParsing(false);
             box.selectedProperty().bindBidirectional(choice.chosenProperty());
             databases.getChildren().add(box);
         }
