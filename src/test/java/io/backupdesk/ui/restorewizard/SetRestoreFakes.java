@@ -39,6 +39,8 @@ final class SetRestoreFakes implements SetRestoreOperations {
     final List<SetRestoreRequest> previewed = new ArrayList<>();
     final List<SetRestoreRequest> restored = new ArrayList<>();
     boolean blocked;
+    /** How long a restore takes, so that its page can be seen. */
+    long restoreMillis;
 
     /** The newest of the demo's sets: app_eu and postgres written, app_us failed. */
     static BackupSets.SetEntry set(Path dir) throws Exception {
@@ -75,6 +77,13 @@ final class SetRestoreFakes implements SetRestoreOperations {
     public SetRestoreReport restore(SetRestoreRequest request, Progress progress, Consumer<String> log,
                                     Cancellation cancel) {
         restored.add(request);
+        progress.report(io.backupdesk.core.ProgressUpdate.phase("Database 1 of " + request.databases().size() + ": "
+                + request.databases().get(0).targetName()));
+        try {
+            Thread.sleep(restoreMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         RolesReport roles = new RolesReport(RolesMode.CREATE_MISSING, List.of("app_owner", "app_reader"),
                 List.of("postgres"), List.of(), List.of(), List.of(), List.of(), List.of());
         return new SetRestoreReport(request.source().set().id(), request.target().describe(), roles,
