@@ -53,8 +53,8 @@ public final class BackupLayout {
     public BackupPaths reserve(String profile, String database, LocalDateTime when, String label,
                                BackupFormat format, Compression compression, boolean encrypted) throws IOException {
         Path folder = SecureFiles.createDirectories(folderFor(profile, database));
-        String stem = safe(database) + "_" + when.format(STAMP) + (label == null || label.isBlank() ? "" : "_" + safe(label));
-        String extension = format.extension(compression) + (encrypted ? ArchiveEncryption.SUFFIX : "");
+        String stem = stem(database, when, label);
+        String extension = extension(format, compression, encrypted);
         String globals = GLOBALS_SUFFIX + (encrypted ? ArchiveEncryption.SUFFIX : "");
         for (int n = 1; ; n++) {
             BackupPaths paths = new BackupPaths(folder, n == 1 ? stem : stem + "-" + n, extension, globals);
@@ -86,7 +86,7 @@ public final class BackupLayout {
      */
     public SetPaths reserveSet(String profile, LocalDateTime when, String label, boolean encrypted) throws IOException {
         Path folder = SecureFiles.createDirectories(folderFor(profile));
-        String stem = safe(profile) + "_" + when.format(STAMP) + (label == null || label.isBlank() ? "" : "_" + safe(label));
+        String stem = stem(profile, when, label);
         String globals = GLOBALS_SUFFIX + (encrypted ? ArchiveEncryption.SUFFIX : "");
         for (int n = 1; ; n++) {
             SetPaths paths = new SetPaths(folder, n == 1 ? stem : stem + "-" + n, globals);
@@ -119,6 +119,20 @@ public final class BackupLayout {
         public Path partialManifest() {
             return folder.resolve(baseName + MANIFEST_SUFFIX + PARTIAL_SUFFIX);
         }
+    }
+
+    /** The archive's name a backup started then would get, unless another run took it first; for showing. */
+    public static String fileName(String database, LocalDateTime when, String label, BackupFormat format,
+                                  Compression compression, boolean encrypted) {
+        return stem(database, when, label) + extension(format, compression, encrypted);
+    }
+
+    private static String stem(String database, LocalDateTime when, String label) {
+        return safe(database) + "_" + when.format(STAMP) + (label == null || label.isBlank() ? "" : "_" + safe(label));
+    }
+
+    private static String extension(BackupFormat format, Compression compression, boolean encrypted) {
+        return format.extension(compression) + (encrypted ? ArchiveEncryption.SUFFIX : "");
     }
 
     /** File-system-safe: keeps letters, digits, '.', '_' and '-', turns the rest into '_'. */

@@ -12,11 +12,14 @@ import io.backupdesk.core.Ids;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Progress;
+import io.backupdesk.pg.ClientInstallation;
+import io.backupdesk.pg.ClientTool;
 import io.backupdesk.pg.ConnectionFactory;
 import io.backupdesk.pg.Credentials;
 import io.backupdesk.pg.PgEnvironment;
 import io.backupdesk.pg.PgVersion;
 import io.backupdesk.pg.ProcessRunner;
+import io.backupdesk.pg.ShownCommand;
 import io.backupdesk.pg.ToolErrors;
 import io.backupdesk.pg.ToolSelection;
 import io.backupdesk.store.JobHistory;
@@ -30,6 +33,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -172,6 +176,27 @@ public final class BackupService {
         } catch (IOException e) {
             LOG.warn("Could not remove {}: {}", file, e.getMessage());
         }
+    }
+
+    /**
+     * The pg_dump command line this request would run, for a person to read and copy (see {@link ShownCommand}). It
+     * does not log in, so it names options as the newest pg_dump found here does; a server older than that gets the
+     * same dump from them.
+     *
+     * @throws BackupDeskException {@code TOOL_MISSING} when no pg_dump is installed
+     */
+    public String commandLine(Request request) {
+        request.options().checked();
+        PgVersion client = services.tools().newest(ClientTool.PG_DUMP).map(ClientInstallation::version)
+                .orElseThrow(() -> new BackupDeskException(ErrorKind.TOOL_MISSING, "No pg_dump was found.",
+                        ToolErrors.hintFor(ErrorKind.TOOL_MISSING), List.of(), null));
+        ArchiveEncryption encryption = request.encryption();
+        String fileName = BackupLayout.fileName(request.profile().database(),
+                LocalDateTime.ofInstant(services.clock().instant(), services.clock().getZone()), request.options().label(),
+                request.options().format(), request.options().compression(), encryption != null);
+        return ShownCommand.backup(request.profile(), request.options(), client, fileName,
+                encryption == null ? List.of() : encryption.recipients(),
+                encryption != null && encryption.recipients().isEmpty());
     }
 
     private BackupCatalog.Entry readBack(BackupCatalog.Entry entry, Progress progress, Cancellation cancel) {

@@ -170,9 +170,17 @@ public final class BackupSets {
         return find(idOrPrefix).orElseThrow(() -> notFound(idOrPrefix, read()));
     }
 
-    /** The set of this id or unique prefix, if there is one; for a front end that takes a set or a backup id. */
+    /**
+     * The set of this id or unique prefix, if there is one; for a front end that takes a set or a backup id.
+     *
+     * @throws BackupDeskException {@code CONFIGURATION} when the id is exactly that of a refused manifest, saying why
+     */
     public Optional<SetEntry> find(String idOrPrefix) {
-        List<SetEntry> all = read().sets();
+        Listing listing = read();
+        listing.refused().stream().filter(r -> idOrPrefix.equals(r.claimedId())).findFirst().ifPresent(r -> {
+            throw notFound(idOrPrefix, listing);
+        });
+        List<SetEntry> all = listing.sets();
         Optional<SetEntry> exact = all.stream().filter(s -> s.set().id().equals(idOrPrefix)).findFirst();
         if (exact.isPresent() || idOrPrefix.length() < 4) {
             return exact;

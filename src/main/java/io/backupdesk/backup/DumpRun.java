@@ -6,7 +6,6 @@ import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.Cancellation;
-import io.backupdesk.core.DumpScope;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.Progress;
 import io.backupdesk.pg.ArchiveToc;
@@ -35,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * One pg_dump run into a partial file or folder. pg_dump starts as soon as the snapshot is exported; everything else
@@ -85,7 +85,7 @@ final class DumpRun {
         AtomicLong written = new AtomicLong();
         StreamedReadBack readBack = readBackClient != null && format != BackupFormat.PLAIN
                 ? new StreamedReadBack(runner, readBackClient, cancel) : null;
-        boolean reconcile = format != BackupFormat.PLAIN && options.scope() != DumpScope.SCHEMA_ONLY;
+        boolean reconcile = format != BackupFormat.PLAIN && options.dumpsRows();
         TocTap tocTap = encryption != null && reconcile ? new TocTap(partial.getFileName()) : null;
         ArchiveWriter writer = streamed ? new ArchiveWriter(partial, format == BackupFormat.PLAIN ? options.compression() : null,
                 written, encryption, readBack, tocTap) : null;
@@ -93,8 +93,9 @@ final class DumpRun {
         List<String> args = DumpCommands.pgDump(options, client.version(), streamed ? null : partial, snapshot.snapshotId());
         Cancellation dumpCancel = cancel.child();
         ExecutorService snapshotThread = Executors.newSingleThreadExecutor(DaemonThreads.named("snapshot-facts"));
-        try (ProgressTicker ticker = new ProgressTicker(tracker, monitor, progress,
-                () -> streamed ? written.get() : ArchiveFiles.sizeOf(partial))) {
+        LongSupplier size = () -> streamed ? written.get() : ArchiveFiles.sizeOf(partial);
+        try (ProgressTicker ticker = new ProgressTicker(tracker, monitor, progress, size);
+             SizeLimit limit = new SizeLimit(options.maxSizeBytes(), size, dumpCancel)) {
             CompletableFuture<SnapshotFacts> facts = CompletableFuture.supplyAsync(
                     () -> SnapshotFacts.gather(inspector, snapshot, options, tracker::tablesKnown), snapshotThread);
             facts.whenComplete((ok, failure) -> {
@@ -102,7 +103,14 @@ final class DumpRun {
                     dumpCancel.cancel();
                 }
             });
-            ProcessRunner.Result result = runDump(args, writer, tracker, snapshot, facts, cancel, dumpCancel, deadline, started);
+            ProcessRunner.Result result;
+            try {
+                result = runDump(args, writer, tracker, snapshot, facts, cancel, dumpCancel, deadline, started);
+            } catch (BackupDeskException e) {
+                limit.throwIfExceeded();
+                throw e;
+            }
+            limit.throwIfExceeded();
             LOG.info("pg_dump exited with {}", result.exitCode());
             if (result.exitCode() != 0) {
                 // Ctrl+C in a terminal reaches pg_dump too, which then exits on its own before we stop it
@@ -125,6 +133,7 @@ final class DumpRun {
             SnapshotFacts gathered = await(facts, snapshot, cancel, deadline);
             ArchiveFiles.Sealed sealed = streamed ? new ArchiveFiles.Sealed(writer.sha256(), Map.of(), written.get())
                     : ArchiveFiles.seal(partial);
+            limit.throwIfExceeded(sealed.sizeBytes());
             if (sealed.sizeBytes() == 0) {
                 throw new BackupDeskException(ErrorKind.TOOL_FAILED, "pg_dump reported success but wrote nothing.",
                         ToolErrors.hintFor(ErrorKind.TOOL_FAILED), result.stderrTail(), null);

@@ -65,15 +65,17 @@ public final class RetentionService {
             if (rule.policy().isNone()) {
                 continue;
             }
+            // a set's members go with their set, never one by one (decision 0037)
             List<BackupCatalog.Entry> own = backups.stream()
-                    .filter(e -> rule.origin().equals(e.record().origin())).toList();
+                    .filter(e -> e.record().set() == null && rule.origin().equals(e.record().origin())).toList();
             RetentionRules.plan(profile, database, own, rule.policy(), latestFailed, clock.instant(),
                     rule.zone()).decisions().forEach(d -> decided.put(d.entry().record().id(), d));
         }
         List<BackupCatalog.Entry> newestFirst = new ArrayList<>(backups);
         newestFirst.sort(Comparator.comparing((BackupCatalog.Entry e) -> e.record().createdAt()).reversed());
         List<RetentionPlan.Decision> decisions = newestFirst.stream().map(e -> decided.getOrDefault(e.record().id(),
-                new RetentionPlan.Decision(e, false, UNOWNED))).toList();
+                new RetentionPlan.Decision(e, false, e.record().set() == null ? UNOWNED
+                        : "kept: one database of the set " + e.record().set() + ", kept or deleted with its set"))).toList();
         return new RetentionPlan(profile, database, decisions);
     }
 

@@ -1,20 +1,16 @@
 package io.backupdesk.cli;
 
 import io.backupdesk.backup.BackupCatalog;
-import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
-import io.backupdesk.core.Compression;
 import io.backupdesk.core.ConnectionProfile;
-import io.backupdesk.core.ParallelJobs;
-import io.backupdesk.core.DumpScope;
 import io.backupdesk.core.TableCount;
 import io.backupdesk.crypto.Passphrase;
-import io.backupdesk.jobs.BackupDefaults;
 import io.backupdesk.jobs.BackupJob;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -41,53 +37,15 @@ public final class BackupCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROFILE", description = "The connection profile to back up.")
     String profile;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "custom (default, unless the setting defaultFormat names another), directory, tar or plain (SQL, gzip-compressed).")
-    String format;
+    @Mixin
+    DumpChoiceOptions dump;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Parallel workers, 1 to 64; directory format only. Default:"
-            + " cores, at most 4. For a server connection: databases dumped at once, each with one worker (default 1).")
-    Integer jobs;
-
-    @Option(names = "--compress", paramLabel = "LEVEL",
-            description = "gzip level 0-9, or METHOD[:LEVEL] with gzip, zstd, lz4 (pg_dump 16+), none. Default: gzip:1.")
-    String compress;
-
-    @Option(names = "--schema", paramLabel = "S", description = "Only schemas matching this pattern (repeatable).")
-    List<String> schemas = new ArrayList<>();
-
-    @Option(names = "--exclude-schema", paramLabel = "S", description = "Leave out schemas matching this pattern (repeatable).")
-    List<String> excludeSchemas = new ArrayList<>();
-
-    @Option(names = "--table", paramLabel = "T", description = "Only tables matching this pattern (repeatable).")
-    List<String> tables = new ArrayList<>();
-
-    @Option(names = "--exclude-table", paramLabel = "T", description = "Leave out tables matching this pattern (repeatable).")
-    List<String> excludeTables = new ArrayList<>();
-
-    @ArgGroup(exclusive = true)
-    Scope scope;
-
-    /** Schema-only and data-only exclude each other. */
-    static final class Scope {
-        @Option(names = "--schema-only", description = "Definitions only, no rows.")
-        boolean schemaOnly;
-
-        @Option(names = "--data-only", description = "Rows only, no definitions.")
-        boolean dataOnly;
-    }
-
-    @Option(names = "--globals", description = "Also save roles and tablespaces (pg_dumpall --globals-only) beside the dump.")
-    boolean globals;
+    @Option(names = "--preset", paramLabel = "NAME", description = "Start from this preset's options ('presets list');"
+            + " the options given here change it for this backup. Default: the connection's preset, else the settings.")
+    String preset;
 
     @Option(names = "--label", paramLabel = "TEXT", description = "A label, also part of the file name; at most 64 characters.")
     String label;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "Give up after this long, e.g. 90s, 30m, 2h. Default: no limit.")
-    String timeout;
-
-    @Option(names = "--lock-wait-timeout", paramLabel = "DURATION",
-            description = "Fail instead of waiting longer than this for a table lock. Default: 1m.")
-    String lockWaitTimeout;
 
     @Option(names = "--verify", negatable = true,
             description = "Read the backup back in full before calling it done (--no-verify to skip). Default: the setting, on.")
@@ -108,25 +66,34 @@ public final class BackupCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the new backup as JSON.")
     boolean json;
 
+    @Option(names = "--print-command", description = "Print the pg_dump command line this backup would run (no"
+            + " password; the connection as options) and stop, backing up nothing.")
+    boolean printCommand;
+
     @Override
     public Integer call() throws IOException {
-        if (jobs != null) {
-            ParallelJobs.check(jobs);
-        }
-        BackupDefaults defaults = root.engine().backupDefaults();
-        BackupFormat chosenFormat = format == null ? null : BackupFormat.parse(format);
         ConnectionProfile connection = root.engine().profiles().require(profile);
-        BackupOptions options = BackupOptions.builder().format(defaults.formatFor(chosenFormat))
-                .compression(defaults.compressionFor(chosenFormat, compress == null ? null : Compression.parse(compress)))
-                // a set's --jobs is how many databases at once, each dumped by one worker
-                .jobs(jobs == null || connection.wholeServer() ? 0 : jobs)
-                .schemas(schemas).excludeSchemas(excludeSchemas).tables(tables).excludeTables(excludeTables)
-                .scope(scope == null ? DumpScope.ALL : scope.schemaOnly ? DumpScope.SCHEMA_ONLY : DumpScope.DATA_ONLY)
-                .globals(globals).label(label).timeout(timeout == null ? null : Durations.parse(timeout))
-                .lockWaitTimeout(lockWaitTimeout == null ? null : Durations.parse(lockWaitTimeout))
-                .encryptTo(encryptTo).copyTo(copyTo).build().checked();
+        BackupOptions.Builder chosen = dump.over(root.engine().jobs().presets().startingPoint(connection, preset));
         if (connection.wholeServer()) {
-            return new SetBackupPrinter(root, json).backUp(connection, options, jobs == null ? 1 : jobs, verify,
+            // a set's --jobs is how many databases at once, each dumped by one worker
+            chosen.jobs(0);
+        }
+        BackupOptions options = chosen.label(label)
+                .encryptTo(encryptTo).copyTo(copyTo).build().checked();
+        if (printCommand) {
+            if (connection.wholeServer()) {
+                throw BackupDeskException.configuration("--print-command shows one database's pg_dump, and '" + profile
+                        + "' is a server connection, which runs one for each of its databases.",
+                        "Ask for it on a connection to one of those databases.");
+            }
+            try (Passphrase passphrase = passphraseStdin ? Passphrase.readFirstLine(root.in()) : null) {
+                root.out().println(root.engine().jobs().backup().commandLine(new BackupJob.Request(connection, options,
+                        BackupRecord.ORIGIN_MANUAL, Optional.empty(), false, verify, passphrase)));
+            }
+            return 0;
+        }
+        if (connection.wholeServer()) {
+            return new SetBackupPrinter(root, json).backUp(connection, options, dump.jobs == null ? 1 : dump.jobs, verify,
                     passphraseStdin);
         }
         Cancellation cancel = new Cancellation();

@@ -44,7 +44,7 @@ public final class BackupDeskCli implements Runnable {
     static final List<Class<?>> COMMANDS = List.of(ProfilesCommand.class, BackupCommand.class, ListCommand.class,
             VerifyCommand.class, RestoreCommand.class, RollbackCommand.class, ImportCommand.class, StatsCommand.class,
             ScheduleCommand.class, HistoryCommand.class, CleanupCommand.class, KeysCommand.class,
-            DestinationsCommand.class, CopiesCommand.class, CatalogCommand.class,
+            DestinationsCommand.class, CopiesCommand.class, CatalogCommand.class, PresetsCommand.class,
             CommandLine.HelpCommand.class);
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--config-dir", "--backup-root");
 

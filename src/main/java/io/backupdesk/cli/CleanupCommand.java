@@ -2,6 +2,7 @@ package io.backupdesk.cli;
 
 import io.backupdesk.backup.RetentionPlan;
 import io.backupdesk.backup.RetentionService;
+import io.backupdesk.backup.SetRetention;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.jobs.CleanupJob;
@@ -22,6 +23,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Each schedule's rules prune only the backups that schedule made; backups made by hand or imported",
                 "are kept. Never deleted: pinned backups, files without our sidecar, the newest verified and the",
                 "newest good backup, damaged or missing ones, and anything of a database whose latest run failed.",
+                "A server connection's sets are kept or deleted whole, never one database at a time, and a set that",
+                "holds the newest good backup of any of its databases is kept.",
                 "Exit code 1 when a backup could not be deleted."})
 public final class CleanupCommand implements Callable<Integer> {
     private static final String ROW = "  %-7s  %-12s  %-19s  %9s  %s%n";
@@ -47,6 +50,15 @@ public final class CleanupCommand implements Callable<Integer> {
         boolean anyBackups = false;
         for (ConnectionProfile p : profiles) {
             CleanupJob.Outcome outcome = root.engine().jobs().cleanup().cleanUp(p, dryRun);
+            if (outcome.sets() != null && !outcome.sets().plan().decisions().isEmpty()) {
+                anyBackups = true;
+                failed |= !outcome.sets().failures().isEmpty();
+                if (json) {
+                    report.add(json(p, outcome.policies(), outcome.sets()));
+                } else {
+                    print(p, outcome.policies(), outcome.sets());
+                }
+            }
             if (outcome.plan().decisions().isEmpty()) {
                 continue;
             }
@@ -78,6 +90,41 @@ public final class CleanupCommand implements Callable<Integer> {
                     Format.time(d.entry().record().createdAt()), Format.bytes(d.entry().record().sizeBytes()), d.reason());
         }
         cleanup.failures().forEach(f -> root.err().println("error: " + f));
+    }
+
+    /** A server connection's sets, each kept or deleted whole. */
+    private void print(ConnectionProfile p, List<RetentionPolicy> policies, SetRetention.Cleanup cleanup) {
+        SetRetention.Plan plan = cleanup.plan();
+        root.out().println(p.name() + " (sets)" + (policies.isEmpty()
+                ? ": no schedule of this profile sets a retention policy, so nothing is deleted."
+                : dryRun ? ": would delete " + plan.toDelete().size() + " of " + plan.decisions().size() + " set(s)."
+                : ": deleted " + cleanup.deleted().size() + " of " + plan.decisions().size() + " set(s), "
+                + Format.bytes(cleanup.freedBytes()) + " freed."));
+        for (SetRetention.Decision d : plan.decisions()) {
+            root.out().printf(ROW, d.delete() ? (dryRun ? "GO" : "DELETED") : "KEEP", d.set().set().id(),
+                    Format.time(d.set().set().createdAt()), Format.bytes(d.set().sizeBytes()), d.reason());
+        }
+        cleanup.failures().forEach(f -> root.err().println("error: " + f));
+    }
+
+    private Map<String, Object> json(ConnectionProfile p, List<RetentionPolicy> policies, SetRetention.Cleanup cleanup) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("profile", p.name());
+        m.put("sets", true);
+        m.put("policies", policies);
+        m.put("dryRun", dryRun);
+        m.put("decisions", cleanup.plan().decisions().stream().map(d -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("id", d.set().set().id());
+            one.put("createdAt", d.set().set().createdAt());
+            one.put("sizeBytes", d.set().sizeBytes());
+            one.put("delete", d.delete() && !policies.isEmpty());
+            one.put("deleted", cleanup.deleted().contains(d.set()));
+            one.put("reason", d.reason());
+            return one;
+        }).toList());
+        m.put("failures", cleanup.failures());
+        return m;
     }
 
     private Map<String, Object> json(ConnectionProfile p, List<RetentionPolicy> policies, RetentionService.Cleanup cleanup) {

@@ -52,14 +52,20 @@ public final class ProfilesCommand {
             List<String> includeDatabases,
             @Option(names = "--exclude-database", paramLabel = "PATTERN", description = "With --all-databases: never"
                     + " databases matching this pattern, as pg_dumpall --exclude-database (repeatable).")
-            List<String> excludeDatabases) throws IOException {
+            List<String> excludeDatabases,
+            @Option(names = "--preset", paramLabel = "NAME", description = "Back up with this preset unless a backup"
+                    + " names another ('presets list'); '' for the settings' defaults. Replacing a profile keeps its"
+                    + " preset unless this is given.") String preset) throws IOException {
         ServerScope scope = scopeOf(allDatabases, includeDatabases, excludeDatabases);
         ConnectionUri.Parsed parsed = ConnectionUri.parse(name, url, scope == null ? ConnectionDefaults.fromSystem()
                 : ConnectionDefaults.fromSystem().forServerConnection());
         Optional<ConnectionProfile> previous = root.engine().profiles().find(name);
         List<String> keys = encryptionOf(previous, encryptTo, noEncryption);
         List<String> destinations = copiesOf(previous, copyTo, noCopies);
-        ConnectionProfile profile = parsed.profile().withEncryptTo(keys).withCopyTo(destinations).withServer(scope);
+        String presetName = preset == null ? previous.map(ConnectionProfile::preset).orElse(null)
+                : preset.isBlank() ? null : root.engine().jobs().presets().require(preset).name();
+        ConnectionProfile profile = parsed.profile().withEncryptTo(keys).withCopyTo(destinations).withServer(scope)
+                .withPreset(presetName);
         Optional<String> password = passwordStdin ? Optional.of(root.readSecretLine("--password-stdin", "the password")) : parsed.password();
         if (parsed.password().isPresent() && !passwordStdin) {
             root.err().println("warning: the password was part of the URL and may be in your shell history;"
@@ -69,6 +75,7 @@ public final class ProfilesCommand {
         root.out().println("Profile '" + name + "' " + (previous.isPresent() ? "replaced" : "saved") + ": "
                 + describe(profile) + encryptionSaid(previous, keys, encryptTo == null || encryptTo.isEmpty())
                 + (destinations.isEmpty() ? "" : "; copied to " + String.join(", ", destinations))
+                + (presetName == null ? "" : "; preset " + presetName)
                 + (password.isPresent() ? "; password stored in " + root.engine().credentials().storeOf(profile) : ""));
         return 0;
     }

@@ -13,6 +13,7 @@ import io.backupdesk.core.JobRun;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.offsite.CopyState;
 import io.backupdesk.core.Schedule;
+import io.backupdesk.jobs.SetBackupJob;
 import io.backupdesk.jobs.EncryptionKeys;
 import io.backupdesk.stats.DatabaseHealth;
 import io.backupdesk.schedule.CronSchedule;
@@ -83,8 +84,9 @@ public final class ScheduleCommand {
             @Option(names = "--cron", required = true, paramLabel = "EXPR",
                     description = "Five UNIX cron fields: minute hour day-of-month month day-of-week, e.g. '30 2 * * *'.") String cron,
             @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the cron, e.g. Europe/Berlin. Default: the system's.") String zone,
-            @Option(names = "--format", paramLabel = "FORMAT", description = "custom, directory, tar or plain. Default: the setting defaultFormat, else custom.") String format,
-            @Option(names = "--compress", paramLabel = "LEVEL", description = "As for 'backup'. Default: the setting defaultCompression, unless --format names another format.") String compress,
+            @Mixin DumpChoiceOptions dump,
+            @Option(names = "--preset", paramLabel = "NAME", description = "Each run dumps as this preset says when it"
+                    + " runs ('presets list'); not with the options above.") String preset,
             @Option(names = "--label", paramLabel = "TEXT", description = "A label for each backup.") String label,
             @Mixin RetentionOptions retentionOptions,
             @Option(names = "--catch-up", paramLabel = "POLICY", description = "run-once (default) or skip: what to do once about runs missed while the app was closed.") String catchUp,
@@ -101,16 +103,25 @@ public final class ScheduleCommand {
         // new input: read once here, where a wrong one is said before anything is saved
         CronSchedule parsed = CronSchedule.parse(cron, zoneId);
         // the same defaults as a schedule made on the Schedules screen: those of the settings, as they are now
-        BackupOptions defaults = root.engine().backupDefaults().withDefaults(format == null ? null : BackupFormat.parse(format),
-                compress == null ? null : Compression.parse(compress), label).checked();
-        BackupOptions options = defaults.toBuilder().encryptTo(encryptTo == null ? List.of()
+        if (preset != null && dump.anyGiven()) {
+            throw BackupDeskException.configuration("A schedule with a preset dumps as the preset says.",
+                    "Change the preset ('presets add' replaces it), or leave out --preset.");
+        }
+        // the same defaults as a schedule made on the Schedules screen: those of the settings, as they are now
+        BackupOptions base = preset != null ? root.engine().jobs().presets().require(preset).options()
+                : root.engine().backupDefaults().options();
+        BackupOptions options = dump.over(base).label(label).encryptTo(encryptTo == null ? List.of()
                 : root.engine().encryptionKeys().check(encryptTo))
-                .copyTo(copyTo == null ? List.of() : root.engine().jobs().copy().check(copyTo)).build();
+                .copyTo(copyTo == null ? List.of() : root.engine().jobs().copy().check(copyTo)).build().checked();
         refuseEncryptedDirectory(options, target);
+        if (target.wholeServer()) {
+            SetBackupJob.check(options);
+        }
         RetentionPolicy retention = retentionOptions.policy();
         Schedule schedule = Schedule.builder().id(Ids.newId()).profile(profile).cron(cron.trim())
                 .zone(zone == null ? null : zoneId.getId()).enabled(!disabled).options(options).retention(retention)
-                .catchUp(catchUp(catchUp)).testRestore(testRestore).createdAt(root.engine().clock().instant()).build();
+                .catchUp(catchUp(catchUp)).testRestore(testRestore).createdAt(root.engine().clock().instant()).preset(preset)
+                .build();
         root.engine().schedules().save(schedule);
         root.out().println("Schedule " + schedule.id() + " saved: " + profile + ", " + parsed.describe()
                 + " (" + zoneId.getId() + ")" + ScheduleTimes.of(schedule, parsed).nextRunAfter(root.engine().clock().instant())

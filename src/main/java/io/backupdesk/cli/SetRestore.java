@@ -46,7 +46,7 @@ final class SetRestore {
     int call() throws IOException {
         refuseSingleRestoreOptions();
         ConnectionProfile target = command.root.engine().profiles().require(command.target);
-        SetRestoreRequest.Source source = new SetRestoreRequest.Source(set.set(), set.roles(), set.members());
+        SetRestoreRequest.Source source = SetRestoreRequest.Source.of(set);
         RestoreMode mode = command.mode == null ? RestoreMode.SAFE_REPLACE : RestoreMode.parse(command.mode);
         RolesMode roles = command.roles == null ? RolesMode.CREATE_MISSING : RolesMode.parse(command.roles);
         SetRestoreRequest request = new SetRestoreRequest(source, target,

@@ -13,13 +13,15 @@ import java.nio.charset.StandardCharsets;
  * @param encryptTo       the keys to encrypt to, each a stored key's name or an age1… public key; empty for the
  *                        connection's own (which may be none). Public keys only: nothing secret is ever kept here.
  * @param copyTo          the destinations a copy goes to once the backup is verified; empty for the connection's own
+ * @param dump            pg_dump's own switches (sections, owners, privileges, INSERTs …); none for its defaults
+ * @param maxSizeBytes    a backup that grows past this many bytes is stopped and removed; null for no limit
  */
 public record BackupOptions(BackupFormat format, Compression compression, int jobs,
                             List<String> schemas, List<String> excludeSchemas,
                             List<String> tables, List<String> excludeTables,
                             DumpScope scope, boolean globals, String label,
                             Duration timeout, Duration lockWaitTimeout, List<String> encryptTo,
-                            List<String> copyTo) {
+                            List<String> copyTo, DumpFlags dump, Long maxSizeBytes) {
 
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(1);
 
@@ -33,6 +35,10 @@ public record BackupOptions(BackupFormat format, Compression compression, int jo
         scope = scope == null ? DumpScope.ALL : scope;
         encryptTo = List.copyOf(encryptTo == null ? List.of() : encryptTo);
         copyTo = List.copyOf(copyTo == null ? List.of() : copyTo);
+        dump = dump == null ? DumpFlags.NONE : dump;
+        if (maxSizeBytes != null && maxSizeBytes <= 0) {
+            maxSizeBytes = null;
+        }
         lockWaitTimeout = lockWaitTimeout == null ? DEFAULT_LOCK_WAIT : lockWaitTimeout;
         if (jobs <= 0) {
             jobs = format == BackupFormat.DIRECTORY ? defaultJobs() : 1;
@@ -64,7 +70,13 @@ public record BackupOptions(BackupFormat format, Compression compression, int jo
     public BackupOptions checked() {
         ParallelJobs.check(jobs);
         checkLabel(label);
+        dump.checked(format, scope);
         return this;
+    }
+
+    /** Whether any rows are dumped: not for schema-only, nor when the sections chosen leave out the data. */
+    public boolean dumpsRows() {
+        return scope != DumpScope.SCHEMA_ONLY && (dump.sections().isEmpty() || dump.sections().contains("data"));
     }
 
     /** The label becomes part of the backup's file name; other characters than letters, digits, '.', '_', '-' become '_'. */
@@ -135,6 +147,8 @@ public record BackupOptions(BackupFormat format, Compression compression, int jo
         private Duration lockWaitTimeout;
         private List<String> encryptTo;
         private List<String> copyTo;
+        private DumpFlags dump;
+        private Long maxSizeBytes;
 
         private Builder() { }
 
@@ -153,6 +167,8 @@ public record BackupOptions(BackupFormat format, Compression compression, int jo
             lockWaitTimeout = from.lockWaitTimeout;
             encryptTo = from.encryptTo;
             copyTo = from.copyTo;
+            dump = from.dump;
+            maxSizeBytes = from.maxSizeBytes;
         }
 
         public Builder format(BackupFormat value) {
@@ -225,10 +241,20 @@ public record BackupOptions(BackupFormat format, Compression compression, int jo
             return this;
         }
 
+        public Builder dump(DumpFlags value) {
+            dump = value;
+            return this;
+        }
+
+        public Builder maxSizeBytes(Long value) {
+            maxSizeBytes = value;
+            return this;
+        }
+
         /** Through the canonical constructor, so the defaults and the refusals are the same as for a stored schedule. */
         public BackupOptions build() {
             return new BackupOptions(format, compression, jobs, schemas, excludeSchemas, tables, excludeTables, scope,
-                    globals, label, timeout, lockWaitTimeout, encryptTo, copyTo);
+                    globals, label, timeout, lockWaitTimeout, encryptTo, copyTo, dump, maxSizeBytes);
         }
     }
 }

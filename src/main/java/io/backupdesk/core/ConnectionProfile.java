@@ -14,9 +14,12 @@ import java.util.regex.Pattern;
  * @param server    null for a connection to one database; else this is a server connection, whose backup is a set of
  *                  every database in this scope plus the roles, and {@code database} is only the one it logs in to
  *                  to find them
+ * @param preset    the backup preset a backup of this connection starts from when none is chosen; null for the
+ *                  settings' defaults
  */
 public record ConnectionProfile(String name, String host, int port, String database, String user, SslMode sslMode,
-                                String service, List<String> encryptTo, List<String> copyTo, ServerScope server) {
+                                String service, List<String> encryptTo, List<String> copyTo, ServerScope server,
+                                String preset) {
     public static final int DEFAULT_PORT = 5432;
     /** Profile names become folder names under the backup root, so they stay portable. */
     private static final Pattern VALID_NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}");
@@ -43,40 +46,57 @@ public record ConnectionProfile(String name, String host, int port, String datab
     /** A connection whose backups are not encrypted. */
     public ConnectionProfile(String name, String host, int port, String database, String user, SslMode sslMode,
                              String service) {
-        this(name, host, port, database, user, sslMode, service, List.of(), List.of(), null);
+        this(name, host, port, database, user, sslMode, service, List.of(), List.of(), null, null);
     }
 
     /** A connection whose backups stay on this desk. */
     public ConnectionProfile(String name, String host, int port, String database, String user, SslMode sslMode,
                              String service, List<String> encryptTo) {
-        this(name, host, port, database, user, sslMode, service, encryptTo, List.of(), null);
+        this(name, host, port, database, user, sslMode, service, encryptTo, List.of(), null, null);
     }
 
     /** A connection to one database. */
     public ConnectionProfile(String name, String host, int port, String database, String user, SslMode sslMode,
                              String service, List<String> encryptTo, List<String> copyTo) {
-        this(name, host, port, database, user, sslMode, service, encryptTo, copyTo, null);
+        this(name, host, port, database, user, sslMode, service, encryptTo, copyTo, null, null);
+    }
+
+    /** A connection backing up with the settings' defaults unless told otherwise. */
+    public ConnectionProfile(String name, String host, int port, String database, String user, SslMode sslMode,
+                             String service, List<String> encryptTo, List<String> copyTo, ServerScope server) {
+        this(name, host, port, database, user, sslMode, service, encryptTo, copyTo, server, null);
     }
 
     public ConnectionProfile withName(String newName) {
-        return new ConnectionProfile(newName, host, port, database, user, sslMode, service, encryptTo, copyTo, server);
+        return new ConnectionProfile(newName, host, port, database, user, sslMode, service, encryptTo, copyTo,
+                server, preset);
     }
 
     public ConnectionProfile withDatabase(String newDatabase) {
-        return new ConnectionProfile(name, host, port, newDatabase, user, sslMode, service, encryptTo, copyTo, server);
+        return new ConnectionProfile(name, host, port, newDatabase, user, sslMode, service, encryptTo, copyTo,
+                server, preset);
     }
 
     public ConnectionProfile withEncryptTo(List<String> keys) {
-        return new ConnectionProfile(name, host, port, database, user, sslMode, service, keys, copyTo, server);
+        return new ConnectionProfile(name, host, port, database, user, sslMode, service, keys, copyTo,
+                server, preset);
     }
 
     public ConnectionProfile withCopyTo(List<String> destinations) {
-        return new ConnectionProfile(name, host, port, database, user, sslMode, service, encryptTo, destinations, server);
+        return new ConnectionProfile(name, host, port, database, user, sslMode, service, encryptTo, destinations,
+                server, preset);
     }
 
     /** The same connection backing up every database in this scope as a set; null for one database. */
     public ConnectionProfile withServer(ServerScope scope) {
-        return new ConnectionProfile(name, host, port, database, user, sslMode, service, encryptTo, copyTo, scope);
+        return new ConnectionProfile(name, host, port, database, user, sslMode, service, encryptTo, copyTo,
+                scope, preset);
+    }
+
+    /** The same connection starting its backups from this preset; null for the settings' defaults. */
+    public ConnectionProfile withPreset(String presetName) {
+        return new ConnectionProfile(name, host, port, database, user, sslMode, service, encryptTo, copyTo, server,
+                presetName == null || presetName.isBlank() ? null : presetName);
     }
 
     /** A server connection: its backups are whole-server sets. (Not named isServer: JSON would take it for a field.) */

@@ -21,6 +21,8 @@ public enum ErrorKind {
     BUSY,
     /** A tool failed in a way we could not classify; the message carries its own words. */
     TOOL_FAILED,
+    /** The backup grew past the size limit set for it; it was stopped and removed. */
+    TOO_LARGE,
     IO;
 
     public boolean isUsageError() {

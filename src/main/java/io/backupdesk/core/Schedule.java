@@ -17,10 +17,12 @@ import java.time.ZoneId;
  * @param createdAt   runs due before this are not missed runs
  * @param enabledAt   when it was last switched on again; runs due while it was off are not missed runs either.
  *                    Null when it has not been switched off and on since it was made
+ * @param preset      each run dumps as this preset says when it runs (keeping the schedule's own label, keys and
+ *                    destinations); null for {@code options} as they are
  */
 public record Schedule(String id, String profile, String cron, String zone, boolean enabled, BackupOptions options,
                        RetentionPolicy retention, CatchUp catchUp, boolean testRestore, Instant createdAt,
-                       Instant enabledAt) {
+                       Instant enabledAt, String preset) {
     /** Missed runs are caught up with one run, or left out; never all of them. */
     public enum CatchUp { RUN_ONCE, SKIP }
 
@@ -39,7 +41,14 @@ public record Schedule(String id, String profile, String cron, String zone, bool
     /** A schedule never switched off and on again. */
     public Schedule(String id, String profile, String cron, String zone, boolean enabled, BackupOptions options,
                     RetentionPolicy retention, CatchUp catchUp, boolean testRestore, Instant createdAt) {
-        this(id, profile, cron, zone, enabled, options, retention, catchUp, testRestore, createdAt, null);
+        this(id, profile, cron, zone, enabled, options, retention, catchUp, testRestore, createdAt, null, null);
+    }
+
+    /** A schedule that dumps with its own options. */
+    public Schedule(String id, String profile, String cron, String zone, boolean enabled, BackupOptions options,
+                    RetentionPolicy retention, CatchUp catchUp, boolean testRestore, Instant createdAt,
+                    Instant enabledAt) {
+        this(id, profile, cron, zone, enabled, options, retention, catchUp, testRestore, createdAt, enabledAt, null);
     }
 
     public ZoneId zoneId() {
@@ -71,7 +80,7 @@ public record Schedule(String id, String profile, String cron, String zone, bool
     }
 
     /**
-     * Names each component where it is set, instead of counting 11 positions. What is not set stays null or false;
+     * Names each component where it is set, instead of counting 12 positions. What is not set stays null or false;
      * the constructor then fills in the default options, no retention and one catch-up run, and still asks for a
      * profile.
      */
@@ -87,6 +96,7 @@ public record Schedule(String id, String profile, String cron, String zone, bool
         private boolean testRestore;
         private Instant createdAt;
         private Instant enabledAt;
+        private String preset;
 
         private Builder() { }
 
@@ -102,6 +112,7 @@ public record Schedule(String id, String profile, String cron, String zone, bool
             testRestore = from.testRestore;
             createdAt = from.createdAt;
             enabledAt = from.enabledAt;
+            preset = from.preset;
         }
 
         public Builder id(String value) {
@@ -159,10 +170,15 @@ public record Schedule(String id, String profile, String cron, String zone, bool
             return this;
         }
 
+        public Builder preset(String value) {
+            preset = value;
+            return this;
+        }
+
         /** Through the canonical constructor, the one Jackson reads the schedules file with. */
         public Schedule build() {
             return new Schedule(id, profile, cron, zone, enabled, options, retention, catchUp, testRestore, createdAt,
-                    enabledAt);
+                    enabledAt, preset);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.backupdesk.backup.BackupSets;
 import io.backupdesk.backup.DumpImporter;
 import io.backupdesk.backup.RetentionService;
 import io.backupdesk.backup.RunRegistry;
+import io.backupdesk.backup.SetRetention;
 import io.backupdesk.backup.VerifyService;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.JobRun;
@@ -30,6 +31,7 @@ import io.backupdesk.jobs.CopyJob;
 import io.backupdesk.jobs.DatabaseClaims;
 import io.backupdesk.jobs.EncryptionKeys;
 import io.backupdesk.jobs.Jobs;
+import io.backupdesk.jobs.Presets;
 import io.backupdesk.jobs.RemoteBackups;
 import io.backupdesk.jobs.RestoreJob;
 import io.backupdesk.jobs.SetBackupJob;
@@ -37,6 +39,7 @@ import io.backupdesk.jobs.SetRestoreJob;
 import io.backupdesk.jobs.StaleDatabases;
 import io.backupdesk.jobs.TestRestore;
 import io.backupdesk.jobs.VerifyJob;
+import io.backupdesk.jobs.WatchedDatabases;
 import io.backupdesk.schedule.ExecutorTimers;
 import io.backupdesk.schedule.ScheduledBackup;
 import io.backupdesk.schedule.StoredSchedules;
@@ -45,6 +48,7 @@ import io.backupdesk.stats.StatsService;
 import io.backupdesk.store.JobHistory;
 import io.backupdesk.store.PgPassFile;
 import io.backupdesk.store.ProfilePasswords;
+import io.backupdesk.store.PresetStore;
 import io.backupdesk.store.ProfileStore;
 import io.backupdesk.store.RestoreStore;
 import io.backupdesk.store.ScheduleStore;
@@ -111,7 +115,7 @@ public final class Engine {
     }
 
     private Jobs wireJobs() {
-        CleanupJob cleanup = new CleanupJob(retention(), schedules());
+        CleanupJob cleanup = new CleanupJob(retention(), new SetRetention(backupSets(), history(), clock), schedules());
         RemoteBackups remote = offsite().remoteBackups(catalog(), retention()::latestRunFailed, clock);
         RestoreJob restore = new RestoreJob(restores(), claims(), encryptionKeys(), verifier(), decryptedCopies(), remote,
                 clock);
@@ -119,16 +123,18 @@ public final class Engine {
                 remote, clock);
         SetBackupJob sets = new SetBackupJob(backups(), backupSets(), catalog(), layout(), connections(), credentials(),
                 runs(), claims(), history(), clock);
+        Presets presets = new Presets(new PresetStore(paths.configDir(), warnings), profiles(), schedules(),
+                this::backupDefaults);
         BackupJob backup = new BackupJob(profiles(), backups(), cleanup,
                 new TestRestore(restores(), restore, history(), clock), history(), alerts(), claims(),
-                this::backupDefaults, encryptionKeys(), copy, sets, clock);
-        StaleDatabases stale = new StaleDatabases(() -> stats().health(),
+                this::backupDefaults, encryptionKeys(), copy, sets, presets, clock);
+        StaleDatabases stale = new StaleDatabases(() -> WatchedDatabases.of(stats().health(), profiles().list(),
+                backupSets().read().sets()),
                 staleAlerts.get(() -> new StaleAlertStore(paths.configDir(), warnings)), alerts(),
                 () -> settings().load().rpo(), clock);
         SetRestoreJob setRestore = new SetRestoreJob(restore, restores(), encryptionKeys(), decryptedCopies());
         return new Jobs(backup, sets, restore, setRestore, new VerifyJob(verifier(), encryptionKeys(), clock), cleanup,
-                stale, copy,
-                offsite().destinationsJob(), remote, this::backupDefaults);
+                stale, copy, offsite().destinationsJob(), remote, presets, this::backupDefaults);
     }
 
     /** The age keys backups are encrypted to, in the configuration folder. */

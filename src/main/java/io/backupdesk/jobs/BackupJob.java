@@ -70,12 +70,13 @@ public final class BackupJob {
     private final EncryptionKeys keys;
     private final CopyJob copies;
     private final SetBackupJob sets;
+    private final Presets presets;
     private final Clock clock;
 
     /** @param defaults the settings' defaults as they are at each run */
     public BackupJob(ProfileStore profiles, BackupService backups, CleanupJob cleanup, TestRestore testRestore,
                      JobHistory history, AlertDispatcher alerts, DatabaseClaims claims, Supplier<BackupDefaults> defaults,
-                     EncryptionKeys keys, CopyJob copies, SetBackupJob sets, Clock clock) {
+                     EncryptionKeys keys, CopyJob copies, SetBackupJob sets, Presets presets, Clock clock) {
         this.profiles = profiles;
         this.backups = backups;
         this.cleanup = cleanup;
@@ -87,6 +88,7 @@ public final class BackupJob {
         this.keys = keys;
         this.copies = copies;
         this.sets = sets;
+        this.presets = presets;
         this.clock = clock;
     }
 
@@ -144,6 +146,17 @@ public final class BackupJob {
     }
 
     /**
+     * The pg_dump command line {@link #backUp} would run for this request, without secrets, for a person to copy:
+     * the encryption resolved as a run resolves it, nothing run and nothing written.
+     */
+    public String commandLine(Request request) {
+        ArchiveEncryption encryption = keys.forBackup(EncryptionKeys.forRun(request.options().encryptTo(),
+                request.profile()), request.passphrase()).orElse(null);
+        return backups.commandLine(new BackupService.Request(request.profile(), request.options(), request.origin(),
+                Optional.empty(), false, false, encryption));
+    }
+
+    /**
      * One run of a schedule, whose database the caller has claimed: the backup with the schedule's options (with the
      * stored password; nobody is asked), then, only when it succeeded, the cleanup of the database's backups and the
      * weekly test restore when one is due. What goes wrong after a good backup never fails the run: it goes to
@@ -152,7 +165,15 @@ public final class BackupJob {
      * @return the backup's history line
      */
     public JobRun scheduled(Schedule schedule, String origin, Cancellation cancel, Consumer<String> problems) {
-        return claimed(schedule.profile(), schedule.options(), origin, Optional.of(schedule), cancel, problems);
+        BackupOptions options;
+        try {
+            options = presets.forRun(schedule);
+        } catch (BackupDeskException e) {
+            boolean set = profiles.find(schedule.profile()).map(ConnectionProfile::wholeServer).orElse(false);
+            throw failedBeforeStart(set ? JobRun.KIND_SET : JobRun.KIND_BACKUP, schedule.profile(), null, origin,
+                    Optional.of(schedule), e);
+        }
+        return claimed(schedule.profile(), options, origin, Optional.of(schedule), cancel, problems);
     }
 
     /**
@@ -186,7 +207,7 @@ public final class BackupJob {
                         + profile.database() + " on " + profile.name() + " to " + c.destination() + " failed: "
                         + c.error() + (c.nextAttemptAt() == null ? "" : " It is tried again later.")));
         try {
-            cleanup.afterBackup(profile).failures().forEach(f -> problems.accept("Cleanup of " + profile.database()
+            cleanup.afterBackup(profile).forEach(f -> problems.accept("Cleanup of " + profile.database()
                     + " on " + profile.name() + ": " + f));
         } catch (RuntimeException e) {
             problems.accept("Cleanup of " + profile.database() + " on " + profile.name() + " failed: " + e.getMessage());
@@ -229,7 +250,7 @@ public final class BackupJob {
                     .toLowerCase(java.util.Locale.ROOT) + ": " + outcome.run().error());
         }
         try {
-            cleanup.afterBackup(profile).failures().forEach(f -> problems.accept("Cleanup of the sets of "
+            cleanup.afterBackup(profile).forEach(f -> problems.accept("Cleanup of the sets of "
                     + profile.name() + ": " + f));
         } catch (RuntimeException e) {
             problems.accept("Cleanup of the sets of " + profile.name() + " failed: " + e.getMessage());
@@ -245,7 +266,7 @@ public final class BackupJob {
         try {
             return profiles.require(profileName);
         } catch (BackupDeskException e) {
-            throw failedBeforeStart(profileName, null, origin, schedule, e);
+            throw failedBeforeStart(JobRun.KIND_BACKUP, profileName, null, origin, schedule, e);
         }
     }
 
@@ -258,15 +279,16 @@ public final class BackupJob {
         try {
             return keys.forBackup(EncryptionKeys.forRun(options.encryptTo(), profile), null).orElse(null);
         } catch (BackupDeskException e) {
-            throw failedBeforeStart(profile.name(), profile.wholeServer() ? null : profile.database(), origin, schedule, e);
+            throw profile.wholeServer() ? failedBeforeStart(JobRun.KIND_SET, profile.name(), null, origin, schedule, e)
+                    : failedBeforeStart(JobRun.KIND_BACKUP, profile.name(), profile.database(), origin, schedule, e);
         }
     }
 
     /** Records a run that failed before its backup began, in the history and by alert; returns the failure to throw. */
-    private BackupDeskException failedBeforeStart(String profileName, String database, String origin,
+    private BackupDeskException failedBeforeStart(String kind, String profileName, String database, String origin,
                                                   Optional<Schedule> schedule, BackupDeskException e) {
         Instant now = clock.instant();
-        JobRun failed = JobRun.builder().id(Ids.newId()).kind(JobRun.KIND_BACKUP).profile(profileName).database(database)
+        JobRun failed = JobRun.builder().id(Ids.newId()).kind(kind).profile(profileName).database(database)
                 .origin(origin).startedAt(now).finishedAt(now).status(JobStatus.FAILED).errorKind(e.kind())
                 .error(e.getMessage() + schedule.map(s -> " Edit or remove the schedule " + s.id() + ".").orElse(""))
                 .build();

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,7 +107,7 @@ public final class SetBackupJob {
                 .origin(run.origin()).startedAt(started).build();
         SetRun set;
         try {
-            refuseUnrestorable(run.options());
+            check(run.options());
             BackupService.checkOptions(memberOptions(run.options()), run.encryption() != null);
             set = begin(run, line, progress);
         } catch (BackupDeskException e) {
@@ -158,10 +159,13 @@ public final class SetBackupJob {
     }
 
     /**
-     * A set is restored as roles, then each database with its own settings and grants, which pg_restore reads from an
-     * archive; plain SQL made without {@code --create} holds none of them (decision 0039).
+     * Refuses options a set cannot be made with, for a schedule before it is saved and for every run. A set is
+     * restored as roles, then each database with its own settings and grants, which pg_restore reads from an archive;
+     * plain SQL made without {@code --create} holds none of them (decision 0039).
+     *
+     * @throws BackupDeskException {@code CONFIGURATION} for the plain format
      */
-    private static void refuseUnrestorable(BackupOptions options) {
+    public static void check(BackupOptions options) {
         if (options.format() == BackupFormat.PLAIN) {
             throw BackupDeskException.configuration("A whole-server set cannot be in the plain format: restoring it needs"
                     + " each database's own settings and grants, which only an archive format keeps.",
@@ -215,15 +219,11 @@ public final class SetBackupJob {
                 .errorKind(kind).error(error).build();
     }
 
-    Clock clock() {
-        return clock;
-    }
-
     long millisSince(Instant started) {
         return Duration.between(started, clock.instant()).toMillis();
     }
 
-    static void deleteQuietly(java.nio.file.Path file) {
+    private static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

@@ -36,6 +36,9 @@ import java.util.stream.Collectors;
  * and grants (decision 0041). Nothing changes until every chosen database's pre-flight and the roles' preview pass; a
  * database that fails after that does not stop the others, and the report says how each went. Databases not chosen
  * are never touched, and no existing role is altered. Each database's restore is the one job on it, as any restore.
+ *
+ * <p>Thread-safe; every call blocks until done, so a screen calls it from a worker thread. Progress and the tools'
+ * output lines arrive on worker threads.
  */
 public final class SetRestoreJob {
     private static final Logger LOG = LoggerFactory.getLogger(SetRestoreJob.class);
@@ -66,7 +69,11 @@ public final class SetRestoreJob {
     public SetRestorePreview preview(SetRestoreRequest request, SecretKeys secrets, Optional<String> password,
                                      Cancellation cancel) {
         requireWhole(request.source());
-        Globals globals = globals(request, secrets);
+        return preview(request, globals(request, secrets), secrets, password, cancel);
+    }
+
+    private SetRestorePreview preview(SetRestoreRequest request, Globals globals, SecretKeys secrets,
+                                      Optional<String> password, Cancellation cancel) {
         RolesPreview roles = steps.previewRoles(globals, request.target(), password);
         List<String> createdFirst = request.roles() == RolesMode.CREATE_MISSING ? roles.rolesToCreate() : List.of();
         List<SetRestorePreview.Database> databases = new ArrayList<>();
@@ -93,11 +100,11 @@ public final class SetRestoreJob {
     public SetRestoreReport restore(SetRestoreRequest request, SecretKeys secrets, Optional<String> password,
                                     Progress progress, Consumer<String> log, Cancellation cancel) {
         BackupSet set = request.source().set();
+        requireWhole(request.source());
         request.databases().forEach(c -> restores.requireOpenable(member(request, c), secrets));
         phase(progress, "Checking the set " + set.id() + " against " + request.target().describe());
-        SetRestorePreview preview = preview(request, secrets, password, cancel);
-        refuseIfBlocked(request, preview);
         Globals globals = globals(request, secrets);
+        refuseIfBlocked(request, preview(request, globals, secrets, password, cancel));
         phase(progress, request.roles() == RolesMode.SKIP ? "Leaving the roles as they are" : "Creating the missing roles");
         RolesReport roles = steps.applyRoles(globals, request.roles(), request.target(), password);
         LOG.info("Set restore of {} onto {}: {}", set.id(), request.target().describe(), roles.summary());
@@ -127,16 +134,26 @@ public final class SetRestoreJob {
                                           Cancellation cancel) {
         try {
             return restores.restoreThen(plan(request, choice), "set:" + request.source().set().id(), secrets,
-                    password, progress, log, cancel, (report, readable) -> {
-                        DatabaseLevelReport level = report.outcome() == RestoreReport.Outcome.FAILED ? null
-                                : steps.giveDatabaseLevel(readable, request.target(), choice.targetName(),
-                                request.noOwner(), request.noPrivileges(), password);
-                        return SetDatabaseOutcome.restored(choice.database(), choice.targetName(), report, level);
-                    });
+                    password, progress, log, cancel, (report, readable) -> SetDatabaseOutcome.restored(
+                            choice.database(), choice.targetName(), report,
+                            report.outcome() == RestoreReport.Outcome.FAILED ? null
+                                    : databaseLevel(request, choice, readable, password)));
         } catch (BackupDeskException e) {
             LOG.warn("Set restore of {}: {} failed: {}", request.source().set().id(), choice.targetName(), e.getMessage());
             return SetDatabaseOutcome.failed(choice.database(), choice.targetName(), e.getMessage()
                     + (e.hint() == null || e.hint().isBlank() ? "" : " " + e.hint()));
+        }
+    }
+
+    /** The database's own settings and grants; what keeps them from being given is reported, not thrown: it is restored. */
+    private DatabaseLevelReport databaseLevel(SetRestoreRequest request, SetRestoreRequest.Choice choice,
+                                              BackupCatalog.Entry readable, Optional<String> password) {
+        try {
+            return steps.giveDatabaseLevel(readable, request.target(), choice.targetName(), request.noOwner(),
+                    request.noPrivileges(), password);
+        } catch (BackupDeskException e) {
+            return new DatabaseLevelReport(choice.targetName(), List.of(), List.of("None of the database's own"
+                    + " settings and grants could be given: " + e.getMessage()), List.of(), null);
         }
     }
 

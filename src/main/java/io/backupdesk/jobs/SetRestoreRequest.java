@@ -1,6 +1,7 @@
 package io.backupdesk.jobs;
 
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupSets;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupSet;
 import io.backupdesk.core.ConnectionProfile;
@@ -41,6 +42,11 @@ public record SetRestoreRequest(Source source, ConnectionProfile target, List<Ch
     public record Source(BackupSet set, Optional<Path> roles, List<BackupCatalog.Entry> members) {
         public Source {
             members = List.copyOf(members);
+        }
+
+        /** A set as the catalog of sets lists it. */
+        public static Source of(BackupSets.SetEntry entry) {
+            return new Source(entry.set(), entry.roles(), entry.members());
         }
 
         /** The backup of this database in the set. */

@@ -2,11 +2,9 @@ package io.backupdesk.offsite;
 
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.Destination;
-import io.backupdesk.store.JsonFile;
+import io.backupdesk.store.NamedRecords;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -24,20 +22,20 @@ public final class DestinationStore {
     }
 
     private static final int VERSION = 1;
-    private final JsonFile<DestinationsFile> file;
+    private final NamedRecords<DestinationsFile, Destination> records;
 
     public DestinationStore(Path configDir, Consumer<String> warnings) {
-        this.file = new JsonFile<>(configDir.resolve("destinations.json"), DestinationsFile.class, VERSION,
-                () -> new DestinationsFile(VERSION, List.of()), warnings);
+        this.records = new NamedRecords<>(configDir.resolve("destinations.json"), DestinationsFile.class, VERSION,
+                DestinationsFile::destinations, all -> new DestinationsFile(VERSION, all), Destination::name, warnings);
     }
 
     /** By name. */
-    public synchronized List<Destination> list() {
-        return file.read().destinations().stream().sorted(Comparator.comparing(Destination::name)).toList();
+    public List<Destination> list() {
+        return records.list();
     }
 
-    public synchronized Optional<Destination> find(String name) {
-        return file.read().destinations().stream().filter(d -> d.name().equals(name)).findFirst();
+    public Optional<Destination> find(String name) {
+        return records.find(name);
     }
 
     public Destination require(String name) {
@@ -47,20 +45,12 @@ public final class DestinationStore {
                         + "'backupdesk destinations add NAME --url URL'."));
     }
 
-    /** Adds the destination, or replaces the one with the same name. */
-    public synchronized void save(Destination destination) {
-        List<Destination> all = new ArrayList<>(file.read().destinations());
-        all.removeIf(d -> d.name().equals(destination.name()));
-        all.add(destination);
-        file.write(new DestinationsFile(VERSION, all));
+    /** Adds it, or replaces the one with the same name. */
+    public void save(Destination destination) {
+        records.save(destination);
     }
 
-    public synchronized boolean remove(String name) {
-        List<Destination> all = new ArrayList<>(file.read().destinations());
-        boolean removed = all.removeIf(d -> d.name().equals(name));
-        if (removed) {
-            file.write(new DestinationsFile(VERSION, all));
-        }
-        return removed;
+    public boolean remove(String name) {
+        return records.remove(name);
     }
 }

@@ -4,6 +4,7 @@ import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.Compression;
+import io.backupdesk.core.DumpFlags;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +59,44 @@ public final class DumpCommands {
             case DATA_ONLY -> args.add("--data-only");
             default -> { }
         }
+        flags(options.dump(), client, args);
         return args;
+    }
+
+    /** pg_dump's own switches, each under pg_dump's own name for this client's version. */
+    private static void flags(DumpFlags flags, PgVersion client, List<String> args) {
+        flags.sections().forEach(s -> args.add("--section=" + s));
+        flags.excludeTableData().forEach(t -> args.add("--exclude-table-data=" + t));
+        addIf(args, flags.noOwner(), "--no-owner");
+        addIf(args, flags.noPrivileges(), "--no-privileges");
+        addIf(args, flags.noTablespaces(), "--no-tablespaces");
+        if (flags.largeObjects() != null) {
+            // pg_dump 16 renamed --blobs to --large-objects and keeps the old names; before 16 only they exist
+            boolean newNames = client.majorFirst() >= 16;
+            args.add(flags.largeObjects() ? (newNames ? "--large-objects" : "--blobs")
+                    : (newNames ? "--no-large-objects" : "--no-blobs"));
+        }
+        if (flags.encoding() != null) {
+            args.add("--encoding=" + flags.encoding());
+        }
+        if (flags.role() != null) {
+            args.add("--role=" + flags.role());
+        }
+        addIf(args, flags.inserts(), "--inserts");
+        addIf(args, flags.columnInserts(), "--column-inserts");
+        if (flags.rowsPerInsert() != null) {
+            args.add("--rows-per-insert=" + flags.rowsPerInsert());
+        }
+        addIf(args, flags.quoteAllIdentifiers(), "--quote-all-identifiers");
+        addIf(args, flags.create(), "--create");
+        addIf(args, flags.clean(), "--clean");
+        addIf(args, flags.ifExists(), "--if-exists");
+    }
+
+    private static void addIf(List<String> args, boolean set, String flag) {
+        if (set) {
+            args.add(flag);
+        }
     }
 
     /** pg_dumpall for roles and tablespaces; {@code withoutRolePasswords} for managed servers that hide pg_authid. */

@@ -142,6 +142,8 @@ public final class ToolErrors {
             case TOOL_FAILED -> "See the details for the tool's own words.";
             case BUSY -> "Wait for the other job to finish, then try again.";
             case PREFLIGHT_BLOCKED -> "See the pre-flight report for what would clear it.";
+            case TOO_LARGE -> "Raise the size limit, or leave large tables' rows out (exclude table data);"
+                    + " earlier backups were not touched.";
         };
     }
 

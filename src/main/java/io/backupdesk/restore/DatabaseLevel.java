@@ -67,16 +67,12 @@ public record DatabaseLevel(String dumpedAs, String owner, List<List<Token>> sta
         return new DatabaseLevel(dumped, owner, statements, refused);
     }
 
-    public boolean isEmpty() {
-        return owner == null && statements.isEmpty() && refused.isEmpty();
-    }
-
-    /** The statements as they are run on a database restored under this name. */
-    public List<String> sqlFor(String database) {
+    /** The statements as {@link #giveTo} runs them on a database restored under this name, owner aside. */
+    List<String> sqlFor(String database) {
         return statements.stream().map(s -> render(s, nameAt(s), database)).toList();
     }
 
-    /** What the statements do, in a few words each, for a preview: "settings (2)", "privileges (3)", "comment". */
+    /** What it gives, in a few words for a preview: "owner app, 2 settings, comment, 3 privilege statements". */
     public String summary() {
         List<String> parts = new ArrayList<>();
         if (owner != null) {

@@ -87,14 +87,20 @@ public final class StoredSchedules implements BackupScheduler.Schedules, BackupS
     public JobRun skipped(RunRequest run, String why) {
         Instant now = clock.instant();
         Optional<ConnectionProfile> profile = profiles.find(run.profile());
-        JobRun skipped = JobRun.builder().id(Ids.newId()).kind(JobRun.KIND_BACKUP).profile(run.profile())
-                .database(profile.map(ConnectionProfile::database).orElse(null)).origin(run.origin())
+        // a server connection's run is its set's: its login database is not a database it backs up
+        boolean set = profile.map(ConnectionProfile::wholeServer).orElse(false);
+        JobRun skipped = JobRun.builder().id(Ids.newId()).kind(set ? JobRun.KIND_SET : JobRun.KIND_BACKUP)
+                .profile(run.profile())
+                .database(set ? null : profile.map(ConnectionProfile::database).orElse(null)).origin(run.origin())
                 .startedAt(now).finishedAt(now).status(JobStatus.SKIPPED).error(why).build();
         history.append(skipped);
         return skipped;
     }
 
-    /** Host, port and database: two profiles of one database still get one job at a time. */
+    /**
+     * Host, port and database: two profiles of one database still get one job at a time. A server connection's run
+     * claims its set; each database is claimed as the set dumps it.
+     */
     @Override
     public String of(RunRequest run) {
         return profiles.find(run.profile()).map(DatabaseClaims::keyOf).orElse(run.profile());

@@ -4,8 +4,6 @@ import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ConnectionProfile;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -20,19 +18,20 @@ public final class ProfileStore {
     }
 
     private static final int VERSION = 1;
-    private final JsonFile<ProfilesFile> file;
+    private final NamedRecords<ProfilesFile, ConnectionProfile> records;
 
     public ProfileStore(Path configDir, Consumer<String> warnings) {
-        this.file = new JsonFile<>(configDir.resolve("profiles.json"), ProfilesFile.class, VERSION,
-                () -> new ProfilesFile(VERSION, List.of()), warnings);
+        this.records = new NamedRecords<>(configDir.resolve("profiles.json"), ProfilesFile.class, VERSION,
+                ProfilesFile::profiles, all -> new ProfilesFile(VERSION, all), ConnectionProfile::name, warnings);
     }
 
-    public synchronized List<ConnectionProfile> list() {
-        return file.read().profiles().stream().sorted(Comparator.comparing(ConnectionProfile::name)).toList();
+    /** By name. */
+    public List<ConnectionProfile> list() {
+        return records.list();
     }
 
-    public synchronized Optional<ConnectionProfile> find(String name) {
-        return file.read().profiles().stream().filter(p -> p.name().equals(name)).findFirst();
+    public Optional<ConnectionProfile> find(String name) {
+        return records.find(name);
     }
 
     public ConnectionProfile require(String name) {
@@ -42,20 +41,12 @@ public final class ProfileStore {
                         + " 'backupdesk profiles add'."));
     }
 
-    /** Adds the profile, or replaces the one with the same name. */
-    public synchronized void save(ConnectionProfile profile) {
-        List<ConnectionProfile> profiles = new ArrayList<>(file.read().profiles());
-        profiles.removeIf(p -> p.name().equals(profile.name()));
-        profiles.add(profile);
-        file.write(new ProfilesFile(VERSION, profiles));
+    /** Adds it, or replaces the one with the same name. */
+    public void save(ConnectionProfile profile) {
+        records.save(profile);
     }
 
-    public synchronized boolean remove(String name) {
-        List<ConnectionProfile> profiles = new ArrayList<>(file.read().profiles());
-        boolean removed = profiles.removeIf(p -> p.name().equals(name));
-        if (removed) {
-            file.write(new ProfilesFile(VERSION, profiles));
-        }
-        return removed;
+    public boolean remove(String name) {
+        return records.remove(name);
     }
 }

@@ -79,6 +79,51 @@ class ServerSetBackupIT {
         assertThat(verified.out()).contains("roles  verified");
     }
 
+    @Test
+    void aDatabaseTheLoginCannotDumpLeavesAPartialSetWhoseOtherMembersAreIntactListedAndTold(TestServer server,
+            @TempDir Path dir) throws Exception {
+        String prefix = SetFixtures.prefix();
+        String login = server.createRole("loginpw");
+        String a = SetFixtures.database(server, prefix + "_a");
+        String b = SetFixtures.database(server, prefix + "_b");
+        String closed = SetFixtures.database(server, prefix + "_c");
+        server.execute(a, "create table items as select generate_series(1, 30) as id; alter table items owner to " + login);
+        server.execute(b, "create table items as select generate_series(1, 9) as id; alter table items owner to " + login);
+        server.execute("postgres", "revoke connect on database " + closed + " from public");
+        Cli cli = new Cli(dir.resolve("config"), dir.resolve("backups"));
+        SetFixtures.addServerProfile(cli, server, login, "loginpw", "srv", "--include-database", prefix + "_*");
+
+        Cli.Run run = cli.run("backup", "srv", "--json");
+        JsonNode set = Json.mapper().readTree(run.out());
+        JsonNode listed = Json.mapper().readTree(cli.run("list", "--json").out());
+        JsonNode history = Json.mapper().readTree(cli.run("history", "--json").out());
+        Cli.Run verified = cli.run("verify", set.get("id").asText());
+
+        assertThat(run.code()).as("a partial set is not a success").isEqualTo(1);
+        assertThat(run.err()).contains("is partial").contains(closed);
+        assertThat(set.get("status").asText()).isEqualTo("partial");
+        assertThat(set.get("members")).anySatisfy(m -> {
+            assertThat(m.get("database").asText()).isEqualTo(closed);
+            assertThat(m.get("backupId").isNull()).isTrue();
+            assertThat(m.get("error").asText()).containsIgnoringCase("permission denied");
+        });
+        for (JsonNode member : set.get("members")) {
+            if (!member.get("backupId").isNull()) {
+                JsonNode backup = backupOf(listed, member.get("backupId").asText());
+                assertThat(backup.get("status").asText()).isEqualTo("verified");
+                assertThat(backup.get("set").asText()).isEqualTo(set.get("id").asText());
+            }
+        }
+        assertThat(set.get("members").findValues("backupId")).filteredOn(n -> !n.isNull()).hasSize(2);
+        assertThat(set.get("rolesPath").isNull()).as("roles without passwords: " + set.get("rolesError")).isFalse();
+        JsonNode setRun = StreamSupport.stream(history.spliterator(), false)
+                .filter(r -> "set".equals(r.get("kind").asText())).findFirst().orElseThrow();
+        assertThat(setRun.get("status").asText()).isEqualToIgnoringCase("failed");
+        assertThat(setRun.get("error").asText()).contains("2 of 3 databases").contains(closed);
+        assertThat(verified.code()).as("a partial set does not verify as whole").isEqualTo(1);
+        assertThat(verified.out()).contains(closed + "  not in the set");
+    }
+
     static List<String> databases(JsonNode set) {
         List<String> names = new ArrayList<>();
         set.get("members").forEach(m -> names.add(m.get("database").asText()));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -147,6 +148,22 @@ class SetRestoreIT {
             assertThat(PgTools.rowCounts(target, "notes_alone")).isEqualTo(PgTools.rowCounts(main, prefix + "_c"));
             assertThat(query(target, "postgres", "select string_agg(datname, ',' order by datname) from pg_database"
                     + " where not datistemplate")).isEqualTo("notes_alone,orders_copy,postgres");
+
+            String a = prefix + "_a";
+            target.execute("postgres", "create database " + a);
+            target.execute(a, "create table mine (id int)");
+            Cli.Run onePast = cli.run("restore", set.get("id").asText(), "--target", "tgt", "--mode", "new-database",
+                    "--roles", "skip", "--no-owner", "--no-privileges", "--override", "target", "--yes", "--json");
+
+            assertThat(onePast.code()).as("one database failed: " + onePast.out() + onePast.err()).isEqualTo(1);
+            JsonNode report = Json.mapper().readTree(onePast.out());
+            assertThat(report.get("succeeded").asBoolean()).isFalse();
+            assertThat(report.get("databases")).extracting(d -> d.get("targetName").asText() + " " + d.get("status").asText())
+                    .containsExactly(a + " failed", b + " restored", prefix + "_c restored");
+            assertThat(report.get("databases").get(0).get("error").asText()).contains("already exists");
+            assertThat(PgTools.rowCounts(target, a)).as("the database that was there is as it was")
+                    .containsOnlyKeys("public.mine");
+            assertThat(PgTools.rowCounts(target, prefix + "_c")).isEqualTo(PgTools.rowCounts(main, prefix + "_c"));
         }
     }
 
@@ -178,6 +195,39 @@ class SetRestoreIT {
             assertThat(roles(target)).isEqualTo(before);
             assertThat(query(target, "postgres", "select count(*) from pg_database where not datistemplate"))
                     .isEqualTo("1");
+        }
+    }
+
+    @Test
+    void anEncryptedSetIsRestoredWithTheStoredKeyAndLeavesNoPlaintextBehind(TestServer main, @TempDir Path dir)
+            throws Exception {
+        String prefix = SetFixtures.prefix();
+        SetFixtures.Roles roles = SetFixtures.threeDatabasesWithRoles(main, prefix);
+        String a = prefix + "_a";
+        main.execute("postgres", "comment on database " + a + " is 'sealed'");
+        Cli cli = new Cli(dir.resolve("config"), dir.resolve("backups"));
+        assertThat(cli.run("keys", "generate", "office").code()).isZero();
+        SetFixtures.addServerProfile(cli, main, main.user(), main.password(), "srv", "--include-database", prefix + "_*");
+        JsonNode set = Json.mapper().readTree(cli.run("backup", "srv", "--encrypt-to", "office", "--json").out());
+
+        try (StandaloneServer second = StandaloneServer.startInstalled(dir.resolve("second"))) {
+            TestServer target = second.server();
+            SetFixtures.addServerProfile(cli, target, target.user(), target.password(), "tgt");
+
+            Cli.Run restored = cli.run("restore", set.get("id").asText(), "--target", "tgt", "--database", a, "--yes");
+
+            assertThat(set.get("encrypted").asBoolean()).isTrue();
+            assertThat(new String(Files.readAllBytes(Path.of(set.get("rolesPath").asText())), StandardCharsets.ISO_8859_1))
+                    .as("the roles file is ciphertext").startsWith("age-encryption.org/v1").doesNotContain(roles.owner());
+            assertThat(restored.code()).as(restored.out() + restored.err()).isZero();
+            assertThat(roles(target)).contains(roles.owner(), roles.member());
+            assertThat(PgTools.rowCounts(target, a)).isEqualTo(PgTools.rowCounts(main, a));
+            assertThat(query(target, "postgres", "select shobj_description(oid, 'pg_database') from pg_database"
+                    + " where datname = '" + a + "'")).isEqualTo("sealed");
+            Path work = dir.resolve("config/runs/decrypted");
+            try (var left = Files.isDirectory(work) ? Files.list(work) : java.util.stream.Stream.<Path>empty()) {
+                assertThat(left).as("no plaintext copy of a member or the roles file is left").isEmpty();
+            }
         }
     }
 

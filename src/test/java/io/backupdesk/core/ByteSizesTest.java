@@ -40,4 +40,22 @@ class ByteSizesTest {
     void anUnknownSizeIsADash() {
         assertThat(ByteSizes.format(-1)).isEqualTo("–");
     }
+
+    @Test
+    void aTypedSizeIsReadWithTheUnitsTheListShows() {
+        assertThat(ByteSizes.parse("4096")).isEqualTo(4096);
+        assertThat(ByteSizes.parse("500MB")).isEqualTo(500 * MB);
+        assertThat(ByteSizes.parse("500 m")).isEqualTo(500 * MB);
+        assertThat(ByteSizes.parse("1.5GiB")).isEqualTo(GB + GB / 2);
+        assertThat(ByteSizes.parse("2g")).isEqualTo(2 * GB);
+        assertThat(ByteSizes.format(ByteSizes.parse("2 GB"))).isEqualTo("2.0 GB");
+    }
+
+    @Test
+    void whatIsNotASizeIsRefusedWithAnExample() {
+        for (String bad : new String[] {"", "MB", "-5MB", "0", "5 PB", "1e9", "12 apples", "99999999999T"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ByteSizes.parse(bad)).as(bad)
+                    .isInstanceOf(BackupDeskException.class).hasMessageContaining("size");
+        }
+    }
 }

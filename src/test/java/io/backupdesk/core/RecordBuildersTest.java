@@ -23,7 +23,8 @@ class RecordBuildersTest {
         return new BackupOptions(BackupFormat.DIRECTORY, Compression.parse("zstd:3"), 3, List.of("sales"),
                 List.of("tmp*"), List.of("sales.orders"), List.of("sales.audit"), DumpScope.SCHEMA_ONLY, true,
                 "nightly", Duration.ofHours(2), Duration.ofSeconds(30), List.of("offsite", "age1example"),
-                List.of("nas", "bucket"));
+                List.of("nas", "bucket"), new DumpFlags(List.of("data"), true, true, true, List.of("audit"), false,
+                "UTF8", "reader", false, true, 50, true, false, false, false), 1_000_000L);
     }
 
     private static BackupRecord fullRecord() {
@@ -47,7 +48,7 @@ class RecordBuildersTest {
     private static Schedule fullSchedule() {
         return new Schedule("s1", "prod", "30 2 * * *", "Europe/Berlin", true, fullOptions(),
                 new RetentionPolicy(7, 7, 4, 12, Duration.ofDays(400)), Schedule.CatchUp.SKIP, true, AT,
-                AT.plusSeconds(60));
+                AT.plusSeconds(60), "nightly");
     }
 
     @Test
