@@ -111,7 +111,7 @@ public final class SetRestoreWizardViewModel {
     /** The request as chosen; null while it cannot be made, with the reason in {@link #problemProperty()}. */
     SetRestoreRequest request() {
         List<String> chosen = databases.stream().filter(d -> d.chosen.get()).map(DatabaseChoice::database).toList();
-        SetRestoreRequest.Source source = new SetRestoreRequest.Source(set.set(), set.roles(), set.members());
+        SetRestoreRequest.Source source = SetRestoreRequest.Source.of(set);
         return new SetRestoreRequest(source, target.get(), SetRestoreRequest.choose(source, chosen,
                 java.util.Optional.empty()), mode.get(), roles.get(), false, false,
                 mode.get() == RestoreMode.SAFE_REPLACE && terminateSessions.get(), Set.of());
