@@ -5,6 +5,9 @@ import io.backupdesk.engine.Logs;
 import io.backupdesk.engine.Engine;
 import io.backupdesk.engine.AppPaths;
 
+import io.backupdesk.backup.BackupSets;
+import io.backupdesk.core.BackupSet;
+import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.jobs.DestinationsJob;
@@ -13,6 +16,7 @@ import io.backupdesk.ui.FxTaskRunner;
 import io.backupdesk.ui.TaskRunner;
 import io.backupdesk.ui.Notifier;
 import io.backupdesk.ui.restorewizard.RestoreWizardViewModel;
+import io.backupdesk.ui.restorewizard.SetRestoreWizardViewModel;
 import io.backupdesk.ui.settings.DestinationsViewModel;
 import io.backupdesk.ui.settings.KeysViewModel;
 import io.backupdesk.ui.settings.SettingsViewModel;
@@ -135,6 +139,11 @@ public final class AppContext implements AutoCloseable {
         return new RestoreWizardViewModel(new EngineRestoreOperations(engine), runner);
     }
 
+    /** The restore wizard of a whole-server set. */
+    public SetRestoreWizardViewModel setRestoreWizard(BackupSets.SetEntry set) {
+        return new SetRestoreWizardViewModel(set, new EngineSetRestoreOperations(engine), runner);
+    }
+
     public BackupsViewModel backups() {
         return new BackupsViewModel(new EngineCatalogOperations(engine), runner);
     }
@@ -157,7 +166,20 @@ public final class AppContext implements AutoCloseable {
         return new DashboardViewModel(engine::stats, () -> engine.settings().load().rpo(),
                 () -> schedules.pausedSince().map(DashboardViewModel.NextRun::paused).or(() -> schedules.soonest()
                         .map(s -> new DashboardViewModel.NextRun(s.schedule().profile(), s.nextRun()))),
-                this::waitingCopies, runner);
+                this::waitingCopies, this::serverSets, runner);
+    }
+
+    /** Each server connection with its newest set, for the dashboard's health list. */
+    private List<DashboardViewModel.ServerSet> serverSets() {
+        List<String> servers = engine.profiles().list().stream().filter(ConnectionProfile::wholeServer)
+                .map(ConnectionProfile::name).toList();
+        if (servers.isEmpty()) {
+            return List.of();
+        }
+        // newest first, so the first of a connection's is its newest
+        List<BackupSet> sets = engine.backupSets().read().sets().stream().map(BackupSets.SetEntry::set).toList();
+        return servers.stream().map(name -> DashboardViewModel.ServerSet.of(name, sets.stream()
+                .filter(set -> set.profile().equals(name)).findFirst().orElse(null))).toList();
     }
 
     /** The copies that wait, for the dashboard; none where no destination is kept and nothing was ever copied. */

@@ -7,6 +7,7 @@ import io.backupdesk.crypto.CryptoException;
 import io.backupdesk.crypto.StoredKey;
 
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupSets;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
@@ -79,6 +80,21 @@ final class EngineCatalogOperations implements CatalogOperations {
     @Override
     public RemoteCatalog.Synced sync(String destination, Cancellation cancel) {
         return engine.jobs().remote().sync(destination, cancel);
+    }
+
+    @Override
+    public List<BackupSets.SetEntry> sets(List<BackupCatalog.Entry> scanned) {
+        return engine.backupSets().read(new BackupCatalog.Listing(scanned, List.of())).sets();
+    }
+
+    @Override
+    public BackupSets.SetEntry setPinned(BackupSets.SetEntry set, boolean pinned) {
+        return engine.backupSets().setPinned(set, pinned);
+    }
+
+    @Override
+    public void delete(BackupSets.SetEntry set) {
+        engine.backupSets().delete(set);
     }
 
     @Override

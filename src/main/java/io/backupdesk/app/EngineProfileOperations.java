@@ -48,6 +48,11 @@ final class EngineProfileOperations implements ProfileOperations {
     }
 
     @Override
+    public List<String> databases(ConnectionProfile profile, Optional<String> password) {
+        return engine.connectionCheck().databases(profile, password);
+    }
+
+    @Override
     public List<StoredKey> keys() {
         return engine.keys().list();
     }

@@ -19,6 +19,8 @@ import io.backupdesk.ui.dashboard.DashboardView;
 import io.backupdesk.ui.dashboard.DashboardViewModel;
 import io.backupdesk.ui.restorewizard.RestoreWizardView;
 import io.backupdesk.ui.restorewizard.RestoreWizardViewModel;
+import io.backupdesk.ui.restorewizard.SetRestoreWizardView;
+import io.backupdesk.ui.restorewizard.SetRestoreWizardViewModel;
 import io.backupdesk.ui.schedules.SchedulesView;
 import io.backupdesk.ui.schedules.SchedulesViewModel;
 import io.backupdesk.ui.settings.DestinationsViewModel;
@@ -102,7 +104,11 @@ public final class MainWindow {
         screens.put(Navigation.Screen.BACKUPS, () -> {
             backups.refresh();
             return new BackupsView(backups, reveal, backUpNow, entry -> restore(context, stage, reveal,
-                    wizard -> wizard.open(entry))).node();
+                    wizard -> wizard.open(entry)), set -> {
+                        SetRestoreWizardViewModel wizard = context.setRestoreWizard(set);
+                        new SetRestoreWizardView(wizard).show(stage);
+                        wizard.load();
+                    }).node();
         });
         screens.put(Navigation.Screen.SCHEDULES, () -> {
             schedules.refresh();

@@ -48,6 +48,18 @@ public final class ConnectionCheck {
         }
     }
 
+    /**
+     * Logs in to a server connection's login database and lists the databases a set of it could take, before its
+     * patterns narrow them ({@link DatabaseScope#choose}). Blocks for at most the connect timeout.
+     */
+    public List<String> databases(ConnectionProfile profile, Optional<String> runtimePassword) {
+        Optional<String> password = runtimePassword.or(() -> credentials.storedPassword(profile));
+        try (ServerInspector inspector = new ServerInspector(connections.open(profile, profile.database(), password),
+                profile.describe())) {
+            return inspector.connectableDatabases();
+        }
+    }
+
     private String noTool(ClientTool tool, PgVersion server) {
         String found = tools.newest(tool).map(i -> "the newest found is " + i.version()).orElse("none was found");
         return tool.baseName() + " " + server.major() + " or newer is needed; " + found + ". "

@@ -33,6 +33,8 @@ public final class Styles {
     public static final String CARD_VALUE = "card-value";
     /** The coloured dot before a database's name; {@link #health} gives its colour. */
     public static final String HEALTH_DOT = "health-dot";
+    /** A database's line under its server connection's in the health list. */
+    public static final String HEALTH_IN_SERVER = "health-in-server";
 
     // the backup list
     public static final String DETAILS_TITLE = "details-title";
@@ -43,6 +45,14 @@ public final class Styles {
     public static final String COPY_VALUE = "copy-value";
     public static final String LOG_LINES = "log-lines";
     public static final String PIN_ICON = "pin-icon";
+    /** The database column's cell of a set's database, indented under the set. */
+    public static final String SET_MEMBER_CELL = "set-member-cell";
+    /** The database column's cell of a set: its name, bold, after the chevron. */
+    public static final String SET_NAME_CELL = "set-name-cell";
+    /** The chevron that opens and closes a set. */
+    public static final String SET_TOGGLE = "set-toggle";
+    /** One database of a set in its details. */
+    public static final String SET_MEMBER = "set-member";
     /** One destination's copy of a backup in its details. */
     public static final String COPY_LINE = "copy-line";
     /** The lock beside an encrypted backup, in the list and in the restore wizard. */
@@ -65,6 +75,10 @@ public final class Styles {
 
     // the connections
     public static final String PROFILE_NAME = "profile-name";
+    /** The tag beside a server connection's name in the list. */
+    public static final String SERVER_KIND = "server-kind";
+    /** A database found on a server that the connection's patterns leave out of its sets. */
+    public static final String FOUND_EXCLUDED = "found-excluded";
     /** The outcome of "Test connection", and its first line. */
     public static final String TEST_PASSED = "ok";
     public static final String TEST_FAILED = "failed";

@@ -63,7 +63,7 @@ public record BackupDetails(String title, List<Field> fields, List<Field> tables
         fields.add(new Field(Messages.get("backups.details.duration"), Formats.duration(Duration.ofMillis(r.durationMillis()))));
         fields.add(new Field(Messages.get("backups.details.format"), r.format().cliName()
                 + (r.compression() == null ? "" : ", " + r.compression())));
-        encryption(r, keys, fields);
+        encryption(r.encrypted(), r.recipients(), keys, fields);
         fields.add(new Field(Messages.get("backups.details.size"), Formats.bytes(r.sizeBytes())
                 + (r.databaseSizeBytes() > 0 ? " " + Messages.get("backups.details.ofDatabase", Formats.bytes(r.databaseSizeBytes())) : "")));
         fields.add(new Field(Messages.get("backups.details.dumpedBy"), "pg_dump " + r.pgDumpVersion()));
@@ -82,15 +82,15 @@ public record BackupDetails(String title, List<Field> fields, List<Field> tables
     }
 
     /** Each public key to copy and compare, and the stored key it belongs to; or that a passphrase encrypted it. */
-    private static void encryption(BackupRecord r, KeyNames keys, List<Field> fields) {
-        if (!r.encrypted()) {
+    static void encryption(boolean encrypted, List<String> recipients, KeyNames keys, List<Field> fields) {
+        if (!encrypted) {
             return;
         }
-        if (r.recipients().isEmpty()) {
+        if (recipients.isEmpty()) {
             fields.add(new Field(Messages.get("backups.encrypted.title"), Messages.get("backups.encrypted.withPassphrase")));
             return;
         }
-        for (String publicKey : r.recipients()) {
+        for (String publicKey : recipients) {
             fields.add(new Field(Messages.get("backups.encrypted.to"), publicKey, true));
             String name = keys.nameOf(publicKey);
             fields.add(new Field(Messages.get("backups.encrypted.key"), name.isEmpty()

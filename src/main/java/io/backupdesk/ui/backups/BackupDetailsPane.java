@@ -126,7 +126,7 @@ final class BackupDetailsPane {
         return dash < 0 ? line : time + "  " + line.substring(dash + 3);
     }
 
-    private static Label wrapped(String text) {
+    static Label wrapped(String text) {
         Label value = new Label(text);
         value.setWrapText(true);
         return value;
@@ -161,14 +161,14 @@ final class BackupDetailsPane {
         return copy;
     }
 
-    private static Label section(String text) {
+    static Label section(String text) {
         Label label = new Label(text);
         label.getStyleClass().add(Styles.SECTION_TITLE);
         label.setWrapText(true);
         return label;
     }
 
-    private static GridPane grid(List<BackupDetails.Field> fields) {
+    static GridPane grid(List<BackupDetails.Field> fields) {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(4);

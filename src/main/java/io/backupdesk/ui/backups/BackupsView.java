@@ -1,12 +1,14 @@
 package io.backupdesk.ui.backups;
 
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupSets.SetEntry;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.ui.Confirm;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
 import io.backupdesk.ui.WindowSizes;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
@@ -30,6 +32,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -73,7 +76,7 @@ public final class BackupsView {
     @FXML private Label notice;
     @FXML private TableView<BackupRowViewModel> table;
     @FXML private TableColumn<BackupRowViewModel, Boolean> pinnedColumn;
-    @FXML private TableColumn<BackupRowViewModel, String> databaseColumn;
+    @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> databaseColumn;
     @FXML private TableColumn<BackupRowViewModel, String> serverColumn;
     @FXML private TableColumn<BackupRowViewModel, String> createdColumn;
     @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> sizeColumn;
@@ -92,6 +95,8 @@ public final class BackupsView {
     private final Consumer<Path> revealInFileManager;
     private final Runnable backUpNow;
     private final Consumer<BackupCatalog.Entry> restore;
+    /** Opens the restore wizard on a set; null where sets are not restored from here. */
+    private final Consumer<SetEntry> restoreSet;
 
     /**
      * @param revealInFileManager opens a folder in the system's file manager
@@ -100,10 +105,17 @@ public final class BackupsView {
      */
     public BackupsView(BackupsViewModel model, Consumer<Path> revealInFileManager, Runnable backUpNow,
                        Consumer<BackupCatalog.Entry> restore) {
+        this(model, revealInFileManager, backUpNow, restore, null);
+    }
+
+    /** @param restoreSet opens the restore wizard on a whole-server set */
+    public BackupsView(BackupsViewModel model, Consumer<Path> revealInFileManager, Runnable backUpNow,
+                       Consumer<BackupCatalog.Entry> restore, Consumer<SetEntry> restoreSet) {
         this.model = model;
         this.revealInFileManager = revealInFileManager;
         this.backUpNow = backUpNow;
         this.restore = restore;
+        this.restoreSet = restoreSet;
         Views.load(this);
         columns();
         bind();
@@ -115,7 +127,9 @@ public final class BackupsView {
     }
 
     private void columns() {
-        text(databaseColumn, r -> r.profile() + "/" + r.database());
+        databaseColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        databaseColumn.setComparator(Comparator.comparing(BackupRowViewModel::listName));
+        databaseColumn.setCellFactory(c -> new SetRowCell(model::toggleOpen, model::isOpen));
         text(serverColumn, BackupRowViewModel::server);
         text(createdColumn, BackupRowViewModel::created);
         text(formatColumn, BackupRowViewModel::format);
@@ -131,7 +145,7 @@ public final class BackupsView {
                 getStyleClass().removeIf(s -> s.startsWith(Styles.STATUS_PREFIX));
                 setText(empty || row == null ? null : row.status());
                 if (!empty && row != null) {
-                    getStyleClass().add(Styles.status(row.statusValue()));
+                    getStyleClass().add(row.statusStyle());
                 }
                 setTooltip(!empty && row != null && row.remote()
                         ? new Tooltip(Messages.get("backups.remote.only", row.destination())) : null);
@@ -210,7 +224,10 @@ public final class BackupsView {
 
     private void bind() {
         SortedList<BackupRowViewModel> sorted = new SortedList<>(model.shown());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
+        // a set's databases stay under it whichever column sorts the list
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> model.groupsProperty().get()
+                .ordered(table.getComparator()), table.comparatorProperty(), model.groupsProperty()));
+        table.setRowFactory(t -> SetRowCell.row(model::toggleOpen));
         table.setItems(sorted);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().addAll(Styles.Theme.DENSE, Styles.Theme.STRIPED);
@@ -257,8 +274,16 @@ public final class BackupsView {
         verify.setOnAction(e -> model.verifySelected());
         retryCopies.disableProperty().bind(model.canRetryCopies().not());
         retryCopies.setOnAction(e -> model.retryCopiesSelected());
-        restoreButton.disableProperty().bind(model.canRestore().not());
-        restoreButton.setOnAction(e -> restore.accept(model.selection().get(0).entry()));
+        restoreButton.disableProperty().bind(model.canRestore().not().or(Bindings.createBooleanBinding(() ->
+                restoreSet == null && model.selection().stream().anyMatch(BackupRowViewModel::isSet), model.selection())));
+        restoreButton.setOnAction(e -> {
+            BackupRowViewModel row = model.selection().get(0);
+            if (row.isSet()) {
+                restoreSet.accept(row.set());
+            } else {
+                restore.accept(row.entry());
+            }
+        });
         pin.setOnAction(e -> model.togglePinSelected());
         delete.setOnAction(e -> confirmDelete());
         reveal.setOnAction(e -> revealInFileManager.accept(Path.of(model.selection().get(0).path()).getParent()));
@@ -273,9 +298,19 @@ public final class BackupsView {
         sync.setTooltip(new Tooltip(Messages.get("backups.sync.tooltip")));
         importButton.setOnAction(e -> importDump());
         backupButton.setOnAction(e -> backUpNow.run());
-        model.detailsProperty().addListener((o, was, now) -> BackupDetailsPane.render(details, now));
-        BackupDetailsPane.render(details, null);
+        model.detailsProperty().addListener(o -> renderDetails());
+        model.setDetailsProperty().addListener(o -> renderDetails());
+        renderDetails();
         model.jobLogProperty().addListener((o, was, now) -> BackupDetailsPane.renderJob(job, now));
+    }
+
+    /** A set's details when a set is in focus, else the backup's (or the hint to select one). */
+    private void renderDetails() {
+        if (model.setDetailsProperty().get() != null) {
+            SetDetailsPane.render(details, model.setDetailsProperty().get());
+        } else {
+            BackupDetailsPane.render(details, model.detailsProperty().get());
+        }
     }
 
     /** A filter list of the values seen, "all" first, keeping the choice when the values are read again. */
@@ -305,9 +340,20 @@ public final class BackupsView {
     }
 
     private void keys() {
+        // right opens a set, left closes it, as in a tree; a filter, since the table takes both keys for itself
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.LEFT) && model.selection().size() == 1
+                    && model.selection().get(0).isSet()
+                    && model.isOpen(model.selection().get(0)) == (e.getCode() == KeyCode.LEFT)) {
+                model.toggleOpen(model.selection().get(0));
+                table.refresh();
+                e.consume();
+            }
+        });
         root.setOnKeyPressed(e -> {
             if (FIND.match(e)) {
                 filter.requestFocus();
+
             } else if (e.getCode() == KeyCode.DELETE && table.isFocused() && model.canDelete().get()) {
                 confirmDelete();
             }

@@ -4,7 +4,6 @@ import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.offsite.CopyState;
-import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.KeyNames;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Question;
@@ -29,7 +28,6 @@ import javafx.collections.transformation.FilteredList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -45,13 +43,12 @@ public final class BackupsViewModel {
     private final FilteredList<BackupRowViewModel> shown = new FilteredList<>(rows);
     private final ObservableList<BackupRowViewModel> selection = FXCollections.observableArrayList();
     private final ObservableList<String> profiles = FXCollections.observableArrayList();
-    private final StringProperty filterText = new SimpleStringProperty("");
-    private final StringProperty profileFilter = new SimpleStringProperty();
-    private final StringProperty databaseFilter = new SimpleStringProperty();
+    private final BackupFilters filters = new BackupFilters(this::refilter);
     private final ObservableList<String> databases = FXCollections.observableArrayList();
     private final ObjectProperty<CatalogOperations.JobLog> jobLog = new SimpleObjectProperty<>();
-    private final ObjectProperty<BackupStatus> statusFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<BackupDetails> details = new SimpleObjectProperty<>();
+    private final ObjectProperty<SetDetails> setDetails = new SimpleObjectProperty<>();
+    private final ObjectProperty<SetGroups> groups = new SimpleObjectProperty<>(new SetGroups(List.of()));
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty notice = new SimpleStringProperty("");
@@ -71,23 +68,17 @@ public final class BackupsViewModel {
     public BackupsViewModel(CatalogOperations catalog, TaskRunner runner) {
         this.catalog = catalog;
         this.runner = runner;
-        filterText.addListener(o -> refilter());
-        profileFilter.addListener(o -> refilter());
-        databaseFilter.addListener(o -> refilter());
-        statusFilter.addListener(o -> refilter());
         selection.addListener((ListChangeListener<BackupRowViewModel>) c -> focus());
         summary = Bindings.createStringBinding(() -> CatalogRead.summary(shown, rows), shown, rows);
         // a backup only at a destination has no file here to read, pin, delete or show: it can only be restored
         BooleanBinding allHere = Bindings.createBooleanBinding(() -> selection.stream()
                 .noneMatch(BackupRowViewModel::remote), selection);
         canAct = Bindings.isNotEmpty(selection).and(busy.not()).and(allHere);
-        canDelete = canAct.and(Bindings.createBooleanBinding(() -> selection.stream().noneMatch(BackupRowViewModel::pinned),
-                selection));
+        canDelete = canAct.and(Bindings.createBooleanBinding(() -> !targets().anyPinned(), selection));
         canActOnOne = Bindings.size(selection).isEqualTo(1).and(allHere);
         canSync = hasDestinations.and(busy.not());
         canRestore = Bindings.size(selection).isEqualTo(1).and(Bindings.createBooleanBinding(() -> selection.size() == 1
-                && selection.get(0).statusValue() != BackupStatus.CORRUPT
-                && selection.get(0).statusValue() != BackupStatus.MISSING, selection));
+                && restorable(selection.get(0)), selection));
         canRetryCopies = canAct.and(Bindings.createBooleanBinding(() -> selection.stream()
                 .anyMatch(BackupRowViewModel::retryableCopies), selection));
         // a job that ended may have added, verified, copied or removed backups
@@ -109,30 +100,48 @@ public final class BackupsViewModel {
                     keyNames = read.keys();
                     destinationNames = read.destinations();
                     hasDestinations.set(!destinationNames.isEmpty());
+                    groups.set(new SetGroups(loaded));
                     rows.setAll(loaded);
+                    refilter();
                     profiles.setAll(new TreeSet<>(loaded.stream().map(BackupRowViewModel::profile).toList()));
-                    databases.setAll(new TreeSet<>(loaded.stream().map(BackupRowViewModel::database).toList()));
+                    databases.setAll(new TreeSet<>(loaded.stream().filter(r -> !r.isSet())
+                            .map(BackupRowViewModel::database).toList()));
                     selection.setAll(loaded.stream().filter(r -> selected.contains(r.id())).toList());
                 }, this::failed);
     }
 
     private void refilter() {
-        String[] words = filterText.get() == null || filterText.get().isBlank() ? new String[0]
-                : filterText.get().toLowerCase(Locale.ROOT).trim().split("\\s+");
-        String profile = profileFilter.get();
-        String database = databaseFilter.get();
-        BackupStatus status = statusFilter.get();
-        shown.setPredicate(row -> row.matches(words) && (profile == null || profile.equals(row.profile()))
-                && (database == null || database.equals(row.database()))
-                && (status == null || status == row.statusValue()));
+        shown.setPredicate(filters.predicate(groups.get()));
+    }
+
+    /** Opens a set's row into its databases, or closes it; nothing for a backup's row. */
+    public void toggleOpen(BackupRowViewModel row) {
+        filters.toggleOpen(row);
+    }
+
+    public boolean isOpen(BackupRowViewModel row) {
+        return filters.isOpen(row);
+    }
+
+    /** A backup that is not damaged or gone; a set with a database to restore. */
+    private static boolean restorable(BackupRowViewModel row) {
+        if (row.isSet()) {
+            return !row.set().members().isEmpty();
+        }
+        return row.statusValue() != BackupStatus.CORRUPT && row.statusValue() != BackupStatus.MISSING;
+    }
+
+    private Targets targets() {
+        return Targets.of(selection, groups.get());
     }
 
     /** Shows the first selected backup's details at once, and its job's log when read. */
     private void focus() {
         BackupRowViewModel row = selection.isEmpty() ? null : selection.get(0);
-        details.set(row == null ? null : BackupDetails.of(row, keyNames));
+        setDetails.set(row != null && row.isSet() ? SetDetails.of(row, keyNames) : null);
+        details.set(row == null || row.isSet() ? null : BackupDetails.of(row, keyNames));
         jobLog.set(null);
-        if (row != null) {
+        if (row != null && !row.isSet()) {
             runner.runInBackground((progress, cancel) -> catalog.jobLog(row.id()), log -> {
                 if (!selection.isEmpty() && selection.get(0).id().equals(row.id())) {
                     jobLog.set(log);
@@ -152,7 +161,7 @@ public final class BackupsViewModel {
      * no key here opens get their checksum checked only, and the notice says so.
      */
     public void verifySelected() {
-        List<BackupCatalog.Entry> entries = selection.stream().map(BackupRowViewModel::entry).toList();
+        List<BackupCatalog.Entry> entries = selection.stream().flatMap(r -> r.entries().stream()).distinct().toList();
         act(Messages.get("backups.job.verify", entries.size()), (progress, cancel) -> {
             List<BackupCatalog.Entry> done = new ArrayList<>();
             for (BackupCatalog.Entry e : entries) {
@@ -172,8 +181,9 @@ public final class BackupsViewModel {
      * are confirmed now, and why one is not. The list is read again when the job ends.
      */
     public void retryCopiesSelected() {
-        List<String> ids = selection.stream().filter(BackupRowViewModel::retryableCopies).map(BackupRowViewModel::id)
-                .toList();
+        // a set's copies are its databases' copies
+        List<String> ids = selection.stream().filter(BackupRowViewModel::retryableCopies)
+                .flatMap(r -> r.entries().stream()).map(e -> e.record().id()).distinct().toList();
         busy.set(true);
         error.set("");
         notice.set("");
@@ -218,30 +228,30 @@ public final class BackupsViewModel {
         });
     }
 
-    /** Pins the selection, or unpins it when every selected backup is pinned already. */
+    /**
+     * Pins the selection, or unpins it when all of it is pinned already; a set's row, or one of its databases', pins
+     * the whole set.
+     */
     public void togglePinSelected() {
-        boolean pin = selection.stream().anyMatch(r -> !r.pinned());
-        List<BackupCatalog.Entry> entries = selection.stream().map(BackupRowViewModel::entry).toList();
-        act(Messages.get(pin ? "backups.job.pin" : "backups.job.unpin", entries.size()), (progress, cancel) ->
-                entries.stream().map(e -> catalog.setPinned(e, pin)).toList());
+        Targets targets = targets();
+        boolean pin = targets.anyUnpinned();
+        act(Messages.get(pin ? "backups.job.pin" : "backups.job.unpin", targets.count()), (progress, cancel) -> {
+            targets.sets().forEach(s -> catalog.setPinned(s, pin));
+            return targets.backups().stream().map(e -> catalog.setPinned(e, pin)).toList();
+        });
     }
 
-    /** The question to ask before deleting the selection, naming what goes. */
+    /** The question to ask before deleting the selection, naming what goes; a set goes whole. */
     public Question deleteQuestion() {
-        StringBuilder text = new StringBuilder(Messages.get("backups.delete.question", selection.size(),
-                Formats.bytes(selection.stream().mapToLong(BackupRowViewModel::sizeBytes).sum())));
-        selection.stream().limit(8).forEach(r -> text.append("\n  ").append(r.path()).append("  (").append(r.size()).append(')'));
-        if (selection.size() > 8) {
-            text.append("\n  ").append(Messages.get("backups.delete.more", selection.size() - 8));
-        }
-        return new Question(Messages.get("backups.delete.title"), text.toString(), Messages.get("backups.delete"));
+        return targets().deleteQuestion();
     }
 
-    /** Deletes the selection; call once the user has answered {@link #deleteQuestion()} with yes. */
+    /** Deletes the selection, sets whole; call once the user has answered {@link #deleteQuestion()} with yes. */
     public void deleteSelected() {
-        List<BackupCatalog.Entry> entries = selection.stream().map(BackupRowViewModel::entry).toList();
-        act(Messages.get("backups.job.delete", entries.size()), (progress, cancel) -> {
-            entries.forEach(catalog::delete);
+        Targets targets = targets();
+        act(Messages.get("backups.job.delete", targets.count()), (progress, cancel) -> {
+            targets.sets().forEach(catalog::delete);
+            targets.backups().forEach(catalog::delete);
             return List.of();
         });
     }
@@ -304,7 +314,7 @@ public final class BackupsViewModel {
     }
 
     public StringProperty filterTextProperty() {
-        return filterText;
+        return filters.text();
     }
 
     public ObservableList<String> databases() {
@@ -312,7 +322,7 @@ public final class BackupsViewModel {
     }
 
     public StringProperty databaseFilterProperty() {
-        return databaseFilter;
+        return filters.database();
     }
 
     /** The focused backup's run and its log lines; null until read, or with nothing selected. */
@@ -321,15 +331,26 @@ public final class BackupsViewModel {
     }
 
     public StringProperty profileFilterProperty() {
-        return profileFilter;
+        return filters.profile();
     }
 
     public ObjectProperty<BackupStatus> statusFilterProperty() {
-        return statusFilter;
+        return filters.status();
     }
 
+    /** The focused backup's details; null with nothing selected or a set in focus. */
     public ReadOnlyObjectProperty<BackupDetails> detailsProperty() {
         return details;
+    }
+
+    /** The focused set's details; null unless a set's row is in focus. */
+    public ReadOnlyObjectProperty<SetDetails> setDetailsProperty() {
+        return setDetails;
+    }
+
+    /** How rows are grouped under their sets, read with the catalog; the list sorts through it. */
+    public ReadOnlyObjectProperty<SetGroups> groupsProperty() {
+        return groups;
     }
 
     public ReadOnlyStringProperty errorProperty() {

@@ -1,6 +1,7 @@
 package io.backupdesk.ui.backups;
 
 import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupSets.SetEntry;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.Progress;
@@ -55,6 +56,26 @@ public interface CatalogOperations {
     /** Reads the destination's catalog into this desk's mirror of it; called only for a name of {@link #destinationNames()}. */
     default RemoteCatalog.Synced sync(String destination, Cancellation cancel) {
         throw new IllegalStateException("No destinations here: " + destination);
+    }
+
+    /**
+     * The whole-server sets, newest first, each with its members' backups; none where there are no server
+     * connections. Their members are among {@link #scan()}'s backups too; the list shows them under their set.
+     *
+     * @param scanned the backups {@link #scan()} just read, so that the catalog is not read twice
+     */
+    default List<SetEntry> sets(List<BackupCatalog.Entry> scanned) {
+        return List.of();
+    }
+
+    /** Pins or unpins a set whole: every cleanup keeps a pinned set, members and roles file included. */
+    default SetEntry setPinned(SetEntry set, boolean pinned) {
+        throw new UnsupportedOperationException("No sets here: " + set.set().id());
+    }
+
+    /** Deletes a set whole: its members' backups, its roles file, then its manifest. */
+    default void delete(SetEntry set) {
+        throw new UnsupportedOperationException("No sets here: " + set.set().id());
     }
 
     BackupCatalog.Entry setPinned(BackupCatalog.Entry entry, boolean pinned);

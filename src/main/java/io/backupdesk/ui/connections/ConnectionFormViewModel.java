@@ -5,8 +5,10 @@ import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ConnectionUri;
 import io.backupdesk.core.Destination;
+import io.backupdesk.core.ServerScope;
 import io.backupdesk.core.SslMode;
 import io.backupdesk.crypto.StoredKey;
+import io.backupdesk.pg.DatabaseScope;
 import io.backupdesk.ui.CopyChoiceViewModel;
 import io.backupdesk.ui.EncryptionChoiceViewModel;
 import io.backupdesk.ui.Messages;
@@ -20,6 +22,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +35,8 @@ import java.util.regex.Pattern;
  */
 public final class ConnectionFormViewModel {
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}");
+    /** The database a server connection logs in to unless told otherwise, as pg_dumpall does. */
+    static final String LOGIN_DATABASE = "postgres";
 
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty host = new SimpleStringProperty("");
@@ -45,6 +50,10 @@ public final class ConnectionFormViewModel {
     private final StringProperty uriError = new SimpleStringProperty("");
     private final EncryptionChoiceViewModel encryption = new EncryptionChoiceViewModel(false);
     private final CopyChoiceViewModel copies = new CopyChoiceViewModel(false);
+    private final BooleanProperty wholeServer = new SimpleBooleanProperty();
+    private final StringProperty include = new SimpleStringProperty("");
+    private final StringProperty exclude = new SimpleStringProperty("");
+    private final StringBinding patternsError;
     private final StringBinding nameError;
     private final StringBinding hostError;
     private final StringBinding portError;
@@ -54,6 +63,9 @@ public final class ConnectionFormViewModel {
     private String editing;
     /** The pg_service.conf service of the profile being edited; the form has no field for it, so it is carried. */
     private String service;
+    /** Set while a profile is loaded into the fields, when the toggle follows the profile and changes no field. */
+    private boolean loading;
+    private String databaseBeforeServer;
 
     /** @param otherNames the names taken by other profiles, asked when validating */
     public ConnectionFormViewModel(Supplier<Collection<String>> otherNames) {
@@ -62,20 +74,61 @@ public final class ConnectionFormViewModel {
                 : !name.get().equals(editing) && otherNames.get().contains(name.get())
                 ? Messages.get("connections.error.name.taken") : "", name);
         hostError = required(host, "connections.error.host");
-        databaseError = required(database, "connections.error.database");
+        databaseError = Bindings.createStringBinding(() -> !database.get().isBlank() ? ""
+                : Messages.get(wholeServer.get() ? "connections.error.loginDatabase" : "connections.error.database"),
+                database, wholeServer);
         userError = required(user, "connections.error.user");
         portError = Bindings.createStringBinding(() -> portNumber().isPresent() ? ""
                 : Messages.get("connections.error.port"), port);
+        patternsError = Bindings.createStringBinding(this::checkPatterns, wholeServer, include, exclude);
         valid = Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && hostError.get().isEmpty()
                 && portError.get().isEmpty() && databaseError.get().isEmpty() && userError.get().isEmpty()
-                && encryption.valid().get() && copies.valid().get(), nameError, hostError, portError, databaseError,
-                userError, encryption.valid(), copies.valid());
+                && patternsError.get().isEmpty() && encryption.valid().get() && copies.valid().get(), nameError,
+                hostError, portError, databaseError, userError, patternsError, encryption.valid(), copies.valid());
+        // a server connection logs in somewhere to list the databases, and postgres is there on every server; the
+        // database typed before is given back when the toggle goes off again
+        wholeServer.addListener((o, was, now) -> {
+            if (loading) {
+                return;
+            }
+            if (now) {
+                databaseBeforeServer = database.get();
+                database.set(LOGIN_DATABASE);
+            } else if (databaseBeforeServer != null) {
+                database.set(databaseBeforeServer);
+                databaseBeforeServer = null;
+            }
+        });
         // a destination that takes only encrypted backups is warned about while this connection's are not encrypted
         copies.encryptedProperty().bind(encryption.encrypts());
     }
 
     private static StringBinding required(StringProperty field, String key) {
         return Bindings.createStringBinding(() -> field.get().isBlank() ? Messages.get(key) : "", field);
+    }
+
+    private String checkPatterns() {
+        if (!wholeServer.get()) {
+            return "";
+        }
+        try {
+            DatabaseScope.check(scope());
+            return "";
+        } catch (BackupDeskException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * The include and exclude fields as a scope. Patterns are separated by commas, since a quoted name may hold a
+     * space but a comma in a database name is rare enough to leave out.
+     */
+    ServerScope scope() {
+        return new ServerScope(patterns(include.get()), patterns(exclude.get()));
+    }
+
+    private static List<String> patterns(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
     }
 
     private Optional<Integer> portNumber() {
@@ -106,6 +159,12 @@ public final class ConnectionFormViewModel {
         uriError.set("");
         encryption.load(keys, List.of());
         copies.load(destinations, List.of());
+        loading = true;
+        wholeServer.set(false);
+        loading = false;
+        databaseBeforeServer = null;
+        include.set("");
+        exclude.set("");
         nameError.invalidate();
     }
 
@@ -124,6 +183,12 @@ public final class ConnectionFormViewModel {
         uriError.set("");
         encryption.load(keys, profile.encryptTo());
         copies.load(destinations, profile.copyTo());
+        loading = true;
+        wholeServer.set(profile.wholeServer());
+        loading = false;
+        databaseBeforeServer = null;
+        include.set(profile.wholeServer() ? String.join(", ", profile.server().include()) : "");
+        exclude.set(profile.wholeServer() ? String.join(", ", profile.server().exclude()) : "");
         nameError.invalidate();
     }
 
@@ -151,7 +216,8 @@ public final class ConnectionFormViewModel {
      */
     ConnectionProfile profile() {
         return new ConnectionProfile(name.get().trim(), host.get().trim(), portNumber().orElseThrow(), database.get().trim(),
-                user.get().trim(), sslMode.get(), service, encryption.encryptTo(), copies.copyTo());
+                user.get().trim(), sslMode.get(), service, encryption.encryptTo(), copies.copyTo(),
+                wholeServer.get() ? scope() : null);
     }
 
     /** The name the form was loaded with; null for a new profile. */
@@ -211,6 +277,26 @@ public final class ConnectionFormViewModel {
     /** The destinations every backup of this connection is copied to. */
     public CopyChoiceViewModel copies() {
         return copies;
+    }
+
+    /** On: a server connection, backing up every database in its scope as a set; the database is the login one. */
+    public BooleanProperty wholeServerProperty() {
+        return wholeServer;
+    }
+
+    /** Comma-separated patterns a database must match one of; empty for every database. */
+    public StringProperty includeProperty() {
+        return include;
+    }
+
+    /** Comma-separated patterns of databases never backed up, even when an include pattern matches. */
+    public StringProperty excludeProperty() {
+        return exclude;
+    }
+
+    /** Why the patterns would be refused (pg_dumpall's rules); empty when they are fine or this is one database. */
+    public StringBinding patternsError() {
+        return patternsError;
     }
 
     public StringBinding nameError() {

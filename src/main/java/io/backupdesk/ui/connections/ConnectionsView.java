@@ -20,6 +20,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import java.util.Arrays;
@@ -40,6 +41,8 @@ public final class ConnectionsView {
     @FXML private Label hostError;
     @FXML private TextField port;
     @FXML private Label portError;
+    @FXML private CheckBox wholeServer;
+    @FXML private Label databaseLabel;
     @FXML private TextField database;
     @FXML private Label databaseError;
     @FXML private TextField user;
@@ -48,6 +51,14 @@ public final class ConnectionsView {
     @FXML private PasswordField password;
     @FXML private CheckBox savePassword;
     @FXML private Label passwordStored;
+    @FXML private Label scopeLabel;
+    @FXML private VBox scopeBox;
+    @FXML private TextField include;
+    @FXML private TextField exclude;
+    @FXML private Label patternsError;
+    @FXML private Button find;
+    @FXML private Label foundSummary;
+    @FXML private ListView<FoundDatabase> found;
     @FXML private VBox encryptionBox;
     @FXML private VBox copiesBox;
     @FXML private Button save;
@@ -87,9 +98,17 @@ public final class ConnectionsView {
                 }
                 Label title = new Label(p.name());
                 title.getStyleClass().add(Styles.PROFILE_NAME);
-                Label where = new Label(p.describe());
+                Label where = new Label(ConnectionsViewModel.where(p));
                 where.getStyleClass().add(Styles.MUTED);
-                setGraphic(new VBox(2, title, where));
+                if (!p.wholeServer()) {
+                    setGraphic(new VBox(2, title, where));
+                    return;
+                }
+                Label kind = new Label(Messages.get("connections.list.server"));
+                kind.getStyleClass().add(Styles.SERVER_KIND);
+                Label scope = new Label(ConnectionsViewModel.scope(p));
+                scope.getStyleClass().add(Styles.MUTED);
+                setGraphic(new VBox(2, new HBox(6, title, kind), where, scope));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -128,6 +147,7 @@ public final class ConnectionsView {
         Views.bindError(portError, form.portError());
         Views.bindError(databaseError, form.databaseError());
         Views.bindError(userError, form.userError());
+        bindServer(form);
         encryptionBox.getChildren().setAll(new EncryptionChoiceView(form.encryption(),
                 Messages.get("connections.form.encryption.help")).node());
         copiesBox.getChildren().setAll(new CopyChoiceView(form.copies(), Messages.get("copy.help.connection")).node());
@@ -138,6 +158,42 @@ public final class ConnectionsView {
         message.managedProperty().bind(message.visibleProperty());
         model.outcomeProperty().addListener((o, was, now) -> showOutcome(now));
         showOutcome(null);
+    }
+
+    /** The server toggle: the database becomes the login one, and the patterns and the databases found show. */
+    private void bindServer(ConnectionFormViewModel form) {
+        wholeServer.selectedProperty().bindBidirectional(form.wholeServerProperty());
+        databaseLabel.textProperty().bind(Bindings.when(form.wholeServerProperty())
+                .then(Messages.get("connections.form.loginDatabase")).otherwise(Messages.get("connections.form.database")));
+        include.textProperty().bindBidirectional(form.includeProperty());
+        exclude.textProperty().bindBidirectional(form.excludeProperty());
+        Views.bindError(patternsError, form.patternsError());
+        for (Node node : new Node[] {scopeLabel, scopeBox}) {
+            node.visibleProperty().bind(form.wholeServerProperty());
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        find.disableProperty().bind(model.canFind().not());
+        find.setOnAction(e -> model.findDatabases());
+        foundSummary.textProperty().bind(model.foundSummaryProperty());
+        found.setItems(model.found());
+        found.visibleProperty().bind(Bindings.isNotEmpty(model.found()));
+        found.managedProperty().bind(found.visibleProperty());
+        found.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(FoundDatabase database, boolean empty) {
+                super.updateItem(database, empty);
+                getStyleClass().remove(Styles.FOUND_EXCLUDED);
+                if (empty || database == null) {
+                    setText(null);
+                    return;
+                }
+                setText(database.excluded() ? Messages.get("connections.found.excluded", database.name())
+                        : database.name());
+                if (database.excluded()) {
+                    getStyleClass().add(Styles.FOUND_EXCLUDED);
+                }
+            }
+        });
     }
 
     private void bindActions() {

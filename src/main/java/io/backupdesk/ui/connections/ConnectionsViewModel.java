@@ -6,6 +6,7 @@ import io.backupdesk.core.Destination;
 import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.ClientInstallation;
 import io.backupdesk.pg.ConnectionCheck;
+import io.backupdesk.pg.DatabaseScope;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Question;
@@ -42,8 +43,13 @@ public final class ConnectionsViewModel {
     private final BooleanProperty testing = new SimpleBooleanProperty();
     private final ObjectProperty<TestOutcome> outcome = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    private final ObservableList<FoundDatabase> found = FXCollections.observableArrayList();
+    private final StringProperty foundSummary = new SimpleStringProperty("");
     private final BooleanBinding canSave;
     private final BooleanBinding canTest;
+    private final BooleanBinding canFind;
+    /** The server's databases as last found, kept so that the list follows the patterns as they are typed. */
+    private List<String> serverDatabases;
     /** The key store as last read; read again each time the form opens, since keys are made on another screen. */
     private List<StoredKey> keys = List.of();
     /** The destinations as last read; read again each time the form opens, as the keys are. */
@@ -55,6 +61,10 @@ public final class ConnectionsViewModel {
         this.form = new ConnectionFormViewModel(() -> list.stream().map(ConnectionProfile::name).toList());
         this.canSave = formOpen.and(form.valid());
         this.canTest = canSave.and(testing.not());
+        this.canFind = canTest.and(form.wholeServerProperty());
+        form.includeProperty().addListener((o, was, now) -> showFound());
+        form.excludeProperty().addListener((o, was, now) -> showFound());
+        form.wholeServerProperty().addListener((o, was, now) -> showFound());
     }
 
     /**
@@ -85,6 +95,7 @@ public final class ConnectionsViewModel {
         passwordStored.set(false);
         outcome.set(null);
         message.set("");
+        forgetFound();
         formOpen.set(true);
         refreshKeys();
     }
@@ -111,6 +122,7 @@ public final class ConnectionsViewModel {
         selected.set(profile);
         outcome.set(null);
         message.set("");
+        forgetFound();
         if (profile == null) {
             formOpen.set(false);
             return;
@@ -165,20 +177,97 @@ public final class ConnectionsViewModel {
                 Messages.get("connections.delete"));
     }
 
-    /** Logs in with the form as it is (the typed password, else the stored one) and reports what it found. */
+    /**
+     * Logs in with the form as it is (the typed password, else the stored one) and reports what it found; a server
+     * connection's test also finds its databases, since that is what its backups depend on.
+     */
     public void test() {
         ConnectionProfile profile = form.profile();
         Optional<String> password = form.typedPassword();
+        record Tested(ConnectionCheck.Report report, List<String> databases) { }
         testing.set(true);
         outcome.set(null);
         runner.run(Messages.get("connections.job.test", profile.describe()), (progress, cancel) ->
-                profiles.test(profile, password), report -> {
+                new Tested(profiles.test(profile, password), profile.wholeServer()
+                        ? profiles.databases(profile, password) : null), tested -> {
                     testing.set(false);
-                    outcome.set(describe(report));
+                    outcome.set(describe(tested.report()));
+                    if (tested.databases() != null) {
+                        serverDatabases = tested.databases();
+                        showFound();
+                    }
                 }, failure -> {
                     testing.set(false);
                     outcome.set(failed(failure));
                 });
+    }
+
+    /** Lists the server's databases and which of them the patterns leave out; the list follows the patterns. */
+    public void findDatabases() {
+        ConnectionProfile profile = form.profile();
+        Optional<String> password = form.typedPassword();
+        testing.set(true);
+        foundSummary.set("");
+        runner.run(Messages.get("connections.job.find", profile.describe()), (progress, cancel) ->
+                profiles.databases(profile, password), databases -> {
+                    testing.set(false);
+                    serverDatabases = databases;
+                    showFound();
+                }, failure -> {
+                    testing.set(false);
+                    forgetFound();
+                    // said beside the button, where the eyes are, rather than in the test's outcome
+                    foundSummary.set(Messages.get("connections.found.failed", failure.getMessage()));
+                });
+    }
+
+    private void forgetFound() {
+        serverDatabases = null;
+        found.clear();
+        foundSummary.set("");
+    }
+
+    private void showFound() {
+        if (serverDatabases == null || !form.wholeServerProperty().get()) {
+            found.clear();
+            foundSummary.set("");
+            return;
+        }
+        if (!form.patternsError().get().isEmpty()) {
+            // the patterns as typed cannot be applied; the error under them says why
+            found.setAll(serverDatabases.stream().map(d -> new FoundDatabase(d, false)).toList());
+            foundSummary.set(Messages.get("connections.found.unapplied", serverDatabases.size()));
+            return;
+        }
+        DatabaseScope.Choice choice = DatabaseScope.choose(serverDatabases, form.scope());
+        found.setAll(serverDatabases.stream().map(d -> new FoundDatabase(d, choice.excluded().contains(d))).toList());
+        foundSummary.set(serverDatabases.isEmpty() ? Messages.get("connections.found.none")
+                : Messages.get("connections.found.summary", serverDatabases.size(), choice.chosen().size(),
+                choice.excluded().size()));
+    }
+
+    /**
+     * The line under a connection's name in the list: where it logs in; a server connection's without its login
+     * database, which is not what it backs up.
+     */
+    public static String where(ConnectionProfile profile) {
+        if (!profile.wholeServer()) {
+            return profile.describe();
+        }
+        String server = profile.host() == null ? "service " + profile.service() : profile.host() + ":" + profile.port();
+        return (profile.user() == null ? "" : profile.user() + "@") + server;
+    }
+
+    /** A server connection's databases in words: "Every database except test_*"; empty for one database. */
+    public static String scope(ConnectionProfile profile) {
+        if (!profile.wholeServer()) {
+            return "";
+        }
+        List<String> include = profile.server().include();
+        List<String> exclude = profile.server().exclude();
+        String which = include.isEmpty() ? Messages.get("connections.list.every")
+                : Messages.get("connections.list.matching", String.join(", ", include));
+        return exclude.isEmpty() ? which : Messages.get("connections.list.except", which, String.join(", ", exclude));
     }
 
     private static TestOutcome describe(ConnectionCheck.Report report) {
@@ -206,6 +295,20 @@ public final class ConnectionsViewModel {
 
     public ObservableList<ConnectionProfile> profiles() {
         return list;
+    }
+
+    /** The databases "Find databases" (or a server connection's test) found, each with whether it is left out. */
+    public ObservableList<FoundDatabase> found() {
+        return found;
+    }
+
+    /** "Found 5 databases: 4 in each set, 1 left out"; empty until the databases are found. */
+    public ReadOnlyStringProperty foundSummaryProperty() {
+        return foundSummary;
+    }
+
+    public BooleanBinding canFind() {
+        return canFind;
     }
 
     public ConnectionFormViewModel form() {

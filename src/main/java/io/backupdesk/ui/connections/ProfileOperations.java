@@ -29,6 +29,14 @@ public interface ProfileOperations {
     /** Logs in and reports; throws the classified error when the login fails. */
     ConnectionCheck.Report test(ConnectionProfile profile, Optional<String> password);
 
+    /**
+     * Logs in to a server connection's login database and lists the databases a set could take: not templates, not
+     * refusing connections, in name order, before its patterns are applied.
+     */
+    default List<String> databases(ConnectionProfile profile, Optional<String> password) {
+        throw new UnsupportedOperationException("this desk does not list a server's databases");
+    }
+
     /** The key store's keys, that a connection's backups can be encrypted to. */
     List<StoredKey> keys();
 

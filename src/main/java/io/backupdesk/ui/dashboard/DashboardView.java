@@ -18,6 +18,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -167,12 +168,26 @@ public final class DashboardView {
             Region dot = new Region();
             dot.getStyleClass().addAll(Styles.HEALTH_DOT, Styles.health(row.health()));
             Label name = new Label(row.database());
-            name.getStyleClass().add(Styles.Theme.TEXT_BOLD);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             Label note = muted(row.note());
+            note.setTextOverrun(OverrunStyle.ELLIPSIS);
+            note.setTooltip(new Tooltip(row.note()));
             HBox line = new HBox(8, dot, name, gap, note);
             line.setAlignment(Pos.CENTER_LEFT);
+            // a server connection heads its databases, which are indented under it
+            if (row.kind() == DashboardViewModel.HealthRow.Kind.SERVER) {
+                Label kind = new Label(Messages.get("dashboard.server.kind"));
+                kind.getStyleClass().add(Styles.SERVER_KIND);
+                kind.setMinWidth(Region.USE_PREF_SIZE);
+                line.getChildren().add(2, kind);
+            }
+            if (row.kind() == DashboardViewModel.HealthRow.Kind.IN_SERVER) {
+                line.getStyleClass().add(Styles.HEALTH_IN_SERVER);
+            } else {
+                name.getStyleClass().add(Styles.Theme.TEXT_BOLD);
+            }
             return (Node) line;
         }).toList());
     }

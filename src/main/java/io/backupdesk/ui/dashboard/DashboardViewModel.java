@@ -1,5 +1,6 @@
 package io.backupdesk.ui.dashboard;
 
+import io.backupdesk.core.BackupSet;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
 import io.backupdesk.stats.DashboardStats;
@@ -40,8 +41,34 @@ public final class DashboardViewModel {
 
     public enum Tone { NEUTRAL, GOOD, WARNING, BAD }
 
-    /** One database in the health list. */
-    public record HealthRow(String database, Health health, String lastBackup, String lastVerified, String note) { }
+    /**
+     * One line of the health list: a database; or a server connection, with its databases under it.
+     *
+     * @param database "profile/database"; a server's profile; only the database for one under its server
+     */
+    public record HealthRow(String database, Health health, String lastBackup, String lastVerified, String note,
+                            Kind kind) {
+        /** A database on its own, a server connection, or a database under its server connection. */
+        public enum Kind { DATABASE, SERVER, IN_SERVER }
+
+        public HealthRow(String database, Health health, String lastBackup, String lastVerified, String note) {
+            this(database, health, lastBackup, lastVerified, note, Kind.DATABASE);
+        }
+    }
+
+    /**
+     * A server connection and its newest set, for its line in the health list.
+     *
+     * @param newest when its newest set was made; null when it has none yet
+     * @param failed the databases its newest set could not back up
+     */
+    public record ServerSet(String profile, Instant newest, BackupSet.Status status, int written, int databases,
+                            List<String> failed) {
+        /** Made from the server connection's newest set; null when it has none. */
+        public static ServerSet of(String profile, BackupSet newest) {
+            return ServerHealth.of(profile, newest);
+        }
+    }
 
     /**
      * The soonest scheduled run (which connection, and when), or that all schedules are paused.
@@ -74,6 +101,7 @@ public final class DashboardViewModel {
     private final Supplier<Duration> rpo;
     private final Supplier<Optional<NextRun>> nextRun;
     private final Supplier<Optional<Copies>> copies;
+    private final Supplier<List<ServerSet>> servers;
     private final TaskRunner runner;
     private final ObservableList<Card> cards = FXCollections.observableArrayList();
     private final ObservableList<HealthRow> health = FXCollections.observableArrayList();
@@ -106,7 +134,18 @@ public final class DashboardViewModel {
     public DashboardViewModel(Supplier<DashboardStats> stats, Supplier<Duration> rpo,
                               Supplier<Optional<NextRun>> nextRun, Supplier<Optional<Copies>> copies,
                               TaskRunner runner) {
+        this(stats, rpo, nextRun, copies, List::of, runner);
+    }
+
+    /**
+     * @param servers the server connections with their newest sets, read on a worker thread with the numbers; none
+     *                where there is no server connection
+     */
+    public DashboardViewModel(Supplier<DashboardStats> stats, Supplier<Duration> rpo,
+                              Supplier<Optional<NextRun>> nextRun, Supplier<Optional<Copies>> copies,
+                              Supplier<List<ServerSet>> servers, TaskRunner runner) {
         this.stats = stats;
+        this.servers = servers;
         this.rpo = rpo;
         this.nextRun = nextRun;
         this.copies = copies;
@@ -127,7 +166,8 @@ public final class DashboardViewModel {
             return;
         }
         loading.set(true);
-        runner.runInBackground((progress, cancel) -> new Read(stats.get(), nextRun.get(), waitingCopies()), this::show,
+        runner.runInBackground((progress, cancel) -> new Read(stats.get(), nextRun.get(), waitingCopies(),
+                serverSets()), this::show,
                 failure -> {
             done();
             error.set(Messages.get("dashboard.error", String.valueOf(failure.getMessage())));
@@ -152,14 +192,24 @@ public final class DashboardViewModel {
     }
 
     /** What one refresh reads. */
-    private record Read(DashboardStats stats, Optional<NextRun> next, Optional<Copies> copies) { }
+    private record Read(DashboardStats stats, Optional<NextRun> next, Optional<Copies> copies,
+                        List<ServerSet> servers) { }
+
+    /** The server connections' newest sets; manifests that cannot be read cost their servers' lines, not the rest. */
+    private List<ServerSet> serverSets() {
+        try {
+            return servers.get();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
 
     private void show(Read read) {
         DashboardStats s = read.stats();
         error.set("");
         updatedAt.set(s.computedAt());
         cards.setAll(cards(s, read.next(), read.copies()));
-        health.setAll(s.health().stream().map(h -> healthRow(h, s.computedAt())).toList());
+        health.setAll(ServerHealth.rows(s.health(), read.servers(), s.computedAt(), h -> healthRow(h, s.computedAt())));
         recent.setAll(s.recent().stream().limit(RECENT_ROWS).map(this::activity).toList());
         DashboardCharts charts = new DashboardCharts(s);
         storageUnit.set(charts.storageUnit());
@@ -227,7 +277,9 @@ public final class DashboardViewModel {
     }
 
     private ActivityRow activity(JobRun run) {
-        String what = Messages.get(JobRun.KIND_RESTORE.equals(run.kind()) ? "dashboard.activity.restore"
+        // a set's run is the whole server's: it names no database
+        String what = JobRun.KIND_SET.equals(run.kind()) ? Messages.get("dashboard.activity.set", run.profile())
+                : Messages.get(JobRun.KIND_RESTORE.equals(run.kind()) ? "dashboard.activity.restore"
                 : "dashboard.activity.backup", run.profile() + "/" + run.database());
         String detail = run.error() != null ? run.error()
                 : run.status() == JobStatus.OK && run.sizeBytes() > 0 ? Formats.bytes(run.sizeBytes()) : "";

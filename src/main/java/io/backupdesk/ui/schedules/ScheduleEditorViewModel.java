@@ -187,6 +187,12 @@ public final class ScheduleEditorViewModel {
             previewSummary.set(chosen == null ? "" : Messages.get("schedules.preview.invalid"));
             return;
         }
+        if (chosen.wholeServer()) {
+            // a set is kept or deleted whole; a preview of one database's backups would show members as if pruned alone
+            preview.clear();
+            previewSummary.set(Messages.get("schedules.preview.server", chosen.name()));
+            return;
+        }
         if (previewing) {
             previewAgain = true;
             return;

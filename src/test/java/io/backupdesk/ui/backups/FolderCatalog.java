@@ -2,6 +2,7 @@ package io.backupdesk.ui.backups;
 
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupLayout;
+import io.backupdesk.backup.BackupSets;
 import io.backupdesk.backup.DumpImporter;
 import io.backupdesk.backup.VerifyService;
 import io.backupdesk.core.Cancellation;
@@ -20,6 +21,7 @@ import java.util.List;
  */
 final class FolderCatalog implements CatalogOperations {
     final BackupCatalog catalog;
+    final BackupSets sets;
     private final VerifyService verifier;
     private final DumpImporter importer;
     private final io.backupdesk.store.JobHistory history;
@@ -29,6 +31,7 @@ final class FolderCatalog implements CatalogOperations {
         BackupLayout layout = new BackupLayout(backupRoot);
         ToolSelection tools = new ToolSelection(ToolDiscovery.standard(null, System.getenv()));
         this.catalog = new BackupCatalog(layout, w -> { });
+        this.sets = new BackupSets(layout, catalog, w -> { });
         this.verifier = new VerifyService(tools, new ProcessRunner(), Clock.systemUTC());
         this.importer = new DumpImporter(layout, verifier);
     }
@@ -41,6 +44,21 @@ final class FolderCatalog implements CatalogOperations {
     @Override
     public BackupCatalog.Entry verify(BackupCatalog.Entry entry, Progress progress, Cancellation cancel) {
         return verifier.verify(entry, progress, cancel);
+    }
+
+    @Override
+    public List<BackupSets.SetEntry> sets(List<BackupCatalog.Entry> scanned) {
+        return sets.read(new BackupCatalog.Listing(scanned, List.of())).sets();
+    }
+
+    @Override
+    public BackupSets.SetEntry setPinned(BackupSets.SetEntry set, boolean pinned) {
+        return sets.setPinned(set, pinned);
+    }
+
+    @Override
+    public void delete(BackupSets.SetEntry set) {
+        sets.delete(set);
     }
 
     @Override

@@ -16,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,11 @@ class ConnectionsUiTest {
             }
 
             @Override
+            public List<String> databases(ConnectionProfile profile, Optional<String> password) {
+                return List.of("app", "postgres", "test_scratch");
+            }
+
+            @Override
             public List<StoredKey> keys() {
                 return keyStore.list();
             }
@@ -119,5 +125,36 @@ class ConnectionsUiTest {
         // the cells' check boxes take no focus: the keyboard ticks the selected key with space
         robot.clickOn("#encryption-keys").type(KeyCode.SPACE);
         assertThat(robot.lookup("#encryption-summary").queryAs(Label.class).getText()).isEqualTo("Not encrypted");
+    }
+
+    @Test
+    void theServerToggleIsSavedWithItsPatternsAndComesBackWhenTheConnectionIsOpenedAgain(FxRobot robot)
+            throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#save").queryAs(Button.class).isDisabled());
+        assertThat(robot.lookup("#scopeBox").queryAs(javafx.scene.layout.VBox.class).isVisible()).isFalse();
+
+        robot.clickOn("#wholeServer");
+        assertThat(robot.lookup("#database").queryAs(TextField.class).getText()).isEqualTo("postgres");
+        assertThat(robot.lookup("#databaseLabel").queryAs(Label.class).getText()).isEqualTo("Login database");
+        robot.clickOn("#exclude").write("test_*");
+        robot.clickOn("#find");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#foundSummary").queryAs(Label.class)
+                .getText().isEmpty());
+        assertThat(robot.lookup("#foundSummary").queryAs(Label.class).getText())
+                .isEqualTo("Found 3 databases: 2 in each set, 1 left out.");
+        assertThat(robot.lookup("test_scratch (left out)").tryQuery()).isPresent();
+        robot.clickOn("#save");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> store.list().size() == 1);
+        assertThat(store.list().get(0).server().exclude()).containsExactly("test_*");
+        robot.clickOn("#newButton");
+        assertThat(robot.lookup("#wholeServer").queryAs(CheckBox.class).isSelected()).isFalse();
+
+        robot.clickOn(robot.lookup("#list .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#wholeServer").queryAs(CheckBox.class)
+                .isSelected());
+        assertThat(robot.lookup("#exclude").queryAs(TextField.class).getText()).isEqualTo("test_*");
+        assertThat(robot.lookup("#database").queryAs(TextField.class).getText()).isEqualTo("postgres");
+        assertThat(robot.lookup("Server").tryQuery()).as("the list tags the server connection").isPresent();
     }
 }

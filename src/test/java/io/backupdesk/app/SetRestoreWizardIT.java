@@ -1,0 +1,87 @@
+package io.backupdesk.app;
+
+import io.backupdesk.backup.BackupSets;
+import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.ServerScope;
+import io.backupdesk.engine.AppPaths;
+import io.backupdesk.engine.Engine;
+import io.backupdesk.restore.RestoreMode;
+import io.backupdesk.restore.roles.RolesMode;
+import io.backupdesk.testing.Cli;
+import io.backupdesk.testing.PostgresServerExtension;
+import io.backupdesk.testing.TestServer;
+import io.backupdesk.ui.SyncTaskRunner;
+import io.backupdesk.ui.restorewizard.SetRestoreWizardViewModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The set restore wizard over the real engine: a set made by the command line of two databases of this test's own,
+ * one of them restored back by safe replace through the wizard, its roles previewed (all there already) first.
+ */
+@ExtendWith(PostgresServerExtension.class)
+class SetRestoreWizardIT {
+    @Test
+    void aDatabaseOfASetIsRestoredThroughTheWizardAfterItsRolesPreview(TestServer server, @TempDir Path dir)
+            throws Exception {
+        String prefix = "bdsetui" + ProcessHandle.current().pid() + "n" + System.nanoTime() % 100_000;
+        for (String name : List.of(prefix + "_a", prefix + "_b")) {
+            server.adopt(name);
+            server.execute("postgres", "create database " + name + " template template0");
+            server.execute(name, "create table items as select generate_series(1, 300) as id");
+        }
+        Path config = dir.resolve("config");
+        Engine desk = new Engine(new AppPaths(config, config), null, warning -> { });
+        ConnectionProfile srv = server.profile("srv", "postgres")
+                .withServer(new ServerScope(List.of(prefix + "_*"), List.of()));
+        desk.profiles().save(srv);
+        desk.credentials().store(srv, server.password());
+        Cli.Run backup = new Cli(config).run("backup", "srv");
+        assertThat(backup.code()).as(backup.err()).isZero();
+        BackupSets.SetEntry set = desk.backupSets().read().sets().get(0);
+        server.execute(prefix + "_a", "delete from items where id > 100");
+
+        SetRestoreWizardViewModel wizard = new SetRestoreWizardViewModel(set, new EngineSetRestoreOperations(desk),
+                new SyncTaskRunner());
+        wizard.load();
+        assertThat(wizard.targetProperty().get().name()).isEqualTo("srv");
+        wizard.databases().stream().filter(d -> !d.database().equals(prefix + "_a"))
+                .forEach(d -> d.chosenProperty().set(false));
+        wizard.modeProperty().set(RestoreMode.SAFE_REPLACE);
+        wizard.rolesProperty().set(RolesMode.CREATE_MISSING);
+        wizard.next();
+
+        assertThat(wizard.problemProperty().get()).isEmpty();
+        assertThat(wizard.previewProperty().get().roles().rolesToCreate()).as("every role is there already").isEmpty();
+        assertThat(wizard.previewProperty().get().roles().existingRoles()).contains(server.user());
+        assertThat(wizard.canRestore().get()).isTrue();
+        wizard.restore();
+
+        try {
+            assertThat(wizard.problemProperty().get()).isEmpty();
+            assertThat(wizard.reportProperty().get().succeeded()).as(wizard.reportProperty().get().summary()).isTrue();
+            try (Connection c = server.connect(prefix + "_a");
+                 ResultSet rs = c.createStatement().executeQuery("select count(*) from items")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(300);
+            }
+        } finally {
+            // the database a safe replace kept aside is this test's too
+            try (Connection c = server.connect("postgres");
+                 ResultSet rs = c.createStatement().executeQuery("select datname from pg_database where datname like '"
+                         + prefix + "%'")) {
+                while (rs.next()) {
+                    server.adopt(rs.getString(1));
+                }
+            }
+        }
+    }
+}
