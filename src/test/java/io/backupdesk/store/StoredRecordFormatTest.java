@@ -5,6 +5,7 @@ import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.Compression;
+import io.backupdesk.core.DumpFlags;
 import io.backupdesk.core.DumpScope;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.JobRun;
@@ -39,14 +40,20 @@ class StoredRecordFormatTest {
             + "\"level\":3,\"none\":false},\"jobs\":3,\"schemas\":[\"sales\"],\"excludeSchemas\":[\"tmp*\"],"
             + "\"tables\":[\"sales.orders\"],\"excludeTables\":[\"sales.audit\"],\"scope\":\"SCHEMA_ONLY\","
             + "\"globals\":true,\"label\":\"nightly\",\"timeout\":\"PT2H\",\"lockWaitTimeout\":\"PT30S\","
-            + "\"encryptTo\":[\"ops-key\",\"" + PUBLIC_KEY + "\"],\"copyTo\":[\"nas\"]}";
+            + "\"encryptTo\":[\"ops-key\",\"" + PUBLIC_KEY + "\"],\"copyTo\":[\"nas\"],"
+            + "\"dump\":{\"sections\":[\"pre-data\"],\"noOwner\":true,\"noPrivileges\":true,\"noTablespaces\":true,"
+            + "\"excludeTableData\":[\"sales.log\"],\"largeObjects\":false,\"encoding\":\"UTF8\",\"role\":\"reader\","
+            + "\"inserts\":false,\"columnInserts\":true,\"rowsPerInsert\":50,\"quoteAllIdentifiers\":true,"
+            + "\"create\":false,\"clean\":false,\"ifExists\":false},\"maxSizeBytes\":1073741824}";
 
     private static BackupOptions options() {
         return BackupOptions.builder().format(BackupFormat.DIRECTORY).compression(Compression.parse("zstd:3")).jobs(3)
                 .schemas(List.of("sales")).excludeSchemas(List.of("tmp*")).tables(List.of("sales.orders"))
                 .excludeTables(List.of("sales.audit")).scope(DumpScope.SCHEMA_ONLY).globals(true).label("nightly")
                 .timeout(Duration.ofHours(2)).lockWaitTimeout(Duration.ofSeconds(30))
-                .encryptTo(List.of("ops-key", PUBLIC_KEY)).copyTo(List.of("nas")).build();
+                .encryptTo(List.of("ops-key", PUBLIC_KEY)).copyTo(List.of("nas"))
+                .dump(new DumpFlags(List.of("pre-data"), true, true, true, List.of("sales.log"), false, "UTF8", "reader",
+                        false, true, 50, true, false, false, false)).maxSizeBytes(1_073_741_824L).build();
     }
 
     @Test
@@ -59,7 +66,7 @@ class StoredRecordFormatTest {
                 .createdAt(AT).durationMillis(4_200).tables(List.of(new TableCount("sales", "orders", 300L)))
                 .label("nightly").status(BackupStatus.OK)
                 .verification(new Verification(BackupStatus.VERIFIED, AT.plusSeconds(5), "read in full"))
-                .origin("schedule:s1").pinned(true).encrypted(true).recipients(List.of(PUBLIC_KEY)).build();
+                .origin("schedule:s1").pinned(true).encrypted(true).recipients(List.of(PUBLIC_KEY)).set("set1").build();
         String json = "{\"schemaVersion\":1,\"id\":\"b1\",\"profile\":\"prod\",\"host\":\"db1\",\"port\":5433,"
                 + "\"database\":\"sales\",\"serverVersion\":\"16.2\",\"pgDumpVersion\":\"16.3\","
                 + "\"format\":\"DIRECTORY\",\"compression\":\"zstd:3\",\"options\":" + OPTIONS_JSON + ","
@@ -71,7 +78,7 @@ class StoredRecordFormatTest {
                 + "\"durationMillis\":4200,\"tables\":[{\"schema\":\"sales\",\"name\":\"orders\",\"rows\":300}],"
                 + "\"label\":\"nightly\",\"status\":\"OK\",\"verification\":{\"status\":\"VERIFIED\","
                 + "\"at\":\"2026-05-04T02:30:05Z\",\"message\":\"read in full\"},\"origin\":\"schedule:s1\","
-                + "\"pinned\":true,\"encrypted\":true,\"recipients\":[\"" + PUBLIC_KEY + "\"]}";
+                + "\"pinned\":true,\"encrypted\":true,\"recipients\":[\"" + PUBLIC_KEY + "\"],\"set\":\"set1\"}";
 
         assertWrittenAndReadAs(record, json, BackupRecord.class);
     }
@@ -108,12 +115,13 @@ class StoredRecordFormatTest {
     void aScheduleKeepsEveryFieldNameAndItsPlace() throws Exception {
         Schedule schedule = Schedule.builder().id("s1").profile("prod").cron("30 2 * * *").zone("Europe/Berlin")
                 .enabled(true).options(options()).retention(new RetentionPolicy(7, 7, 4, 12, Duration.ofDays(400)))
-                .catchUp(Schedule.CatchUp.SKIP).testRestore(true).createdAt(AT).enabledAt(AT.plusSeconds(60)).build();
+                .catchUp(Schedule.CatchUp.SKIP).testRestore(true).createdAt(AT).enabledAt(AT.plusSeconds(60)).preset("lean")
+                .build();
         String json = "{\"id\":\"s1\",\"profile\":\"prod\",\"cron\":\"30 2 * * *\",\"zone\":\"Europe/Berlin\","
                 + "\"enabled\":true,\"options\":" + OPTIONS_JSON + ",\"retention\":{\"keepLast\":7,\"daily\":7,"
                 + "\"weekly\":4,\"monthly\":12,\"maxAge\":\"PT9600H\",\"none\":false},\"catchUp\":\"SKIP\","
                 + "\"testRestore\":true,\"createdAt\":\"2026-05-04T02:30:00Z\","
-                + "\"enabledAt\":\"2026-05-04T02:31:00Z\"}";
+                + "\"enabledAt\":\"2026-05-04T02:31:00Z\",\"preset\":\"lean\"}";
 
         assertWrittenAndReadAs(schedule, json, Schedule.class);
     }
