@@ -32,13 +32,14 @@ public final class DumpOptionsFormView {
 
     private final DumpOptionsFormViewModel model;
     private final double labelWidth;
-    private final GridPane basics = grid();
+    private final GridPane basics;
     private final TitledPane options = new TitledPane();
 
     /** @param labelWidth the width of the labels' column, to line up with the fields around the form */
     public DumpOptionsFormView(DumpOptionsFormViewModel model, double labelWidth) {
         this.model = model;
         this.labelWidth = labelWidth;
+        basics = grid();
         buildBasics();
         buildOptions();
     }
