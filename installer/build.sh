@@ -13,19 +13,27 @@ cd "$(dirname "$0")/.."
 VERSION=${VERSION:-$(sed -n 's:.*<version>\([0-9][0-9.]*\)\(-SNAPSHOT\)\{0,1\}</version>.*:\1:p' pom.xml | head -n 1)}
 OUT=target/installer
 JAR=target/backupdesk.jar
+FX=target/javafx
 [ -f "$JAR" ] || { echo "Build first: ./mvnw package -DskipTests" >&2; exit 2; }
+ls "$FX"/javafx-graphics-*.jar >/dev/null 2>&1 || { echo "No JavaFX modules in $FX: build again with ./mvnw package" >&2; exit 2; }
 rm -rf "$OUT"
 mkdir -p "$OUT/input"
 cp "$JAR" "$OUT/input/"
+# JavaFX goes into the runtime as named modules, the supported way: from the class path it warns "Unsupported JavaFX
+# configuration" at every start (docs/decisions/0044). Its classes and native libraries leave the jar, which would
+# otherwise carry a second copy the named modules hide.
+for fx in "$FX"/*.jar; do
+  unzip -Z1 "$fx" | grep -v -e '^META-INF/' -e '/$' -e '^module-info.class$'
+done | sort -u | zip -q -d "$OUT/input/backupdesk.jar" -@
 
 # jdeps sees the static dependencies; TLS over elliptic curves (PostgreSQL with SSL, SMTPS, HTTPS webhooks)
 # and the zip file system are service providers it cannot see
 modules=$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 "$JAR")
-modules="$modules,jdk.crypto.ec,jdk.zipfs,java.logging,java.xml"
+modules="$modules,jdk.crypto.ec,jdk.zipfs,java.logging,java.xml,javafx.controls,javafx.fxml"
 echo "Runtime modules: $modules"
 # with the runtime's own class-data archive, which jlink leaves out unless asked: every start maps the JDK's classes
 # instead of loading them (docs/decisions/0026)
-jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
+jlink --module-path "$FX" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
   --output "$OUT/runtime"
 
 common=(--name backupdesk --app-version "$VERSION" --vendor "Backup Desk"

@@ -19,6 +19,7 @@ import io.backupdesk.ui.restorewizard.RestoreWizardViewModel;
 import io.backupdesk.ui.restorewizard.SetRestoreWizardViewModel;
 import io.backupdesk.ui.settings.DestinationsViewModel;
 import io.backupdesk.ui.settings.KeysViewModel;
+import io.backupdesk.ui.settings.PresetsViewModel;
 import io.backupdesk.ui.settings.SettingsViewModel;
 import io.backupdesk.ui.backups.BackupDialogViewModel;
 import io.backupdesk.ui.backups.BackupsViewModel;
@@ -125,6 +126,10 @@ public final class AppContext implements AutoCloseable {
 
     public SettingsViewModel settings() {
         return new SettingsViewModel(new EngineSettingsOperations(engine), runner, BackupDeskApp::applyTheme);
+    }
+
+    public PresetsViewModel presets() {
+        return new PresetsViewModel(new EnginePresetOperations(engine), runner);
     }
 
     public KeysViewModel keys() {

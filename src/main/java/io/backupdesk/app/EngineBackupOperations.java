@@ -7,6 +7,7 @@ import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Destination;
+import io.backupdesk.core.Preset;
 import io.backupdesk.core.Progress;
 import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.TableInfo;
@@ -45,6 +46,31 @@ final class EngineBackupOperations implements BackupOperations {
     }
 
     @Override
+    public List<Preset> presets() {
+        return engine.jobs().presets().list();
+    }
+
+    @Override
+    public BackupOptions startingPoint(ConnectionProfile profile, String preset) {
+        return engine.jobs().presets().startingPoint(profile, preset);
+    }
+
+    @Override
+    public void savePreset(Preset preset) {
+        engine.jobs().presets().save(preset);
+    }
+
+    @Override
+    public String commandLine(ConnectionProfile profile, BackupOptions options) {
+        return engine.jobs().backup().commandLine(request(profile, options, Optional.empty()));
+    }
+
+    @Override
+    public boolean newCompressions() {
+        return EnginePresetOperations.newCompressions(engine);
+    }
+
+    @Override
     public List<TableInfo> tables(ConnectionProfile profile, Optional<String> password) {
         return engine.tablesOf(profile, password);
     }
@@ -52,7 +78,11 @@ final class EngineBackupOperations implements BackupOperations {
     @Override
     public BackupRecord backup(ConnectionProfile profile, BackupOptions options, Optional<String> password,
                                Progress progress, Cancellation cancel) {
-        return engine.jobs().backup().backUp(new BackupJob.Request(profile, options, BackupRecord.ORIGIN_MANUAL, password,
-                true, null), progress, cancel).record();
+        return engine.jobs().backup().backUp(request(profile, options, password), progress, cancel).record();
+    }
+
+    /** One request for the run and for its shown command, so the command shown is the one run. */
+    private static BackupJob.Request request(ConnectionProfile profile, BackupOptions options, Optional<String> password) {
+        return new BackupJob.Request(profile, options, BackupRecord.ORIGIN_MANUAL, password, true, null);
     }
 }

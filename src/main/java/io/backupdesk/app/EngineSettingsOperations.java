@@ -36,6 +36,11 @@ final class EngineSettingsOperations implements SettingsOperations {
     }
 
     @Override
+    public boolean newCompressions() {
+        return EnginePresetOperations.newCompressions(engine);
+    }
+
+    @Override
     public Path defaultBackupRoot() {
         return engine.paths().defaultBackupRoot();
     }

@@ -25,6 +25,7 @@ import io.backupdesk.ui.schedules.SchedulesView;
 import io.backupdesk.ui.schedules.SchedulesViewModel;
 import io.backupdesk.ui.settings.DestinationsViewModel;
 import io.backupdesk.ui.settings.KeysViewModel;
+import io.backupdesk.ui.settings.PresetsViewModel;
 import io.backupdesk.ui.settings.SettingsView;
 import io.backupdesk.ui.settings.SettingsViewModel;
 import io.backupdesk.ui.shell.MainView;
@@ -118,11 +119,13 @@ public final class MainWindow {
         screens.put(Navigation.Screen.SETTINGS, () -> {
             SettingsViewModel settings = context.settings();
             settings.load();
+            PresetsViewModel presets = context.presets();
+            presets.load();
             KeysViewModel keys = context.keys();
             keys.load();
             DestinationsViewModel destinations = context.destinations();
             destinations.load();
-            return new SettingsView(settings, keys, destinations, reveal).node();
+            return new SettingsView(settings, presets, keys, destinations, reveal).node();
         });
         if (context.engine().profiles().list().isEmpty()) {
             // the first start: nothing can be backed up before a connection exists

@@ -99,6 +99,13 @@ public final class Styles {
     /** The host key an SFTP server offers, with Trust this key and Cancel. */
     public static final String HOST_KEY_QUESTION = "host-key-question";
 
+    // the presets in the settings
+    /** One preset: its name, what it is for, its switches, and its buttons. */
+    public static final String PRESET_ROW = "preset-row";
+    public static final String PRESET_NAME = "preset-name";
+    /** The switches a preset sets, as pg_dump spells them. */
+    public static final String PRESET_SWITCHES = "preset-switches";
+
     // the restore wizard
     public static final String WIZARD_STEP = "wizard-step";
     /** The step shown now among the {@link #WIZARD_STEP}s. */

@@ -5,48 +5,53 @@ import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupStatus;
-import io.backupdesk.core.Compression;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Destination;
-import io.backupdesk.core.DumpScope;
+import io.backupdesk.core.Preset;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.TableInfo;
 import io.backupdesk.ui.CopyChoiceViewModel;
+import io.backupdesk.ui.DumpOptionsFormViewModel;
 import io.backupdesk.ui.EncryptionChoiceViewModel;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Notifier;
 import io.backupdesk.ui.TaskRunner;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * "Back up now": profile, format, compression, jobs, what to dump (whole database, schema only or data only, or
- * chosen schemas and tables from the server's list), the roles file, a label, the keys to encrypt to and the
- * destinations to copy to (by default the connection's). Start hands the backup to the task
- * runner, so it goes on in the status bar after the dialog closes; a password the server asks for is asked then.
+ * "Back up now": profile, a preset to start from, how to dump (the shared {@link DumpOptionsFormViewModel}: format,
+ * compression, jobs, content, the roles file and pg_dump's switches), a label, the keys to encrypt to and the
+ * destinations to copy to (by default the connection's), what to dump from the server's list of schemas and tables,
+ * and the pg_dump command all that makes. Start hands the backup to the task runner, so it goes on in the status bar
+ * after the dialog closes; a password the server asks for is asked then.
  */
 public final class BackupDialogViewModel {
-    /** "Default" in the compression list: the format's default level. */
-    public static final String DEFAULT_LEVEL = "";
+    /** In the preset list: no preset chosen, so the connection's preset, else the settings' defaults. */
+    public static final String CONNECTIONS_PRESET = "";
     private static final int LABEL_MAX = 40;
 
     private final BackupOperations backups;
@@ -54,20 +59,25 @@ public final class BackupDialogViewModel {
     private final Notifier notifier;
     private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
     private final ObjectProperty<ConnectionProfile> profile = new SimpleObjectProperty<>();
-    private final ObjectProperty<BackupFormat> format = new SimpleObjectProperty<>(BackupFormat.CUSTOM);
-    private final StringProperty compression = new SimpleStringProperty(DEFAULT_LEVEL);
-    private final IntegerProperty jobs = new SimpleIntegerProperty(BackupOptions.defaultJobs());
-    private final ObjectProperty<DumpScope> content = new SimpleObjectProperty<>(DumpScope.ALL);
-    private final BooleanProperty globals = new SimpleBooleanProperty();
+    private final ObservableList<String> presets = FXCollections.observableArrayList(CONNECTIONS_PRESET);
+    private final StringProperty preset = new SimpleStringProperty(CONNECTIONS_PRESET);
+    private final DumpOptionsFormViewModel form = new DumpOptionsFormViewModel();
     private final StringProperty label = new SimpleStringProperty("");
     private final ObservableList<ScopeItem> scope = FXCollections.observableArrayList();
     private final BooleanProperty loadingTables = new SimpleBooleanProperty();
     private final StringProperty tablesMessage = new SimpleStringProperty("");
+    private final StringProperty command = new SimpleStringProperty("");
+    private final StringProperty commandProblem = new SimpleStringProperty("");
+    private final StringProperty presetMessage = new SimpleStringProperty("");
     private final EncryptionChoiceViewModel encryption = new EncryptionChoiceViewModel(true);
     private final CopyChoiceViewModel copies = new CopyChoiceViewModel(true);
     private final StringBinding labelError;
     private final BooleanBinding canStart;
-    private final BooleanBinding jobsApply;
+    private final Set<String> presetNames = new HashSet<>();
+    /** Which starting point the form was last filled from, so that choosing the same again keeps what was changed. */
+    private String filledFrom;
+    /** Only the newest command asked for is shown: an older answer that comes later is dropped. */
+    private long commandAsked;
 
     public BackupDialogViewModel(BackupOperations backups, TaskRunner runner, Notifier notifier) {
         this.backups = backups;
@@ -75,44 +85,86 @@ public final class BackupDialogViewModel {
         this.notifier = notifier;
         labelError = Bindings.createStringBinding(() -> label.get().length() > LABEL_MAX
                 ? Messages.get("backup.error.label", LABEL_MAX) : "", label);
-        canStart = profile.isNotNull().and(labelError.isEmpty()).and(encryption.valid()).and(copies.valid());
-        jobsApply = format.isEqualTo(BackupFormat.DIRECTORY);
-        profile.addListener((o, was, now) -> scope.clear());
+        canStart = profile.isNotNull().and(labelError.isEmpty()).and(encryption.valid()).and(copies.valid())
+                .and(form.problem().isEmpty());
+        profile.addListener((o, was, now) -> {
+            scope.clear();
+            fillFromStartingPoint();
+        });
+        preset.addListener((o, was, now) -> fillFromStartingPoint());
         // nothing chosen here means the connection's keys: the choice shows them, and checks them against the format
         encryption.connectionKeysProperty().bind(Bindings.createObjectBinding(() -> profile.get() == null ? List.of()
                 : profile.get().encryptTo(), profile));
-        encryption.directoryFormatProperty().bind(format.isEqualTo(BackupFormat.DIRECTORY));
+        encryption.directoryFormatProperty().bind(form.formatProperty().isEqualTo(BackupFormat.DIRECTORY));
         copies.connectionDestinationsProperty().bind(Bindings.createObjectBinding(() -> profile.get() == null
                 ? List.of() : profile.get().copyTo(), profile));
         copies.encryptedProperty().bind(encryption.encrypts());
+        InvalidationListener commandChanged = o -> refreshCommand();
+        for (Observable dependency : form.dependencies()) {
+            dependency.addListener(commandChanged);
+        }
+        profile.addListener(commandChanged);
+        label.addListener(commandChanged);
+        encryption.summary().addListener(commandChanged);
+        scope.addListener((ListChangeListener<ScopeItem>) c -> {
+            scope.forEach(i -> i.chosenProperty().addListener(commandChanged));
+            refreshCommand();
+        });
     }
 
     /**
-     * Reads the profiles, the default options, the stored keys and the destinations; the first profile is chosen, or
-     * the one given. No key and no destination is ticked: the backup gets its connection's unless others are chosen.
+     * Reads the profiles, the presets, the stored keys, the destinations and whether pg_dump has zstd; the profile
+     * given is chosen, else the first. No key and no destination is ticked: the backup gets its connection's unless
+     * others are chosen.
      */
     public void open(String preferredProfile) {
-        record Opened(List<ConnectionProfile> profiles, BackupOptions defaults, List<StoredKey> keys,
-                      List<Destination> destinations) { }
-        runner.runInBackground((progress, cancel) -> new Opened(backups.profiles(), backups.defaults(), backups.keys(),
-                        backups.destinations()), opened -> {
+        record Opened(List<ConnectionProfile> profiles, List<Preset> presets, List<StoredKey> keys,
+                      List<Destination> destinations, boolean newCompressions) { }
+        runner.runInBackground((progress, cancel) -> new Opened(backups.profiles(), backups.presets(), backups.keys(),
+                        backups.destinations(), backups.newCompressions()), opened -> {
                     List<ConnectionProfile> loaded = opened.profiles();
-                    format.set(opened.defaults().format());
-                    compression.set(levelText(opened.defaults().compression()));
+                    form.newCompressionsProperty().set(opened.newCompressions());
                     encryption.load(opened.keys(), List.of());
                     copies.load(opened.destinations(), List.of());
+                    showPresets(opened.presets());
                     profiles.setAll(loaded);
                     profile.set(loaded.stream().filter(p -> p.name().equals(preferredProfile)).findFirst()
                             .orElse(loaded.isEmpty() ? null : loaded.get(0)));
                 }, failure -> notifier.error(Messages.get("backup.title"), failure));
     }
 
-    /** The compression as the level list shows it: empty for the default, a digit for gzip, else as typed. */
-    private static String levelText(Compression c) {
-        if (c.equals(Compression.DEFAULT)) {
-            return DEFAULT_LEVEL;
+    private void showPresets(List<Preset> listed) {
+        presetNames.clear();
+        listed.forEach(p -> presetNames.add(p.name()));
+        List<String> names = new ArrayList<>(List.of(CONNECTIONS_PRESET));
+        listed.stream().map(Preset::name).sorted().forEach(names::add);
+        presets.setAll(names);
+    }
+
+    /**
+     * Fills the form from the preset chosen, else the connection's, else the defaults, as the engine resolves it; only
+     * when that starting point changed, so that switching between two connections on the defaults keeps the form.
+     */
+    private void fillFromStartingPoint() {
+        ConnectionProfile chosen = profile.get();
+        if (chosen == null) {
+            return;
         }
-        return c.isNone() ? "0" : c.method() == Compression.Method.GZIP ? String.valueOf(c.level()) : c.toString();
+        String named = preset.get() == null || preset.get().isEmpty() ? null : preset.get();
+        String source = named != null ? named : chosen.preset() != null ? chosen.preset() : "";
+        if (source.equals(filledFrom)) {
+            return;
+        }
+        filledFrom = source;
+        runner.runInBackground((progress, cancel) -> backups.startingPoint(chosen, named), form::fill,
+                failure -> notifier.error(Messages.get("backup.title"), failure));
+    }
+
+    /** What the preset list says for no preset: the connection's preset by name, or the settings' defaults. */
+    public String connectionsPresetText() {
+        ConnectionProfile chosen = profile.get();
+        return chosen != null && chosen.preset() != null ? Messages.get("backup.preset.connections", chosen.preset())
+                : Messages.get("backup.preset.defaults");
     }
 
     /** Lists the chosen profile's schemas and tables to pick from. */
@@ -145,14 +197,72 @@ public final class BackupDialogViewModel {
 
     /** The options as chosen; throws the configuration error when they do not fit together. */
     BackupOptions options() {
-        Compression level = compression.get() == null || compression.get().isBlank() ? null : Compression.parse(compression.get());
         List<String> schemas = scope.stream().filter(i -> i.isSchema() && i.chosenProperty().get()).map(ScopeItem::name).toList();
         List<String> tables = scope.stream().filter(i -> !i.isSchema() && i.chosenProperty().get())
                 .map(ScopeItem::name).toList();
-        return BackupOptions.builder().format(format.get()).compression(level)
-                .jobs(format.get() == BackupFormat.DIRECTORY ? jobs.get() : 1).schemas(schemas).tables(tables)
-                .scope(content.get()).globals(globals.get()).label(label.get().isBlank() ? null : label.get().trim())
-                .encryptTo(encryption.encryptTo()).copyTo(copies.copyTo()).build();
+        BackupOptions how = form.options();
+        // ticks in the server's list replace what the preset names; with none ticked, the preset's stand
+        return how.toBuilder().schemas(scope.isEmpty() ? how.schemas() : schemas)
+                .tables(scope.isEmpty() ? how.tables() : tables).label(label.get().isBlank() ? null : label.get().trim())
+                .encryptTo(encryption.encryptTo()).copyTo(copies.copyTo()).build().checked();
+    }
+
+    /** Asks again for the pg_dump command the options make; what does not fit is said instead of a command. */
+    private void refreshCommand() {
+        ConnectionProfile target = profile.get();
+        long asked = ++commandAsked;
+        if (target == null) {
+            command.set("");
+            commandProblem.set("");
+            return;
+        }
+        BackupOptions options;
+        try {
+            options = options();
+        } catch (BackupDeskException e) {
+            command.set("");
+            commandProblem.set(e.getMessage());
+            return;
+        }
+        runner.runInBackground((progress, cancel) -> backups.commandLine(target, options), line -> {
+            if (asked == commandAsked) {
+                command.set(line);
+                commandProblem.set("");
+            }
+        }, failure -> {
+            if (asked == commandAsked) {
+                command.set("");
+                commandProblem.set(failure.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Saves how this backup dumps as a preset (not its label, keys or destinations, which belong to the run and the
+     * connection), then chooses it here.
+     */
+    public void saveAsPreset(String name, String description) {
+        Preset saved;
+        try {
+            saved = new Preset(name == null ? null : name.strip(), description, options());
+        } catch (BackupDeskException e) {
+            presetMessage.set(e.getMessage() + " " + e.hint());
+            return;
+        }
+        runner.runInBackground((progress, cancel) -> {
+            backups.savePreset(saved);
+            return backups.presets();
+        }, listed -> {
+            showPresets(listed);
+            filledFrom = saved.name();
+            preset.set(saved.name());
+            presetMessage.set(Messages.get("backup.preset.saved", saved.name()));
+        }, failure -> presetMessage.set(failure.getMessage()));
+    }
+
+    /** Whether a preset of that name is kept already: saving replaces it, which the dialog asks about first. */
+    public boolean presetExists(String name) {
+        return name != null && presetNames.contains(name.strip());
     }
 
     /** What the choice of scope means, in words, for the dialog's summary line. */
@@ -207,26 +317,6 @@ public final class BackupDialogViewModel {
         return profile;
     }
 
-    public ObjectProperty<BackupFormat> formatProperty() {
-        return format;
-    }
-
-    public StringProperty compressionProperty() {
-        return compression;
-    }
-
-    public IntegerProperty jobsProperty() {
-        return jobs;
-    }
-
-    public ObjectProperty<DumpScope> contentProperty() {
-        return content;
-    }
-
-    public BooleanProperty globalsProperty() {
-        return globals;
-    }
-
     public StringProperty labelProperty() {
         return label;
     }
@@ -261,8 +351,32 @@ public final class BackupDialogViewModel {
         return canStart;
     }
 
-    /** Parallel jobs apply to the directory format only. */
-    public BooleanBinding jobsApply() {
-        return jobsApply;
+    /** How to dump: the form Back up now shares with the preset editor. */
+    public DumpOptionsFormViewModel form() {
+        return form;
+    }
+
+    public ObservableList<String> presets() {
+        return presets;
+    }
+
+    /** The preset chosen; {@link #CONNECTIONS_PRESET} for the connection's. */
+    public StringProperty presetProperty() {
+        return preset;
+    }
+
+    /** The pg_dump command the backup would run, without secrets; empty while the options do not fit. */
+    public ReadOnlyStringProperty commandProperty() {
+        return command;
+    }
+
+    /** Why there is no command to show: what in the options does not fit. */
+    public ReadOnlyStringProperty commandProblemProperty() {
+        return commandProblem;
+    }
+
+    /** What saving a preset did. */
+    public ReadOnlyStringProperty presetMessageProperty() {
+        return presetMessage;
     }
 }

@@ -5,6 +5,7 @@ import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Destination;
+import io.backupdesk.core.Preset;
 import io.backupdesk.core.Progress;
 import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.TableInfo;
@@ -25,6 +26,36 @@ public interface BackupOperations {
     /** The destinations a backup can be copied to; none where no destination is kept. */
     default List<Destination> destinations() {
         return List.of();
+    }
+
+    /** The presets a backup can start from; none where none is kept. */
+    default List<Preset> presets() {
+        return List.of();
+    }
+
+    /**
+     * The options a backup of the connection starts from: the preset chosen, else the connection's, else the
+     * settings' defaults.
+     *
+     * @param preset the preset chosen for this backup; null for the connection's
+     */
+    default BackupOptions startingPoint(ConnectionProfile profile, String preset) {
+        return defaults();
+    }
+
+    /** Saves a new or changed preset, checked as a backup would check its options. */
+    default void savePreset(Preset preset) {
+        throw new UnsupportedOperationException("presets are not kept here");
+    }
+
+    /** The pg_dump command line the backup would run, without secrets; nothing is run. */
+    default String commandLine(ConnectionProfile profile, BackupOptions options) {
+        return "";
+    }
+
+    /** Whether the newest pg_dump here compresses with zstd and lz4 (version 16 and newer). */
+    default boolean newCompressions() {
+        return false;
     }
 
     /** The server's tables that a backup of the profile's database could hold. */

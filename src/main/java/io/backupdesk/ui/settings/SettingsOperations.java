@@ -20,6 +20,11 @@ public interface SettingsOperations {
      */
     void startAtLogin(boolean enabled);
 
+    /** Whether the newest pg_dump here compresses with zstd and lz4 (version 16 and newer). */
+    default boolean newCompressions() {
+        return false;
+    }
+
     /** The backup folder used when the setting is empty. */
     Path defaultBackupRoot();
 

@@ -2,6 +2,7 @@ package io.backupdesk.ui.settings;
 
 import io.backupdesk.alert.MailSecurity;
 import io.backupdesk.core.BackupFormat;
+import io.backupdesk.ui.CompressionChoices;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
@@ -20,6 +21,10 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+
+import java.io.File;
+import java.nio.file.Files;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -29,7 +34,8 @@ public final class SettingsView {
     @FXML private BorderPane root;
     @FXML private TextField backupRoot;
     @FXML private ComboBox<BackupFormat> format;
-    @FXML private TextField compression;
+    @FXML private ComboBox<String> compression;
+    @FXML private Button browseBackupRoot;
     @FXML private Label compressionError;
     @FXML private CheckBox verify;
     @FXML private TextField rpo;
@@ -62,13 +68,15 @@ public final class SettingsView {
     @FXML private Label mailToError;
     @FXML private Button testMail;
     @FXML private Label mailOutcome;
+    @FXML private VBox presetsSection;
     @FXML private VBox keysSection;
     @FXML private VBox destinationsSection;
 
     /** @param openFolder shows a folder in the system's file manager */
-    public SettingsView(SettingsViewModel model, KeysViewModel keys, DestinationsViewModel destinations,
-                        Consumer<Path> openFolder) {
+    public SettingsView(SettingsViewModel model, PresetsViewModel presets, KeysViewModel keys,
+                        DestinationsViewModel destinations, Consumer<Path> openFolder) {
         Views.load(this);
+        presetsSection.getChildren().setAll(new PresetsView(presets).node());
         keysSection.getChildren().setAll(new KeysView(keys).node());
         destinationsSection.getChildren().setAll(new DestinationsView(destinations).node());
         backupRoot.textProperty().bindBidirectional(model.backupRootProperty());
@@ -77,7 +85,22 @@ public final class SettingsView {
         format.getItems().setAll(BackupFormat.values());
         format.setConverter(Views.showing(BackupFormat::cliName));
         format.valueProperty().bindBidirectional(model.formatProperty());
-        compression.textProperty().bindBidirectional(model.compressionProperty());
+        compression.setItems(model.compressionChoices());
+        compression.setConverter(Views.showing(CompressionChoices::label));
+        compression.valueProperty().bindBidirectional(model.compressionProperty());
+        browseBackupRoot.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle(Messages.get("settings.backupRoot.browse.title"));
+            Path typed = Path.of(model.backupRootProperty().get().isBlank()
+                    ? model.defaultBackupRootProperty().get() : model.backupRootProperty().get().trim());
+            if (typed.isAbsolute() && Files.isDirectory(typed)) {
+                chooser.setInitialDirectory(typed.toFile());
+            }
+            File chosen = chooser.showDialog(root.getScene().getWindow());
+            if (chosen != null) {
+                model.backupRootChosen(chosen.toPath());
+            }
+        });
         verify.selectedProperty().bindBidirectional(model.verifyAfterBackupProperty());
         rpo.textProperty().bindBidirectional(model.rpoHoursProperty());
         theme.getItems().setAll("light", "dark");

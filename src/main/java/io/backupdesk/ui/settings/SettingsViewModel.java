@@ -6,8 +6,10 @@ import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.Compression;
 import io.backupdesk.store.Background;
 import io.backupdesk.store.Settings;
+import io.backupdesk.ui.CompressionChoices;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.TaskRunner;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -20,6 +22,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -27,8 +31,8 @@ import java.util.function.Consumer;
 
 /**
  * The settings: backup folder, default backup options, verify after backup, the RPO, failure alerts, the theme,
- * start at login, a folder of client programs to prefer, and where the logs are. The theme applies at once, and so
- * does start at login: saving adds or removes the system's login entry; a new backup folder or client programs folder
+ * start at login, a folder of client programs to prefer, and where the logs are. The theme applies as soon as it is
+ * chosen (Save keeps it); start at login applies on Save, which adds or removes the system's login entry; a new backup folder or client programs folder
  * applies at the next start, which the screen says. Saving changes only what the screen shows: the settings other
  * parts keep (the scheduler's, the tray's) are read again and kept as they are then.
  */
@@ -38,11 +42,13 @@ public final class SettingsViewModel {
 
     private final SettingsOperations settings;
     private final TaskRunner runner;
-    private final Consumer<String> themeChanged;
     private final StringProperty backupRoot = new SimpleStringProperty("");
     private final StringProperty defaultBackupRoot = new SimpleStringProperty("");
     private final ObjectProperty<BackupFormat> format = new SimpleObjectProperty<>(BackupFormat.CUSTOM);
-    private final StringProperty compression = new SimpleStringProperty("");
+    private final StringProperty compression = new SimpleStringProperty(CompressionChoices.DEFAULT);
+    private final BooleanProperty newCompressions = new SimpleBooleanProperty();
+    private final ObservableList<String> compressionChoices = FXCollections.observableArrayList(
+            CompressionChoices.of(BackupFormat.CUSTOM, false, null));
     private final BooleanProperty verifyAfterBackup = new SimpleBooleanProperty(true);
     private final StringProperty rpoHours = new SimpleStringProperty(String.valueOf(Settings.DEFAULT_RPO_HOURS));
     private final StringProperty theme = new SimpleStringProperty("light");
@@ -63,31 +69,40 @@ public final class SettingsViewModel {
     public SettingsViewModel(SettingsOperations settings, TaskRunner runner, Consumer<String> themeChanged) {
         this.settings = settings;
         this.runner = runner;
-        this.themeChanged = themeChanged;
         rpoError = Bindings.createStringBinding(() -> rpo() == null ? Messages.get("settings.error.rpo", MAX_RPO_HOURS) : "",
                 rpoHours);
         folderError = Bindings.createStringBinding(() -> isRelative(backupRoot.get()) || isRelative(clientToolsDir.get())
                 ? Messages.get("settings.error.folder") : "", backupRoot, clientToolsDir);
         compressionError = Bindings.createStringBinding(() -> compressionProblem(), compression, format);
         alerts = new AlertsFormViewModel(settings, runner);
+        // the same list as Back up now's: zstd and lz4 only where pg_dump has them, and not for plain SQL
+        InvalidationListener choices = o -> compressionChoices.setAll(CompressionChoices.of(format.get(),
+                newCompressions.get(), compression.get()));
+        format.addListener(choices);
+        newCompressions.addListener(choices);
+        compression.addListener(choices);
+        // a theme is seen to be chosen, not only once saved
+        theme.addListener((o, was, now) -> themeChanged.accept(now));
         canSave = rpoError.isEmpty().and(folderError.isEmpty()).and(compressionError.isEmpty()).and(alerts.valid());
     }
 
     /** What is read when the screen opens. */
-    private record Read(Settings settings, Path defaultBackupRoot, Path logsDir, boolean smtpPasswordStored) { }
+    private record Read(Settings settings, Path defaultBackupRoot, Path logsDir, boolean smtpPasswordStored,
+                        boolean newCompressions) { }
 
     /** What saving wrote. */
     private record Saved(Settings settings, boolean smtpPasswordStored) { }
 
     public void load() {
         runner.runInBackground((progress, cancel) -> new Read(settings.load(), settings.defaultBackupRoot(),
-                settings.logsDir(), settings.hasSmtpPassword()), read -> {
+                settings.logsDir(), settings.hasSmtpPassword(), settings.newCompressions()), read -> {
             loaded = read.settings();
             defaultBackupRoot.set(read.defaultBackupRoot().toString());
             logsDir.set(read.logsDir().toString());
             backupRoot.set(nullToEmpty(loaded.backupRoot()));
             format.set(loaded.defaultFormat() == null ? BackupFormat.CUSTOM : BackupFormat.parse(loaded.defaultFormat()));
-            compression.set(nullToEmpty(loaded.defaultCompression()));
+            newCompressions.set(read.newCompressions());
+            compression.set(levelText(loaded.defaultCompression()));
             verifyAfterBackup.set(loaded.verifiesAfterBackup());
             rpoHours.set(String.valueOf(loaded.rpo().toHours()));
             theme.set("dark".equals(loaded.theme()) ? "dark" : "light");
@@ -146,7 +161,6 @@ public final class SettingsViewModel {
         }, saved -> {
             loaded = saved.settings();
             alerts.saved(saved.smtpPasswordStored());
-            themeChanged.accept(loaded.theme());
             message.set(Messages.get(needsRestart ? "settings.saved.restart" : "settings.saved"));
         }, failure -> message.set(failure instanceof BackupDeskException e && !e.hint().isBlank()
                 ? e.getMessage() + " " + e.hint() : failure.getMessage()));
@@ -172,6 +186,20 @@ public final class SettingsViewModel {
         } catch (BackupDeskException e) {
             return e.getMessage();
         }
+    }
+
+    /** The stored default as the list shows it ("gzip:6" is "6"); a text that is no compression stays as it is. */
+    private static String levelText(String stored) {
+        try {
+            return CompressionChoices.text(CompressionChoices.parse(stored));
+        } catch (BackupDeskException e) {
+            return stored;
+        }
+    }
+
+    /** The folder chosen with Browse…, as a full path. */
+    public void backupRootChosen(Path folder) {
+        backupRoot.set(folder.toAbsolutePath().toString());
     }
 
     private static boolean isRelative(String folder) {
@@ -204,6 +232,11 @@ public final class SettingsViewModel {
 
     public StringProperty compressionProperty() {
         return compression;
+    }
+
+    /** The compression levels to choose from, as Back up now offers them. */
+    public ObservableList<String> compressionChoices() {
+        return compressionChoices;
     }
 
     public BooleanProperty verifyAfterBackupProperty() {

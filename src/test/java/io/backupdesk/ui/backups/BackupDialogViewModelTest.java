@@ -145,11 +145,11 @@ class BackupDialogViewModelTest {
         model.loadTables();
         model.scope().stream().filter(i -> i.name().equals("audit")).forEach(i -> i.chosenProperty().set(true));
         model.scope().stream().filter(i -> i.name().equals("sales.orders")).forEach(i -> i.chosenProperty().set(true));
-        model.formatProperty().set(BackupFormat.DIRECTORY);
-        model.compressionProperty().set("6");
-        model.jobsProperty().set(3);
-        model.contentProperty().set(DumpScope.DATA_ONLY);
-        model.globalsProperty().set(true);
+        model.form().formatProperty().set(BackupFormat.DIRECTORY);
+        model.form().compressionProperty().set("6");
+        model.form().jobsProperty().set(3);
+        model.form().contentProperty().set(DumpScope.DATA_ONLY);
+        model.form().globalsProperty().set(true);
         model.labelProperty().set(" before-release ");
 
         assertThat(model.scopeSummary()).isEqualTo("1 schema and 1 table.");
@@ -170,9 +170,9 @@ class BackupDialogViewModelTest {
     @Test
     void jobsApplyToTheDirectoryFormatOnlyAndATooLongLabelKeepsStartDisabled() {
         model.open(null);
-        model.jobsProperty().set(4);
+        model.form().jobsProperty().set(4);
 
-        assertThat(model.jobsApply().get()).isFalse();
+        assertThat(model.form().jobsApply().get()).isFalse();
         model.start();
         assertThat(ran.get(0).jobs()).isEqualTo(1);
 
@@ -226,12 +226,12 @@ class BackupDialogViewModelTest {
                 List.of(AgeIdentity.generate().recipient().publicKey())));
         model.open("secure");
 
-        model.formatProperty().set(BackupFormat.DIRECTORY);
+        model.form().formatProperty().set(BackupFormat.DIRECTORY);
 
         assertThat(model.encryption().error().get()).startsWith("This connection's backups are encrypted, and the"
                 + " directory format cannot be encrypted in this version");
         assertThat(model.canStart().get()).isFalse();
-        model.formatProperty().set(BackupFormat.TAR);
+        model.form().formatProperty().set(BackupFormat.TAR);
         assertThat(model.canStart().get()).isTrue();
     }
 

@@ -49,7 +49,8 @@ class SettingsUiTest {
         settings = new FolderSettings(dir);
         store = settings.store;
         SettingsViewModel model = new SettingsViewModel(settings, jobs.runner(), theme -> { });
-        stage.setScene(new Scene((Parent) new SettingsView(model, new KeysViewModel(new FolderKeys(dir), jobs.runner()),
+        stage.setScene(new Scene((Parent) new SettingsView(model,
+                new PresetsViewModel(new FolderPresets(dir), jobs.runner()), new KeysViewModel(new FolderKeys(dir), jobs.runner()),
                 new DestinationsViewModel(new FolderDestinations(dir), jobs.runner()), folder -> { }).node(), 1000, 760));
         stage.show();
         model.load();

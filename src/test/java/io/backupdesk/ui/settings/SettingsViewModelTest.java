@@ -52,6 +52,7 @@ class SettingsViewModelTest {
         model.verifyAfterBackupProperty().set(false);
         model.rpoHoursProperty().set("12");
         model.themeProperty().set("dark");
+        assertThat(themes).as("issue 19: the theme applied only on Save").containsExactly("dark");
 
         model.save();
 
