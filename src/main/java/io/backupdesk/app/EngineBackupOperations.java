@@ -2,6 +2,7 @@ package io.backupdesk.app;
 
 import io.backupdesk.engine.Engine;
 
+import io.backupdesk.backup.BackupSets.SetEntry;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
@@ -79,6 +80,14 @@ final class EngineBackupOperations implements BackupOperations {
     public BackupRecord backup(ConnectionProfile profile, BackupOptions options, Optional<String> password,
                                Progress progress, Cancellation cancel) {
         return engine.jobs().backup().backUp(request(profile, options, password), progress, cancel).record();
+    }
+
+    @Override
+    public SetEntry backupSet(ConnectionProfile server, BackupOptions options, Optional<String> password,
+                              Progress progress, Cancellation cancel) {
+        // a set's jobs count databases at once: the dialog's are for one database's pg_dump, so one at a time here
+        return engine.jobs().backup().backUpSet(request(server, options.toBuilder().jobs(0).build(), password),
+                progress, cancel).set();
     }
 
     /** One request for the run and for its shown command, so the command shown is the one run. */

@@ -2,6 +2,8 @@ package io.backupdesk.ui.backups;
 
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
+import io.backupdesk.backup.BackupSets.SetEntry;
+import io.backupdesk.core.BackupSet;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupStatus;
@@ -38,6 +40,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -287,16 +290,19 @@ public final class BackupDialogViewModel {
     }
 
     private void run(ConnectionProfile target, BackupOptions options, Optional<String> password) {
-        runner.run(Messages.get("backup.job", target.name() + "/" + target.database()), (progress, cancel) ->
-                backups.backup(target, options, password, progress, cancel), done -> {
+        String what = target.wholeServer() ? Messages.get("backup.set.what", target.name())
+                : target.name() + "/" + target.database();
+        runner.run(Messages.get("backup.job", what), (progress, cancel) -> target.wholeServer()
+                ? outcome(target, backups.backupSet(target, options, password, progress, cancel))
+                : outcome(target, backups.backup(target, options, password, progress, cancel)), done -> {
                     if (done != null) {
-                        notifier.done(outcome(target, done));
+                        notifier.done(done);
                     }
                 }, failure -> {
                     if (failure instanceof BackupDeskException e && e.kind() == ErrorKind.PASSWORD_REQUIRED) {
                         notifier.askPassword(target).ifPresent(typed -> run(target, options, Optional.of(typed)));
                     } else if (!(failure instanceof BackupDeskException e && e.kind() == ErrorKind.CANCELLED)) {
-                        notifier.error(Messages.get("backup.failed", target.name() + "/" + target.database()), failure);
+                        notifier.error(Messages.get("backup.failed", what), failure);
                     }
                 });
     }
@@ -307,6 +313,15 @@ public final class BackupDialogViewModel {
                 && made.verification().status() == BackupStatus.VERIFIED;
         return Messages.get(verified ? "backup.done.verified" : "backup.done", target.name() + "/" + target.database(),
                 Formats.bytes(made.sizeBytes()), Formats.duration(Duration.ofMillis(made.durationMillis())));
+    }
+
+    /** "Set of prod: 3 of 3 databases, complete, 12 MB in 40 s": what the set made, in a line. */
+    static String outcome(ConnectionProfile server, SetEntry made) {
+        BackupSet set = made.set();
+        long written = set.members().stream().filter(BackupSet.Member::written).count();
+        return Messages.get("backup.set.done", Messages.get("backup.set.what", server.name()), written,
+                set.members().size(), Messages.get("backup.set.status." + made.status().name().toLowerCase(Locale.ROOT)),
+                Formats.bytes(made.sizeBytes()), Formats.duration(Duration.ofMillis(set.durationMillis())));
     }
 
     public ObservableList<ConnectionProfile> profiles() {

@@ -1,6 +1,7 @@
 package io.backupdesk.ui.backups;
 
 import io.backupdesk.core.BackupOptions;
+import io.backupdesk.backup.BackupSets.SetEntry;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
@@ -67,4 +68,13 @@ public interface BackupOperations {
      */
     BackupRecord backup(ConnectionProfile profile, BackupOptions options, Optional<String> password, Progress progress,
                         Cancellation cancel);
+
+    /**
+     * Backs up a server connection as a whole-server set, as {@link #backup} does one database: every database found
+     * now, one at a time, and the roles. A set with a database that failed is returned, not thrown: its status says so.
+     */
+    default SetEntry backupSet(ConnectionProfile server, BackupOptions options, Optional<String> password,
+                               Progress progress, Cancellation cancel) {
+        throw new UnsupportedOperationException("No sets here: " + server.name());
+    }
 }
