@@ -293,8 +293,10 @@ public final class BackupDialogViewModel {
         String what = target.wholeServer() ? Messages.get("backup.set.what", target.name())
                 : target.name() + "/" + target.database();
         runner.run(Messages.get("backup.job", what), (progress, cancel) -> target.wholeServer()
-                ? outcome(target, backups.backupSet(target, options, password, progress, cancel))
-                : outcome(target, backups.backup(target, options, password, progress, cancel)), done -> {
+                ? Optional.ofNullable(backups.backupSet(target, options, password, progress, cancel))
+                        .map(set -> outcome(target, set)).orElse(null)
+                : Optional.ofNullable(backups.backup(target, options, password, progress, cancel))
+                        .map(made -> outcome(target, made)).orElse(null), done -> {
                     if (done != null) {
                         notifier.done(done);
                     }
