@@ -3,17 +3,14 @@ package io.backupdesk.ui.restorewizard;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
-import io.backupdesk.ui.WindowSizes;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -29,7 +26,6 @@ import java.util.function.Consumer;
  */
 public final class RestoreWizardView {
     /** The pre-flight's findings and the report's table want the room; the steps across the top want the width. */
-    private static final WindowSizes.Request SIZE = new WindowSizes.Request(920, 700, 680, 460);
     @FXML private BorderPane root;
     @FXML private HBox steps;
     @FXML private StackPane page;
@@ -51,12 +47,7 @@ public final class RestoreWizardView {
         this.model = model;
         this.builder = new WizardPages(model, () -> openFolder.accept(logsDir));
         Views.load(this);
-        for (WizardStep s : WizardStep.values()) {
-            Label label = new Label(Messages.get("restore.step." + s.name().toLowerCase(Locale.ROOT)));
-            label.getStyleClass().add(Styles.WIZARD_STEP);
-            label.setId("step-" + s.name().toLowerCase(Locale.ROOT));
-            steps.getChildren().add(label);
-        }
+        WizardFrame.stepLabels(steps, "restore.step", WizardStep.values());
         bind();
     }
 
@@ -66,14 +57,9 @@ public final class RestoreWizardView {
 
     /** Opens the wizard in a window of its own over the owner. */
     public void show(Window owner) {
-        stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(Messages.get("restore.title"));
-        stage.setScene(new Scene(root));
+        stage = WizardFrame.window(owner, root, Messages.get("restore.title"));
         // a passphrase typed for an encrypted backup does not outlive the window
         stage.setOnHidden(e -> model.close());
-        WindowSizes.size(stage, SIZE);
         stage.show();
         focusOnward();
     }

@@ -6,12 +6,10 @@ import io.backupdesk.restore.roles.RolesMode;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.Styles;
 import io.backupdesk.ui.Views;
-import io.backupdesk.ui.WindowSizes;
 import javafx.fxml.FXML;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -24,7 +22,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -37,7 +34,6 @@ import java.util.Locale;
  */
 public final class SetRestoreWizardView {
     /** The roles' preview and the databases' checks want the room. */
-    private static final WindowSizes.Request SIZE = new WindowSizes.Request(920, 700, 680, 460);
     @FXML private BorderPane root;
     @FXML private HBox steps;
     @FXML private StackPane page;
@@ -56,12 +52,7 @@ public final class SetRestoreWizardView {
         Views.load(this);
         // the steps and outcomes look as in the wizard of one backup
         root.getStylesheets().add(RestoreWizardView.class.getResource("RestoreWizardView.css").toExternalForm());
-        for (SetRestoreWizardViewModel.Step s : SetRestoreWizardViewModel.Step.values()) {
-            Label label = new Label(Messages.get("restore.set.step." + s.name().toLowerCase(Locale.ROOT)));
-            label.getStyleClass().add(Styles.WIZARD_STEP);
-            label.setId("step-" + s.name().toLowerCase(Locale.ROOT));
-            steps.getChildren().add(label);
-        }
+        WizardFrame.stepLabels(steps, "restore.set.step", SetRestoreWizardViewModel.Step.values());
         bind();
     }
 
@@ -71,12 +62,7 @@ public final class SetRestoreWizardView {
 
     /** Opens the wizard in a window of its own over the owner. */
     public void show(Window owner) {
-        stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(Messages.get("restore.set.title"));
-        stage.setScene(new Scene(root));
-        WindowSizes.size(stage, SIZE);
+        stage = WizardFrame.window(owner, root, Messages.get("restore.set.title"));
         stage.show();
     }
 

@@ -47,22 +47,13 @@ public final class KeysView {
         importKey.setOnAction(e -> KeyDialogs.importKey(root.getScene().getWindow(), model));
         empty.visibleProperty().bind(model.loadedProperty().and(Bindings.isEmpty(model.rows())));
         empty.managedProperty().bind(empty.visibleProperty());
-        message.textProperty().bind(model.messageProperty());
-        message.visibleProperty().bind(message.textProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        model.failedProperty().addListener((o, was, now) -> tone());
-        model.messageProperty().addListener((o, was, now) -> tone());
+        ActionMessage.bind(message, model.messageProperty(), model.failedProperty());
         model.rows().addListener((ListChangeListener<KeyRowViewModel>) c -> render());
         render();
     }
 
     public Node node() {
         return root;
-    }
-
-    private void tone() {
-        message.getStyleClass().removeAll(Styles.TONE_GOOD, Styles.TONE_BAD);
-        message.getStyleClass().add(model.failedProperty().get() ? Styles.TONE_BAD : Styles.TONE_GOOD);
     }
 
     private void render() {
