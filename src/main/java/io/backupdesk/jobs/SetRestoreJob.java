@@ -10,6 +10,7 @@ import io.backupdesk.core.Progress;
 import io.backupdesk.core.ProgressUpdate;
 import io.backupdesk.restore.DatabaseLevelReport;
 import io.backupdesk.restore.PreflightCheck;
+import io.backupdesk.restore.RestoreFlags;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
 import io.backupdesk.restore.RestoreService;
@@ -79,7 +80,7 @@ public final class SetRestoreJob {
         List<SetRestorePreview.Database> databases = new ArrayList<>();
         for (SetRestoreRequest.Choice choice : request.databases()) {
             cancel.throwIfCancelled();
-            RestorePlan plan = plan(request, choice);
+            RestorePlan plan = plan(request, choice, !roles.missingTablespaces().isEmpty());
             databases.add(restores.readingPlaintext(plan, secrets, cancel, readable -> new SetRestorePreview.Database(
                     choice.database(), choice.targetName(), steps.withRolesCreatedFirst(
                             service.preflight(readable, password, cancel), readable, createdFirst, password),
@@ -104,7 +105,10 @@ public final class SetRestoreJob {
         request.databases().forEach(c -> restores.requireOpenable(member(request, c), secrets));
         phase(progress, "Checking the set " + set.id() + " against " + request.target().describe());
         Globals globals = globals(request, secrets);
-        refuseIfBlocked(request, preview(request, globals, secrets, password, cancel));
+        SetRestorePreview checked = preview(request, globals, secrets, password, cancel);
+        refuseIfBlocked(request, checked);
+        // a tablespace is never created (its place is on the source's disk): the databases then go to the default one
+        boolean noTablespaces = !checked.roles().missingTablespaces().isEmpty();
         phase(progress, request.roles() == RolesMode.SKIP ? "Leaving the roles as they are" : "Creating the missing roles");
         RolesReport roles = steps.applyRoles(globals, request.roles(), request.target(), password);
         LOG.info("Set restore of {} onto {}: {}", set.id(), request.target().describe(), roles.summary());
@@ -118,7 +122,7 @@ public final class SetRestoreJob {
                 continue;
             }
             phase(progress, "Database " + n + " of " + request.databases().size() + ": " + choice.targetName());
-            outcomes.add(restoreOne(request, choice, secrets, password, progress, log, cancel));
+            outcomes.add(restoreOne(request, choice, noTablespaces, secrets, password, progress, log, cancel));
         }
         if (!roles.settingsLater().isEmpty()) {
             roles = steps.applyLaterRoleSettings(globals, roles, request.target(), password);
@@ -129,11 +133,12 @@ public final class SetRestoreJob {
     }
 
     /** One database: its restore, then (when it is there) its own settings and grants, all as the one job on it. */
-    private SetDatabaseOutcome restoreOne(SetRestoreRequest request, SetRestoreRequest.Choice choice, SecretKeys secrets,
+    private SetDatabaseOutcome restoreOne(SetRestoreRequest request, SetRestoreRequest.Choice choice,
+                                          boolean noTablespaces, SecretKeys secrets,
                                           Optional<String> password, Progress progress, Consumer<String> log,
                                           Cancellation cancel) {
         try {
-            return restores.restoreThen(plan(request, choice), "set:" + request.source().set().id(), secrets,
+            return restores.restoreThen(plan(request, choice, noTablespaces), "set:" + request.source().set().id(), secrets,
                     password, progress, log, cancel, (report, readable) -> SetDatabaseOutcome.restored(
                             choice.database(), choice.targetName(), report,
                             report.outcome() == RestoreReport.Outcome.FAILED ? null
@@ -210,10 +215,10 @@ public final class SetRestoreJob {
         return request.source().member(choice.database()).orElseThrow();
     }
 
-    private static RestorePlan plan(SetRestoreRequest request, SetRestoreRequest.Choice choice) {
+    private static RestorePlan plan(SetRestoreRequest request, SetRestoreRequest.Choice choice, boolean noTablespaces) {
         return new RestorePlan(member(request, choice), request.target(), choice.targetName(), request.mode(), 0, false,
                 request.noOwner(), request.noPrivileges(), List.of(), List.of(), true, request.terminateSessions(),
-                request.overrides());
+                request.overrides(), new RestoreFlags(null, false, noTablespaces, false, false));
     }
 
     private static void phase(Progress progress, String what) {
