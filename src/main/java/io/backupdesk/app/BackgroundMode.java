@@ -185,11 +185,12 @@ final class BackgroundMode implements AutoCloseable {
         Platform.exit();
     }
 
-    /** "Back up now" from the tray: the profile's database with the default options, under the scheduler's rules. */
+    /** "Back up now" from the tray: the connection's preset or the default options, under the scheduler's rules. */
     private void backUpNow(String profileName) {
         context.runner().runInBackground((progress, cancel) -> {
             ConnectionProfile profile = context.engine().profiles().require(profileName);
-            BackupOptions options = context.engine().backupDefaults().options();
+            // as Back up now in the window: the connection's preset, else the settings' defaults
+            BackupOptions options = context.engine().jobs().presets().startingPoint(profile, null);
             // keyed apart from the schedules' ids, so that the listeners tell this run from theirs
             RunRequest now = RunRequest.backUp("now-" + profile.name(), profile.name(), options, BackupRecord.ORIGIN_MANUAL);
             startedFromTray.add(now.key());

@@ -86,8 +86,8 @@ final class EngineBackupOperations implements BackupOperations {
     public SetEntry backupSet(ConnectionProfile server, BackupOptions options, Optional<String> password,
                               Progress progress, Cancellation cancel) {
         // a set's jobs count databases at once: the dialog's are for one database's pg_dump, so one at a time here
-        return engine.jobs().backup().backUpSet(request(server, options.toBuilder().jobs(0).build(), password),
-                progress, cancel).set();
+        return engine.jobs().backup().backUpSet(new BackupJob.Request(server, options.toBuilder().jobs(0).build(),
+                BackupRecord.ORIGIN_MANUAL, password, true, null, null, 1), progress, cancel).set();
     }
 
     /** One request for the run and for its shown command, so the command shown is the one run. */

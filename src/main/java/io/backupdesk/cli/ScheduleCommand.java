@@ -102,7 +102,6 @@ public final class ScheduleCommand {
         ZoneId zoneId = zone(zone);
         // new input: read once here, where a wrong one is said before anything is saved
         CronSchedule parsed = CronSchedule.parse(cron, zoneId);
-        // the same defaults as a schedule made on the Schedules screen: those of the settings, as they are now
         if (preset != null && dump.anyGiven()) {
             throw BackupDeskException.configuration("A schedule with a preset dumps as the preset says.",
                     "Change the preset ('presets add' replaces it), or leave out --preset.");

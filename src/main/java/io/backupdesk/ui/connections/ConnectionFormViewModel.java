@@ -63,6 +63,8 @@ public final class ConnectionFormViewModel {
     private String editing;
     /** The pg_service.conf service of the profile being edited; the form has no field for it, so it is carried. */
     private String service;
+    /** Kept as it was: the form offers no choice of preset yet (the command line's profiles add --preset does). */
+    private String preset;
     /** Set while a profile is loaded into the fields, when the toggle follows the profile and changes no field. */
     private boolean loading;
     private String databaseBeforeServer;
@@ -148,6 +150,7 @@ public final class ConnectionFormViewModel {
                   List<Destination> destinations) {
         editing = null;
         service = null;
+        preset = null;
         name.set(suggestedName);
         host.set(defaults.host() == null ? "localhost" : defaults.host());
         port.set(String.valueOf(defaults.port()));
@@ -172,6 +175,7 @@ public final class ConnectionFormViewModel {
     void edit(ConnectionProfile profile, List<StoredKey> keys, List<Destination> destinations) {
         editing = profile.name();
         service = profile.service();
+        preset = profile.preset();
         name.set(profile.name());
         host.set(profile.host() == null ? "" : profile.host());
         port.set(String.valueOf(profile.port()));
@@ -217,7 +221,7 @@ public final class ConnectionFormViewModel {
     ConnectionProfile profile() {
         return new ConnectionProfile(name.get().trim(), host.get().trim(), portNumber().orElseThrow(), database.get().trim(),
                 user.get().trim(), sslMode.get(), service, encryption.encryptTo(), copies.copyTo(),
-                wholeServer.get() ? scope() : null);
+                wholeServer.get() ? scope() : null, preset);
     }
 
     /** The name the form was loaded with; null for a new profile. */

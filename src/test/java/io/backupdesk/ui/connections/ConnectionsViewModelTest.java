@@ -255,6 +255,18 @@ class ConnectionsViewModelTest {
     }
 
     @Test
+    void editingAConnectionKeepsItsPresetWhichTheFormHasNoFieldFor() {
+        store.save(new ConnectionProfile("prod", "db1", 5432, "sales", "dba", SslMode.PREFER, null).withPreset("lean"));
+        model.load();
+
+        model.select(store.require("prod"));
+        model.form().hostProperty().set("db2");
+        model.save();
+
+        assertThat(store.require("prod").preset()).isEqualTo("lean");
+    }
+
+    @Test
     void aKeyTickedOnANewConnectionIsSavedWithItAndABadPastedKeyHoldsTheSaveBack() {
         model.load();
         keyStore.generate("ops-key", null);
