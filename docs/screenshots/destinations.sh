@@ -19,15 +19,7 @@ SHOTS=docs/screenshots
 CONFIG="$DEMO_HOME/.config/backupdesk"
 export DISPLAY=${SCREENSHOT_DISPLAY:-:96}
 
-CLASSPATH_FILE=$(mktemp)
-./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >/dev/null
-CP="target/classes:target/test-classes:$(cat "$CLASSPATH_FILE")"
-
-Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 &
-XVFB=$!
-APP=''
-trap 'set +e; [ -n "$APP" ] && kill "$APP" 2>/dev/null; kill $XVFB 2>/dev/null; rm -f "$CLASSPATH_FILE"' EXIT
-sleep 1
+source "$SHOTS/display.sh"
 
 rm -rf "$CONFIG" "$DEMO_HOME/backups" "$DEMO_HOME/nas"
 mkdir -p "$DEMO_HOME/nas"

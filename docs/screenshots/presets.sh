@@ -15,15 +15,7 @@ SHOTS=docs/screenshots
 CONFIG="$DEMO_HOME/.config/backupdesk"
 export DISPLAY=${SCREENSHOT_DISPLAY:-:96}
 
-CLASSPATH_FILE=$(mktemp)
-./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >/dev/null
-CP="target/classes:target/test-classes:$(cat "$CLASSPATH_FILE")"
-
-Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 &
-XVFB=$!
-WM=
-trap 'kill $XVFB ${WM:-} 2>/dev/null; rm -f "$CLASSPATH_FILE"' EXIT
-sleep 1
+source "$SHOTS/display.sh"
 
 rm -rf "$DEMO_HOME/.config/backupdesk" "$DEMO_HOME/backups"
 java -cp "$CP" io.backupdesk.testing.CatalogGenerator "$CONFIG" "$DEMO_HOME/backups" 240 40
