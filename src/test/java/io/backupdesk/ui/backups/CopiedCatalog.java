@@ -1,6 +1,5 @@
 package io.backupdesk.ui.backups;
 
-import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.Progress;
 import io.backupdesk.offsite.CopyState;
@@ -15,13 +14,12 @@ import java.util.List;
  * by the test, and a retry confirms those of the backup it is asked for, as a destination that is reachable again
  * would. The copying itself is the copy job's, tested on its own.
  */
-final class CopiedCatalog implements CatalogOperations {
-    private final FolderCatalog folder;
+final class CopiedCatalog extends FolderCatalog {
     final List<CopyState> ledger = new ArrayList<>();
     final List<String> retried = new ArrayList<>();
 
     CopiedCatalog(Path configDir, Path backupRoot) {
-        this.folder = new FolderCatalog(configDir, backupRoot);
+        super(configDir, backupRoot);
     }
 
     static CopyState ok(String backupId, String destination, String sha256, Instant at) {
@@ -57,40 +55,5 @@ final class CopiedCatalog implements CatalogOperations {
             }
         }
         return outcomes;
-    }
-
-    @Override
-    public List<BackupCatalog.Entry> scan() {
-        return folder.scan();
-    }
-
-    @Override
-    public BackupCatalog.Entry verify(BackupCatalog.Entry entry, Progress progress, Cancellation cancel) {
-        return folder.verify(entry, progress, cancel);
-    }
-
-    @Override
-    public BackupCatalog.Entry setPinned(BackupCatalog.Entry entry, boolean pinned) {
-        return folder.setPinned(entry, pinned);
-    }
-
-    @Override
-    public void delete(BackupCatalog.Entry entry) {
-        folder.delete(entry);
-    }
-
-    @Override
-    public BackupCatalog.Entry importDump(Path file, String profile) {
-        return folder.importDump(file, profile);
-    }
-
-    @Override
-    public List<String> profileNames() {
-        return folder.profileNames();
-    }
-
-    @Override
-    public JobLog jobLog(String backupId) {
-        return folder.jobLog(backupId);
     }
 }

@@ -19,7 +19,7 @@ import java.util.List;
  * The backup list's operations on a catalog folder, with the real catalog, verifier, importer and job history (the
  * app's log is not written here, so runs come without log lines).
  */
-final class FolderCatalog implements CatalogOperations {
+class FolderCatalog implements CatalogOperations {
     final BackupCatalog catalog;
     final BackupSets sets;
     private final VerifyService verifier;

@@ -3,7 +3,6 @@ package io.backupdesk.ui.backups;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.Cancellation;
-import io.backupdesk.core.Progress;
 import io.backupdesk.offsite.RemoteCatalog;
 
 import java.nio.file.Path;
@@ -17,15 +16,14 @@ import java.util.Map;
  * sync makes those not on this desk remote, as the engine's mirror would. The mirroring itself is the engine's,
  * tested on its own and end to end with a folder destination.
  */
-final class RemoteFolderCatalog implements CatalogOperations {
-    private final FolderCatalog folder;
+final class RemoteFolderCatalog extends FolderCatalog {
     /** What each destination holds, by name, in the order synced. */
     final Map<String, List<BackupCatalog.Entry>> atDestinations = new LinkedHashMap<>();
     private final List<RemoteCatalog.RemoteEntry> mirrored = new ArrayList<>();
     final List<String> synced = new ArrayList<>();
 
     RemoteFolderCatalog(Path configDir, Path backupRoot) {
-        this.folder = new FolderCatalog(configDir, backupRoot);
+        super(configDir, backupRoot);
     }
 
     @Override
@@ -49,40 +47,5 @@ final class RemoteFolderCatalog implements CatalogOperations {
     public List<RemoteCatalog.RemoteEntry> remoteOnly() {
         List<String> here = scan().stream().map(e -> e.record().id()).toList();
         return mirrored.stream().filter(r -> !here.contains(r.entry().record().id())).toList();
-    }
-
-    @Override
-    public List<BackupCatalog.Entry> scan() {
-        return folder.scan();
-    }
-
-    @Override
-    public BackupCatalog.Entry verify(BackupCatalog.Entry entry, Progress progress, Cancellation cancel) {
-        return folder.verify(entry, progress, cancel);
-    }
-
-    @Override
-    public BackupCatalog.Entry setPinned(BackupCatalog.Entry entry, boolean pinned) {
-        return folder.setPinned(entry, pinned);
-    }
-
-    @Override
-    public void delete(BackupCatalog.Entry entry) {
-        folder.delete(entry);
-    }
-
-    @Override
-    public BackupCatalog.Entry importDump(Path file, String profile) {
-        return folder.importDump(file, profile);
-    }
-
-    @Override
-    public List<String> profileNames() {
-        return folder.profileNames();
-    }
-
-    @Override
-    public JobLog jobLog(String backupId) {
-        return folder.jobLog(backupId);
     }
 }
