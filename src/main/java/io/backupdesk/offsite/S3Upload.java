@@ -96,10 +96,8 @@ final class S3Upload {
         private final String fullKey;
         private final String doing;
         private final LongConsumer sent;
-        /** The user's cancel. */
+        /** The user's cancel: the only thing that cuts parts being sent (see {@link #multipart}). */
         private final Cancellation cancel;
-        /** Stops every part being sent: the user's cancel, or a part that failed. */
-        private final Cancellation stop;
         private final AtomicLong total = new AtomicLong();
         private final AtomicInteger confirmed = new AtomicInteger();
         private long lastReport = System.nanoTime();
@@ -110,7 +108,6 @@ final class S3Upload {
             this.doing = doing;
             this.sent = sent;
             this.cancel = cancel;
-            this.stop = cancel.child();
         }
 
         RemoteStore.Confirmed single(long size, String sha256) throws IOException {
@@ -130,7 +127,7 @@ final class S3Upload {
             PutObjectResponse response;
             try {
                 response = s3.putObject(request.build(), RequestBody.fromContentProvider(
-                        () -> new FilePartStream(channel, 0, size, stop, counted, total), size,
+                        () -> new FilePartStream(channel, 0, size, cancel, counted, total), size,
                         "application/octet-stream"));
             } catch (SdkException e) {
                 throw cancel.isCancelled() ? BackupDeskException.cancelled() : failures.map(doing, e);
@@ -173,7 +170,7 @@ final class S3Upload {
                     long offset = i * part;
                     long length = Math.min(part, size - offset);
                     try {
-                        reader.read(channel, offset, length, stop);
+                        reader.read(channel, offset, length, cancel);
                     } catch (IOException e) {
                         throw failures.failure(ErrorKind.IO, doing, "the backup file could not be read ("
                                 + e.getMessage() + ")", "Check that the backup file is there and readable.", e);
@@ -185,7 +182,6 @@ final class S3Upload {
                             done[index] = sendPart(uploadId, index + 1, offset, length, digests[index]);
                         } catch (Throwable t) {
                             failed.compareAndSet(null, t);
-                            stop.cancel();
                         } finally {
                             slots.release();
                         }
@@ -211,7 +207,9 @@ final class S3Upload {
                 sent.accept(size);
                 return new RemoteStore.Confirmed(hex, how());
             } catch (Throwable t) {
-                stop.cancel();
+                // Parts in flight are let finish (at most `parallelism` of them) and only then is the upload
+                // aborted: a part cut mid-body may reach the store after the abort, or leave a piece the store's
+                // abort then trips over, and either is an orphan the user pays for. Only a cancel cuts them.
                 for (Future<?> f : sending) {
                     finish(f);
                 }
@@ -257,7 +255,7 @@ final class S3Upload {
             }
             AtomicLong counted = new AtomicLong();
             UploadPartResponse response = s3.uploadPart(request.build(), RequestBody.fromContentProvider(
-                    () -> new FilePartStream(channel, offset, length, stop, counted, total), length,
+                    () -> new FilePartStream(channel, offset, length, cancel, counted, total), length,
                     "application/octet-stream"));
             PartDigests.Mismatch problem = mode == S3Checksums.SHA256
                     ? PartDigests.sha256Problem(digest, response.checksumSHA256())

@@ -26,6 +26,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
@@ -105,6 +106,15 @@ class S3ChecksumsIT {
     @Test
     void aStoreThatIgnoresTheSha256GetsNoCopyAndATestThatFailsUntilTheModeIsMd5() throws Exception {
         try (S3ProxyServer server = server(Checksums.IGNORED)) {
+            expectNoCopyAndMd5Hint(server, "no SHA-256 in its answer");
+        }
+    }
+
+    @Test
+    void partsInFlightWhenTheFirstIsRefusedAreLetFinishSoThatTheAbortLeavesNothing() throws Exception {
+        try (S3ProxyServer server = server(Checksums.IGNORED)) {
+            server.stop();
+            server.holdingLaterParts(Duration.ofSeconds(1)).start();
             expectNoCopyAndMd5Hint(server, "no SHA-256 in its answer");
         }
     }

@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -56,6 +57,7 @@ public final class S3ProxyServer implements AutoCloseable {
     private final int port;
     private final BlobStoreContext context;
     private S3Proxy proxy;
+    private Duration laterPartsHeld = Duration.ZERO;
 
     /** A server keeping its objects in {@code storage}; not started. */
     public S3ProxyServer(Path storage, Checksums checksums) {
@@ -65,6 +67,12 @@ public final class S3ProxyServer implements AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", storage.toString());
         context = ContextBuilder.newBuilder("filesystem").overrides(properties).build(BlobStoreContext.class);
+    }
+
+    /** From the next start, parts after the first of a multipart upload wait this long before they are read. */
+    public synchronized S3ProxyServer holdingLaterParts(Duration hold) {
+        this.laterPartsHeld = hold;
+        return this;
     }
 
     public synchronized S3ProxyServer start() {
@@ -79,9 +87,12 @@ public final class S3ProxyServer implements AutoCloseable {
                     .ignoreUnknownHeaders(checksums != Checksums.REJECTED)
                     .jettyMaxThreads(24)
                     .build();
+            Server server = jetty(next);
             if (checksums == Checksums.VERIFIED) {
-                Server server = jetty(next);
                 server.setHandler(new ChecksumFront(server.getHandler()));
+            }
+            if (!laterPartsHeld.isZero()) {
+                server.setHandler(new LatePartsFront(server.getHandler(), laterPartsHeld));
             }
             next.start();
             proxy = next;
