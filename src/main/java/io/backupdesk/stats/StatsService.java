@@ -59,18 +59,15 @@ public final class StatsService {
         List<BackupRecord> good = catalog.stream().filter(e -> isGood(e.status())).map(BackupCatalog.Entry::record).toList();
         List<JobRun> backupRuns = history.stream().filter(r -> JobRun.KIND_BACKUP.equals(r.kind())).toList();
         Instant monthAgo = now.minus(Duration.ofDays(CHART_DAYS));
-        List<BackupRecord> lastMonth = good.stream().filter(r -> r.createdAt().isAfter(monthAgo)).toList();
+        List<DashboardStats.DurationPoint> durations = durations(backupRuns, monthAgo);
         return new DashboardStats(now, catalog.size(), kept.stream().mapToLong(BackupRecord::sizeBytes).sum(),
                 good.stream().map(BackupRecord::createdAt).max(Comparator.naturalOrder()).orElse(null),
                 successRate(backupRuns, now.minus(Duration.ofDays(7))), successRate(backupRuns, monthAgo),
-                lastMonth.isEmpty() ? null : Duration.ofMillis((long) lastMonth.stream()
-                        .mapToLong(BackupRecord::durationMillis).average().orElse(0)),
+                durations.isEmpty() ? null : Duration.ofMillis((long) durations.stream()
+                        .mapToLong(p -> p.duration().toMillis()).average().orElse(0)),
                 compressionRatio(kept), freeBytes,
                 HealthRules.evaluate(catalog, backupRuns, rpo, now, profileExists),
-                Charts.storageOverTime(kept, LocalDate.ofInstant(now, zone), zone),
-                lastMonth.stream().sorted(Comparator.comparing(BackupRecord::createdAt))
-                        .map(r -> new DashboardStats.DurationPoint(r.createdAt(), key(r), Duration.ofMillis(r.durationMillis())))
-                        .toList(),
+                Charts.storageOverTime(kept, LocalDate.ofInstant(now, zone), zone), durations,
                 Charts.daily(backupRuns, LocalDate.ofInstant(now, zone), zone),
                 storageByDatabase(kept), recent(history));
     }
@@ -81,6 +78,23 @@ public final class StatsService {
 
     static String key(BackupRecord r) {
         return r.profile() + "/" + r.database();
+    }
+
+    /**
+     * How long each successful backup run since {@code since} took, start to end, oldest first. From the job history,
+     * not the catalog: retention deletes backups, and an average over those it kept would change with its rules. A
+     * failed run is left out, as it ended early or hung until a timeout; so are cancelled and skipped ones.
+     */
+    private static List<DashboardStats.DurationPoint> durations(List<JobRun> backupRuns, Instant since) {
+        return backupRuns.stream()
+                .filter(r -> r.status() == JobStatus.OK && r.startedAt() != null && r.finishedAt() != null
+                        && r.startedAt().isAfter(since))
+                .sorted(Comparator.comparing(JobRun::startedAt))
+                .map(r -> new DashboardStats.DurationPoint(r.startedAt(), r.profile() + "/" + r.database(),
+                        // a clock set back during the run gives no negative duration
+                        Duration.between(r.startedAt(), r.finishedAt()).isNegative() ? Duration.ZERO
+                                : Duration.between(r.startedAt(), r.finishedAt())))
+                .toList();
     }
 
     /** Runs that ran to an end, OK or not; a cancel is the user's choice and a skip the scheduler's. */

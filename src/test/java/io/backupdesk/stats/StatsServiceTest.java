@@ -50,6 +50,32 @@ class StatsServiceTest {
     }
 
     @Test
+    void theAverageDurationIsOverTheSuccessfulRunsOfThirtyDaysWhetherOrNotRetentionKeptTheirBackups() {
+        // issue 19: it was the average over the backups still kept, so retention changed it
+        History h = new History()
+                .run("sales", NOW.minus(Duration.ofDays(31)), JobStatus.OK, BackupStatus.VERIFIED, 1, 1, Duration.ofMinutes(50))
+                .run("sales", NOW.minus(Duration.ofDays(20)), JobStatus.OK, BackupStatus.VERIFIED, 1, 1, Duration.ofSeconds(40))
+                .run("sales", NOW.minus(Duration.ofDays(10)), JobStatus.OK, BackupStatus.VERIFIED, 1, 1, Duration.ofSeconds(20))
+                .run("crm", NOW.minus(Duration.ofDays(2)), JobStatus.OK, BackupStatus.OK, 1, 1, Duration.ofSeconds(90))
+                .run("crm", NOW.minus(Duration.ofDays(1)), JobStatus.FAILED, null, 0, 0, Duration.ofMinutes(30))
+                .run("crm", NOW.minus(Duration.ofHours(5)), JobStatus.CANCELLED, null, 0, 0, Duration.ofMinutes(20))
+                .run("sales", NOW.minus(Duration.ofHours(1)), JobStatus.OK, BackupStatus.VERIFIED, 1, 1, Duration.ofSeconds(10));
+        // retention kept only the newest backup of each database
+        h.catalog.removeIf(e -> !e.record().createdAt().isAfter(NOW.minus(Duration.ofDays(3)))
+                && e.record().database().equals("sales"));
+
+        DashboardStats s = stats.compute(h.catalog, h.runs, RPO, -1);
+
+        assertThat(s.averageDuration()).as("(40 + 20 + 90 + 10) / 4: failed, cancelled and older runs left out")
+                .isEqualTo(Duration.ofSeconds(40));
+        assertThat(s.durations()).extracting(DashboardStats.DurationPoint::database, DashboardStats.DurationPoint::duration)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("prod/sales", Duration.ofSeconds(40)),
+                        org.assertj.core.groups.Tuple.tuple("prod/sales", Duration.ofSeconds(20)),
+                        org.assertj.core.groups.Tuple.tuple("prod/crm", Duration.ofSeconds(90)),
+                        org.assertj.core.groups.Tuple.tuple("prod/sales", Duration.ofSeconds(10)));
+    }
+
+    @Test
     void healthIsGreenForAFreshVerifiedBackupAmberForAFreshUnverifiedOneAndRedOtherwise() {
         History h = new History()
                 .ok("green", NOW.minus(Duration.ofHours(25)), BackupStatus.VERIFIED)
