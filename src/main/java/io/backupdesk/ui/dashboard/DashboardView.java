@@ -29,11 +29,11 @@ import javafx.util.StringConverter;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The dashboard screen: renders the ViewModel's cards, lists and chart data; decides nothing itself. */
@@ -51,8 +51,13 @@ public final class DashboardView {
     @FXML private NumberAxis storageDays;
     @FXML private LineChart<Number, Number> durationChart;
     @FXML private NumberAxis durationDays;
+    @FXML private NumberAxis storageValues;
+    @FXML private NumberAxis durationValues;
+    @FXML private NumberAxis dailyRuns;
+    @FXML private NumberAxis byDatabaseValues;
     @FXML private StackedBarChart<String, Number> dailyChart;
     @FXML private BarChart<Number, String> byDatabaseChart;
+    private final CardRows cardRows = new CardRows(CARD_GAP);
 
     private final DashboardViewModel model;
 
@@ -74,19 +79,16 @@ public final class DashboardView {
         error.managedProperty().bind(error.visibleProperty());
         model.updatedAtProperty().addListener((o, was, now) ->
                 updated.setText(now == null ? "" : Messages.get("dashboard.updated", Formats.time(now))));
-        onChange(model.cards(), this::renderCards);
-        cards.widthProperty().addListener((o, was, now) -> layOutCards(now.doubleValue()));
+        cards.getChildren().setAll(cardRows);
+        onChange(model.cards(), () -> cardRows.getChildren().setAll(model.cards().stream().map(DashboardView::card).toList()));
+        model.chartFramesProperty().addListener((o, was, now) -> frame(now));
         onChange(model.health(), this::renderHealth);
         onChange(model.recent(), this::renderRecent);
-        onChange(model.storage(), () -> {
-            storageChart.setTitle(Messages.get("dashboard.chart.storage", model.storageUnitProperty().get()));
-            overDays(storageChart, storageDays, model.storage());
-        });
-        onChange(model.durations(), () -> overDays(durationChart, durationDays, model.durations()));
+        onChange(model.storage(), () -> overDays(storageChart, model.storage()));
+        onChange(model.durations(), () -> overDays(durationChart, model.durations()));
         onChange(model.daily(), () -> dailyChart.getData().setAll(model.daily().stream().map(s ->
                 series(s.name(), s.points().stream().map(p -> new XYChart.Data<String, Number>(p.label(), p.value())).toList())).toList()));
         onChange(model.storageByDatabase(), () -> {
-            byDatabaseChart.setTitle(Messages.get("dashboard.chart.byDatabase.title", model.storageUnitProperty().get()));
             // the category axis runs upwards: reversed, the largest bar is on top
             byDatabaseChart.getData().setAll(model.storageByDatabase().stream().map(s -> series(s.name(), s.points().stream()
                     .map(p -> new XYChart.Data<Number, String>(p.value(), p.label()))
@@ -102,38 +104,7 @@ public final class DashboardView {
         render.run();
     }
 
-    /** Below this width a card cuts its texts: a narrower window puts the cards in two rows instead. */
-    private static final double CARD_MIN_WIDTH = 140;
     private static final double CARD_GAP = 10;
-    private int cardsPerRow;
-
-    private void renderCards() {
-        cardsPerRow = 0;
-        layOutCards(cards.getWidth());
-    }
-
-    /** The cards in as few rows as keep each at least {@link #CARD_MIN_WIDTH} wide, the rows as even as can be. */
-    private void layOutCards(double width) {
-        List<DashboardViewModel.Card> all = model.cards();
-        int fit = width <= 0 ? all.size() : (int) Math.max(1, Math.floor((width + CARD_GAP) / (CARD_MIN_WIDTH + CARD_GAP)));
-        int rows = all.isEmpty() ? 0 : (all.size() + Math.min(fit, all.size()) - 1) / Math.min(fit, all.size());
-        int perRow = rows == 0 ? 0 : (all.size() + rows - 1) / rows;
-        if (perRow == cardsPerRow && !cards.getChildren().isEmpty()) {
-            return;
-        }
-        cardsPerRow = perRow;
-        List<Node> lines = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += perRow) {
-            HBox line = new HBox(CARD_GAP);
-            all.subList(from, Math.min(all.size(), from + perRow)).forEach(c -> {
-                Node card = card(c);
-                HBox.setHgrow(card, Priority.ALWAYS);
-                line.getChildren().add(card);
-            });
-            lines.add(line);
-        }
-        cards.getChildren().setAll(lines);
-    }
 
     private static Node card(DashboardViewModel.Card card) {
         Label title = new Label(card.title());
@@ -143,9 +114,12 @@ public final class DashboardView {
         toneClass(card.tone()).ifPresent(value.getStyleClass()::add);
         Label detail = new Label(card.detail());
         detail.getStyleClass().add(Styles.MUTED);
+        // a card is as wide as its longest text: the rows make room rather than cut it
+        for (Label label : List.of(title, value, detail)) {
+            label.setMinWidth(Region.USE_PREF_SIZE);
+        }
         VBox box = new VBox(title, value, detail);
         box.getStyleClass().add(Styles.CARD);
-        box.setMaxWidth(Double.MAX_VALUE);
         return box;
     }
 
@@ -221,16 +195,27 @@ public final class DashboardView {
         return label;
     }
 
-    /** A chart over days: x is the epoch day, labelled as month-day, spanning the days the series cover. */
-    private static void overDays(LineChart<Number, Number> chart, NumberAxis days, List<ChartSeries> series) {
-        double first = series.stream().flatMap(s -> s.points().stream()).mapToDouble(ChartSeries.Point::x).min().orElse(0);
-        double last = series.stream().flatMap(s -> s.points().stream()).mapToDouble(ChartSeries.Point::x).max().orElse(1);
-        days.setLowerBound(first);
-        days.setUpperBound(Math.max(last, first + 1));
-        days.setTickLabelFormatter(new StringConverter<>() {
+    /** The titles and the axes of the charts, as the model scaled them to the data. */
+    private void frame(ChartFrames frames) {
+        storageChart.setTitle(frames.storageTitle());
+        durationChart.setTitle(frames.durationTitle());
+        byDatabaseChart.setTitle(frames.byDatabaseTitle());
+        axis(storageDays, frames.storageDays(), v -> frames.storageDays().crowded(v) ? "" : day(v));
+        axis(storageValues, frames.storage(), frames.storage()::label);
+        axis(durationDays, frames.durationDays(), v -> frames.durationDays().crowded(v) ? "" : day(v));
+        axis(durationValues, frames.durations(), frames.durations()::label);
+        axis(dailyRuns, frames.daily(), frames.daily()::label);
+        axis(byDatabaseValues, frames.byDatabase(), frames.byDatabase()::label);
+    }
+
+    private static void axis(NumberAxis axis, ChartAxis range, Function<Double, String> label) {
+        axis.setLowerBound(range.lower());
+        axis.setUpperBound(range.upper());
+        axis.setTickUnit(range.tick());
+        axis.setTickLabelFormatter(new StringConverter<>() {
             @Override
-            public String toString(Number epochDay) {
-                return DAY.format(LocalDate.ofEpochDay(epochDay.longValue()));
+            public String toString(Number value) {
+                return label.apply(value.doubleValue());
             }
 
             @Override
@@ -238,6 +223,15 @@ public final class DashboardView {
                 return 0;
             }
         });
+    }
+
+    /** An epoch day as month-day. */
+    private static String day(double epochDay) {
+        return DAY.format(LocalDate.ofEpochDay(Math.round(epochDay)));
+    }
+
+    /** A chart over days: x is the epoch day. */
+    private static void overDays(LineChart<Number, Number> chart, List<ChartSeries> series) {
         chart.getData().setAll(series.stream().map(s -> series(s.name(), s.points().stream()
                 .map(p -> new XYChart.Data<Number, Number>(p.x(), p.value())).toList())).toList());
     }

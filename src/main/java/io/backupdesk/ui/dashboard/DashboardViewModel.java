@@ -111,6 +111,7 @@ public final class DashboardViewModel {
     private final ObservableList<ChartSeries> daily = FXCollections.observableArrayList();
     private final ObservableList<ChartSeries> storageByDatabase = FXCollections.observableArrayList();
     private final StringProperty storageUnit = new SimpleStringProperty("MB");
+    private final ObjectProperty<ChartFrames> chartFrames = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final ObjectProperty<Instant> updatedAt = new SimpleObjectProperty<>();
@@ -213,6 +214,8 @@ public final class DashboardViewModel {
         recent.setAll(s.recent().stream().limit(RECENT_ROWS).map(this::activity).toList());
         DashboardCharts charts = new DashboardCharts(s);
         storageUnit.set(charts.storageUnit());
+        // before the series, which the view draws on the axes these set
+        chartFrames.set(charts.frames());
         storage.setAll(charts.storage());
         durations.setAll(charts.durations());
         daily.setAll(charts.daily());
@@ -239,8 +242,9 @@ public final class DashboardViewModel {
                         Tone.NEUTRAL)));
         list.add(new Card(Messages.get("dashboard.card.rate"), Formats.percent(s.successRate30d()),
                 Messages.get("dashboard.card.rate.detail", Formats.percent(s.successRate7d())), rateTone(s.successRate30d())));
+        // the average is over the successful runs of the last 30 days, which the chart of durations shows
         list.add(new Card(Messages.get("dashboard.card.duration"), Formats.duration(s.averageDuration()),
-                Messages.get("dashboard.card.duration.detail"), Tone.NEUTRAL));
+                Messages.get("dashboard.card.duration.detail", s.durations().size()), Tone.NEUTRAL));
         list.add(new Card(Messages.get("dashboard.card.compression"), s.compressionRatio() == null ? "–"
                 : String.format(Locale.ROOT, "%.1f×", s.compressionRatio()), Messages.get("dashboard.card.compression.detail"),
                 Tone.NEUTRAL));
@@ -317,6 +321,11 @@ public final class DashboardViewModel {
 
     public ReadOnlyStringProperty storageUnitProperty() {
         return storageUnit;
+    }
+
+    /** The charts' titles and axes, set with their series; null until the numbers were first read. */
+    public ReadOnlyObjectProperty<ChartFrames> chartFramesProperty() {
+        return chartFrames;
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -40,6 +40,7 @@ class DashboardViewModelTest {
         assertThat(model.cards().get(2).detail()).isEqualTo("No schedule");
         assertThat(model.cards().get(3).tone()).isEqualTo(DashboardViewModel.Tone.GOOD);
         assertThat(model.cards().get(3).detail()).isEqualTo("7 days: 70%");
+        assertThat(model.cards().get(4).detail()).as("the runs the average is over").isEqualTo("1 successful run, 30 days");
         assertThat(model.loadingProperty().get()).isFalse();
         assertThat(model.updatedAtProperty().get()).isEqualTo(NOW);
     }
@@ -94,7 +95,65 @@ class DashboardViewModelTest {
         assertThat(model.storageByDatabase()).singleElement().satisfies(s -> assertThat(s.points())
                 .extracting(ChartSeries.Point::label).containsExactly("prod/sales", "prod/crm"));
         assertThat(model.durations()).singleElement().satisfies(s -> assertThat(s.points()).singleElement()
-                .satisfies(p -> assertThat(p.value()).isCloseTo(1.5, within(1e-9))));
+                .satisfies(p -> assertThat(p.value()).as("90 s in seconds").isCloseTo(90, within(1e-9))));
+        ChartFrames frames = model.chartFramesProperty().get();
+        assertThat(frames.storageTitle()).isEqualTo("Storage over time (GB)");
+        assertThat(frames.storage().upper()).as("room above 40 GB").isEqualTo(50);
+        assertThat(frames.byDatabaseTitle()).isEqualTo("Storage by database (GB)");
+        assertThat(frames.durationTitle()).isEqualTo("Backup duration (seconds)");
+        assertThat(frames.durations().upper()).isEqualTo(100);
+        assertThat(frames.daily().tick()).isEqualTo(1);
+    }
+
+    @Test
+    void theDurationsAreChartedInTheUnitThatGivesPlainNumbers() {
+        // issue 19: a few seconds were charted as 0.00-0.07 minutes
+        assertThat(durationFrames(Duration.ofSeconds(4), Duration.ofSeconds(7)))
+                .isEqualTo(new Object[]{"Backup duration (seconds)", 7.0, 8.0});
+        assertThat(durationFrames(Duration.ofSeconds(40), Duration.ofMinutes(4)))
+                .isEqualTo(new Object[]{"Backup duration (minutes)", 4.0, 5.0});
+        assertThat(durationFrames(Duration.ofMinutes(50), Duration.ofMinutes(150)))
+                .isEqualTo(new Object[]{"Backup duration (hours)", 2.5, 3.0});
+    }
+
+    @Test
+    void storageIsChartedInOneUnitChosenFromTheLargestValue() {
+        assertThat(storageUnit(900L * 1024)).isEqualTo("KB");
+        assertThat(storageUnit(5L * 1024 * 1024)).isEqualTo("MB");
+        assertThat(storageUnit(1023L * 1024 * 1024)).isEqualTo("MB");
+        assertThat(storageUnit(40 * GB)).isEqualTo("GB");
+        assertThat(storageUnit(3 * 1024 * GB)).as("3 TB, not 3072 GB").isEqualTo("TB");
+    }
+
+    private String storageUnit(long largest) {
+        LocalDate today = LocalDate.of(2026, 11, 21);
+        DashboardStats s = stats(NOW, 1.0, 1.0);
+        DashboardViewModel model = model(() -> new DashboardStats(s.computedAt(), s.backups(), largest, s.lastSuccess(),
+                s.successRate7d(), s.successRate30d(), s.averageDuration(), s.compressionRatio(), s.freeBytes(),
+                s.health(), Map.of("prod/sales", List.of(new DashboardStats.DayValue(today, largest / 2),
+                new DashboardStats.DayValue(today, largest))), s.durations(), s.daily(),
+                Map.of("prod/sales", largest), s.recent()));
+        model.refresh();
+        assertThat(model.chartFramesProperty().get().storageTitle()).endsWith("(" + model.storageUnitProperty().get() + ")");
+        double top = model.storage().get(0).points().get(1).value();
+        assertThat(top).isBetween(1.0, 1024.0);
+        return model.storageUnitProperty().get();
+    }
+
+    /** The duration chart's title, its highest point and the top of its axis, for runs of these lengths. */
+    private Object[] durationFrames(Duration shorter, Duration longer) {
+        DashboardStats s = stats(NOW, 1.0, 1.0);
+        DashboardViewModel model = model(() -> new DashboardStats(s.computedAt(), s.backups(), s.totalBytes(),
+                s.lastSuccess(), s.successRate7d(), s.successRate30d(), s.averageDuration(), s.compressionRatio(),
+                s.freeBytes(), s.health(), s.storageOverTime(),
+                List.of(new DashboardStats.DurationPoint(NOW.minus(Duration.ofDays(3)), "prod/sales", shorter),
+                        new DashboardStats.DurationPoint(NOW, "prod/crm", longer)), s.daily(), s.storageByDatabase(),
+                s.recent()));
+        model.refresh();
+        double highest = model.durations().stream().flatMap(c -> c.points().stream())
+                .mapToDouble(ChartSeries.Point::value).max().orElseThrow();
+        return new Object[]{model.chartFramesProperty().get().durationTitle(), highest,
+                model.chartFramesProperty().get().durations().upper()};
     }
 
     @Test
