@@ -6,6 +6,8 @@ import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupStatus;
+import io.backupdesk.core.ByteSizes;
+import io.backupdesk.core.Counts;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ErrorKind;
@@ -157,7 +159,9 @@ final class BackupRun {
             BackupRecord record = record(client, paths, dump, globalsSha);
             Sidecars.create(paths.sidecar(), record);
             active.settled();
-            LOG.info("Backup {}: committed as {}, {} bytes ({})", runId, record.id(), record.sizeBytes(), paths.archive());
+            // the details pane shows this line beside the backup's own numbers: sized and grouped as they are
+            LOG.info("Backup {}: committed as {}, {} ({} bytes), {}", runId, record.id(), ByteSizes.format(record.sizeBytes()),
+                    Counts.format(record.sizeBytes()), paths.archive());
             return new BackupCatalog.Entry(record, paths.sidecar(), BackupStatus.OK);
         } catch (IOException | RuntimeException e) {
             if (e instanceof BackupDeskException) {

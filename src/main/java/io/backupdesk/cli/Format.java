@@ -1,6 +1,7 @@
 package io.backupdesk.cli;
 
 import io.backupdesk.core.ByteSizes;
+import io.backupdesk.core.Counts;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +54,6 @@ final class Format {
     }
 
     static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return Counts.format(n);
     }
 }

@@ -1,6 +1,7 @@
 package io.backupdesk.ui;
 
 import io.backupdesk.core.ByteSizes;
+import io.backupdesk.core.Counts;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,11 @@ public final class Formats {
     private static final DateTimeFormatter SOON_WEEK = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.UK);
 
     private Formats() { }
+
+    /** "305,000": the rule is {@link Counts}, shared with the command line and the logs. */
+    public static String count(long count) {
+        return Counts.format(count);
+    }
 
     /** The rule is {@link ByteSizes}, shared with the command line and the tray. */
     public static String bytes(long bytes) {

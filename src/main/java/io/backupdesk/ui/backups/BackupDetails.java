@@ -76,7 +76,7 @@ public record BackupDetails(String title, List<Field> fields, List<Field> tables
             fields.add(new Field(Messages.get("backups.details.globals"), r.globalsFile()));
         }
         List<Field> tables = r.tables().stream().map(t -> new Field(t.qualifiedName(),
-                t.rows() == null ? "–" : String.format(Locale.ROOT, "%,d", t.rows()))).toList();
+                t.rows() == null ? "–" : Formats.count(t.rows()))).toList();
         return new BackupDetails(r.profile() + "/" + r.database() + " · " + row.created(), fields, tables,
                 verification(r.verification(), row), row.copies().stream().map(CopyLine::of).toList());
     }

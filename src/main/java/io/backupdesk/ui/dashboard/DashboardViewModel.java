@@ -225,7 +225,7 @@ public final class DashboardViewModel {
 
     private List<Card> cards(DashboardStats s, Optional<NextRun> next, Optional<Copies> copies) {
         List<Card> list = new ArrayList<>();
-        list.add(new Card(Messages.get("dashboard.card.backups"), String.format(Locale.ROOT, "%,d", s.backups()),
+        list.add(new Card(Messages.get("dashboard.card.backups"), Formats.count(s.backups()),
                 Messages.get("dashboard.card.backups.detail", Formats.bytes(s.totalBytes())), Tone.NEUTRAL));
         boolean fresh = s.lastSuccess() != null && s.lastSuccess().isAfter(s.computedAt().minus(rpo.get()));
         list.add(new Card(Messages.get("dashboard.card.last"), Formats.age(s.lastSuccess(), s.computedAt()),

@@ -85,6 +85,8 @@ class BackupsViewModelTest {
         });
         assertThat(model.detailsProperty().get().tables()).extracting(BackupDetails.Field::name)
                 .containsExactly("public.orders", "public.customers");
+        assertThat(model.detailsProperty().get().tables()).extracting(BackupDetails.Field::value)
+                .as("issue 19: row counts grouped as everywhere else").allMatch(v -> v.matches("\\d{1,3}(,\\d{3})+"));
         assertThat(model.canAct().get()).isTrue();
         assertThat(model.canActOnOne().get()).isTrue();
         assertThat(model.jobLogProperty().get().run().backupId()).isEqualTo(row.id());
