@@ -175,7 +175,10 @@ final class BackupDetailsPane {
         for (int i = 0; i < fields.size(); i++) {
             Label name = new Label(fields.get(i).name());
             name.getStyleClass().add(Styles.FIELD_NAME);
-            grid.addRow(i, name, fields.get(i).code() ? code(fields.get(i).value()) : wrapped(fields.get(i).value()));
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            Node value = fields.get(i).code() ? code(fields.get(i).value()) : BreakableText.of(fields.get(i).value());
+            GridPane.setHgrow(value, Priority.ALWAYS);
+            grid.addRow(i, name, value);
         }
         return grid;
     }

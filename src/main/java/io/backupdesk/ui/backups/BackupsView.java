@@ -118,6 +118,7 @@ public final class BackupsView {
         this.restoreSet = restoreSet;
         Views.load(this);
         columns();
+        BackupColumns.fit(table);
         bind();
         keys();
     }
@@ -229,7 +230,7 @@ public final class BackupsView {
                 .ordered(table.getComparator()), table.comparatorProperty(), model.groupsProperty()));
         table.setRowFactory(t -> SetRowCell.row(model::toggleOpen));
         table.setItems(sorted);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        BackupColumns.hideWhileEmpty(table, sorted);
         table.getStyleClass().addAll(Styles.Theme.DENSE, Styles.Theme.STRIPED);
         table.setPlaceholder(new Label(Messages.get("backups.empty")));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

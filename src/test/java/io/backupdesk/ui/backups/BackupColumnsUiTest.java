@@ -1,0 +1,164 @@
+package io.backupdesk.ui.backups;
+
+import atlantafx.base.theme.PrimerLight;
+import io.backupdesk.testing.CatalogGenerator;
+import io.backupdesk.testing.FxWait;
+import io.backupdesk.testing.SetGenerator;
+import io.backupdesk.ui.UiJobs;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The backup list's columns and details headless on Monocle, at the size the list has in a 1280 by 800 window, over
+ * made-up backups with labels and a whole-server set opened into its databases.
+ */
+@ExtendWith(ApplicationExtension.class)
+class BackupColumnsUiTest {
+    /** The columns a person reads first, kept whole at the window's usual size. */
+    private static final Set<String> ESSENTIAL = Set.of("databaseColumn", "createdColumn", "sizeColumn",
+            "formatColumn", "durationColumn", "statusColumn");
+    @TempDir
+    static Path dir;
+    @RegisterExtension
+    final UiJobs jobs = new UiJobs();
+    private BackupsViewModel model;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Path root = Files.createTempDirectory(dir, "catalog");
+        Instant now = Instant.now();
+        CatalogGenerator.generate(root.resolve("config"), root.resolve("backups"), 60, 20, now.minusSeconds(3600));
+        SetGenerator.demo(root.resolve("config"), root.resolve("backups"), now);
+        model = new BackupsViewModel(new FolderCatalog(root.resolve("config"), root.resolve("backups")), jobs.runner());
+        // the backup list's page in the main window at 1280 x 800: less the sidebar and the page's padding
+        stage.setScene(new Scene((Parent) new BackupsView(model, folder -> { }, () -> { }, entry -> { }).node(),
+                1048, 720));
+        stage.show();
+        model.refresh();
+    }
+
+    @Test
+    void everyColumnShowsItsTextsWholeWhenTheTableHasTheRoom(FxRobot robot) throws Exception {
+        TableView<BackupRowViewModel> table = loaded(robot);
+        // a wide window: the list has the room for every column
+        robot.interact(() -> stage.setWidth(1700));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getWidth()).isGreaterThan(1200);
+
+        assertThat(cut(robot, table, c -> true)).as("issue 19: server, database and label cut while there is room")
+                .isEmpty();
+        assertThat(headersCut(robot)).isEmpty();
+    }
+
+    @Test
+    void atTheUsualSizeTheColumnsReadFirstShowWholeAndTheRestSayItInATooltip(FxRobot robot) throws Exception {
+        TableView<BackupRowViewModel> table = loaded(robot);
+
+        assertThat(cut(robot, table, ESSENTIAL::contains)).as("the columns read first")
+                // a set's name says how many databases it has: that tail gives way first
+                .allMatch(cut -> cut.startsWith("databaseColumn: cluster-a · "));
+        assertThat(headersCut(robot)).isEmpty();
+        assertThat(table.getColumns().stream().mapToDouble(c -> c.isVisible() ? c.getWidth() : 0).sum())
+                .as("no sideways scrolling at the usual size").isLessThanOrEqualTo(table.getWidth());
+        for (TableCell<?, ?> cell : cells(robot, id -> id.equals("serverColumn") || id.equals("labelColumn"))) {
+            if (!shown(cell).equals(cell.getText())) {
+                assertThat(cell.getTooltip()).as("a cut " + cell.getTableColumn().getId()).isNotNull();
+                assertThat(cell.getTooltip().getText()).isEqualTo(cell.getText());
+            }
+        }
+        assertThat(robot.lookup("#copiesColumn").tryQuery()).isEmpty();
+        assertThat(table.getColumns().stream().filter(c -> "copiesColumn".equals(c.getId())).findFirst().orElseThrow()
+                .isVisible()).as("no backup here is copied off: no Copies column").isFalse();
+    }
+
+    @Test
+    void theDetailsWrapBetweenWordsAndAfterTheSeparatorsOfAHostOrPath(FxRobot robot) throws Exception {
+        TableView<BackupRowViewModel> table = loaded(robot);
+        int plain = table.getItems().indexOf(table.getItems().stream().filter(r -> !r.isSet()).findFirst().orElseThrow());
+        robot.interact(() -> table.getSelectionModel().select(plain));
+        FxWait.until(() -> robot.lookup(".details-title").tryQuery().isPresent(), 10);
+
+        Node details = robot.lookup(".details").query();
+        List<Labeled> labels = robot.from(details).lookup((Node n) -> n instanceof Labeled l && l.getText() != null
+                && !l.getText().isBlank()).queryAllAs(Labeled.class).stream().toList();
+        assertThat(labels).isNotEmpty();
+        for (Labeled label : labels) {
+            for (String word : label.getText().split("\\s+")) {
+                Text measure = new Text(word);
+                measure.setFont(label.getFont());
+                assertThat(measure.getLayoutBounds().getWidth())
+                        .as("issue 19: '" + word + "' of '" + label.getText() + "' is broken inside")
+                        .isLessThanOrEqualTo(label.getWidth() - label.snappedLeftInset() - label.snappedRightInset() + 1);
+            }
+            if (!label.isWrapText()) {
+                assertThat(shown(label)).as("cut").isEqualTo(label.getText());
+            }
+        }
+    }
+
+    private TableView<BackupRowViewModel> loaded(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        TableView<BackupRowViewModel> table = robot.lookup(".table-view").queryAs(TableView.class);
+        FxWait.until(() -> table.getItems().size() > 60, 10);
+        // every set opened, so that its databases' indented rows are measured too
+        robot.interact(() -> {
+            List.copyOf(table.getItems()).stream().filter(BackupRowViewModel::isSet).forEach(model::toggleOpen);
+            table.refresh();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).anyMatch(BackupRowViewModel::isMember).anyMatch(r -> r.label() != null);
+        return table;
+    }
+
+    /** The cells of these columns that show less than their text, as "column: text". */
+    private static List<String> cut(FxRobot robot, TableView<?> table, java.util.function.Predicate<String> columns) {
+        return cells(robot, columns).stream().filter(c -> !shown(c).equals(c.getText()))
+                .map(c -> c.getTableColumn().getId() + ": " + c.getText() + " shown as " + shown(c)).toList();
+    }
+
+    private static List<TableCell<?, ?>> cells(FxRobot robot, java.util.function.Predicate<String> columns) {
+        return robot.lookup(".table-row-cell .table-cell").match((Node n) -> n instanceof TableCell<?, ?> c
+                && c.isVisible() && c.getText() != null && !c.getText().isEmpty() && c.getTableColumn() != null
+                && columns.test(c.getTableColumn().getId())).<TableCell<?, ?>>queryAll().stream().toList();
+    }
+
+    private static List<String> headersCut(FxRobot robot) {
+        return robot.lookup(".column-header .label").queryAllAs(Label.class).stream()
+                .filter(l -> l.isVisible() && !shown(l).equals(l.getText())).map(Label::getText).toList();
+    }
+
+    /** The text a labeled control shows: its own, or cut with an ellipsis where it has too little room. */
+    private static String shown(Labeled labeled) {
+        // the label's own text node, not an icon's (an icon is a Text too)
+        return labeled.getChildrenUnmodifiable().stream().filter(n -> n.getClass().getSimpleName().equals("LabeledText"))
+                .map(n -> ((Text) n).getText())
+                .findFirst().orElse("");
+    }
+}
