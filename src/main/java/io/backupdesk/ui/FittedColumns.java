@@ -114,15 +114,10 @@ public final class FittedColumns<S> {
         table.getSortOrder().addListener((ListChangeListener<TableColumn<S, ?>>) change -> remeasure());
     }
 
-    /** The content widths measured last, by column: for tests and for the widths' own checks. */
-    public double contentWidth(TableColumn<S, ?> column) {
-        return content.getOrDefault(column, 0.0);
-    }
-
+    /** A column dragged wider or narrower keeps that width; the others share what is left by the rule. */
     private boolean dragged(TableColumn<S, ?> column, double delta, TableView.ResizeFeatures<S> features) {
-        double width = Math.max(column.getMinWidth(), Math.min(column.getMaxWidth(), column.getWidth() + delta));
-        byHand.put(column, width);
-        features.setColumnWidth(column, width);
+        byHand.put(column, Math.max(column.getMinWidth(), Math.min(column.getMaxWidth(), column.getWidth() + delta)));
+        apply(features.getContentWidth(), features::setColumnWidth);
         return true;
     }
 

@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -99,6 +100,23 @@ class BackupColumnsUiTest {
     }
 
     @Test
+    void aColumnDraggedWiderKeepsItsWidthAndTheOthersShareTheRest(FxRobot robot) throws Exception {
+        TableView<BackupRowViewModel> table = loaded(robot);
+        TableColumn<BackupRowViewModel, ?> server = column(table, "serverColumn");
+        double before = server.getWidth();
+
+        // what dragging the header's right edge does
+        robot.interact(() -> table.resizeColumn(server, 90));
+        robot.interact(() -> stage.setWidth(stage.getWidth() + 150));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(server.getWidth()).as("kept when the window is resized").isEqualTo(before + 90);
+        assertThat(table.getColumns().stream().mapToDouble(c -> c.isVisible() ? c.getWidth() : 0).sum())
+                .as("the others gave way").isLessThanOrEqualTo(table.getWidth());
+        assertThat(cut(robot, table, id -> Set.of("createdColumn", "sizeColumn", "statusColumn").contains(id))).isEmpty();
+    }
+
+    @Test
     void theDetailsWrapBetweenWordsAndAfterTheSeparatorsOfAHostOrPath(FxRobot robot) throws Exception {
         TableView<BackupRowViewModel> table = loaded(robot);
         int plain = table.getItems().indexOf(table.getItems().stream().filter(r -> !r.isSet()).findFirst().orElseThrow());
@@ -135,6 +153,10 @@ class BackupColumnsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems()).anyMatch(BackupRowViewModel::isMember).anyMatch(r -> r.label() != null);
         return table;
+    }
+
+    private static TableColumn<BackupRowViewModel, ?> column(TableView<BackupRowViewModel> table, String id) {
+        return table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
     }
 
     /** The cells of these columns that show less than their text, as "column: text". */
