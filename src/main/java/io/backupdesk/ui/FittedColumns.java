@@ -185,20 +185,21 @@ public final class FittedColumns<S> {
         ObservableList<S> rows = table.getItems();
         Font bold = Font.font(font.getFamily(), FontWeight.BOLD, font.getSize());
         specs.forEach((column, spec) -> {
-            double header = header(column, font);
-            double widest = header;
-            double widestKept = header;
+            LongestTexts all = new LongestTexts();
+            LongestTexts keptWhole = new LongestTexts();
             for (S row : rows) {
-                double width = width(spec.text().apply(row), spec.bold().test(row) ? bold : font)
-                        + spec.extra().applyAsDouble(row) + padding;
-                widest = Math.max(widest, width);
+                String text = spec.text().apply(row);
+                boolean isBold = spec.bold().test(row);
+                double extra = spec.extra().applyAsDouble(row);
+                all.offer(text, isBold, extra);
                 if (spec.kept().test(row)) {
-                    widestKept = Math.max(widestKept, width);
+                    keptWhole.offer(text, isBold, extra);
                 }
             }
+            double header = header(column, font);
             headers.put(column, Math.ceil(header + ROUNDING));
-            content.put(column, Math.ceil(widest + ROUNDING));
-            kept.put(column, Math.ceil(widestKept + ROUNDING));
+            content.put(column, Math.ceil(Math.max(header, widest(all, font, bold) + padding) + ROUNDING));
+            kept.put(column, Math.ceil(Math.max(header, widest(keptWhole, font, bold) + padding) + ROUNDING));
         });
         waitUntilDrawn(cell == null || !headersDrawn);
     }
@@ -257,11 +258,19 @@ public final class FittedColumns<S> {
         return plainest;
     }
 
+    private double widest(LongestTexts texts, Font font, Font bold) {
+        double widest = 0;
+        for (LongestTexts.Candidate candidate : texts.candidates()) {
+            widest = Math.max(widest, width(candidate.text(), candidate.bold() ? bold : font) + candidate.extra());
+        }
+        return widest;
+    }
+
     private double width(String text, Font font) {
         if (text == null || text.isEmpty()) {
             return 0;
         }
-        // the header's font may differ from the cells'
+        // the header's font may differ from the cells', a set's name is bold
         return textWidths.computeIfAbsent(font.getName() + "/" + font.getSize() + "/" + text, key -> {
             probe.setFont(font);
             probe.setText(text);

@@ -21,6 +21,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,8 +56,9 @@ class DashboardUiTest {
     private Stage stage;
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage primary) {
+        // a window of its own, resized as a person would: the shared primary stage keeps its size for other tests
+        stage = new Stage();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Instant now = Instant.now();
         DashboardViewModel dashboard = new DashboardViewModel(() -> stats(now), () -> Duration.ofHours(26),
@@ -68,6 +70,11 @@ class DashboardUiTest {
         stage.setScene(new Scene(main.node(), 1280, 800));
         stage.show();
         dashboard.refresh();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(stage::close);
     }
 
     @Test
