@@ -39,7 +39,10 @@ public final class StatsCommand implements Callable<Integer> {
         out.printf("Last successful    %s%n", s.lastSuccess() == null ? "none yet"
                 : Format.duration(Duration.between(s.lastSuccess(), s.computedAt())) + " ago (" + Format.time(s.lastSuccess()) + ")");
         out.printf("Success rate       7 days %s, 30 days %s%n", percent(s.successRate7d()), percent(s.successRate30d()));
-        out.printf("Average duration   %s%n", s.averageDuration() == null ? "-" : Format.duration(s.averageDuration()));
+        // the runs the average is over: retention may have deleted their backups, failed runs do not count
+        out.printf("Average duration   %s%n", s.averageDuration() == null ? "-" : Format.duration(s.averageDuration())
+                + " (" + Format.count(s.durations().size()) + " successful run" + (s.durations().size() == 1 ? "" : "s")
+                + " in 30 days)");
         out.printf("Compression        %s%n", s.compressionRatio() == null ? "-"
                 : String.format(Locale.ROOT, "%.1f x (database size to backup size)", s.compressionRatio()));
         out.printf("Free space         %s on the backup volume%n", s.freeBytes() < 0 ? "unknown" : Format.bytes(s.freeBytes()));
@@ -68,6 +71,7 @@ public final class StatsCommand implements Callable<Integer> {
         m.put("successRate7d", s.successRate7d());
         m.put("successRate30d", s.successRate30d());
         m.put("averageDurationMillis", s.averageDuration() == null ? null : s.averageDuration().toMillis());
+        m.put("averageDurationRuns", s.durations().size());
         m.put("compressionRatio", s.compressionRatio());
         m.put("freeBytes", s.freeBytes() < 0 ? null : s.freeBytes());
         m.put("health", s.health().stream().map(h -> {
