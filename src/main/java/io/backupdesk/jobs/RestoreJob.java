@@ -109,7 +109,7 @@ public final class RestoreJob {
     <T> T restoreThen(RestorePlan plan, String origin, SecretKeys secrets, Optional<String> password, Progress progress,
                       Consumer<String> log, Cancellation cancel, BiFunction<RestoreReport, Readable, T> after) {
         return claims.whileHolding(claimOf(plan), "restore", () -> readingPlaintext(plan, secrets,
-                needsSeekableFile(plan), progress, cancel, readable -> after.apply(restores.restore(readable.plan(), origin,
+                !plan.streamable(), progress, cancel, readable -> after.apply(restores.restore(readable.plan(), origin,
                         readable.decryption(), password, progress, log, cancel), readable)));
     }
 
@@ -143,7 +143,7 @@ public final class RestoreJob {
      * sidecar. An encrypted backup is decrypted as it streams once its header proved that the key opens it; only
      * {@code needsFile} decrypts it to an owner-only copy first.
      *
-     * @param needsFile the step runs pg_restore with parallel workers, which read a file they can seek in
+     * @param needsFile the step runs a pg_restore that must seek in a file (a plan not {@link RestorePlan#streamable()})
      */
     <T> T readingPlaintext(RestorePlan plan, SecretKeys secrets, boolean needsFile, Progress progress,
                            Cancellation cancel, Function<Readable, T> step) {
@@ -165,19 +165,11 @@ public final class RestoreJob {
         if (!needsFile) {
             return step.apply(new Readable(plan, decryption));
         }
-        progress.report(ProgressUpdate.phase("Decrypting the backup to an owner-only temporary file for "
-                + plan.jobs() + " parallel workers"));
+        progress.report(ProgressUpdate.phase("Decrypting the backup to an owner-only temporary file that "
+                + plan.jobs() + " pg_restore workers can read (removed afterwards)"));
         try (DecryptedCopy copy = DecryptedCopy.of(plan.source(), decryption, decryptedCopies, verifier, clock, cancel)) {
             return step.apply(new Readable(plan.withSource(copy.entry()), null));
         }
-    }
-
-    /**
-     * Whether pg_restore must read the plan's backup from a file: parallel workers seek in it. One worker reads a
-     * whole archive, or a --use-list in the archive's own order (as a selective restore writes it), from its stdin.
-     */
-    static boolean needsSeekableFile(RestorePlan plan) {
-        return plan.jobs() > 1;
     }
 
     /**

@@ -117,6 +117,16 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
         return !schemas.isEmpty() || !tables.isEmpty();
     }
 
+    /**
+     * Whether pg_restore can read this plan's archive from its stdin, as an encrypted backup is streamed (decision
+     * 0051): one worker reading front to back, a whole archive or a --use-list in the archive's own order. From a pipe
+     * pg_restore refuses parallel workers, and a list that moves data entries ("could not find block ID"), so any
+     * such plan must be false here.
+     */
+    public boolean streamable() {
+        return jobs <= 1;
+    }
+
     /** The same plan reading another copy of the same backup (the plaintext of an encrypted one). */
     public RestorePlan withSource(BackupCatalog.Entry copy) {
         return new RestorePlan(copy, target, database, mode, jobs, singleTransaction, noOwner, noPrivileges, schemas,

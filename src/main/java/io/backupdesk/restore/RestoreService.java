@@ -114,17 +114,17 @@ public final class RestoreService {
 
     /**
      * The same for an encrypted backup, decrypted as it streams into pg_restore or psql: its plaintext never reaches
-     * the disk. pg_restore reads it from its stdin, so the plan must have one job (the jobs layer decrypts to a file
-     * where parallel workers need one, and passes that copy as an unencrypted backup).
+     * the disk. pg_restore reads it from its stdin, so the plan must be {@link RestorePlan#streamable()} (the jobs layer
+     * decrypts to a file where parallel workers need one, and passes that copy as an unencrypted backup).
      *
      * @param decryption opens the plan's backup when it is encrypted; null for one that is not
      */
     public RestoreReport restore(RestorePlan plan, String origin, ArchiveDecryption decryption,
                                  Optional<String> password, Progress progress, Consumer<String> log,
                                  Cancellation cancel) {
-        if (plan.source().record().encrypted() && plan.jobs() > 1) {
-            throw new IllegalArgumentException("An encrypted backup streams to one pg_restore worker; decrypt it to a"
-                    + " file for " + plan.jobs() + " jobs");
+        if (plan.source().record().encrypted() && !plan.streamable()) {
+            throw new IllegalArgumentException("An encrypted backup streams into pg_restore, which this plan cannot"
+                    + " read from a pipe; decrypt it to a file first");
         }
         String id = Ids.newId();
         Instant started = services.clock().instant();

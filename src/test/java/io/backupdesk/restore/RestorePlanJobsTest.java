@@ -25,6 +25,8 @@ class RestorePlanJobsTest {
         assertThat(plan(backup(BackupFormat.CUSTOM, true), 0).jobs()).as("streamed into pg_restore").isOne();
         assertThat(RestorePlan.defaultJobs(backup(BackupFormat.CUSTOM, true))).isOne();
         assertThat(plan(backup(BackupFormat.CUSTOM, true), 2).jobs()).as("asked for: a decrypted copy").isEqualTo(2);
+        assertThat(plan(backup(BackupFormat.CUSTOM, true), 0).streamable()).isTrue();
+        assertThat(plan(backup(BackupFormat.CUSTOM, true), 2).streamable()).as("workers seek in a file").isFalse();
     }
 
     @Test
