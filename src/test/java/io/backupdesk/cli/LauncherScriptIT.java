@@ -44,7 +44,7 @@ class LauncherScriptIT {
     }
 
     @Test
-    void theFirstCommandRecordsAnArchiveThatTheNextStartsWithPicocliInIt() throws Exception {
+    void theFirstCommandRecordsAnArchiveThatHoldsEveryClassOfAListPicocliAndJsonIncluded() throws Exception {
         Path cache = dir.resolve("cache");
         Outcome first = list(cache, Map.of());
 
@@ -54,16 +54,29 @@ class LauncherScriptIT {
         assertThat(names(cache.resolve("backupdesk"))).as("one archive, nothing half-made beside it").singleElement()
                 .asString().startsWith("cds-cli-").endsWith(".jsa");
 
-        Path loaded = dir.resolve("class-load.log");
-        Outcome next = list(cache, Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + loaded));
+        Path plain = dir.resolve("list.log");
+        Path json = dir.resolve("list-json.log");
+        Outcome listed = list(cache, Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + plain));
+        Outcome asJson = run(cache, Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + json), dir,
+                "--config-dir", dir.resolve("config").toString(), "list", "--json");
 
-        assertThat(next.exitCode()).as(next.stderr()).isZero();
+        assertThat(listed.exitCode()).as(listed.stderr()).isZero();
+        assertThat(asJson.exitCode()).as(asJson.stderr()).isZero();
+        assertThat(asJson.stdout().strip()).isEqualTo("[ ]");
         // picocli's own jar is Java 5 bytecode, which the JVM does not archive: the build compiles its source for 17
-        assertThat(Files.readString(loaded))
+        assertThat(Files.readString(plain))
                 .contains("io.backupdesk.cli.ListCommand source: shared objects file (top)")
                 .contains("picocli.CommandLine source: shared objects file (top)")
                 // an empty list shows no local time: the time-zone database is a third of a bare JVM's start
                 .doesNotContain("java.time.zone.ZoneRulesProvider");
+        assertThat(Files.readString(json))
+                .contains("com.fasterxml.jackson.databind.ObjectMapper source: shared objects file (top)");
+        for (Path log : List.of(plain, json)) {
+            // a lambda made as it runs names its class as its source
+            assertThat(Files.readAllLines(log)).as("classes read from the jar or the JDK's modules, or made, in " + log)
+                    .noneMatch(line -> line.contains("source: file:") || line.contains("source: jrt:")
+                            || line.contains("source: io.backupdesk."));
+        }
     }
 
     @Test
