@@ -111,7 +111,7 @@ public final class Engine {
         this.paths = paths;
         this.backupRootOverride = backupRootOverride;
         this.warnings = warnings;
-        this.clock = Clock.systemDefaultZone();
+        this.clock = new SystemClock();
     }
 
     private Jobs wireJobs() {
