@@ -171,7 +171,7 @@ public final class AppContext implements AutoCloseable {
         return new DashboardViewModel(engine::stats, () -> engine.settings().load().rpo(),
                 () -> schedules.pausedSince().map(DashboardViewModel.NextRun::paused).or(() -> schedules.soonest()
                         .map(s -> new DashboardViewModel.NextRun(s.schedule().profile(), s.nextRun()))),
-                this::waitingCopies, this::serverSets, runner);
+                this::waitingCopies, this::serverSets, engine.jobs().health()::acknowledge, runner);
     }
 
     /** Each server connection with its newest set, for the dashboard's health list. */

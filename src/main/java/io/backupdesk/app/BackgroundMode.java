@@ -97,6 +97,7 @@ final class BackgroundMode implements AutoCloseable {
         context.onProblem(problem -> Platform.runLater(() -> notifyWarning(Messages.get("app.title"), problem)));
         // the engine's watch decides and sends the alerts; the desktop only shows them
         context.engine().jobs().stale().onNewlyStale(stale -> Platform.runLater(() -> showNewlyStale(stale)));
+        context.engine().jobs().health().onAcknowledged(() -> Platform.runLater(this::refresh));
         if (!TrayController.supported()) {
             LOG.warn("No system tray here: closing the window quits, and schedules run only while the app is open");
             return false;
@@ -126,6 +127,11 @@ final class BackgroundMode implements AutoCloseable {
                     return scheduler.paused();
                 }, paused -> LOG.info(paused ? "Schedules paused" : "Schedules resumed"),
                         failure -> LOG.warn("Pause or resume failed: {}", failure.getMessage())));
+            }
+
+            @Override
+            public void acknowledge(List<String> conditions) {
+                Platform.runLater(() -> BackgroundMode.this.acknowledge(conditions));
             }
 
             @Override
@@ -212,6 +218,16 @@ final class BackgroundMode implements AutoCloseable {
         notifyError(Messages.get("tray.backup.failed.title", run.profile()), error.getMessage() + hint);
     }
 
+    /**
+     * The tray's Acknowledge: the alerts the icon showed. The icon and the dashboard read the health again when the
+     * job says it changed.
+     */
+    private void acknowledge(List<String> conditions) {
+        context.runner().runInBackground((progress, cancel) -> context.engine().jobs().health().acknowledge(conditions),
+                health -> LOG.info("Acknowledged from the tray: {}", conditions),
+                failure -> notifyWarning(Messages.get("health.acknowledge.failed"), failure.getMessage()));
+    }
+
     /** Works out the tray's state off the FX thread; a change meanwhile asks for one more round, not a pile-up. */
     void refresh() {
         if (tray == null) {
@@ -226,10 +242,10 @@ final class BackgroundMode implements AutoCloseable {
         boolean running = scheduler.anyRunning() || !context.runner().jobs().isEmpty();
         context.runner().runInBackground((progress, cancel) -> {
             // the health judges the databases of existing connections only, so a removed one neither stays red nor alerts
-            List<DatabaseHealth> health = context.engine().stats().health();
+            List<DatabaseHealth> health = context.engine().jobs().health().now();
             List<String> profiles = context.engine().profiles().list().stream().map(ConnectionProfile::name).toList();
             return new Snapshot(TrayStatus.of(running, scheduler.paused(), context.engine().history().readAll(), health,
-                    profiles, failedCopies(), scheduler.nextRun(), context.engine().clock().instant(),
+                    failedCopies(), scheduler.nextRun(), context.engine().clock().instant(),
                     ZoneId.systemDefault(), Messages::get),
                     scheduler.paused(), profiles);
         }, snapshot -> {
