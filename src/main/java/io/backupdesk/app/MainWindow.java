@@ -77,6 +77,7 @@ public final class MainWindow {
     public static Scene build(AppContext context, Stage stage, Consumer<Path> reveal) {
         ShellViewModel shell = context.shell();
         Notifier notifier = new FxNotifier(() -> stage, shell::tellOutcome);
+        context.tellOutcomesTo(shell::tellOutcome);
         DashboardViewModel dashboard = context.dashboard();
         BackupsViewModel backups = context.backups();
         ConnectionsViewModel connections = context.connections();
