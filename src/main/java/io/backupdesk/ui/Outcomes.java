@@ -62,7 +62,7 @@ public final class Outcomes {
     }
 
     /**
-     * "prod/shop: failed, could not connect to server ...": why, in one short line.
+     * "prod/shop failed: could not connect to server ...": why, in one short line.
      *
      * @param what what was backed up or restored, as the other outcomes name it
      */

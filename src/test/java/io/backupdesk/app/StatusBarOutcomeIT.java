@@ -68,7 +68,7 @@ class StatusBarOutcomeIT {
         String afterRestore = shell.statusText().get();
 
         assertThat(afterBackup).matches("shop/" + database + ": [0-9.]+ [KM]?B, verified in [0-9.]+ s");
-        assertThat(afterFailure).startsWith("missing/" + missing.database() + ": failed, ")
+        assertThat(afterFailure).startsWith("missing/" + missing.database() + " failed: ")
                 .contains("does not exist").doesNotContain("\n");
         assertThat(afterRestore).matches("Restore of shop/" + database + " into " + copy
                 + ": complete, 1 table in [0-9.]+ s");
@@ -90,7 +90,7 @@ class StatusBarOutcomeIT {
                 shop, database, RestoreMode.NEW_DATABASE, 0, false, false, false, null, null, true, false, Set.of()),
                 SecretKeys.STORED, Progress.NONE, line -> { }, new Cancellation())).isInstanceOf(BackupDeskException.class);
 
-        assertThat(shell.statusText().get()).startsWith("Restore of shop/" + database + " into " + database + ": failed, ");
+        assertThat(shell.statusText().get()).startsWith("Restore of shop/" + database + " into " + database + " failed: ");
     }
 
     private static Notifier statusBar(ShellViewModel shell) {

@@ -65,7 +65,7 @@ class TrayOutcomeTest {
 
         assertThat(failed.failed()).isTrue();
         assertThat(failed.title()).isEqualTo("Backup of shop/orders failed");
-        assertThat(failed.text()).isEqualTo("shop/orders: failed, could not connect to server: Connection refused");
-        assertThat(notRun.text()).startsWith("shop: failed, xxx").endsWith("…").hasSizeLessThan(200);
+        assertThat(failed.text()).isEqualTo("shop/orders failed: could not connect to server: Connection refused");
+        assertThat(notRun.text()).startsWith("shop failed: xxx").endsWith("…").hasSizeLessThan(200);
     }
 }

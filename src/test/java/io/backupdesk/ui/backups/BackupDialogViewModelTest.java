@@ -149,7 +149,7 @@ class BackupDialogViewModelTest {
 
         assertThat(errorsShown).singleElement().asString().startsWith("The backup of prod/sales failed");
         assertThat(outcomes).as("issue 19: the status bar said Ready").containsExactly(
-                "prod/sales: failed, could not connect to server: Connection refused Check that the server runs.");
+                "prod/sales failed: could not connect to server: Connection refused Check that the server runs.");
     }
 
     @Test
