@@ -82,16 +82,27 @@ class LauncherScriptIT {
     @Test
     void aListWithTheArchiveNeverOpensTheJar() throws Exception {
         Path cache = copyOfTheRecordedCache();
-        // the JDK's class path prints each jar it opens; --version starts without the archive and so opens it
+        // the JDK's class path prints each jar it opens; without an archive, and with none to be made, a list opens it
         Map<String, String> tracing = Map.of("JAVA_TOOL_OPTIONS", "-Dsun.misc.URLClassPath.debug=true");
 
-        Outcome version = run(cache, tracing, dir, "--version");
+        Outcome withoutArchive = list(Files.writeString(dir.resolve("not-a-folder"), ""), tracing);
         Outcome listed = list(cache, tracing);
 
-        assertThat(version.stderr()).contains("Opening file:").contains("backupdesk.jar");
+        assertThat(withoutArchive.stderr()).contains("Opening file:").contains("backupdesk.jar");
         assertThat(listed.exitCode()).as(listed.stderr()).isZero();
         // reading the index of its 26,000 entries took about a tenth of a second of CPU
         assertThat(listed.stderr()).doesNotContain("Opening ");
+    }
+
+    @Test
+    void aRunThatOnlyAsksForTheVersionRecordsNothing() throws Exception {
+        Path cache = dir.resolve("cache");
+
+        Outcome version = run(cache, Map.of(), dir, "--version");
+
+        assertThat(version.exitCode()).as(version.stderr()).isZero();
+        assertThat(version.stdout()).startsWith("Backup Desk ");
+        assertThat(names(cache.resolve("backupdesk"))).isEmpty();
     }
 
     @Test
