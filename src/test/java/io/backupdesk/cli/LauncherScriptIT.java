@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +54,10 @@ class LauncherScriptIT {
         assertThat(first.exitCode()).as(first.stderr()).isZero();
         assertThat(first.stdout()).startsWith("No backups in ");
         assertThat(first.stderr()).isEmpty();
-        assertThat(names(cache.resolve("backupdesk"))).as("one archive, nothing half-made beside it").singleElement()
-                .asString().startsWith("cds-cli-").endsWith(".jsa");
+        assertThat(names(cache.resolve("backupdesk"))).as("one archive and what it was made for, nothing half-made")
+                .containsExactly("cds-cli.jsa", "cds-cli.jsa.jar", "cds-cli.jsa.java");
+        assertThat(cache.resolve("backupdesk/cds-cli.jsa.jar")).isSymbolicLink();
+        assertThat(Files.isSameFile(cache.resolve("backupdesk/cds-cli.jsa.jar"), CliProcess.jar())).isTrue();
 
         Path plain = dir.resolve("list.log");
         Path json = dir.resolve("list-json.log");
@@ -150,6 +155,46 @@ class LauncherScriptIT {
     }
 
     @Test
+    void aJarBuiltAgainOrAnotherCheckoutsJarGetsItsOwnRecording() throws Exception {
+        Path cache = copyOfTheRecordedCache();
+        Path archive = theArchive(cache);
+        FileTime recordedAt = Files.getLastModifiedTime(archive);
+        // the archive older than the jar, as after a build: the JVM would refuse it for the jar's changed time
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(Files.getLastModifiedTime(CliProcess.jar()).toMillis() - 60_000));
+
+        Outcome afterABuild = list(cache, Map.of());
+
+        assertThat(afterABuild.exitCode()).as(afterABuild.stderr()).isZero();
+        assertThat(Files.getLastModifiedTime(archive)).as("recorded again").isGreaterThan(recordedAt);
+        // the archive made for a jar elsewhere, as another checkout's: newer than ours, but not made for it
+        Path otherJar = Files.copy(CliProcess.jar(), dir.resolve("other.jar"));
+        Files.delete(cache.resolve("backupdesk/cds-cli.jsa.jar"));
+        Files.createSymbolicLink(cache.resolve("backupdesk/cds-cli.jsa.jar"), otherJar);
+        FileTime before = Files.getLastModifiedTime(archive);
+        Thread.sleep(1100);
+
+        Outcome fromAnotherCheckout = list(cache, Map.of());
+
+        assertThat(fromAnotherCheckout.exitCode()).as(fromAnotherCheckout.stderr()).isZero();
+        assertThat(Files.getLastModifiedTime(archive)).as("recorded for this jar").isGreaterThan(before);
+        assertThat(Files.isSameFile(cache.resolve("backupdesk/cds-cli.jsa.jar"), CliProcess.jar())).isTrue();
+        assertThat(names(cache.resolve("backupdesk"))).containsExactly("cds-cli.jsa", "cds-cli.jsa.jar", "cds-cli.jsa.java");
+    }
+
+    @Test
+    void aCurrentArchiveIsUsedAsItIsWithoutRecordingAgain() throws Exception {
+        Path cache = copyOfTheRecordedCache();
+        FileTime recordedAt = Files.getLastModifiedTime(theArchive(cache));
+        Path loads = dir.resolve("loads.log");
+
+        Outcome listed = list(cache, Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + loads));
+
+        assertThat(listed.exitCode()).as(listed.stderr()).isZero();
+        assertThat(Files.getLastModifiedTime(theArchive(cache))).isEqualTo(recordedAt);
+        assertThat(Files.readString(loads)).contains("io.backupdesk.cli.ListCommand source: shared objects file (top)");
+    }
+
+    @Test
     void aRecordingCutShortIsNotKept() throws Exception {
         // a java that cuts every archive it records short, as a JVM killed while writing it leaves it; the JVM maps an
         // archive without checking its length, so a start with this one would crash
@@ -185,19 +230,20 @@ class LauncherScriptIT {
         return run(cache, env, dir, "--config-dir", dir.resolve("config").toString(), "list");
     }
 
+    /** The recorded cache, its links copied as links and the archive with its time, as the launcher judges by both. */
     private Path copyOfTheRecordedCache() throws IOException {
         Path from = recorded.resolve("cache/backupdesk");
         Path to = Files.createDirectories(dir.resolve("cache/backupdesk"));
         for (String name : names(from)) {
-            Files.copy(from.resolve(name), to.resolve(name));
+            Files.copy(from.resolve(name), to.resolve(name), LinkOption.NOFOLLOW_LINKS, StandardCopyOption.COPY_ATTRIBUTES);
         }
         return dir.resolve("cache");
     }
 
-    private static Path theArchive(Path cache) throws IOException {
-        List<String> names = names(cache.resolve("backupdesk"));
-        assertThat(names).singleElement().asString().startsWith("cds-cli-");
-        return cache.resolve("backupdesk").resolve(names.get(0));
+    private static Path theArchive(Path cache) {
+        Path archive = cache.resolve("backupdesk/cds-cli.jsa");
+        assertThat(archive).isRegularFile();
+        return archive;
     }
 
     private static List<String> names(Path folder) throws IOException {
