@@ -3,6 +3,7 @@ package io.backupdesk.restore;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.QualifiedName;
 
@@ -16,7 +17,8 @@ import java.util.Set;
  * @param source             the backup to restore
  * @param target             the server (its profile's database is only the default target name)
  * @param database           the database to restore to
- * @param jobs               parallel pg_restore workers; 1 for plain SQL and tar, which cannot restore in parallel
+ * @param jobs               parallel pg_restore workers; 1 for plain SQL and tar, which cannot restore in parallel;
+ *                           below 1 for the backup's default ({@link #defaultJobs(BackupRecord)})
  * @param schemas            restore only these schemas (empty: all)
  * @param tables             restore only these tables, "schema.name" or a bare name, quoted as {@link QualifiedName}
  *                           reads them (empty: all)
@@ -46,7 +48,7 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
                     "Choose a shorter name.");
         }
         if (jobs < 1) {
-            jobs = defaultJobs(source.record().format());
+            jobs = defaultJobs(source.record());
         }
         if (singleTransaction && jobs > 1) {
             throw BackupDeskException.configuration("A single transaction cannot be combined with parallel jobs.",
@@ -97,6 +99,14 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
         return !flags.schemaOnly();
     }
 
+    /**
+     * The default for this backup: as for its format, but one worker for an encrypted backup, whose plaintext then
+     * streams into pg_restore and never reaches the disk; parallel workers need it decrypted to a file first.
+     */
+    public static int defaultJobs(BackupRecord backup) {
+        return backup.encrypted() ? 1 : defaultJobs(backup.format());
+    }
+
     /** One worker per core, at most four, where the format allows it. */
     public static int defaultJobs(BackupFormat format) {
         return format == BackupFormat.PLAIN || format == BackupFormat.TAR ? 1
@@ -105,6 +115,16 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
 
     public boolean selective() {
         return !schemas.isEmpty() || !tables.isEmpty();
+    }
+
+    /**
+     * Whether pg_restore can read this plan's archive from its stdin, as an encrypted backup is streamed (decision
+     * 0051): one worker reading front to back, a whole archive or a --use-list in the archive's own order. From a pipe
+     * pg_restore refuses parallel workers, and a list that moves data entries ("could not find block ID"), so any
+     * such plan must be false here.
+     */
+    public boolean streamable() {
+        return jobs <= 1;
     }
 
     /** The same plan reading another copy of the same backup (the plaintext of an encrypted one). */
