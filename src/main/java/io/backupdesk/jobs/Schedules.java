@@ -10,6 +10,7 @@ import io.backupdesk.store.ProfileStore;
 import io.backupdesk.store.ScheduleStore;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -49,9 +50,19 @@ public final class Schedules {
      */
     public Schedule draft(String profileName) {
         ConnectionProfile profile = profiles.require(profileName);
-        return Schedule.builder().id(Ids.newId()).profile(profile.name()).enabled(true).createdAt(clock.instant())
-                .name(suggestName(profile.name(), takenNames(null))).optionsFrom(Schedule.OptionsFrom.CONNECTION)
+        return newSchedule(profile.name(), takenNames(null), clock.instant()).toBuilder()
                 .options(presets.startingPoint(profile, null)).build();
+    }
+
+    /**
+     * What {@link #draft} is, for a front end that holds the schedules already (the Schedules screen): a new id, made
+     * now, switched on, named after the connection and following it.
+     *
+     * @param taken the names and ids of the schedules there are
+     */
+    public static Schedule newSchedule(String profileName, Collection<String> taken, Instant now) {
+        return Schedule.builder().id(Ids.newId()).profile(profileName).enabled(true).createdAt(now)
+                .name(suggestName(profileName, taken)).optionsFrom(Schedule.OptionsFrom.CONNECTION).build();
     }
 
     /** The names of the schedules but the one with this id (null for none), as they are compared: in lower case. */
