@@ -116,7 +116,7 @@ class SchedulePresetsOnTheEngineIT {
         assertThat(rows(second)).containsExactlyInAnyOrder("shop.orders=500", "shop.customers=30");
         assertThat(schedules.rows()).singleElement().satisfies(row -> {
             assertThat(row.name()).isEqualTo("nightly");
-            assertThat(row.options()).isEqualTo("As the connection (everything)");
+            assertThat(row.options()).isEqualTo("As connection: everything");
         });
     }
 

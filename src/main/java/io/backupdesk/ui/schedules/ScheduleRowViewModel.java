@@ -82,7 +82,7 @@ public final class ScheduleRowViewModel {
                 : schedule.name() + " (" + schedule.profile() + ")";
     }
 
-    /** Where its way of dumping comes from: "As the connection (lean)", "Preset lean", "Own: tar". */
+    /** Where its way of dumping comes from: "As connection: lean", "Preset lean", "Own: tar". */
     public String options() {
         return options;
     }

@@ -185,9 +185,9 @@ class ScheduleEditorPresetsTest {
         model.refresh();
 
         assertThat(model.rows()).extracting(ScheduleRowViewModel::name, ScheduleRowViewModel::options).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("follows", "As the connection (lean)"),
-                org.assertj.core.groups.Tuple.tuple("plain follower", "As the connection (defaults)"),
-                org.assertj.core.groups.Tuple.tuple("orphan", "As the connection (defaults)"));
+                org.assertj.core.groups.Tuple.tuple("follows", "As connection: lean"),
+                org.assertj.core.groups.Tuple.tuple("plain follower", "As connection: defaults"),
+                org.assertj.core.groups.Tuple.tuple("orphan", "As connection: defaults"));
         assertThat(model.rows().get(0).title()).isEqualTo("follows (prod)");
     }
 }
