@@ -32,6 +32,7 @@ import io.backupdesk.jobs.DatabaseClaims;
 import io.backupdesk.jobs.EncryptionKeys;
 import io.backupdesk.jobs.Jobs;
 import io.backupdesk.jobs.Presets;
+import io.backupdesk.jobs.Schedules;
 import io.backupdesk.jobs.RemoteBackups;
 import io.backupdesk.jobs.RestoreJob;
 import io.backupdesk.jobs.SetBackupJob;
@@ -135,7 +136,8 @@ public final class Engine {
                 () -> settings().load().rpo(), clock);
         SetRestoreJob setRestore = new SetRestoreJob(restore, restores(), encryptionKeys(), decryptedCopies());
         return new Jobs(backup, sets, restore, setRestore, new VerifyJob(verifier(), encryptionKeys(), clock), cleanup,
-                stale, health, copy, offsite().destinationsJob(), remote, presets, this::backupDefaults);
+                stale, health, copy, offsite().destinationsJob(), remote, presets, this::backupDefaults,
+                new Schedules(schedules(), profiles(), presets, clock));
     }
 
     /** The age keys backups are encrypted to, in the configuration folder. */
