@@ -7,9 +7,11 @@ import java.util.function.ToDoubleFunction;
 /**
  * How wide each column of a table is, from what its cells need: every column as wide as its widest text when the table
  * has the room. When it has not, width is given up in this order: the {@code SPARE} columns down to their minimum;
- * then any column's width beyond what it {@code keeps} (the tail of a few long names); then the {@code USEFUL} columns,
- * then the {@code ESSENTIAL} ones, each down to its minimum. Room left over goes to the last column. Plain arithmetic,
- * so that the rule is tested without a toolkit; {@link FittedColumns} measures the texts and applies it.
+ * then any column's width beyond what it {@code keeps} (the tail of a few long names); then the {@code USEFUL} columns
+ * down to their minimum. An {@code ESSENTIAL} column never gives up what it keeps: when even that does not fit, the
+ * table scrolls sideways, since a time or a size cut to "2026-12-06 2..." says nothing at all. Room left over goes to
+ * the last column. Plain arithmetic, so that the rule is tested without a toolkit; {@link FittedColumns} measures the
+ * texts and applies it.
  */
 public final class ColumnFit {
     /** Which columns give up width first when the table is too narrow for all: {@code SPARE}, then {@code USEFUL}. */
@@ -18,8 +20,8 @@ public final class ColumnFit {
     /**
      * What one column asks for.
      *
-     * @param keep    the width it gives up only with the columns of its need: a wider text is cut before a
-     *                {@code USEFUL} column is (at least {@code min}; {@code max} for none)
+     * @param keep    the width it gives up only with the columns of its need, never for an {@code ESSENTIAL} one: a
+     *                wider text is cut before a {@code USEFUL} column is (at least {@code min}; {@code max} for none)
      * @param content the width its widest text (or its header) needs
      * @param max     no wider than this, however long a text is: the rest shows in a tooltip
      */
@@ -44,8 +46,8 @@ public final class ColumnFit {
 
     /**
      * The widths for a table {@code available} pixels wide, in the order of {@code wants}. Their sum is at most the
-     * available width unless even every column's minimum does not fit; then each has its minimum and the table
-     * scrolls sideways.
+     * available width unless even the essential columns' kept widths and every other column's minimum do not fit;
+     * then each has that and the table scrolls sideways.
      */
     public static double[] widths(List<Want> wants, double available) {
         double[] widths = new double[wants.size()];
@@ -58,7 +60,6 @@ public final class ColumnFit {
         over -= shrink(wants, widths, w -> w.need() == Need.SPARE, Want::min, over);
         over -= shrink(wants, widths, w -> true, Want::keep, over);
         over -= shrink(wants, widths, w -> w.need() == Need.USEFUL, Want::min, over);
-        over -= shrink(wants, widths, w -> w.need() == Need.ESSENTIAL, Want::min, over);
         if (over < 0 && widths.length > 0) {
             // the room left: first to a column cut at its maximum, then all to the last, which fills the table
             double spare = -over;

@@ -40,7 +40,7 @@ class ColumnFitTest {
     }
 
     @Test
-    void theSpareColumnsGiveWayFirstThenALongNamesTailThenTheUsefulOnesThenTheRest() {
+    void theSpareColumnsGiveWayFirstThenALongNamesTailThenTheUsefulOnesAndTheEssentialOnesNever() {
         double[] spareGone = ColumnFit.widths(LIST, 700);
         assertThat(spareGone).as("server and label shrink first, the rest keep their texts")
                 .startsWith(220, 136, 68, 70);
@@ -54,7 +54,8 @@ class ColumnFitTest {
         assertThat(usefulGone).containsExactly(160, 136, 68, 58, 66, 57);
 
         double[] all = ColumnFit.widths(LIST, 400);
-        assertThat(all).as("each at its minimum: the table scrolls").containsExactly(100, 110, 60, 55, 66, 57);
+        assertThat(all).as("issue 19: the essential ones keep their texts, the rest at its minimum: the table scrolls")
+                .containsExactly(160, 136, 68, 55, 66, 57);
     }
 
     @ParameterizedTest
@@ -62,7 +63,8 @@ class ColumnFitTest {
     void theColumnsNeverAddUpToMoreThanTheTableUnlessEveryOneIsAtItsMinimum(double available) {
         double[] widths = ColumnFit.widths(LIST, available);
         double sum = Arrays.stream(widths).sum();
-        double minimum = LIST.stream().mapToDouble(Want::min).sum();
+        double minimum = LIST.stream()
+                .mapToDouble(w -> w.need() == Need.ESSENTIAL ? Math.min(w.keep(), w.wanted()) : w.min()).sum();
 
         assertThat(sum).isLessThanOrEqualTo(Math.max(available, minimum));
         for (int i = 0; i < widths.length; i++) {

@@ -10,12 +10,14 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The widths of the backup list's columns: each as wide as its texts when the table has the room, else the database,
- * the time, the size and the status are kept whole, and the server and the label give way first, with their whole
- * text in a tooltip. The columns are found by their ids, so that a column added to the layout needs nothing here: it
- * keeps the width the layout gives it and gives way first.
+ * the time, the size, the duration and the status are kept whole (the table scrolls sideways before it cuts them), the
+ * server and the label give way first, then the format, the origin and the copies; a cut server, label or origin shows
+ * its whole text in a tooltip. The columns are found by their ids, so that a column added to the layout needs nothing
+ * here: it keeps the width the layout gives it and gives way first.
  */
 final class BackupColumns {
     /** A set's chevron beside its (bold) name, or a set's database indented under it. */
@@ -24,7 +26,8 @@ final class BackupColumns {
 
     private BackupColumns() { }
 
-    static void fit(TableView<BackupRowViewModel> table) {
+    /** @param origins who made each backup, in words: as the list read it last */
+    static void fit(TableView<BackupRowViewModel> table, Supplier<OriginText> origins) {
         FittedColumns<BackupRowViewModel> fitted = new FittedColumns<>(table);
         // a set's name goes on to say how many databases it has: that tail gives way before a useful column does
         fitted.fit(column(table, "databaseColumn"), Need.ESSENTIAL, 100, row -> !row.isSet(), 320,
@@ -33,7 +36,10 @@ final class BackupColumns {
         fitted.fit(column(table, "createdColumn"), Need.ESSENTIAL, 110, 200, BackupRowViewModel::created);
         fitted.fit(column(table, "sizeColumn"), Need.ESSENTIAL, 60, 120, BackupRowViewModel::size);
         fitted.fit(column(table, "statusColumn"), Need.ESSENTIAL, 70, 160, BackupRowViewModel::status);
-        fitted.fit(column(table, "durationColumn"), Need.USEFUL, 60, 120, BackupRowViewModel::duration);
+        fitted.fit(column(table, "durationColumn"), Need.ESSENTIAL, 60, 120, BackupRowViewModel::duration);
+        // a schedule's name or a front end is kept whole; another desk's schedule, a removed one, gives way sooner
+        fitted.fit(column(table, "originColumn"), Need.USEFUL, 60, row -> origins.get().isShort(row), 280,
+                row -> origins.get().of(row), row -> 0, row -> false);
         fitted.fit(column(table, "formatColumn"), Need.USEFUL, 55, 110, BackupRowViewModel::format);
         fitted.fit(column(table, "copiesColumn"), Need.USEFUL, 60, 160,
                 row -> row.copies().isEmpty() ? "" : row.copiesText());
@@ -45,6 +51,7 @@ final class BackupColumns {
         }
         withTooltip(column(table, "serverColumn"));
         withTooltip(column(table, "labelColumn"));
+        withTooltip(column(table, "originColumn"));
         fitted.install();
     }
 

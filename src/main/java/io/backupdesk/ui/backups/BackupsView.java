@@ -119,7 +119,7 @@ public final class BackupsView {
         this.restoreSet = restoreSet;
         Views.load(this);
         columns();
-        BackupColumns.fit(table);
+        BackupColumns.fit(table, model::origins);
         bind();
         keys();
     }

@@ -22,6 +22,19 @@ public final class OriginText {
         return text(row.isSet() ? row.set().set().origin() : row.entry().record().origin());
     }
 
+    /**
+     * Whether a backup's or a set's origin is one this desk names in a few words: a front end, or a schedule it has.
+     * A removed schedule's, another desk's, or a text that is none of ours says more, and may be cut first.
+     */
+    public boolean isShort(BackupRowViewModel row) {
+        Origin origin = Origin.of(row.isSet() ? row.set().set().origin() : row.entry().record().origin());
+        return switch (origin.kind()) {
+            case SCHEDULE, TEST_RESTORE -> schedules.of(origin).filter(k -> k.name() != null && !k.removed()).isPresent();
+            case UNKNOWN -> origin.text() == null || origin.text().isBlank();
+            default -> true;
+        };
+    }
+
     /** A stored origin in words; a text that is none of ours as it is. */
     public String text(String stored) {
         Origin origin = Origin.of(stored);

@@ -7,9 +7,11 @@ import io.backupdesk.backup.DumpImporter;
 import io.backupdesk.backup.VerifyService;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.Progress;
+import io.backupdesk.jobs.ScheduleNames;
 import io.backupdesk.pg.ProcessRunner;
 import io.backupdesk.pg.ToolDiscovery;
 import io.backupdesk.pg.ToolSelection;
+import io.backupdesk.store.ScheduleStore;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,15 +27,22 @@ class FolderCatalog implements CatalogOperations {
     private final VerifyService verifier;
     private final DumpImporter importer;
     private final io.backupdesk.store.JobHistory history;
+    private final ScheduleStore schedules;
 
     FolderCatalog(Path configDir, Path backupRoot) {
         this.history = new io.backupdesk.store.JobHistory(configDir, w -> { });
+        this.schedules = new ScheduleStore(configDir, w -> { });
         BackupLayout layout = new BackupLayout(backupRoot);
         ToolSelection tools = new ToolSelection(ToolDiscovery.standard(null, System.getenv()));
         this.catalog = new BackupCatalog(layout, w -> { });
         this.sets = new BackupSets(layout, catalog, w -> { });
         this.verifier = new VerifyService(tools, new ProcessRunner(), Clock.systemUTC());
         this.importer = new DumpImporter(layout, verifier);
+    }
+
+    @Override
+    public ScheduleNames scheduleNames() {
+        return ScheduleNames.of(schedules.list(), schedules.removed());
     }
 
     @Override
