@@ -39,6 +39,8 @@ import java.util.stream.Collectors;
 /** The dashboard screen: renders the ViewModel's cards, lists and chart data; decides nothing itself. */
 public final class DashboardView {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
+    /** A database's name is cut no shorter than this: "analytics/ev…" still tells which it is. */
+    private static final double NAME_MIN_WIDTH = 110;
 
     @FXML private ScrollPane root;
     @FXML private Label updated;
@@ -141,8 +143,7 @@ public final class DashboardView {
         health.getChildren().setAll(model.health().stream().map(row -> {
             Region dot = new Region();
             dot.getStyleClass().addAll(Styles.HEALTH_DOT, Styles.health(row.health()));
-            Label name = new Label(row.database());
-            name.setMinWidth(Region.USE_PREF_SIZE);
+            Label name = shrinking(new Label(row.database()));
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             Label note = muted(row.note());
@@ -195,14 +196,26 @@ public final class DashboardView {
                     : row.status() == JobStatus.CANCELLED || row.status() == JobStatus.SKIPPED ? Styles.TONE_WARNING
                     : Styles.TONE_BAD);
             status.setMinWidth(74);
-            Label what = new Label(row.what());
-            what.setMinWidth(Region.USE_PREF_SIZE);
+            Label what = shrinking(new Label(row.what()));
             Label detail = muted(row.detail());
             detail.setTextOverrun(OverrunStyle.ELLIPSIS);
+            // the detail gives way first, then a long database's name: neither widens the page beyond the window
+            HBox.setHgrow(detail, Priority.ALWAYS);
             HBox line = new HBox(8, when, status, what, detail);
             line.setAlignment(Pos.CENTER_LEFT);
             return (Node) line;
         }).toList());
+    }
+
+    /**
+     * A name that is cut, whole in its tooltip, rather than make its panel, and so the page, wider than the window: the
+     * two panels of a row share the page's width, and one long name made the dashboard scroll sideways.
+     */
+    private static Label shrinking(Label label) {
+        label.setMinWidth(NAME_MIN_WIDTH);
+        label.setTextOverrun(OverrunStyle.ELLIPSIS);
+        label.setTooltip(new Tooltip(label.getText()));
+        return label;
     }
 
     private static Label muted(String text) {
