@@ -144,12 +144,10 @@ public final class DashboardView {
             Region dot = new Region();
             dot.getStyleClass().addAll(Styles.HEALTH_DOT, Styles.health(row.health()));
             Label name = shrinking(new Label(row.database()));
-            Region gap = new Region();
-            HBox.setHgrow(gap, Priority.ALWAYS);
-            Label note = muted(row.note());
-            note.setTextOverrun(OverrunStyle.ELLIPSIS);
+            Label note = leftover(muted(row.note()));
             note.setTooltip(new Tooltip(row.note()));
-            HBox line = new HBox(8, dot, name, gap, note);
+            note.setAlignment(Pos.CENTER_RIGHT);
+            HBox line = new HBox(8, dot, name, note);
             line.setAlignment(Pos.CENTER_LEFT);
             if (row.toAcknowledge() != null) {
                 line.getChildren().add(acknowledgeButton(row));
@@ -197,10 +195,7 @@ public final class DashboardView {
                     : Styles.TONE_BAD);
             status.setMinWidth(74);
             Label what = shrinking(new Label(row.what()));
-            Label detail = muted(row.detail());
-            detail.setTextOverrun(OverrunStyle.ELLIPSIS);
-            // the detail gives way first, then a long database's name: neither widens the page beyond the window
-            HBox.setHgrow(detail, Priority.ALWAYS);
+            Label detail = leftover(muted(row.detail()));
             HBox line = new HBox(8, when, status, what, detail);
             line.setAlignment(Pos.CENTER_LEFT);
             return (Node) line;
@@ -215,6 +210,18 @@ public final class DashboardView {
         label.setMinWidth(NAME_MIN_WIDTH);
         label.setTextOverrun(OverrunStyle.ELLIPSIS);
         label.setTooltip(new Tooltip(label.getText()));
+        return label;
+    }
+
+    /**
+     * A note beside a name that takes only the room the name leaves: a row shrinks all its parts alike, so a long note
+     * cut the name it is about ("crm/backup…") while it showed "Last backup failed 1 min ago: The …".
+     */
+    private static Label leftover(Label label) {
+        label.setTextOverrun(OverrunStyle.ELLIPSIS);
+        label.setPrefWidth(0);
+        label.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(label, Priority.ALWAYS);
         return label;
     }
 

@@ -111,7 +111,20 @@ class DashboardUiTest {
                     .as("issue 19: the dashboard scrolled sideways at a window " + w + " px wide, its Refresh cut off")
                     .isLessThanOrEqualTo(page.getViewportBounds().getWidth() + 0.5);
         }
+        robot.interact(() -> stage.setWidth(1280));
+        WaitForAsyncUtils.waitForFxEvents();
+        // a name is cut only once the note beside it gave all it could
+        Label name = robot.lookup("analytics-warehouse/customer_events_archive_2026").queryAs(Label.class);
+        Label note = next(name);
         Label what = robot.lookup(LONG_NAME).queryAs(Label.class);
+        Label detail = next(what);
+        for (Label[] nameAndNote : new Label[][] {{name, note}, {what, detail}}) {
+            assertThat(shown(nameAndNote[0]).equals(nameAndNote[0].getText())
+                    || nameAndNote[1].getWidth() <= nameAndNote[1].minWidth(-1) + 1)
+                    .as("issue 19: '" + shown(nameAndNote[0]) + "' cut while its note shows '" + shown(nameAndNote[1])
+                            + "'").isTrue();
+        }
+        assertThat(shown(note)).as("a note with room shows").isNotEmpty();
         if (!shown(what).equals(what.getText())) {
             assertThat(what.getTooltip()).as("a cut activity says it whole in its tooltip").isNotNull();
             assertThat(what.getTooltip().getText()).isEqualTo(what.getText());
@@ -147,6 +160,13 @@ class DashboardUiTest {
 
         assertThat(labels(chart.getYAxis())).as("issue 19: runs per day went up in steps of 0.5").isNotEmpty()
                 .allSatisfy(label -> assertThat(label).matches("\\d+"));
+    }
+
+    /** The label after this one on its line: the note beside a name. */
+    private static Label next(Label label) {
+        List<Node> line = label.getParent().getChildrenUnmodifiable();
+        return line.subList(line.indexOf(label) + 1, line.size()).stream().filter(Label.class::isInstance)
+                .map(Label.class::cast).findFirst().orElseThrow();
     }
 
     /** The text a label shows: its own, or cut with an ellipsis where it has too little room. */
