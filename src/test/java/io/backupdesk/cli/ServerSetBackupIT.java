@@ -144,4 +144,24 @@ class ServerSetBackupIT {
                 .filter(n -> "backup".equals(n.get("kind").asText()) && id.equals(n.get("id").asText()))
                 .findFirst().orElseThrow(() -> new AssertionError("backup " + id + " is not listed"));
     }
+
+    @Test
+    void theDatabasesASetLeavesOutAreSaidOnOneLine(TestServer server, @TempDir Path dir) {
+        String prefix = SetFixtures.prefix();
+        SetFixtures.database(server, prefix + "_a");
+        for (int i = 0; i < 10; i++) {
+            SetFixtures.database(server, prefix + "_left" + i);
+        }
+        Cli cli = new Cli(dir.resolve("config"), dir.resolve("backups"));
+        SetFixtures.addServerProfile(cli, server, server.user(), server.password(), "srv",
+                "--include-database", prefix + "_*", "--exclude-database", prefix + "_left*");
+
+        Cli.Run backedUp = cli.run("backup", "srv");
+
+        assertThat(backedUp.code()).as(backedUp.err()).isZero();
+        List<String> leftOut = backedUp.out().lines().filter(l -> l.contains("left out")).toList();
+        // ten of its own and every other database of the shared server: each took a line of its own
+        assertThat(leftOut).singleElement().asString().startsWith("  left out (")
+                .contains("more (--json lists them all)");
+    }
 }
