@@ -134,7 +134,7 @@ public final class Engine {
         StaleDatabases stale = new StaleDatabases(health::now,
                 staleAlerts.get(() -> new StaleAlertStore(paths.configDir(), warnings)), alerts(),
                 () -> settings().load().rpo(), clock);
-        SetRestoreJob setRestore = new SetRestoreJob(restore, restores(), encryptionKeys(), decryptedCopies());
+        SetRestoreJob setRestore = new SetRestoreJob(restore, restores(), encryptionKeys());
         return new Jobs(backup, sets, restore, setRestore, new VerifyJob(verifier(), encryptionKeys(), clock), cleanup,
                 stale, health, copy, offsite().destinationsJob(), remote, presets, this::backupDefaults,
                 new Schedules(schedules(), profiles(), presets, clock));

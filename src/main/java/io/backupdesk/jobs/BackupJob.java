@@ -7,6 +7,7 @@ import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupService;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupSet;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
@@ -103,12 +104,14 @@ public final class BackupJob {
             throw BackupDeskException.configuration("'" + request.profile().name() + "' is a server connection: its"
                     + " backup is a set of every database, not one backup.", "Back it up as a set.");
         }
-        boolean verify = defaults.get().verify(request.verify());
+        BackupDefaults settings = defaults.get();
+        boolean verify = settings.verify(request.verify());
         ArchiveEncryption encryption = keys.forBackup(EncryptionKeys.forRun(request.options().encryptTo(),
                 request.profile()), request.passphrase()).orElse(null);
         List<String> destinations = copies.check(CopyJob.forRun(request.options().copyTo(), request.profile()));
+        BackupOptions options = settings.limited(request.options());
         BackupCatalog.Entry entry = claims.whileHolding(DatabaseClaims.keyOf(request.profile()), "backup",
-                () -> backups.backup(new BackupService.Request(request.profile(), request.options(), request.origin(),
+                () -> backups.backup(new BackupService.Request(request.profile(), options, request.origin(),
                         request.password(), request.interactive(), verify, encryption), progress, cancel));
         copies.afterBackup(entry, destinations, progress, cancel);
         return entry;
@@ -123,12 +126,14 @@ public final class BackupJob {
      *                             nothing could start (server down, plain format); {@code CANCELLED}
      */
     public SetBackupJob.Outcome backUpSet(Request request, Progress progress, Cancellation cancel) {
-        boolean verify = defaults.get().verify(request.verify());
+        BackupDefaults settings = defaults.get();
+        boolean verify = settings.verify(request.verify());
         ArchiveEncryption encryption = keys.forBackup(EncryptionKeys.forRun(request.options().encryptTo(),
                 request.profile()), request.passphrase()).orElse(null);
         List<String> destinations = copies.check(CopyJob.forRun(request.options().copyTo(), request.profile()));
+        BackupOptions options = settings.limited(request.options());
         SetBackupJob.Outcome outcome = claims.whileHolding(DatabaseClaims.keyOf(request.profile()), "set backup",
-                () -> sets.run(setRun(request.profile(), request.options(), request.origin(), request.password(),
+                () -> sets.run(setRun(request.profile(), options, request.origin(), request.password(),
                         request.interactive(), verify, encryption, request.databasesAtOnce()), progress, cancel));
         alertIfFailed(outcome.run());
         copies.afterSet(outcome.set(), destinations, progress, cancel);
@@ -157,6 +162,14 @@ public final class BackupJob {
                 request.profile()), request.passphrase()).orElse(null);
         return backups.commandLine(new BackupService.Request(request.profile(), request.options(), request.origin(),
                 Optional.empty(), false, false, encryption));
+    }
+
+    /**
+     * The pg_dump command line that made this backup, for its details; empty when its connection is gone or the
+     * sidecar does not say enough (see {@link BackupService#commandThatMade}).
+     */
+    public Optional<String> commandThatMade(BackupRecord record) {
+        return profiles.find(record.profile()).flatMap(connection -> backups.commandThatMade(record, connection));
     }
 
     /**
@@ -199,8 +212,9 @@ public final class BackupJob {
         return claimed(profileName, options, origin, Optional.empty(), cancel, problems);
     }
 
-    private JobRun claimed(String profileName, BackupOptions options, String origin, Optional<Schedule> schedule,
+    private JobRun claimed(String profileName, BackupOptions chosen, String origin, Optional<Schedule> schedule,
                            Cancellation cancel, Consumer<String> problems) {
+        BackupOptions options = defaults.get().limited(chosen);
         ConnectionProfile profile = profileOf(profileName, origin, schedule);
         ArchiveEncryption encryption = encryptionOf(profile, options, origin, schedule);
         if (profile.wholeServer()) {

@@ -8,6 +8,7 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.ServerScope;
 import io.backupdesk.core.SslMode;
+import io.backupdesk.jobs.SecretKeys;
 import io.backupdesk.jobs.SetDatabaseOutcome;
 import io.backupdesk.jobs.SetRestorePreview;
 import io.backupdesk.jobs.SetRestoreReport;
@@ -31,6 +32,8 @@ import java.util.function.Consumer;
  * is exercised against real servers by the set restore's own tests.
  */
 final class SetRestoreFakes implements SetRestoreOperations {
+    /** The note the roles planner gives a login role the backup holds no password for. */
+    static final String NO_PASSWORD = "no password in the backup: it cannot log in with one until it is given one";
     static final ConnectionProfile CLUSTER_B = new ConnectionProfile("cluster-b", "pg-b.example.internal", 5432,
             "postgres", "backup", SslMode.REQUIRE, null, List.of(), List.of(), ServerScope.everyDatabase());
     static final ConnectionProfile ONE = new ConnectionProfile("prod-1", "db1.example.internal", 5432, "sales",
@@ -54,11 +57,16 @@ final class SetRestoreFakes implements SetRestoreOperations {
         return List.of(ONE, CLUSTER_B);
     }
 
+    /** The fake sets are not encrypted: nothing to open. */
     @Override
-    public SetRestorePreview preview(SetRestoreRequest request, Cancellation cancel) {
+    public void requireOpenable(BackupCatalog.Entry backup, SecretKeys secrets) {
+    }
+
+    @Override
+    public SetRestorePreview preview(SetRestoreRequest request, SecretKeys secrets, Cancellation cancel) {
         previewed.add(request);
         RolesPreview roles = new RolesPreview(request.target().describe(), List.of(
-                new RolesPreview.RoleLine("app_owner", RolesPreview.RoleAction.CREATE, List.of("LOGIN"), null),
+                new RolesPreview.RoleLine("app_owner", RolesPreview.RoleAction.CREATE, List.of("LOGIN"), NO_PASSWORD),
                 new RolesPreview.RoleLine("app_reader", RolesPreview.RoleAction.CREATE, List.of(), null),
                 new RolesPreview.RoleLine("postgres", RolesPreview.RoleAction.EXISTS, List.of(), null)),
                 List.of(new RolesPreview.MembershipLine("app_owner", "app_reader", false,
@@ -74,8 +82,8 @@ final class SetRestoreFakes implements SetRestoreOperations {
     }
 
     @Override
-    public SetRestoreReport restore(SetRestoreRequest request, Progress progress, Consumer<String> log,
-                                    Cancellation cancel) {
+    public SetRestoreReport restore(SetRestoreRequest request, SecretKeys secrets, Progress progress,
+                                    Consumer<String> log, Cancellation cancel) {
         restored.add(request);
         progress.report(io.backupdesk.core.ProgressUpdate.phase("Database 1 of " + request.databases().size() + ": "
                 + request.databases().get(0).targetName()));
