@@ -78,6 +78,40 @@ final class Preflight {
     }
 
     /**
+     * The options as they meet this archive: a schema left out that it does not hold (a typo would leave out nothing),
+     * what {@code --create} makes of the database, and which sections are restored.
+     */
+    static PreflightCheck options(RestorePlan plan, ArchiveContents contents) {
+        PreflightCheck basic = options(plan);
+        if (basic.level() != PreflightCheck.Level.OK || contents == ArchiveContents.NONE) {
+            return basic;
+        }
+        Set<String> held = contents.schemasHeld();
+        List<String> notHeld = plan.flags().excludeSchemas().stream().filter(s -> !held.contains(s)).toList();
+        if (!notHeld.isEmpty()) {
+            return warn(CheckId.OPTIONS, "The backup holds no schema named " + String.join(", ", notHeld)
+                    + ", so leaving it out changes nothing. It holds: " + String.join(", ", held) + ".",
+                    "Names are matched exactly, with their case; correct the name.");
+        }
+        List<String> said = new ArrayList<>();
+        if (!plan.flags().whole()) {
+            said.add("Only " + PlanRules.names(plan.flags().restored()) + " of the backup "
+                    + (plan.flags().restored().size() == 1 ? "is" : "are") + " restored"
+                    + (plan.restoresRows() ? "." : "; the tables are checked to be there, not their rows."));
+        }
+        if (plan.flags().create()) {
+            String dumpedAs = contents.dumpedAs() != null ? contents.dumpedAs() : plan.source().record().database();
+            String made = ArchiveDatabase.traits(contents.entries(), plan.flags().noTablespaces())
+                    .map(t -> "with the backup's encoding " + t.encoding() + " and locale " + t.collate()
+                            + (t.locale() == null ? "" : " (" + t.locale() + ")"))
+                    .orElse("with the server's defaults (the backup does not say how it was created)");
+            said.add("The database " + plan.database() + " is created " + made + ", then given what " + dumpedAs
+                    + " itself carried: " + DatabaseLevel.of(dumpedAs, contents.entries()).summary() + ".");
+        }
+        return said.isEmpty() ? basic : ok(CheckId.OPTIONS, String.join(" ", said));
+    }
+
+    /**
      * @param local the server runs on this computer, so its data folder's free space can be seen from here
      */
     static List<PreflightCheck> ofTarget(RestorePlan plan, TargetServer server, ArchiveContents contents, String targetName,
@@ -175,8 +209,10 @@ final class Preflight {
             fixes.add("grants (no-privileges)");
         }
         if (!problems.isEmpty()) {
+            boolean rolesFile = plan.source().record().globalsFile() != null;
             return warn(CheckId.ROLES, String.join(" ", problems), "Restore leaving out " + String.join(" and ", fixes)
-                    + ", or create the roles first (the backup's roles file has them).");
+                    + (rolesFile ? ", or restore the backup's roles file first (create the missing roles)."
+                    : ", or create the roles first."));
         }
         Set<String> skipped = new TreeSet<>(owners);
         skipped.addAll(grantees);
