@@ -104,7 +104,7 @@ public final class ServerSteps {
         there.addAll(created);
         PreflightCheck roles = Preflight.roles(readable, ArchiveContents.read(readable.source().archive()), there);
         PreflightCheck said = roles.level() == PreflightCheck.Level.OK && roles.message().startsWith("Every role")
-                ? PreflightCheck.ok(CheckId.ROLES, "Every role the backup names is on the target once the set's"
+                ? PreflightCheck.ok(CheckId.ROLES, "Every role the backup names is on the target once the roles file's"
                 + " missing roles are created.") : roles;
         return checks.stream().map(c -> c.id() == CheckId.ROLES ? said : c).toList();
     }
