@@ -29,14 +29,12 @@ import java.util.stream.Collectors;
  */
 final class RolesFirst {
     private final RestoreService service;
-    private final ServerSteps steps;
     private final EncryptionKeys keys;
     private final Path workRoot;
 
     /** @param workRoot an owner-only work folder where an encrypted roles file is decrypted while it is read */
     RolesFirst(RestoreService service, EncryptionKeys keys, Path workRoot) {
         this.service = service;
-        this.steps = service.serverSteps();
         this.keys = keys;
         this.workRoot = workRoot;
     }
@@ -63,13 +61,13 @@ final class RolesFirst {
         if (plan.roles() != RolesMode.CREATE_MISSING) {
             return Optional.empty();
         }
-        return Optional.of(steps.previewRoles(globals(rolesFrom, secrets), plan.target(), password));
+        return Optional.of(steps().previewRoles(globals(rolesFrom, secrets), plan.target(), password));
     }
 
     /** The database's checks as they stand once the roles step has created the roles it previews. */
     List<PreflightCheck> counted(List<PreflightCheck> checks, RestorePlan readable, RolesPreview roles,
                                  Optional<String> password) {
-        return steps.withRolesCreatedFirst(checks, readable, roles.rolesToCreate(), password);
+        return steps().withRolesCreatedFirst(checks, readable, roles.rolesToCreate(), password);
     }
 
     /**
@@ -86,7 +84,7 @@ final class RolesFirst {
             return Optional.empty();
         }
         Globals globals = globals(rolesFrom, secrets);
-        RolesPreview roles = steps.previewRoles(globals, readable.target(), password);
+        RolesPreview roles = steps().previewRoles(globals, readable.target(), password);
         List<PreflightCheck> blocking = counted(service.preflight(readable, password, cancel), readable, roles,
                 password).stream().filter(c -> c.level() == PreflightCheck.Level.BLOCK
                 && !readable.overrides().contains(c.id())).toList();
@@ -98,7 +96,11 @@ final class RolesFirst {
                     .filter(f -> !f.isBlank()).collect(Collectors.joining(" ")));
         }
         cancel.throwIfCancelled();
-        return Optional.of(steps.applyRoles(globals, RolesMode.CREATE_MISSING, readable.target(), password));
+        return Optional.of(steps().applyRoles(globals, RolesMode.CREATE_MISSING, readable.target(), password));
+    }
+
+    private ServerSteps steps() {
+        return service.serverSteps();
     }
 
     /** The error of a database restore that came after the roles step: it says which roles stay created. */
