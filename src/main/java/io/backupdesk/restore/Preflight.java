@@ -95,8 +95,7 @@ final class Preflight {
         }
         List<String> said = new ArrayList<>();
         if (!plan.flags().whole()) {
-            said.add("Only " + PlanRules.names(plan.flags().restored()) + " of the backup "
-                    + (plan.flags().restored().size() == 1 ? "is" : "are") + " restored"
+            said.add("Only part of the backup is restored: " + PlanRules.names(plan.flags().restored())
                     + (plan.restoresRows() ? "." : "; the tables are checked to be there, not their rows."));
         }
         if (plan.flags().create()) {
@@ -127,7 +126,7 @@ final class Preflight {
                         + " runs the older " + serverVersion + ": objects or syntax new in " + s.major() + " will fail.",
                         "Restore into a server of version " + s.major() + " or newer if errors appear."))
                 .orElseGet(() -> ok(CheckId.SERVER_VERSION, targetName + " runs PostgreSQL " + serverVersion + ".")));
-        checks.add(target(plan.mode(), plan.selective(), db, exists, targetName));
+        checks.add(target(plan, db, exists, targetName));
         TargetServer.Privileges privileges = server.privileges();
         checks.add(privileges(plan, db, exists, privileges, server));
         if (exists && plan.mode() != RestoreMode.NEW_DATABASE) {
@@ -139,17 +138,20 @@ final class Preflight {
         return checks;
     }
 
-    private static PreflightCheck target(RestoreMode mode, boolean selective, String db, boolean exists,
-                                         String targetName) {
-        return switch (mode) {
+    private static PreflightCheck target(RestorePlan plan, String db, boolean exists, String targetName) {
+        return switch (plan.mode()) {
             case NEW_DATABASE -> exists
                     ? block(CheckId.TARGET, "The database " + db + " already exists on " + targetName + ".",
                     "Choose another name, or restore with safe replace.")
                     : ok(CheckId.TARGET, "The database " + db + " will be created on " + targetName + ".");
             case IN_PLACE -> exists
                     ? ok(CheckId.TARGET, "The database " + db + " on " + targetName + " will be backed up, then "
-                    + (selective ? "the chosen objects in it replaced; everything else stays." : "emptied and restored,"
-                    + " so that it holds exactly what the backup holds."))
+                    + (plan.loadsIntoExistingTables() ? "the rows of the tables restored replaced by the backup's;"
+                    + " their definitions and everything else stay."
+                    : !plan.whole() && !plan.selective() ? "the backup's post-data made again; the tables and their"
+                    + " rows stay."
+                    : plan.selective() ? "the chosen objects in it replaced; everything else stays."
+                    : "emptied and restored, so that it holds exactly what the backup holds."))
                     : block(CheckId.TARGET, "The database " + db + " does not exist on " + targetName + ".",
                     "Restore into a new database instead.");
             case SAFE_REPLACE -> ok(CheckId.TARGET, exists
@@ -163,7 +165,7 @@ final class Preflight {
         RestoreMode mode = plan.mode();
         boolean owner = p.superuser() || (exists && server.ownsDatabase(db));
         // a whole restore in place drops the database and creates it again, so it needs CREATEDB as much as the others
-        boolean creates = mode != RestoreMode.IN_PLACE || !plan.selective();
+        boolean creates = mode != RestoreMode.IN_PLACE || plan.whole();
         if (creates && !p.superuser() && !p.createDb()) {
             return block(CheckId.PRIVILEGES, "The role " + p.user() + " may not create databases.",
                     "Grant it CREATEDB (ALTER ROLE " + p.user() + " CREATEDB), or restore as another role.");

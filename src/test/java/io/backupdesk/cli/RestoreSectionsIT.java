@@ -131,6 +131,24 @@ class RestoreSectionsIT {
     }
 
     @Test
+    void rowsInPlaceNeedNoRightToCreateDatabasesAndThePreflightSaysWhatStays() {
+        String owner = server.createRole("pw-owner");
+        server.execute("postgres", "alter database " + db + " owner to " + owner);
+        String url = "postgresql://" + owner + "@" + server.host() + ":" + server.port() + "/" + db;
+        assertThat(cli().withInput("pw-owner\n", "profiles", "add", "owner", "--url", url, "--password-stdin").code())
+                .isZero();
+
+        Cli.Run rows = cli().run("restore", backupId, "--target", "owner", "--mode", "in-place", "--data-only",
+                "--preflight");
+        Cli.Run whole = cli().run("restore", backupId, "--target", "owner", "--mode", "in-place", "--preflight");
+
+        assertThat(rows.out()).containsPattern("OK +privileges").contains("the rows of the tables restored replaced")
+                .containsPattern("OK +tables +The rows of 3 tables");
+        assertThat(whole.out()).as("a whole restore in place makes the database again").containsPattern(
+                "BLOCK +privileges +The role " + owner + " may not create databases");
+    }
+
+    @Test
     void postDataInPlaceMakesTheIndexesAndKeysAgainAndLeavesTheRows() throws Exception {
         server.execute(db, "alter table public.achild drop constraint achild_p_fkey; drop index public.zparent_v;"
                 + " insert into public.zparent values (9999, 'made since')");

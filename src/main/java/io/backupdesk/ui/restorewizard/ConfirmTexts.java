@@ -25,9 +25,25 @@ final class ConfirmTexts {
         String where = draft.profile.get() == null ? "" : draft.profile.get().name();
         String what = switch (draft.mode.get()) {
             case SAFE_REPLACE -> Messages.get("restore.summary.safeReplace", db, where, when);
-            case IN_PLACE -> Messages.get("restore.summary.inPlace", db, where, when);
+            case IN_PLACE -> draft.preData.get() ? Messages.get("restore.summary.inPlace", db, where, when)
+                    : Messages.get(draft.data.get() ? "restore.summary.inPlaceRows" : "restore.summary.inPlacePostData",
+                    db, where, when);
             case NEW_DATABASE -> Messages.get("restore.summary.newDatabase", db, where, when);
         };
+        boolean inPlaceSaidSo = draft.mode.get() == io.backupdesk.restore.RestoreMode.IN_PLACE && !draft.preData.get();
+        if (!(draft.preData.get() && draft.data.get() && draft.postData.get()) && !inPlaceSaidSo) {
+            List<String> parts = new java.util.ArrayList<>();
+            if (draft.preData.get()) {
+                parts.add(Messages.get("restore.switches.preData"));
+            }
+            if (draft.data.get()) {
+                parts.add(Messages.get("restore.switches.data"));
+            }
+            if (draft.postData.get()) {
+                parts.add(Messages.get("restore.switches.postData"));
+            }
+            what += " " + Messages.get("restore.summary.part", String.join(", ", parts));
+        }
         if (roles != null) {
             List<String> created = roles.rolesToCreate();
             what = (created.isEmpty() ? Messages.get("restore.summary.rolesNone")

@@ -16,7 +16,7 @@ import java.util.List;
  * restore's preview shows it, visible before Restore can be pressed. Hidden when the roles are left as they are.
  */
 final class RolesFirstPreview {
-    private static final double HEIGHT = 170;
+    private static final double HEIGHT = 190;
 
     private final TitledPane pane = new TitledPane();
     private final VBox box = new VBox(8);
@@ -25,7 +25,7 @@ final class RolesFirstPreview {
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setPrefHeight(HEIGHT);
-        scroll.setMinHeight(HEIGHT / 2);
+        scroll.setMinHeight(HEIGHT * 2 / 3);
         pane.setText(Messages.get("restore.roles.preview"));
         pane.setContent(scroll);
         pane.setId("roles-first-preview");

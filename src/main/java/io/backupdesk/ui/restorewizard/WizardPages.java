@@ -196,6 +196,7 @@ final class WizardPages {
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add(Styles.Theme.EDGE_TO_EDGE);
+        scroll.setId("options-page");
         return scroll;
     }
 
