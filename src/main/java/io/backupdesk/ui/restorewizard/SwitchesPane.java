@@ -40,9 +40,12 @@ final class SwitchesPane {
     Node rolesFirst() {
         CheckBox first = check("roles-first", "restore.roles.first", draft.rolesFirst);
         first.disableProperty().bind(switches.rolesFileThere().not());
-        Label note = muted("");
-        note.textProperty().bind(javafx.beans.binding.Bindings.when(switches.rolesFileThere())
-                .then(Messages.get("restore.roles.first.help")).otherwise(Messages.get("restore.roles.first.none")));
+        // without a roles file one line says so; with one, what ticking it does
+        first.textProperty().bind(javafx.beans.binding.Bindings.when(switches.rolesFileThere())
+                .then(Messages.get("restore.roles.first")).otherwise(Messages.get("restore.roles.first.none")));
+        Label note = muted(Messages.get("restore.roles.first.help"));
+        note.visibleProperty().bind(switches.rolesFileThere());
+        note.managedProperty().bind(note.visibleProperty());
         return new VBox(2, first, note);
     }
 

@@ -376,7 +376,8 @@ final class WizardPages {
             });
             tree.setId("selection-tree");
             tree.setPrefHeight(160);
-            tree.setMinHeight(80);
+            // below this the page scrolls rather than squeeze the tree to a row or two
+            tree.setMinHeight(120);
             VBox.setVgrow(tree, Priority.ALWAYS);
             // CheckBoxTreeCell ticks by mouse only; Space ticks the chosen row, so a selection needs no mouse
             tree.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
