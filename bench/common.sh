@@ -41,8 +41,8 @@ prepare_database() {
        "client $("${PGBIN:+$PGBIN/}pg_dump" --version | awk '{print $3}'), $(nproc) cores"
   printf '%s\n' "$PGPASSWORD" | "${BD[@]}" profiles add bench --url "postgresql://$PGUSER@$PGHOST:$PGPORT/$DB" \
     --password-stdin >/dev/null
-  # The first run of a new jar records the class-data archive (bin/backupdesk) with the classes that run loads, and
-  # records it slowly: a backup, untimed, as for a user whose first command is a backup.
+  # The first run of a new jar records the class-data archive before its command (bin/backupdesk), which takes a few
+  # seconds: a backup, untimed, as for a user whose first command is a backup.
   "${BD[@]}" backup bench --no-verify >/dev/null
   rm -rf "$WORK/backups"
 }

@@ -60,19 +60,23 @@ public record Alert(String title, String body, Instant time, Severity severity) 
     /**
      * A database whose newest backup is older than the recovery-point objective, or that has none.
      *
+     * @param database     null for a server connection that has no set yet
      * @param lastBackupAt when its newest good backup was made; null when it has none
      * @param now          when this was found
      */
     public static Alert stale(String profile, String database, Instant lastBackupAt, Duration rpo, Instant now) {
+        String what = database == null ? "Server connection " + profile : "Database " + database
+                + " (connection profile " + profile + ")";
+        String named = database == null ? profile : database + " on " + profile;
         String body;
         String title;
         if (lastBackupAt == null) {
-            title = database + " on " + profile + " has no backup";
-            body = "Database " + database + " (connection profile " + profile + ") has no good backup at all.";
+            title = named + " has no backup";
+            body = what + " has no good backup at all.";
         } else {
-            title = database + " on " + profile + " has no backup for " + span(Duration.between(lastBackupAt, now));
-            body = "The newest good backup of database " + database + " (connection profile " + profile
-                    + ") was made at " + format(lastBackupAt) + ".";
+            title = named + " has no backup for " + span(Duration.between(lastBackupAt, now));
+            body = "The newest good backup of " + what.substring(0, 1).toLowerCase(Locale.ROOT) + what.substring(1)
+                    + " was made at " + format(lastBackupAt) + ".";
         }
         body += "\nThe recovery-point objective is " + span(rpo) + ".\n\n"
                 + "What to do: check that its schedule is enabled and that Backup Desk is running (in the tray), and"

@@ -56,6 +56,8 @@ public final class AppContext implements AutoCloseable {
     private final List<Consumer<String>> problemListeners = new CopyOnWriteArrayList<>();
     private final ScheduleStarter starter;
     private boolean windowOnly;
+    /** The status bar of the main window, once it is built. */
+    private volatile Consumer<String> outcomes = text -> { };
 
     public AppContext(AppPaths paths, Consumer<String> warnings) {
         Logs.toFolder(paths.logsDir());
@@ -141,7 +143,16 @@ public final class AppContext implements AutoCloseable {
     }
 
     public RestoreWizardViewModel restoreWizard() {
-        return new RestoreWizardViewModel(new EngineRestoreOperations(engine), runner);
+        return new RestoreWizardViewModel(new EngineRestoreOperations(engine,
+                text -> Platform.runLater(() -> outcomes.accept(text))), runner);
+    }
+
+    /**
+     * Where the outcome of a job started in the window goes (the main window's status bar): a restore's, which the
+     * wizard's own window shows too and which ends after that window may be closed.
+     */
+    void tellOutcomesTo(Consumer<String> statusLine) {
+        this.outcomes = statusLine;
     }
 
     /** The restore wizard of a whole-server set. */
@@ -171,7 +182,7 @@ public final class AppContext implements AutoCloseable {
         return new DashboardViewModel(engine::stats, () -> engine.settings().load().rpo(),
                 () -> schedules.pausedSince().map(DashboardViewModel.NextRun::paused).or(() -> schedules.soonest()
                         .map(s -> new DashboardViewModel.NextRun(s.schedule().profile(), s.nextRun()))),
-                this::waitingCopies, this::serverSets, runner);
+                this::waitingCopies, this::serverSets, engine.jobs().health()::acknowledge, runner);
     }
 
     /** Each server connection with its newest set, for the dashboard's health list. */

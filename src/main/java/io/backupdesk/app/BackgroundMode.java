@@ -1,11 +1,13 @@
 package io.backupdesk.app;
 
-import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.backup.BackupCatalog;
+import io.backupdesk.backup.BackupSets;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.core.JobRun;
+import io.backupdesk.core.JobStatus;
 import io.backupdesk.schedule.BackupScheduler;
 import io.backupdesk.schedule.RunRequest;
 import io.backupdesk.stats.DatabaseHealth;
@@ -65,12 +67,19 @@ final class BackgroundMode implements AutoCloseable {
             @Override
             public void runFinished(RunRequest run, JobRun result) {
                 boolean fromTray = startedFromTray.remove(run.key());
-                // the setting is read here, on the scheduler's thread: no file is read on the FX thread
-                TrayOutcome done = TrayOutcome.finished(result);
-                boolean tell = done != null && (fromTray
-                        || context.engine().settings().load().backgroundOrDefaults().notifiesOnSuccess());
+                // the setting is read here, on the scheduler's thread: no file is read on the FX thread; a scheduled
+                // run that ended badly is told by its problems already
+                boolean tell = fromTray || result.status() == JobStatus.OK
+                        && context.engine().settings().load().backgroundOrDefaults().notifiesOnSuccess();
                 if (tell) {
-                    Platform.runLater(() -> notifyInfo(done.title(), done.text()));
+                    TrayOutcome done = TrayOutcome.finished(result, made(result), madeSet(result));
+                    Platform.runLater(() -> {
+                        if (done.failed()) {
+                            notifyError(done.title(), done.text());
+                        } else {
+                            notifyInfo(done.title(), done.text());
+                        }
+                    });
                 }
             }
 
@@ -97,6 +106,7 @@ final class BackgroundMode implements AutoCloseable {
         context.onProblem(problem -> Platform.runLater(() -> notifyWarning(Messages.get("app.title"), problem)));
         // the engine's watch decides and sends the alerts; the desktop only shows them
         context.engine().jobs().stale().onNewlyStale(stale -> Platform.runLater(() -> showNewlyStale(stale)));
+        context.engine().jobs().health().onAcknowledged(() -> Platform.runLater(this::refresh));
         if (!TrayController.supported()) {
             LOG.warn("No system tray here: closing the window quits, and schedules run only while the app is open");
             return false;
@@ -126,6 +136,11 @@ final class BackgroundMode implements AutoCloseable {
                     return scheduler.paused();
                 }, paused -> LOG.info(paused ? "Schedules paused" : "Schedules resumed"),
                         failure -> LOG.warn("Pause or resume failed: {}", failure.getMessage())));
+            }
+
+            @Override
+            public void acknowledge(List<String> conditions) {
+                Platform.runLater(() -> BackgroundMode.this.acknowledge(conditions));
             }
 
             @Override
@@ -208,8 +223,46 @@ final class BackgroundMode implements AutoCloseable {
     }
 
     private void failed(RunRequest run, RuntimeException error) {
-        String hint = error instanceof BackupDeskException b && b.hint() != null && !b.hint().isBlank() ? " " + b.hint() : "";
-        notifyError(Messages.get("tray.backup.failed.title", run.profile()), error.getMessage() + hint);
+        TrayOutcome failure = TrayOutcome.failed(run.profile(), error);
+        notifyError(failure.title(), failure.text());
+    }
+
+    /** The backup a run made, as the catalog has it now; empty when it made none or the catalog cannot be read. */
+    private Optional<BackupCatalog.Entry> made(JobRun run) {
+        if (run.backupId() == null || JobRun.KIND_SET.equals(run.kind())) {
+            return Optional.empty();
+        }
+        try {
+            return context.engine().catalog().scan().stream().filter(e -> e.record().id().equals(run.backupId()))
+                    .findFirst();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the backup {} back: {}", run.backupId(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The set a set's run made; empty for another run, or when its manifest cannot be read. */
+    private Optional<BackupSets.SetEntry> madeSet(JobRun run) {
+        if (run.backupId() == null || !JobRun.KIND_SET.equals(run.kind())) {
+            return Optional.empty();
+        }
+        try {
+            return context.engine().backupSets().read().sets().stream()
+                    .filter(s -> s.set().id().equals(run.backupId())).findFirst();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the set {} back: {}", run.backupId(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The tray's Acknowledge: the alerts the icon showed. The icon and the dashboard read the health again when the
+     * job says it changed.
+     */
+    private void acknowledge(List<String> conditions) {
+        context.runner().runInBackground((progress, cancel) -> context.engine().jobs().health().acknowledge(conditions),
+                health -> LOG.info("Acknowledged from the tray: {}", conditions),
+                failure -> notifyWarning(Messages.get("health.acknowledge.failed"), failure.getMessage()));
     }
 
     /** Works out the tray's state off the FX thread; a change meanwhile asks for one more round, not a pile-up. */
@@ -226,10 +279,10 @@ final class BackgroundMode implements AutoCloseable {
         boolean running = scheduler.anyRunning() || !context.runner().jobs().isEmpty();
         context.runner().runInBackground((progress, cancel) -> {
             // the health judges the databases of existing connections only, so a removed one neither stays red nor alerts
-            List<DatabaseHealth> health = context.engine().stats().health();
+            List<DatabaseHealth> health = context.engine().jobs().health().now();
             List<String> profiles = context.engine().profiles().list().stream().map(ConnectionProfile::name).toList();
             return new Snapshot(TrayStatus.of(running, scheduler.paused(), context.engine().history().readAll(), health,
-                    profiles, failedCopies(), scheduler.nextRun(), context.engine().clock().instant(),
+                    failedCopies(), scheduler.nextRun(), context.engine().clock().instant(),
                     ZoneId.systemDefault(), Messages::get),
                     scheduler.paused(), profiles);
         }, snapshot -> {

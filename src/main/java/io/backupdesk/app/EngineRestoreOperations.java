@@ -2,7 +2,9 @@ package io.backupdesk.app;
 
 import io.backupdesk.engine.Engine;
 
+import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.RestoreRecord;
@@ -15,7 +17,10 @@ import io.backupdesk.restore.RestoreReport;
 import io.backupdesk.ui.restorewizard.RestoreOperations;
 import io.backupdesk.offsite.RemoteCatalog;
 
+import io.backupdesk.ui.Outcomes;
+
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import java.util.Optional;
@@ -26,9 +31,17 @@ import io.backupdesk.backup.BackupCatalog;
 /** The restore wizard on the engine's restore service, with stored passwords. */
 final class EngineRestoreOperations implements RestoreOperations {
     private final Engine engine;
+    private final Consumer<String> outcomes;
 
+    /** Without a status bar: the wizard's report alone tells how a restore ended. */
     EngineRestoreOperations(Engine engine) {
+        this(engine, outcome -> { });
+    }
+
+    /** @param outcomes hears how each restore ended, in a line for the status bar; on the restore's thread */
+    EngineRestoreOperations(Engine engine, Consumer<String> outcomes) {
         this.engine = engine;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -81,7 +94,20 @@ final class EngineRestoreOperations implements RestoreOperations {
     @Override
     public RestoreReport restore(RestorePlan plan, SecretKeys secrets, Progress progress, Consumer<String> log,
                                  Cancellation cancel) {
-        return engine.jobs().restore().restore(plan, secrets, Optional.empty(), progress, log, cancel);
+        String what = Outcomes.restore(plan.source().record().profile() + "/" + plan.source().record().database(),
+                plan.database());
+        Instant start = engine.clock().instant();
+        try {
+            RestoreReport report = engine.jobs().restore().restore(plan, secrets, Optional.empty(), progress, log,
+                    cancel);
+            outcomes.accept(Outcomes.restored(what, report, Duration.between(start, engine.clock().instant())));
+            return report;
+        } catch (RuntimeException e) {
+            if (!(e instanceof BackupDeskException b && b.kind() == ErrorKind.CANCELLED)) {
+                outcomes.accept(Outcomes.failed(what, e));
+            }
+            throw e;
+        }
     }
 
     @Override

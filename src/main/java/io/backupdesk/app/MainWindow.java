@@ -30,6 +30,7 @@ import io.backupdesk.ui.settings.SettingsView;
 import io.backupdesk.ui.settings.SettingsViewModel;
 import io.backupdesk.ui.shell.MainView;
 import io.backupdesk.ui.shell.ShellViewModel;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -76,6 +77,7 @@ public final class MainWindow {
     public static Scene build(AppContext context, Stage stage, Consumer<Path> reveal) {
         ShellViewModel shell = context.shell();
         Notifier notifier = new FxNotifier(() -> stage, shell::tellOutcome);
+        context.tellOutcomesTo(shell::tellOutcome);
         DashboardViewModel dashboard = context.dashboard();
         BackupsViewModel backups = context.backups();
         ConnectionsViewModel connections = context.connections();
@@ -94,6 +96,12 @@ public final class MainWindow {
             }
         });
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> reread.run());
+        // an alert acknowledged from the tray (or here) leaves the health list
+        context.engine().jobs().health().onAcknowledged(() -> Platform.runLater(() -> {
+            if (stage.isShowing()) {
+                dashboard.refresh();
+            }
+        }));
         Runnable backUpNow = () -> {
             BackupDialogViewModel dialog = context.backupDialog(notifier);
             // on the backup list, the connection of the backup in focus; elsewhere the dialog's own first choice

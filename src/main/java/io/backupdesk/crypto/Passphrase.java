@@ -9,6 +9,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A passphrase for age's scrypt stanza, held as the UTF-8 bytes age itself hashes (the bytes typed, not normalized),
@@ -20,6 +24,8 @@ public final class Passphrase implements AutoCloseable {
     static final int MAX_BYTES = 1024;
 
     private final byte[] utf8;
+    /** Wrap keys derived from this passphrase, by work factor and salt; wiped with it. */
+    private final Map<String, byte[]> derived = new HashMap<>();
     private volatile boolean closed;
 
     private Passphrase(byte[] utf8) {
@@ -84,6 +90,36 @@ public final class Passphrase implements AutoCloseable {
         return utf8.clone();
     }
 
+    /**
+     * The key {@code scrypt} derives from this passphrase for a file's salt and work factor, derived once and then
+     * remembered until the passphrase is closed: a restore opens one file several times, and each scrypt takes seconds.
+     * The key is a function of the passphrase, the salt and the work factor alone, so a remembered one is the one
+     * scrypt would give again. Concurrent calls wait for one derivation.
+     *
+     * @param scrypt derives the key from the passphrase's bytes (a copy, wiped afterwards)
+     * @return a copy the caller may wipe
+     */
+    byte[] wrapKey(byte[] salt, int workFactor, Function<byte[], byte[]> scrypt) {
+        String id = workFactor + ":" + HexFormat.of().formatHex(salt);
+        synchronized (derived) {
+            byte[] key = derived.get(id);
+            if (key == null) {
+                byte[] password = utf8();
+                try {
+                    key = scrypt.apply(password);
+                } finally {
+                    Arrays.fill(password, (byte) 0);
+                }
+                if (closed) {
+                    Arrays.fill(key, (byte) 0);
+                    throw new IllegalStateException("The passphrase was closed.");
+                }
+                derived.put(id, key);
+            }
+            return key.clone();
+        }
+    }
+
     private static boolean isUtf8(byte[] bytes) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -99,6 +135,10 @@ public final class Passphrase implements AutoCloseable {
     public void close() {
         closed = true;
         Arrays.fill(utf8, (byte) 0);
+        synchronized (derived) {
+            derived.values().forEach(key -> Arrays.fill(key, (byte) 0));
+            derived.clear();
+        }
     }
 
     @Override

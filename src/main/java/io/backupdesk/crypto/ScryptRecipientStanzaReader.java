@@ -61,7 +61,7 @@ final class ScryptRecipientStanzaReader implements RecipientStanzaReader {
         if (sealed.length != SEALED_FILE_KEY_BYTES) {
             throw StanzaChecks.damaged("its sealed file key is " + sealed.length + " bytes instead of " + SEALED_FILE_KEY_BYTES);
         }
-        CipherKey wrapKey = ScryptWrapKey.derive(passphrase, salt, workFactor, heapBytes.getAsLong());
+        CipherKey wrapKey = ScryptWrapKey.derivedOnce(passphrase, salt, workFactor, heapBytes.getAsLong());
         try {
             return new FileKeyDecryptorFactory().newFileKeyDecryptor().getFileKey(new EncryptedFileKey(sealed), wrapKey);
         } catch (GeneralSecurityException e) {

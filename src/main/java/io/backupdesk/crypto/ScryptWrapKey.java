@@ -32,24 +32,38 @@ final class ScryptWrapKey {
      * refused too. An OutOfMemoryError escaping in the middle of a backup would help nobody.
      */
     static CipherKey derive(Passphrase passphrase, byte[] salt, int logN, long heapBytes) {
+        byte[] password = passphrase.utf8();
+        try {
+            // CipherKey keeps this very array and wipes it when destroyed
+            return new CipherKey(scrypt(password, salt, logN, heapBytes));
+        } finally {
+            Arrays.fill(password, (byte) 0);
+        }
+    }
+
+    /**
+     * The same for reading a file, remembered by the passphrase for this salt and work factor: the header of one
+     * backup is read several times in one restore (to check the key, for its table of contents, for the restore
+     * itself), and each scrypt takes seconds.
+     */
+    static CipherKey derivedOnce(Passphrase passphrase, byte[] salt, int logN, long heapBytes) {
+        return new CipherKey(passphrase.wrapKey(salt, logN, password -> scrypt(password, salt, logN, heapBytes)));
+    }
+
+    private static byte[] scrypt(byte[] password, byte[] salt, int logN, long heapBytes) {
         long needed = memoryNeeded(logN);
         if (needed > heapBytes) {
             throw tooLittleMemory(logN, needed, heapBytes);
         }
-        byte[] password = passphrase.utf8();
         byte[] labelledSalt = new byte[LABEL.length + salt.length];
         System.arraycopy(LABEL, 0, labelledSalt, 0, LABEL.length);
         System.arraycopy(salt, 0, labelledSalt, LABEL.length, salt.length);
         try {
-            byte[] key = SCrypt.generate(password, labelledSalt, 1 << logN, BLOCK_SIZE, PARALLELISM, KEY_BYTES);
-            // CipherKey keeps this very array and wipes it when destroyed
-            return new CipherKey(key);
+            return SCrypt.generate(password, labelledSalt, 1 << logN, BLOCK_SIZE, PARALLELISM, KEY_BYTES);
         } catch (OutOfMemoryError e) {
             throw new CryptoException(CryptoException.Failure.REFUSED, "The passphrase needs " + (needed >> 20)
                     + " MiB of memory for scrypt (work factor " + logN + "), and not that much is free now.",
                     "Try again when fewer jobs run, or start Backup Desk with a larger heap (-Xmx).");
-        } finally {
-            Arrays.fill(password, (byte) 0);
         }
     }
 

@@ -36,10 +36,10 @@ import io.backupdesk.jobs.RemoteBackups;
 import io.backupdesk.jobs.RestoreJob;
 import io.backupdesk.jobs.SetBackupJob;
 import io.backupdesk.jobs.SetRestoreJob;
+import io.backupdesk.jobs.HealthJob;
 import io.backupdesk.jobs.StaleDatabases;
 import io.backupdesk.jobs.TestRestore;
 import io.backupdesk.jobs.VerifyJob;
-import io.backupdesk.jobs.WatchedDatabases;
 import io.backupdesk.schedule.ExecutorTimers;
 import io.backupdesk.schedule.ScheduledBackup;
 import io.backupdesk.schedule.StoredSchedules;
@@ -54,6 +54,7 @@ import io.backupdesk.store.RestoreStore;
 import io.backupdesk.store.ScheduleStore;
 import io.backupdesk.store.SettingsStore;
 import io.backupdesk.store.SmtpPasswordStore;
+import io.backupdesk.store.AcknowledgementStore;
 import io.backupdesk.store.StaleAlertStore;
 
 import java.nio.file.Files;
@@ -62,8 +63,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import java.util.Set;
 
 /**
  * The headless composition root: stores, tools and services wired by hand, shared by the CLI, the scheduler and the
@@ -111,7 +110,7 @@ public final class Engine {
         this.paths = paths;
         this.backupRootOverride = backupRootOverride;
         this.warnings = warnings;
-        this.clock = Clock.systemDefaultZone();
+        this.clock = new SystemClock();
     }
 
     private Jobs wireJobs() {
@@ -128,13 +127,15 @@ public final class Engine {
         BackupJob backup = new BackupJob(profiles(), backups(), cleanup,
                 new TestRestore(restores(), restore, history(), clock), history(), alerts(), claims(),
                 this::backupDefaults, encryptionKeys(), copy, sets, presets, clock);
-        StaleDatabases stale = new StaleDatabases(() -> WatchedDatabases.of(stats().health(), profiles().list(),
-                backupSets().read().sets()),
+        HealthJob health = new HealthJob(profiles(), schedules(), catalog(), backupSets(), history(),
+                new AcknowledgementStore(paths.configDir(), warnings), statsService(), () -> settings().load().rpo(),
+                clock);
+        StaleDatabases stale = new StaleDatabases(health::now,
                 staleAlerts.get(() -> new StaleAlertStore(paths.configDir(), warnings)), alerts(),
                 () -> settings().load().rpo(), clock);
         SetRestoreJob setRestore = new SetRestoreJob(restore, restores(), encryptionKeys(), decryptedCopies());
         return new Jobs(backup, sets, restore, setRestore, new VerifyJob(verifier(), encryptionKeys(), clock), cleanup,
-                stale, copy, offsite().destinationsJob(), remote, presets, this::backupDefaults);
+                stale, health, copy, offsite().destinationsJob(), remote, presets, this::backupDefaults);
     }
 
     /** The age keys backups are encrypted to, in the configuration folder. */
@@ -195,7 +196,7 @@ public final class Engine {
     }
 
     public ProfileStore profiles() {
-        return profiles.get(() -> new ProfileStore(paths.configDir(), warnings));
+        return profiles.get(() -> new ProfileStore(paths.configDir(), warnings, clock));
     }
 
     public Credentials credentials() {
@@ -377,12 +378,16 @@ public final class Engine {
 
     /**
      * The dashboard's numbers as of now: the catalog scanned, the history read, the RPO from the settings, and the
-     * health of the databases of the connections that exist now.
+     * health of the databases of the connections that exist now, as {@link HealthJob} judges it.
      */
     public DashboardStats stats() {
-        Set<String> profiles = profiles().list().stream().map(ConnectionProfile::name)
-                .collect(Collectors.toSet());
-        return stats.get(() -> new StatsService(clock)).compute(catalog().scan(), history().readAll(),
-                settings().load().rpo(), Folders.freeSpace(catalog().root()), profiles::contains);
+        BackupCatalog.Listing backups = catalog().read();
+        List<JobRun> runs = history().readAll();
+        return statsService().compute(backups.backups(), runs, settings().load().rpo(),
+                Folders.freeSpace(catalog().root()), jobs().health().scope(backups, runs));
+    }
+
+    private StatsService statsService() {
+        return stats.get(() -> new StatsService(clock));
     }
 }

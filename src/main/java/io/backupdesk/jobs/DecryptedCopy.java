@@ -26,10 +26,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The plaintext of an encrypted backup, for one restore: an owner-only folder of its own in the work folder, with a
- * sidecar that describes the plaintext, so the restore reads it as any backup. pg_restore needs a file it can seek in
- * (selective and parallel restores) and the pre-flight reads its table of contents, so it is decrypted to a file
- * rather than piped, into a {@link WorkFolder}.
+ * The plaintext of an encrypted backup, for one restore with parallel workers: pg_restore's workers each seek in the
+ * archive, which a pipe cannot give them, so it is decrypted to a file in an owner-only folder of its own in the work
+ * folder ({@link WorkFolder}: removed afterwards, and at the next start after a kill), with a sidecar that describes
+ * the plaintext, so the restore reads it as any backup. Every other restore streams the plaintext (decision 0051).
  */
 final class DecryptedCopy implements AutoCloseable {
     private static final int BUFFER = 1 << 16;

@@ -9,6 +9,6 @@ import java.util.function.Supplier;
  * @param defaults what a backup takes from the settings, as they are at the moment of asking
  */
 public record Jobs(BackupJob backup, SetBackupJob sets, RestoreJob restore, SetRestoreJob setRestore, VerifyJob verify,
-                   CleanupJob cleanup, StaleDatabases stale, CopyJob copy, DestinationsJob destinations,
+                   CleanupJob cleanup, StaleDatabases stale, HealthJob health, CopyJob copy, DestinationsJob destinations,
                    RemoteBackups remote, Presets presets,
                    Supplier<BackupDefaults> defaults) { }

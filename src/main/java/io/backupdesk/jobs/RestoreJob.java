@@ -10,6 +10,7 @@ import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
+import io.backupdesk.core.ProgressUpdate;
 import io.backupdesk.core.RestoreRecord;
 import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestorePlan;
@@ -66,8 +67,8 @@ public final class RestoreJob {
     }
 
     /**
-     * The checks before a restore. An encrypted backup is decrypted first (and the copy removed after), since the
-     * checks read its contents.
+     * The checks before a restore. An encrypted backup is read as it is decrypted, never to disk: the checks read only
+     * the start of an archive (its table of contents), and a plain dump's SQL as it streams.
      *
      * @throws io.backupdesk.core.BackupDeskException when an encrypted backup cannot be opened with what was given,
      *                                                saying which public keys it was encrypted to
@@ -83,9 +84,10 @@ public final class RestoreJob {
      */
     public RestoreCheck check(RestorePlan plan, SecretKeys secrets, Optional<String> password, Cancellation cancel) {
         RolesFirst.requireFile(plan);
-        return readingPlaintext(plan, secrets, cancel, readable -> {
-            List<PreflightCheck> checks = restores.preflight(readable, password, cancel);
-            Optional<RolesPreview> roles = rolesFirst.preview(readable, rolesFrom(plan, readable), secrets, password);
+        return readingPlaintext(plan, secrets, false, Progress.NONE, cancel, readable -> {
+            List<PreflightCheck> checks = restores.preflight(readable.plan(), readable.decryption(), password, cancel);
+            Optional<RolesPreview> roles = rolesFirst.preview(readable.plan(), rolesFrom(plan, readable.plan()),
+                    secrets, password);
             return new RestoreCheck(roles.map(r -> rolesFirst.counted(checks, readable, r, password)).orElse(checks),
                     roles);
         });
@@ -102,8 +104,8 @@ public final class RestoreJob {
             return Optional.empty();
         }
         if (plan.source().status() == BackupStatus.REMOTE) {
-            return readingPlaintext(plan, secrets, cancel, readable -> rolesFirst.preview(readable, readable.source(),
-                    secrets, password));
+            return readingPlaintext(plan, secrets, false, Progress.NONE, cancel, readable -> rolesFirst.preview(
+                    readable.plan(), readable.plan().source(), secrets, password));
         }
         return rolesFirst.preview(plan, plan.source(), secrets, password);
     }
@@ -126,7 +128,9 @@ public final class RestoreJob {
 
     /**
      * The same, opening an encrypted backup with the secrets given (else a stored key): without one that fits it is
-     * refused before anything changes. Its plaintext is decrypted to an owner-only copy that is removed afterwards.
+     * refused before anything changes. Its plaintext streams into pg_restore or psql as it is decrypted; only parallel
+     * workers, which need a file they can seek in, get an owner-only decrypted copy that is removed afterwards (and at
+     * the next start, after a kill).
      */
     public RestoreReport restore(RestorePlan plan, SecretKeys secrets, Optional<String> password, Progress progress,
                                  Consumer<String> log, Cancellation cancel) {
@@ -140,22 +144,23 @@ public final class RestoreJob {
     }
 
     /**
-     * The same, then {@code after} with the report and the backup as it was read (for an encrypted one its plaintext
-     * copy), still as the one job on the database: a set restore gives the database its own settings from it.
+     * The same, then {@code after} with the report and the backup as it was read, still as the one job on the
+     * database: a set restore gives the database its own settings from it.
      */
     <T> T restoreThen(RestorePlan plan, String origin, SecretKeys secrets, Optional<String> password, Progress progress,
-                      Consumer<String> log, Cancellation cancel, BiFunction<RestoreReport, BackupCatalog.Entry, T> after) {
+                      Consumer<String> log, Cancellation cancel, BiFunction<RestoreReport, Readable, T> after) {
         RolesFirst.requireFile(plan);
-        return claims.whileHolding(claimOf(plan), "restore", () -> readingPlaintext(plan, secrets, cancel, readable -> {
-            Optional<RolesReport> roles = rolesFirst.apply(readable, rolesFrom(plan, readable), secrets, password,
-                    cancel);
+        return claims.whileHolding(claimOf(plan), "restore", () -> readingPlaintext(plan, secrets,
+                !plan.streamable(), progress, cancel, readable -> {
+            Optional<RolesReport> roles = rolesFirst.apply(readable, rolesFrom(plan, readable.plan()), secrets,
+                    password, cancel);
             RestoreReport report;
             try {
-                report = restores.restore(readable, origin, password, progress, log, cancel);
+                report = restores.restore(readable.plan(), origin, readable.decryption(), password, progress, log, cancel);
             } catch (BackupDeskException e) {
                 throw roles.map(r -> RolesFirst.after(e, r)).orElse(e);
             }
-            return after.apply(roles.map(report::withRoles).orElse(report), readable.source());
+            return after.apply(roles.map(report::withRoles).orElse(report), readable);
         }));
     }
 
@@ -178,34 +183,63 @@ public final class RestoreJob {
             // its header is at the destination: the key is tried on the download, before anything changes
             return;
         }
+        openHeader(backup, decryption);
+    }
+
+    /**
+     * A plan on a backup the restore layer can read, and what decrypts that backup as it streams.
+     *
+     * @param plan       the plan, on a download or a decrypted copy of its backup where one was needed
+     * @param decryption opens the plan's backup as it streams; null when its file is plaintext
+     */
+    record Readable(RestorePlan plan, ArchiveDecryption decryption) { }
+
+    /**
+     * Runs the step on the plan as it is; for a backup only at a destination on its download, checked against its
+     * sidecar. An encrypted backup is decrypted as it streams once its header proved that the key opens it; only
+     * {@code needsFile} decrypts it to an owner-only copy first.
+     *
+     * @param needsFile the step runs a pg_restore that must seek in a file (a plan not {@link RestorePlan#streamable()})
+     */
+    <T> T readingPlaintext(RestorePlan plan, SecretKeys secrets, boolean needsFile, Progress progress,
+                           Cancellation cancel, Function<Readable, T> step) {
+        if (plan.source().status() == BackupStatus.REMOTE) {
+            // the key is checked before the download, so a backup nothing here opens is refused at once
+            requireOpenable(plan.source(), secrets);
+            try (DownloadedCopy downloaded = remote.download(plan.source(), cancel)) {
+                return readingPlaintext(plan.withSource(downloaded.entry()), secrets, needsFile, progress, cancel, step);
+            }
+        }
+        BackupRecord backup = plan.source().record();
+        if (!backup.encrypted()) {
+            return step.apply(new Readable(plan, null));
+        }
+        ArchiveDecryption decryption = keys.forReading(backup, secrets)
+                .orElseThrow(() -> EncryptionKeys.noKeyFor(backup));
+        // the first read of the file, before anything changes: a wrong key or passphrase fails on the header
+        openHeader(plan.source(), decryption);
+        if (!needsFile) {
+            return step.apply(new Readable(plan, decryption));
+        }
+        progress.report(ProgressUpdate.phase("Decrypting the backup to an owner-only temporary file that "
+                + plan.jobs() + " pg_restore workers can read (removed afterwards)"));
+        try (DecryptedCopy copy = DecryptedCopy.of(plan.source(), decryption, decryptedCopies, verifier, clock, cancel)) {
+            return step.apply(new Readable(plan.withSource(copy.entry()), null));
+        }
+    }
+
+    /**
+     * Reads the file's age header and unwraps its file key with the key or passphrase given, which proves that it
+     * opens the file (the header's MAC is checked with the unwrapped key); no payload is decrypted.
+     *
+     * @throws io.backupdesk.crypto.CryptoException a wrong key or passphrase, or a header that is not age's
+     */
+    private static void openHeader(BackupCatalog.Entry backup, ArchiveDecryption decryption) {
         try (InputStream file = Files.newInputStream(backup.archive()); InputStream opened = decryption.decrypt(file)) {
             // the header was read and its key unwrapped: this key opens the file
         } catch (IOException e) {
             throw new BackupDeskException(ErrorKind.IO, "The backup " + backup.record().id() + " cannot be read: "
                     + e.getMessage(), "Check that the backup file is there and readable.", List.of(), e);
-        }
-    }
-
-    /**
-     * Runs the step on the plan as it is; for a backup only at a destination on its download, checked against its
-     * sidecar; for an encrypted backup on its decrypted copy.
-     */
-    <T> T readingPlaintext(RestorePlan plan, SecretKeys secrets, Cancellation cancel, Function<RestorePlan, T> step) {
-        if (plan.source().status() == BackupStatus.REMOTE) {
-            // the key is checked before the download, so a backup nothing here opens is refused at once
-            requireOpenable(plan.source(), secrets);
-            try (DownloadedCopy downloaded = remote.download(plan.source(), cancel)) {
-                return readingPlaintext(plan.withSource(downloaded.entry()), secrets, cancel, step);
-            }
-        }
-        BackupRecord backup = plan.source().record();
-        if (!backup.encrypted()) {
-            return step.apply(plan);
-        }
-        ArchiveDecryption decryption = keys.forReading(backup, secrets)
-                .orElseThrow(() -> EncryptionKeys.noKeyFor(backup));
-        try (DecryptedCopy copy = DecryptedCopy.of(plan.source(), decryption, decryptedCopies, verifier, clock, cancel)) {
-            return step.apply(plan.withSource(copy.entry()));
         }
     }
 

@@ -65,29 +65,31 @@ final class RolesFirst {
     }
 
     /** The database's checks as they stand once the roles step has created the roles it previews. */
-    List<PreflightCheck> counted(List<PreflightCheck> checks, RestorePlan readable, RolesPreview roles,
+    List<PreflightCheck> counted(List<PreflightCheck> checks, RestoreJob.Readable readable, RolesPreview roles,
                                  Optional<String> password) {
-        return steps().withRolesCreatedFirst(checks, readable, roles.rolesToCreate(), password);
+        return steps().withRolesCreatedFirst(checks, readable.plan(), readable.decryption(), roles.rolesToCreate(),
+                password);
     }
 
     /**
      * Creates the roles the target lacks, after the roles' preview and the database's pre-flight (with those roles
      * counted) have passed; empty when the roles are left as they are.
      *
-     * @param readable the plan on a readable copy of the backup
+     * @param readable the plan on a readable copy of the backup, and what decrypts it as it streams
      * @throws BackupDeskException {@code PREFLIGHT_BLOCKED} when a role cannot be created or a check blocks: nothing
      *                             was changed
      */
-    Optional<RolesReport> apply(RestorePlan readable, BackupCatalog.Entry rolesFrom, SecretKeys secrets,
+    Optional<RolesReport> apply(RestoreJob.Readable readable, BackupCatalog.Entry rolesFrom, SecretKeys secrets,
                                 Optional<String> password, Cancellation cancel) {
-        if (readable.roles() != RolesMode.CREATE_MISSING) {
+        RestorePlan plan = readable.plan();
+        if (plan.roles() != RolesMode.CREATE_MISSING) {
             return Optional.empty();
         }
         Globals globals = globals(rolesFrom, secrets);
-        RolesPreview roles = steps().previewRoles(globals, readable.target(), password);
-        List<PreflightCheck> blocking = counted(service.preflight(readable, password, cancel), readable, roles,
-                password).stream().filter(c -> c.level() == PreflightCheck.Level.BLOCK
-                && !readable.overrides().contains(c.id())).toList();
+        RolesPreview roles = steps().previewRoles(globals, plan.target(), password);
+        List<PreflightCheck> blocking = counted(service.preflight(plan, readable.decryption(), password, cancel),
+                readable, roles, password).stream().filter(c -> c.level() == PreflightCheck.Level.BLOCK
+                && !plan.overrides().contains(c.id())).toList();
         if (roles.blocked() || !blocking.isEmpty()) {
             List<String> why = new ArrayList<>(roles.blockers());
             blocking.forEach(c -> why.add(c.message()));
@@ -96,7 +98,7 @@ final class RolesFirst {
                     .filter(f -> !f.isBlank()).collect(Collectors.joining(" ")));
         }
         cancel.throwIfCancelled();
-        return Optional.of(steps().applyRoles(globals, RolesMode.CREATE_MISSING, readable.target(), password));
+        return Optional.of(steps().applyRoles(globals, RolesMode.CREATE_MISSING, plan.target(), password));
     }
 
     private ServerSteps steps() {

@@ -81,10 +81,11 @@ public final class SetRestoreJob {
         for (SetRestoreRequest.Choice choice : request.databases()) {
             cancel.throwIfCancelled();
             RestorePlan plan = plan(request, choice, !roles.missingTablespaces().isEmpty());
-            databases.add(restores.readingPlaintext(plan, secrets, cancel, readable -> new SetRestorePreview.Database(
-                    choice.database(), choice.targetName(), steps.withRolesCreatedFirst(
-                            service.preflight(readable, password, cancel), readable, createdFirst, password),
-                    steps.databaseLevel(readable.source()).summary())));
+            databases.add(restores.readingPlaintext(plan, secrets, false, Progress.NONE, cancel,
+                    readable -> new SetRestorePreview.Database(choice.database(), choice.targetName(),
+                            steps.withRolesCreatedFirst(service.preflight(readable.plan(), readable.decryption(),
+                                    password, cancel), readable.plan(), readable.decryption(), createdFirst, password),
+                            steps.databaseLevel(readable.plan().source(), readable.decryption()).summary())));
         }
         return new SetRestorePreview(request.source().set().id(), request.target().describe(), roles, databases);
     }
@@ -152,10 +153,10 @@ public final class SetRestoreJob {
 
     /** The database's own settings and grants; what keeps them from being given is reported, not thrown: it is restored. */
     private DatabaseLevelReport databaseLevel(SetRestoreRequest request, SetRestoreRequest.Choice choice,
-                                              BackupCatalog.Entry readable, Optional<String> password) {
+                                              RestoreJob.Readable readable, Optional<String> password) {
         try {
-            return steps.giveDatabaseLevel(readable, request.target(), choice.targetName(), request.noOwner(),
-                    request.noPrivileges(), password);
+            return steps.giveDatabaseLevel(readable.plan().source(), readable.decryption(), request.target(),
+                    choice.targetName(), request.noOwner(), request.noPrivileges(), password);
         } catch (BackupDeskException e) {
             return new DatabaseLevelReport(choice.targetName(), List.of(), List.of("None of the database's own"
                     + " settings and grants could be given: " + e.getMessage()), List.of(), null);

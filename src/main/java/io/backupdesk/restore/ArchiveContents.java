@@ -1,6 +1,5 @@
 package io.backupdesk.restore;
 
-import io.backupdesk.backup.PlainDumpStream;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.pg.ArchiveToc;
 import io.backupdesk.pg.SqlStatements;
@@ -10,10 +9,10 @@ import io.backupdesk.pg.TocEntry;
 import java.io.BufferedReader;
 import java.io.FilterReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,11 +39,6 @@ public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<St
         schemas = Set.copyOf(schemas);
     }
 
-    /** Reads a pg_restore archive's own table of contents; a damaged one is a typed error with a clear message. */
-    public static ArchiveContents read(Path archive) {
-        return of(ArchiveToc.read(archive));
-    }
-
     static ArchiveContents of(ArchiveToc toc) {
         // extensions, BLOBS and comments on extensions have no owner: an empty owner is no role to look for
         Set<String> owners = new TreeSet<>();
@@ -69,13 +63,16 @@ public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<St
         return new ArchiveContents(toc.entries(), owners, extensions, new ArchiveSql(grantees), schemas, toc.database());
     }
 
-    /** Reads a plain SQL dump to its end for the roles its objects are given to and the extensions it creates. */
-    public static ArchiveContents scanPlain(Path dump, Cancellation cancel) throws IOException {
+    /**
+     * Reads a plain SQL dump's text to its end for the roles its objects are given to and the extensions it creates;
+     * the text as it streams from the file, or decrypted and decompressed from an encrypted one.
+     */
+    static ArchiveContents scanPlain(InputStream sqlText, Cancellation cancel) throws IOException {
         Set<String> owners = new TreeSet<>();
         Set<String> extensions = new TreeSet<>();
         Set<String> grantees = new TreeSet<>();
         Set<String> schemas = new TreeSet<>();
-        try (Reader sql = new Cancellable(new BufferedReader(new InputStreamReader(PlainDumpStream.open(dump),
+        try (Reader sql = new Cancellable(new BufferedReader(new InputStreamReader(sqlText,
                 StandardCharsets.UTF_8), 1 << 16), cancel)) {
             SqlStatements.scan(sql, PLAIN_FIRST_WORDS, s -> {
                 if (s.get(0).isWord("CREATE")) {

@@ -3,6 +3,7 @@ package io.backupdesk.restore;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.QualifiedName;
 import io.backupdesk.restore.roles.RolesMode;
@@ -17,7 +18,8 @@ import java.util.Set;
  * @param source             the backup to restore
  * @param target             the server (its profile's database is only the default target name)
  * @param database           the database to restore to
- * @param jobs               parallel pg_restore workers; 1 for plain SQL and tar, which cannot restore in parallel
+ * @param jobs               parallel pg_restore workers; 1 for plain SQL and tar, which cannot restore in parallel;
+ *                           below 1 for the backup's default ({@link #defaultJobs(BackupRecord)})
  * @param schemas            restore only these schemas (empty: all)
  * @param tables             restore only these tables, "schema.name" or a bare name, quoted as {@link QualifiedName}
  *                           reads them (empty: all)
@@ -52,7 +54,7 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
         int jobsAsked = Math.max(0, jobs);
         if (jobs < 1) {
             // rows loaded into tables that keep their foreign keys go one table at a time, in order
-            jobs = PlanRules.keepsForeignKeysWhileLoading(mode, flags) ? 1 : defaultJobs(source.record().format());
+            jobs = PlanRules.keepsForeignKeysWhileLoading(mode, flags) ? 1 : defaultJobs(source.record());
         }
         if (singleTransaction && jobs > 1) {
             throw BackupDeskException.configuration("A single transaction cannot be combined with parallel jobs.",
@@ -116,6 +118,14 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
         return PlanRules.keepsForeignKeysWhileLoading(mode, flags);
     }
 
+    /**
+     * The default for this backup: as for its format, but one worker for an encrypted backup, whose plaintext then
+     * streams into pg_restore and never reaches the disk; parallel workers need it decrypted to a file first.
+     */
+    public static int defaultJobs(BackupRecord backup) {
+        return backup.encrypted() ? 1 : defaultJobs(backup.format());
+    }
+
     /** One worker per core, at most four, where the format allows it. */
     public static int defaultJobs(BackupFormat format) {
         return format == BackupFormat.PLAIN || format == BackupFormat.TAR ? 1
@@ -130,6 +140,16 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
     /** Whether a restore in place empties the whole database and restores all of the backup into it. */
     public boolean whole() {
         return !selective() && flags.whole();
+    }
+
+    /**
+     * Whether pg_restore can read this plan's archive from its stdin, as an encrypted backup is streamed (decision
+     * 0051): one worker reading front to back, a whole archive or a --use-list in the archive's own order. From a pipe
+     * pg_restore refuses parallel workers, and a list that moves data entries ("could not find block ID"), so any
+     * such plan must be false here.
+     */
+    public boolean streamable() {
+        return jobs <= 1;
     }
 
     /** The same plan reading another copy of the same backup (the plaintext of an encrypted one). */

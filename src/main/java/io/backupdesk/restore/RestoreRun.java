@@ -1,5 +1,6 @@
 package io.backupdesk.restore;
 
+import io.backupdesk.backup.ArchiveDecryption;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupService;
 import io.backupdesk.core.BackupDeskException;
@@ -18,7 +19,6 @@ import io.backupdesk.pg.TargetServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -49,19 +49,26 @@ final class RestoreRun {
     private final Journal journal;
     private final String origin;
     private final Instant started;
+    private final ArchiveReader reader;
     /** The archive's contents as the pre-flight read them, so the restore does not read them again. */
     private ArchiveContents readContents;
 
-    RestoreRun(RestoreService.Services services, RestorePlan plan, Optional<String> runtimePassword, String id,
-               Progress progress, Consumer<String> log, Cancellation cancel, Journal journal) {
-        this(services, plan, runtimePassword, id, "manual", progress, log, cancel, journal);
+    RestoreRun(RestoreService.Services services, RestorePlan plan, ArchiveDecryption decryption,
+               Optional<String> runtimePassword, String id, Progress progress, Consumer<String> log, Cancellation cancel,
+               Journal journal) {
+        this(services, plan, decryption, runtimePassword, id, "manual", progress, log, cancel, journal);
     }
 
-    /** @param origin who asked for it, for the log: "manual", a schedule, or the restore it puts back */
-    RestoreRun(RestoreService.Services services, RestorePlan plan, Optional<String> runtimePassword, String id,
-               String origin, Progress progress, Consumer<String> log, Cancellation cancel, Journal journal) {
+    /**
+     * @param decryption opens an encrypted backup as it streams; null for one that is not encrypted
+     * @param origin     who asked for it, for the log: "manual", a schedule, or the restore it puts back
+     */
+    RestoreRun(RestoreService.Services services, RestorePlan plan, ArchiveDecryption decryption,
+               Optional<String> runtimePassword, String id, String origin, Progress progress, Consumer<String> log,
+               Cancellation cancel, Journal journal) {
         this.services = services;
         this.plan = plan;
+        this.reader = new ArchiveReader(plan.source(), decryption);
         this.target = plan.target();
         this.runtimePassword = runtimePassword;
         this.password = runtimePassword.or(() -> services.credentials().storedPassword(plan.target()));
@@ -242,7 +249,7 @@ final class RestoreRun {
 
         RestoreReport restoreInto(String database, String reportedAs, boolean clean, String safetyBackupId) {
             ToolRestore.Outcome outcome = new ToolRestore(services.runner(), journal,
-                    db -> services.connections().open(target, db, password)).run(plan, client, database, clean, contents,
+                    db -> services.connections().open(target, db, password)).run(plan, reader, client, database, clean, contents,
                     RestoreService.env(target, database, passFile), services.workDir(), progress, log, cancel);
             cancel.throwIfCancelled();
             RestoreService.phase(progress, "Counting the rows of " + database);
@@ -294,14 +301,7 @@ final class RestoreRun {
     }
 
     private ArchiveContents contents() {
-        try {
-            return plan.source().record().format() == BackupFormat.PLAIN
-                    ? ArchiveContents.scanPlain(plan.source().archive(), cancel)
-                    : ArchiveContents.read(plan.source().archive());
-        } catch (IOException e) {
-            throw new BackupDeskException(ErrorKind.IO, "The backup cannot be read: " + e.getMessage(),
-                    "Verify the backup; a damaged file cannot be restored.", List.of(), e);
-        }
+        return reader.contents(cancel);
     }
 
     /**
@@ -317,7 +317,7 @@ final class RestoreRun {
             return;
         }
         RestoreService.phase(progress, "Reading the backup in full before " + plan.database() + " is touched");
-        BackupCatalog.Entry checked = services.verifier().verify(source, progress, cancel);
+        BackupCatalog.Entry checked = reader.verify(services.verifier(), progress, cancel);
         if (checked.status() != BackupStatus.VERIFIED) {
             String why = checked.record().verification() == null ? checked.status().name()
                     : checked.record().verification().message();

@@ -1,5 +1,6 @@
 package io.backupdesk.restore;
 
+import io.backupdesk.backup.ArchiveDecryption;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.ActiveRun;
 import io.backupdesk.backup.BackupService;
@@ -77,8 +78,18 @@ public final class RestoreService {
      * @param password a password asked for at run time; empty for the stored one
      */
     public List<PreflightCheck> preflight(RestorePlan plan, Optional<String> password, Cancellation cancel) {
-        return new RestoreRun(services, plan, password, Ids.newId(), Progress.NONE, line -> { }, cancel, Journal.NONE)
-                .preflight();
+        return preflight(plan, null, password, cancel);
+    }
+
+    /**
+     * The same for an encrypted backup, read as it is decrypted (its table of contents, or a plain dump's SQL).
+     *
+     * @param decryption opens the plan's backup when it is encrypted; null for one that is not
+     */
+    public List<PreflightCheck> preflight(RestorePlan plan, ArchiveDecryption decryption, Optional<String> password,
+                                          Cancellation cancel) {
+        return new RestoreRun(services, plan, decryption, password, Ids.newId(), Progress.NONE, line -> { }, cancel,
+                Journal.NONE).preflight();
     }
 
     /**
@@ -98,6 +109,23 @@ public final class RestoreService {
     /** The same, recorded in the history with another origin than "manual", e.g. a schedule's test restore. */
     public RestoreReport restore(RestorePlan plan, String origin, Optional<String> password, Progress progress,
                                  Consumer<String> log, Cancellation cancel) {
+        return restore(plan, origin, null, password, progress, log, cancel);
+    }
+
+    /**
+     * The same for an encrypted backup, decrypted as it streams into pg_restore or psql: its plaintext never reaches
+     * the disk. pg_restore reads it from its stdin, so the plan must be {@link RestorePlan#streamable()} (the jobs layer
+     * decrypts to a file where parallel workers need one, and passes that copy as an unencrypted backup).
+     *
+     * @param decryption opens the plan's backup when it is encrypted; null for one that is not
+     */
+    public RestoreReport restore(RestorePlan plan, String origin, ArchiveDecryption decryption,
+                                 Optional<String> password, Progress progress, Consumer<String> log,
+                                 Cancellation cancel) {
+        if (plan.source().record().encrypted() && !plan.streamable()) {
+            throw new IllegalArgumentException("An encrypted backup streams into pg_restore, which this plan cannot"
+                    + " read from a pipe; decrypt it to a file first");
+        }
         String id = Ids.newId();
         Instant started = services.clock().instant();
         JobRun run = JobRun.builder().id(id).kind(JobRun.KIND_RESTORE).profile(plan.target().name())
@@ -105,8 +133,8 @@ public final class RestoreService {
                 .build();
         return tracked(run, journal -> {
             try {
-                RestoreReport report = new RestoreRun(services, plan, password, id, origin, progress, log, cancel,
-                        journal).execute();
+                RestoreReport report = new RestoreRun(services, plan, decryption, password, id, origin, progress, log,
+                        cancel, journal).execute();
                 boolean failed = !report.succeeded();
                 services.history().append(ended(run, failed ? JobStatus.FAILED : JobStatus.OK, null,
                         failed ? report.summary() : null));

@@ -83,7 +83,8 @@ final class Rollback {
         BackupCatalog.Entry safety = services.catalog().require(safetyId);
         RestorePlan plan = new RestorePlan(safety, target, database, RestoreMode.SAFE_REPLACE, 0, false, false, false,
                 List.of(), List.of(), true, true, Set.of());
-        return new RestoreRun(services, plan, password, Ids.newId(), "put back of the safety backup " + safetyId, progress,
+        // never encrypted (decision 0029): the same restore must be able to put it back without a secret key
+        return new RestoreRun(services, plan, null, password, Ids.newId(), "put back of the safety backup " + safetyId, progress,
                 line -> { }, cancel, journal).execute();
     }
 

@@ -1,9 +1,9 @@
 package io.backupdesk.restore;
 
+import io.backupdesk.backup.ArchiveDecryption;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.ConnectionProfile;
-import io.backupdesk.pg.ArchiveToc;
 import io.backupdesk.pg.ConnectionFactory;
 import io.backupdesk.pg.TargetServer;
 import io.backupdesk.restore.roles.Globals;
@@ -56,25 +56,28 @@ public final class ServerSteps {
      * What the database itself carried when it was dumped (owner, settings, comment, privileges), read from the
      * archive's table of contents; none for a plain SQL backup, which holds none of it.
      *
-     * @param source a readable copy of the backup: for an encrypted one its decrypted copy
+     * @param source     the backup, or a decrypted copy of it
+     * @param decryption opens an encrypted backup as it streams; null for one that is not encrypted
      */
-    public DatabaseLevel databaseLevel(BackupCatalog.Entry source) {
+    public DatabaseLevel databaseLevel(BackupCatalog.Entry source, ArchiveDecryption decryption) {
         return source.record().format() == BackupFormat.PLAIN ? DatabaseLevel.NONE
-                : DatabaseLevel.of(ArchiveToc.read(source.archive()));
+                : DatabaseLevel.of(new ArchiveReader(source, decryption).toc());
     }
 
     /**
      * Gives a restored database what the database itself carried in its archive, which a restore without --create
      * leaves out.
      *
-     * @param source   a readable copy of the backup the database was restored from
-     * @param database the name it was restored under on the target
+     * @param source     the backup the database was restored from, or a decrypted copy of it
+     * @param decryption opens an encrypted backup as it streams; null for one that is not encrypted
+     * @param database   the name it was restored under on the target
      * @param noOwner      the database stays the restoring login's
      * @param noPrivileges the grants on it are left out
      */
-    public DatabaseLevelReport giveDatabaseLevel(BackupCatalog.Entry source, ConnectionProfile target, String database,
-                                                 boolean noOwner, boolean noPrivileges, Optional<String> password) {
-        DatabaseLevel level = databaseLevel(source);
+    public DatabaseLevelReport giveDatabaseLevel(BackupCatalog.Entry source, ArchiveDecryption decryption,
+                                                 ConnectionProfile target, String database, boolean noOwner,
+                                                 boolean noPrivileges, Optional<String> password) {
+        DatabaseLevel level = databaseLevel(source, decryption);
         if (level == DatabaseLevel.NONE) {
             return DatabaseLevelReport.nothing(database, "A plain SQL backup holds none of the database's own"
                     + " settings and grants; " + database + " has the defaults.");
@@ -89,11 +92,13 @@ public final class ServerSteps {
      * A database's pre-flight as it stands once the roles step has run: its roles check counts the roles that step
      * creates as there, instead of warning about them. Plain SQL backups keep their check, which read the whole dump.
      *
-     * @param readable the plan on a readable copy of the backup
-     * @param created  the roles the roles step creates first
+     * @param readable   the plan on the backup, or on a decrypted copy of it
+     * @param decryption opens an encrypted backup as it streams; null for one that is not encrypted
+     * @param created    the roles the roles step creates first
      */
     public List<PreflightCheck> withRolesCreatedFirst(List<PreflightCheck> checks, RestorePlan readable,
-                                                      Collection<String> created, Optional<String> password) {
+                                                      ArchiveDecryption decryption, Collection<String> created,
+                                                      Optional<String> password) {
         if (created.isEmpty() || readable.source().record().format() == BackupFormat.PLAIN) {
             return checks;
         }
@@ -102,7 +107,8 @@ public final class ServerSteps {
             there = server.roles();
         }
         there.addAll(created);
-        PreflightCheck roles = Preflight.roles(readable, ArchiveContents.read(readable.source().archive()), there);
+        PreflightCheck roles = Preflight.roles(readable, ArchiveContents.of(new ArchiveReader(readable.source(),
+                decryption).toc()), there);
         PreflightCheck said = roles.level() == PreflightCheck.Level.OK && roles.message().startsWith("Every role")
                 ? PreflightCheck.ok(CheckId.ROLES, "Every role the backup names is on the target once the roles file's"
                 + " missing roles are created.") : roles;

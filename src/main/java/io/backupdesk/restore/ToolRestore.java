@@ -1,7 +1,6 @@
 package io.backupdesk.restore;
 
 import io.backupdesk.backup.BackupCatalog;
-import io.backupdesk.backup.PlainDumpStream;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.Cancellation;
@@ -51,25 +50,28 @@ final class ToolRestore {
     }
 
     /**
+     * @param reader   reads the plan's backup: its file, or an encrypted one decrypted into the program's stdin
      * @param clean    drop each object before creating it (clean in place)
      * @param contents the archive's table of contents; null for plain SQL
      * @param workDir  where the --use-list file may go; deleted by the caller
      */
-    Outcome run(RestorePlan plan, ClientInstallation client, String database, boolean clean, ArchiveContents contents,
-                Map<String, String> env, Path workDir, Progress progress, Consumer<String> log, Cancellation cancel) {
+    Outcome run(RestorePlan plan, ArchiveReader reader, ClientInstallation client, String database, boolean clean,
+                ArchiveContents contents, Map<String, String> env, Path workDir, Progress progress, Consumer<String> log,
+                Cancellation cancel) {
         BackupCatalog.Entry source = plan.source();
         ToolOutput output = new ToolOutput();
         if (source.record().format() == BackupFormat.PLAIN) {
-            return new Outcome(psql(plan, client, database, env, output, progress, log, cancel), output);
+            return new Outcome(psql(plan, reader, client, database, env, output, progress, log, cancel), output);
         }
         Path useList = needsUseList(plan) ? writeUseList(contents, plan, workDir) : null;
         List<String> args = new ArrayList<>(List.of("--no-password", "--verbose", "--dbname=" + conninfo(database)));
         args.addAll(options(plan, clean, useList == null ? null : useList.toString()));
-        args.add(source.archive().toString());
+        // without a file pg_restore reads stdin: a whole restore, or a --use-list in the archive's own order
+        reader.file().ifPresent(file -> args.add(file.toString()));
         RestoreProgress tracker = new RestoreProgress(progress, contents.entries().size(), rowsInScope(plan));
         try (CopyWatch watch = new CopyWatch(() -> connectTo.apply(database), tracker, progress)) {
             ProcessRunner.Result result = runner.run(ToolCommand.of(client.tool(ClientTool.PG_RESTORE).orElseThrow(), args, env),
-                    ProcessRunner.StdoutHandler.DISCARD, line -> {
+                    reader.stdin(cancel), ProcessRunner.StdoutHandler.DISCARD, line -> {
                         output.accept(line);
                         tracker.line(line);
                         log.accept(line);
@@ -177,8 +179,9 @@ final class ToolRestore {
         }
     }
 
-    private int psql(RestorePlan plan, ClientInstallation client, String database, Map<String, String> env,
-                     ToolOutput output, Progress progress, Consumer<String> log, Cancellation cancel) {
+    private int psql(RestorePlan plan, ArchiveReader reader, ClientInstallation client, String database,
+                     Map<String, String> env, ToolOutput output, Progress progress, Consumer<String> log,
+                     Cancellation cancel) {
         List<String> args = new ArrayList<>(List.of("--no-password", "--no-psqlrc", "--quiet",
                 "--dbname=" + conninfo(database)));
         args.addAll(psqlOptions(plan));
@@ -186,18 +189,18 @@ final class ToolRestore {
         AtomicLong read = new AtomicLong();
         Runnable tick = RestoreProgress.forBytes(progress, read::get, size(dump), "Running the SQL of " + dump.getFileName());
         ProcessRunner.Result result = runner.run(ToolCommand.of(client.tool(ClientTool.PSQL).orElseThrow(), args, env),
-                stdin -> feed(dump, read, stdin, tick, cancel), ProcessRunner.StdoutHandler.DISCARD, line -> {
+                stdin -> feed(reader, read, stdin, tick, cancel), ProcessRunner.StdoutHandler.DISCARD, line -> {
                     output.accept(line);
                     log.accept(line);
                 }, cancel, null, journal::started);
         return result.exitCode();
     }
 
-    private static void feed(Path dump, AtomicLong read, OutputStream stdin, Runnable tick, Cancellation cancel)
-            throws IOException {
+    private static void feed(ArchiveReader reader, AtomicLong read, OutputStream stdin, Runnable tick,
+                             Cancellation cancel) throws IOException {
         byte[] buffer = new byte[1 << 16];
         long lastTick = 0;
-        try (InputStream sql = PlainDumpStream.open(dump, read)) {
+        try (InputStream sql = reader.openSql(read)) {
             while (true) {
                 int n;
                 try {

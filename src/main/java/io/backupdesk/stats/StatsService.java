@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.function.Predicate;
 
 /**
  * The dashboard's numbers from the catalog (what backups exist) and the job history (what ran and how it ended).
@@ -41,17 +40,15 @@ public final class StatsService {
      * @param freeBytes free space on the backup volume, or -1 when unknown
      */
     public DashboardStats compute(List<BackupCatalog.Entry> catalog, List<JobRun> history, Duration rpo, long freeBytes) {
-        return compute(catalog, history, rpo, freeBytes, profile -> true);
+        return compute(catalog, history, rpo, freeBytes, HealthScope.everything());
     }
 
     /**
-     * As {@link #compute(List, List, Duration, long)}, judging the health of the databases of existing connections
-     * only: the totals count every backup of the catalog, a removed connection's too.
-     *
-     * @param profileExists whether a connection of this name exists now
+     * As {@link #compute(List, List, Duration, long)}, judging the health of the watched databases only, with the
+     * acknowledged conditions: the totals count every backup of the catalog, a removed connection's too.
      */
     public DashboardStats compute(List<BackupCatalog.Entry> catalog, List<JobRun> history, Duration rpo, long freeBytes,
-                                  Predicate<String> profileExists) {
+                                  HealthScope scope) {
         Instant now = clock.instant();
         ZoneId zone = clock.getZone();
         List<BackupRecord> kept = catalog.stream().filter(e -> e.status() != BackupStatus.MISSING)
@@ -66,13 +63,19 @@ public final class StatsService {
                 lastMonth.isEmpty() ? null : Duration.ofMillis((long) lastMonth.stream()
                         .mapToLong(BackupRecord::durationMillis).average().orElse(0)),
                 compressionRatio(kept), freeBytes,
-                HealthRules.evaluate(catalog, backupRuns, rpo, now, profileExists),
+                HealthRules.evaluate(catalog, history, rpo, now, scope),
                 Charts.storageOverTime(kept, LocalDate.ofInstant(now, zone), zone),
                 lastMonth.stream().sorted(Comparator.comparing(BackupRecord::createdAt))
                         .map(r -> new DashboardStats.DurationPoint(r.createdAt(), key(r), Duration.ofMillis(r.durationMillis())))
                         .toList(),
                 Charts.daily(backupRuns, LocalDate.ofInstant(now, zone), zone),
                 storageByDatabase(kept), recent(history));
+    }
+
+    /** The health alone, as {@link #compute} judges it, for whoever needs no other number. */
+    public List<DatabaseHealth> health(List<BackupCatalog.Entry> catalog, List<JobRun> history, Duration rpo,
+                                       HealthScope scope) {
+        return HealthRules.evaluate(catalog, history, rpo, clock.instant(), scope);
     }
 
     static boolean isGood(BackupStatus status) {

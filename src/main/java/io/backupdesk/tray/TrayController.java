@@ -20,7 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The tray icon and its menu: Open, Back up now ▸ (one entry per profile), Pause or Resume the schedules, Quit.
+ * The tray icon and its menu: Open, Back up now ▸ (one entry per profile), Acknowledge the alerts behind a red or
+ * amber icon (while there are any), Pause or Resume the schedules, Quit.
  * Plain AWT ({@link SystemTray}): the menu is rebuilt whole whenever the profiles or the pause state change, which a
  * wrapper that copies a JavaFX menu into AWT once did not allow. Every change runs on the AWT event thread, and the
  * actions are called there too; the caller hops to its own thread. {@link #close()} takes the icon out of the tray,
@@ -37,6 +38,9 @@ public final class TrayController implements AutoCloseable {
 
         void togglePause();
 
+        /** Acknowledges these conditions, the alerts the icon showed when its menu was opened. */
+        void acknowledge(List<String> conditions);
+
         void quit();
     }
 
@@ -46,6 +50,7 @@ public final class TrayController implements AutoCloseable {
     private final TrayIcon icon;
     private volatile TrayState shown = TrayState.OK;
     private List<String> profiles = List.of();
+    private List<String> alerts = List.of();
     private boolean paused;
 
     /** Whether this desktop has a tray to put an icon in: not headless, and a tray host (panel) runs. */
@@ -95,9 +100,10 @@ public final class TrayController implements AutoCloseable {
                 LOG.info("Tray state {}", shown);
             }
             icon.setToolTip(status.tooltip());
-            if (!names.equals(profiles) || pausedNow != paused) {
+            if (!names.equals(profiles) || pausedNow != paused || !status.alerts().equals(alerts)) {
                 profiles = names;
                 paused = pausedNow;
+                alerts = List.copyOf(status.alerts());
                 rebuildMenu();
             }
         });
@@ -113,6 +119,10 @@ public final class TrayController implements AutoCloseable {
         }
         backUpNow.setEnabled(!profiles.isEmpty());
         menu.add(backUpNow);
+        if (!alerts.isEmpty()) {
+            List<String> shown = alerts;
+            menu.add(item(texts.get("tray.menu.acknowledge", shown.size()), () -> actions.acknowledge(shown)));
+        }
         menu.add(item(texts.get(paused ? "tray.menu.resume" : "tray.menu.pause"), actions::togglePause));
         menu.addSeparator();
         menu.add(item(texts.get("tray.menu.quit"), actions::quit));

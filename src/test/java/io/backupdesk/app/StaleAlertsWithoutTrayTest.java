@@ -14,6 +14,7 @@ import io.backupdesk.engine.AppPaths;
 import io.backupdesk.engine.Engine;
 import io.backupdesk.schedule.BackupScheduler;
 import io.backupdesk.store.Alerts;
+import io.backupdesk.store.ProfileStore;
 import io.backupdesk.store.Settings;
 import io.backupdesk.store.SmtpPasswordStore;
 import io.backupdesk.testing.Cli;
@@ -28,8 +29,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -61,16 +64,17 @@ class StaleAlertsWithoutTrayTest {
         });
         hook.start();
         Engine engine = engine();
-        engine.profiles().save(new ConnectionProfile("shop", "db.example.invalid", 5432, "shop", "dba",
-                SslMode.PREFER, null));
+        // its only run failed two days ago: with an RPO of one hour it is long past it
+        Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
+        // added then: a database's RPO clock starts no sooner than its connection was added
+        new ProfileStore(config(), w -> { }, Clock.fixed(twoDaysAgo, ZoneOffset.UTC)).save(new ConnectionProfile("shop",
+                "db.example.invalid", 5432, "shop", "dba", SslMode.PREFER, null));
         new SmtpPasswordStore(config()).store("s3cret");
         Settings s = engine.settings().load();
         engine.settings().save(new Settings(s.schemaVersion(), s.backupRoot(), s.clientToolsDir(),
                 s.verifyAfterBackup(), 1, s.theme(), s.defaultFormat(), s.defaultCompression(), s.background(),
                 new Alerts("http://127.0.0.1:" + hook.getAddress().getPort() + "/hook", new Alerts.MailServer(
                         "127.0.0.1", SMTP.getSmtp().getPort(), "none", "desk", "desk@example.com", "dba@example.com"))));
-        // its only run failed two days ago: with an RPO of one hour it is long past it
-        Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
         engine.history().append(new JobRun(JobRun.SCHEMA_VERSION, Ids.newId(), JobRun.KIND_BACKUP, "shop", "shop",
                 "schedule:nightly", twoDaysAgo, twoDaysAgo.plusSeconds(3), JobStatus.FAILED, 0, null,
                 ErrorKind.CONNECTION, "could not connect"));

@@ -157,9 +157,11 @@ class CommandLineIT {
         assertThat(json.get("backups").asInt()).isEqualTo(2);
         assertThat(json.get("successRate7d").asDouble()).isCloseTo(2.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(json.get("health").toString()).contains("\"database\":\"" + db + "\",\"health\":\"green\"")
-                // its first backup failed, but it is new: within its RPO it is amber, not yet red (issue 19)
-                .contains("\"database\":\"" + db + "_missing\",\"health\":\"amber\"");
-        assertThat(text.out()).contains("Backups            2").contains("green   p/" + db).contains("amber   gone/" + db + "_missing");
+                // its first backup failed: red for the failure, but new, so not past its RPO (issue 19)
+                .contains("\"database\":\"" + db + "_missing\",\"health\":\"red\"")
+                .contains("\"failing\":true,\"stale\":false");
+        assertThat(text.out()).contains("Backups            2").contains("green   p/" + db).contains("red     gone/" + db
+                + "_missing").contains("last backup failed").doesNotContain("past its RPO");
     }
 
     @Test

@@ -7,7 +7,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import static io.backupdesk.crypto.AgeStreams.decrypt;
 import static io.backupdesk.crypto.AgeStreams.encrypt;
@@ -98,6 +101,49 @@ class ScryptStanzaTest {
             assertThatThrownBy(() -> AgeEncryptor.withPassphrase(passphrase, 23)).hasMessage("The scrypt work factor 23 is outside 1 to 22.");
             assertThatThrownBy(() -> AgeEncryptor.withPassphrase(passphrase, 0)).isInstanceOf(CryptoException.class);
         }
+    }
+
+    @Test
+    void onePassphraseOpensEachFileWithItsOwnSaltAgainAndAgainAndAWrongOneStaysWrong() throws IOException {
+        byte[] first;
+        byte[] second;
+        try (Passphrase writer = Passphrase.of("pw".toCharArray())) {
+            first = encrypt(AgeEncryptor.withPassphrase(writer, 4), plaintext(70_000, 1));
+            second = encrypt(AgeEncryptor.withPassphrase(writer, 4), plaintext(70_000, 2));
+        }
+
+        try (Passphrase reader = Passphrase.of("pw".toCharArray()); Passphrase wrong = Passphrase.of("pv".toCharArray())) {
+            AgeDecryptor decryptor = AgeDecryptor.withPassphrase(reader);
+            assertThat(decrypt(decryptor, first)).isEqualTo(plaintext(70_000, 1));
+            assertThat(decrypt(decryptor, second)).isEqualTo(plaintext(70_000, 2));
+            assertThat(decrypt(AgeDecryptor.withPassphrase(reader), first)).isEqualTo(plaintext(70_000, 1));
+            for (int attempt = 0; attempt < 2; attempt++) {
+                assertThatThrownBy(() -> decrypt(AgeDecryptor.withPassphrase(wrong), first))
+                        .isInstanceOfSatisfying(CryptoException.class,
+                                e -> assertThat(e.failure()).isEqualTo(CryptoException.Failure.WRONG_PASSPHRASE));
+            }
+        }
+    }
+
+    @Test
+    void aPassphraseRunsScryptOncePerSaltAndWorkFactorAndForgetsTheKeysWhenClosed() {
+        AtomicInteger runs = new AtomicInteger();
+        Function<byte[], byte[]> scrypt = password -> new byte[] {(byte) runs.incrementAndGet()};
+        byte[] salt = new byte[16];
+        byte[] otherSalt = new byte[16];
+        otherSalt[0] = 1;
+        Passphrase passphrase = Passphrase.of("pw".toCharArray());
+
+        byte[] firstKey = passphrase.wrapKey(salt, 4, scrypt);
+        Arrays.fill(firstKey, (byte) 0);
+        assertThat(passphrase.wrapKey(salt, 4, scrypt)).as("remembered, and a wiped copy wipes nothing else")
+                .containsExactly(1);
+        assertThat(passphrase.wrapKey(salt, 5, scrypt)).containsExactly(2);
+        assertThat(passphrase.wrapKey(otherSalt, 4, scrypt)).containsExactly(3);
+        passphrase.close();
+
+        assertThatThrownBy(() -> passphrase.wrapKey(salt, 4, scrypt)).isInstanceOf(IllegalStateException.class);
+        assertThat(runs).hasValue(3);
     }
 
     @Test

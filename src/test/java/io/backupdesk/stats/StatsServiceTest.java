@@ -67,7 +67,7 @@ class StatsServiceTest {
     }
 
     @Test
-    void aNewDatabaseWhoseFirstRunFailedIsNotPastItsRpoUntilTheRpoHasPassed() {
+    void aNewDatabaseWhoseFirstRunFailedIsRedForTheFailureNotPastItsRpoUntilTheRpoHasPassed() {
         History h = new History()
                 .failed("fresh", NOW.minus(Duration.ofHours(1)))
                 .failed("old", NOW.minus(Duration.ofHours(27)))
@@ -76,10 +76,13 @@ class StatsServiceTest {
         Map<String, DatabaseHealth> health = stats.compute(h.catalog, h.runs, RPO, -1).health().stream()
                 .collect(java.util.stream.Collectors.toMap(DatabaseHealth::database, d -> d));
 
-        assertThat(health.get("fresh").health()).as("issue 19: red at once").isEqualTo(Health.AMBER);
-        assertThat(health.get("fresh").lastBackup()).isNull();
+        assertThat(health.get("fresh").health()).as("issue 19: a failure is red, said as a failure").isEqualTo(Health.RED);
+        assertThat(health.get("fresh").failing()).isTrue();
+        assertThat(health.get("fresh").stale()).as("issue 19: not past its RPO at once").isFalse();
+        assertThat(health.get("fresh").error()).isEqualTo("pg_dump failed");
         assertThat(health.get("fresh").lastFailure()).isEqualTo(NOW.minus(Duration.ofHours(1)));
-        assertThat(health.get("old").health()).as("first seen longer than the RPO ago").isEqualTo(Health.RED);
+        assertThat(health.get("old").stale()).as("first seen longer than the RPO ago").isTrue();
+        assertThat(health.get("old").failing()).isTrue();
     }
 
     @Test
@@ -90,7 +93,8 @@ class StatsServiceTest {
                 .ok("gone", NOW.minus(Duration.ofDays(5)), BackupStatus.VERIFIED)
                 .failed("gone", NOW.minus(Duration.ofHours(1)));
 
-        DashboardStats s = stats.compute(h.catalog, h.runs, RPO, -1, "prod"::equals);
+        DashboardStats s = stats.compute(h.catalog, h.runs, RPO, -1, new HealthScope(
+                List.of(new HealthScope.Watched("prod", "kept", null)), Map.of()));
 
         assertThat(s.health()).as("issue 19: a removed connection stayed red").extracting(DatabaseHealth::key)
                 .containsExactly("prod/kept");
@@ -130,7 +134,7 @@ class StatsServiceTest {
             assertThat(points.get(29).value()).isEqualTo(s.storageByDatabase().get(db));
         });
         for (DatabaseHealth d : s.health()) {
-            assertThat(d.health()).isEqualTo(expectedHealth(h.catalog, d.database()));
+            assertThat(d.health()).isEqualTo(expectedHealth(h.catalog, h.runs, d.database()));
         }
         if (s.successRate30d() != null) {
             long ended = h.runs.stream().filter(r -> r.startedAt().isAfter(NOW.minus(Duration.ofDays(30))))
@@ -141,8 +145,14 @@ class StatsServiceTest {
         }
     }
 
-    /** The rule, written out plainly against the catalog. */
-    private static Health expectedHealth(List<BackupCatalog.Entry> catalog, String database) {
+    /** The rule, written out plainly against the catalog and the runs. */
+    private static Health expectedHealth(List<BackupCatalog.Entry> catalog, List<JobRun> runs, String database) {
+        Optional<JobRun> newestRun = runs.stream().filter(r -> r.database().equals(database))
+                .filter(r -> r.status() == JobStatus.OK || r.status() == JobStatus.FAILED
+                        || r.status() == JobStatus.INTERRUPTED).max(java.util.Comparator.comparing(JobRun::startedAt));
+        if (newestRun.isPresent() && newestRun.get().status() != JobStatus.OK) {
+            return Health.RED;
+        }
         Instant limit = NOW.minus(RPO);
         List<BackupCatalog.Entry> fresh = catalog.stream().filter(e -> e.record().database().equals(database))
                 .filter(e -> e.record().createdAt().isAfter(limit)).toList();

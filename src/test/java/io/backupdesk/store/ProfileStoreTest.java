@@ -10,6 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -161,5 +164,34 @@ class ProfileStoreTest {
         store.remove("a");
 
         assertThat(fileNames()).containsExactly("profiles.json");
+    }
+
+    @Test
+    void aConnectionIsStampedWhenAddedAndAnewOnlyWhenItBacksUpSomethingElse() {
+        Instant monday = Instant.parse("2026-05-04T09:00:00Z");
+        Instant tuesday = Instant.parse("2026-05-05T09:00:00Z");
+        new ProfileStore(config, warnings::add, Clock.fixed(monday, ZoneOffset.UTC)).save(profile("prod"));
+        ProfileStore later = new ProfileStore(config, warnings::add, Clock.fixed(tuesday, ZoneOffset.UTC));
+
+        later.save(new ConnectionProfile("prod", "db2", 5433, "sales", "bob", SslMode.PREFER, null));
+        assertThat(later.addedAt()).as("the same database on another port").containsEntry("prod", monday);
+        later.save(profile("prod").withDatabase("hr"));
+        assertThat(later.addedAt()).as("issue 19: another database is new to the RPO").containsEntry("prod", tuesday);
+        later.save(profile("renamed"));
+        later.remove("prod");
+        assertThat(later.addedAt()).containsOnlyKeys("renamed");
+    }
+
+    @Test
+    void aConnectionKeptBeforeTimesWereKeptGetsNoneWhenEditedAndEmptyTimesFromTheFileAreLeftOut() throws IOException {
+        Files.writeString(config.resolve("profiles.json"), "{\"schemaVersion\":1,\"profiles\":[{\"name\":\"old\","
+                + "\"host\":\"h\",\"port\":5432,\"database\":\"d\"}],\"added\":{\"old\":null,\"ghost\":null}}");
+        ProfileStore store = store();
+
+        assertThat(store.addedAt()).isEmpty();
+        store.save(new ConnectionProfile("old", "h2", 5432, "d", null, SslMode.PREFER, null));
+
+        assertThat(store.addedAt()).as("its clock still starts at its oldest backup").isEmpty();
+        assertThat(warnings).isEmpty();
     }
 }

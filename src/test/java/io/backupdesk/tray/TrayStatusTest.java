@@ -30,9 +30,14 @@ class TrayStatusTest {
         return new DatabaseHealth("prod", database, null, null, null, health);
     }
 
+    /** A database whose newest run failed, as the health judges it. */
+    private static DatabaseHealth failing(String database, Instant at) {
+        return new DatabaseHealth("prod", database, null, null, at, Health.RED, at, true, false, "boom", null);
+    }
+
     private static TrayStatus status(boolean running, List<JobRun> history, List<DatabaseHealth> health) {
-        return TrayStatus.of(running, false, history, health, List.of("prod"), 0, Optional.of(Instant.parse("2026-05-05T02:30:00Z")), NOW,
-                ZoneOffset.UTC, TEXTS);
+        return TrayStatus.of(running, false, history, health, 0, Optional.of(Instant.parse("2026-05-05T02:30:00Z")),
+                NOW, ZoneOffset.UTC, TEXTS);
     }
 
     @Test
@@ -42,49 +47,55 @@ class TrayStatusTest {
 
         assertThat(s.state()).isEqualTo(TrayState.OK);
         assertThat(s.tooltip()).isEqualTo("Backup Desk: all good · last sales ok 02:30 · next Tue 02:30");
+        assertThat(s.alerts()).isEmpty();
     }
 
     @Test
-    void aFailureShowsUntilTheNextGoodRunOfThatDatabase() {
-        List<JobRun> failedLast = List.of(run("sales", "2026-05-03T02:30:00Z", JobStatus.OK),
-                run("sales", "2026-05-04T02:30:00Z", JobStatus.FAILED), run("crm", "2026-05-04T03:00:00Z", JobStatus.OK));
-        List<JobRun> mended = List.of(failedLast.get(1), run("sales", "2026-05-04T10:00:00Z", JobStatus.OK));
-
-        assertThat(status(false, failedLast, List.of()).state()).isEqualTo(TrayState.FAILED);
-        assertThat(status(false, failedLast, List.of()).tooltip()).startsWith("Backup Desk: the last backup of prod/sales failed");
-        assertThat(status(false, mended, List.of()).state()).isEqualTo(TrayState.OK);
-    }
-
-    @Test
-    void aRemovedConnectionsLastFailureNoLongerTurnsTheTrayRed() {
+    void aFailingDatabaseTurnsTheIconRedWithItsNameAndItsConditionToAcknowledge() {
+        Instant at = Instant.parse("2026-05-04T02:30:00Z");
         List<JobRun> history = List.of(run("sales", "2026-05-04T02:30:00Z", JobStatus.FAILED));
 
-        TrayStatus removed = TrayStatus.of(false, false, history, List.of(), List.of("other"), 0, Optional.empty(), NOW,
-                ZoneOffset.UTC, TEXTS);
+        TrayStatus s = status(false, history, List.of(failing("sales", at), health("crm", Health.GREEN)));
 
-        assertThat(removed.state()).as("issue 19").isEqualTo(TrayState.OK);
-        assertThat(removed.failedDatabases()).isEmpty();
+        assertThat(s.state()).isEqualTo(TrayState.FAILED);
+        assertThat(s.tooltip()).startsWith("Backup Desk: the last backup of prod/sales failed");
+        assertThat(s.alerts()).containsExactly(failing("sales", at).condition());
     }
 
     @Test
-    void skippedAndCancelledRunsNeitherFailNorMendADatabase() {
-        List<JobRun> history = List.of(run("sales", "2026-05-04T02:30:00Z", JobStatus.FAILED),
-                run("sales", "2026-05-04T03:30:00Z", JobStatus.SKIPPED),
-                run("sales", "2026-05-04T04:30:00Z", JobStatus.CANCELLED));
+    void anAcknowledgedAlertNoLongerColoursTheIcon() {
+        Instant at = Instant.parse("2026-05-04T02:30:00Z");
+        List<DatabaseHealth> acknowledged = List.of(failing("sales", at).acknowledgedAt(NOW),
+                health("crm", Health.RED).acknowledgedAt(NOW));
 
-        assertThat(status(false, history, List.of()).state()).isEqualTo(TrayState.FAILED);
-        assertThat(status(false, history, List.of()).tooltip()).contains("last sales cancelled 04:30");
+        TrayStatus s = status(false, List.of(run("sales", "2026-05-04T02:30:00Z", JobStatus.FAILED)), acknowledged);
+
+        assertThat(s.state()).as("issue 19: red until something new happens").isEqualTo(TrayState.OK);
+        assertThat(s.alerts()).isEmpty();
+    }
+
+    @Test
+    void aDatabaseTheHealthDoesNotWatchNoLongerTurnsTheTrayRed() {
+        List<JobRun> history = List.of(run("sales", "2026-05-04T02:30:00Z", JobStatus.FAILED));
+
+        TrayStatus removed = TrayStatus.of(false, false, history, List.of(), 0, Optional.empty(), NOW,
+                ZoneOffset.UTC, TEXTS);
+
+        assertThat(removed.state()).as("issue 19: a removed connection's last failure").isEqualTo(TrayState.OK);
+        assertThat(removed.failedDatabases()).isEmpty();
     }
 
     @Test
     void runningBeatsFailedAndFailedBeatsStale() {
         List<JobRun> failed = List.of(run("sales", "2026-05-04T02:30:00Z", JobStatus.FAILED));
         List<DatabaseHealth> stale = List.of(health("crm", Health.RED), health("sales", Health.AMBER));
+        List<DatabaseHealth> staleAndFailing = List.of(health("crm", Health.RED),
+                failing("sales", Instant.parse("2026-05-04T02:30:00Z")));
 
-        assertThat(status(true, failed, stale).state()).isEqualTo(TrayState.RUNNING);
-        assertThat(status(true, failed, stale).tooltip())
+        assertThat(status(true, failed, staleAndFailing).state()).isEqualTo(TrayState.RUNNING);
+        assertThat(status(true, failed, staleAndFailing).tooltip())
                 .isEqualTo("Backup Desk: a backup is running · last sales failed 02:30 · next Tue 02:30");
-        assertThat(status(false, failed, stale).state()).isEqualTo(TrayState.FAILED);
+        assertThat(status(false, failed, staleAndFailing).state()).isEqualTo(TrayState.FAILED);
         TrayStatus onlyStale = status(false, List.of(), stale);
         assertThat(onlyStale.state()).isEqualTo(TrayState.STALE);
         assertThat(onlyStale.staleDatabases()).containsExactly("prod/crm");
@@ -95,12 +106,12 @@ class TrayStatusTest {
     void failedCopiesOffTheDeskAreAWarningThatABackupFailureOrAStaleDatabaseOutranks() {
         List<JobRun> good = List.of(run("sales", "2026-05-04T02:30:00Z", JobStatus.OK));
 
-        TrayStatus copies = TrayStatus.of(false, false, good, List.of(), List.of("prod"), 2, Optional.empty(), NOW,
-                ZoneOffset.UTC, TEXTS);
-        TrayStatus staleToo = TrayStatus.of(false, false, good, List.of(health("crm", Health.RED)), List.of("prod"), 2,
+        TrayStatus copies = TrayStatus.of(false, false, good, List.of(), 2, Optional.empty(), NOW, ZoneOffset.UTC, TEXTS);
+        TrayStatus staleToo = TrayStatus.of(false, false, good, List.of(health("crm", Health.RED)), 2,
                 Optional.empty(), NOW, ZoneOffset.UTC, TEXTS);
         TrayStatus failedToo = TrayStatus.of(false, false, List.of(run("sales", "2026-05-04T02:30:00Z",
-                JobStatus.FAILED)), List.of(), List.of("prod"), 2, Optional.empty(), NOW, ZoneOffset.UTC, TEXTS);
+                JobStatus.FAILED)), List.of(failing("sales", Instant.parse("2026-05-04T02:30:00Z"))), 2,
+                Optional.empty(), NOW, ZoneOffset.UTC, TEXTS);
 
         assertThat(copies.state()).isEqualTo(TrayState.STALE);
         assertThat(copies.tooltip()).startsWith("Backup Desk: 2 copies off the desk failed · last sales ok 02:30");
@@ -110,7 +121,7 @@ class TrayStatusTest {
 
     @Test
     void pausedSchedulesAreSaidAndLongTooltipsAreCutForWindows() {
-        TrayStatus paused = TrayStatus.of(false, true, List.of(), List.of(), List.of("prod"), 0, Optional.empty(), NOW, ZoneOffset.UTC,
+        TrayStatus paused = TrayStatus.of(false, true, List.of(), List.of(), 0, Optional.empty(), NOW, ZoneOffset.UTC,
                 TEXTS);
         assertThat(paused.tooltip()).endsWith("next paused");
 

@@ -82,6 +82,9 @@ public final class BackupDialogView {
             }
         });
         WindowSizes.size(dialog, SIZE);
+        // the dialog gives the focus to its first button, Cancel, where Enter would cancel: the form takes it, so
+        // Enter starts the backup (Start is the default button)
+        dialog.setOnShown(e -> profile.requestFocus());
         dialog.show();
     }
 

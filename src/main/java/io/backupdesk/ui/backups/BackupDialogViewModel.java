@@ -2,11 +2,7 @@ package io.backupdesk.ui.backups;
 
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
-import io.backupdesk.backup.BackupSets.SetEntry;
-import io.backupdesk.core.BackupSet;
-import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupOptions;
-import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Destination;
 import io.backupdesk.core.Preset;
@@ -18,6 +14,7 @@ import io.backupdesk.ui.DumpOptionsFormViewModel;
 import io.backupdesk.ui.EncryptionChoiceViewModel;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.ui.Outcomes;
 import io.backupdesk.ui.Notifier;
 import io.backupdesk.ui.TaskRunner;
 import javafx.beans.InvalidationListener;
@@ -36,11 +33,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -294,9 +289,9 @@ public final class BackupDialogViewModel {
                 : target.name() + "/" + target.database();
         runner.run(Messages.get("backup.job", what), (progress, cancel) -> target.wholeServer()
                 ? Optional.ofNullable(backups.backupSet(target, options, password, progress, cancel))
-                        .map(set -> outcome(target, set)).orElse(null)
+                        .map(Outcomes::set).orElse(null)
                 : Optional.ofNullable(backups.backup(target, options, password, progress, cancel))
-                        .map(made -> outcome(target, made)).orElse(null), done -> {
+                        .map(made -> Outcomes.backup(made, made.status())).orElse(null), done -> {
                     if (done != null) {
                         notifier.done(done);
                     }
@@ -304,26 +299,11 @@ public final class BackupDialogViewModel {
                     if (failure instanceof BackupDeskException e && e.kind() == ErrorKind.PASSWORD_REQUIRED) {
                         notifier.askPassword(target).ifPresent(typed -> run(target, options, Optional.of(typed)));
                     } else if (!(failure instanceof BackupDeskException e && e.kind() == ErrorKind.CANCELLED)) {
+                        // the status bar keeps saying it once the dialog is closed
+                        notifier.done(Outcomes.failed(what, failure));
                         notifier.error(Messages.get("backup.failed", what), failure);
                     }
                 });
-    }
-
-    /** "prod/shop: 2.3 MB, verified in 4 s": what the backup made, whether it was read back, and how long it took. */
-    static String outcome(ConnectionProfile target, BackupRecord made) {
-        boolean verified = made.verification() != null
-                && made.verification().status() == BackupStatus.VERIFIED;
-        return Messages.get(verified ? "backup.done.verified" : "backup.done", target.name() + "/" + target.database(),
-                Formats.bytes(made.sizeBytes()), Formats.duration(Duration.ofMillis(made.durationMillis())));
-    }
-
-    /** "Set of prod: 3 of 3 databases, complete, 12 MB in 40 s": what the set made, in a line. */
-    static String outcome(ConnectionProfile server, SetEntry made) {
-        BackupSet set = made.set();
-        long written = set.members().stream().filter(BackupSet.Member::written).count();
-        return Messages.get("backup.set.done", Messages.get("backup.set.what", server.name()), written,
-                set.members().size(), Messages.get("backup.set.status." + made.status().name().toLowerCase(Locale.ROOT)),
-                Formats.bytes(made.sizeBytes()), Formats.duration(Duration.ofMillis(set.durationMillis())));
     }
 
     public ObservableList<ConnectionProfile> profiles() {

@@ -176,6 +176,9 @@ public final class DashboardView {
             note.setTooltip(new Tooltip(row.note()));
             HBox line = new HBox(8, dot, name, gap, note);
             line.setAlignment(Pos.CENTER_LEFT);
+            if (row.toAcknowledge() != null) {
+                line.getChildren().add(acknowledgeButton(row));
+            }
             // a server connection heads its databases, which are indented under it
             if (row.kind() == DashboardViewModel.HealthRow.Kind.SERVER) {
                 Label kind = new Label(Messages.get("dashboard.server.kind"));
@@ -190,6 +193,19 @@ public final class DashboardView {
             }
             return (Node) line;
         }).toList());
+    }
+
+    /** Acknowledges what is wrong on one line; the line says it was acknowledged once the list is read again. */
+    private Button acknowledgeButton(DashboardViewModel.HealthRow row) {
+        Button button = new Button(Messages.get("dashboard.health.acknowledge"));
+        button.getStyleClass().addAll(Styles.Theme.SMALL, Styles.Theme.FLAT);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setTooltip(new Tooltip(Messages.get("dashboard.health.acknowledge.tooltip")));
+        button.setOnAction(e -> {
+            button.setDisable(true);
+            model.acknowledge(row);
+        });
+        return button;
     }
 
     private void renderRecent() {

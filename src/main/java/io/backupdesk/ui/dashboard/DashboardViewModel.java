@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -44,15 +45,27 @@ public final class DashboardViewModel {
     /**
      * One line of the health list: a database; or a server connection, with its databases under it.
      *
-     * @param database "profile/database"; a server's profile; only the database for one under its server
+     * @param database     "profile/database"; a server's profile; only the database for one under its server
+     * @param toAcknowledge what is wrong, for Acknowledge to acknowledge; null when nothing is, or it is acknowledged
+     * @param acknowledged whether what is wrong was acknowledged
      */
     public record HealthRow(String database, Health health, String lastBackup, String lastVerified, String note,
-                            Kind kind) {
+                            Kind kind, String toAcknowledge, boolean acknowledged) {
         /** A database on its own, a server connection, or a database under its server connection. */
         public enum Kind { DATABASE, SERVER, IN_SERVER }
 
+        public HealthRow(String database, Health health, String lastBackup, String lastVerified, String note,
+                         Kind kind) {
+            this(database, health, lastBackup, lastVerified, note, kind, null, false);
+        }
+
         public HealthRow(String database, Health health, String lastBackup, String lastVerified, String note) {
             this(database, health, lastBackup, lastVerified, note, Kind.DATABASE);
+        }
+
+        /** The same line, named and placed otherwise. */
+        HealthRow as(String name, Kind where) {
+            return new HealthRow(name, health, lastBackup, lastVerified, note, where, toAcknowledge, acknowledged);
         }
     }
 
@@ -102,6 +115,7 @@ public final class DashboardViewModel {
     private final Supplier<Optional<NextRun>> nextRun;
     private final Supplier<Optional<Copies>> copies;
     private final Supplier<List<ServerSet>> servers;
+    private final Consumer<List<String>> acknowledge;
     private final TaskRunner runner;
     private final ObservableList<Card> cards = FXCollections.observableArrayList();
     private final ObservableList<HealthRow> health = FXCollections.observableArrayList();
@@ -144,8 +158,17 @@ public final class DashboardViewModel {
     public DashboardViewModel(Supplier<DashboardStats> stats, Supplier<Duration> rpo,
                               Supplier<Optional<NextRun>> nextRun, Supplier<Optional<Copies>> copies,
                               Supplier<List<ServerSet>> servers, TaskRunner runner) {
+        this(stats, rpo, nextRun, copies, servers, conditions -> { }, runner);
+    }
+
+    /** @param acknowledge stores the acknowledgement of these conditions; called on a worker thread */
+    public DashboardViewModel(Supplier<DashboardStats> stats, Supplier<Duration> rpo,
+                              Supplier<Optional<NextRun>> nextRun, Supplier<Optional<Copies>> copies,
+                              Supplier<List<ServerSet>> servers, Consumer<List<String>> acknowledge,
+                              TaskRunner runner) {
         this.stats = stats;
         this.servers = servers;
+        this.acknowledge = acknowledge;
         this.rpo = rpo;
         this.nextRun = nextRun;
         this.copies = copies;
@@ -172,6 +195,21 @@ public final class DashboardViewModel {
             done();
             error.set(Messages.get("dashboard.error", String.valueOf(failure.getMessage())));
         });
+    }
+
+    /**
+     * Acknowledges what is wrong on this line, as the line showed it: the tray and the notices leave it alone until
+     * something new happens. The list is read again after.
+     */
+    public void acknowledge(HealthRow row) {
+        if (row.toAcknowledge() == null) {
+            return;
+        }
+        runner.runInBackground((progress, cancel) -> {
+            acknowledge.accept(List.of(row.toAcknowledge()));
+            return row;
+        }, done -> refresh(), failure -> error.set(Messages.get("health.acknowledge.failed") + ": "
+                + failure.getMessage()));
     }
 
     private void done() {
@@ -266,14 +304,9 @@ public final class DashboardViewModel {
     }
 
     private static HealthRow healthRow(DatabaseHealth h, Instant now) {
-        String note = switch (h.health()) {
-            case GREEN -> Messages.get("dashboard.health.green");
-            case AMBER -> h.lastBackup() == null ? Messages.get("dashboard.health.amber.none")
-                    : Messages.get("dashboard.health.amber");
-            case RED -> h.lastBackup() == null ? Messages.get("dashboard.health.red.never")
-                    : Messages.get("dashboard.health.red.stale", Formats.age(h.lastBackup(), now));
-        };
-        return new HealthRow(h.key(), h.health(), Formats.age(h.lastBackup(), now), Formats.age(h.lastVerified(), now), note);
+        String note = HealthNotes.of(h, now);
+        return new HealthRow(h.key(), h.health(), Formats.age(h.lastBackup(), now), Formats.age(h.lastVerified(), now),
+                note, HealthRow.Kind.DATABASE, h.needsAttention() ? h.condition() : null, h.acknowledged());
     }
 
     private ActivityRow activity(JobRun run) {

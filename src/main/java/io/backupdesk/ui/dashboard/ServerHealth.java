@@ -11,13 +11,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The health list with server connections: a server's row says how its newest set went, and its databases follow
  * under it, each with its own health. A server is as healthy as its least healthy database, and no better than its
- * newest set: a partial set warns, a failed one (or none yet) is red.
+ * newest set: a partial set warns, a failed one is red. Before its first set, the server connection is judged as a
+ * whole (its line in the health has no database): new, failed, or past its RPO.
  */
 final class ServerHealth {
     private ServerHealth() { }
@@ -36,12 +38,14 @@ final class ServerHealth {
         databases.stream().filter(d -> !byProfile.containsKey(d.profile()))
                 .forEach(d -> groups.add(List.of(plain.apply(d))));
         for (DashboardViewModel.ServerSet server : servers) {
-            List<DatabaseHealth> own = databases.stream().filter(d -> d.profile().equals(server.profile())).toList();
+            List<DatabaseHealth> own = databases.stream()
+                    .filter(d -> d.profile().equals(server.profile()) && d.database() != null).toList();
+            Optional<DatabaseHealth> whole = databases.stream()
+                    .filter(d -> d.profile().equals(server.profile()) && d.database() == null).findFirst();
             List<DashboardViewModel.HealthRow> group = new ArrayList<>();
-            group.add(serverRow(server, own, now));
+            group.add(serverRow(server, own, whole, now, plain));
             own.stream().sorted(Comparator.comparing(DatabaseHealth::database)).map(plain).forEach(row ->
-                    group.add(new DashboardViewModel.HealthRow(row.database().substring(server.profile().length() + 1),
-                            row.health(), row.lastBackup(), row.lastVerified(), row.note(),
+                    group.add(row.as(row.database().substring(server.profile().length() + 1),
                             DashboardViewModel.HealthRow.Kind.IN_SERVER)));
             groups.add(group);
         }
@@ -51,12 +55,25 @@ final class ServerHealth {
         return groups.stream().flatMap(List::stream).toList();
     }
 
+    /**
+     * @param whole the server connection judged as a whole, before its first set; empty when it has a set, or nobody
+     *              asked for one yet
+     */
     private static DashboardViewModel.HealthRow serverRow(DashboardViewModel.ServerSet server,
-                                                          List<DatabaseHealth> own, Instant now) {
+                                                          List<DatabaseHealth> own, Optional<DatabaseHealth> whole,
+                                                          Instant now,
+                                                          Function<DatabaseHealth, DashboardViewModel.HealthRow> plain) {
         Health worst = own.stream().map(DatabaseHealth::health).max(Comparator.naturalOrder()).orElse(Health.RED);
         if (server.newest() == null) {
-            return new DashboardViewModel.HealthRow(server.profile(), Health.RED, "–", "–",
-                    Messages.get("dashboard.server.none"), DashboardViewModel.HealthRow.Kind.SERVER);
+            // new, failed or stale as the health judged it; waiting for its first set while nobody asked for one
+            return whole.map(h -> {
+                DashboardViewModel.HealthRow row = plain.apply(h).as(server.profile(),
+                        DashboardViewModel.HealthRow.Kind.SERVER);
+                return h.failing() || h.stale() ? row : new DashboardViewModel.HealthRow(server.profile(), row.health(),
+                        "–", "–", Messages.get("dashboard.server.new"), DashboardViewModel.HealthRow.Kind.SERVER);
+            }).orElseGet(() -> new DashboardViewModel.HealthRow(server.profile(),
+                    own.isEmpty() || worst == Health.GREEN ? Health.AMBER : worst, "–", "–",
+                    Messages.get("dashboard.server.none"), DashboardViewModel.HealthRow.Kind.SERVER));
         }
         Health set = switch (server.status()) {
             case COMPLETE -> Health.GREEN;

@@ -228,7 +228,7 @@ public final class RestoreWizardViewModel {
                 return;
             }
             draft.mode.set(exists ? RestoreMode.SAFE_REPLACE : RestoreMode.NEW_DATABASE);
-            draft.jobs.set(RestorePlan.defaultJobs(draft.source.get().record().format()));
+            draft.jobs.set(RestorePlan.defaultJobs(draft.source.get().record()));
             safetyDuration.set(Optional.empty());
             step.set(WizardStep.OPTIONS);
             if (exists) {

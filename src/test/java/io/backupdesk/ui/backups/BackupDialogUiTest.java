@@ -12,7 +12,9 @@ import io.backupdesk.pg.TableInfo;
 import io.backupdesk.ui.Notifier;
 import io.backupdesk.ui.SyncTaskRunner;
 import io.backupdesk.ui.WindowChecks;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +45,45 @@ class BackupDialogUiTest {
 
     @Test
     void theDialogOpensResizableWithItsFormWithinReach(FxRobot robot) {
-        BackupDialogViewModel model = new BackupDialogViewModel(new BackupOperations() {
+        BackupDialogViewModel model = model(new AtomicInteger());
+        robot.interact(() -> {
+            model.open("prod");
+            new BackupDialogView(model).show(owner);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Stage dialog = WindowChecks.showing("Back up now");
+        WindowChecks.assertUsable(dialog);
+        assertThat(dialog.getHeight()).isGreaterThan(400);
+        assertThat(robot.lookup("#start-backup").tryQuery()).isPresent();
+        assertThat(robot.lookup("#encryption-summary").queryAs(Label.class).getText()).isEqualTo("Not encrypted");
+        assertThat(robot.lookup("#encryption-keys").queryAs(ListView.class).getItems()).hasSize(1);
+        // issue 19: the mnemonic parser took the underscore and showed "pgdumpall"
+        assertThat(robot.lookup("#globals").lookup(".text").queryAll()).map(n -> ((javafx.scene.text.Text) n).getText())
+                .anyMatch(text -> text.contains("pg_dumpall"));
+        robot.interact(dialog::close);
+    }
+
+    @Test
+    void enterOnTheOpenedDialogStartsTheBackupAndDoesNotCancelIt(FxRobot robot) {
+        AtomicInteger started = new AtomicInteger();
+        BackupDialogViewModel model = model(started);
+        robot.interact(() -> {
+            model.open("prod");
+            new BackupDialogView(model).show(owner);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage dialog = WindowChecks.showing("Back up now");
+        // issue 19: the focus started on Cancel, so Enter closed the dialog instead of starting the backup
+        assertThat(dialog.getScene().getFocusOwner()).isNotInstanceOf(Button.class);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(started).hasValue(1);
+    }
+
+    /** The dialog's model over operations that count the backups started. */
+    private static BackupDialogViewModel model(AtomicInteger started) {
+        return new BackupDialogViewModel(new BackupOperations() {
             @Override
             public List<ConnectionProfile> profiles() {
                 return List.of(PROD);
@@ -66,12 +107,15 @@ class BackupDialogUiTest {
             @Override
             public BackupRecord backup(ConnectionProfile profile, BackupOptions options, Optional<String> password,
                                        Progress progress, Cancellation cancel) {
-                throw new AssertionError("nothing is started here");
+                started.incrementAndGet();
+                throw new IllegalStateException("not backed up in this test");
             }
         }, new SyncTaskRunner(), new Notifier() {
             @Override
             public void error(String title, Throwable failure) {
-                throw new AssertionError(title, failure);
+                if (!(failure instanceof IllegalStateException)) {
+                    throw new AssertionError(title, failure);
+                }
             }
 
             @Override
@@ -83,21 +127,5 @@ class BackupDialogUiTest {
                 return Optional.empty();
             }
         });
-        robot.interact(() -> {
-            model.open("prod");
-            new BackupDialogView(model).show(owner);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-
-        Stage dialog = WindowChecks.showing("Back up now");
-        WindowChecks.assertUsable(dialog);
-        assertThat(dialog.getHeight()).isGreaterThan(400);
-        assertThat(robot.lookup("#start-backup").tryQuery()).isPresent();
-        assertThat(robot.lookup("#encryption-summary").queryAs(Label.class).getText()).isEqualTo("Not encrypted");
-        assertThat(robot.lookup("#encryption-keys").queryAs(ListView.class).getItems()).hasSize(1);
-        // issue 19: the mnemonic parser took the underscore and showed "pgdumpall"
-        assertThat(robot.lookup("#globals").lookup(".text").queryAll()).map(n -> ((javafx.scene.text.Text) n).getText())
-                .anyMatch(text -> text.contains("pg_dumpall"));
-        robot.interact(dialog::close);
     }
 }

@@ -140,6 +140,19 @@ class BackupDialogViewModelTest {
     }
 
     @Test
+    void aFailedBackupIsToldInTheStatusBarTooOnceItsDialogIsClosed() {
+        failures.add(new io.backupdesk.core.BackupDeskException(io.backupdesk.core.ErrorKind.CONNECTION,
+                "could not connect to server: Connection refused", "Check that the server runs."));
+        model.open("prod");
+
+        model.start();
+
+        assertThat(errorsShown).singleElement().asString().startsWith("The backup of prod/sales failed");
+        assertThat(outcomes).as("issue 19: the status bar said Ready").containsExactly(
+                "prod/sales failed: could not connect to server: Connection refused Check that the server runs.");
+    }
+
+    @Test
     void chosenSchemasTablesFormatLevelJobsContentGlobalsAndLabelReachTheBackup() {
         model.open(null);
         model.loadTables();

@@ -69,17 +69,33 @@ class ServerHealthViewModelTest {
     }
 
     @Test
-    void aServerConnectionWithoutASetYetIsRedAndSaysSo() {
+    void aServerConnectionWithoutASetYetIsNewUntilItFailsOrGoesPastItsRpo() {
         DashboardViewModel model = model(List.of(DashboardViewModel.ServerSet.of("fresh", null)));
-
         model.refresh();
+        Instant added = NOW.minus(Duration.ofHours(1));
+        DatabaseHealth waiting = new DatabaseHealth("fresh", null, null, null, null, Health.AMBER, added, false, false,
+                null, null);
+        DatabaseHealth failed = new DatabaseHealth("fresh", null, null, null, added, Health.RED, added, true, false,
+                "could not connect to server", null);
 
         assertThat(model.health()).filteredOn(r -> r.kind() == DashboardViewModel.HealthRow.Kind.SERVER)
                 .singleElement().satisfies(row -> {
                     assertThat(row.database()).isEqualTo("fresh");
-                    assertThat(row.health()).isEqualTo(Health.RED);
+                    assertThat(row.health()).as("issue 19: nobody asked for a set yet, so not red").isEqualTo(Health.AMBER);
                     assertThat(row.note()).isEqualTo("No set yet");
                 });
+        assertThat(serverRow(waiting).health()).as("issue 19: new, not red at once").isEqualTo(Health.AMBER);
+        assertThat(serverRow(waiting).note()).isEqualTo("No set yet; new, so within the RPO");
+        assertThat(serverRow(failed).health()).isEqualTo(Health.RED);
+        assertThat(serverRow(failed).note()).isEqualTo("Last backup failed 1 h ago: could not connect to server");
+        assertThat(serverRow(failed).toAcknowledge()).isEqualTo(failed.condition());
+    }
+
+    private static DashboardViewModel.HealthRow serverRow(DatabaseHealth whole) {
+        return ServerHealth.rows(List.of(whole), List.of(DashboardViewModel.ServerSet.of("fresh", null)), NOW,
+                h -> new DashboardViewModel.HealthRow(h.key(), h.health(), "", "", HealthNotes.of(h, NOW),
+                        DashboardViewModel.HealthRow.Kind.DATABASE, h.needsAttention() ? h.condition() : null,
+                        h.acknowledged())).get(0);
     }
 
     @Test
