@@ -221,8 +221,9 @@ public final class RestoreJob {
         if (!needsFile) {
             return step.apply(new Readable(plan, decryption));
         }
-        progress.report(ProgressUpdate.phase("Decrypting the backup to an owner-only temporary file that "
-                + plan.jobs() + " pg_restore workers can read (removed afterwards)"));
+        progress.report(ProgressUpdate.phase("Decrypting the backup to an owner-only temporary file that pg_restore "
+                + (plan.jobs() > 1 ? "and its " + plan.jobs() + " workers can read" : "can read in the order of the"
+                + " foreign keys") + " (removed afterwards)"));
         try (DecryptedCopy copy = DecryptedCopy.of(plan.source(), decryption, decryptedCopies, verifier, clock, cancel)) {
             return step.apply(new Readable(plan.withSource(copy.entry()), null));
         }

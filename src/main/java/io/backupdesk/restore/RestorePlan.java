@@ -145,11 +145,13 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
     /**
      * Whether pg_restore can read this plan's archive from its stdin, as an encrypted backup is streamed (decision
      * 0051): one worker reading front to back, a whole archive or a --use-list in the archive's own order. From a pipe
-     * pg_restore refuses parallel workers, and a list that moves data entries ("could not find block ID"), so any
-     * such plan must be false here.
+     * pg_restore refuses parallel workers, and a list that moves data entries ("could not find block ID", after
+     * loading the rows it found first), so any such plan must be false here: rows put in the order of their foreign
+     * keys (decision 0047) may move, and whether they do is known only from the table of contents, so such a plan
+     * reads a file every time.
      */
     public boolean streamable() {
-        return jobs <= 1;
+        return jobs <= 1 && !ordersRowsByForeignKeys();
     }
 
     /** The same plan reading another copy of the same backup (the plaintext of an encrypted one). */

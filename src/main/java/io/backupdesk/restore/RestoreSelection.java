@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -65,6 +66,20 @@ final class RestoreSelection {
             lines.add(kept.contains(e.dumpId()) ? line : ";" + line);
         }
         return lines;
+    }
+
+    /**
+     * For a plan whose rows go in the order of their foreign keys: the first rows that order takes from a later place
+     * in the archive ({@code [moved, passed]}, see {@link TableDataOrder#firstMoved}); empty when none moves.
+     */
+    static Optional<TocEntry[]> rowsMoved(List<TocEntry> entries, RestorePlan plan) {
+        if (!plan.ordersRowsByForeignKeys()) {
+            return Optional.empty();
+        }
+        Set<Integer> kept = plan.selective() ? kept(entries, plan.schemas(), plan.tables(),
+                plan.flags().excludeSchemas(), plan.mode() == RestoreMode.IN_PLACE)
+                : entries.stream().map(TocEntry::dumpId).collect(java.util.stream.Collectors.toSet());
+        return TableDataOrder.firstMoved(entries, kept);
     }
 
     /** The tables whose rows the plan restores, as the archive names them: those a restore in place empties first. */

@@ -1,5 +1,6 @@
 package io.backupdesk.restore;
 
+import io.backupdesk.core.BackupFormat;
 import io.backupdesk.pg.TargetServer;
 import io.backupdesk.pg.TocEntry;
 
@@ -73,6 +74,20 @@ final class RowsInPlace {
                     + (emptied.size() == 1 ? "" : "s") + " are replaced, so they are emptied first, but tables whose"
                     + " rows stay refer to them: " + shown(blocking) + ".",
                     "Restore the rows of those tables too, or the whole backup.");
+        }
+        if (plan.source().record().format() == BackupFormat.TAR) {
+            // pg_restore reads a tar file front to back only: rows it has passed cannot be loaded later (it stops with
+            // "restoring data out of order is not supported in this archive format" after loading what came first)
+            var moved = RestoreSelection.rowsMoved(contents.entries(), plan);
+            if (moved.isPresent()) {
+                Table first = new Table(moved.get()[0].namespace(), moved.get()[0].tag());
+                Table then = new Table(moved.get()[1].namespace(), moved.get()[1].tag());
+                return PreflightCheck.block(CheckId.TABLES, "The rows of " + first + " must go in before those of "
+                        + then + " (in the order of their foreign keys), but this tar backup holds them after, and"
+                        + " pg_restore reads a tar file only from front to back.",
+                        "Restore post-data as well (its keys are dropped while the rows load and made again), disable"
+                        + " the triggers as a superuser, or restore a custom or directory backup of the database.");
+            }
         }
         return PreflightCheck.ok(CheckId.TABLES, "The rows of " + emptied.size() + " table"
                 + (emptied.size() == 1 ? "" : "s") + " of " + db + " are replaced by the backup's: each is emptied"

@@ -82,6 +82,31 @@ final class TableDataOrder {
         return sorted;
     }
 
+    /**
+     * The first pair of kept rows the order moves: {@code [moved, passed]}, where the rows of {@code moved} go in
+     * before those of {@code passed} (which depend on them through foreign keys) but come after them in the archive. Empty when the kept
+     * rows keep the archive's order, so that an archive read only front to back (tar) can be restored in it.
+     */
+    static java.util.Optional<TocEntry[]> firstMoved(List<TocEntry> entries, Set<Integer> kept) {
+        Map<Integer, Integer> position = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            position.put(entries.get(i).dumpId(), i);
+        }
+        TocEntry furthest = null;
+        for (TocEntry e : referencedFirst(entries)) {
+            if (!e.is("TABLE DATA") || !kept.contains(e.dumpId())) {
+                continue;
+            }
+            if (furthest != null && position.get(e.dumpId()) < position.get(furthest.dumpId())) {
+                return java.util.Optional.of(new TocEntry[] {furthest, e});
+            }
+            if (furthest == null || position.get(e.dumpId()) > position.get(furthest.dumpId())) {
+                furthest = e;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static java.util.Optional<Integer> tableOf(TocEntry rows, Map<Integer, TocEntry> byId) {
         return rows.dependencies().stream().filter(id -> isRelation(byId.get(id))).findFirst();
     }

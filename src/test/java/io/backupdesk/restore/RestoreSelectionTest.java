@@ -140,6 +140,22 @@ class RestoreSelectionTest {
                 .containsExactly(1, 2, 11, 12, 21, 22, 31, 32);
     }
 
+    @Test
+    void rowsMovedAheadOfRowsTheArchiveHoldsFirstAreNamedSoThatATarFileCanRefuseThem() {
+        List<TocEntry> toc = List.of(
+                e(10, "TABLE", "s", "child"), e(11, "TABLE", "s", "parent"), e(12, "TABLE", "s", "zz"),
+                e(20, "TABLE DATA", "s", "child", 10), e(21, "TABLE DATA", "s", "parent", 11),
+                e(22, "TABLE DATA", "s", "zz", 12),
+                e(30, "CONSTRAINT", "s", "parent parent_pkey", 11), e(31, "FK CONSTRAINT", "s", "child child_p_fkey", 10, 30));
+
+        assertThat(TableDataOrder.referencedFirst(toc).stream().map(TocEntry::dumpId))
+                .containsExactly(10, 11, 12, 21, 20, 22, 30, 31);
+        assertThat(TableDataOrder.firstMoved(toc, Set.of(20, 21, 22))).hasValueSatisfying(pair ->
+                assertThat(List.of(pair[0].tag(), pair[1].tag())).containsExactly("parent", "child"));
+        assertThat(TableDataOrder.firstMoved(toc, Set.of(21, 22))).as("the child's rows are not restored").isEmpty();
+        assertThat(TableDataOrder.firstMoved(toc, Set.of(20, 22))).as("the parent's rows are not restored").isEmpty();
+    }
+
     private static TocEntry e(int id, String desc, String namespace, String tag, Integer... deps) {
         return new TocEntry(id, 0, 0, desc, namespace, tag, "", "", List.of(deps), true);
     }
