@@ -32,10 +32,18 @@ public final class ShownRestore {
             lines.add("# First the roles the server lacks are created from the backup's roles file, as previewed;"
                     + " existing roles are left as they are.");
         }
-        if (record.encrypted()) {
-            lines.add("# The backup is encrypted: it is decrypted with its key (age -d) and the command reads the"
-                    + " plaintext.");
+        // an encrypted backup streams into the program (decision 0051) unless the plan must seek in a file
+        boolean streams = record.encrypted() && (record.format() == BackupFormat.PLAIN || plan.streamable());
+        if (streams) {
+            lines.add("# The backup is encrypted: its plaintext streams from age -d into the command, never to disk"
+                    + " (KEYFILE: the key it was encrypted to).");
+        } else if (record.encrypted()) {
+            lines.add("# The backup is encrypted: it is first decrypted (age -d) to an owner-only temporary file that"
+                    + " the command reads" + (plan.jobs() > 1 ? " with its workers" : " in the order of the foreign keys")
+                    + ", removed afterwards.");
         }
+        String decrypt = streams ? "age -d -i KEYFILE " + ShellQuoting.quote(plan.source().archive().toString()) + " | "
+                : "";
         String into = db;
         switch (plan.mode()) {
             case SAFE_REPLACE -> {
@@ -56,8 +64,12 @@ public final class ShownRestore {
             String file = plainName(plan);
             String psql = ShownCommand.tool(plan.target().withDatabase(into), "psql", withAll(
                     List.of("--no-password", "--no-psqlrc", "--quiet"), ToolRestore.psqlOptions(plan)));
-            lines.add(file.endsWith(".gz") ? "gzip -dc " + ShellQuoting.quote(file) + " | " + psql
-                    : psql + " < " + ShellQuoting.quote(file));
+            if (streams) {
+                lines.add(decrypt + (file.endsWith(".gz") ? "gzip -dc | " : "") + psql);
+            } else {
+                lines.add(file.endsWith(".gz") ? "gzip -dc " + ShellQuoting.quote(file) + " | " + psql
+                        : psql + " < " + ShellQuoting.quote(file));
+            }
             return String.join("\n", lines);
         }
         boolean list = ToolRestore.needsUseList(plan);
@@ -68,8 +80,10 @@ public final class ShownRestore {
         }
         List<String> args = withAll(List.of("--no-password", "--verbose"),
                 ToolRestore.options(plan, ToolRestore.cleans(plan), list ? LIST_NAME : null));
-        args.add(archiveName(plan));
-        lines.add(ShownCommand.tool(plan.target().withDatabase(into), "pg_restore", args));
+        if (!streams) {
+            args.add(archiveName(plan));
+        }
+        lines.add(decrypt + ShownCommand.tool(plan.target().withDatabase(into), "pg_restore", args));
         return String.join("\n", lines);
     }
 

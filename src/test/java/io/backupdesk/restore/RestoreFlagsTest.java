@@ -180,6 +180,40 @@ class RestoreFlagsTest {
         assertThat(safe).contains("--dbname=sales_restoring_20261206_120000 --no-password --verbose --jobs=2");
     }
 
+    @Test
+    void anEncryptedBackupIsShownStreamingFromAgeUnlessTheRestoreNeedsAFile() {
+        RestorePlan streamed = new RestorePlan(encrypted(BackupFormat.CUSTOM, "sales.dump.age"), PROD, "sales",
+                NEW_DATABASE, 1, false, false, false, List.of(), List.of(), true, false, Set.of(), RestoreFlags.NONE);
+        RestorePlan plainSql = new RestorePlan(encrypted(BackupFormat.PLAIN, "sales.sql.gz.age"), PROD, "sales",
+                NEW_DATABASE, 1, false, false, false, List.of(), List.of(), true, false, Set.of(), RestoreFlags.NONE);
+        RestorePlan workers = new RestorePlan(encrypted(BackupFormat.CUSTOM, "sales.dump.age"), PROD, "sales",
+                NEW_DATABASE, 2, false, false, false, List.of(), List.of(), true, false, Set.of(), RestoreFlags.NONE);
+
+        String now = last(ShownRestore.of(streamed, LocalDateTime.of(2026, 12, 6, 12, 0)));
+        assertThat(now).startsWith("age -d -i KEYFILE sales.dump.age | pg_restore ").doesNotContain(" sales.dump ")
+                .doesNotEndWith("sales.dump");
+        assertThat(last(ShownRestore.of(plainSql, LocalDateTime.of(2026, 12, 6, 12, 0))))
+                .startsWith("age -d -i KEYFILE sales.sql.gz.age | gzip -dc | psql ");
+        String copied = ShownRestore.of(workers, LocalDateTime.of(2026, 12, 6, 12, 0));
+        assertThat(copied).contains("first decrypted (age -d) to an owner-only temporary file")
+                .doesNotContain("KEYFILE");
+        assertThat(last(copied)).startsWith("pg_restore ").endsWith(" sales.dump");
+    }
+
+    private static String last(String shown) {
+        return shown.lines().filter(l -> !l.startsWith("#")).reduce((a, b) -> b).orElseThrow();
+    }
+
+    private static BackupCatalog.Entry encrypted(BackupFormat format, String file) {
+        BackupRecord record = BackupRecord.builder().id("b1").profile("prod").host("db1").port(5432).database("sales")
+                .serverVersion("15.4").pgDumpVersion("15.4").format(format).compression("gzip:1")
+                .options(BackupOptions.ofFormat(format)).fileName(file).sizeBytes(1000)
+                .databaseSizeBytes(10_000).sha256("0".repeat(64)).createdAt(Instant.parse("2026-11-20T02:00:00Z"))
+                .durationMillis(1000).status(BackupStatus.OK).origin(BackupRecord.ORIGIN_MANUAL).encrypted(true)
+                .recipients(List.of("age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq")).build();
+        return new BackupCatalog.Entry(record, Path.of("sales.backup.json"), BackupStatus.OK);
+    }
+
     private static RestorePlan plan(RestoreMode mode, RestoreFlags flags) {
         return plan(mode, flags, 1);
     }
