@@ -7,6 +7,7 @@ import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
+import io.backupdesk.core.Origin;
 import io.backupdesk.core.Destination;
 import io.backupdesk.core.Preset;
 import io.backupdesk.core.Progress;
@@ -87,11 +88,11 @@ final class EngineBackupOperations implements BackupOperations {
                               Progress progress, Cancellation cancel) {
         // a set's jobs count databases at once: the dialog's are for one database's pg_dump, so one at a time here
         return engine.jobs().backup().backUpSet(new BackupJob.Request(server, options.toBuilder().jobs(0).build(),
-                BackupRecord.ORIGIN_MANUAL, password, true, null, null, 1), progress, cancel).set();
+                Origin.BACK_UP_NOW, password, true, null, null, 1), progress, cancel).set();
     }
 
     /** One request for the run and for its shown command, so the command shown is the one run. */
     private static BackupJob.Request request(ConnectionProfile profile, BackupOptions options, Optional<String> password) {
-        return new BackupJob.Request(profile, options, BackupRecord.ORIGIN_MANUAL, password, true, null);
+        return new BackupJob.Request(profile, options, Origin.BACK_UP_NOW, password, true, null);
     }
 }

@@ -5,6 +5,7 @@ import io.backupdesk.jobs.SecretKeys;
 import io.backupdesk.jobs.VerifyJob;
 import io.backupdesk.crypto.CryptoException;
 import io.backupdesk.crypto.StoredKey;
+import io.backupdesk.jobs.ScheduleNames;
 
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupSets;
@@ -118,6 +119,11 @@ final class EngineCatalogOperations implements CatalogOperations {
                 .filter(r -> JobRun.KIND_BACKUP.equals(r.kind()) && backupId.equals(r.backupId()))
                 .findFirst()
                 .map(run -> new JobLog(run, engine.logLinesOf(run.id()))).orElse(new JobLog(null, List.of()));
+    }
+
+    @Override
+    public ScheduleNames scheduleNames() {
+        return engine.jobs().schedules().names();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.backupdesk.engine.Engine;
 import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Destination;
+import io.backupdesk.core.Preset;
 import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.ConnectionCheck;
 import io.backupdesk.ui.connections.ProfileOperations;
@@ -29,6 +30,12 @@ final class EngineProfileOperations implements ProfileOperations {
     public void save(ConnectionProfile profile, String previousName, Optional<String> password) {
         engine.encryptionKeys().check(profile.encryptTo());
         engine.jobs().copy().check(profile.copyTo());
+        // a preset the connection named before may be kept whatever became of it; a new choice must exist
+        String before = previousName == null ? null
+                : engine.profiles().find(previousName).map(ConnectionProfile::preset).orElse(null);
+        if (profile.preset() != null && !profile.preset().equals(before)) {
+            engine.jobs().presets().require(profile.preset());
+        }
         engine.saveProfile(profile, previousName, password);
     }
 
@@ -60,6 +67,11 @@ final class EngineProfileOperations implements ProfileOperations {
     @Override
     public List<Destination> destinations() {
         return engine.jobs().destinations().list();
+    }
+
+    @Override
+    public List<Preset> presets() {
+        return engine.jobs().presets().list();
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Destination;
 import io.backupdesk.core.JobRun;
+import io.backupdesk.core.Preset;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.crypto.StoredKey;
@@ -82,14 +83,29 @@ final class EngineScheduleOperations implements ScheduleOperations {
     }
 
     @Override
+    public List<Preset> presets() {
+        return engine.jobs().presets().list();
+    }
+
+    @Override
+    public boolean newCompressions() {
+        return EnginePresetOperations.newCompressions(engine);
+    }
+
+    @Override
+    public String commandLine(Schedule schedule) {
+        return engine.jobs().backup().commandLine(schedule);
+    }
+
+    @Override
     public void save(Schedule schedule) {
-        engine.schedules().save(schedule);
+        engine.jobs().schedules().save(schedule);
         scheduler.reload(schedule.id());
     }
 
     @Override
     public void remove(Schedule schedule) {
-        engine.schedules().remove(schedule.id());
+        engine.jobs().schedules().remove(schedule.id());
         scheduler.reload(schedule.id());
     }
 

@@ -5,6 +5,7 @@ import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.Origin;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.TableCount;
 import io.backupdesk.crypto.Passphrase;
@@ -88,7 +89,7 @@ public final class BackupCommand implements Callable<Integer> {
             }
             try (Passphrase passphrase = passphraseStdin ? Passphrase.readFirstLine(root.in()) : null) {
                 root.out().println(root.engine().jobs().backup().commandLine(new BackupJob.Request(connection, options,
-                        BackupRecord.ORIGIN_MANUAL, Optional.empty(), false, verify, passphrase)));
+                        Origin.COMMAND_LINE, Optional.empty(), false, verify, passphrase)));
             }
             return 0;
         }
@@ -101,7 +102,7 @@ public final class BackupCommand implements Callable<Integer> {
         try (Passphrase passphrase = passphraseStdin ? Passphrase.readFirstLine(root.in()) : null) {
             entry = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(connection,
                     password -> root.engine().jobs().backup().backUp(new BackupJob.Request(connection, options,
-                                    BackupRecord.ORIGIN_MANUAL, password, PasswordPrompt.canAsk(), verify, passphrase),
+                                    Origin.COMMAND_LINE, password, PasswordPrompt.canAsk(), verify, passphrase),
                             ConsoleProgress.forTerminal(root.err()), cancel)));
         }
         if (json) {

@@ -7,6 +7,7 @@ import io.backupdesk.offsite.RemoteSets;
 import io.backupdesk.backup.BackupSets;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupSet;
+import io.backupdesk.jobs.ScheduleNames;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -27,7 +28,7 @@ import java.util.concurrent.Callable;
 /** {@code backupdesk list [PROFILE]}: the catalog, newest first, then the metadata that could not be used and why. */
 @Command(name = "list", description = "List the backups in the catalog, newest first.")
 public final class ListCommand implements Callable<Integer> {
-    private static final String ROW = "%-12s  %-14s  %-18s  %-19s  %9s  %-9s  %-8s  %s%n";
+    private static final String ROW = "%-12s  %-14s  %-18s  %-19s  %9s  %-9s  %-8s  %-22s  %s%n";
 
     @ParentCommand
     BackupDeskCli root;
@@ -41,15 +42,16 @@ public final class ListCommand implements Callable<Integer> {
     /** One line of the list, a backup's or a set's. */
     private record Row(Instant created, Object[] cells) { }
 
-    private static Row row(BackupCatalog.Entry e) {
+    private static Row row(BackupCatalog.Entry e, ScheduleNames schedules) {
         BackupRecord r = e.record();
         String label = (r.pinned() ? "[pinned] " : "") + (r.encrypted() ? "[encrypted] " : "")
                 + (r.label() == null ? "" : r.label());
         return new Row(r.createdAt(), new Object[] {r.id(), r.profile(), r.database(), Format.time(r.createdAt()),
-                Format.bytes(r.sizeBytes()), r.format().cliName(), e.status().name().toLowerCase(Locale.ROOT), label});
+                Format.bytes(r.sizeBytes()), r.format().cliName(), e.status().name().toLowerCase(Locale.ROOT),
+                OriginWords.of(r.origin(), schedules), label});
     }
 
-    private static Row row(BackupSets.SetEntry entry) {
+    private static Row row(BackupSets.SetEntry entry, ScheduleNames schedules) {
         BackupSet s = entry.set();
         String label = "[set] " + (s.pinned() ? "[pinned] " : "") + (s.encrypted() ? "[encrypted] " : "")
                 + (s.label() == null ? "" : s.label());
@@ -58,16 +60,16 @@ public final class ListCommand implements Callable<Integer> {
                 : written + " of " + s.members().size() + " databases";
         return new Row(s.createdAt(), new Object[] {s.id(), s.profile(), databases, Format.time(s.createdAt()),
                 Format.bytes(entry.sizeBytes()), s.format() == null ? "" : s.format().cliName(),
-                entry.status().name().toLowerCase(Locale.ROOT), label});
+                entry.status().name().toLowerCase(Locale.ROOT), OriginWords.of(s.origin(), schedules), label});
     }
 
     /** A set only at a destination: "remote", as a backup there is, with how whole it is there beside its label. */
-    private static Row row(RemoteSets.RemoteSet remote) {
-        Row row = row(remote.entry());
+    private static Row row(RemoteSets.RemoteSet remote, ScheduleNames schedules) {
+        Row row = row(remote.entry(), schedules);
         Object[] cells = row.cells().clone();
         cells[6] = "remote";
-        cells[7] = "[" + remote.entry().status().name().toLowerCase(Locale.ROOT) + " at " + remote.destination()
-                + "] " + cells[7];
+        cells[8] = "[" + remote.entry().status().name().toLowerCase(Locale.ROOT) + " at " + remote.destination()
+                + "] " + cells[8];
         return new Row(row.created(), cells);
     }
 
@@ -103,14 +105,16 @@ public final class ListCommand implements Callable<Integer> {
         // a set is one line: its members are in it, not beside it
         Set<String> inSets = Stream.concat(shownSets.stream(), remoteSets.stream().map(RemoteSets.RemoteSet::entry))
                 .flatMap(s -> s.members().stream()).map(e -> e.record().id()).collect(Collectors.toSet());
-        List<Row> rows = Stream.of(entries.stream().filter(e -> !inSets.contains(e.record().id())).map(ListCommand::row),
-                        shownSets.stream().map(ListCommand::row), remoteSets.stream().map(ListCommand::row))
+        ScheduleNames schedules = root.engine().jobs().schedules().names();
+        List<Row> rows = Stream.of(entries.stream().filter(e -> !inSets.contains(e.record().id()))
+                                .map(e -> row(e, schedules)), shownSets.stream().map(e -> row(e, schedules)),
+                        remoteSets.stream().map(e -> row(e, schedules)))
                 .flatMap(r -> r).sorted(Comparator.comparing(Row::created).reversed()).toList();
         if (rows.isEmpty()) {
             root.out().println("No backups" + (profile == null ? "" : " of profile " + profile) + " in "
                     + root.engine().catalog().root() + ".");
         } else {
-            root.out().printf(ROW, "ID", "PROFILE", "DATABASE", "CREATED", "SIZE", "FORMAT", "STATUS", "LABEL");
+            root.out().printf(ROW, "ID", "PROFILE", "DATABASE", "CREATED", "SIZE", "FORMAT", "STATUS", "ORIGIN", "LABEL");
         }
         rows.forEach(r -> root.out().printf(ROW, r.cells()));
         if (!sets.refused().isEmpty()) {

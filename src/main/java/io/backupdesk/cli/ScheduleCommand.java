@@ -3,18 +3,14 @@ package io.backupdesk.cli;
 import io.backupdesk.alert.Alert;
 
 import io.backupdesk.core.BackupDeskException;
-import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.Compression;
 import io.backupdesk.core.ConnectionProfile;
-import io.backupdesk.core.Ids;
 import io.backupdesk.core.JobRun;
-import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.offsite.CopyState;
 import io.backupdesk.core.Schedule;
-import io.backupdesk.jobs.SetBackupJob;
-import io.backupdesk.jobs.EncryptionKeys;
+import io.backupdesk.jobs.Schedules;
 import io.backupdesk.stats.DatabaseHealth;
 import io.backupdesk.schedule.CronSchedule;
 import io.backupdesk.schedule.DueRuns;
@@ -43,7 +39,7 @@ import java.nio.file.Path;
 /** {@code backupdesk schedule ...}: the backup schedules the app runs, and a way to run them from the OS scheduler. */
 @Command(name = "schedule", description = "Manage backup schedules, or run the ones that are due.")
 public final class ScheduleCommand {
-    private static final String ROW = "%-12s  %-14s  %-16s  %-24s  %-8s  %-19s  %-22s  %s%n";
+    private static final String ROW = "%-12s  %-16s  %-14s  %-16s  %-24s  %-8s  %-19s  %-20s  %-22s  %s%n";
 
     @ParentCommand
     BackupDeskCli root;
@@ -56,7 +52,8 @@ public final class ScheduleCommand {
         if (json) {
             boolean paused = root.engine().schedules().pausedSince().isPresent();
             root.out().println(CliJson.writeList(schedules.stream().map(s -> json(s, history, now, paused,
-                    s.options().encryptTo().isEmpty() ? profileKeys(s) : s.options().encryptTo())).toList()));
+                    s.options().encryptTo().isEmpty() ? profileKeys(s) : s.options().encryptTo(), dumpsWith(s)))
+                    .toList()));
             return 0;
         }
         if (schedules.isEmpty()) {
@@ -67,22 +64,27 @@ public final class ScheduleCommand {
         Optional<Instant> paused = root.engine().schedules().pausedSince();
         paused.ifPresent(since -> root.out().println("All schedules are paused since " + Format.time(since)
                 + "; 'backupdesk schedule resume' lets them run again."));
-        root.out().printf(ROW, "ID", "PROFILE", "CRON", "ZONE", "ENABLED", "NEXT RUN", "ENCRYPTED TO", "LAST RESULT");
+        root.out().printf(ROW, "ID", "NAME", "PROFILE", "CRON", "ZONE", "ENABLED", "NEXT RUN", "OPTIONS", "ENCRYPTED TO",
+                "LAST RESULT");
         for (Schedule s : schedules) {
             Optional<JobRun> last = StoredSchedules.lastRun(s, history);
-            root.out().printf(ROW, s.id(), s.profile(), s.cron(), zoneText(s), s.enabled() ? "yes" : "no",
-                    !s.enabled() ? "-" : paused.isPresent() ? "paused"
+            root.out().printf(ROW, s.id(), s.name() == null ? "-" : s.name(), s.profile(), s.cron(), zoneText(s),
+                    s.enabled() ? "yes" : "no", !s.enabled() ? "-" : paused.isPresent() ? "paused"
                             : ScheduleTimes.of(s).nextRunAfter(now).map(Format::time).orElse("never"),
-                    encryptionText(s),
+                    optionsText(s, root.engine().profiles().find(s.profile())), encryptionText(s),
                     last.map(r -> r.status().name().toLowerCase(Locale.ROOT) + " " + Format.time(r.startedAt())).orElse("-"));
         }
         return 0;
     }
 
-    @Command(name = "add", description = "Add a schedule for a profile's database.")
+    @Command(name = "add", description = "Add a schedule for a profile's database. Without --preset or dump options"
+            + " each run dumps as its profile does then: the profile's preset, else the settings' defaults.")
     int add(@Parameters(paramLabel = "PROFILE") String profile,
             @Option(names = "--cron", required = true, paramLabel = "EXPR",
                     description = "Five UNIX cron fields: minute hour day-of-month month day-of-week, e.g. '30 2 * * *'.") String cron,
+            @Option(names = "--name", paramLabel = "NAME", description = "What to call it, e.g. nightly: unique, up to 64"
+                    + " letters, digits, spaces, '.', '_' or '-'. Default: the profile's name, numbered when taken.")
+            String name,
             @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the cron, e.g. Europe/Berlin. Default: the system's.") String zone,
             @Mixin DumpChoiceOptions dump,
             @Option(names = "--preset", paramLabel = "NAME", description = "Each run dumps as this preset says when it"
@@ -106,34 +108,66 @@ public final class ScheduleCommand {
             throw BackupDeskException.configuration("A schedule with a preset dumps as the preset says.",
                     "Change the preset ('presets add' replaces it), or leave out --preset.");
         }
-        // the same defaults as a schedule made on the Schedules screen: those of the settings, as they are now
-        BackupOptions base = preset != null ? root.engine().jobs().presets().require(preset).options()
-                : root.engine().backupDefaults().options();
+        Schedules schedules = root.engine().jobs().schedules();
+        // what a new schedule is (named after its profile, dumping as its profile does) is the jobs layer's to say
+        Schedule draft = schedules.draft(target.name());
+        if (name != null) {
+            schedules.checkName(name, draft.id());
+        }
+        Schedule.OptionsFrom from = preset != null ? Schedule.OptionsFrom.PRESET
+                : dump.anyGiven() ? Schedule.OptionsFrom.OWN : draft.optionsFrom();
+        // options of its own start from the profile's, as a backup of it does; the others hold what they follow now
+        BackupOptions base = root.engine().jobs().presets().startingPoint(target, preset);
         BackupOptions options = dump.over(base).label(label).encryptTo(encryptTo == null ? List.of()
                 : root.engine().encryptionKeys().check(encryptTo))
                 .copyTo(copyTo == null ? List.of() : root.engine().jobs().copy().check(copyTo)).build().checked();
-        refuseEncryptedDirectory(options, target);
-        if (target.wholeServer()) {
-            SetBackupJob.check(options);
-        }
-        RetentionPolicy retention = retentionOptions.policy();
-        Schedule schedule = Schedule.builder().id(Ids.newId()).profile(profile).cron(cron.trim())
-                .zone(zone == null ? null : zoneId.getId()).enabled(!disabled).options(options).retention(retention)
-                .catchUp(catchUp(catchUp)).testRestore(testRestore).createdAt(root.engine().clock().instant()).preset(preset)
-                .build();
-        root.engine().schedules().save(schedule);
-        root.out().println("Schedule " + schedule.id() + " saved: " + profile + ", " + parsed.describe()
-                + " (" + zoneId.getId() + ")" + ScheduleTimes.of(schedule, parsed).nextRunAfter(root.engine().clock().instant())
+        Schedule schedule = schedules.save(draft.toBuilder().name(name == null ? draft.name() : name)
+                .cron(cron.trim()).zone(zone == null ? null : zoneId.getId()).enabled(!disabled).options(options)
+                .optionsFrom(from).preset(preset).retention(retentionOptions.policy()).catchUp(catchUp(catchUp))
+                .testRestore(testRestore).build());
+        root.out().println("Schedule '" + schedule.name() + "' (" + schedule.id() + ") saved: " + profile + ", "
+                + parsed.describe() + " (" + zoneId.getId() + "), " + dumpsAs(schedule, target)
+                + ScheduleTimes.of(schedule, parsed).nextRunAfter(root.engine().clock().instant())
                 .map(t -> "; next run " + Format.time(t)).orElse(""));
         return 0;
     }
 
-    @Command(name = "remove", description = "Remove a schedule. Its backups and history stay.")
-    int remove(@Parameters(paramLabel = "ID") String id) {
-        root.engine().schedules().require(id);
-        root.engine().schedules().remove(id);
-        root.out().println("Schedule " + id + " removed.");
+    @Command(name = "rename", description = "Give a schedule another name. Its backups are listed under the new one.")
+    int rename(@Parameters(index = "0", paramLabel = "SCHEDULE", description = "Its name or id.") String schedule,
+               @Parameters(index = "1", paramLabel = "NAME") String name) {
+        Schedule renamed = root.engine().jobs().schedules().rename(schedule, name);
+        root.out().println("Schedule " + renamed.id() + " is named '" + renamed.name() + "'.");
         return 0;
+    }
+
+    @Command(name = "remove", description = "Remove a schedule. Its backups and history stay, listed as a removed"
+            + " schedule's.")
+    int remove(@Parameters(paramLabel = "SCHEDULE", description = "Its name or id.") String schedule) {
+        Schedule removed = root.engine().jobs().schedules().remove(schedule);
+        root.out().println("Schedule " + (removed.name() == null ? removed.id() : "'" + removed.name() + "' ("
+                + removed.id() + ")") + " removed.");
+        return 0;
+    }
+
+    /** Where a schedule's way of dumping comes from, in words: "dumps as profile sales does (preset lean)". */
+    private static String dumpsAs(Schedule s, ConnectionProfile profile) {
+        return switch (s.optionsFrom()) {
+            case CONNECTION -> "dumps as profile " + s.profile() + " does ("
+                    + (profile == null ? "profile removed" : profile.preset() == null ? "the settings' defaults"
+                    : "preset " + profile.preset()) + ")";
+            case PRESET -> "dumps as preset " + s.preset() + " says";
+            case OWN -> "dumps with its own options (" + s.options().format().cliName() + ")";
+        };
+    }
+
+    /** The options column of the list: "profile (lean)", "profile (defaults)", "preset lean", "own: tar". */
+    private static String optionsText(Schedule s, Optional<ConnectionProfile> profile) {
+        return switch (s.optionsFrom()) {
+            case CONNECTION -> "profile (" + profile.map(p -> p.preset() == null ? "defaults" : p.preset()).orElse("-")
+                    + ")";
+            case PRESET -> "preset " + s.preset();
+            case OWN -> "own: " + s.options().format().cliName();
+        };
     }
 
     @Command(name = "pause", description = "Pause all schedules, in the app and for run-due, until 'schedule resume'."
@@ -231,7 +265,8 @@ public final class ScheduleCommand {
             root.out().println("Nothing is due.");
         }
         for (DueRuns.Outcome o : outcomes) {
-            root.out().println(o.schedule().id() + " " + o.schedule().profile() + ": " + o.describe());
+            root.out().println(o.schedule().id() + " " + (o.schedule().name() == null ? "" : "'" + o.schedule().name()
+                    + "' ") + o.schedule().profile() + ": " + o.describe());
         }
         problems.forEach(p -> root.err().println("warning: " + p));
         return outcomes.stream().anyMatch(o -> o.error() != null) ? 1 : 0;
@@ -259,20 +294,6 @@ public final class ScheduleCommand {
         }
         throw BackupDeskException.configuration(what, "Repair the copy and move it back to schedules.json, or add"
                 + " the schedules again with 'backupdesk schedule add'; delete the copy once it is not needed.");
-    }
-
-    /**
-     * pg_dump writes a directory archive's files itself, in plaintext, so this version cannot encrypt one: a schedule
-     * that would fail on every run is refused now instead.
-     */
-    private static void refuseEncryptedDirectory(BackupOptions options, ConnectionProfile target) {
-        List<String> keys = EncryptionKeys.forRun(options.encryptTo(), target);
-        if (options.format() == BackupFormat.DIRECTORY && !keys.isEmpty()) {
-            throw BackupDeskException.configuration("Backups in the directory format cannot be encrypted in this version,"
-                    + " and this schedule's would be encrypted to " + Format.keys(keys)
-                    + (options.encryptTo().isEmpty() ? " (the profile's keys)." : "."),
-                    "Choose --format custom, tar or plain for an encrypted schedule.");
-        }
     }
 
     /** The schedule's own keys; else the profile's, which its backups get then, marked so. */
@@ -312,11 +333,24 @@ public final class ScheduleCommand {
         throw BackupDeskException.configuration("Unknown catch-up policy '" + text + "'.", "Use run-once or skip.");
     }
 
-    /** @param encryptedTo the keys its backups are encrypted to: its own, else its profile's */
+    /** What its next run would dump with, as it stands now; empty when that cannot be told (a preset gone). */
+    private Optional<BackupOptions> dumpsWith(Schedule s) {
+        try {
+            return Optional.of(root.engine().jobs().schedules().optionsOf(s));
+        } catch (BackupDeskException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param encryptedTo the keys its backups are encrypted to: its own, else its profile's
+     * @param dumpsWith   what its next run would dump with now
+     */
     private static Map<String, Object> json(Schedule s, List<JobRun> history, Instant now, boolean paused,
-                                            List<String> encryptedTo) {
+                                            List<String> encryptedTo, Optional<BackupOptions> dumpsWith) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
+        m.put("name", s.name());
         m.put("profile", s.profile());
         m.put("cron", s.cron());
         m.put("zone", zoneText(s));
@@ -325,7 +359,9 @@ public final class ScheduleCommand {
         m.put("description", times.problem().map(BackupDeskException::getMessage).orElseGet(() -> times.cron().describe()));
         m.put("nextRun", times.nextRunAfter(now, paused).orElse(null));
         m.put("paused", paused);
-        m.put("format", s.options().format().cliName());
+        m.put("optionsFrom", s.optionsFrom().name().toLowerCase(Locale.ROOT));
+        m.put("preset", s.preset());
+        m.put("format", dumpsWith.map(o -> o.format().cliName()).orElse(null));
         m.put("encryptTo", s.options().encryptTo());
         m.put("copyTo", s.options().copyTo());
         m.put("encryptedTo", encryptedTo);

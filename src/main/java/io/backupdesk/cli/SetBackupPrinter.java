@@ -2,9 +2,9 @@ package io.backupdesk.cli;
 
 import io.backupdesk.backup.BackupSets;
 import io.backupdesk.core.BackupOptions;
-import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupSet;
 import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.Origin;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.crypto.Passphrase;
 import io.backupdesk.jobs.BackupJob;
@@ -37,7 +37,7 @@ final class SetBackupPrinter {
         try (Passphrase passphrase = passphraseStdin ? Passphrase.readFirstLine(root.in()) : null) {
             outcome = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(connection,
                     password -> root.engine().jobs().backup().backUpSet(new BackupJob.Request(connection, options,
-                                    BackupRecord.ORIGIN_MANUAL, password, PasswordPrompt.canAsk(), verify, passphrase,
+                                    Origin.COMMAND_LINE, password, PasswordPrompt.canAsk(), verify, passphrase,
                                     databasesAtOnce), ConsoleProgress.forTerminal(root.err()), cancel)));
         }
         BackupSets.SetEntry entry = outcome.set();

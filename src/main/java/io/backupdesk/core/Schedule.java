@@ -2,6 +2,7 @@ package io.backupdesk.core;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.regex.Pattern;
 
 /**
  * A backup of one profile's database that runs on a cron schedule, and what happens around it.
@@ -17,14 +18,34 @@ import java.time.ZoneId;
  * @param createdAt   runs due before this are not missed runs
  * @param enabledAt   when it was last switched on again; runs due while it was off are not missed runs either.
  *                    Null when it has not been switched off and on since it was made
- * @param preset      each run dumps as this preset says when it runs (keeping the schedule's own label, keys and
- *                    destinations); null for {@code options} as they are
+ * @param preset      with {@link OptionsFrom#PRESET}, the preset each run dumps as when it runs; null otherwise
+ * @param name        what people call it ("nightly"), unique among the schedules; null for one stored before
+ *                    schedules had names, or whose stored name is not a valid one (see {@link #VALID_NAME})
+ * @param optionsFrom where each run's way of dumping comes from; a file written before this was stored reads as
+ *                    {@code PRESET} when it names a preset, else {@code OWN}, which is what those schedules did
  */
 public record Schedule(String id, String profile, String cron, String zone, boolean enabled, BackupOptions options,
                        RetentionPolicy retention, CatchUp catchUp, boolean testRestore, Instant createdAt,
-                       Instant enabledAt, String preset) {
+                       Instant enabledAt, String preset, String name, OptionsFrom optionsFrom) {
     /** Missed runs are caught up with one run, or left out; never all of them. */
     public enum CatchUp { RUN_ONCE, SKIP }
+
+    /**
+     * Where a run's way of dumping comes from. Each keeps the schedule's own label, keys and destinations from
+     * {@code options}. The first two are followed by reference: what the connection or the preset says when the run
+     * starts, not when the schedule was saved.
+     */
+    public enum OptionsFrom {
+        /** The connection's preset, else the settings' defaults, as they are at each run. */
+        CONNECTION,
+        /** The schedule's preset, as it is at each run. */
+        PRESET,
+        /** The schedule's own {@code options}, saved with it. */
+        OWN
+    }
+
+    /** Up to 64 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit: the presets' rule. */
+    public static final Pattern VALID_NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._ -]{0,63}");
 
     public static final String ORIGIN_PREFIX = "schedule:";
     public static final String TEST_RESTORE_PREFIX = "test-restore:";
@@ -36,19 +57,33 @@ public record Schedule(String id, String profile, String cron, String zone, bool
         options = options == null ? BackupOptions.defaults() : options;
         retention = retention == null ? RetentionPolicy.none() : retention;
         catchUp = catchUp == null ? CatchUp.RUN_ONCE : catchUp;
+        // read from a file anyone may have edited: a name we would not have taken is left out, not the schedule
+        name = name == null || !VALID_NAME.matcher(name.strip()).matches() ? null : name.strip();
+        preset = preset == null || preset.isBlank() ? null : preset;
+        if (optionsFrom == null || optionsFrom == OptionsFrom.PRESET && preset == null) {
+            optionsFrom = preset != null ? OptionsFrom.PRESET : OptionsFrom.OWN;
+        }
+        preset = optionsFrom == OptionsFrom.PRESET ? preset : null;
     }
 
     /** A schedule never switched off and on again. */
     public Schedule(String id, String profile, String cron, String zone, boolean enabled, BackupOptions options,
                     RetentionPolicy retention, CatchUp catchUp, boolean testRestore, Instant createdAt) {
-        this(id, profile, cron, zone, enabled, options, retention, catchUp, testRestore, createdAt, null, null);
+        this(id, profile, cron, zone, enabled, options, retention, catchUp, testRestore, createdAt, null, null, null,
+                null);
     }
 
     /** A schedule that dumps with its own options. */
     public Schedule(String id, String profile, String cron, String zone, boolean enabled, BackupOptions options,
                     RetentionPolicy retention, CatchUp catchUp, boolean testRestore, Instant createdAt,
                     Instant enabledAt) {
-        this(id, profile, cron, zone, enabled, options, retention, catchUp, testRestore, createdAt, enabledAt, null);
+        this(id, profile, cron, zone, enabled, options, retention, catchUp, testRestore, createdAt, enabledAt, null,
+                null, null);
+    }
+
+    /** Its name, or for one without a name its connection and id: "nightly", "schedule of sales (8b9d1c2e4f5a)". */
+    public String describe() {
+        return name != null ? name : "schedule of " + profile + " (" + id + ")";
     }
 
     public ZoneId zoneId() {
@@ -80,7 +115,7 @@ public record Schedule(String id, String profile, String cron, String zone, bool
     }
 
     /**
-     * Names each component where it is set, instead of counting 12 positions. What is not set stays null or false;
+     * Names each component where it is set, instead of counting 14 positions. What is not set stays null or false;
      * the constructor then fills in the default options, no retention and one catch-up run, and still asks for a
      * profile.
      */
@@ -97,6 +132,8 @@ public record Schedule(String id, String profile, String cron, String zone, bool
         private Instant createdAt;
         private Instant enabledAt;
         private String preset;
+        private String name;
+        private OptionsFrom optionsFrom;
 
         private Builder() { }
 
@@ -113,6 +150,8 @@ public record Schedule(String id, String profile, String cron, String zone, bool
             createdAt = from.createdAt;
             enabledAt = from.enabledAt;
             preset = from.preset;
+            name = from.name;
+            optionsFrom = from.optionsFrom;
         }
 
         public Builder id(String value) {
@@ -175,10 +214,20 @@ public record Schedule(String id, String profile, String cron, String zone, bool
             return this;
         }
 
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
+
+        public Builder optionsFrom(OptionsFrom value) {
+            optionsFrom = value;
+            return this;
+        }
+
         /** Through the canonical constructor, the one Jackson reads the schedules file with. */
         public Schedule build() {
             return new Schedule(id, profile, cron, zone, enabled, options, retention, catchUp, testRestore, createdAt,
-                    enabledAt, preset);
+                    enabledAt, preset, name, optionsFrom);
         }
     }
 }

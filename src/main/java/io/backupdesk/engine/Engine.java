@@ -32,6 +32,7 @@ import io.backupdesk.jobs.DatabaseClaims;
 import io.backupdesk.jobs.EncryptionKeys;
 import io.backupdesk.jobs.Jobs;
 import io.backupdesk.jobs.Presets;
+import io.backupdesk.jobs.Schedules;
 import io.backupdesk.jobs.RemoteBackups;
 import io.backupdesk.jobs.RestoreJob;
 import io.backupdesk.jobs.SetBackupJob;
@@ -133,9 +134,10 @@ public final class Engine {
         StaleDatabases stale = new StaleDatabases(health::now,
                 staleAlerts.get(() -> new StaleAlertStore(paths.configDir(), warnings)), alerts(),
                 () -> settings().load().rpo(), clock);
-        SetRestoreJob setRestore = new SetRestoreJob(restore, restores(), encryptionKeys(), decryptedCopies());
+        SetRestoreJob setRestore = new SetRestoreJob(restore, restores(), encryptionKeys());
         return new Jobs(backup, sets, restore, setRestore, new VerifyJob(verifier(), encryptionKeys(), clock), cleanup,
-                stale, health, copy, offsite().destinationsJob(), remote, presets, this::backupDefaults);
+                stale, health, copy, offsite().destinationsJob(), remote, presets, this::backupDefaults,
+                new Schedules(schedules(), profiles(), presets, clock));
     }
 
     /** The age keys backups are encrypted to, in the configuration folder. */

@@ -160,6 +160,15 @@ public final class BackupJob {
     }
 
     /**
+     * The pg_dump command line a run of the schedule would take now, saved or not: the options resolved as
+     * {@link #scheduled} resolves them (its preset or its connection's as they are now), nothing run.
+     */
+    public String commandLine(Schedule schedule) {
+        return commandLine(new Request(profiles.require(schedule.profile()), presets.forRun(schedule),
+                schedule.origin(), Optional.empty(), false, null));
+    }
+
+    /**
      * One run of a schedule, whose database the caller has claimed: the backup with the schedule's options (with the
      * stored password; nobody is asked), then, only when it succeeded, the cleanup of the database's backups and the
      * weekly test restore when one is due. What goes wrong after a good backup never fails the run: it goes to

@@ -11,6 +11,7 @@ import io.backupdesk.store.ScheduleStore;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -51,7 +52,7 @@ public final class Presets {
         List<String> users = new ArrayList<>();
         profiles.list().stream().filter(p -> name.equals(p.preset())).forEach(p -> users.add("connection " + p.name()));
         schedules.list().stream().filter(s -> name.equals(s.preset()))
-                .forEach(s -> users.add("schedule " + s.id() + " (" + s.profile() + ")"));
+                .forEach(s -> users.add(s.name() == null ? s.describe() : "schedule '" + s.name() + "'"));
         if (!users.isEmpty()) {
             throw BackupDeskException.configuration("The preset '" + name + "' is used by " + String.join(", ", users) + ".",
                     "Choose another preset there first, then remove it.");
@@ -70,17 +71,36 @@ public final class Presets {
     }
 
     /**
-     * What a schedule's run dumps with: its preset's options as they are now, with the schedule's own label, keys and
-     * destinations; else its own options.
+     * What a schedule's run dumps with, as the stores are now: see {@link #forSchedule}.
      *
-     * @throws BackupDeskException when the preset it names was removed meanwhile
+     * @throws BackupDeskException when the preset it follows was removed meanwhile, or its connection was
      */
     public BackupOptions forRun(Schedule schedule) {
-        if (schedule.preset() == null) {
+        if (schedule.optionsFrom() == Schedule.OptionsFrom.OWN) {
             return schedule.options();
         }
+        ConnectionProfile profile = schedule.optionsFrom() == Schedule.OptionsFrom.CONNECTION
+                ? profiles.require(schedule.profile()) : null;
+        return forSchedule(schedule, profile, this::require, defaults.get().options());
+    }
+
+    /**
+     * The one rule of what a schedule dumps with, for its runs, for its shown command and for the editor that shows
+     * it: its own options; else the preset it names, or its connection's preset, or with none the settings' defaults,
+     * each as it is at that moment. Either way with the schedule's own label, keys and destinations.
+     *
+     * @param profile  the schedule's connection; used only for {@link Schedule.OptionsFrom#CONNECTION}
+     * @param presets  a preset by name; throws when there is none
+     * @param defaults the settings' defaults
+     */
+    public static BackupOptions forSchedule(Schedule schedule, ConnectionProfile profile,
+                                            Function<String, Preset> presets, BackupOptions defaults) {
         BackupOptions own = schedule.options();
-        return store.require(schedule.preset()).options().toBuilder().label(own.label()).encryptTo(own.encryptTo())
-                .copyTo(own.copyTo()).build();
+        if (schedule.optionsFrom() == Schedule.OptionsFrom.OWN) {
+            return own;
+        }
+        String preset = schedule.optionsFrom() == Schedule.OptionsFrom.PRESET ? schedule.preset() : profile.preset();
+        BackupOptions base = preset == null ? defaults : presets.apply(preset).options();
+        return base.toBuilder().label(own.label()).encryptTo(own.encryptTo()).copyTo(own.copyTo()).build();
     }
 }

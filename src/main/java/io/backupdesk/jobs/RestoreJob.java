@@ -58,7 +58,7 @@ public final class RestoreJob {
         this.decryptedCopies = decryptedCopies;
         this.remote = remote;
         this.clock = clock;
-        this.rolesFirst = new RolesFirst(restores, keys, decryptedCopies);
+        this.rolesFirst = new RolesFirst(restores, keys);
     }
 
     /** The checks before a restore; they change nothing, so they need no claim. Opens encrypted backups with stored keys. */

@@ -9,12 +9,10 @@ import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreService;
 import io.backupdesk.restore.ServerSteps;
 import io.backupdesk.restore.roles.Globals;
-import io.backupdesk.restore.roles.GlobalsParser;
 import io.backupdesk.restore.roles.RolesMode;
 import io.backupdesk.restore.roles.RolesPreview;
 import io.backupdesk.restore.roles.RolesReport;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,13 +28,10 @@ import java.util.stream.Collectors;
 final class RolesFirst {
     private final RestoreService service;
     private final EncryptionKeys keys;
-    private final Path workRoot;
 
-    /** @param workRoot an owner-only work folder where an encrypted roles file is decrypted while it is read */
-    RolesFirst(RestoreService service, EncryptionKeys keys, Path workRoot) {
+    RolesFirst(RestoreService service, EncryptionKeys keys) {
         this.service = service;
         this.keys = keys;
-        this.workRoot = workRoot;
     }
 
     /** Refuses to restore the roles of a backup made without a roles file, before anything is read. */
@@ -116,8 +111,6 @@ final class RolesFirst {
     }
 
     private Globals globals(BackupCatalog.Entry backup, SecretKeys secrets) {
-        try (RolesFileCopy copy = RolesFileCopy.of(backup, keys, secrets, workRoot)) {
-            return GlobalsParser.read(copy.path());
-        }
+        return RolesFile.read(backup, keys, secrets);
     }
 }

@@ -16,7 +16,6 @@ import io.backupdesk.restore.RestoreReport;
 import io.backupdesk.restore.RestoreService;
 import io.backupdesk.restore.ServerSteps;
 import io.backupdesk.restore.roles.Globals;
-import io.backupdesk.restore.roles.GlobalsParser;
 import io.backupdesk.restore.roles.RolesMode;
 import io.backupdesk.restore.roles.RolesPreview;
 import io.backupdesk.restore.roles.RolesReport;
@@ -24,7 +23,6 @@ import io.backupdesk.restore.roles.RolesReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,15 +46,12 @@ public final class SetRestoreJob {
     private final RestoreService service;
     private final ServerSteps steps;
     private final EncryptionKeys keys;
-    private final Path workRoot;
 
-    /** @param workRoot the owner-only work folder where an encrypted set's roles file is decrypted while it is read */
-    public SetRestoreJob(RestoreJob restores, RestoreService service, EncryptionKeys keys, Path workRoot) {
+    public SetRestoreJob(RestoreJob restores, RestoreService service, EncryptionKeys keys) {
         this.restores = restores;
         this.service = service;
         this.steps = service.serverSteps();
         this.keys = keys;
-        this.workRoot = workRoot;
     }
 
     /**
@@ -207,9 +202,7 @@ public final class SetRestoreJob {
             }
             return new Globals(List.of(), List.of(), List.of(), List.of(), List.of());
         }
-        try (RolesFileCopy copy = RolesFileCopy.of(set, request.source().roles().get(), keys, secrets, workRoot)) {
-            return GlobalsParser.read(copy.path());
-        }
+        return RolesFile.read(set, request.source().roles().get(), keys, secrets);
     }
 
     private static BackupCatalog.Entry member(SetRestoreRequest request, SetRestoreRequest.Choice choice) {

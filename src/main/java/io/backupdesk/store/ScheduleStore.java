@@ -19,11 +19,26 @@ public final class ScheduleStore {
      * @param pausedSince when all schedules were paused (tray menu, {@code schedule pause}); null while they run
      * @param resumedAt   when the last pause ended; what fell into it is not caught up. Null when there was none
      * @param lastPauseStart when that pause began: a run due before it was missed, not paused
+     * @param removed     the schedules removed since they had names, so that their backups can still say whose they
+     *                    are
      */
     public record SchedulesFile(int schemaVersion, List<Schedule> schedules, Instant pausedSince, Instant resumedAt,
-                                Instant lastPauseStart) {
+                                Instant lastPauseStart, List<Removed> removed) {
         public SchedulesFile {
             schedules = schedules == null ? List.of() : List.copyOf(schedules);
+            removed = removed == null ? List.of() : removed.stream().filter(r -> r != null && r.id() != null).toList();
+        }
+    }
+
+    /**
+     * What is kept of a removed schedule: enough to name it where its backups are listed.
+     *
+     * @param name null for one removed without a name
+     */
+    public record Removed(String id, String name, String profile, Instant removedAt) {
+        public Removed {
+            // read from a file anyone may have edited, as a schedule's name is
+            name = name == null || !Schedule.VALID_NAME.matcher(name.strip()).matches() ? null : name.strip();
         }
     }
 
@@ -32,7 +47,7 @@ public final class ScheduleStore {
 
     public ScheduleStore(Path configDir, Consumer<String> warnings) {
         this.file = new JsonFile<>(configDir.resolve("schedules.json"), SchedulesFile.class, VERSION,
-                () -> new SchedulesFile(VERSION, List.of(), null, null, null), warnings);
+                () -> new SchedulesFile(VERSION, List.of(), null, null, null, List.of()), warnings);
     }
 
     /**
@@ -94,7 +109,8 @@ public final class ScheduleStore {
     public synchronized void pause(Instant at) {
         SchedulesFile current = file.read();
         if (current.pausedSince() == null) {
-            file.write(new SchedulesFile(VERSION, current.schedules(), at, current.resumedAt(), current.lastPauseStart()));
+            file.write(new SchedulesFile(VERSION, current.schedules(), at, current.resumedAt(), current.lastPauseStart(),
+                    current.removed()));
         }
     }
 
@@ -102,21 +118,41 @@ public final class ScheduleStore {
     public synchronized void resume(Instant at) {
         SchedulesFile current = file.read();
         if (current.pausedSince() != null) {
-            file.write(new SchedulesFile(VERSION, current.schedules(), null, at, current.pausedSince()));
+            file.write(new SchedulesFile(VERSION, current.schedules(), null, at, current.pausedSince(),
+                    current.removed()));
         }
     }
 
     private SchedulesFile withSchedules(List<Schedule> schedules) {
         SchedulesFile current = file.read();
-        return new SchedulesFile(VERSION, schedules, current.pausedSince(), current.resumedAt(), current.lastPauseStart());
+        return new SchedulesFile(VERSION, schedules, current.pausedSince(), current.resumedAt(), current.lastPauseStart(),
+                current.removed());
     }
 
-    public synchronized boolean remove(String id) {
-        List<Schedule> schedules = new ArrayList<>(file.read().schedules());
-        boolean removed = schedules.removeIf(s -> s.id().equals(id));
-        if (removed) {
-            file.write(withSchedules(schedules));
+    /** Removes the schedule, keeping its name, connection and id among {@link #removed()}. */
+    public synchronized boolean remove(String id, Instant at) {
+        SchedulesFile current = file.read();
+        List<Schedule> schedules = new ArrayList<>(current.schedules());
+        Optional<Schedule> gone = schedules.stream().filter(s -> s.id().equals(id)).findFirst();
+        if (gone.isEmpty()) {
+            return false;
         }
-        return removed;
+        schedules.remove(gone.get());
+        List<Removed> removed = new ArrayList<>(current.removed());
+        removed.removeIf(r -> r.id().equals(id));
+        removed.add(new Removed(id, gone.get().name(), gone.get().profile(), at));
+        file.write(new SchedulesFile(VERSION, schedules, current.pausedSince(), current.resumedAt(),
+                current.lastPauseStart(), removed));
+        return true;
+    }
+
+    /** Removes the schedule now. */
+    public boolean remove(String id) {
+        return remove(id, Instant.now());
+    }
+
+    /** The schedules removed since schedules had names, oldest first. */
+    public synchronized List<Removed> removed() {
+        return file.read().removed();
     }
 }

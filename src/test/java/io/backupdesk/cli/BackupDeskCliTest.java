@@ -114,7 +114,7 @@ class BackupDeskCliTest {
         assertThat(out).contains("have been paused since");
         assertThat(run("schedule", "list")).isEqualTo(0);
         assertThat(out).contains("All schedules are paused since")
-                .containsPattern("hourly +prod +0 \\* \\* \\* \\* +UTC +yes +paused ");
+                .containsPattern("hourly +- +prod +0 \\* \\* \\* \\* +UTC +yes +paused ");
         assertThat(run("schedule", "list", "--json")).isEqualTo(0);
         assertThat(Json.mapper().readTree(out).get(0).get("paused").asBoolean()).isTrue();
         assertThat(Json.mapper().readTree(out).get(0).get("nextRun").isNull()).isTrue();

@@ -97,7 +97,7 @@ class PresetsIT {
         JobRun run = engine.scheduledBackup(problems::add).run(RunRequest.of(schedule), new Cancellation());
 
         assertThat(inUse.code()).isEqualTo(2);
-        assertThat(inUse.err()).contains("used by schedule " + schedule.id());
+        assertThat(inUse.err()).contains("used by schedule '" + schedule.name() + "'");
         assertThat(run.status()).isEqualTo(JobStatus.OK);
         BackupCatalog.Entry made = engine.catalog().require(run.backupId());
         assertThat(made.record().format()).isEqualTo(BackupFormat.TAR);

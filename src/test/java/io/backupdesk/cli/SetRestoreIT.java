@@ -231,6 +231,33 @@ class SetRestoreIT {
         }
     }
 
+    @Test
+    void anEncryptedSetsRolesFileIsReadAsItIsDecryptedWithNoPlaintextCopyOnDisk(TestServer main, @TempDir Path dir)
+            throws Exception {
+        String prefix = SetFixtures.prefix();
+        SetFixtures.Roles roles = SetFixtures.threeDatabasesWithRoles(main, prefix);
+        String a = prefix + "_a";
+        Cli cli = new Cli(dir.resolve("config"), dir.resolve("backups"));
+        assertThat(cli.run("keys", "generate", "office").code()).isZero();
+        SetFixtures.addServerProfile(cli, main, main.user(), main.password(), "srv", "--include-database", prefix + "_*");
+        JsonNode set = Json.mapper().readTree(cli.run("backup", "srv", "--encrypt-to", "office", "--json").out());
+        // no decrypted copy can be made at all: a file where the owner-only folder for decrypted copies would be
+        Files.createDirectories(dir.resolve("config/runs"));
+        Files.writeString(dir.resolve("config/runs/decrypted"), "");
+
+        try (StandaloneServer second = StandaloneServer.startInstalled(dir.resolve("second"))) {
+            TestServer target = second.server();
+            SetFixtures.addServerProfile(cli, target, target.user(), target.password(), "tgt");
+
+            Cli.Run restored = cli.run("restore", set.get("id").asText(), "--target", "tgt", "--database", a, "--yes");
+
+            assertThat(restored.code()).as("the roles file and the database stream: " + restored.out() + restored.err())
+                    .isZero();
+            assertThat(roles(target)).contains(roles.owner(), roles.member());
+            assertThat(PgTools.rowCounts(target, a)).isEqualTo(PgTools.rowCounts(main, a));
+        }
+    }
+
     private static List<String> named(JsonNode lines, String action) {
         return StreamSupport.stream(lines.spliterator(), false).filter(l -> l.get("action").asText().equals(action))
                 .map(l -> l.get("name").asText()).toList();

@@ -48,7 +48,7 @@ class RecordBuildersTest {
     private static Schedule fullSchedule() {
         return new Schedule("s1", "prod", "30 2 * * *", "Europe/Berlin", true, fullOptions(),
                 new RetentionPolicy(7, 7, 4, 12, Duration.ofDays(400)), Schedule.CatchUp.SKIP, true, AT,
-                AT.plusSeconds(60), "nightly");
+                AT.plusSeconds(60), "lean", "nightly", Schedule.OptionsFrom.PRESET);
     }
 
     @Test
@@ -78,8 +78,9 @@ class RecordBuildersTest {
 
     @Test
     void theScheduleBuilderSetsAndCopiesEveryComponent() {
+        // a preset is named only where the options come from one, so those two are set together
         BuilderContract.assertCoversEveryComponent(fullSchedule(), Schedule.builder().profile("other").build(),
-                Schedule::builder, Schedule::toBuilder);
+                Schedule::builder, Schedule::toBuilder, "preset", "optionsFrom");
     }
 
     @Test

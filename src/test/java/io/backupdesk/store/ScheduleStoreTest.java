@@ -74,6 +74,43 @@ class ScheduleStoreTest {
     }
 
     @Test
+    void aRemovedScheduleLeavesItsNameConnectionAndIdBehindAndThePauseStays() {
+        store().save(schedule("s1", "prod").toBuilder().name("nightly").build());
+        store().save(schedule("s2", "dev"));
+        Instant paused = Instant.parse("2026-11-02T10:00:00Z");
+        store().pause(paused);
+
+        assertThat(store().remove("s1", paused.plusSeconds(60))).isTrue();
+        assertThat(store().remove("s2", paused.plusSeconds(120))).isTrue();
+        assertThat(store().remove("s2", paused.plusSeconds(180))).as("gone already").isFalse();
+
+        assertThat(store().list()).isEmpty();
+        assertThat(store().removed()).containsExactly(
+                new ScheduleStore.Removed("s1", "nightly", "prod", paused.plusSeconds(60)),
+                new ScheduleStore.Removed("s2", null, "dev", paused.plusSeconds(120)));
+        assertThat(store().pausedSince()).contains(paused);
+    }
+
+    @Test
+    void aFileWithoutNamesOrRemovedSchedulesStillLoadsAndAnEditedRemovedListKeepsWhatItCan() throws Exception {
+        Files.writeString(config.resolve("schedules.json"), """
+                {"schemaVersion":1,"schedules":[{"id":"a","profile":"prod","cron":"0 * * * *","enabled":true,
+                 "options":{"format":"TAR"}}],
+                 "removed":[null,{"name":"no id"},{"id":"b","name":"\\u0007bell","profile":"prod"},
+                            {"id":"c","name":"weekly","profile":"dev"}]}""");
+
+        Schedule read = store().require("a");
+
+        assertThat(read.name()).isNull();
+        assertThat(read.optionsFrom()).as("what a schedule of that time did").isEqualTo(Schedule.OptionsFrom.OWN);
+        assertThat(read.options().format()).isEqualTo(BackupFormat.TAR);
+        assertThat(store().removed()).extracting(ScheduleStore.Removed::id, ScheduleStore.Removed::name)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("b", null),
+                        org.assertj.core.groups.Tuple.tuple("c", "weekly"));
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
     void anUnknownIdIsAConfigurationErrorNamingTheListCommand() {
         assertThatThrownBy(() -> store().require("nope")).hasMessageContaining("no schedule 'nope'")
                 .satisfies(e -> {

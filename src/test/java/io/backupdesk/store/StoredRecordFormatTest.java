@@ -116,14 +116,53 @@ class StoredRecordFormatTest {
         Schedule schedule = Schedule.builder().id("s1").profile("prod").cron("30 2 * * *").zone("Europe/Berlin")
                 .enabled(true).options(options()).retention(new RetentionPolicy(7, 7, 4, 12, Duration.ofDays(400)))
                 .catchUp(Schedule.CatchUp.SKIP).testRestore(true).createdAt(AT).enabledAt(AT.plusSeconds(60)).preset("lean")
-                .build();
+                .name("nightly").build();
         String json = "{\"id\":\"s1\",\"profile\":\"prod\",\"cron\":\"30 2 * * *\",\"zone\":\"Europe/Berlin\","
                 + "\"enabled\":true,\"options\":" + OPTIONS_JSON + ",\"retention\":{\"keepLast\":7,\"daily\":7,"
                 + "\"weekly\":4,\"monthly\":12,\"maxAge\":\"PT9600H\",\"none\":false},\"catchUp\":\"SKIP\","
                 + "\"testRestore\":true,\"createdAt\":\"2026-05-04T02:30:00Z\","
-                + "\"enabledAt\":\"2026-05-04T02:31:00Z\",\"preset\":\"lean\"}";
+                + "\"enabledAt\":\"2026-05-04T02:31:00Z\",\"preset\":\"lean\",\"name\":\"nightly\","
+                + "\"optionsFrom\":\"PRESET\"}";
 
         assertWrittenAndReadAs(schedule, json, Schedule.class);
+    }
+
+    @Test
+    void aScheduleWrittenBeforeNamesReadsWithoutOneAndDumpsAsItDidThen() throws Exception {
+        String before = "{\"id\":\"s1\",\"profile\":\"prod\",\"cron\":\"30 2 * * *\",\"enabled\":true,"
+                + "\"options\":" + OPTIONS_JSON + ",\"catchUp\":\"SKIP\",\"testRestore\":false,"
+                + "\"createdAt\":\"2026-05-04T02:30:00Z\"";
+
+        Schedule own = Json.mapper().readValue(before + "}", Schedule.class);
+        Schedule withPreset = Json.mapper().readValue(before + ",\"preset\":\"lean\"}", Schedule.class);
+
+        assertThat(own.name()).isNull();
+        assertThat(own.optionsFrom()).as("its own options, as before").isEqualTo(Schedule.OptionsFrom.OWN);
+        assertThat(own.describe()).isEqualTo("schedule of prod (s1)");
+        assertThat(withPreset.name()).isNull();
+        assertThat(withPreset.optionsFrom()).isEqualTo(Schedule.OptionsFrom.PRESET);
+        assertThat(withPreset.preset()).isEqualTo("lean");
+    }
+
+    @Test
+    void aStoredScheduleNameOrSourceThatCannotBeUsedIsLeftOutNotTheSchedule() throws Exception {
+        String start = "{\"id\":\"s1\",\"profile\":\"prod\",\"cron\":\"30 2 * * *\",\"enabled\":true,";
+
+        Schedule control = Json.mapper().readValue(start + "\"name\":\"a\\u001b[2Jb\"}", Schedule.class);
+        Schedule tooLong = Json.mapper().readValue(start + "\"name\":\"" + "n".repeat(65) + "\"}", Schedule.class);
+        Schedule blank = Json.mapper().readValue(start + "\"name\":\"  \"}", Schedule.class);
+        Schedule padded = Json.mapper().readValue(start + "\"name\":\" nightly \"}", Schedule.class);
+        Schedule presetless = Json.mapper().readValue(start + "\"optionsFrom\":\"PRESET\"}", Schedule.class);
+        Schedule followsWithPreset = Json.mapper().readValue(start
+                + "\"optionsFrom\":\"CONNECTION\",\"preset\":\"lean\"}", Schedule.class);
+
+        assertThat(control.name()).as("a terminal escape in a name").isNull();
+        assertThat(tooLong.name()).isNull();
+        assertThat(blank.name()).isNull();
+        assertThat(padded.name()).isEqualTo("nightly");
+        assertThat(presetless.optionsFrom()).as("a preset named nowhere").isEqualTo(Schedule.OptionsFrom.OWN);
+        assertThat(followsWithPreset.optionsFrom()).isEqualTo(Schedule.OptionsFrom.CONNECTION);
+        assertThat(followsWithPreset.preset()).as("only a PRESET schedule names one").isNull();
     }
 
     @Test

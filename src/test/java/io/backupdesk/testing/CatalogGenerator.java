@@ -9,6 +9,7 @@ import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.RetentionPolicy;
+import io.backupdesk.core.Origin;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.core.SslMode;
 import io.backupdesk.core.TableCount;
@@ -63,14 +64,14 @@ public final class CatalogGenerator {
         ScheduleStore store = new ScheduleStore(configDir, w -> { });
         JobHistory history = new JobHistory(configDir, w -> { });
         Instant created = end.minus(Duration.ofDays(60));
-        Schedule nightly = Schedule.builder().id("5f1c2a9e7b30").profile("prod-1").cron("30 2 * * *").enabled(true)
+        Schedule nightly = Schedule.builder().id("5f1c2a9e7b30").name("nightly").profile("prod-1").cron("30 2 * * *").enabled(true)
                 .options(BackupOptions.defaults()).retention(new RetentionPolicy(7, 7, 4, 12, null))
                 .catchUp(Schedule.CatchUp.RUN_ONCE).createdAt(created).build();
-        Schedule weekly = Schedule.builder().id("a84d03c6e112").profile("analytics").cron("0 3 * * 0").zone("UTC")
+        Schedule weekly = Schedule.builder().id("a84d03c6e112").name("weekly events").profile("analytics").cron("0 3 * * 0").zone("UTC")
                 .enabled(true).options(BackupOptions.ofFormat(BackupFormat.DIRECTORY))
                 .retention(new RetentionPolicy(4, null, null, 6, Duration.ofDays(200)))
                 .catchUp(Schedule.CatchUp.RUN_ONCE).testRestore(true).createdAt(created).build();
-        Schedule hourly = Schedule.builder().id("0c7e9b4f5d21").profile("staging").cron("15 * * * *")
+        Schedule hourly = Schedule.builder().id("0c7e9b4f5d21").name("hourly staging").profile("staging").cron("15 * * * *")
                 .options(BackupOptions.defaults())
                 .retention(new RetentionPolicy(24, null, null, null, Duration.ofDays(3)))
                 .catchUp(Schedule.CatchUp.SKIP).createdAt(created).build();
@@ -132,8 +133,8 @@ public final class CatalogGenerator {
             String base = db[1] + "_" + STAMP.format(at) + "-" + id.substring(0, 4);
             Files.writeString(folder.resolve(base + ".dump"), "PGDMP");
             String label = random.nextInt(12) == 0 ? "before-release" : null;
-            // the labelled ones were made by hand; the rest by the profile's schedule, whose rules then prune them
-            String origin = label != null ? BackupRecord.ORIGIN_MANUAL
+            // the labelled ones were made with Back up now; the rest by the profile's schedule, whose rules prune them
+            String origin = label != null ? Origin.BACK_UP_NOW
                     : Schedule.ORIGIN_PREFIX + SCHEDULE_OF_PROFILE.get(db[0]);
             // hex(random) is drawn before the pin, as in every earlier catalog made from the same seed
             BackupRecord record = BackupRecord.builder().id(id).profile(db[0]).host("db.example.internal").port(5432)

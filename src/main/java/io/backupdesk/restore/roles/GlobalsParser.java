@@ -13,6 +13,7 @@ import io.backupdesk.restore.roles.StatementCursor.Unrecognised;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -55,16 +56,24 @@ public final class GlobalsParser {
 
     /** Reads a plaintext globals file, which must be UTF-8 (as pg_dumpall writes it from a UTF-8 server). */
     public static Globals read(Path file) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-            return parse(reader);
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
         } catch (NoSuchFileException e) {
             throw new BackupDeskException(ErrorKind.IO, "The globals file " + file.getFileName() + " is missing.", HINT);
         } catch (IOException e) {
             throw new BackupDeskException(ErrorKind.IO, "The globals file " + file.getFileName() + " could not be read: "
                     + e.getMessage(), HINT, List.of(), e);
         }
+    }
+
+    /**
+     * Reads globals from a stream of UTF-8 text, such as a decrypting one, so that a roles file's plaintext never
+     * reaches the disk; the caller closes the stream.
+     */
+    public static Globals read(InputStream in) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return parse(new BufferedReader(new InputStreamReader(in, decoder)));
     }
 
     /** Reads globals from text; the caller closes the reader. */

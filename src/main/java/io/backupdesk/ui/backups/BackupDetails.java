@@ -49,8 +49,15 @@ public record BackupDetails(String title, List<Field> fields, List<Field> tables
         return of(row, KeyNames.NONE);
     }
 
-    /** @param keys the stored keys, to name the public keys an encrypted backup was encrypted to */
     static BackupDetails of(BackupRowViewModel row, KeyNames keys) {
+        return of(row, keys, OriginText.NONE);
+    }
+
+    /**
+     * @param keys    the stored keys, to name the public keys an encrypted backup was encrypted to
+     * @param origins who made it, in words
+     */
+    static BackupDetails of(BackupRowViewModel row, KeyNames keys, OriginText origins) {
         BackupRecord r = row.entry().record();
         List<Field> fields = new ArrayList<>();
         fields.add(new Field(Messages.get("backups.details.id"), r.id()));
@@ -67,7 +74,7 @@ public record BackupDetails(String title, List<Field> fields, List<Field> tables
         fields.add(new Field(Messages.get("backups.details.size"), Formats.bytes(r.sizeBytes())
                 + (r.databaseSizeBytes() > 0 ? " " + Messages.get("backups.details.ofDatabase", Formats.bytes(r.databaseSizeBytes())) : "")));
         fields.add(new Field(Messages.get("backups.details.dumpedBy"), "pg_dump " + r.pgDumpVersion()));
-        fields.add(new Field(Messages.get("backups.details.origin"), r.origin()));
+        fields.add(new Field(Messages.get("backups.details.origin"), origins.text(r.origin())));
         fields.add(new Field(Messages.get("backups.details.sha256"), r.sha256(), true));
         // a remote backup's file is at its destination: the mirrored sidecar here is no file to look for
         fields.add(row.remote() ? new Field(Messages.get("backups.remote.at"), row.destination())

@@ -22,6 +22,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Draws a backup's details into the pane: its metadata, its verification, its copies off the desk, its tables with
@@ -93,8 +94,12 @@ final class BackupDetailsPane {
         };
     }
 
-    /** The run that made the backup, and its lines in the app's log. */
-    static void renderJob(VBox pane, CatalogOperations.JobLog log) {
+    /**
+     * The run that made the backup, and its lines in the app's log.
+     *
+     * @param origins a stored origin in words
+     */
+    static void renderJob(VBox pane, CatalogOperations.JobLog log, Function<String, String> origins) {
         pane.getChildren().clear();
         if (log == null) {
             return;
@@ -111,7 +116,7 @@ final class BackupDetailsPane {
         pane.getChildren().add(grid(List.of(
                 new BackupDetails.Field(Messages.get("backups.job.run"), run.id()),
                 new BackupDetails.Field(Messages.get("backups.job.started"), Formats.time(run.startedAt())),
-                new BackupDetails.Field(Messages.get("backups.job.origin"), run.origin()))));
+                new BackupDetails.Field(Messages.get("backups.job.origin"), origins.apply(run.origin())))));
         Label lines = new Label(log.lines().isEmpty() ? Messages.get("backups.job.noLines")
                 : String.join("\n", log.lines().stream().map(BackupDetailsPane::withoutPrefix).toList()));
         lines.getStyleClass().add(Styles.LOG_LINES);

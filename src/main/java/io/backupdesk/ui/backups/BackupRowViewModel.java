@@ -284,6 +284,14 @@ public final class BackupRowViewModel {
         return (set == null ? entry.archive() : set.manifest()).toString();
     }
 
+    /** A backup that is not damaged or gone; a set with a database to restore. */
+    boolean restorable() {
+        if (isSet()) {
+            return !set.members().isEmpty();
+        }
+        return statusValue() != BackupStatus.CORRUPT && statusValue() != BackupStatus.MISSING;
+    }
+
     /** Whether every word of the filter occurs somewhere in the row's texts. */
     boolean matches(String[] words) {
         for (String word : words) {

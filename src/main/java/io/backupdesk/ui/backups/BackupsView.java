@@ -86,6 +86,7 @@ public final class BackupsView {
     @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> statusColumn;
     @FXML private TableColumn<BackupRowViewModel, BackupRowViewModel> copiesColumn;
     @FXML private TableColumn<BackupRowViewModel, String> labelColumn;
+    @FXML private TableColumn<BackupRowViewModel, String> originColumn;
     @FXML private VBox details;
     @FXML private VBox job;
 
@@ -136,6 +137,7 @@ public final class BackupsView {
         encryptedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         encryptedColumn.setCellFactory(c -> new LockCell());
         text(labelColumn, BackupRowViewModel::label);
+        text(originColumn, row -> model.origins().of(row));
         statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         statusColumn.setComparator(Comparator.comparing(BackupRowViewModel::status));
         statusColumn.setCellFactory(c -> new TableCell<>() {
@@ -301,7 +303,8 @@ public final class BackupsView {
         model.detailsProperty().addListener(o -> renderDetails());
         model.setDetailsProperty().addListener(o -> renderDetails());
         renderDetails();
-        model.jobLogProperty().addListener((o, was, now) -> BackupDetailsPane.renderJob(job, now));
+        model.jobLogProperty().addListener((o, was, now) -> BackupDetailsPane.renderJob(job, now,
+                model.origins()::text));
     }
 
     /** A set's details when a set is in focus, else the backup's (or the hint to select one). */

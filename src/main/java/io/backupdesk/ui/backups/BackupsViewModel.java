@@ -54,6 +54,7 @@ public final class BackupsViewModel {
     private final StringProperty notice = new SimpleStringProperty("");
     /** The stored keys' names, read with the catalog, for the public keys of encrypted backups. */
     private KeyNames keyNames = KeyNames.NONE;
+    private OriginText origins = OriginText.NONE;
     private final StringBinding summary;
     private List<String> configuredProfiles = List.of();
     private final BooleanBinding canAct;
@@ -78,7 +79,7 @@ public final class BackupsViewModel {
         canActOnOne = Bindings.size(selection).isEqualTo(1).and(allHere);
         canSync = hasDestinations.and(busy.not());
         canRestore = Bindings.size(selection).isEqualTo(1).and(Bindings.createBooleanBinding(() -> selection.size() == 1
-                && restorable(selection.get(0)), selection));
+                && selection.get(0).restorable(), selection));
         canRetryCopies = canAct.and(Bindings.createBooleanBinding(() -> selection.stream()
                 .anyMatch(BackupRowViewModel::retryableCopies), selection));
         // a job that ended may have added, verified, copied or removed backups
@@ -91,6 +92,11 @@ public final class BackupsViewModel {
         });
     }
 
+    /** Who made a backup or set, in words: "Schedule 'nightly'", "Back up now", "Removed schedule 'weekly'". */
+    public OriginText origins() {
+        return origins;
+    }
+
     /** Reads the catalog again, keeping the selection where the same backups are still there. */
     public void refresh() {
         List<String> selected = selection.stream().map(BackupRowViewModel::id).toList();
@@ -98,6 +104,7 @@ public final class BackupsViewModel {
                     List<BackupRowViewModel> loaded = read.rows();
                     configuredProfiles = read.profileNames();
                     keyNames = read.keys();
+                    origins = new OriginText(read.schedules());
                     destinationNames = read.destinations();
                     hasDestinations.set(!destinationNames.isEmpty());
                     groups.set(new SetGroups(loaded));
@@ -123,14 +130,6 @@ public final class BackupsViewModel {
         return filters.isOpen(row);
     }
 
-    /** A backup that is not damaged or gone; a set with a database to restore. */
-    private static boolean restorable(BackupRowViewModel row) {
-        if (row.isSet()) {
-            return !row.set().members().isEmpty();
-        }
-        return row.statusValue() != BackupStatus.CORRUPT && row.statusValue() != BackupStatus.MISSING;
-    }
-
     private Targets targets() {
         return Targets.of(selection, groups.get());
     }
@@ -139,7 +138,7 @@ public final class BackupsViewModel {
     private void focus() {
         BackupRowViewModel row = selection.isEmpty() ? null : selection.get(0);
         setDetails.set(row != null && row.isSet() ? SetDetails.of(row, keyNames) : null);
-        details.set(row == null || row.isSet() ? null : BackupDetails.of(row, keyNames));
+        details.set(row == null || row.isSet() ? null : BackupDetails.of(row, keyNames, origins));
         jobLog.set(null);
         if (row != null && !row.isSet()) {
             runner.runInBackground((progress, cancel) -> catalog.jobLog(row.id()), log -> {

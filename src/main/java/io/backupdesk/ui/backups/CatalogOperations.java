@@ -6,6 +6,7 @@ import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.Progress;
 import io.backupdesk.crypto.StoredKey;
+import io.backupdesk.jobs.ScheduleNames;
 import io.backupdesk.offsite.CopyState;
 import io.backupdesk.offsite.RemoteCatalog;
 
@@ -83,6 +84,11 @@ public interface CatalogOperations {
     void delete(BackupCatalog.Entry entry);
 
     BackupCatalog.Entry importDump(Path file, String profile);
+
+    /** The schedules this desk has or removed, to say which one made a backup; none where there are none. */
+    default ScheduleNames scheduleNames() {
+        return ScheduleNames.NONE;
+    }
 
     /** The names of the connection profiles, for filing an imported dump under one. */
     List<String> profileNames();

@@ -2,6 +2,7 @@ package io.backupdesk.ui.backups;
 
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupSets.SetEntry;
+import io.backupdesk.jobs.ScheduleNames;
 import io.backupdesk.offsite.CopyState;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.KeyNames;
@@ -16,11 +17,11 @@ import java.util.stream.Collectors;
 
 /**
  * What the backup list reads at once, off the UI thread: the backups and sets on this desk, then those only at
- * destinations, each with its copies; the profiles, the stored keys' names and the destinations. What cannot be read of the extras
+ * destinations, each with its copies; the profiles, the stored keys' names, the destinations and the schedules' names. What cannot be read of the extras
  * (the copy ledger, the keys, the mirrored catalogs) costs those, not the list.
  */
 record CatalogRead(List<BackupRowViewModel> rows, List<String> profileNames, KeyNames keys,
-                   List<String> destinations) {
+                   List<String> destinations, ScheduleNames schedules) {
 
     /** Runs on a worker thread. */
     static CatalogRead of(CatalogOperations catalog) {
@@ -31,7 +32,7 @@ record CatalogRead(List<BackupRowViewModel> rows, List<String> profileNames, Key
                 copies.getOrDefault(r.entry().record().id(), List.of()))).toList(), List.of()));
         return new CatalogRead(rows, catalog.profileNames(),
                 quietly(() -> new KeyNames(catalog.storedKeys()), KeyNames.NONE),
-                quietly(catalog::destinationNames, List.of()));
+                quietly(catalog::destinationNames, List.of()), quietly(catalog::scheduleNames, ScheduleNames.NONE));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ConnectionUri;
+import io.backupdesk.core.Preset;
 import io.backupdesk.core.Destination;
 import io.backupdesk.core.ServerScope;
 import io.backupdesk.core.SslMode;
@@ -21,10 +22,14 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -34,6 +39,15 @@ import java.util.regex.Pattern;
  * Validated as the user types; the profile record checks the same rules again when it is built.
  */
 public final class ConnectionFormViewModel {
+    /**
+     * One entry of the default backup options: a preset, or the settings' defaults ({@code name} null).
+     *
+     * @param missing a preset the connection names that is not among the presets (an edited file): kept, not lost
+     */
+    public record PresetChoice(String name, String description, boolean missing) {
+        static final PresetChoice DEFAULTS = new PresetChoice(null, null, false);
+    }
+
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}");
     /** The database a server connection logs in to unless told otherwise, as pg_dumpall does. */
     static final String LOGIN_DATABASE = "postgres";
@@ -53,6 +67,8 @@ public final class ConnectionFormViewModel {
     private final BooleanProperty wholeServer = new SimpleBooleanProperty();
     private final StringProperty include = new SimpleStringProperty("");
     private final StringProperty exclude = new SimpleStringProperty("");
+    private final ObservableList<PresetChoice> presetChoices = FXCollections.observableArrayList(PresetChoice.DEFAULTS);
+    private final ObjectProperty<PresetChoice> preset = new SimpleObjectProperty<>(PresetChoice.DEFAULTS);
     private final StringBinding patternsError;
     private final StringBinding nameError;
     private final StringBinding hostError;
@@ -63,8 +79,8 @@ public final class ConnectionFormViewModel {
     private String editing;
     /** The pg_service.conf service of the profile being edited; the form has no field for it, so it is carried. */
     private String service;
-    /** Kept as it was: the form offers no choice of preset yet (the command line's profiles add --preset does). */
-    private String preset;
+    /** The presets as last read, to choose the connection's default backup options from. */
+    private List<Preset> presets = List.of();
     /** Set while a profile is loaded into the fields, when the toggle follows the profile and changes no field. */
     private boolean loading;
     private String databaseBeforeServer;
@@ -150,7 +166,7 @@ public final class ConnectionFormViewModel {
                   List<Destination> destinations) {
         editing = null;
         service = null;
-        preset = null;
+        choosePreset(null);
         name.set(suggestedName);
         host.set(defaults.host() == null ? "localhost" : defaults.host());
         port.set(String.valueOf(defaults.port()));
@@ -175,7 +191,7 @@ public final class ConnectionFormViewModel {
     void edit(ConnectionProfile profile, List<StoredKey> keys, List<Destination> destinations) {
         editing = profile.name();
         service = profile.service();
-        preset = profile.preset();
+        choosePreset(profile.preset());
         name.set(profile.name());
         host.set(profile.host() == null ? "" : profile.host());
         port.set(String.valueOf(profile.port()));
@@ -194,6 +210,26 @@ public final class ConnectionFormViewModel {
         include.set(profile.wholeServer() ? String.join(", ", profile.server().include()) : "");
         exclude.set(profile.wholeServer() ? String.join(", ", profile.server().exclude()) : "");
         nameError.invalidate();
+    }
+
+    /** The presets, read again; the choice stays, a preset that went missing included. */
+    void refreshPresets(List<Preset> read) {
+        presets = List.copyOf(read);
+        choosePreset(preset.get() == null ? null : preset.get().name());
+    }
+
+    /** Lists the settings' defaults, then every preset, and chooses the one named; null for the defaults. */
+    private void choosePreset(String name) {
+        List<PresetChoice> all = new ArrayList<>();
+        all.add(PresetChoice.DEFAULTS);
+        presets.forEach(p -> all.add(new PresetChoice(p.name(), p.description(), false)));
+        PresetChoice chosen = all.stream().filter(c -> Objects.equals(c.name(), name)).findFirst()
+                .orElseGet(() -> new PresetChoice(name, null, true));
+        if (!all.contains(chosen)) {
+            all.add(chosen);
+        }
+        presetChoices.setAll(all);
+        preset.set(chosen);
     }
 
     /** Fills the fields from the pasted {@code postgresql://} URI, its password included; says what is wrong with it. */
@@ -221,7 +257,7 @@ public final class ConnectionFormViewModel {
     ConnectionProfile profile() {
         return new ConnectionProfile(name.get().trim(), host.get().trim(), portNumber().orElseThrow(), database.get().trim(),
                 user.get().trim(), sslMode.get(), service, encryption.encryptTo(), copies.copyTo(),
-                wholeServer.get() ? scope() : null, preset);
+                wholeServer.get() ? scope() : null, preset.get() == null ? null : preset.get().name());
     }
 
     /** The name the form was loaded with; null for a new profile. */
@@ -271,6 +307,15 @@ public final class ConnectionFormViewModel {
 
     public StringProperty uriErrorProperty() {
         return uriError;
+    }
+
+    /** The settings' defaults, then each preset: what a backup of this connection starts from when none is chosen. */
+    public ObservableList<PresetChoice> presetChoices() {
+        return presetChoices;
+    }
+
+    public ObjectProperty<PresetChoice> presetProperty() {
+        return preset;
     }
 
     /** The keys every backup of this connection is encrypted to. */

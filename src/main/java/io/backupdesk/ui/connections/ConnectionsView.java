@@ -61,6 +61,7 @@ public final class ConnectionsView {
     @FXML private ListView<FoundDatabase> found;
     @FXML private VBox encryptionBox;
     @FXML private VBox copiesBox;
+    @FXML private ComboBox<ConnectionFormViewModel.PresetChoice> preset;
     @FXML private Button save;
     @FXML private Button test;
     @FXML private Button delete;
@@ -151,6 +152,9 @@ public final class ConnectionsView {
         encryptionBox.getChildren().setAll(new EncryptionChoiceView(form.encryption(),
                 Messages.get("connections.form.encryption.help")).node());
         copiesBox.getChildren().setAll(new CopyChoiceView(form.copies(), Messages.get("copy.help.connection")).node());
+        preset.setItems(form.presetChoices());
+        preset.setConverter(Views.showing(ConnectionsView::presetText));
+        preset.valueProperty().bindBidirectional(form.presetProperty());
         passwordStored.visibleProperty().bind(model.passwordStoredProperty());
         passwordStored.managedProperty().bind(passwordStored.visibleProperty());
         message.textProperty().bind(model.messageProperty());
@@ -210,6 +214,18 @@ public final class ConnectionsView {
         test.setOnAction(e -> model.test());
         delete.disableProperty().bind(model.selectedProperty().isNull());
         delete.setOnAction(e -> Confirm.before(root, model.deleteQuestion(), model::delete));
+    }
+
+    /** "The settings' defaults", "lean: no owners", "lean (not found)". */
+    private static String presetText(ConnectionFormViewModel.PresetChoice choice) {
+        if (choice.name() == null) {
+            return Messages.get("connections.form.preset.defaults");
+        }
+        if (choice.missing()) {
+            return Messages.get("connections.form.preset.missing", choice.name());
+        }
+        return choice.description() == null ? choice.name()
+                : Messages.get("connections.form.preset.described", choice.name(), choice.description());
     }
 
     private void showOutcome(TestOutcome result) {

@@ -3,6 +3,7 @@ package io.backupdesk.ui.connections;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Destination;
+import io.backupdesk.core.Preset;
 import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.ClientInstallation;
 import io.backupdesk.pg.ConnectionCheck;
@@ -72,11 +73,13 @@ public final class ConnectionsViewModel {
      * first one.
      */
     public void load() {
-        record Loaded(List<ConnectionProfile> profiles, List<StoredKey> keys, List<Destination> destinations) { }
+        record Loaded(List<ConnectionProfile> profiles, List<StoredKey> keys, List<Destination> destinations,
+                      List<Preset> presets) { }
         runner.runInBackground((progress, cancel) -> new Loaded(profiles.list(), profiles.keys(),
-                profiles.destinations()), loaded -> {
+                profiles.destinations(), profiles.presets()), loaded -> {
             keys = loaded.keys();
             destinations = loaded.destinations();
+            form.refreshPresets(loaded.presets());
             list.setAll(loaded.profiles());
             if (loaded.profiles().isEmpty()) {
                 newProfile();
@@ -100,14 +103,19 @@ public final class ConnectionsViewModel {
         refreshKeys();
     }
 
-    /** Reads the key store and the destinations again off the UI thread; the form keeps what is ticked. */
+    /**
+     * Reads the key store, the destinations and the presets again off the UI thread (they are made on other screens);
+     * the form keeps what is ticked and chosen.
+     */
     private void refreshKeys() {
-        record Read(List<StoredKey> keys, List<Destination> destinations) { }
-        runner.runInBackground((progress, cancel) -> new Read(profiles.keys(), profiles.destinations()), read -> {
+        record Read(List<StoredKey> keys, List<Destination> destinations, List<Preset> presets) { }
+        runner.runInBackground((progress, cancel) -> new Read(profiles.keys(), profiles.destinations(),
+                profiles.presets()), read -> {
             keys = read.keys();
             destinations = read.destinations();
             form.encryption().refreshKeys(read.keys());
             form.copies().refresh(read.destinations());
+            form.refreshPresets(read.presets());
         }, failure -> message.set(failure.getMessage()));
     }
 

@@ -3,6 +3,7 @@ package io.backupdesk.ui.connections;
 import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Destination;
+import io.backupdesk.core.Preset;
 import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.pg.ConnectionCheck;
 
@@ -16,7 +17,7 @@ public interface ProfileOperations {
     /**
      * Saves the profile, replacing one of the same name (and {@code previousName}'s, when renamed). The keys its
      * backups are encrypted to are checked first: one that is neither a stored key nor a public key is refused; so
-     * are the destinations they are copied to, each of which must exist.
+     * are the destinations they are copied to, each of which must exist, and a preset newly chosen for it.
      *
      * @param password stored in the pgpass file when present; empty leaves the stored one as it is
      */
@@ -42,6 +43,11 @@ public interface ProfileOperations {
 
     /** The destinations a connection's backups can be copied to; none where no destination is kept. */
     default List<Destination> destinations() {
+        return List.of();
+    }
+
+    /** The presets a connection's backups can start from; none where none is kept. */
+    default List<Preset> presets() {
         return List.of();
     }
 

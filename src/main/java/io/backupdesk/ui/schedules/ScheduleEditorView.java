@@ -3,6 +3,7 @@ package io.backupdesk.ui.schedules;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Schedule;
+import io.backupdesk.ui.CompressionChoices;
 import io.backupdesk.ui.CopyChoiceView;
 import io.backupdesk.ui.EncryptionChoiceView;
 import io.backupdesk.ui.Messages;
@@ -32,7 +33,10 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.Window;
@@ -57,6 +61,8 @@ final class ScheduleEditorView {
     private static final double CELL_PADDING = 16;
 
     @FXML private ScrollPane root;
+    @FXML private TextField name;
+    @FXML private Label nameError;
     @FXML private ComboBox<ConnectionProfile> profile;
     @FXML private Label profileError;
     @FXML private ComboBox<Preset> preset;
@@ -77,9 +83,14 @@ final class ScheduleEditorView {
     @FXML private VBox runSummary;
     @FXML private Label description;
     @FXML private VBox nextRuns;
+    @FXML private ComboBox<ScheduleOptionsViewModel.Choice> optionsChoice;
+    @FXML private Label optionsNote;
     @FXML private ComboBox<BackupFormat> format;
     @FXML private ComboBox<String> compression;
     @FXML private Label optionsError;
+    @FXML private TextArea command;
+    @FXML private Label commandProblem;
+    @FXML private Button copyCommand;
     @FXML private VBox encryptionBox;
     @FXML private VBox copiesBox;
     @FXML private ComboBox<Schedule.CatchUp> catchUp;
@@ -149,7 +160,7 @@ final class ScheduleEditorView {
         });
         WindowSizes.size(dialog, SIZE);
         dialog.show();
-        profile.requestFocus();
+        name.requestFocus();
     }
 
     void close() {
@@ -160,6 +171,8 @@ final class ScheduleEditorView {
 
     private void bindWhen() {
         CronEditorViewModel when = model.when();
+        name.textProperty().bindBidirectional(model.nameProperty());
+        Views.bindError(nameError, model.nameError());
         profile.setItems(model.profiles());
         profile.setConverter(Views.showing(p -> p.name() + "  (" + p.describe() + ")"));
         profile.valueProperty().bindBidirectional(model.profileProperty());
@@ -212,14 +225,31 @@ final class ScheduleEditorView {
     }
 
     private void bindBackup() {
+        ScheduleOptionsViewModel how = model.how();
+        optionsChoice.setItems(how.choices());
+        optionsChoice.setConverter(Views.showing(how::describe));
+        optionsChoice.valueProperty().bindBidirectional(how.choiceProperty());
+        optionsNote.textProperty().bind(how.note());
         format.getItems().setAll(BackupFormat.values());
         format.setConverter(Views.showing(BackupFormat::cliName));
-        format.valueProperty().bindBidirectional(model.formatProperty());
-        compression.getItems().setAll(BackupLevels.CHOICES);
-        compression.setConverter(Views.showing(level -> level.isEmpty()
-                ? Messages.get("schedules.editor.compression.default") : level));
-        compression.valueProperty().bindBidirectional(model.compressionProperty());
+        format.valueProperty().bindBidirectional(how.formatProperty());
+        compression.setItems(how.compressions());
+        compression.setConverter(Views.showing(CompressionChoices::label));
+        compression.valueProperty().bindBidirectional(how.compressionProperty());
+        // what a preset or the connection says is shown, not typed: only options of its own are
+        format.disableProperty().bind(how.own().not());
+        compression.disableProperty().bind(how.own().not());
         Views.bindError(optionsError, model.optionsError());
+        command.textProperty().bind(how.commandProperty());
+        command.visibleProperty().bind(how.commandProperty().isNotEmpty());
+        command.managedProperty().bind(command.visibleProperty());
+        Views.bindError(commandProblem, how.commandProblemProperty());
+        copyCommand.disableProperty().bind(how.commandProperty().isEmpty());
+        copyCommand.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(how.commandProperty().get());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
         encryptionBox.getChildren().setAll(new EncryptionChoiceView(model.encryption(),
                 Messages.get("encryption.help.run")).node());
         copiesBox.getChildren().setAll(new CopyChoiceView(model.copies(), Messages.get("copy.help.run")).node());

@@ -3,13 +3,13 @@ package io.backupdesk.ui.schedules;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
-import io.backupdesk.core.Compression;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Destination;
-import io.backupdesk.core.Ids;
+import io.backupdesk.core.Preset;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.crypto.StoredKey;
+import io.backupdesk.jobs.Schedules;
 import io.backupdesk.ui.CopyChoiceViewModel;
 import io.backupdesk.ui.EncryptionChoiceViewModel;
 import io.backupdesk.ui.Formats;
@@ -32,22 +32,34 @@ import javafx.collections.ObservableList;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
- * The schedule editor: which connection, when (see {@link CronEditorViewModel}), the backup's format and
- * compression, what to do about missed runs, the weekly test restore, and the retention rules with a live preview
- * of what a cleanup would delete now and why. The preview is read off the UI thread whenever the connection, the
- * rules or the zone change; changes that come while one is being read are folded into one more read.
+ * The schedule editor: its name, which connection, when (see {@link CronEditorViewModel}), how it dumps (see
+ * {@link ScheduleOptionsViewModel}) and the command that makes, what to do about missed runs, the weekly test restore,
+ * and the retention rules with a live preview of what a cleanup would delete now and why. The preview is read off the
+ * UI thread whenever the connection, the rules or the zone change; changes that come while one is being read are
+ * folded into one more read.
  */
 public final class ScheduleEditorViewModel {
     /**
      * What opening the editor needs, read off the UI thread.
      *
-     * @param keys         the key store's keys, to encrypt the schedule's backups to
-     * @param destinations the destinations, to copy the schedule's backups to
+     * @param keys            the key store's keys, to encrypt the schedule's backups to
+     * @param destinations    the destinations, to copy the schedule's backups to
+     * @param presets         the presets a schedule can dump as
+     * @param taken           every schedule's name and id, which a name may not repeat
+     * @param newCompressions whether the newest pg_dump here has zstd and lz4
      */
     record Context(List<ConnectionProfile> profiles, BackupOptions defaults, List<StoredKey> keys,
-                   List<Destination> destinations) { }
+                   List<Destination> destinations, List<Preset> presets, List<Schedule> taken,
+                   boolean newCompressions) {
+        Context(List<ConnectionProfile> profiles, BackupOptions defaults, List<StoredKey> keys,
+                List<Destination> destinations) {
+            this(profiles, defaults, keys, destinations, List.of(), List.of(), false);
+        }
+    }
 
     private final ScheduleOperations operations;
     private final TaskRunner runner;
@@ -57,8 +69,9 @@ public final class ScheduleEditorViewModel {
     private final CopyChoiceViewModel copies = new CopyChoiceViewModel(true);
     private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
     private final ObjectProperty<ConnectionProfile> profile = new SimpleObjectProperty<>();
-    private final ObjectProperty<BackupFormat> format = new SimpleObjectProperty<>(BackupFormat.CUSTOM);
-    private final StringProperty compression = new SimpleStringProperty(BackupLevels.DEFAULT);
+    private final ScheduleOptionsViewModel how;
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringBinding nameError;
     private final ObjectProperty<Schedule.CatchUp> catchUp = new SimpleObjectProperty<>(Schedule.CatchUp.RUN_ONCE);
     private final BooleanProperty testRestore = new SimpleBooleanProperty();
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
@@ -69,6 +82,12 @@ public final class ScheduleEditorViewModel {
     private final StringBinding profileError;
     private final BooleanBinding valid;
     private Schedule editing;
+    /** A new schedule as the jobs layer starts one; its id and creation are kept until it is saved. */
+    private Schedule fresh;
+    /** The names and ids of the other schedules. */
+    private List<String> others = List.of();
+    /** The name last suggested, which follows the connection until one is typed. */
+    private String suggested;
     private boolean loading;
     private boolean previewing;
     private boolean previewAgain;
@@ -77,24 +96,37 @@ public final class ScheduleEditorViewModel {
         this.operations = operations;
         this.runner = runner;
         this.when = new CronEditorViewModel(operations::now);
+        this.how = new ScheduleOptionsViewModel(operations, runner);
+        how.profileProperty().bind(profile);
+        nameError = Bindings.createStringBinding(() -> switch (Schedules.nameProblem(name.get(), others)) {
+            case EMPTY -> Messages.get("schedules.editor.error.name.empty");
+            case INVALID -> Messages.get("schedules.editor.error.name.invalid");
+            case TAKEN -> Messages.get("schedules.editor.error.name.taken", name.get().strip());
+            case NONE -> "";
+        }, name);
         optionsError = Bindings.createStringBinding(() -> {
+            if (profile.get() == null) {
+                return ""; // what a connection dumps with waits for one; the line under the connection says so
+            }
             try {
-                options();
+                how.dumpsWith(label(), encryption.encryptTo(), copies.copyTo());
                 return "";
             } catch (BackupDeskException e) {
                 return e.getMessage();
             }
-        }, format, compression);
+        }, how.choiceProperty(), how.formatProperty(), how.compressionProperty(), profile, encryption.summary(),
+                copies.summary());
         profileError = Bindings.createStringBinding(() -> profile.get() == null
                 ? Messages.get(profiles.isEmpty() ? "schedules.editor.error.noProfiles" : "schedules.editor.error.profile")
                 : "", profile, profiles);
         valid = Bindings.createBooleanBinding(() -> profileError.get().isEmpty() && optionsError.get().isEmpty()
-                && when.valid().get() && retention.valid().get() && encryption.valid().get() && copies.valid().get(),
-                profileError, optionsError, when.valid(), retention.valid(), encryption.valid(), copies.valid());
+                && nameError.get().isEmpty() && when.valid().get() && retention.valid().get()
+                && encryption.valid().get() && copies.valid().get(), profileError, optionsError, nameError,
+                when.valid(), retention.valid(), encryption.valid(), copies.valid());
         // nothing chosen here means the connection's keys, which the choice shows and checks against the format
         encryption.connectionKeysProperty().bind(Bindings.createObjectBinding(() -> profile.get() == null ? List.of()
                 : profile.get().encryptTo(), profile));
-        encryption.directoryFormatProperty().bind(format.isEqualTo(BackupFormat.DIRECTORY));
+        encryption.directoryFormatProperty().bind(how.formatProperty().isEqualTo(BackupFormat.DIRECTORY));
         // and nothing chosen means the connection's destinations, which are warned about as these are
         copies.connectionDestinationsProperty().bind(Bindings.createObjectBinding(() -> profile.get() == null
                 ? List.of() : profile.get().copyTo(), profile));
@@ -102,6 +134,25 @@ public final class ScheduleEditorViewModel {
         profile.addListener(o -> requestPreview());
         retention.policy().addListener(o -> requestPreview());
         when.zoneProperty().addListener(o -> requestPreview());
+        // a suggested name follows the connection until another is typed
+        profile.addListener((o, was, now) -> {
+            if (!loading && now != null && name.get().equals(suggested)) {
+                suggested = Schedules.suggestName(now.name(), others);
+                name.set(suggested);
+            }
+        });
+        optionsError.addListener(o -> requestCommand());
+        how.choiceProperty().addListener(o -> requestCommand());
+        how.formatProperty().addListener(o -> requestCommand());
+        how.compressionProperty().addListener(o -> requestCommand());
+        profile.addListener(o -> requestCommand());
+    }
+
+    /** Asks for the command of the schedule as it is now, unless a schedule is being loaded. */
+    private void requestCommand() {
+        if (!loading) {
+            how.refreshCommand(this::draft, optionsError.get());
+        }
     }
 
     /** Empties the editor for a new schedule of the first connection, with the settings' format and compression. */
@@ -118,10 +169,19 @@ public final class ScheduleEditorViewModel {
         loading = true;
         try {
             editing = schedule;
+            others = context.taken().stream().filter(s -> schedule == null || !s.id().equals(schedule.id()))
+                    .flatMap(s -> Stream.of(s.id(), s.name())).filter(Objects::nonNull).toList();
             profiles.setAll(context.profiles());
-            BackupOptions options = schedule == null ? context.defaults() : schedule.options();
-            format.set(options.format());
-            compression.set(BackupLevels.text(options.compression()));
+            String first = profiles.isEmpty() ? "-" : profiles.get(0).name();
+            // what a new schedule is, the jobs layer says: named after its connection, dumping as the connection does
+            fresh = schedule != null ? null : Schedules.newSchedule(first, others, operations.now()).toBuilder()
+                    .options(context.defaults()).build();
+            Schedule shown = schedule == null ? fresh : schedule;
+            // a schedule stored before schedules had names is offered one, as a new one is
+            suggested = shown.name() == null ? Schedules.suggestName(shown.profile(), others) : shown.name();
+            name.set(shown.name() == null ? suggested : shown.name());
+            nameError.invalidate();
+            how.load(shown, context.presets(), context.defaults(), context.newCompressions());
             encryption.load(context.keys(), schedule == null ? List.of() : schedule.options().encryptTo());
             copies.load(context.destinations(), schedule == null ? List.of() : schedule.options().copyTo());
             if (schedule == null) {
@@ -133,7 +193,8 @@ public final class ScheduleEditorViewModel {
                 enabled.set(true);
                 retention.load(RetentionFormViewModel.NEW);
             } else {
-                title.set(Messages.get("schedules.editor.edit", schedule.profile()));
+                title.set(schedule.name() == null ? Messages.get("schedules.editor.edit", schedule.profile())
+                        : Messages.get("schedules.editor.edit.named", schedule.name(), schedule.profile()));
                 profile.set(profiles.stream().filter(p -> p.name().equals(schedule.profile())).findFirst().orElse(null));
                 when.load(schedule.cron(), schedule.zone());
                 catchUp.set(schedule.catchUp());
@@ -145,31 +206,30 @@ public final class ScheduleEditorViewModel {
             loading = false;
         }
         requestPreview();
+        requestCommand();
     }
 
-    /**
-     * The options to save: the format, compression, keys and destinations chosen, anything else as the schedule had
-     * it.
-     */
-    private BackupOptions options() {
-        BackupOptions base = editing == null ? BackupOptions.defaults() : editing.options();
-        Compression level = BackupLevels.parse(compression.get());
-        int jobs = format.get() == BackupFormat.DIRECTORY && base.format() == BackupFormat.DIRECTORY ? base.jobs() : 0;
-        return base.toBuilder().format(format.get()).compression(level).jobs(jobs).encryptTo(encryption.encryptTo())
-                .copyTo(copies.copyTo()).build();
+    /** The label its backups get: the schedule's own, which the editor has no field for. */
+    private String label() {
+        return editing == null ? null : editing.options().label();
     }
 
     /** The schedule the editor makes; call only while {@link #valid()}. */
     Schedule schedule() {
+        return draft();
+    }
+
+    /** The schedule as the fields make it now, valid or not, with its profile chosen. */
+    private Schedule draft() {
         String zone = when.zoneText();
         // a schedule that followed the system's zone keeps following it unless another zone is chosen
         if (editing != null && editing.zone() == null && zone.equals(ZoneId.systemDefault().getId())) {
             zone = null;
         }
-        Schedule.Builder edited = editing == null
-                ? Schedule.builder().id(Ids.newId()).createdAt(operations.now())
-                : editing.toBuilder();
-        Schedule made = edited.profile(profile.get().name()).cron(when.expression()).zone(zone).options(options())
+        Schedule.Builder edited = editing == null ? fresh.toBuilder() : editing.toBuilder();
+        Schedule made = edited.profile(profile.get().name()).name(name.get().strip()).cron(when.expression())
+                .zone(zone).optionsFrom(how.from()).preset(how.preset())
+                .options(how.stored(label(), encryption.encryptTo(), copies.copyTo()))
                 .retention(retention.policy().get()).catchUp(catchUp.get()).testRestore(testRestore.get()).build();
         // a new schedule counts from its creation; one switched on again here, from now
         return editing == null ? made.withEnabled(enabled.get(), null) : made.withEnabled(enabled.get(), operations.now());
@@ -265,13 +325,17 @@ public final class ScheduleEditorViewModel {
         return profile;
     }
 
-    public ObjectProperty<BackupFormat> formatProperty() {
-        return format;
+    /** How it dumps: as its connection does, as a preset says, or with options of its own; and the command. */
+    public ScheduleOptionsViewModel how() {
+        return how;
     }
 
-    /** The compression as {@link BackupLevels} writes it; empty for the format's default. */
-    public StringProperty compressionProperty() {
-        return compression;
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringBinding nameError() {
+        return nameError;
     }
 
     public ObjectProperty<Schedule.CatchUp> catchUpProperty() {

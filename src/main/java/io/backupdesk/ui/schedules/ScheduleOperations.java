@@ -4,6 +4,7 @@ import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Destination;
 import io.backupdesk.core.JobRun;
+import io.backupdesk.core.Preset;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.crypto.StoredKey;
@@ -64,10 +65,31 @@ public interface ScheduleOperations {
         return List.of();
     }
 
-    /** Stores the schedule, new or changed, and re-arms its timer. */
+    /** The presets a schedule can dump as; none where none is kept. */
+    default List<Preset> presets() {
+        return List.of();
+    }
+
+    /** Whether the newest pg_dump here compresses with zstd and lz4 (version 16 and newer). */
+    default boolean newCompressions() {
+        return false;
+    }
+
+    /**
+     * The pg_dump command line a run of the schedule (saved or not) would take now, without secrets; nothing is run.
+     * Throws what the schedule's options would be refused for.
+     */
+    default String commandLine(Schedule schedule) {
+        return "";
+    }
+
+    /**
+     * Stores the schedule, new or changed, and re-arms its timer. Throws what it is refused for: a name that is taken
+     * or not valid, a preset that is gone, options a run could not take.
+     */
     void save(Schedule schedule);
 
-    /** Removes the schedule and disarms it. Its backups and history stay. */
+    /** Removes the schedule and disarms it. Its backups and history stay, and still name it. */
     void remove(Schedule schedule);
 
     /**

@@ -1,5 +1,6 @@
 package io.backupdesk.ui.schedules;
 
+import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Schedule;
@@ -18,10 +19,26 @@ public final class ScheduleRowViewModel {
     private final String lastResult;
     private final JobStatus lastStatus;
     private final String lastError;
+    private final String options;
 
     /** @param paused whether all schedules are paused, which is why an enabled one has no next run */
     ScheduleRowViewModel(ScheduleOperations.Status status, boolean paused) {
+        this(status, paused, null);
+    }
+
+    /**
+     * @param connection the schedule's connection, whose preset a schedule that follows it dumps as; null when it is
+     *                   gone
+     */
+    ScheduleRowViewModel(ScheduleOperations.Status status, boolean paused, ConnectionProfile connection) {
         this.schedule = status.schedule();
+        this.options = switch (schedule.optionsFrom()) {
+            case CONNECTION -> connection == null || connection.preset() == null
+                    ? Messages.get("schedules.options.connection.defaults")
+                    : Messages.get("schedules.options.connection", connection.preset());
+            case PRESET -> Messages.get("schedules.options.preset", schedule.preset());
+            case OWN -> Messages.get("schedules.options.own", schedule.options().format().cliName());
+        };
         this.running = status.running();
         this.when = words(status.times());
         this.nextRun = running ? Messages.get("schedules.next.running")
@@ -52,6 +69,22 @@ public final class ScheduleRowViewModel {
 
     public String profile() {
         return schedule.profile();
+    }
+
+    /** Its name; for one stored before schedules had names, a dash. */
+    public String name() {
+        return schedule.name() == null ? Messages.get("schedules.name.none") : schedule.name();
+    }
+
+    /** The schedule in messages: "nightly (sales)"; the connection alone for one without a name or named after it. */
+    public String title() {
+        return schedule.name() == null || schedule.name().equalsIgnoreCase(schedule.profile()) ? schedule.profile()
+                : schedule.name() + " (" + schedule.profile() + ")";
+    }
+
+    /** Where its way of dumping comes from: "As connection: lean", "Preset lean", "Own: tar". */
+    public String options() {
+        return options;
     }
 
     public String when() {

@@ -33,7 +33,9 @@ public final class SchedulesView {
     @FXML private Button pauseAllButton;
     @FXML private Label pausedNotice;
     @FXML private TableView<ScheduleRowViewModel> table;
+    @FXML private TableColumn<ScheduleRowViewModel, String> nameColumn;
     @FXML private TableColumn<ScheduleRowViewModel, String> profileColumn;
+    @FXML private TableColumn<ScheduleRowViewModel, String> optionsColumn;
     @FXML private TableColumn<ScheduleRowViewModel, String> whenColumn;
     @FXML private TableColumn<ScheduleRowViewModel, String> zoneColumn;
     @FXML private TableColumn<ScheduleRowViewModel, ScheduleRowViewModel> nextColumn;
@@ -58,7 +60,9 @@ public final class SchedulesView {
     }
 
     private void columns() {
+        text(nameColumn, ScheduleRowViewModel::name);
         text(profileColumn, ScheduleRowViewModel::profile);
+        text(optionsColumn, ScheduleRowViewModel::options);
         text(whenColumn, ScheduleRowViewModel::when);
         whenColumn.setCellFactory(c -> new TableCell<>() {
             @Override

@@ -1,5 +1,6 @@
 package io.backupdesk.ui.schedules;
 
+import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.ui.Formats;
 import io.backupdesk.ui.Messages;
@@ -21,6 +22,8 @@ import javafx.collections.ObservableList;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The schedules screen: every schedule with its next run and last result, and what can be done with one: add, edit,
@@ -30,7 +33,8 @@ import java.util.List;
  */
 public final class SchedulesViewModel {
     /** What the list needs, read in one go. */
-    private record Loaded(List<ScheduleOperations.Status> schedules, boolean hasProfiles, Instant pausedSince) { }
+    private record Loaded(List<ScheduleOperations.Status> schedules, List<ConnectionProfile> profiles,
+                          Instant pausedSince) { }
 
     private final ScheduleOperations operations;
     private final TaskRunner runner;
@@ -68,7 +72,7 @@ public final class SchedulesViewModel {
     }
 
     private Loaded load() {
-        return new Loaded(operations.list(), !operations.profiles().isEmpty(), operations.pausedSince().orElse(null));
+        return new Loaded(operations.list(), operations.profiles(), operations.pausedSince().orElse(null));
     }
 
     /** Reads the list again, keeping the selected schedule selected. */
@@ -90,8 +94,11 @@ public final class SchedulesViewModel {
 
     private void apply(Loaded result) {
         String keep = selected.get() == null ? null : selected.get().id();
-        rows.setAll(result.schedules().stream().map(s -> new ScheduleRowViewModel(s, result.pausedSince() != null)).toList());
-        hasProfiles.set(result.hasProfiles());
+        Map<String, ConnectionProfile> byName = result.profiles().stream()
+                .collect(Collectors.toMap(ConnectionProfile::name, p -> p, (a, b) -> a));
+        rows.setAll(result.schedules().stream().map(s -> new ScheduleRowViewModel(s, result.pausedSince() != null,
+                byName.get(s.schedule().profile()))).toList());
+        hasProfiles.set(!result.profiles().isEmpty());
         pausedSince.set(result.pausedSince());
         loaded.set(true);
         selected.set(rows.stream().filter(r -> r.id().equals(keep)).findFirst().orElse(null));
@@ -123,7 +130,9 @@ public final class SchedulesViewModel {
 
     private void openEditor(Schedule schedule) {
         runner.runInBackground((progress, cancel) -> new ScheduleEditorViewModel.Context(operations.profiles(),
-                operations.defaultOptions(), operations.keys(), operations.destinations()), context -> {
+                operations.defaultOptions(), operations.keys(), operations.destinations(), operations.presets(),
+                operations.list().stream().map(ScheduleOperations.Status::schedule).toList(),
+                operations.newCompressions()), context -> {
                     editorError.set("");
                     if (schedule == null) {
                         editor.startNew(context);
@@ -155,7 +164,8 @@ public final class SchedulesViewModel {
             apply(result);
             selected.set(rows.stream().filter(r -> r.id().equals(schedule.id())).findFirst().orElse(null));
             String words = selected.get() == null ? schedule.cron() : selected.get().when();
-            tell(Messages.get(added ? "schedules.added" : "schedules.saved", schedule.profile(), words), false);
+            String title = selected.get() == null ? schedule.profile() : selected.get().title();
+            tell(Messages.get(added ? "schedules.added" : "schedules.saved", title, words), false);
         }, failure -> {
             saving.set(false);
             editorError.set(failure.getMessage());
@@ -174,7 +184,7 @@ public final class SchedulesViewModel {
             return load();
         }, result -> {
             apply(result);
-            tell(Messages.get(changed.enabled() ? "schedules.enabled" : "schedules.disabled", row.profile(), row.when()),
+            tell(Messages.get(changed.enabled() ? "schedules.enabled" : "schedules.disabled", row.title(), row.when()),
                     false);
         }, failure -> tell(failure.getMessage(), true));
     }
@@ -183,7 +193,9 @@ public final class SchedulesViewModel {
     public Question deleteQuestion() {
         ScheduleRowViewModel row = selected.get();
         return new Question(Messages.get("schedules.delete.title"),
-                row == null ? "" : Messages.get("schedules.delete.question", row.profile(), row.when()),
+                row == null ? "" : row.schedule().name() == null
+                        ? Messages.get("schedules.delete.question", row.profile(), row.when())
+                        : Messages.get("schedules.delete.question.named", row.schedule().name(), row.profile(), row.when()),
                 Messages.get("schedules.delete"));
     }
 
@@ -198,7 +210,8 @@ public final class SchedulesViewModel {
             return load();
         }, result -> {
             apply(result);
-            tell(Messages.get("schedules.deleted", row.profile(), row.when()), false);
+            tell(row.schedule().name() == null ? Messages.get("schedules.deleted", row.profile(), row.when())
+                    : Messages.get("schedules.deleted.named", row.schedule().name(), row.profile()), false);
         }, failure -> tell(failure.getMessage(), true));
     }
 

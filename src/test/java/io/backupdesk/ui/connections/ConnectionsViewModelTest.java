@@ -1,10 +1,12 @@
 package io.backupdesk.ui.connections;
 
 import io.backupdesk.core.BackupDeskException;
+import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.ConnectionDefaults;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Destination;
 import io.backupdesk.core.ErrorKind;
+import io.backupdesk.core.Preset;
 import io.backupdesk.core.SslMode;
 import io.backupdesk.crypto.AgeIdentity;
 import io.backupdesk.crypto.AgeKeyStore;
@@ -38,6 +40,7 @@ class ConnectionsViewModelTest {
     private ConnectionsViewModel model;
     private Optional<String> passwordTested;
     private List<Destination> destinations = List.of();
+    private List<Preset> presets = List.of();
 
     @BeforeEach
     void setUp() {
@@ -95,6 +98,11 @@ class ConnectionsViewModelTest {
             @Override
             public List<Destination> destinations() {
                 return destinations;
+            }
+
+            @Override
+            public List<Preset> presets() {
+                return presets;
             }
 
             @Override
@@ -255,11 +263,41 @@ class ConnectionsViewModelTest {
     }
 
     @Test
-    void editingAConnectionKeepsItsPresetWhichTheFormHasNoFieldFor() {
+    void theDefaultBackupOptionsAreChosenAmongThePresetsAndSavedWithTheConnection() {
+        presets = List.of(new Preset("lean", "no owners", BackupOptions.defaults()),
+                new Preset("script", null, BackupOptions.defaults()));
+        store.save(new ConnectionProfile("prod", "db1", 5432, "sales", "dba", SslMode.PREFER, null));
+        model.load();
+        model.select(store.require("prod"));
+        ConnectionFormViewModel form = model.form();
+
+        assertThat(form.presetChoices()).extracting(ConnectionFormViewModel.PresetChoice::name)
+                .containsExactly(null, "lean", "script");
+        assertThat(form.presetProperty().get().name()).as("the settings' defaults").isNull();
+        form.presetProperty().set(form.presetChoices().get(1));
+        model.save();
+        assertThat(store.require("prod").preset()).isEqualTo("lean");
+
+        model.select(store.require("prod"));
+        assertThat(form.presetProperty().get()).isEqualTo(new ConnectionFormViewModel.PresetChoice("lean", "no owners",
+                false));
+        form.presetProperty().set(form.presetChoices().get(0));
+        model.save();
+        assertThat(store.require("prod").preset()).isNull();
+
+        model.newProfile();
+        assertThat(form.presetProperty().get().name()).as("a new connection starts on the defaults").isNull();
+    }
+
+    @Test
+    void editingAConnectionKeepsAPresetThatIsNotAmongThePresetsAndSaysSo() {
         store.save(new ConnectionProfile("prod", "db1", 5432, "sales", "dba", SslMode.PREFER, null).withPreset("lean"));
         model.load();
 
         model.select(store.require("prod"));
+        assertThat(model.form().presetProperty().get()).isEqualTo(new ConnectionFormViewModel.PresetChoice("lean", null,
+                true));
+        assertThat(model.form().presetChoices()).contains(model.form().presetProperty().get());
         model.form().hostProperty().set("db2");
         model.save();
 

@@ -4,6 +4,7 @@ import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Destination;
 import io.backupdesk.core.JobRun;
+import io.backupdesk.core.Preset;
 import io.backupdesk.core.RetentionPolicy;
 import io.backupdesk.core.Schedule;
 import io.backupdesk.crypto.StoredKey;
@@ -40,6 +41,9 @@ class InMemorySchedules implements ScheduleOperations {
     final List<Asked> asked = new ArrayList<>();
     final List<StoredKey> keys = new ArrayList<>();
     final List<Destination> destinations = new ArrayList<>();
+    final List<Preset> presets = new ArrayList<>();
+    /** The schedules whose command was asked for, as the editor made them. */
+    final List<Schedule> commandsAsked = new ArrayList<>();
     BackupOptions defaults = BackupOptions.defaults();
     Preview preview = new Preview("sales", List.of(), 0);
     Instant now = Instant.parse("2026-03-28T12:00:00Z");
@@ -64,6 +68,18 @@ class InMemorySchedules implements ScheduleOperations {
     @Override
     public List<Destination> destinations() {
         return List.copyOf(destinations);
+    }
+
+    @Override
+    public List<Preset> presets() {
+        return List.copyOf(presets);
+    }
+
+    /** The engine's command is the engine test's; here it says what it was asked for, so a test can see it. */
+    @Override
+    public String commandLine(Schedule schedule) {
+        commandsAsked.add(schedule);
+        return "pg_dump " + schedule.optionsFrom() + " " + schedule.preset();
     }
 
     @Override

@@ -73,10 +73,10 @@ class ScheduleEditorEncryptionTest {
         model.edit();
         ScheduleEditorViewModel editor = model.editor();
         assertThat(editor.encryption().publicKeysProperty().get()).isEqualTo(theirs);
-        editor.formatProperty().set(BackupFormat.DIRECTORY);
+        editor.how().formatProperty().set(BackupFormat.DIRECTORY);
         assertThat(editor.encryption().error().get()).startsWith("The directory format cannot be encrypted");
         assertThat(model.canSave().get()).isFalse();
-        editor.formatProperty().set(BackupFormat.TAR);
+        editor.how().formatProperty().set(BackupFormat.TAR);
         model.save();
 
         Schedule changed = operations.schedules.get("e1");

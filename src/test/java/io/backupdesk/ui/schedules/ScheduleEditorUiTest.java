@@ -82,7 +82,10 @@ class ScheduleEditorUiTest {
         Label summary = robot.lookup("#encryption-summary").queryAs(Label.class);
         assertThat(summary.getText()).startsWith("Encrypted to the connection's keys: ops-key (age1");
         assertThat(summary.isVisible()).isTrue();
-        robot.interact(() -> model.editor().formatProperty().set(BackupFormat.DIRECTORY));
+        robot.interact(() -> {
+            model.editor().how().choiceProperty().set(ScheduleOptionsViewModel.OWN);
+            model.editor().how().formatProperty().set(BackupFormat.DIRECTORY);
+        });
         Label error = robot.lookup("#encryption-error").queryAs(Label.class);
         assertThat(error.isVisible()).isTrue();
         assertThat(error.getText()).contains("directory format cannot be encrypted");

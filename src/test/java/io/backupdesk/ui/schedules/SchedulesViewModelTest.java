@@ -101,8 +101,8 @@ class SchedulesViewModelTest {
         assertThat(model.editorOpenProperty().get()).isTrue();
         assertThat(editor.titleProperty().get()).isEqualTo("New schedule");
         assertThat(editor.profileProperty().get().name()).isEqualTo("prod");
-        assertThat(editor.formatProperty().get()).isEqualTo(BackupFormat.PLAIN);
-        assertThat(editor.compressionProperty().get()).isEqualTo("6");
+        assertThat(editor.how().formatProperty().get()).isEqualTo(BackupFormat.PLAIN);
+        assertThat(editor.how().compressionProperty().get()).isEqualTo("6");
         assertThat(operations.asked).hasSize(1);
         assertThat(operations.asked.get(0).profile()).isEqualTo("prod");
         assertThat(operations.asked.get(0).policy()).isEqualTo(new RetentionPolicy(7, 7, 4, 12, null));

@@ -7,40 +7,35 @@ import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupSet;
 import io.backupdesk.core.ErrorKind;
-import io.backupdesk.store.SecureFiles;
+import io.backupdesk.restore.roles.Globals;
+import io.backupdesk.restore.roles.GlobalsParser;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A roles file as the roles step reads it, a set's or a single backup's: checked against the checksum its manifest or
- * sidecar records, and when encrypted decrypted to an owner-only work folder that is removed on close (the file holds
- * password hashes).
+ * sidecar records, and when encrypted decrypted as it is parsed, so that its plaintext (it holds password hashes)
+ * never reaches the disk.
  */
-final class RolesFileCopy implements AutoCloseable {
-    private final Path path;
-    private final WorkFolder folder;
-
-    private RolesFileCopy(Path path, WorkFolder folder) {
-        this.path = path;
-        this.folder = folder;
+final class RolesFile {
+    private RolesFile() {
     }
 
     /**
      * @throws BackupDeskException {@code PREFLIGHT_BLOCKED} when the file is not the one the manifest records; a key
-     *                             error when an encrypted one cannot be opened with what was given or stored
+     *                             error when an encrypted one cannot be opened with what was given or stored; a refusal
+     *                             of the parser when it is not a roles file
      */
-    static RolesFileCopy of(BackupSet set, Path roles, EncryptionKeys keys, SecretKeys secrets, Path workRoot) {
+    static Globals read(BackupSet set, Path roles, EncryptionKeys keys, SecretKeys secrets) {
         // the keys are looked up as for any backup encrypted to the set's keys, which the members and this file share
         BackupRecord asEncrypted = BackupRecord.builder().id(set.id()).encrypted(true).recipients(set.recipients())
                 .build();
-        return of("set " + set.id(), roles, set.globalsSha256(), set.encrypted() ? asEncrypted : null, keys, secrets,
-                workRoot);
+        return read("set " + set.id(), roles, set.globalsSha256(), set.encrypted() ? asEncrypted : null, keys,
+                secrets);
     }
 
     /**
@@ -49,51 +44,29 @@ final class RolesFileCopy implements AutoCloseable {
      *
      * @throws BackupDeskException {@code PREFLIGHT_BLOCKED} when the file is missing or not the one recorded
      */
-    static RolesFileCopy of(BackupCatalog.Entry backup, EncryptionKeys keys, SecretKeys secrets, Path workRoot) {
+    static Globals read(BackupCatalog.Entry backup, EncryptionKeys keys, SecretKeys secrets) {
         BackupRecord record = backup.record();
         Path roles = backup.globals().orElseThrow(() -> BackupDeskException.configuration("The backup " + record.id()
                 + " has no roles file.", "Restore it without its roles."));
-        return of("backup " + record.id(), roles, record.globalsSha256(), record.encrypted() ? record : null, keys,
-                secrets, workRoot);
+        return read("backup " + record.id(), roles, record.globalsSha256(), record.encrypted() ? record : null, keys,
+                secrets);
     }
 
     /** @param encryptedAs the record whose keys open the file; null for a file in plaintext */
-    private static RolesFileCopy of(String owner, Path roles, String sha256, BackupRecord encryptedAs,
-                                    EncryptionKeys keys, SecretKeys secrets, Path workRoot) {
+    private static Globals read(String owner, Path roles, String sha256, BackupRecord encryptedAs,
+                                EncryptionKeys keys, SecretKeys secrets) {
         checkChecksum(owner, roles, sha256);
         if (encryptedAs == null) {
-            return new RolesFileCopy(roles, null);
+            return GlobalsParser.read(roles);
         }
         ArchiveDecryption decryption = keys.forReading(encryptedAs, secrets)
                 .orElseThrow(() -> EncryptionKeys.noKeyFor(encryptedAs));
-        WorkFolder work = null;
-        try {
-            work = WorkFolder.create(workRoot);
-            Path plain = work.path().resolve("globals.sql");
-            try (InputStream file = Files.newInputStream(roles); InputStream opened = decryption.decrypt(file);
-                 OutputStream out = Files.newOutputStream(SecureFiles.createNewFile(plain))) {
-                opened.transferTo(out);
-            }
-            return new RolesFileCopy(plain, work);
-        } catch (IOException | RuntimeException e) {
-            if (work != null) {
-                work.close();
-            }
-            if (e instanceof BackupDeskException bde) {
-                throw bde;
-            }
+        try (InputStream file = Files.newInputStream(roles); InputStream opened = decryption.decrypt(file)) {
+            return GlobalsParser.read(opened);
+        } catch (IOException e) {
             throw new BackupDeskException(ErrorKind.IO, "The roles file of the " + owner + " could not be"
                     + " decrypted: " + e.getMessage(), "Check the key; a damaged file cannot be restored.", List.of(), e);
         }
-    }
-
-    Path path() {
-        return path;
-    }
-
-    @Override
-    public void close() {
-        Optional.ofNullable(folder).ifPresent(WorkFolder::close);
     }
 
     private static void checkChecksum(String owner, Path roles, String sha256) {
