@@ -100,6 +100,8 @@ for theme in $THEMES; do
     > "$CONFIG/window.json"
   BACKUPDESK_HOME="$CONFIG" java -jar "$JAR" >"$WORK/app.log" 2>&1 &
   APP=$!
+  # the main window, once it is shown and active (a busy machine takes longer than an idle one)
+  for _ in $(seq 60); do xdotool getactivewindow >/dev/null 2>&1 && break; sleep 1; done
   sleep 8
   # The one click: the list fills the middle of the window, and nothing has the focus at start. Home picks the
   # only backup; Ctrl+F is the filter, and after its three boxes comes Restore, enabled now.
@@ -120,8 +122,9 @@ for theme in $THEMES; do
   # back, Safe replace again for the restore itself: it keeps the old database aside for the report's Drop
   keys shift+Tab space Tab Up shift+Tab space; shoot preflight 6
   keys Return; xdotool type --delay 80 "$DEMO_DB"; shoot confirm
-  # from the typed name: Cancel, Back, Restore
-  keys Tab Tab Tab space; shoot run 0.5
+  # the typed name is the first control, so going back from it wraps round to the last one, Restore (Tab would go
+  # through Copy and the command first)
+  keys shift+Tab space; shoot run 0.5
   shoot report 12
   # Drop the old copy asks first; Escape answers Cancel, and the clean-up drops it
   keys shift+Tab shift+Tab space; shoot drop-question 1.5
