@@ -3,7 +3,6 @@ package io.backupdesk.app;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupSets;
 import io.backupdesk.core.BackupOptions;
-import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.DaemonThreads;
 import io.backupdesk.core.JobRun;
@@ -206,8 +205,7 @@ final class BackgroundMode implements AutoCloseable {
             ConnectionProfile profile = context.engine().profiles().require(profileName);
             // as Back up now in the window: the connection's preset, else the settings' defaults
             BackupOptions options = context.engine().jobs().presets().startingPoint(profile, null);
-            // keyed apart from the schedules' ids, so that the listeners tell this run from theirs
-            RunRequest now = RunRequest.backUp("now-" + profile.name(), profile.name(), options, BackupRecord.ORIGIN_MANUAL);
+            RunRequest now = RunRequest.fromTray(profile.name(), options);
             startedFromTray.add(now.key());
             boolean started = context.scheduler().runNow(now);
             if (!started) {

@@ -2,6 +2,7 @@ package io.backupdesk.jobs;
 
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.ByteSizes;
 import io.backupdesk.core.Compression;
 import io.backupdesk.store.Settings;
 
@@ -13,13 +14,25 @@ import io.backupdesk.store.Settings;
  * @param format      the default format; null for the built-in one (custom)
  * @param compression the default compression of that format; null for the format's own default
  * @param verify      read each new backup back in full before it counts as done
+ * @param maxSizeBytes the size a backup may grow to when its options set none; null for no limit
  */
-public record BackupDefaults(BackupFormat format, Compression compression, boolean verify) {
+public record BackupDefaults(BackupFormat format, Compression compression, boolean verify, Long maxSizeBytes) {
+
     /** The settings were checked field by field when they were loaded, so their values parse. */
     public static BackupDefaults of(Settings settings) {
         return new BackupDefaults(settings.defaultFormat() == null ? null : BackupFormat.parse(settings.defaultFormat()),
                 settings.defaultCompression() == null ? null : Compression.parse(settings.defaultCompression()),
-                settings.verifiesAfterBackup());
+                settings.verifiesAfterBackup(),
+                settings.defaultMaxSize() == null ? null : ByteSizes.parse(settings.defaultMaxSize()));
+    }
+
+    /**
+     * The options as a run takes them: with the default size limit when they set none (a preset's, a connection's or
+     * {@code --max-size} wins), whoever started the run.
+     */
+    public BackupOptions limited(BackupOptions options) {
+        return options.maxSizeBytes() != null || maxSizeBytes == null ? options
+                : options.toBuilder().maxSizeBytes(maxSizeBytes).build();
     }
 
     /** The whole database with the default format and compression and nothing else set. */

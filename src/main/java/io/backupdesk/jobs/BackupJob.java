@@ -103,12 +103,14 @@ public final class BackupJob {
             throw BackupDeskException.configuration("'" + request.profile().name() + "' is a server connection: its"
                     + " backup is a set of every database, not one backup.", "Back it up as a set.");
         }
-        boolean verify = defaults.get().verify(request.verify());
+        BackupDefaults settings = defaults.get();
+        boolean verify = settings.verify(request.verify());
         ArchiveEncryption encryption = keys.forBackup(EncryptionKeys.forRun(request.options().encryptTo(),
                 request.profile()), request.passphrase()).orElse(null);
         List<String> destinations = copies.check(CopyJob.forRun(request.options().copyTo(), request.profile()));
+        BackupOptions options = settings.limited(request.options());
         BackupCatalog.Entry entry = claims.whileHolding(DatabaseClaims.keyOf(request.profile()), "backup",
-                () -> backups.backup(new BackupService.Request(request.profile(), request.options(), request.origin(),
+                () -> backups.backup(new BackupService.Request(request.profile(), options, request.origin(),
                         request.password(), request.interactive(), verify, encryption), progress, cancel));
         copies.afterBackup(entry, destinations, progress, cancel);
         return entry;
@@ -123,12 +125,14 @@ public final class BackupJob {
      *                             nothing could start (server down, plain format); {@code CANCELLED}
      */
     public SetBackupJob.Outcome backUpSet(Request request, Progress progress, Cancellation cancel) {
-        boolean verify = defaults.get().verify(request.verify());
+        BackupDefaults settings = defaults.get();
+        boolean verify = settings.verify(request.verify());
         ArchiveEncryption encryption = keys.forBackup(EncryptionKeys.forRun(request.options().encryptTo(),
                 request.profile()), request.passphrase()).orElse(null);
         List<String> destinations = copies.check(CopyJob.forRun(request.options().copyTo(), request.profile()));
+        BackupOptions options = settings.limited(request.options());
         SetBackupJob.Outcome outcome = claims.whileHolding(DatabaseClaims.keyOf(request.profile()), "set backup",
-                () -> sets.run(setRun(request.profile(), request.options(), request.origin(), request.password(),
+                () -> sets.run(setRun(request.profile(), options, request.origin(), request.password(),
                         request.interactive(), verify, encryption, request.databasesAtOnce()), progress, cancel));
         alertIfFailed(outcome.run());
         copies.afterSet(outcome.set(), destinations, progress, cancel);
@@ -199,8 +203,9 @@ public final class BackupJob {
         return claimed(profileName, options, origin, Optional.empty(), cancel, problems);
     }
 
-    private JobRun claimed(String profileName, BackupOptions options, String origin, Optional<Schedule> schedule,
+    private JobRun claimed(String profileName, BackupOptions chosen, String origin, Optional<Schedule> schedule,
                            Cancellation cancel, Consumer<String> problems) {
+        BackupOptions options = defaults.get().limited(chosen);
         ConnectionProfile profile = profileOf(profileName, origin, schedule);
         ArchiveEncryption encryption = encryptionOf(profile, options, origin, schedule);
         if (profile.wholeServer()) {

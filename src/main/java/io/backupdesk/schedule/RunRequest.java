@@ -1,6 +1,7 @@
 package io.backupdesk.schedule;
 
 import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.Origin;
 import io.backupdesk.core.Schedule;
 
 import java.util.Objects;
@@ -38,12 +39,12 @@ public final class RunRequest {
     }
 
     /**
-     * A backup of the profile's database that belongs to no schedule.
-     *
-     * @param key names the run to the listeners; it must not be the id of a schedule, whose runs it would pass for
+     * The tray menu's Back up now of the profile's database: no schedule's run, and recorded as the tray's, so that the
+     * backup list and the history say who made it. Keyed apart from the schedules' ids ("now-" and the profile), so
+     * that the listeners tell this run from theirs.
      */
-    public static RunRequest backUp(String key, String profile, BackupOptions options, String origin) {
-        return new RunRequest(key, profile, options, origin, null);
+    public static RunRequest fromTray(String profile, BackupOptions options) {
+        return new RunRequest("now-" + profile, profile, options, Origin.TRAY, null);
     }
 
     /** The schedule's id for a schedule's run, else the key its caller chose. */

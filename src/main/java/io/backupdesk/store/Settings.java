@@ -17,10 +17,12 @@ import java.time.Duration;
  *                          for the format's default
  * @param background        scheduler, tray and start-at-login settings; null for their defaults
  * @param alerts            webhook and e-mail reports of failures; null for none
+ * @param defaultMaxSize    the size a backup may grow to when its options set none, as {@code --max-size} takes it
+ *                          ("20GB"); past it the backup is stopped and removed. Null for no limit
  */
 public record Settings(int schemaVersion, String backupRoot, String clientToolsDir, Boolean verifyAfterBackup,
                        Integer rpoHours, String theme, String defaultFormat, String defaultCompression,
-                       Background background, Alerts alerts) {
+                       Background background, Alerts alerts, String defaultMaxSize) {
     public static final int VERSION = 1;
     public static final int DEFAULT_RPO_HOURS = 26;
     /** A year and a day: more is a typing error, not an objective. */
@@ -29,7 +31,7 @@ public record Settings(int schemaVersion, String backupRoot, String clientToolsD
     public static final int MAX_CONCURRENT_JOBS = 8;
 
     public static Settings defaults() {
-        return new Settings(VERSION, null, null, null, null, null, null, null, null, null);
+        return new Settings(VERSION, null, null, null, null, null, null, null, null, null, null);
     }
 
     public Duration rpo() {
@@ -50,11 +52,11 @@ public record Settings(int schemaVersion, String backupRoot, String clientToolsD
 
     public Settings withBackground(Background changed) {
         return new Settings(schemaVersion, backupRoot, clientToolsDir, verifyAfterBackup, rpoHours, theme, defaultFormat,
-                defaultCompression, changed, alerts);
+                defaultCompression, changed, alerts, defaultMaxSize);
     }
 
     public Settings withAlerts(Alerts changed) {
         return new Settings(schemaVersion, backupRoot, clientToolsDir, verifyAfterBackup, rpoHours, theme, defaultFormat,
-                defaultCompression, background, changed);
+                defaultCompression, background, changed, defaultMaxSize);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.ByteSizes;
 import io.backupdesk.core.Compression;
 
 import java.nio.file.InvalidPathException;
@@ -34,6 +35,7 @@ final class SettingsFields implements JsonFile.FieldCheck {
                 : THEMES.contains(node.asText()) ? null : "is not light or dark", problems);
         check(settings, "", "defaultFormat", node -> parses(node, BackupFormat::parse), problems);
         check(settings, "", "defaultCompression", node -> parses(node, Compression::parse), problems);
+        check(settings, "", "defaultMaxSize", node -> parses(node, ByteSizes::parse), problems);
         ObjectNode background = group(settings, "background", problems);
         if (background != null) {
             check(background, "background.", "maxConcurrentJobs",

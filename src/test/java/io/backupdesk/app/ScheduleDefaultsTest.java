@@ -42,7 +42,7 @@ class ScheduleDefaultsTest {
                 SslMode.PREFER, null));
         Settings s = engine.settings().load();
         engine.settings().save(new Settings(s.schemaVersion(), s.backupRoot(), s.clientToolsDir(),
-                s.verifyAfterBackup(), s.rpoHours(), s.theme(), "directory", "gzip:4", s.background(), s.alerts()));
+                s.verifyAfterBackup(), s.rpoHours(), s.theme(), "directory", "gzip:4", s.background(), s.alerts(), s.defaultMaxSize()));
     }
 
     @Test

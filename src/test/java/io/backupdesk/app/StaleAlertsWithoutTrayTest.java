@@ -3,7 +3,6 @@ package io.backupdesk.app;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.sun.net.httpserver.HttpServer;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ErrorKind;
 import io.backupdesk.core.Ids;
@@ -18,6 +17,7 @@ import io.backupdesk.store.ProfileStore;
 import io.backupdesk.store.Settings;
 import io.backupdesk.store.SmtpPasswordStore;
 import io.backupdesk.testing.Cli;
+import io.backupdesk.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,16 +25,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,18 +46,11 @@ class StaleAlertsWithoutTrayTest {
 
     @TempDir
     Path dir;
-    private HttpServer hook;
-    private final List<String> posted = new CopyOnWriteArrayList<>();
+    private WebhookReceiver hook;
 
     @BeforeEach
     void staleDatabaseWithAlertChannels() throws IOException {
-        hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        hook.createContext("/hook", exchange -> {
-            posted.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        hook.start();
+        hook = WebhookReceiver.at("/hook");
         Engine engine = engine();
         // its only run failed two days ago: with an RPO of one hour it is long past it
         Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
@@ -73,8 +61,8 @@ class StaleAlertsWithoutTrayTest {
         Settings s = engine.settings().load();
         engine.settings().save(new Settings(s.schemaVersion(), s.backupRoot(), s.clientToolsDir(),
                 s.verifyAfterBackup(), 1, s.theme(), s.defaultFormat(), s.defaultCompression(), s.background(),
-                new Alerts("http://127.0.0.1:" + hook.getAddress().getPort() + "/hook", new Alerts.MailServer(
-                        "127.0.0.1", SMTP.getSmtp().getPort(), "none", "desk", "desk@example.com", "dba@example.com"))));
+                new Alerts(hook.url(), new Alerts.MailServer(
+                        "127.0.0.1", SMTP.getSmtp().getPort(), "none", "desk", "desk@example.com", "dba@example.com")), s.defaultMaxSize()));
         engine.history().append(new JobRun(JobRun.SCHEMA_VERSION, Ids.newId(), JobRun.KIND_BACKUP, "shop", "shop",
                 "schedule:nightly", twoDaysAgo, twoDaysAgo.plusSeconds(3), JobStatus.FAILED, 0, null,
                 ErrorKind.CONNECTION, "could not connect"));
@@ -82,7 +70,7 @@ class StaleAlertsWithoutTrayTest {
 
     @AfterEach
     void stopHook() {
-        hook.stop(0);
+        hook.close();
     }
 
     private Path config() {
@@ -100,10 +88,10 @@ class StaleAlertsWithoutTrayTest {
              ScheduleStarter starter = new ScheduleStarter(scheduler, engine.jobs().stale(), engine.jobs().copy(),
                      engine.paths().runsDir())) {
             starter.start();
-            await().atMost(Duration.ofSeconds(20)).until(() -> !posted.isEmpty()
+            await().atMost(Duration.ofSeconds(20)).until(() -> !hook.bodies().isEmpty()
                     && SMTP.getReceivedMessages().length > 0);
         }
-        assertThat(posted).singleElement().asString().contains("shop").contains("has no backup");
+        assertThat(hook.bodies()).singleElement().asString().contains("shop").contains("has no backup");
         assertThat(SMTP.getReceivedMessages()).singleElement()
                 .satisfies(m -> assertThat(m.getSubject()).contains("shop").contains("has no backup"));
     }
@@ -113,12 +101,12 @@ class StaleAlertsWithoutTrayTest {
         Cli.Run first = runDue();
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.err()).contains("warning: shop/shop is past its recovery-point objective: it has no good backup.");
-        assertThat(posted).singleElement().asString().contains("shop");
+        assertThat(hook.bodies()).singleElement().asString().contains("shop");
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
 
         Cli.Run second = runDue();
         assertThat(second.err()).doesNotContain("past its recovery-point objective");
-        assertThat(posted).as("told once per episode, also across processes").hasSize(1);
+        assertThat(hook.bodies()).as("told once per episode, also across processes").hasSize(1);
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
     }
 

@@ -42,7 +42,7 @@ class EngineTest {
     void theCatalogReadsTheSettingsButNotTheProfiles() throws IOException {
         Path config = Files.createDirectories(dir.resolve("config"));
         new SettingsStore(config, warnings::add).save(new Settings(Settings.VERSION, dir.resolve("elsewhere").toString(),
-                null, null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null));
         Files.writeString(config.resolve("profiles.json"), "{ not json");
         Engine engine = engine(null);
 
@@ -57,7 +57,7 @@ class EngineTest {
     @Test
     void theBackupRootOfTheSessionWinsOverTheSettings() {
         new SettingsStore(dir.resolve("config"), warnings::add).save(new Settings(Settings.VERSION,
-                dir.resolve("elsewhere").toString(), null, null, null, null, null, null, null, null));
+                dir.resolve("elsewhere").toString(), null, null, null, null, null, null, null, null, null));
 
         assertThat(engine(dir.resolve("today")).catalog().root()).isEqualTo(dir.resolve("today"));
     }

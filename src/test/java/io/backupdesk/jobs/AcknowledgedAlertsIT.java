@@ -1,6 +1,5 @@
 package io.backupdesk.jobs;
 
-import com.sun.net.httpserver.HttpServer;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
@@ -17,6 +16,7 @@ import io.backupdesk.testing.TestServer;
 import io.backupdesk.tray.TrayState;
 import io.backupdesk.tray.TrayStatus;
 import io.backupdesk.ui.Messages;
+import io.backupdesk.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,9 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +32,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,8 +48,7 @@ class AcknowledgedAlertsIT {
 
     @TempDir
     Path dir;
-    private HttpServer hook;
-    private final List<String> posted = new CopyOnWriteArrayList<>();
+    private WebhookReceiver hook;
     private Schedule shopSchedule;
     private String shopKey;
 
@@ -67,18 +62,12 @@ class AcknowledgedAlertsIT {
 
     @BeforeEach
     void twoStaleConnectionsWithAWebhook(TestServer server) throws IOException {
-        hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        hook.createContext("/hook", exchange -> {
-            posted.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        hook.start();
+        hook = WebhookReceiver.at("/hook");
         Engine engine = engine();
         Settings s = engine.settings().load();
         engine.settings().save(new Settings(s.schemaVersion(), s.backupRoot(), s.clientToolsDir(),
                 s.verifyAfterBackup(), 1, s.theme(), s.defaultFormat(), s.defaultCompression(), s.background(),
-                new Alerts("http://127.0.0.1:" + hook.getAddress().getPort() + "/hook", null)));
+                new Alerts(hook.url(), null), s.defaultMaxSize()));
         // added two days ago: the store stamps them then, and saving them again below keeps that
         ProfileStore twoDaysAgo = new ProfileStore(config(), w -> { }, Clock.fixed(TWO_DAYS_AGO, ZoneOffset.UTC));
         for (String name : List.of("shop", "crm")) {
@@ -98,7 +87,7 @@ class AcknowledgedAlertsIT {
 
     @AfterEach
     void stopHook() {
-        hook.stop(0);
+        hook.close();
     }
 
     private static TrayStatus tray(Engine engine) {
@@ -124,15 +113,15 @@ class AcknowledgedAlertsIT {
 
         assertThat(engine().jobs().stale().look()).extracting(DatabaseHealth::profile).containsExactly("crm");
         assertThat(engine().jobs().stale().look()).as("after a restart").isEmpty();
-        assertThat(posted).as("issue 19: the acknowledged one is not sent").singleElement().asString()
+        assertThat(hook.bodies()).as("issue 19: the acknowledged one is not sent").singleElement().asString()
                 .contains("on crm has no backup");
 
         failScheduledRun(engine());
 
-        assertThat(posted).as("a new failure alerts").hasSize(2);
-        assertThat(posted.get(1)).contains("Backup of " + shopKey.substring(5) + " on shop failed");
+        assertThat(hook.bodies()).as("a new failure alerts").hasSize(2);
+        assertThat(hook.bodies().get(1)).contains("Backup of " + shopKey.substring(5) + " on shop failed");
         assertThat(engine().jobs().stale().look()).as("its staleness is not sent again").isEmpty();
-        assertThat(posted).hasSize(2);
+        assertThat(hook.bodies()).hasSize(2);
     }
 
     @Test

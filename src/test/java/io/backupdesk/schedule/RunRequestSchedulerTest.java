@@ -2,7 +2,7 @@ package io.backupdesk.schedule;
 
 import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupOptions;
-import io.backupdesk.core.BackupRecord;
+import io.backupdesk.core.Origin;
 import io.backupdesk.core.JobRun;
 import io.backupdesk.core.JobStatus;
 import io.backupdesk.core.Schedule;
@@ -54,7 +54,7 @@ class RunRequestSchedulerTest {
             scheduler.addListener(heard);
             scheduler.start();
 
-            boolean started = scheduler.runNow(RunRequest.backUp("now-crm", "crm", plain, BackupRecord.ORIGIN_MANUAL));
+            boolean started = scheduler.runNow(RunRequest.fromTray("crm", plain));
 
             assertThat(started).isTrue();
             assertThat(scheduler.states()).as("the schedules' list knows nothing of it")
@@ -62,10 +62,10 @@ class RunRequestSchedulerTest {
         }
         assertThat(rig.ran).singleElement().satisfies(ran -> {
             assertThat(ran.schedule()).isEqualTo("now-crm");
-            assertThat(ran.origin()).isEqualTo("manual");
+            assertThat(ran.origin()).as("issue 19: the tray's backups were told as by hand").isEqualTo(Origin.TRAY);
             assertThat(ran.options()).isEqualTo(plain);
         });
-        assertThat(heard.events).containsExactly("started now-crm manual", "finished now-crm manual crm");
+        assertThat(heard.events).containsExactly("started now-crm manual:tray", "finished now-crm manual:tray crm");
         assertThat(rig.history).singleElement().satisfies(line -> {
             assertThat(line.profile()).isEqualTo("crm");
             assertThat(line.status()).isEqualTo(JobStatus.OK);
@@ -84,7 +84,7 @@ class RunRequestSchedulerTest {
             rig.time.advanceTo(Instant.parse("2026-05-04T10:01:10Z"));
             await().until(() -> rig.runningNow.get() == 1);
 
-            boolean started = scheduler.runNow(RunRequest.backUp("now-sales", "sales", null, BackupRecord.ORIGIN_MANUAL));
+            boolean started = scheduler.runNow(RunRequest.fromTray("sales", null));
 
             assertThat(started).isFalse();
             rig.hold.countDown();
@@ -92,11 +92,11 @@ class RunRequestSchedulerTest {
         }
         assertThat(rig.ran).extracting(SchedulerRig.Ran::schedule).containsExactly("a");
         assertThat(rig.skipped()).singleElement().satisfies(skip -> {
-            assertThat(skip.origin()).isEqualTo("manual");
+            assertThat(skip.origin()).isEqualTo(Origin.TRAY);
             assertThat(skip.profile()).isEqualTo("sales");
             assertThat(skip.error()).contains("still running");
         });
-        assertThat(heard.events).contains("skipped now-sales manual sales");
+        assertThat(heard.events).contains("skipped now-sales manual:tray sales");
     }
 
     @Test
@@ -105,7 +105,7 @@ class RunRequestSchedulerTest {
 
         RunRequest own = RunRequest.of(nightly);
         RunRequest byHand = RunRequest.of(nightly, "manual");
-        RunRequest outside = RunRequest.backUp("now-sales", "sales", null, "manual");
+        RunRequest outside = RunRequest.fromTray("sales", null);
 
         assertThat(own.key()).isEqualTo("nightly");
         assertThat(own.origin()).isEqualTo("schedule:nightly");

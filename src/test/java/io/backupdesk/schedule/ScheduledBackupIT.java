@@ -21,6 +21,7 @@ import io.backupdesk.core.Schedule;
 import io.backupdesk.store.Json;
 import io.backupdesk.testing.PostgresServerExtension;
 import io.backupdesk.testing.TestServer;
+import io.backupdesk.testing.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,17 +125,9 @@ class ScheduledBackupIT {
         ConnectionProfile profile = profile(engine, server, "prod", db);
         BackupRecord first = backupFrom(engine, profile, "schedule:s");
         BackupRecord second = backupFrom(engine, profile, "schedule:s");
-        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-        List<String> posted = new CopyOnWriteArrayList<>();
-        hook.createContext("/hook", exchange -> {
-            posted.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        hook.start();
-        engine.settings().save(engine.settings().load().withAlerts(new io.backupdesk.store.Alerts(
-                "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook", null)));
+        WebhookReceiver hook = WebhookReceiver.at("/hook");
+        List<String> posted = hook.bodies();
+        engine.settings().save(engine.settings().load().withAlerts(new io.backupdesk.store.Alerts(hook.url(), null)));
         engine.credentials().store(profile, "wrong password");
         Schedule schedule = new Schedule("s", "prod", "0 3 * * *", "UTC", true, null,
                 new RetentionPolicy(1, null, null, null, null), null, false, Instant.now());
@@ -154,7 +147,7 @@ class ScheduledBackupIT {
         assertThat(plan.toDelete()).isEmpty();
         assertThat(plan.decisions()).extracting(RetentionPlan.Decision::reason)
                 .allMatch(reason -> reason.contains("latest backup run of this database failed"));
-        hook.stop(0);
+        hook.close();
         assertThat(posted).singleElement().satisfies(body -> {
             JsonNode text = Json.mapper().readTree(body).get("text");
             assertThat(text.asText()).contains("Backup of " + db + " on prod failed").contains("password");

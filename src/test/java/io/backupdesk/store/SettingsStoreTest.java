@@ -40,7 +40,7 @@ class SettingsStoreTest {
     void savedSettingsAreLoadedBack() {
         Settings settings = new Settings(Settings.VERSION, "/srv/backups", "/usr/lib/postgresql/17/bin", false, 12, "dark", "directory", "6",
                 new Background(2, true, null, true), new Alerts("https://hooks.example/x",
-                new Alerts.MailServer("smtp.example", 587, "starttls", "dba", "desk@example", "dba@example")));
+                new Alerts.MailServer("smtp.example", 587, "starttls", "dba", "desk@example", "dba@example")), null);
         store().save(settings);
 
         assertThat(store().load()).isEqualTo(settings);
@@ -88,7 +88,7 @@ class SettingsStoreTest {
         SettingsStore store = store();
         store.load();
 
-        store.save(new Settings(Settings.VERSION, "/b", null, null, null, null, null, null, null, null));
+        store.save(new Settings(Settings.VERSION, "/b", null, null, null, null, null, null, null, null, null));
 
         assertThat(fileNames()).hasSize(2).contains("settings.json");
         assertThat(store.load().backupRoot()).isEqualTo("/b");
@@ -113,8 +113,8 @@ class SettingsStoreTest {
     @Test
     void savingIsAtomicAndLeavesNoTemporaryFile() throws IOException {
         SettingsStore store = store();
-        store.save(new Settings(Settings.VERSION, "/a", null, null, null, null, null, null, null, null));
-        store.save(new Settings(Settings.VERSION, "/b", null, null, null, null, null, null, null, null));
+        store.save(new Settings(Settings.VERSION, "/a", null, null, null, null, null, null, null, null, null));
+        store.save(new Settings(Settings.VERSION, "/b", null, null, null, null, null, null, null, null, null));
 
         assertThat(fileNames()).containsExactly("settings.json");
         assertThat(store.load().backupRoot()).isEqualTo("/b");
@@ -154,15 +154,16 @@ class SettingsStoreTest {
     void eachKindOfBadValueIsNamedAndTheGoodOnesStay() throws IOException {
         Files.writeString(config.resolve("settings.json"), "{\"schemaVersion\":1,\"backupRoot\":\"/b\","
                 + "\"verifyAfterBackup\":\"often\",\"theme\":\"blue\",\"defaultFormat\":\"zip\","
-                + "\"defaultCompression\":\"gzip:42\",\"clientToolsDir\":[1],"
+                + "\"defaultCompression\":\"gzip:42\",\"clientToolsDir\":[1],\"defaultMaxSize\":\"lots\","
                 + "\"background\":{\"maxConcurrentJobs\":0,\"startAtLogin\":true},"
                 + "\"alerts\":{\"webhookUrl\":\"https://hooks.example/x\",\"mail\":{\"port\":\"many\"}}}");
 
         Settings loaded = store().load();
 
         assertThat(loaded).isEqualTo(new Settings(Settings.VERSION, "/b", null, null, null, null, null, null,
-                new Background(null, true, null, null), new Alerts("https://hooks.example/x", null)));
-        assertThat(warnings).singleElement().asString().contains("7 values")
+                new Background(null, true, null, null), new Alerts("https://hooks.example/x", null), null));
+        assertThat(warnings).singleElement().asString().contains("8 values")
+                .contains("defaultMaxSize \"lots\" cannot be used: 'lots' is not a size")
                 .contains("verifyAfterBackup \"often\" is not true or false")
                 .contains("theme \"blue\" is not light or dark")
                 .contains("defaultFormat \"zip\" cannot be used: Unknown backup format 'zip'. Use custom, directory, tar or plain;")

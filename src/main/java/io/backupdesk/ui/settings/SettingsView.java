@@ -37,6 +37,8 @@ public final class SettingsView {
     @FXML private ComboBox<String> compression;
     @FXML private Button browseBackupRoot;
     @FXML private Label compressionError;
+    @FXML private TextField maxSize;
+    @FXML private Label maxSizeError;
     @FXML private CheckBox verify;
     @FXML private TextField rpo;
     @FXML private Label rpoError;
@@ -115,6 +117,8 @@ public final class SettingsView {
         model.concurrentJobsProperty().addListener((o, was, now) -> jobs.setValue(now.intValue()));
         toolsDir.textProperty().bindBidirectional(model.clientToolsDirProperty());
         Views.bindError(compressionError, model.compressionError());
+        Views.bindError(maxSizeError, model.maxSizeError());
+        maxSize.textProperty().bindBidirectional(model.maxSizeProperty());
         Views.bindError(rpoError, model.rpoError());
         Views.bindError(folderError, model.folderError());
         logsDir.textProperty().bind(model.logsDirProperty());

@@ -2,6 +2,7 @@ package io.backupdesk.ui.settings;
 
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupFormat;
+import io.backupdesk.core.ByteSizes;
 import io.backupdesk.core.BackupOptions;
 import io.backupdesk.core.Compression;
 import io.backupdesk.store.Background;
@@ -51,6 +52,7 @@ public final class SettingsViewModel {
             CompressionChoices.of(BackupFormat.CUSTOM, false, null));
     private final BooleanProperty verifyAfterBackup = new SimpleBooleanProperty(true);
     private final StringProperty rpoHours = new SimpleStringProperty(String.valueOf(Settings.DEFAULT_RPO_HOURS));
+    private final StringProperty maxSize = new SimpleStringProperty("");
     private final StringProperty theme = new SimpleStringProperty("light");
     private final BooleanProperty startAtLogin = new SimpleBooleanProperty(false);
     private final BooleanProperty notifyOnSuccess = new SimpleBooleanProperty(false);
@@ -61,6 +63,7 @@ public final class SettingsViewModel {
     private final StringBinding rpoError;
     private final StringBinding folderError;
     private final StringBinding compressionError;
+    private final StringBinding maxSizeError;
     private final AlertsFormViewModel alerts;
     private final BooleanBinding canSave;
     private Settings loaded = Settings.defaults();
@@ -74,6 +77,8 @@ public final class SettingsViewModel {
         folderError = Bindings.createStringBinding(() -> isRelative(backupRoot.get()) || isRelative(clientToolsDir.get())
                 ? Messages.get("settings.error.folder") : "", backupRoot, clientToolsDir);
         compressionError = Bindings.createStringBinding(() -> compressionProblem(), compression, format);
+        maxSizeError = Bindings.createStringBinding(() -> maxSizeText() == null ? Messages.get("settings.error.maxSize")
+                : "", maxSize);
         alerts = new AlertsFormViewModel(settings, runner);
         // the same list as Back up now's: zstd and lz4 only where pg_dump has them, and not for plain SQL
         InvalidationListener choices = o -> compressionChoices.setAll(CompressionChoices.of(format.get(),
@@ -83,7 +88,8 @@ public final class SettingsViewModel {
         compression.addListener(choices);
         // a theme is seen to be chosen, not only once saved
         theme.addListener((o, was, now) -> themeChanged.accept(now));
-        canSave = rpoError.isEmpty().and(folderError.isEmpty()).and(compressionError.isEmpty()).and(alerts.valid());
+        canSave = rpoError.isEmpty().and(folderError.isEmpty()).and(compressionError.isEmpty()).and(maxSizeError.isEmpty())
+                .and(alerts.valid());
     }
 
     /** What is read when the screen opens. */
@@ -105,6 +111,7 @@ public final class SettingsViewModel {
             compression.set(levelText(loaded.defaultCompression()));
             verifyAfterBackup.set(loaded.verifiesAfterBackup());
             rpoHours.set(String.valueOf(loaded.rpo().toHours()));
+            maxSize.set(nullToEmpty(loaded.defaultMaxSize()));
             theme.set("dark".equals(loaded.theme()) ? "dark" : "light");
             startAtLogin.set(loaded.backgroundOrDefaults().startsAtLogin());
             notifyOnSuccess.set(loaded.backgroundOrDefaults().notifiesOnSuccess());
@@ -126,7 +133,7 @@ public final class SettingsViewModel {
         boolean wasAtLogin = loadedBackground.startsAtLogin();
         Settings screen = new Settings(Settings.VERSION, emptyToNull(backupRoot.get()), emptyToNull(clientToolsDir.get()),
                 verifyAfterBackup.get(), rpo(), theme.get(), format.get() == BackupFormat.CUSTOM ? null : format.get().cliName(),
-                emptyToNull(compression.get()), loaded.background(), alerts.alerts());
+                emptyToNull(compression.get()), loaded.background(), alerts.alerts(), emptyToNull(maxSizeText()));
         AlertsFormViewModel.PasswordChange passwordChange = alerts.passwordChange();
         String typedPassword = alerts.typedPassword();
         int jobs = Math.max(1, Math.min(MAX_CONCURRENT_JOBS, concurrentJobs.get()));
@@ -171,6 +178,19 @@ public final class SettingsViewModel {
             int hours = Integer.parseInt(rpoHours.get().trim());
             return hours >= 1 && hours <= MAX_RPO_HOURS ? hours : null;
         } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The size limit as typed, trimmed; empty for none; null when it is no size. */
+    private String maxSizeText() {
+        String text = maxSize.get() == null ? "" : maxSize.get().trim();
+        if (text.isEmpty()) {
+            return "";
+        }
+        try {
+            return ByteSizes.parse(text) > 0 ? text : null;
+        } catch (BackupDeskException e) {
             return null;
         }
     }
@@ -241,6 +261,14 @@ public final class SettingsViewModel {
 
     public BooleanProperty verifyAfterBackupProperty() {
         return verifyAfterBackup;
+    }
+
+    public StringProperty maxSizeProperty() {
+        return maxSize;
+    }
+
+    public StringBinding maxSizeError() {
+        return maxSizeError;
     }
 
     public StringProperty rpoHoursProperty() {

@@ -3,12 +3,12 @@ package io.backupdesk.ui.settings;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpServer;
 import io.backupdesk.alert.MailSecurity;
 import io.backupdesk.store.Alerts;
 import io.backupdesk.store.Background;
 import io.backupdesk.store.Settings;
 import io.backupdesk.ui.SyncTaskRunner;
+import io.backupdesk.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,8 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -35,30 +33,23 @@ class AlertsFormViewModelTest {
     private FolderSettings settings;
     private SettingsViewModel model;
     private AlertsFormViewModel alerts;
-    private HttpServer webhook;
-    private volatile int webhookStatus = 200;
+    private WebhookReceiver webhook;
 
     @BeforeEach
     void setUp() throws IOException {
         settings = new FolderSettings(dir);
         model = new SettingsViewModel(settings, new SyncTaskRunner(), theme -> { });
         alerts = model.alerts();
-        webhook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        webhook.createContext("/hooks/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(webhookStatus, -1);
-            exchange.close();
-        });
-        webhook.start();
+        webhook = WebhookReceiver.at("/hooks/");
     }
 
     @AfterEach
     void stopWebhook() {
-        webhook.stop(0);
+        webhook.close();
     }
 
     private String webhookUrl() {
-        return "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hooks/T1/s3cr3t";
+        return webhook.url("T1/s3cr3t");
     }
 
     private void fillMail(String user, String password) {
@@ -180,11 +171,11 @@ class AlertsFormViewModelTest {
 
         alerts.sendTestWebhook();
 
-        int port = webhook.getAddress().getPort();
+        int port = webhook.port();
         assertThat(alerts.webhookOutcomeProperty().get())
                 .isEqualTo(new AlertsFormViewModel.SendOutcome(true, "Sent to http://127.0.0.1:" + port + "/…"));
 
-        webhookStatus = 404;
+        webhook.answer(404);
         alerts.sendTestWebhook();
 
         assertThat(alerts.webhookOutcomeProperty().get().sent()).isFalse();

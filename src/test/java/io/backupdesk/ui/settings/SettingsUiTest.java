@@ -3,7 +3,7 @@ package io.backupdesk.ui.settings;
 import atlantafx.base.theme.PrimerLight;
 import io.backupdesk.store.SettingsStore;
 import io.backupdesk.ui.UiJobs;
-import com.sun.net.httpserver.HttpServer;
+import io.backupdesk.testing.WebhookReceiver;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -20,13 +20,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,22 +98,14 @@ class SettingsUiTest {
     @Test
     void aTestWebhookIsSentFromTheScreenAndItsOutcomeShown(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#logsDir").queryAs(Label.class).getText().isEmpty());
-        HttpServer hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        List<String> bodies = new CopyOnWriteArrayList<>();
-        hook.createContext("/hooks/", exchange -> {
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        hook.start();
-        try {
+        try (WebhookReceiver hook = WebhookReceiver.at("/hooks/")) {
             // below the Keys section, out of view at this window's height
             scrollTo(robot, "#webhookUrl");
             robot.clickOn("#webhookUrl").write("ftp://127.0.0.1/hooks/x");
             assertThat(robot.lookup("#webhookError").queryAs(Label.class).isVisible()).isTrue();
             assertThat(robot.lookup("#testWebhook").queryAs(Button.class).isDisabled()).isTrue();
 
-            String url = "http://127.0.0.1:" + hook.getAddress().getPort() + "/hooks/T1/secret";
+            String url = hook.url("T1/secret");
             robot.doubleClickOn("#webhookUrl").eraseText(30).write(url);
             robot.clickOn("#testWebhook");
 
@@ -126,11 +113,9 @@ class SettingsUiTest {
             // the text and its tone are set one after the other on the FX thread
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> outcome.getText().startsWith("Sent to")
                     && outcome.getStyleClass().contains("tone-good"));
-            assertThat(outcome.getText()).isEqualTo("Sent to http://127.0.0.1:" + hook.getAddress().getPort() + "/…");
+            assertThat(outcome.getText()).isEqualTo("Sent to http://127.0.0.1:" + hook.port() + "/…");
             assertThat(outcome.getStyleClass()).contains("tone-good");
-            assertThat(bodies).singleElement().asString().contains("Test alert from Backup Desk");
-        } finally {
-            hook.stop(0);
+            assertThat(hook.bodies()).singleElement().asString().contains("Test alert from Backup Desk");
         }
     }
 }

@@ -76,6 +76,22 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void theMaximumBackupSizeIsSavedAsTypedAndNoSizeKeepsSaveDisabled() {
+        model.maxSizeProperty().set("lots");
+        assertThat(model.maxSizeError().get()).startsWith("A size such as 500MB");
+        assertThat(model.canSave().get()).isFalse();
+
+        model.maxSizeProperty().set(" 20GB ");
+        assertThat(model.maxSizeError().get()).isEmpty();
+        model.save();
+        assertThat(store.load().defaultMaxSize()).isEqualTo("20GB");
+
+        model.maxSizeProperty().set("");
+        model.save();
+        assertThat(store.load().defaultMaxSize()).as("empty: no limit").isNull();
+    }
+
+    @Test
     void badValuesSayWhatIsWrongAndKeepSaveDisabled() {
         model.rpoHoursProperty().set("0");
         assertThat(model.rpoError().get()).startsWith("A whole number of hours");
