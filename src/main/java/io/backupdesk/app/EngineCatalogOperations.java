@@ -10,6 +10,7 @@ import io.backupdesk.jobs.ScheduleNames;
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupSets;
 import io.backupdesk.core.Cancellation;
+import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
 import io.backupdesk.offsite.CopyState;
@@ -119,6 +120,11 @@ final class EngineCatalogOperations implements CatalogOperations {
                 .filter(r -> JobRun.KIND_BACKUP.equals(r.kind()) && backupId.equals(r.backupId()))
                 .findFirst()
                 .map(run -> new JobLog(run, engine.logLinesOf(run.id()))).orElse(new JobLog(null, List.of()));
+    }
+
+    @Override
+    public Optional<String> commandThatMade(BackupRecord record) {
+        return engine.jobs().backup().commandThatMade(record);
     }
 
     @Override

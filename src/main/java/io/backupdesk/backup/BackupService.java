@@ -199,6 +199,24 @@ public final class BackupService {
                 encryption != null && encryption.recipients().isEmpty());
     }
 
+    /**
+     * The pg_dump command line that made this backup, without secrets, for a person to copy: its options, its
+     * pg_dump's version and its file name as the sidecar records them, over the connection it was made through.
+     * Empty when the sidecar does not say (an import, a sidecar of an older version) or the connection no longer
+     * points at the server the backup came from.
+     */
+    public Optional<String> commandThatMade(BackupRecord record, ConnectionProfile connection) {
+        Optional<PgVersion> client = PgVersion.fromText(record.pgDumpVersion());
+        if (record.options() == null || record.fileName() == null || client.isEmpty()
+                || !connection.host().equals(record.host()) || record.port() == null
+                || connection.port() != record.port()) {
+            return Optional.empty();
+        }
+        boolean passphrase = record.encrypted() && record.recipients().isEmpty();
+        return Optional.of(ShownCommand.backup(connection.withDatabase(record.database()), record.options(),
+                client.get(), record.fileName(), record.recipients(), passphrase));
+    }
+
     private BackupCatalog.Entry readBack(BackupCatalog.Entry entry, Progress progress, Cancellation cancel) {
         BackupCatalog.Entry verified;
         try {

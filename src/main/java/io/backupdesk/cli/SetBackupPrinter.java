@@ -22,6 +22,8 @@ import java.util.Optional;
  * set; a partial or failed one exits 1 (decision 0039), its written databases kept and listed.
  */
 final class SetBackupPrinter {
+    /** How many left-out databases the summary names before it counts the rest. */
+    private static final int LEFT_OUT_NAMED = 8;
     private final BackupDeskCli root;
     private final boolean json;
 
@@ -68,7 +70,13 @@ final class SetBackupPrinter {
             root.out().println("  " + (m.written() ? "ok      " : "FAILED  ") + m.database() + "  "
                     + (m.written() ? m.backupId() : m.error()));
         }
-        s.excluded().forEach(e -> root.out().println("  left out  " + e));
+        if (!s.excluded().isEmpty()) {
+            // one line: a shared server can leave out dozens, which drowned the databases that were backed up
+            List<String> named = s.excluded().stream().limit(LEFT_OUT_NAMED).toList();
+            int more = s.excluded().size() - named.size();
+            root.out().println("  left out (" + s.excluded().size() + "): " + String.join(", ", named)
+                    + (more > 0 ? " and " + more + " more (--json lists them all)" : ""));
+        }
         root.out().println("  roles and tablespaces: " + entry.roles().map(Object::toString)
                 .orElse("not written (" + s.globalsError() + ")"));
         if (s.encrypted()) {

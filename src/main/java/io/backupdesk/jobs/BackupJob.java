@@ -7,6 +7,7 @@ import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.backup.BackupService;
 import io.backupdesk.core.BackupDeskException;
 import io.backupdesk.core.BackupOptions;
+import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.BackupSet;
 import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
@@ -161,6 +162,14 @@ public final class BackupJob {
                 request.profile()), request.passphrase()).orElse(null);
         return backups.commandLine(new BackupService.Request(request.profile(), request.options(), request.origin(),
                 Optional.empty(), false, false, encryption));
+    }
+
+    /**
+     * The pg_dump command line that made this backup, for its details; empty when its connection is gone or the
+     * sidecar does not say enough (see {@link BackupService#commandThatMade}).
+     */
+    public Optional<String> commandThatMade(BackupRecord record) {
+        return profiles.find(record.profile()).flatMap(connection -> backups.commandThatMade(record, connection));
     }
 
     /**

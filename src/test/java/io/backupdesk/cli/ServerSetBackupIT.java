@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -54,10 +55,14 @@ class ServerSetBackupIT {
         assertThat(set.get("status").asText()).isEqualTo("complete");
         assertThat(databases(set)).containsExactly(prefix + "_a", prefix + "_b", prefix + "_c");
         assertThat(set.get("excluded").toString()).contains(left);
-        String dumpedRoles = Files.readString(Path.of(set.get("rolesPath").asText()));
+        Path rolesFile = Path.of(set.get("rolesPath").asText());
+        String dumpedRoles = Files.readString(rolesFile);
         assertThat(dumpedRoles).contains("CREATE ROLE " + roles.owner()).contains("CREATE ROLE " + roles.member())
                 .containsPattern("GRANT " + roles.owner() + " TO " + roles.member())
-                .contains("ALTER ROLE " + roles.owner() + " SET work_mem TO '8MB'");
+                .contains("ALTER ROLE " + roles.owner() + " SET work_mem TO '8MB'")
+                .as("a superuser login sees the password hashes").containsPattern("ALTER ROLE " + roles.owner()
+                        + " WITH .*PASSWORD 'SCRAM-SHA-256\\$");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(rolesFile))).isEqualTo("rw-------");
         for (JsonNode member : set.get("members")) {
             JsonNode backup = backupOf(listed, member.get("backupId").asText());
             assertThat(backup.get("set").asText()).isEqualTo(set.get("id").asText());
@@ -116,6 +121,10 @@ class ServerSetBackupIT {
         }
         assertThat(set.get("members").findValues("backupId")).filteredOn(n -> !n.isNull()).hasSize(2);
         assertThat(set.get("rolesPath").isNull()).as("roles without passwords: " + set.get("rolesError")).isFalse();
+        Path rolesFile = Path.of(set.get("rolesPath").asText());
+        assertThat(Files.readString(rolesFile)).as("a login that may not read the hashes gets the roles without them")
+                .contains("CREATE ROLE " + login).doesNotContain("PASSWORD '");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(rolesFile))).isEqualTo("rw-------");
         JsonNode setRun = StreamSupport.stream(history.spliterator(), false)
                 .filter(r -> "set".equals(r.get("kind").asText())).findFirst().orElseThrow();
         assertThat(setRun.get("status").asText()).isEqualToIgnoringCase("failed");
@@ -134,5 +143,25 @@ class ServerSetBackupIT {
         return StreamSupport.stream(listed.spliterator(), false)
                 .filter(n -> "backup".equals(n.get("kind").asText()) && id.equals(n.get("id").asText()))
                 .findFirst().orElseThrow(() -> new AssertionError("backup " + id + " is not listed"));
+    }
+
+    @Test
+    void theDatabasesASetLeavesOutAreSaidOnOneLine(TestServer server, @TempDir Path dir) {
+        String prefix = SetFixtures.prefix();
+        SetFixtures.database(server, prefix + "_a");
+        for (int i = 0; i < 10; i++) {
+            SetFixtures.database(server, prefix + "_left" + i);
+        }
+        Cli cli = new Cli(dir.resolve("config"), dir.resolve("backups"));
+        SetFixtures.addServerProfile(cli, server, server.user(), server.password(), "srv",
+                "--include-database", prefix + "_*", "--exclude-database", prefix + "_left*");
+
+        Cli.Run backedUp = cli.run("backup", "srv");
+
+        assertThat(backedUp.code()).as(backedUp.err()).isZero();
+        List<String> leftOut = backedUp.out().lines().filter(l -> l.contains("left out")).toList();
+        // ten of its own and every other database of the shared server: each took a line of its own
+        assertThat(leftOut).singleElement().asString().startsWith("  left out (")
+                .contains("more (--json lists them all)");
     }
 }

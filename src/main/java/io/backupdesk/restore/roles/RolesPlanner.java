@@ -63,8 +63,17 @@ final class RolesPlanner {
         }
         String refusal = refusal(role, target.login(), target.major());
         return refusal == null
-                ? new RoleLine(role.name(), RoleAction.CREATE, role.attributes(), "")
+                ? new RoleLine(role.name(), RoleAction.CREATE, role.attributes(), withoutPassword(role))
                 : new RoleLine(role.name(), RoleAction.CANNOT_CREATE, role.attributes(), refusal);
+    }
+
+    /**
+     * A login role the file holds no password for is created without one: a set made by a login that may not read
+     * the hashes (pg_dumpall --no-role-passwords) has none at all, and the preview must not let that pass unsaid.
+     */
+    private static String withoutPassword(Role role) {
+        return role.login() && role.password() == null
+                ? "no password in the backup: it cannot log in with one until it is given one" : "";
     }
 
     /** Why the login may not create this role, as PostgreSQL would refuse it; null when it may. */

@@ -104,6 +104,15 @@ final class BackupDetailsPane {
         if (log == null) {
             return;
         }
+        if (log.command() != null) {
+            // a command is read, unlike a checksum: wrapped in full, with the button that copies it whole
+            Label command = wrapped(log.command());
+            command.getStyleClass().add(Styles.MONOSPACE);
+            command.setId("made-by-command");
+            HBox title = new HBox(6, section(Messages.get("backups.details.command")), copyButton(log.command()));
+            title.setAlignment(Pos.CENTER_LEFT);
+            pane.getChildren().addAll(title, command);
+        }
         pane.getChildren().add(section(Messages.get("backups.job.title")));
         if (log.run() == null) {
             Label none = new Label(log.lines().isEmpty() ? Messages.get("backups.job.unknown") : String.join("\n", log.lines()));

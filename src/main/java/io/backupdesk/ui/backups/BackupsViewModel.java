@@ -141,7 +141,11 @@ public final class BackupsViewModel {
         details.set(row == null || row.isSet() ? null : BackupDetails.of(row, keyNames, origins));
         jobLog.set(null);
         if (row != null && !row.isSet()) {
-            runner.runInBackground((progress, cancel) -> catalog.jobLog(row.id()), log -> {
+            runner.runInBackground((progress, cancel) -> {
+                CatalogOperations.JobLog log = catalog.jobLog(row.id());
+                return new CatalogOperations.JobLog(log.run(), log.lines(),
+                        row.entry() == null ? null : catalog.commandThatMade(row.entry().record()).orElse(null));
+            }, log -> {
                 if (!selection.isEmpty() && selection.get(0).id().equals(row.id())) {
                     jobLog.set(log);
                 }

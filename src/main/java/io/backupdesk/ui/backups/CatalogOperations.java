@@ -9,9 +9,11 @@ import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.jobs.ScheduleNames;
 import io.backupdesk.offsite.CopyState;
 import io.backupdesk.offsite.RemoteCatalog;
+import io.backupdesk.core.BackupRecord;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** What the backup list does to the catalog; blocking calls, run by the ViewModel on a worker thread. */
 public interface CatalogOperations {
@@ -96,9 +98,19 @@ public interface CatalogOperations {
     /** The run that made this backup, as the job history has it, and its lines in the app's log. */
     JobLog jobLog(String backupId);
 
+    /** The pg_dump command line that made the backup, to show and copy; empty when it cannot be told. */
+    default Optional<String> commandThatMade(BackupRecord record) {
+        return Optional.empty();
+    }
+
     /**
-     * @param run   null when the history does not know the backup (imported, or made on another desk)
-     * @param lines the log lines of that run, oldest first; empty when the log was rotated away
+     * @param run     null when the history does not know the backup (imported, or made on another desk)
+     * @param lines   the log lines of that run, oldest first; empty when the log was rotated away
+     * @param command the pg_dump command line that made the backup, to copy; null when it cannot be told
      */
-    record JobLog(JobRun run, List<String> lines) { }
+    record JobLog(JobRun run, List<String> lines, String command) {
+        public JobLog(JobRun run, List<String> lines) {
+            this(run, lines, null);
+        }
+    }
 }

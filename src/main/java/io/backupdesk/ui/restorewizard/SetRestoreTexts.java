@@ -34,7 +34,8 @@ final class SetRestoreTexts {
             sections.add(new Section("roles-blockers", Messages.get("restore.set.roles.blockers"), p.blockers(), Tone.BAD));
         }
         List<String> created = p.roles().stream().filter(r -> r.action() == RolesPreview.RoleAction.CREATE)
-                .map(r -> r.attributes().isEmpty() ? r.name() : r.name() + " (" + String.join(", ", r.attributes()) + ")")
+                .map(r -> (r.attributes().isEmpty() ? r.name() : r.name() + " (" + String.join(", ", r.attributes()) + ")")
+                        + (r.note() == null || r.note().isBlank() ? "" : ": " + r.note()))
                 .toList();
         sections.add(new Section("roles-create", Messages.get(creating ? "restore.set.roles.create"
                 : "restore.set.roles.missing", created.size()), none(created), creating ? Tone.GOOD : Tone.WARN));

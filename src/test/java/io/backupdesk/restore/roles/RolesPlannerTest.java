@@ -56,6 +56,7 @@ class RolesPlannerTest {
                 tuple("pg_own", RoleAction.CANNOT_CREATE));
         assertThat(plan.rolesToCreate()).containsExactly("fresh", "repl");
         assertThat(plan.roles().get(1).attributes()).containsExactly("CREATEDB", "LOGIN", "PASSWORD (a stored hash)");
+        assertThat(plan.roles().get(1).note()).as("a login with its hash needs no word").isEmpty();
         assertThat(plan.memberships()).extracting(MembershipLine::role, MembershipLine::member, MembershipLine::action)
                 .containsExactly(tuple("kept", "fresh", MembershipAction.ADD),
                         tuple("fresh", "kept", MembershipAction.NOT_ADDED),

@@ -143,6 +143,38 @@ class RolesStepIT {
         }
     }
 
+    @Test
+    void aLoginRoleDumpedWithoutItsPasswordIsPreviewedAsCreatedWithoutOne(TestServer main, @TempDir Path dir)
+            throws Exception {
+        String role = main.createRole("hash-pw");
+        String dumpAll = PgTools.tool(ClientTool.PG_DUMPALL).toString();
+        Globals withHashes = GlobalsParser.parse(new StringReader(PgTools.run(main, null, dumpAll, "--no-password",
+                "--globals-only")));
+        // what a set holds when its login may not read the hashes (GlobalsDump's fallback)
+        Globals withoutHashes = GlobalsParser.parse(new StringReader(PgTools.run(main, null, dumpAll, "--no-password",
+                "--globals-only", "--no-role-passwords")));
+
+        try (StandaloneServer second = StandaloneServer.startInstalled(dir.resolve("second"));
+             Connection c = second.server().connect("postgres")) {
+            RolesStep step = new RolesStep(c, "second cluster");
+
+            RoleLine hashed = lineOf(step.preview(withHashes), role);
+            RoleLine bare = lineOf(step.preview(withoutHashes), role);
+
+            assertThat(hashed.action()).isEqualTo(RoleAction.CREATE);
+            assertThat(hashed.attributes()).contains("LOGIN", "PASSWORD (a stored hash)");
+            assertThat(hashed.note()).isEmpty();
+            assertThat(bare.action()).isEqualTo(RoleAction.CREATE);
+            assertThat(bare.attributes()).contains("LOGIN").doesNotContain("PASSWORD (a stored hash)");
+            assertThat(bare.note()).isEqualTo("no password in the backup: it cannot log in with one until it is given one");
+        }
+    }
+
+    private static RoleLine lineOf(RolesPreview preview, String role) {
+        return preview.roles().stream().filter(r -> r.name().equals(role)).findFirst()
+                .orElseThrow(() -> new AssertionError(role + " is not in the preview"));
+    }
+
     private static Connection connect(TestServer server, String user, String password) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", user);

@@ -31,6 +31,8 @@ import java.util.function.Consumer;
  * is exercised against real servers by the set restore's own tests.
  */
 final class SetRestoreFakes implements SetRestoreOperations {
+    /** The note the roles planner gives a login role the backup holds no password for. */
+    static final String NO_PASSWORD = "no password in the backup: it cannot log in with one until it is given one";
     static final ConnectionProfile CLUSTER_B = new ConnectionProfile("cluster-b", "pg-b.example.internal", 5432,
             "postgres", "backup", SslMode.REQUIRE, null, List.of(), List.of(), ServerScope.everyDatabase());
     static final ConnectionProfile ONE = new ConnectionProfile("prod-1", "db1.example.internal", 5432, "sales",
@@ -58,7 +60,7 @@ final class SetRestoreFakes implements SetRestoreOperations {
     public SetRestorePreview preview(SetRestoreRequest request, Cancellation cancel) {
         previewed.add(request);
         RolesPreview roles = new RolesPreview(request.target().describe(), List.of(
-                new RolesPreview.RoleLine("app_owner", RolesPreview.RoleAction.CREATE, List.of("LOGIN"), null),
+                new RolesPreview.RoleLine("app_owner", RolesPreview.RoleAction.CREATE, List.of("LOGIN"), NO_PASSWORD),
                 new RolesPreview.RoleLine("app_reader", RolesPreview.RoleAction.CREATE, List.of(), null),
                 new RolesPreview.RoleLine("postgres", RolesPreview.RoleAction.EXISTS, List.of(), null)),
                 List.of(new RolesPreview.MembershipLine("app_owner", "app_reader", false,

@@ -58,7 +58,7 @@ class SetRestoreWizardUiTest {
         robot.clickOn("#next");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#roles-create").tryQuery().isPresent());
 
-        assertThat(lines(robot, "roles-create")).contains("Roles to create: 2", "app_owner (LOGIN)", "app_reader");
+        assertThat(lines(robot, "roles-create")).contains("Roles to create: 2", "app_owner (LOGIN): " + SetRestoreFakes.NO_PASSWORD, "app_reader");
         assertThat(lines(robot, "roles-existing")).contains("left exactly as they are: 1", "postgres");
         assertThat(lines(robot, "roles-memberships")).contains("app_reader in app_owner: add");
         assertThat(lines(robot, "roles-settings")).contains("app_owner: work_mem = 8MB in every database: set");

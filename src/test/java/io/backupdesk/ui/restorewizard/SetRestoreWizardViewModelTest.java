@@ -60,7 +60,8 @@ class SetRestoreWizardViewModelTest {
                 .startsWith("roles-create", "roles-existing", "roles-memberships", "roles-settings")
                 .endsWith("database-app_eu");
         assertThat(model.previewSections().get(0).title()).isEqualTo("Roles to create: 2");
-        assertThat(model.previewSections().get(0).lines()).containsExactly("app_owner (LOGIN)", "app_reader");
+        assertThat(model.previewSections().get(0).lines()).as("a login created without a password says so")
+                .containsExactly("app_owner (LOGIN): " + SetRestoreFakes.NO_PASSWORD, "app_reader");
         assertThat(model.previewSections().get(1).lines()).containsExactly("postgres");
         assertThat(model.previewSections().get(2).lines()).containsExactly("app_reader in app_owner: add");
         assertThat(model.previewSections().get(3).lines()).containsExactly("app_owner: work_mem = 8MB in every database: set");
