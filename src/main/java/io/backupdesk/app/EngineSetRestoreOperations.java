@@ -9,14 +9,16 @@ import io.backupdesk.jobs.SetRestorePreview;
 import io.backupdesk.jobs.SetRestoreReport;
 import io.backupdesk.jobs.SetRestoreRequest;
 import io.backupdesk.ui.restorewizard.SetRestoreOperations;
+import io.backupdesk.crypto.StoredKey;
+import io.backupdesk.backup.BackupCatalog;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The set restore wizard's operations on the engine's set restore use case. An encrypted set is opened with the keys
- * stored here; the target's password is the stored one.
+ * The set restore wizard's operations on the engine's set restore use case. An encrypted set is opened with what the
+ * wizard was given (a passphrase, a key file) or the keys stored here; the target's password is the stored one.
  */
 final class EngineSetRestoreOperations implements SetRestoreOperations {
     private final Engine engine;
@@ -31,13 +33,23 @@ final class EngineSetRestoreOperations implements SetRestoreOperations {
     }
 
     @Override
-    public SetRestorePreview preview(SetRestoreRequest request, Cancellation cancel) {
-        return engine.jobs().setRestore().preview(request, SecretKeys.STORED, Optional.empty(), cancel);
+    public SetRestorePreview preview(SetRestoreRequest request, SecretKeys secrets, Cancellation cancel) {
+        return engine.jobs().setRestore().preview(request, secrets, Optional.empty(), cancel);
     }
 
     @Override
-    public SetRestoreReport restore(SetRestoreRequest request, Progress progress, Consumer<String> log,
-                                    Cancellation cancel) {
-        return engine.jobs().setRestore().restore(request, SecretKeys.STORED, Optional.empty(), progress, log, cancel);
+    public SetRestoreReport restore(SetRestoreRequest request, SecretKeys secrets, Progress progress,
+                                    Consumer<String> log, Cancellation cancel) {
+        return engine.jobs().setRestore().restore(request, secrets, Optional.empty(), progress, log, cancel);
+    }
+
+    @Override
+    public List<StoredKey> storedKeys() {
+        return engine.keys().list();
+    }
+
+    @Override
+    public void requireOpenable(BackupCatalog.Entry backup, SecretKeys secrets) {
+        engine.jobs().restore().requireOpenable(backup, secrets);
     }
 }

@@ -12,6 +12,7 @@ import io.backupdesk.testing.PostgresServerExtension;
 import io.backupdesk.testing.TestServer;
 import io.backupdesk.ui.SyncTaskRunner;
 import io.backupdesk.ui.restorewizard.SetRestoreWizardViewModel;
+import io.backupdesk.ui.restorewizard.UnlockViewModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,65 @@ class SetRestoreWizardIT {
             }
         } finally {
             // the database a safe replace kept aside is this test's too
+            try (Connection c = server.connect("postgres");
+                 ResultSet rs = c.createStatement().executeQuery("select datname from pg_database where datname like '"
+                         + prefix + "%'")) {
+                while (rs.next()) {
+                    server.adopt(rs.getString(1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void anEncryptedSetWhoseKeyHasAPassphraseIsOpenedInTheWizardBeforeItsPreview(TestServer server, @TempDir Path dir)
+            throws Exception {
+        String prefix = "bdsetkey" + ProcessHandle.current().pid() + "n" + System.nanoTime() % 100_000;
+        String name = prefix + "_a";
+        server.adopt(name);
+        server.execute("postgres", "create database " + name + " template template0");
+        server.execute(name, "create table items as select generate_series(1, 300) as id");
+        Path config = dir.resolve("config");
+        Engine desk = new Engine(new AppPaths(config, config), null, warning -> { });
+        ConnectionProfile srv = server.profile("srv", "postgres")
+                .withServer(new ServerScope(List.of(prefix + "_*"), List.of()));
+        desk.profiles().save(srv);
+        desk.credentials().store(srv, server.password());
+        Cli cli = new Cli(config);
+        assertThat(cli.withInput("correct horse battery\n", "keys", "generate", "vault", "--passphrase-stdin").code())
+                .isZero();
+        Cli.Run backup = cli.run("backup", "srv", "--encrypt-to", "vault");
+        assertThat(backup.code()).as(backup.err()).isZero();
+        BackupSets.SetEntry set = desk.backupSets().read().sets().get(0);
+        server.execute(name, "delete from items where id > 100");
+
+        SetRestoreWizardViewModel wizard = new SetRestoreWizardViewModel(set, new EngineSetRestoreOperations(desk),
+                new SyncTaskRunner());
+        wizard.load();
+
+        assertThat(wizard.unlock().stateProperty().get()).as("the stored key is protected by its passphrase")
+                .isEqualTo(UnlockViewModel.State.NEEDS_PASSPHRASE);
+        assertThat(wizard.canNext().get()).as("issue 16: no preview before the set can be opened").isFalse();
+        wizard.unlock().unlock("wrong horse".toCharArray());
+        assertThat(wizard.canNext().get()).isFalse();
+        wizard.unlock().unlock("correct horse battery".toCharArray());
+        assertThat(wizard.unlock().stateProperty().get()).isEqualTo(UnlockViewModel.State.OPEN);
+        assertThat(wizard.canNext().get()).isTrue();
+        wizard.modeProperty().set(RestoreMode.SAFE_REPLACE);
+        wizard.rolesProperty().set(RolesMode.SKIP);
+        wizard.next();
+        assertThat(wizard.problemProperty().get()).isEmpty();
+        wizard.restore();
+
+        try {
+            assertThat(wizard.problemProperty().get()).isEmpty();
+            assertThat(wizard.reportProperty().get().succeeded()).as(wizard.reportProperty().get().summary()).isTrue();
+            try (Connection c = server.connect(name);
+                 ResultSet rs = c.createStatement().executeQuery("select count(*) from items")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(300);
+            }
+        } finally {
             try (Connection c = server.connect("postgres");
                  ResultSet rs = c.createStatement().executeQuery("select datname from pg_database where datname like '"
                          + prefix + "%'")) {

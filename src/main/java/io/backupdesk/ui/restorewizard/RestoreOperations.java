@@ -5,7 +5,6 @@ import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.RestoreRecord;
-import io.backupdesk.crypto.StoredKey;
 import io.backupdesk.jobs.RestoreCheck;
 import io.backupdesk.jobs.SecretKeys;
 import io.backupdesk.restore.PreflightCheck;
@@ -19,26 +18,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** What the restore wizard asks of the engine; blocking calls, run off the UI thread. */
-public interface RestoreOperations {
+public interface RestoreOperations extends KeyChecks {
     List<ConnectionProfile> profiles();
 
     /** Adds a dump file to the catalog under the profile, so that it can be restored like any backup. */
     BackupCatalog.Entry importFile(Path file, String profile);
 
     boolean databaseExists(ConnectionProfile profile, String database);
-
-    /** The keys stored here, to name the keys an encrypted backup was encrypted to. */
-    default List<StoredKey> storedKeys() {
-        return List.of();
-    }
-
-    /**
-     * Refuses an encrypted backup that the secrets given (or a stored key) do not open; reads only its header.
-     *
-     * @throws io.backupdesk.crypto.CryptoException {@code PASSPHRASE_REQUIRED}, {@code WRONG_PASSPHRASE} or
-     *                                              {@code WRONG_KEY}, for the wizard to ask again
-     */
-    void requireOpenable(BackupCatalog.Entry backup, SecretKeys secrets);
 
     /** The destination a backup only there is downloaded from; empty for a backup on this desk. */
     default Optional<String> destinationOf(BackupCatalog.Entry backup) {

@@ -63,6 +63,7 @@ public final class SetRestoreWizardView {
     /** Opens the wizard in a window of its own over the owner. */
     public void show(Window owner) {
         stage = WizardFrame.window(owner, root, Messages.get("restore.set.title"));
+        stage.setOnHidden(e -> model.closed());
         stage.show();
     }
 
@@ -164,7 +165,8 @@ public final class SetRestoreWizardView {
         (model.rolesProperty().get() == RolesMode.SKIP ? skip : create).setSelected(true);
         roles.selectedToggleProperty().addListener((o, was, now) ->
                 model.rolesProperty().set(now == skip ? RolesMode.SKIP : RolesMode.CREATE_MISSING));
-        VBox box = new VBox(10, source, section(Messages.get("restore.set.target")), target,
+        // an encrypted set: which keys open it, and a passphrase or a key file where the stored keys do not
+        VBox box = new VBox(10, source, new UnlockPane(model.unlock()).node(), section(Messages.get("restore.set.target")), target,
                 section(Messages.get("restore.set.databases")), databases,
                 section(Messages.get("restore.set.mode")), fresh, safe, terminate,
                 section(Messages.get("restore.set.roles")), create, skip, muted(Messages.get("restore.set.roles.help")));

@@ -77,15 +77,18 @@ public final class SetRestoreWizardViewModel {
     private final BooleanBinding canNext;
     private final BooleanBinding canBack;
     private final BooleanBinding canRestore;
+    private final UnlockViewModel unlock;
     private RunningJob running;
 
     public SetRestoreWizardViewModel(BackupSets.SetEntry set, SetRestoreOperations operations, TaskRunner runner) {
         this.set = set;
         this.operations = operations;
         this.runner = runner;
+        // the members and the roles file share the set's keys: what opens one member opens them all
+        this.unlock = new UnlockViewModel(operations, runner);
         set.set().members().stream().filter(m -> m.written() && set.member(m.database()).isPresent())
                 .forEach(m -> databases.add(new DatabaseChoice(m.database())));
-        canNext = step.isEqualTo(Step.CHOOSE).and(target.isNotNull()).and(busy.not())
+        canNext = step.isEqualTo(Step.CHOOSE).and(target.isNotNull()).and(busy.not()).and(unlock.opened())
                 .and(Bindings.createBooleanBinding(() -> databases.stream().anyMatch(d -> d.chosen.get()), databases));
         canBack = step.isEqualTo(Step.PREVIEW).and(busy.not());
         canRestore = step.isEqualTo(Step.PREVIEW).and(busy.not()).and(Bindings.createBooleanBinding(() ->
@@ -97,8 +100,13 @@ public final class SetRestoreWizardViewModel {
         roles.addListener(o -> preview.set(null));
     }
 
-    /** Reads the connections; the set's own connection is the target until another is chosen. */
+    /**
+     * Reads the connections; the set's own connection is the target until another is chosen. An encrypted set is
+     * looked at on its first member: opened by a stored key, or what it needs (a passphrase, a key file).
+     */
     public void load() {
+        unlock.check(set.set().members().stream().filter(m -> m.written()).map(m -> set.member(m.database()))
+                .flatMap(java.util.Optional::stream).findFirst().orElse(null));
         runner.runInBackground((p, cancel) -> operations.profiles(), profiles -> {
             // server connections first: a set is restored onto a server
             targets.setAll(profiles.stream().sorted(Comparator.comparing((ConnectionProfile c) -> !c.wholeServer())
@@ -131,7 +139,7 @@ public final class SetRestoreWizardViewModel {
         busy.set(true);
         step.set(Step.PREVIEW);
         runner.run(Messages.get("restore.set.job.preview", set.set().profile()), (p, cancel) ->
-                operations.preview(request, cancel), read -> {
+                operations.preview(request, unlock.secrets(), cancel), read -> {
                     busy.set(false);
                     preview.set(read);
                 }, failure -> {
@@ -152,7 +160,8 @@ public final class SetRestoreWizardViewModel {
         busy.set(true);
         step.set(Step.RUN);
         running = runner.run(Messages.get("restore.set.job.restore", set.set().profile(), request.target().name()),
-                (p, cancel) -> operations.restore(request, p, line -> { }, cancel), done -> {
+                (p, cancel) -> operations.restore(request, unlock.secrets(), p, line -> { }, cancel), done -> {
+                    unlock.close();
                     progress.unbind();
                     busy.set(false);
                     report.set(done);
@@ -174,6 +183,16 @@ public final class SetRestoreWizardViewModel {
         if (running != null) {
             running.cancel();
         }
+    }
+
+    /** Unlocking an encrypted set: its keys named, a passphrase asked, a key file offered. */
+    public UnlockViewModel unlock() {
+        return unlock;
+    }
+
+    /** The wizard closed: a passphrase typed is not kept past it. */
+    public void closed() {
+        unlock.close();
     }
 
     private void failed(Throwable failure) {

@@ -46,7 +46,7 @@ public final class UnlockViewModel {
 
     private record Look(KeyNames names, Verdict verdict) { }
 
-    private final RestoreOperations restores;
+    private final KeyChecks restores;
     private final TaskRunner runner;
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.NOT_ENCRYPTED);
     private final StringProperty description = new SimpleStringProperty("");
@@ -61,7 +61,7 @@ public final class UnlockViewModel {
     /** Counts the backups checked, so that the answer about one chosen before is dropped. */
     private long checks;
 
-    UnlockViewModel(RestoreOperations restores, TaskRunner runner) {
+    UnlockViewModel(KeyChecks restores, TaskRunner runner) {
         this.restores = restores;
         this.runner = runner;
         opened = Bindings.createBooleanBinding(() -> state.get() == State.NOT_ENCRYPTED || state.get() == State.OPEN, state);

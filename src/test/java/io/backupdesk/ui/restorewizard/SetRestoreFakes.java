@@ -8,6 +8,7 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.ServerScope;
 import io.backupdesk.core.SslMode;
+import io.backupdesk.jobs.SecretKeys;
 import io.backupdesk.jobs.SetDatabaseOutcome;
 import io.backupdesk.jobs.SetRestorePreview;
 import io.backupdesk.jobs.SetRestoreReport;
@@ -56,8 +57,13 @@ final class SetRestoreFakes implements SetRestoreOperations {
         return List.of(ONE, CLUSTER_B);
     }
 
+    /** The fake sets are not encrypted: nothing to open. */
     @Override
-    public SetRestorePreview preview(SetRestoreRequest request, Cancellation cancel) {
+    public void requireOpenable(BackupCatalog.Entry backup, SecretKeys secrets) {
+    }
+
+    @Override
+    public SetRestorePreview preview(SetRestoreRequest request, SecretKeys secrets, Cancellation cancel) {
         previewed.add(request);
         RolesPreview roles = new RolesPreview(request.target().describe(), List.of(
                 new RolesPreview.RoleLine("app_owner", RolesPreview.RoleAction.CREATE, List.of("LOGIN"), NO_PASSWORD),
@@ -76,8 +82,8 @@ final class SetRestoreFakes implements SetRestoreOperations {
     }
 
     @Override
-    public SetRestoreReport restore(SetRestoreRequest request, Progress progress, Consumer<String> log,
-                                    Cancellation cancel) {
+    public SetRestoreReport restore(SetRestoreRequest request, SecretKeys secrets, Progress progress,
+                                    Consumer<String> log, Cancellation cancel) {
         restored.add(request);
         progress.report(io.backupdesk.core.ProgressUpdate.phase("Database 1 of " + request.databases().size() + ": "
                 + request.databases().get(0).targetName()));
