@@ -47,6 +47,7 @@ cleanup() {
       done
   fi
   rm -rf "$WORK"
+  [ -n "${DEMO_ROOT_MADE:-}" ] && rm -rf "$DEMO_ROOT"
 }
 trap cleanup EXIT
 
@@ -69,6 +70,12 @@ insert into orders select g, 1 + g % 1200, date '2026-01-01' + g % 300, (g % 500
 insert into billing.invoices select g, g, date '2026-02-01' + g % 300, g % 3 <> 0 from generate_series(1, 8400) g;
 SQL
 
+# the backups go to a fixed, neutral folder, since the confirmation's command names the backup file's path
+DEMO_ROOT=${DEMO_ROOT:-/tmp/backupdesk-demo}
+[ ! -e "$DEMO_ROOT" ] || { echo "$DEMO_ROOT exists already; choose another folder with DEMO_ROOT" >&2; exit 2; }
+DEMO_ROOT_MADE=1
+mkdir -p "$CONFIG"
+printf '{"schemaVersion":1,"backupRoot":"%s"}' "$DEMO_ROOT" > "$CONFIG/settings.json"
 cli() { java -jar "$JAR" --config-dir "$CONFIG" "$@"; }
 printf '%s\n' "$PGPASSWORD" |
   cli profiles add local --url "postgresql://$PG_USER@$PG_HOST:$PG_PORT/$DEMO_DB" --password-stdin >/dev/null
@@ -87,12 +94,14 @@ shoot() { sleep "${2:-1}"; import -window "$(xdotool getactivewindow)" "$SHOTS/r
 keys() { for k in "$@"; do xdotool key "$k"; sleep 0.4; done; }
 
 for theme in $THEMES; do
-  printf '{"schemaVersion":1,"theme":"%s"}' "$theme" > "$CONFIG/settings.json"
+  printf '{"schemaVersion":1,"theme":"%s","backupRoot":"%s"}' "$theme" "$DEMO_ROOT" > "$CONFIG/settings.json"
   # the backup list at once, on the whole screen
   printf '{"schemaVersion":1,"x":0,"y":0,"width":1280,"height":800,"maximized":false,"lastScreen":"BACKUPS"}' \
     > "$CONFIG/window.json"
   BACKUPDESK_HOME="$CONFIG" java -jar "$JAR" >"$WORK/app.log" 2>&1 &
   APP=$!
+  # the main window, once it is shown and active (a busy machine takes longer than an idle one)
+  for _ in $(seq 60); do xdotool getactivewindow >/dev/null 2>&1 && break; sleep 1; done
   sleep 8
   # The one click: the list fills the middle of the window, and nothing has the focus at start. Home picks the
   # only backup; Ctrl+F is the filter, and after its three boxes comes Restore, enabled now.
@@ -102,9 +111,9 @@ for theme in $THEMES; do
   shoot source 3
   keys Return; shoot target
   keys Return; shoot options-safe 2
-  # Tab from Next goes round to the mode chosen, then jobs, owners, grants, first error and the tree of tables:
-  # tick billing.invoices, and Next is refused
-  keys Tab Tab Tab Tab Tab Tab Home Right Down space
+  # Tab from Next goes round to the mode chosen, then jobs, owners, grants, first error, pg_restore's options
+  # (folded) and the tree of tables: tick billing.invoices, and Next is refused
+  keys Tab Tab Tab Tab Tab Tab Tab Home Right Down space
   keys Tab Tab Tab space; shoot options-selection-refused
   # untick it, and choose In place (the arrow keys choose within the modes)
   keys shift+Tab shift+Tab shift+Tab space
@@ -113,8 +122,9 @@ for theme in $THEMES; do
   # back, Safe replace again for the restore itself: it keeps the old database aside for the report's Drop
   keys shift+Tab space Tab Up shift+Tab space; shoot preflight 6
   keys Return; xdotool type --delay 80 "$DEMO_DB"; shoot confirm
-  # from the typed name: Cancel, Back, Restore
-  keys Tab Tab Tab space; shoot run 0.5
+  # the typed name is the first control, so going back from it wraps round to the last one, Restore (Tab would go
+  # through Copy and the command first)
+  keys shift+Tab space; shoot run 0.5
   shoot report 12
   # Drop the old copy asks first; Escape answers Cancel, and the clean-up drops it
   keys shift+Tab shift+Tab space; shoot drop-question 1.5

@@ -9,6 +9,7 @@ import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.RestoreRecord;
 import io.backupdesk.crypto.StoredKey;
+import io.backupdesk.jobs.RestoreCheck;
 import io.backupdesk.jobs.SecretKeys;
 import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestorePlan;
@@ -78,6 +79,16 @@ final class EngineRestoreOperations implements RestoreOperations {
     @Override
     public List<PreflightCheck> preflight(RestorePlan plan, SecretKeys secrets) {
         return engine.jobs().restore().preflight(plan, secrets, Optional.empty(), new Cancellation());
+    }
+
+    @Override
+    public RestoreCheck check(RestorePlan plan, SecretKeys secrets) {
+        return engine.jobs().restore().check(plan, secrets, Optional.empty(), new Cancellation());
+    }
+
+    @Override
+    public String commandLine(RestorePlan plan) {
+        return engine.jobs().restore().commandLine(plan);
     }
 
     @Override

@@ -9,7 +9,11 @@ import io.backupdesk.restore.CheckId;
 import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestoreMode;
 import io.backupdesk.restore.RestorePlan;
+import io.backupdesk.restore.RestoreFlags;
 import io.backupdesk.restore.RestoreReport;
+import io.backupdesk.restore.roles.RolesMode;
+import io.backupdesk.restore.roles.RolesPreview;
+import io.backupdesk.jobs.RestoreCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,6 +37,8 @@ import java.util.stream.Collectors;
                 "once the copy is complete, keeping the old one as <db>_before_<time>;",
                 "in-place takes a safety backup, then restores over the database;",
                 "new-database creates it.",
+                "--roles create-missing restores a backup's roles file first (backup --globals),",
+                "showing the roles it creates before anything changes.",
                 "A set (SET_ID) restores its roles first (--roles), then each database (every one,",
                 "or those named with --database) under its own name, then its settings and grants;",
                 "in-place is not offered for a set.",
@@ -55,8 +61,9 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--as", paramLabel = "NAME", description = "For a set: the name the one --database takes on the target.")
     String renameTo;
 
-    @Option(names = "--roles", paramLabel = "WHAT", description = "For a set: create-missing (default) creates the roles the"
-            + " target lacks, leaving existing ones as they are; skip changes no role.")
+    @Option(names = "--roles", paramLabel = "WHAT", description = "create-missing creates the roles the target lacks from the"
+            + " roles file, leaving existing ones as they are; skip changes no role. Default: create-missing for a set,"
+            + " skip for one backup (whose roles file --globals wrote).")
     String roles;
 
     @Option(names = "--mode", paramLabel = "MODE", description = "safe-replace (default), in-place or new-database.")
@@ -96,6 +103,10 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--preflight", description = "Only run the pre-flight checks and print them.")
     boolean preflightOnly;
 
+    @Option(names = "--print-command", description = "Print the pg_restore (or psql) command line this restore would run,"
+            + " with what Backup Desk does around it as comments, and exit; connects nowhere.")
+    boolean printCommand;
+
     @Option(names = "--yes", description = "Do not ask to type the database name.")
     boolean yes;
 
@@ -112,25 +123,35 @@ public final class RestoreCommand implements Callable<Integer> {
         }
         Optional<SetRestore> set = SetRestore.of(this);
         if (set.isPresent()) {
-            if (restoreFlags.flags().any()) {
-                throw BackupDeskException.configuration("pg_restore's switches (--role, --schema-only, --no-tablespaces,"
-                        + " --disable-triggers, --no-data-for-failed-tables) are taken by a restore of one database.",
+            if (restoreFlags.flags().any() || printCommand) {
+                throw BackupDeskException.configuration("pg_restore's switches (--role, --section, --schema-only,"
+                        + " --data-only, --create, --exclude-schema, --no-tablespaces, --disable-triggers,"
+                        + " --no-data-for-failed-tables) and --print-command are taken by a restore of one database.",
                         "Restore the set without them, or one database of it by its own backup id.");
             }
             return set.get().call();
         }
-        if (databases.size() > 1 || renameTo != null || roles != null) {
+        if (databases.size() > 1 || renameTo != null) {
             throw BackupDeskException.configuration("'" + backupId + "' is a backup of one database, not a set: it"
-                    + " takes one --database and neither --as nor --roles.", "Name the one database to restore to.");
+                    + " takes one --database and no --as.", "Name the one database to restore to.");
         }
-        String database = databases.isEmpty() ? null : databases.get(0);
+        RestoreFlags flags = restoreFlags.flags();
         // on this desk, else at a destination whose catalog was synced: downloaded and checked before it is read
         BackupCatalog.Entry entry = root.engine().jobs().remote().require(backupId);
         ConnectionProfile profile = root.engine().profiles().require(target);
-        RestoreMode restoreMode = mode == null ? RestoreMode.SAFE_REPLACE : RestoreMode.parse(mode);
-        RestorePlan plan = new RestorePlan(entry, profile, database == null ? profile.database() : database, restoreMode,
+        // --create makes a new database, under the name the backup's database had unless one is given
+        RestoreMode restoreMode = mode != null ? RestoreMode.parse(mode)
+                : flags.create() ? RestoreMode.NEW_DATABASE : RestoreMode.SAFE_REPLACE;
+        String database = !databases.isEmpty() ? databases.get(0)
+                : flags.create() ? entry.record().database() : profile.database();
+        RestorePlan plan = new RestorePlan(entry, profile, database, restoreMode,
                 jobs == null ? 0 : jobs, singleTransaction, noOwner, noPrivileges, schemas, tables, !continueOnError, terminateSessions,
-                overrides.stream().map(CheckId::parse).collect(Collectors.toSet()), restoreFlags.flags());
+                overrides.stream().map(CheckId::parse).collect(Collectors.toSet()), flags,
+                roles == null ? RolesMode.SKIP : RolesMode.parse(roles));
+        if (printCommand) {
+            root.out().println(root.engine().jobs().restore().commandLine(plan));
+            return 0;
+        }
         return secrets.run(root.in(), keys -> run(plan, profile, keys));
     }
 
@@ -141,10 +162,19 @@ public final class RestoreCommand implements Callable<Integer> {
         root.engine().jobs().restore().requireOpenable(entry, keys);
         Cancellation cancel = new Cancellation();
         if (preflightOnly) {
-            List<PreflightCheck> checks = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(profile,
-                    password -> root.engine().jobs().restore().preflight(plan, keys, password, cancel)));
-            RestorePrinter.checks(root.out(), checks, json);
-            return checks.stream().anyMatch(c -> c.level() == PreflightCheck.Level.BLOCK && !plan.overrides().contains(c.id())) ? 1 : 0;
+            RestoreCheck check = CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(profile,
+                    password -> root.engine().jobs().restore().check(plan, keys, password, cancel)));
+            RestorePrinter.check(root.out(), check, json);
+            boolean rolesBlocked = check.roles().map(RolesPreview::blocked).orElse(false);
+            return rolesBlocked || check.checks().stream().anyMatch(c -> c.level() == PreflightCheck.Level.BLOCK
+                    && !plan.overrides().contains(c.id())) ? 1 : 0;
+        }
+        if (plan.roles() == RolesMode.CREATE_MISSING && !json) {
+            // what the roles step would create, before the question and before anything changes
+            CancelOnInterrupt.run(cancel, () -> PasswordPrompt.retryAsking(profile,
+                    password -> root.engine().jobs().restore().previewRoles(plan, keys, password, cancel)))
+                    .ifPresent(preview -> SetRestorePrinter.roles(root.out(), preview, RolesMode.CREATE_MISSING));
+            root.out().flush();
         }
         if (restoreMode != RestoreMode.NEW_DATABASE) {
             Confirmation.require(yes, plan.database(), restoreMode == RestoreMode.IN_PLACE

@@ -1,8 +1,10 @@
 package io.backupdesk.cli;
 
+import io.backupdesk.jobs.RestoreCheck;
 import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestoreReport;
 import io.backupdesk.restore.TableComparison;
+import io.backupdesk.restore.roles.RolesMode;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -29,6 +31,25 @@ final class RestorePrinter {
         }
     }
 
+    /** The checks, after what restoring the backup's roles file first would do when it is asked for. */
+    static void check(PrintWriter out, RestoreCheck check, boolean json) {
+        if (check.roles().isEmpty()) {
+            checks(out, check.checks(), json);
+            return;
+        }
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rolesMode", RolesMode.CREATE_MISSING.cliName());
+            m.put("roles", check.roles().get());
+            m.put("checks", check.checks().stream().map(RestorePrinter::check).toList());
+            out.println(CliJson.write(m));
+            return;
+        }
+        SetRestorePrinter.roles(out, check.roles().get(), RolesMode.CREATE_MISSING);
+        out.println();
+        checks(out, check.checks(), false);
+    }
+
     static void report(PrintWriter out, RestoreReport r, boolean json) {
         if (json) {
             out.println(CliJson.write(reportMap(r)));
@@ -39,6 +60,9 @@ final class RestorePrinter {
         for (TableComparison t : r.tables()) {
             out.printf("  %-40s %12s %12s%s%n", t.qualifiedName(), t.expected() == null ? "-" : t.expected(),
                     t.actual() == null ? "missing" : t.actual(), t.matches() ? "" : "  <- differs");
+        }
+        if (r.roles() != null) {
+            SetRestorePrinter.rolesDone(out, r.roles());
         }
         errors(out, "real errors", r.realErrors());
         errors(out, "harmless errors", r.harmlessErrors());
@@ -61,7 +85,8 @@ final class RestorePrinter {
     static String fix(PreflightCheck c) {
         return switch (c.id()) {
             case SESSIONS -> c.fix().replace("let the restore end them.", "let the restore end them (--terminate-sessions).");
-            case ROLES -> c.fix().replace("(no-owner)", "(--no-owner)").replace("(no-privileges)", "(--no-privileges)");
+            case ROLES -> c.fix().replace("(no-owner)", "(--no-owner)").replace("(no-privileges)", "(--no-privileges)")
+                    .replace("(create the missing roles)", "(--roles create-missing)");
             default -> c.fix();
         };
     }
@@ -94,6 +119,9 @@ final class RestorePrinter {
         }).toList());
         m.put("realErrors", r.realErrors());
         m.put("harmlessErrors", r.harmlessErrors());
+        if (r.roles() != null) {
+            m.put("roles", r.roles());
+        }
         return m;
     }
 }

@@ -47,7 +47,7 @@ final class SetRestorePrinter {
     }
 
     /** With roles skipped, what would be created is shown as missing: nothing is created. */
-    private static void roles(PrintWriter out, RolesPreview r, RolesMode mode) {
+    static void roles(PrintWriter out, RolesPreview r, RolesMode mode) {
         boolean skip = mode == RolesMode.SKIP;
         out.println(skip ? "Roles (skip: no role is created or changed):" : "Roles (create-missing):");
         for (RolesPreview.RoleLine role : r.roles()) {
@@ -105,7 +105,7 @@ final class SetRestorePrinter {
         }
     }
 
-    private static void rolesDone(PrintWriter out, RolesReport roles) {
+    static void rolesDone(PrintWriter out, RolesReport roles) {
         list(out, "created", roles.created());
         list(out, "left as they were", roles.leftAsTheyWere());
         roles.failures().forEach(f -> out.println("  refused: " + f));

@@ -16,6 +16,9 @@ import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
 import io.backupdesk.restore.RestoreService;
+import io.backupdesk.restore.roles.RolesMode;
+import io.backupdesk.restore.roles.RolesPreview;
+import io.backupdesk.restore.roles.RolesReport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +43,7 @@ public final class RestoreJob {
     private final Path decryptedCopies;
     private final RemoteBackups remote;
     private final Clock clock;
+    private final RolesFirst rolesFirst;
 
     /**
      * @param decryptedCopies an owner-only work folder for the plaintext of encrypted backups while they are restored
@@ -54,6 +58,7 @@ public final class RestoreJob {
         this.decryptedCopies = decryptedCopies;
         this.remote = remote;
         this.clock = clock;
+        this.rolesFirst = new RolesFirst(restores, keys);
     }
 
     /** The checks before a restore; they change nothing, so they need no claim. Opens encrypted backups with stored keys. */
@@ -70,8 +75,44 @@ public final class RestoreJob {
      */
     public List<PreflightCheck> preflight(RestorePlan plan, SecretKeys secrets, Optional<String> password,
                                           Cancellation cancel) {
-        return readingPlaintext(plan, secrets, false, Progress.NONE, cancel,
-                readable -> restores.preflight(readable.plan(), readable.decryption(), password, cancel));
+        return check(plan, secrets, password, cancel).checks();
+    }
+
+    /**
+     * The checks before a restore and, when the backup's roles file is restored first, what that would create and
+     * leave (its checks then count those roles as there). Changes nothing.
+     */
+    public RestoreCheck check(RestorePlan plan, SecretKeys secrets, Optional<String> password, Cancellation cancel) {
+        RolesFirst.requireFile(plan);
+        return readingPlaintext(plan, secrets, false, Progress.NONE, cancel, readable -> {
+            List<PreflightCheck> checks = restores.preflight(readable.plan(), readable.decryption(), password, cancel);
+            Optional<RolesPreview> roles = rolesFirst.preview(readable.plan(), rolesFrom(plan, readable.plan()),
+                    secrets, password);
+            return new RestoreCheck(roles.map(r -> rolesFirst.counted(checks, readable, r, password)).orElse(checks),
+                    roles);
+        });
+    }
+
+    /**
+     * What restoring the backup's roles file first would create and leave on the target, read from the roles file
+     * alone (a backup only at a destination is downloaded for it); empty when the plan leaves the roles as they are.
+     */
+    public Optional<RolesPreview> previewRoles(RestorePlan plan, SecretKeys secrets, Optional<String> password,
+                                               Cancellation cancel) {
+        RolesFirst.requireFile(plan);
+        if (plan.roles() != RolesMode.CREATE_MISSING) {
+            return Optional.empty();
+        }
+        if (plan.source().status() == BackupStatus.REMOTE) {
+            return readingPlaintext(plan, secrets, false, Progress.NONE, cancel, readable -> rolesFirst.preview(
+                    readable.plan(), readable.plan().source(), secrets, password));
+        }
+        return rolesFirst.preview(plan, plan.source(), secrets, password);
+    }
+
+    /** The pg_restore or psql command line the plan runs, with what Backup Desk does around it as comments. */
+    public String commandLine(RestorePlan plan) {
+        return restores.commandLine(plan);
     }
 
     /**
@@ -108,9 +149,24 @@ public final class RestoreJob {
      */
     <T> T restoreThen(RestorePlan plan, String origin, SecretKeys secrets, Optional<String> password, Progress progress,
                       Consumer<String> log, Cancellation cancel, BiFunction<RestoreReport, Readable, T> after) {
+        RolesFirst.requireFile(plan);
         return claims.whileHolding(claimOf(plan), "restore", () -> readingPlaintext(plan, secrets,
-                !plan.streamable(), progress, cancel, readable -> after.apply(restores.restore(readable.plan(), origin,
-                        readable.decryption(), password, progress, log, cancel), readable)));
+                !plan.streamable(), progress, cancel, readable -> {
+            Optional<RolesReport> roles = rolesFirst.apply(readable, rolesFrom(plan, readable.plan()), secrets,
+                    password, cancel);
+            RestoreReport report;
+            try {
+                report = restores.restore(readable.plan(), origin, readable.decryption(), password, progress, log, cancel);
+            } catch (BackupDeskException e) {
+                throw roles.map(r -> RolesFirst.after(e, r)).orElse(e);
+            }
+            return after.apply(roles.map(report::withRoles).orElse(report), readable);
+        }));
+    }
+
+    /** The backup whose roles file is read: the one in the catalog, or for one only at a destination its download. */
+    private static BackupCatalog.Entry rolesFrom(RestorePlan plan, RestorePlan readable) {
+        return plan.source().status() == BackupStatus.REMOTE ? readable.source() : plan.source();
     }
 
     /**
@@ -165,8 +221,9 @@ public final class RestoreJob {
         if (!needsFile) {
             return step.apply(new Readable(plan, decryption));
         }
-        progress.report(ProgressUpdate.phase("Decrypting the backup to an owner-only temporary file that "
-                + plan.jobs() + " pg_restore workers can read (removed afterwards)"));
+        progress.report(ProgressUpdate.phase("Decrypting the backup to an owner-only temporary file that pg_restore "
+                + (plan.jobs() > 1 ? "and its " + plan.jobs() + " workers can read" : "can read in the order of the"
+                + " foreign keys") + " (removed afterwards)"));
         try (DecryptedCopy copy = DecryptedCopy.of(plan.source(), decryption, decryptedCopies, verifier, clock, cancel)) {
             return step.apply(new Readable(plan.withSource(copy.entry()), null));
         }

@@ -212,7 +212,7 @@ public final class SetRestoreJob {
     private static RestorePlan plan(SetRestoreRequest request, SetRestoreRequest.Choice choice, boolean noTablespaces) {
         return new RestorePlan(member(request, choice), request.target(), choice.targetName(), request.mode(), 0, false,
                 request.noOwner(), request.noPrivileges(), List.of(), List.of(), true, request.terminateSessions(),
-                request.overrides(), new RestoreFlags(null, false, noTablespaces, false, false));
+                request.overrides(), RestoreFlags.builder().noTablespaces(noTablespaces).build());
     }
 
     private static void phase(Progress progress, String what) {

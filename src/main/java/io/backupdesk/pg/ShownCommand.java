@@ -47,6 +47,20 @@ public final class ShownCommand {
         return line.toString();
     }
 
+    /**
+     * Another client program's command line (pg_restore, psql) as {@link #backup} writes pg_dump's: the environment
+     * libpq alone reads, the program, the connection as options, then its arguments; quoted for a POSIX shell.
+     *
+     * @param profile the connection, its database the one the program works on
+     */
+    public static String tool(ConnectionProfile profile, String program, List<String> args) {
+        List<String> words = new ArrayList<>(environment(profile));
+        words.add(program);
+        words.addAll(connection(profile));
+        words.addAll(args);
+        return quoted(words);
+    }
+
     /** What libpq reads from the environment only: a service name and an SSL mode other than its default. */
     private static List<String> environment(ConnectionProfile profile) {
         List<String> env = new ArrayList<>();

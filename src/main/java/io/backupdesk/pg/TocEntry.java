@@ -36,11 +36,12 @@ public record TocEntry(int dumpId, long tableOid, long oid, String desc, String 
     /**
      * Whether an entry's SQL is kept in {@link #sql()}: grants (ACL, DEFAULT ACL), which pre-flight reads for the roles
      * they name; the encoding; and what the database itself carries, which a restore without {@code --create} leaves
-     * out (DATABASE PROPERTIES, and the comment and security label pg_dump tags "DATABASE name").
+     * out (its CREATE DATABASE with encoding and locale, DATABASE PROPERTIES, and the comment and security label
+     * pg_dump tags "DATABASE name").
      */
     static boolean keepsSql(String desc, String tag) {
         return desc.equals("ACL") || desc.equals("DEFAULT ACL") || desc.equals("ENCODING")
-                || desc.equals("DATABASE PROPERTIES")
+                || desc.equals("DATABASE") || desc.equals("DATABASE PROPERTIES")
                 || (desc.equals("COMMENT") || desc.equals("SECURITY LABEL")) && tag != null && tag.startsWith("DATABASE ");
     }
 

@@ -24,10 +24,12 @@ import java.util.TreeSet;
  * For plain SQL the same is read from the SQL itself, statement by statement.
  *
  * @param schemas the schemas the archive creates itself (with CREATE SCHEMA)
+ * @param dumpedAs the database's name when it was dumped, as the archive's header says; null for plain SQL
  */
 public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<String> extensions, ArchiveSql sql,
-                              Set<String> schemas) {
-    static final ArchiveContents NONE = new ArchiveContents(List.of(), Set.of(), Set.of(), ArchiveSql.NONE, Set.of());
+                              Set<String> schemas, String dumpedAs) {
+    static final ArchiveContents NONE = new ArchiveContents(List.of(), Set.of(), Set.of(), ArchiveSql.NONE, Set.of(),
+            null);
     private static final Set<String> PLAIN_FIRST_WORDS = Set.of("ALTER", "CREATE", "GRANT", "REVOKE", "SET");
 
     public ArchiveContents {
@@ -58,7 +60,7 @@ public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<St
                 ArchiveSql.granteesOf(e.sql(), grantees);
             }
         }
-        return new ArchiveContents(toc.entries(), owners, extensions, new ArchiveSql(grantees), schemas);
+        return new ArchiveContents(toc.entries(), owners, extensions, new ArchiveSql(grantees), schemas, toc.database());
     }
 
     /**
@@ -83,7 +85,7 @@ public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<St
                 }
             });
         }
-        return new ArchiveContents(List.of(), owners, extensions, new ArchiveSql(grantees), schemas);
+        return new ArchiveContents(List.of(), owners, extensions, new ArchiveSql(grantees), schemas, null);
     }
 
     /** "ALTER ... OWNER TO role": the owner is the last token, whatever the object's name holds. */
@@ -130,6 +132,14 @@ public record ArchiveContents(List<TocEntry> entries, Set<String> owners, Set<St
             cancel.throwIfCancelled();
             return super.read(buffer, offset, length);
         }
+    }
+
+    /** The schemas the archive holds, whether it creates them or not (public): what a schema left out can name. */
+    Set<String> schemasHeld() {
+        Set<String> held = new TreeSet<>();
+        entries.stream().filter(e -> e.is("SCHEMA")).forEach(e -> held.add(e.tag()));
+        entries.stream().filter(e -> !e.namespace().isEmpty()).forEach(e -> held.add(e.namespace()));
+        return held;
     }
 
     /** Whether restoring the archive creates this schema (a dump made with a schema pattern that matched it). */

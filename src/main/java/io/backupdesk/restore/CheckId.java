@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /** The pre-flight checks, by name; a plan may override a blocking one by naming it. */
 public enum CheckId {
-    CHECKSUM, READABLE, RESTORE_TOOL, SERVER_VERSION, TARGET, PRIVILEGES, SESSIONS, ROLES, EXTENSIONS, SPACE, OPTIONS;
+    CHECKSUM, READABLE, RESTORE_TOOL, SERVER_VERSION, TARGET, PRIVILEGES, SESSIONS, ROLES, EXTENSIONS, SPACE, OPTIONS, TABLES;
 
     public String cliName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

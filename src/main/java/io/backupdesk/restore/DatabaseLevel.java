@@ -49,12 +49,16 @@ public record DatabaseLevel(String dumpedAs, String owner, List<List<Token>> sta
 
     /** The database's own entries of an archive's table of contents. */
     public static DatabaseLevel of(ArchiveToc toc) {
-        String dumped = toc.database();
-        String owner = toc.entries().stream().filter(e -> e.is("DATABASE") && !e.owner().isEmpty())
+        return of(toc.database(), toc.entries());
+    }
+
+    /** The same from entries read before, the database named as the archive's header names it. */
+    static DatabaseLevel of(String dumped, List<TocEntry> entries) {
+        String owner = entries.stream().filter(e -> e.is("DATABASE") && !e.owner().isEmpty())
                 .map(TocEntry::owner).findFirst().orElse(null);
         List<List<Token>> statements = new ArrayList<>();
         List<String> refused = new ArrayList<>();
-        toc.entries().stream().filter(TocEntry::ofTheDatabase)
+        entries.stream().filter(TocEntry::ofTheDatabase)
                 .sorted(Comparator.comparingInt(e -> ORDER.indexOf(e.desc())))
                 .forEach(e -> scan(e.sql()).forEach(s -> {
                     int at = nameAt(s);

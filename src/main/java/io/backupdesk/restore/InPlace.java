@@ -47,10 +47,12 @@ final class InPlace {
         endSessions(server, db, db + " was not touched; the safety backup " + safetyId + " was kept");
         RestoreReport report;
         try {
-            if (!run.plan().selective()) {
+            if (run.plan().whole()) {
                 recreate(server, db);
+            } else if (run.plan().loadsIntoExistingTables()) {
+                steps.emptyTablesLoaded(db);
             }
-            report = steps.restoreInto(db, db, run.plan().selective(), safetyId);
+            report = steps.restoreInto(db, db, ToolRestore.cleans(run.plan()), safetyId);
         } catch (BackupDeskException e) {
             putBackAfter(e, safetyId, putBackCommand);
             throw new BackupDeskException(e.kind(), e.getMessage() + " " + db + " was put back from the safety backup "
@@ -70,7 +72,12 @@ final class InPlace {
             run.record(failed);
             return failed;
         }
-        String scope = run.plan().selective()
+        String scope = run.plan().loadsIntoExistingTables()
+                ? " The rows of the tables restored were replaced by the backup's; their definitions and everything"
+                + " else in " + db + " are as they were."
+                : !run.plan().whole() && !run.plan().selective()
+                ? " Only the backup's post-data was made again; the tables and their rows are as they were."
+                : run.plan().selective()
                 ? " Only the chosen objects were replaced; everything else in " + db + " is as it was."
                 : report.outcome() == RestoreReport.Outcome.COMPLETE
                 ? " " + db + " now holds exactly what the backup holds."

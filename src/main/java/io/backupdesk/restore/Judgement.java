@@ -47,9 +47,12 @@ final class Judgement {
             boolean clean = real.isEmpty() && harmless.isEmpty();
             verdict = clean ? RestoreReport.Outcome.COMPLETE : RestoreReport.Outcome.COMPLETE_WITH_WARNINGS;
             boolean counted = tables.stream().anyMatch(t -> t.expected() != null);
+            String there = everyTable(tables.size()) + " " + (tables.size() == 1 ? "is" : "are") + " there, with "
+                    + count(rows, "row");
             String checked = counted ? everyTable(tables.size()) + " and " + count(rows, "row") + " match the backup"
-                    : everyTable(tables.size()) + " " + (tables.size() == 1 ? "is" : "are") + " there, with "
-                    + count(rows, "row") + "; the backup recorded no row counts to compare them with";
+                    : !plan.restoresRows() ? there + "; no rows were restored (only "
+                    + PlanRules.names(plan.flags().restored()) + ")"
+                    : there + "; the backup recorded no row counts to compare them with";
             summary = "The restore of " + database + " is complete: " + checked + (clean ? "." : ", with "
                     + real.size() + " real and " + harmless.size() + " harmless error"
                     + (real.size() + harmless.size() == 1 ? "" : "s") + " (see below).");

@@ -78,6 +78,39 @@ final class Preflight {
     }
 
     /**
+     * The options as they meet this archive: a schema left out that it does not hold (a typo would leave out nothing),
+     * what {@code --create} makes of the database, and which sections are restored.
+     */
+    static PreflightCheck options(RestorePlan plan, ArchiveContents contents) {
+        PreflightCheck basic = options(plan);
+        if (basic.level() != PreflightCheck.Level.OK || contents == ArchiveContents.NONE) {
+            return basic;
+        }
+        Set<String> held = contents.schemasHeld();
+        List<String> notHeld = plan.flags().excludeSchemas().stream().filter(s -> !held.contains(s)).toList();
+        if (!notHeld.isEmpty()) {
+            return warn(CheckId.OPTIONS, "The backup holds no schema named " + String.join(", ", notHeld)
+                    + ", so leaving it out changes nothing. It holds: " + String.join(", ", held) + ".",
+                    "Names are matched exactly, with their case; correct the name.");
+        }
+        List<String> said = new ArrayList<>();
+        if (!plan.flags().whole()) {
+            said.add("Only part of the backup is restored: " + PlanRules.names(plan.flags().restored())
+                    + (plan.restoresRows() ? "." : "; the tables are checked to be there, not their rows."));
+        }
+        if (plan.flags().create()) {
+            String dumpedAs = contents.dumpedAs() != null ? contents.dumpedAs() : plan.source().record().database();
+            String made = ArchiveDatabase.traits(contents.entries(), plan.flags().noTablespaces())
+                    .map(t -> "with the backup's encoding " + t.encoding() + " and locale " + t.collate()
+                            + (t.locale() == null ? "" : " (" + t.locale() + ")"))
+                    .orElse("with the server's defaults (the backup does not say how it was created)");
+            said.add("The database " + plan.database() + " is created " + made + ", then given what " + dumpedAs
+                    + " itself carried: " + DatabaseLevel.of(dumpedAs, contents.entries()).summary() + ".");
+        }
+        return said.isEmpty() ? basic : ok(CheckId.OPTIONS, String.join(" ", said));
+    }
+
+    /**
      * @param local the server runs on this computer, so its data folder's free space can be seen from here
      */
     static List<PreflightCheck> ofTarget(RestorePlan plan, TargetServer server, ArchiveContents contents, String targetName,
@@ -93,7 +126,7 @@ final class Preflight {
                         + " runs the older " + serverVersion + ": objects or syntax new in " + s.major() + " will fail.",
                         "Restore into a server of version " + s.major() + " or newer if errors appear."))
                 .orElseGet(() -> ok(CheckId.SERVER_VERSION, targetName + " runs PostgreSQL " + serverVersion + ".")));
-        checks.add(target(plan.mode(), plan.selective(), db, exists, targetName));
+        checks.add(target(plan, db, exists, targetName));
         TargetServer.Privileges privileges = server.privileges();
         checks.add(privileges(plan, db, exists, privileges, server));
         if (exists && plan.mode() != RestoreMode.NEW_DATABASE) {
@@ -105,17 +138,20 @@ final class Preflight {
         return checks;
     }
 
-    private static PreflightCheck target(RestoreMode mode, boolean selective, String db, boolean exists,
-                                         String targetName) {
-        return switch (mode) {
+    private static PreflightCheck target(RestorePlan plan, String db, boolean exists, String targetName) {
+        return switch (plan.mode()) {
             case NEW_DATABASE -> exists
                     ? block(CheckId.TARGET, "The database " + db + " already exists on " + targetName + ".",
                     "Choose another name, or restore with safe replace.")
                     : ok(CheckId.TARGET, "The database " + db + " will be created on " + targetName + ".");
             case IN_PLACE -> exists
                     ? ok(CheckId.TARGET, "The database " + db + " on " + targetName + " will be backed up, then "
-                    + (selective ? "the chosen objects in it replaced; everything else stays." : "emptied and restored,"
-                    + " so that it holds exactly what the backup holds."))
+                    + (plan.loadsIntoExistingTables() ? "the rows of the tables restored replaced by the backup's;"
+                    + " their definitions and everything else stay."
+                    : !plan.whole() && !plan.selective() ? "the backup's post-data made again; the tables and their"
+                    + " rows stay."
+                    : plan.selective() ? "the chosen objects in it replaced; everything else stays."
+                    : "emptied and restored, so that it holds exactly what the backup holds."))
                     : block(CheckId.TARGET, "The database " + db + " does not exist on " + targetName + ".",
                     "Restore into a new database instead.");
             case SAFE_REPLACE -> ok(CheckId.TARGET, exists
@@ -129,7 +165,7 @@ final class Preflight {
         RestoreMode mode = plan.mode();
         boolean owner = p.superuser() || (exists && server.ownsDatabase(db));
         // a whole restore in place drops the database and creates it again, so it needs CREATEDB as much as the others
-        boolean creates = mode != RestoreMode.IN_PLACE || !plan.selective();
+        boolean creates = mode != RestoreMode.IN_PLACE || plan.whole();
         if (creates && !p.superuser() && !p.createDb()) {
             return block(CheckId.PRIVILEGES, "The role " + p.user() + " may not create databases.",
                     "Grant it CREATEDB (ALTER ROLE " + p.user() + " CREATEDB), or restore as another role.");
@@ -175,8 +211,10 @@ final class Preflight {
             fixes.add("grants (no-privileges)");
         }
         if (!problems.isEmpty()) {
+            boolean rolesFile = plan.source().record().globalsFile() != null;
             return warn(CheckId.ROLES, String.join(" ", problems), "Restore leaving out " + String.join(" and ", fixes)
-                    + ", or create the roles first (the backup's roles file has them).");
+                    + (rolesFile ? ", or restore the backup's roles file first (create the missing roles)."
+                    : ", or create the roles first."));
         }
         Set<String> skipped = new TreeSet<>(owners);
         skipped.addAll(grantees);

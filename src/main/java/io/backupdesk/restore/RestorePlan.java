@@ -6,6 +6,7 @@ import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupRecord;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.QualifiedName;
+import io.backupdesk.restore.roles.RolesMode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,11 +27,13 @@ import java.util.Set;
  * @param terminateSessions  consent to end other sessions on the target database before it is replaced
  * @param overrides          blocking pre-flight checks the user chose to go past
  * @param flags              pg_restore's own switches; none for its defaults
+ * @param roles              whether the roles file beside the backup is restored first (the roles the target lacks
+ *                           are created); the jobs layer runs that step, the restore itself never touches a role
  */
 public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, String database, RestoreMode mode,
                           int jobs, boolean singleTransaction, boolean noOwner, boolean noPrivileges,
                           List<String> schemas, List<String> tables, boolean exitOnError, boolean terminateSessions,
-                          Set<CheckId> overrides, RestoreFlags flags) {
+                          Set<CheckId> overrides, RestoreFlags flags, RolesMode roles) {
     private static final int MAX_NAME_BYTES = 63;
 
     public RestorePlan {
@@ -38,6 +41,7 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
         tables = List.copyOf(tables == null ? List.of() : tables);
         overrides = Set.copyOf(overrides == null ? Set.of() : overrides);
         flags = flags == null ? RestoreFlags.NONE : flags;
+        roles = roles == null ? RolesMode.SKIP : roles;
         tables.forEach(QualifiedName::parse);
         if (database == null || database.isBlank()) {
             throw BackupDeskException.configuration("Name the database to restore to.",
@@ -47,8 +51,10 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
             throw BackupDeskException.configuration("The database name '" + database + "' is longer than PostgreSQL's 63 bytes.",
                     "Choose a shorter name.");
         }
+        int jobsAsked = Math.max(0, jobs);
         if (jobs < 1) {
-            jobs = defaultJobs(source.record());
+            // rows loaded into tables that keep their foreign keys go one table at a time, in order
+            jobs = PlanRules.keepsForeignKeysWhileLoading(mode, flags) ? 1 : defaultJobs(source.record());
         }
         if (singleTransaction && jobs > 1) {
             throw BackupDeskException.configuration("A single transaction cannot be combined with parallel jobs.",
@@ -61,28 +67,28 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
                     "Use one job; parallel restore needs a custom or directory backup.")
                     .withCommandLineHint("Drop --jobs; parallel restore needs a custom or directory backup.");
         }
-        if (mode == RestoreMode.SAFE_REPLACE && (!schemas.isEmpty() || !tables.isEmpty())) {
+        boolean selective = !schemas.isEmpty() || !tables.isEmpty() || !flags.excludeSchemas().isEmpty();
+        if (mode == RestoreMode.SAFE_REPLACE && selective) {
             // a safe replace swaps whole databases: with a selection it would put a database holding only the
             // chosen objects in the place of the complete one
             throw BackupDeskException.configuration("A safe replace swaps the whole database " + database
-                    + ", so it cannot restore a selection of schemas or tables: " + database
+                    + ", so it cannot restore a selection of schemas or tables, or leave schemas out: " + database
                     + " would be replaced by a database holding only them.",
                     "Restore the selection in place, where only the chosen objects are replaced after a safety backup"
                             + " of the whole database, or into a new database.")
                     .withCommandLineHint("Use --mode in-place (only the chosen objects are replaced, after a safety"
                             + " backup of the whole database) or --mode new-database.");
         }
-        if (flags.any() && source.record().format() == BackupFormat.PLAIN) {
-            throw BackupDeskException.configuration("A plain SQL backup is run by psql, which has none of pg_restore's"
-                    + " switches (role, schema only, tablespaces, triggers, failed tables).",
-                    "Restore it without them, or back up in an archive format (custom, directory or tar).");
-        }
-        if (flags.schemaOnly() && mode != RestoreMode.NEW_DATABASE) {
-            // a schema-only restore over a database would leave it without its rows
-            throw BackupDeskException.configuration("A schema-only restore would replace " + database + " by a"
-                    + " database without rows.", "Restore the schema only into a new database.")
-                    .withCommandLineHint("Use --mode new-database with --schema-only.");
-        }
+        PlanRules.check(format, mode, database, selective, schemas, jobsAsked, flags);
+    }
+
+    /** A plan with pg_restore's default switches, the roles left as they are. */
+    public RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, String database, RestoreMode mode,
+                       int jobs, boolean singleTransaction, boolean noOwner, boolean noPrivileges,
+                       List<String> schemas, List<String> tables, boolean exitOnError, boolean terminateSessions,
+                       Set<CheckId> overrides, RestoreFlags flags) {
+        this(source, target, database, mode, jobs, singleTransaction, noOwner, noPrivileges, schemas, tables,
+                exitOnError, terminateSessions, overrides, flags, RolesMode.SKIP);
     }
 
     /** A plan with pg_restore's default switches. */
@@ -96,7 +102,20 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
 
     /** Whether rows are restored, and so counted against the backup's afterwards. */
     public boolean restoresRows() {
-        return !flags.schemaOnly();
+        return flags.restores(RestoreSection.DATA);
+    }
+
+    /**
+     * Whether the rows go into tables that are there and are not made again: in place, without the definitions.
+     * Those tables are emptied first, so that afterwards they hold the backup's rows.
+     */
+    public boolean loadsIntoExistingTables() {
+        return mode == RestoreMode.IN_PLACE && restoresRows() && !flags.restores(RestoreSection.PRE_DATA);
+    }
+
+    /** Whether the tables are loaded one after another, referenced tables first (see {@link PlanRules}). */
+    public boolean ordersRowsByForeignKeys() {
+        return PlanRules.keepsForeignKeysWhileLoading(mode, flags);
     }
 
     /**
@@ -113,23 +132,31 @@ public record RestorePlan(BackupCatalog.Entry source, ConnectionProfile target, 
                 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
+    /** Schemas or tables chosen, or schemas left out: only part of the backup's objects are restored. */
     public boolean selective() {
-        return !schemas.isEmpty() || !tables.isEmpty();
+        return !schemas.isEmpty() || !tables.isEmpty() || !flags.excludeSchemas().isEmpty();
+    }
+
+    /** Whether a restore in place empties the whole database and restores all of the backup into it. */
+    public boolean whole() {
+        return !selective() && flags.whole();
     }
 
     /**
      * Whether pg_restore can read this plan's archive from its stdin, as an encrypted backup is streamed (decision
      * 0051): one worker reading front to back, a whole archive or a --use-list in the archive's own order. From a pipe
-     * pg_restore refuses parallel workers, and a list that moves data entries ("could not find block ID"), so any
-     * such plan must be false here.
+     * pg_restore refuses parallel workers, and a list that moves data entries ("could not find block ID", after
+     * loading the rows it found first), so any such plan must be false here: rows put in the order of their foreign
+     * keys (decision 0047) may move, and whether they do is known only from the table of contents, so such a plan
+     * reads a file every time.
      */
     public boolean streamable() {
-        return jobs <= 1;
+        return jobs <= 1 && !ordersRowsByForeignKeys();
     }
 
     /** The same plan reading another copy of the same backup (the plaintext of an encrypted one). */
     public RestorePlan withSource(BackupCatalog.Entry copy) {
         return new RestorePlan(copy, target, database, mode, jobs, singleTransaction, noOwner, noPrivileges, schemas,
-                tables, exitOnError, terminateSessions, overrides, flags);
+                tables, exitOnError, terminateSessions, overrides, flags, roles);
     }
 }

@@ -1,5 +1,7 @@
 package io.backupdesk.restore;
 
+import io.backupdesk.restore.roles.RolesReport;
+
 import java.util.List;
 
 /**
@@ -12,10 +14,12 @@ import java.util.List;
  * @param asideDatabase  safe replace: where the previous database was kept, until the user drops it
  * @param safetyBackupId clean in place: the backup taken of the target first
  * @param log            the last lines of the tool's output
+ * @param roles          what the roles step did before the restore, when the backup's roles file was restored first;
+ *                       null when it was not
  */
 public record RestoreReport(String restoreId, Outcome outcome, String summary, String database,
                             List<TableComparison> tables, List<String> harmlessErrors, List<String> realErrors,
-                            String asideDatabase, String safetyBackupId, List<String> log) {
+                            String asideDatabase, String safetyBackupId, List<String> log, RolesReport roles) {
     /** COMPLETE: every table and row is there and nothing real failed. */
     public enum Outcome { COMPLETE, COMPLETE_WITH_WARNINGS, FAILED }
 
@@ -24,6 +28,20 @@ public record RestoreReport(String restoreId, Outcome outcome, String summary, S
         harmlessErrors = List.copyOf(harmlessErrors);
         realErrors = List.copyOf(realErrors);
         log = List.copyOf(log);
+    }
+
+    /** A report of a restore whose roles were left as they were. */
+    public RestoreReport(String restoreId, Outcome outcome, String summary, String database,
+                         List<TableComparison> tables, List<String> harmlessErrors, List<String> realErrors,
+                         String asideDatabase, String safetyBackupId, List<String> log) {
+        this(restoreId, outcome, summary, database, tables, harmlessErrors, realErrors, asideDatabase, safetyBackupId,
+                log, null);
+    }
+
+    /** This report after the roles step that ran before it: its summary begins with what that step did. */
+    public RestoreReport withRoles(RolesReport done) {
+        return new RestoreReport(restoreId, outcome, done.summary() + " " + summary, database, tables, harmlessErrors,
+                realErrors, asideDatabase, safetyBackupId, log, done);
     }
 
     /**

@@ -84,26 +84,44 @@ final class RestoreRun {
     List<PreflightCheck> preflight() {
         RestoreService.phase(progress, "Checking the backup");
         List<PreflightCheck> checks = new ArrayList<>(Preflight.ofSource(plan, services.verifier()));
-        checks.add(Preflight.options(plan));
         ArchiveContents contents = ArchiveContents.NONE;
+        List<PreflightCheck> archive = new ArrayList<>();
         try {
             ClientInstallation client = RestoreService.clientFor(services.tools(), plan.source());
             String tool = plan.source().record().format() == BackupFormat.PLAIN ? "psql" : "pg_restore";
-            checks.add(PreflightCheck.ok(CheckId.RESTORE_TOOL, "Using " + tool + " " + client.version() + " from "
+            archive.add(PreflightCheck.ok(CheckId.RESTORE_TOOL, "Using " + tool + " " + client.version() + " from "
                     + client.binDir() + "."));
             contents = contents();
             readContents = contents;
-            checks.add(PreflightCheck.ok(CheckId.READABLE, "The backup's table of contents can be read."));
+            archive.add(PreflightCheck.ok(CheckId.READABLE, "The backup's table of contents can be read."));
         } catch (BackupDeskException e) {
             CheckId which = e.kind() == ErrorKind.VERSION_MISMATCH || e.kind() == ErrorKind.TOOL_MISSING
                     ? CheckId.RESTORE_TOOL : CheckId.READABLE;
-            checks.add(PreflightCheck.block(which, e.getMessage(), e.hint()));
+            archive.add(PreflightCheck.block(which, e.getMessage(), e.hint()));
         }
+        checks.add(Preflight.options(plan, contents));
+        checks.addAll(archive);
         RestoreService.phase(progress, "Checking " + target.describe());
+        boolean exists;
         try (TargetServer server = openServer()) {
             checks.addAll(Preflight.ofTarget(plan, server, contents, target.describe(), isLocal(target)));
+            exists = server.exists(plan.database());
+        }
+        if (exists && readContents != null && plan.mode() == RestoreMode.IN_PLACE
+                && !plan.flags().restores(RestoreSection.PRE_DATA)) {
+            checks.add(tablesInPlace(contents));
         }
         return checks;
+    }
+
+    /** The tables that rows or post-data go into, in place: they must be there, and may be emptied. */
+    private PreflightCheck tablesInPlace(ArchiveContents contents) {
+        try (Connection c = services.connections().open(target, plan.database(), password)) {
+            return RowsInPlace.check(c, plan, contents);
+        } catch (SQLException | BackupDeskException e) {
+            return PreflightCheck.block(CheckId.TABLES, "The tables of " + plan.database() + " could not be read: "
+                    + e.getMessage(), "Check that the login may read " + plan.database() + ".");
+        }
     }
 
     RestoreReport execute() {
@@ -185,7 +203,9 @@ final class RestoreRun {
         RestoreReport newDatabase() {
             String db = plan.database();
             RestoreService.phase(progress, "Creating the database " + db);
-            server.create(db, Optional.empty());
+            // with --create as the archive made it (encoding, locale); else with the server's defaults
+            server.create(db, plan.flags().create()
+                    ? ArchiveDatabase.traits(contents.entries(), plan.flags().noTablespaces()) : Optional.empty());
             // noted only once it exists, with its oid: a name that was someone else's, or is again since, must never
             // be dropped by the cleanup
             server.oid(db).ifPresentOrElse(oid -> journal.created(db, oid), () -> journal.made(db));
@@ -202,6 +222,9 @@ final class RestoreRun {
                 return failed(report, "The restore failed, so the new database " + db + " was dropped again.");
             }
             journal.gone(db);
+            if (plan.flags().create()) {
+                report = CreatedDatabase.giveItsOwn(report, server, contents, plan);
+            }
             record(report);
             return report;
         }
@@ -212,6 +235,18 @@ final class RestoreRun {
          * @param reportedAs the name the report gives the database: a safe replace restores into a temporary
          *                   database that ends up under the original's name
          */
+        /** Empties the tables whose rows are restored in place: all of them in one statement, or none. */
+        void emptyTablesLoaded(String database) {
+            List<io.backupdesk.pg.TocEntry> loaded = RestoreSelection.tablesLoaded(contents.entries(), plan);
+            RestoreService.phase(progress, "Emptying the " + loaded.size() + " tables whose rows are restored");
+            audit("TRUNCATE ONLY the " + loaded.size() + " tables of " + database + " whose rows are restored");
+            try (Connection c = services.connections().open(target, database, password)) {
+                RowsInPlace.empty(c, loaded);
+            } catch (SQLException e) {
+                throw io.backupdesk.pg.ConnectionFactory.classify(e, target.describe());
+            }
+        }
+
         RestoreReport restoreInto(String database, String reportedAs, boolean clean, String safetyBackupId) {
             ToolRestore.Outcome outcome = new ToolRestore(services.runner(), journal,
                     db -> services.connections().open(target, db, password)).run(plan, reader, client, database, clean, contents,
@@ -222,7 +257,7 @@ final class RestoreRun {
             try (Connection c = services.connections().open(target, database, password)) {
                 // without rows restored, each table is only looked for: its rows are not expected
                 tables = RestoreValidator.compare(c, plan.source().record().tables().stream()
-                        .filter(t -> RestoreSelection.includes(t, plan.schemas(), plan.tables()))
+                        .filter(t -> RestoreSelection.includes(t, plan))
                         .map(t -> plan.restoresRows() ? t : new TableCount(t.schema(), t.name(), null)).toList(),
                         target.describe());
             } catch (SQLException e) {
@@ -230,7 +265,8 @@ final class RestoreRun {
             }
             RestoreReport report = Judgement.of(id, plan, reportedAs, outcome, tables, safetyBackupId);
             List<String> keysLeftOut = plan.selective() && plan.mode() != RestoreMode.IN_PLACE
-                    ? RestoreSelection.foreignKeysLeftOut(contents.entries(), plan.schemas(), plan.tables()) : List.of();
+                    ? RestoreSelection.foreignKeysLeftOut(contents.entries(), plan.schemas(), plan.tables(),
+                    plan.flags().excludeSchemas()) : List.of();
             return keysLeftOut.isEmpty() ? report : withSummary(report, report.summary() + " Left out, because the"
                     + " tables they point to were not restored: the foreign key" + (keysLeftOut.size() == 1 ? " " : "s ")
                     + String.join(", ", keysLeftOut) + ".", report.asideDatabase(), report.safetyBackupId());

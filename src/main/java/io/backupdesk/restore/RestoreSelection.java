@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,9 +41,25 @@ final class RestoreSelection {
      *                   table to one of them is restored too; in a new database it could only fail, so it is left out
      */
     static List<String> useList(List<TocEntry> entries, List<String> schemas, List<String> tables, boolean othersStay) {
-        Set<Integer> kept = kept(entries, schemas, tables, othersStay);
+        return useList(entries, schemas, tables, List.of(), othersStay, false);
+    }
+
+    /** The plan's {@code --use-list}: its selection, and its rows in the order of their foreign keys where it needs. */
+    static List<String> useList(List<TocEntry> entries, RestorePlan plan) {
+        return useList(entries, plan.schemas(), plan.tables(), plan.flags().excludeSchemas(),
+                plan.mode() == RestoreMode.IN_PLACE, plan.ordersRowsByForeignKeys());
+    }
+
+    /**
+     * @param rowsInKeyOrder the rows go into tables that keep their foreign keys: pg_restore restores the entries of a
+     *                       list in its order, so each table's rows come after those of the tables it refers to
+     */
+    private static List<String> useList(List<TocEntry> entries, List<String> schemas, List<String> tables,
+                                        List<String> excluded, boolean othersStay, boolean rowsInKeyOrder) {
+        Set<Integer> kept = kept(entries, schemas, tables, excluded, othersStay);
+        List<TocEntry> ordered = rowsInKeyOrder ? TableDataOrder.referencedFirst(entries) : entries;
         List<String> lines = new ArrayList<>();
-        for (TocEntry e : entries) {
+        for (TocEntry e : ordered) {
             // the names after ';' are for a person reading the file; pg_restore ignores them, and control characters
             // are blanked so that a name with a line break cannot start a line of its own
             String line = e.dumpId() + "; " + printable(e.desc() + " " + e.namespace() + " " + e.tag());
@@ -52,11 +69,98 @@ final class RestoreSelection {
     }
 
     /**
+     * For a plan whose rows go in the order of their foreign keys: the first rows that order takes from a later place
+     * in the archive ({@code [moved, passed]}, see {@link TableDataOrder#firstMoved}); empty when none moves.
+     */
+    static Optional<TocEntry[]> rowsMoved(List<TocEntry> entries, RestorePlan plan) {
+        if (!plan.ordersRowsByForeignKeys()) {
+            return Optional.empty();
+        }
+        Set<Integer> kept = plan.selective() ? kept(entries, plan.schemas(), plan.tables(),
+                plan.flags().excludeSchemas(), plan.mode() == RestoreMode.IN_PLACE)
+                : entries.stream().map(TocEntry::dumpId).collect(java.util.stream.Collectors.toSet());
+        return TableDataOrder.firstMoved(entries, kept);
+    }
+
+    /** The tables whose rows the plan restores, as the archive names them: those a restore in place empties first. */
+    static List<TocEntry> tablesLoaded(List<TocEntry> entries, RestorePlan plan) {
+        Set<Integer> kept = plan.selective() ? kept(entries, plan.schemas(), plan.tables(),
+                plan.flags().excludeSchemas(), plan.mode() == RestoreMode.IN_PLACE) : null;
+        return entries.stream().filter(e -> e.is("TABLE DATA") && (kept == null || kept.contains(e.dumpId()))).toList();
+    }
+
+    /** The tables the plan restores into, as the archive names them. */
+    static List<TocEntry> tablesInScope(List<TocEntry> entries, RestorePlan plan) {
+        Set<Integer> kept = plan.selective() ? kept(entries, plan.schemas(), plan.tables(),
+                plan.flags().excludeSchemas(), plan.mode() == RestoreMode.IN_PLACE) : null;
+        return entries.stream().filter(e -> (e.is("TABLE") || e.is("FOREIGN TABLE"))
+                && (kept == null || kept.contains(e.dumpId()))).toList();
+    }
+
+    static Set<Integer> kept(List<TocEntry> entries, List<String> schemas, List<String> tables, boolean othersStay) {
+        return kept(entries, schemas, tables, List.of(), othersStay);
+    }
+
+    /**
+     * The entries kept: those chosen (every one when nothing is chosen), less the schemas left out with everything in
+     * them and everything that belongs to what is left out (comments, grants, and, in a new database, foreign keys
+     * pointing into them). A schema is left out by its exact name, never by a pattern.
+     *
+     * @param excluded schemas left out
+     */
+    static Set<Integer> kept(List<TocEntry> entries, List<String> schemas, List<String> tables, List<String> excluded,
+                             boolean othersStay) {
+        Set<Integer> kept = schemas.isEmpty() && tables.isEmpty() ? everything(entries, othersStay)
+                : chosen(entries, schemas, tables, othersStay);
+        if (excluded.isEmpty()) {
+            return kept;
+        }
+        Set<Integer> gone = new HashSet<>();
+        entries.stream().filter(e -> excluded.contains(e.namespace()) || e.is("SCHEMA") && excluded.contains(e.tag()))
+                .forEach(e -> gone.add(e.dumpId()));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (TocEntry e : entries) {
+                // in place the tables left out stay in the target, so a foreign key to them can be made
+                boolean keyToWhatStays = othersStay && e.is("FK CONSTRAINT");
+                if (!gone.contains(e.dumpId()) && ATTACHED.contains(e.desc()) && !keyToWhatStays
+                        && e.dependencies().stream().anyMatch(gone::contains)) {
+                    gone.add(e.dumpId());
+                    grew = true;
+                }
+            }
+        }
+        kept.removeAll(gone);
+        return kept;
+    }
+
+    /**
+     * Everything, for a restore that only leaves schemas out. In place the extensions and schemas that are there stay
+     * as they are: --clean would drop an extension with every column of its types, and a schema with whatever else
+     * was made in it since.
+     */
+    private static Set<Integer> everything(List<TocEntry> entries, boolean othersStay) {
+        Set<Integer> all = new HashSet<>();
+        entries.stream().filter(e -> !(othersStay && (e.is("EXTENSION") || e.is("SCHEMA"))))
+                .forEach(e -> all.add(e.dumpId()));
+        if (othersStay) {
+            // what hangs on an extension or a schema that stays goes with it
+            Set<Integer> staying = new HashSet<>();
+            entries.stream().filter(e -> e.is("EXTENSION") || e.is("SCHEMA")).forEach(e -> staying.add(e.dumpId()));
+            entries.stream().filter(e -> (e.is("COMMENT") || e.is("ACL") || e.is("SECURITY LABEL"))
+                    && e.dependencies().stream().anyMatch(staying::contains)).forEach(e -> all.remove(e.dumpId()));
+        }
+        return all;
+    }
+
+    /**
      * @param othersStay the target keeps what is not restored (in place): a chosen table's foreign keys to other
      *                   tables are restored with it, and the schema of a chosen table is not, since it is there and
      *                   --clean would try to drop it with everything else in it
      */
-    static Set<Integer> kept(List<TocEntry> entries, List<String> schemas, List<String> tables, boolean othersStay) {
+    private static Set<Integer> chosen(List<TocEntry> entries, List<String> schemas, List<String> tables,
+                                       boolean othersStay) {
         List<QualifiedName> names = tables.stream().map(QualifiedName::parse).toList();
         Map<Integer, TocEntry> byId = new HashMap<>();
         entries.forEach(e -> byId.put(e.dumpId(), e));
@@ -96,10 +200,20 @@ final class RestoreSelection {
 
     /** The foreign keys a selective restore into a new database leaves out, as pg_dump tags them: "table key". */
     static List<String> foreignKeysLeftOut(List<TocEntry> entries, List<String> schemas, List<String> tables) {
-        Set<Integer> inNew = kept(entries, schemas, tables, false);
-        Set<Integer> inPlace = kept(entries, schemas, tables, true);
+        return foreignKeysLeftOut(entries, schemas, tables, List.of());
+    }
+
+    static List<String> foreignKeysLeftOut(List<TocEntry> entries, List<String> schemas, List<String> tables,
+                                           List<String> excluded) {
+        Set<Integer> inNew = kept(entries, schemas, tables, excluded, false);
+        Set<Integer> inPlace = kept(entries, schemas, tables, excluded, true);
         return entries.stream().filter(e -> e.is("FK CONSTRAINT") && inPlace.contains(e.dumpId())
                 && !inNew.contains(e.dumpId())).map(e -> e.namespace() + "." + e.tag()).toList();
+    }
+
+    /** Whether the backup's table is part of the plan's selection: what a selective restore is checked against. */
+    static boolean includes(TableCount table, RestorePlan plan) {
+        return !plan.flags().excludeSchemas().contains(table.schema()) && includes(table, plan.schemas(), plan.tables());
     }
 
     /** Whether the backup's table is part of the selection: what a selective restore is checked against. */

@@ -147,6 +147,14 @@ public final class RestoreService {
         });
     }
 
+    /**
+     * The pg_restore (or psql) command line this plan runs, with what Backup Desk does around it in comment lines,
+     * for a person to read and copy (see {@link ShownRestore}). Reads nothing and connects nowhere.
+     */
+    public String commandLine(RestorePlan plan) {
+        return ShownRestore.of(plan, java.time.LocalDateTime.now(services.clock()));
+    }
+
     /** The steps of a whole-server restore around its databases' restores: the roles, each database's own settings. */
     public ServerSteps serverSteps() {
         return new ServerSteps(services);

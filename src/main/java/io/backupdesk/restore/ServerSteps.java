@@ -110,7 +110,7 @@ public final class ServerSteps {
         PreflightCheck roles = Preflight.roles(readable, ArchiveContents.of(new ArchiveReader(readable.source(),
                 decryption).toc()), there);
         PreflightCheck said = roles.level() == PreflightCheck.Level.OK && roles.message().startsWith("Every role")
-                ? PreflightCheck.ok(CheckId.ROLES, "Every role the backup names is on the target once the set's"
+                ? PreflightCheck.ok(CheckId.ROLES, "Every role the backup names is on the target once the roles file's"
                 + " missing roles are created.") : roles;
         return checks.stream().map(c -> c.id() == CheckId.ROLES ? said : c).toList();
     }

@@ -63,7 +63,35 @@ final class ToolRestore {
         if (source.record().format() == BackupFormat.PLAIN) {
             return new Outcome(psql(plan, reader, client, database, env, output, progress, log, cancel), output);
         }
+        Path useList = needsUseList(plan) ? writeUseList(contents, plan, workDir) : null;
         List<String> args = new ArrayList<>(List.of("--no-password", "--verbose", "--dbname=" + conninfo(database)));
+        args.addAll(options(plan, clean, useList == null ? null : useList.toString()));
+        // without a file pg_restore reads stdin: a whole restore, or a --use-list in the archive's own order
+        reader.file().ifPresent(file -> args.add(file.toString()));
+        RestoreProgress tracker = new RestoreProgress(progress, contents.entries().size(), rowsInScope(plan));
+        try (CopyWatch watch = new CopyWatch(() -> connectTo.apply(database), tracker, progress)) {
+            ProcessRunner.Result result = runner.run(ToolCommand.of(client.tool(ClientTool.PG_RESTORE).orElseThrow(), args, env),
+                    reader.stdin(cancel), ProcessRunner.StdoutHandler.DISCARD, line -> {
+                        output.accept(line);
+                        tracker.line(line);
+                        log.accept(line);
+                    }, cancel, null, journal::started);
+            tracker.report(true);
+            return new Outcome(result.exitCode(), output);
+        } finally {
+            deleteQuietly(useList);
+        }
+    }
+
+    /**
+     * What pg_restore is told besides where to connect and what to read: the same for the run and for the command
+     * shown to the user ({@link ShownRestore}).
+     *
+     * @param clean   drop each object before creating it (in place, for what is restored)
+     * @param useList the list of entries to restore, in their order; null for all of them
+     */
+    static List<String> options(RestorePlan plan, boolean clean, String useList) {
+        List<String> args = new ArrayList<>();
         if (plan.jobs() > 1) {
             args.add("--jobs=" + plan.jobs());
         }
@@ -83,25 +111,37 @@ final class ToolRestore {
         if (clean) {
             args.addAll(List.of("--clean", "--if-exists"));
         }
-        Path useList = plan.selective() ? writeUseList(contents, plan, workDir) : null;
         if (useList != null) {
             args.add("--use-list=" + useList);
         }
-        // without a file pg_restore reads stdin: a whole restore, or a --use-list in the archive's own order
-        reader.file().ifPresent(file -> args.add(file.toString()));
-        RestoreProgress tracker = new RestoreProgress(progress, contents.entries().size(), rowsInScope(plan));
-        try (CopyWatch watch = new CopyWatch(() -> connectTo.apply(database), tracker, progress)) {
-            ProcessRunner.Result result = runner.run(ToolCommand.of(client.tool(ClientTool.PG_RESTORE).orElseThrow(), args, env),
-                    reader.stdin(cancel), ProcessRunner.StdoutHandler.DISCARD, line -> {
-                        output.accept(line);
-                        tracker.line(line);
-                        log.accept(line);
-                    }, cancel, null, journal::started);
-            tracker.report(true);
-            return new Outcome(result.exitCode(), output);
-        } finally {
-            deleteQuietly(useList);
+        return args;
+    }
+
+    /** What psql is told besides where to connect, for the run and the command shown. */
+    static List<String> psqlOptions(RestorePlan plan) {
+        List<String> args = new ArrayList<>();
+        if (plan.exitOnError()) {
+            args.addAll(List.of("--variable", "ON_ERROR_STOP=1"));
         }
+        if (plan.singleTransaction()) {
+            args.add("--single-transaction");
+        }
+        return args;
+    }
+
+    /** Whether pg_restore reads a list of entries: a selection, or rows that must come in the order of their keys. */
+    static boolean needsUseList(RestorePlan plan) {
+        return plan.selective() || plan.ordersRowsByForeignKeys();
+    }
+
+    /**
+     * Whether pg_restore drops each object it restores first: in place, unless the whole backup goes into the
+     * emptied database, or only rows go into emptied tables (rows have nothing to drop, and pg_restore refuses
+     * --clean with --data-only).
+     */
+    static boolean cleans(RestorePlan plan) {
+        return plan.mode() == RestoreMode.IN_PLACE && !plan.whole()
+                && !plan.flags().restored().equals(java.util.EnumSet.of(RestoreSection.DATA));
     }
 
     /** pg_restore's own switches, under its own names. */
@@ -113,6 +153,10 @@ final class ToolRestore {
         if (flags.schemaOnly()) {
             args.add("--schema-only");
         }
+        if (flags.dataOnly()) {
+            args.add("--data-only");
+        }
+        flags.sections().forEach(s -> args.add("--section=" + s.cliName()));
         if (flags.noTablespaces()) {
             args.add("--no-tablespaces");
         }
@@ -140,12 +184,7 @@ final class ToolRestore {
                      Cancellation cancel) {
         List<String> args = new ArrayList<>(List.of("--no-password", "--no-psqlrc", "--quiet",
                 "--dbname=" + conninfo(database)));
-        if (plan.exitOnError()) {
-            args.addAll(List.of("--variable", "ON_ERROR_STOP=1"));
-        }
-        if (plan.singleTransaction()) {
-            args.add("--single-transaction");
-        }
+        args.addAll(psqlOptions(plan));
         Path dump = plan.source().archive();
         AtomicLong read = new AtomicLong();
         Runnable tick = RestoreProgress.forBytes(progress, read::get, size(dump), "Running the SQL of " + dump.getFileName());
@@ -186,8 +225,7 @@ final class ToolRestore {
         try {
             SecureFiles.createDirectories(workDir);
             Path file = Files.createTempFile(workDir, "use-list", ".txt");
-            Files.write(file, RestoreSelection.useList(contents.entries(), plan.schemas(), plan.tables(),
-                    plan.mode() == RestoreMode.IN_PLACE));
+            Files.write(file, RestoreSelection.useList(contents.entries(), plan));
             return file;
         } catch (IOException e) {
             throw new BackupDeskException(ErrorKind.IO, "Could not write the list of objects to restore: " + e.getMessage(),
@@ -198,8 +236,11 @@ final class ToolRestore {
     /** Rows per table within the plan's selection, for progress. */
     static Map<String, Long> rowsInScope(RestorePlan plan) {
         Map<String, Long> rows = new HashMap<>();
+        if (!plan.restoresRows()) {
+            return rows;
+        }
         for (TableCount t : plan.source().record().tables()) {
-            if (RestoreSelection.includes(t, plan.schemas(), plan.tables())) {
+            if (RestoreSelection.includes(t, plan)) {
                 rows.put(t.qualifiedName(), Objects.requireNonNullElse(t.rows(), 0L));
             }
         }

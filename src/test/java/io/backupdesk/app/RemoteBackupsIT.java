@@ -93,7 +93,7 @@ class RemoteBackupsIT {
         assertThat(wizard.problemProperty().get()).isEmpty();
         assertThat(wizard.checks()).isNotEmpty();
         wizard.next();
-        assertThat(wizard.summary()).endsWith("It is downloaded from nas first.");
+        assertThat(wizard.confirmation().summary()).endsWith("It is downloaded from nas first.");
         wizard.typedNameProperty().set(copy);
         wizard.restore();
 

@@ -339,5 +339,9 @@ class BackupDeskCliTest {
 
         assertThat(RestorePrinter.fix(sessions)).isEqualTo("Ask them to disconnect, or let the restore end them (--terminate-sessions).");
         assertThat(RestorePrinter.fix(roles)).contains("owners (--no-owner) and grants (--no-privileges)");
+        var withRolesFile = io.backupdesk.restore.PreflightCheck.warn(io.backupdesk.restore.CheckId.ROLES, "Roles are"
+                + " missing.", "Restore leaving out owners (no-owner), or restore the backup's roles file first (create"
+                + " the missing roles).");
+        assertThat(RestorePrinter.fix(withRolesFile)).endsWith("roles file first (--roles create-missing).");
     }
 }

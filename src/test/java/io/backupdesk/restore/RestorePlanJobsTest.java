@@ -36,6 +36,25 @@ class RestorePlanJobsTest {
         assertThat(RestorePlan.defaultJobs(backup(BackupFormat.TAR, false))).isOne();
     }
 
+    @Test
+    void rowsInPlaceInTheOrderOfTheirKeysNeverStreamSinceTheyMayBeReadOutOfTheArchivesOrder() {
+        RestoreFlags rows = RestoreFlags.builder().dataOnly(true).build();
+        RestoreFlags rowsAndKeys = RestoreFlags.builder().sections(List.of(RestoreSection.DATA,
+                RestoreSection.POST_DATA)).build();
+
+        assertThat(inPlace(rows).ordersRowsByForeignKeys()).isTrue();
+        assertThat(inPlace(rows).streamable()).as("a pipe loads the rows it meets first, then stops").isFalse();
+        assertThat(inPlace(rows).jobs()).isOne();
+        assertThat(inPlace(rowsAndKeys).streamable()).as("the keys are dropped first: the archive's order").isTrue();
+    }
+
+    private static RestorePlan inPlace(RestoreFlags flags) {
+        BackupCatalog.Entry entry = new BackupCatalog.Entry(backup(BackupFormat.CUSTOM, true), Path.of("s.backup.json"),
+                BackupStatus.OK);
+        return new RestorePlan(entry, PROD, "sales", RestoreMode.IN_PLACE, 0, false, false, false, List.of(),
+                List.of(), true, false, Set.of(), flags);
+    }
+
     private static RestorePlan plan(BackupRecord record, int jobs) {
         BackupCatalog.Entry entry = new BackupCatalog.Entry(record, Path.of("sales.backup.json"), BackupStatus.OK);
         return new RestorePlan(entry, PROD, "sales", RestoreMode.NEW_DATABASE, jobs, false, false, false, List.of(),

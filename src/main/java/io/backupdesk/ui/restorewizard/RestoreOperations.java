@@ -5,6 +5,7 @@ import io.backupdesk.core.Cancellation;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.Progress;
 import io.backupdesk.core.RestoreRecord;
+import io.backupdesk.jobs.RestoreCheck;
 import io.backupdesk.jobs.SecretKeys;
 import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestorePlan;
@@ -32,6 +33,16 @@ public interface RestoreOperations extends KeyChecks {
 
     /** @param secrets open an encrypted backup; the caller keeps them open until the call returns */
     List<PreflightCheck> preflight(RestorePlan plan, SecretKeys secrets);
+
+    /** The pre-flight and, when the backup's roles file is restored first, what that would create. */
+    default RestoreCheck check(RestorePlan plan, SecretKeys secrets) {
+        return new RestoreCheck(preflight(plan, secrets), Optional.empty());
+    }
+
+    /** The pg_restore (or psql) command the plan runs, with what Backup Desk does around it as comment lines. */
+    default String commandLine(RestorePlan plan) {
+        return "";
+    }
 
     RestoreReport restore(RestorePlan plan, SecretKeys secrets, Progress progress, Consumer<String> log,
                           Cancellation cancel);

@@ -2,7 +2,6 @@ package io.backupdesk.ui.restorewizard;
 
 import io.backupdesk.backup.BackupCatalog;
 import io.backupdesk.core.BackupDeskException;
-import io.backupdesk.core.BackupFormat;
 import io.backupdesk.core.BackupStatus;
 import io.backupdesk.core.ConnectionProfile;
 import io.backupdesk.core.ErrorKind;
@@ -10,7 +9,7 @@ import io.backupdesk.restore.PreflightCheck;
 import io.backupdesk.restore.RestoreMode;
 import io.backupdesk.restore.RestorePlan;
 import io.backupdesk.restore.RestoreReport;
-import io.backupdesk.ui.Formats;
+import io.backupdesk.restore.roles.RolesPreview;
 import io.backupdesk.ui.LiveLog;
 import io.backupdesk.ui.Messages;
 import io.backupdesk.ui.RunningJob;
@@ -74,13 +73,18 @@ public final class RestoreWizardViewModel {
     private final BooleanBinding singleTransactionAllowed;
     private final RestoreReportViewModel reportActions;
     private final UnlockViewModel unlock;
+    private final SwitchesViewModel switches = new SwitchesViewModel(draft);
+    private final ConfirmationViewModel confirmation;
 
     public RestoreWizardViewModel(RestoreOperations restores, TaskRunner runner) {
         this.restores = restores;
         this.runner = runner;
         this.unlock = new UnlockViewModel(restores, runner);
+        this.confirmation = new ConfirmationViewModel(restores, runner, draft, remoteAt);
+        ObjectProperty<RolesPreview> rolesPreview = confirmation.rolesPreview;
         blocked = Bindings.createBooleanBinding(() -> checks.stream().anyMatch(c -> c.level() == PreflightCheck.Level.BLOCK
-                && !draft.overrides.contains(c.id())), checks, draft.overrides);
+                && !draft.overrides.contains(c.id())) || rolesPreview.get() != null && rolesPreview.get().blocked(),
+                checks, draft.overrides, rolesPreview);
         singleTransactionAllowed = draft.jobs.lessThanOrEqualTo(1);
         canNext = Bindings.createBooleanBinding(this::stepComplete, step, draft.source, draft.profile, draft.database,
                 checks, draft.overrides, working, draft.jobs, draft.singleTransaction, blocked, unlock.opened())
@@ -90,7 +94,8 @@ public final class RestoreWizardViewModel {
         canRestore = step.isEqualTo(WizardStep.CONFIRM).and(Bindings.createBooleanBinding(() ->
                 typedName.get().equals(draft.database.get().trim()) && !typedName.get().isEmpty(), typedName, draft.database))
                 .and(unlock.opened());
-        safetyCost = Bindings.createStringBinding(this::safetyText, draft.mode, safetyDuration, targetExists);
+        safetyCost = Bindings.createStringBinding(() -> ConfirmTexts.keeps(draft, targetExists.get(),
+                safetyDuration.get()), draft.mode, safetyDuration, targetExists);
         reportActions = new RestoreReportViewModel(restores, runner, report, draft.profile, problem);
         draft.jobs.addListener((o, was, now) -> {
             if (now.intValue() > 1) {
@@ -98,7 +103,9 @@ public final class RestoreWizardViewModel {
             }
         });
         // a refusal of the options is about the choices made then: once they change it no longer applies
-        Observable[] choices = {draft.mode, draft.schemas, draft.tables, draft.jobs, draft.singleTransaction};
+        Observable[] choices = {draft.mode, draft.schemas, draft.tables, draft.jobs, draft.singleTransaction,
+                draft.preData, draft.data, draft.postData, draft.create, draft.excludeSchemas, draft.disableTriggers,
+                draft.noDataForFailedTables, draft.role, draft.rolesFirst};
         for (Observable choice : choices) {
             choice.addListener(o -> {
                 if (step.get() == WizardStep.OPTIONS) {
@@ -194,7 +201,10 @@ public final class RestoreWizardViewModel {
                 step.set(WizardStep.PREFLIGHT);
                 runPreflight();
             }
-            case PREFLIGHT -> step.set(WizardStep.CONFIRM);
+            case PREFLIGHT -> {
+                step.set(WizardStep.CONFIRM);
+                confirmation.showCommand();
+            }
             default -> { }
         }
     }
@@ -235,24 +245,21 @@ public final class RestoreWizardViewModel {
     public void runPreflight() {
         RestorePlan plan = draft.plan();
         checks.clear();
+        confirmation.rolesPreview.set(null);
         working.set(true);
-        runner.runInBackground((progress, cancel) -> restores.preflight(plan, unlock.secrets()), found -> {
+        runner.runInBackground((progress, cancel) -> restores.check(plan, unlock.secrets()), found -> {
             working.set(false);
-            checks.setAll(found);
+            confirmation.rolesPreview.set(found.roles().orElse(null));
+            checks.setAll(found.checks());
         }, failure -> {
             working.set(false);
             problem.set(failure.getMessage());
         });
     }
 
-    /** What will happen, in words, for the confirmation step. */
-    public String summary() {
-        return ConfirmTexts.summary(draft, remoteAt.get());
-    }
-
-    /** What Cancel does in the chosen mode, said before the user presses it. */
-    public String cancelMeaning() {
-        return ConfirmTexts.cancelMeaning(draft);
+    /** What the confirmation step shows: what will happen, what Cancel does, the command. */
+    public ConfirmationViewModel confirmation() {
+        return confirmation;
     }
 
     /** The destination a backup only there is downloaded from, once known; empty for a backup on this desk. */
@@ -308,13 +315,18 @@ public final class RestoreWizardViewModel {
 
     /** Plain SQL and tar backups are restored by one worker. */
     public boolean jobsApply() {
-        BackupFormat f = draft.source.get() == null ? null : draft.source.get().record().format();
-        return f == BackupFormat.CUSTOM || f == BackupFormat.DIRECTORY;
+        return SwitchesViewModel.jobsApply(draft.source.get());
     }
 
     public RestoreDraft draft() {
         return draft;
     }
+
+    /** The pg_restore switches as they fit together. */
+    public SwitchesViewModel switches() {
+        return switches;
+    }
+
 
     public ReadOnlyObjectProperty<WizardStep> stepProperty() {
         return step;
@@ -334,21 +346,6 @@ public final class RestoreWizardViewModel {
 
     public StringProperty typedNameProperty() {
         return typedName;
-    }
-
-    /** What the chosen mode keeps of the current database, and what its safety backup costs. */
-    private String safetyText() {
-        if (!targetExists.get()) {
-            return "";
-        }
-        String db = draft.database.get().trim();
-        return switch (draft.mode.get()) {
-            case SAFE_REPLACE -> Messages.get("restore.safety.keptAside", db);
-            case IN_PLACE -> safetyDuration.get()
-                    .map(d -> Messages.get("restore.safety.cost", db, Formats.duration(d)))
-                    .orElse(Messages.get("restore.safety.unknown", db));
-            case NEW_DATABASE -> "";
-        };
     }
 
     public StringBinding safetyCostProperty() {

@@ -206,26 +206,7 @@ public final class SetRestoreWizardView {
         head.setWrapText(true);
         head.getStyleClass().add(Styles.Theme.TEXT_BOLD);
         box.getChildren().add(head);
-        for (SetRestoreTexts.Section section : sections) {
-            Label title = section(section.title());
-            String tone = switch (section.tone()) {
-                case GOOD -> Styles.TONE_GOOD;
-                case WARN -> Styles.TONE_WARNING;
-                case BAD -> Styles.TONE_BAD;
-                case PLAIN -> null;
-            };
-            if (tone != null) {
-                title.getStyleClass().add(tone);
-            }
-            VBox part = new VBox(2, title);
-            part.setId(section.id());
-            section.lines().forEach(line -> {
-                Label text = new Label(line);
-                text.setWrapText(true);
-                part.getChildren().add(text);
-            });
-            box.getChildren().add(part);
-        }
+        PreviewSections.addTo(box, sections);
         return scrolled(box);
     }
 

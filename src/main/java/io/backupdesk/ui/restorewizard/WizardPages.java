@@ -27,6 +27,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Toggle;
@@ -81,8 +82,8 @@ final class WizardPages {
     void entered(WizardStep step) {
         switch (step) {
             case SOURCE -> sourceText.setText(describe(draft.source.get()));
-            case CONFIRM -> confirmText.setText(model.summary());
-            case RUN -> cancelText.setText(model.cancelMeaning());
+            case CONFIRM -> confirmText.setText(model.confirmation().summary());
+            case RUN -> cancelText.setText(model.confirmation().cancelMeaning());
             default -> { }
         }
     }
@@ -169,7 +170,7 @@ final class WizardPages {
             inPlace.setDisable(!model.targetExists());
             fresh.setDisable(model.targetExists());
             // plain SQL and tar backups are restored by one worker
-            jobs.setDisable(!model.jobsApply());
+            jobs.setDisable(!model.jobsApply() || model.switches().rowsInKeyOrder().get());
         };
         model.stepProperty().addListener((o, was, now) -> fit.run());
         fit.run();
@@ -183,10 +184,20 @@ final class WizardPages {
         why.visibleProperty().bind(single.disabledProperty());
         HBox jobsRow = new HBox(8, new Label(Messages.get("restore.options.jobs")), jobs);
         jobsRow.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(8, section("restore.mode.title"), safe, inPlace, fresh, keeps(), jobsRow, single, why,
+        // rows into tables that keep their foreign keys go one job at a time
+        model.switches().rowsInKeyOrder().addListener((o, was, now) -> fit.run());
+        SwitchesPane switches = new SwitchesPane(model);
+        VBox page = new VBox(8, section("restore.mode.title"), safe, inPlace, fresh, keeps(), jobsRow, single, why,
                 check("restore.options.noOwner", draft.noOwner), check("restore.options.noPrivileges", draft.noPrivileges),
-                check("restore.options.stop", draft.exitOnError), section("restore.options.selection"),
-                new SelectionTree(draft).node());
+                check("restore.options.stop", draft.exitOnError), switches.rolesFirst(), switches.options(),
+                section("restore.options.selection"), new SelectionTree(draft).node());
+        // opened, the pg_restore options take the room of the tree of tables, and past its least height they scroll
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add(Styles.Theme.EDGE_TO_EDGE);
+        scroll.setId("options-page");
+        return scroll;
     }
 
     private Node preflight() {
@@ -214,7 +225,7 @@ final class WizardPages {
         endSessions.managedProperty().bind(endSessions.visibleProperty());
         noOwner.managedProperty().bind(noOwner.visibleProperty());
         VBox.setVgrow(list, Priority.ALWAYS);
-        return new VBox(10, list, new HBox(8, endSessions, noOwner), keeps());
+        return new VBox(10, list, new HBox(8, endSessions, noOwner), new RolesFirstPreview(model).node(), keeps());
     }
 
     /** What the chosen mode keeps of the current database: said where the mode is chosen, and again before going on. */
@@ -240,7 +251,7 @@ final class WizardPages {
         Label prompt = wrapped("");
         prompt.textProperty().bind(Bindings.createStringBinding(() ->
                 Messages.get("restore.confirm.type", draft.database.get()), draft.database));
-        return new VBox(12, confirmText, prompt, typed);
+        return new VBox(12, confirmText, prompt, typed, new CommandBox(model.confirmation().commandProperty()).node());
     }
 
     private Node run() {
@@ -365,7 +376,8 @@ final class WizardPages {
             });
             tree.setId("selection-tree");
             tree.setPrefHeight(160);
-            tree.setMinHeight(80);
+            // below this the page scrolls rather than squeeze the tree to a row or two
+            tree.setMinHeight(120);
             VBox.setVgrow(tree, Priority.ALWAYS);
             // CheckBoxTreeCell ticks by mouse only; Space ticks the chosen row, so a selection needs no mouse
             tree.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

@@ -125,7 +125,7 @@ class RestoreWizardViewModelTest {
         assertThat(wizard.canNext().get()).isTrue();
         wizard.next();
         assertThat(wizard.stepProperty().get()).isEqualTo(WizardStep.CONFIRM);
-        assertThat(wizard.summary()).startsWith("The database sales on prod will be replaced by the backup of");
+        assertThat(wizard.confirmation().summary()).startsWith("The database sales on prod will be replaced by the backup of");
 
         wizard.typedNameProperty().set("sales");
         wizard.restore();
@@ -273,7 +273,7 @@ class RestoreWizardViewModelTest {
         assertThat(wizard.stepProperty().get()).isEqualTo(WizardStep.CONFIRM);
         assertThat(planned).hasSize(1);
         assertThat(planned.get(0).source().status()).as("the engine downloads it").isEqualTo(BackupStatus.REMOTE);
-        assertThat(wizard.summary()).endsWith("It is downloaded from nas first.");
+        assertThat(wizard.confirmation().summary()).endsWith("It is downloaded from nas first.");
         wizard.typedNameProperty().set("sales");
         wizard.restore();
         assertThat(restored).extracting(p -> p.source().status()).containsExactly(BackupStatus.REMOTE);
@@ -284,7 +284,7 @@ class RestoreWizardViewModelTest {
         reachConfirm();
 
         assertThat(wizard.remoteAtProperty().get()).isEmpty();
-        assertThat(wizard.summary()).doesNotContain("downloaded");
+        assertThat(wizard.confirmation().summary()).doesNotContain("downloaded");
     }
 
     private void reachConfirm() {
