@@ -30,6 +30,11 @@ public final class ScheduleNames {
         this.byId = Map.copyOf(byId);
     }
 
+    /** Every schedule the store has or had since schedules had names. */
+    public static ScheduleNames of(ScheduleStore store) {
+        return of(store.list(), store.removed());
+    }
+
     /** A schedule that exists wins over a removed one with the same id (an edited file). */
     public static ScheduleNames of(List<Schedule> schedules, List<ScheduleStore.Removed> removed) {
         Map<String, Known> known = new HashMap<>();

@@ -204,6 +204,6 @@ public final class Schedules {
 
     /** Every schedule this desk has or had since schedules had names, to say whose a backup is. */
     public ScheduleNames names() {
-        return ScheduleNames.of(list(), store.removed());
+        return ScheduleNames.of(store);
     }
 }

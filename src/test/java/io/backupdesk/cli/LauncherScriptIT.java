@@ -73,7 +73,9 @@ class LauncherScriptIT {
                 .contains("io.backupdesk.cli.ListCommand source: shared objects file (top)")
                 .contains("picocli.CommandLine source: shared objects file (top)")
                 // an empty list shows no local time: the time-zone database is a third of a bare JVM's start
-                .doesNotContain("java.time.zone.ZoneRulesProvider");
+                .doesNotContain("java.time.zone.ZoneRulesProvider")
+                // nor does it build the use cases (the schedules' names came through them) or start the logging
+                .doesNotContain("io.backupdesk.jobs.Jobs ").doesNotContain("ch.qos.logback.classic.LoggerContext ");
         assertThat(Files.readString(json))
                 .contains("com.fasterxml.jackson.databind.ObjectMapper source: shared objects file (top)");
         for (Path log : List.of(plain, json)) {
