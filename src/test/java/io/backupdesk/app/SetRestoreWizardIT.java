@@ -69,20 +69,9 @@ class SetRestoreWizardIT {
         try {
             assertThat(wizard.problemProperty().get()).isEmpty();
             assertThat(wizard.reportProperty().get().succeeded()).as(wizard.reportProperty().get().summary()).isTrue();
-            try (Connection c = server.connect(prefix + "_a");
-                 ResultSet rs = c.createStatement().executeQuery("select count(*) from items")) {
-                rs.next();
-                assertThat(rs.getLong(1)).isEqualTo(300);
-            }
+            assertThat(items(server, prefix + "_a")).isEqualTo(300);
         } finally {
-            // the database a safe replace kept aside is this test's too
-            try (Connection c = server.connect("postgres");
-                 ResultSet rs = c.createStatement().executeQuery("select datname from pg_database where datname like '"
-                         + prefix + "%'")) {
-                while (rs.next()) {
-                    server.adopt(rs.getString(1));
-                }
-            }
+            adoptKeptAside(server, prefix);
         }
     }
 
@@ -129,18 +118,27 @@ class SetRestoreWizardIT {
         try {
             assertThat(wizard.problemProperty().get()).isEmpty();
             assertThat(wizard.reportProperty().get().succeeded()).as(wizard.reportProperty().get().summary()).isTrue();
-            try (Connection c = server.connect(name);
-                 ResultSet rs = c.createStatement().executeQuery("select count(*) from items")) {
-                rs.next();
-                assertThat(rs.getLong(1)).isEqualTo(300);
-            }
+            assertThat(items(server, name)).isEqualTo(300);
         } finally {
-            try (Connection c = server.connect("postgres");
-                 ResultSet rs = c.createStatement().executeQuery("select datname from pg_database where datname like '"
-                         + prefix + "%'")) {
-                while (rs.next()) {
-                    server.adopt(rs.getString(1));
-                }
+            adoptKeptAside(server, prefix);
+        }
+    }
+
+    private static long items(TestServer server, String database) throws Exception {
+        try (Connection c = server.connect(database);
+             ResultSet rs = c.createStatement().executeQuery("select count(*) from items")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The databases a safe replace kept aside are the test's too, to be dropped with it. */
+    private static void adoptKeptAside(TestServer server, String prefix) throws Exception {
+        try (Connection c = server.connect("postgres");
+             ResultSet rs = c.createStatement().executeQuery("select datname from pg_database where datname like '"
+                     + prefix + "%'")) {
+            while (rs.next()) {
+                server.adopt(rs.getString(1));
             }
         }
     }

@@ -112,24 +112,15 @@ class RestoreSwitchesUiTest {
     }
 
     /** The engine's answers: checks that pass, one role to create, and the command the real formatting gives. */
-    private static final class Ops implements RestoreOperations {
+    private static final class Ops extends UnusedRestoreOperations {
         @Override
         public List<ConnectionProfile> profiles() {
             return List.of(PROD);
         }
 
         @Override
-        public BackupCatalog.Entry importFile(Path file, String profile) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public boolean databaseExists(ConnectionProfile profile, String database) {
             return true;
-        }
-
-        @Override
-        public void requireOpenable(BackupCatalog.Entry backup, SecretKeys secrets) {
         }
 
         @Override
@@ -149,27 +140,6 @@ class RestoreSwitchesUiTest {
         @Override
         public String commandLine(RestorePlan plan) {
             return ShownRestore.of(plan, LocalDateTime.of(2026, 12, 6, 12, 0));
-        }
-
-        @Override
-        public RestoreReport restore(RestorePlan plan, SecretKeys secrets, Progress progress, Consumer<String> log,
-                                     Cancellation cancel) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public RestoreRecord rollback(String restoreId, ConnectionProfile target) {
-            return null;
-        }
-
-        @Override
-        public RestoreRecord dropOldCopy(String restoreId, ConnectionProfile target) {
-            return null;
-        }
-
-        @Override
-        public Optional<Duration> backupDuration(ConnectionProfile profile, String database) {
-            return Optional.empty();
         }
     }
 }

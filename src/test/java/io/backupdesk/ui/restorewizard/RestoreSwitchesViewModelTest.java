@@ -47,24 +47,15 @@ class RestoreSwitchesViewModelTest {
     private final List<RestorePlan> checked = new ArrayList<>();
     private final List<RestorePlan> restored = new ArrayList<>();
     private RolesPreview roles = preview(List.of());
-    private final RestoreWizardViewModel wizard = new RestoreWizardViewModel(new RestoreOperations() {
+    private final RestoreWizardViewModel wizard = new RestoreWizardViewModel(new UnusedRestoreOperations() {
         @Override
         public List<ConnectionProfile> profiles() {
             return List.of(PROD);
         }
 
         @Override
-        public BackupCatalog.Entry importFile(Path file, String profile) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public boolean databaseExists(ConnectionProfile profile, String database) {
             return database.equals("sales");
-        }
-
-        @Override
-        public void requireOpenable(BackupCatalog.Entry backup, SecretKeys secrets) {
         }
 
         @Override
@@ -90,21 +81,6 @@ class RestoreSwitchesViewModelTest {
             restored.add(plan);
             return new RestoreReport("r1", RestoreReport.Outcome.COMPLETE, "Complete.", plan.database(), List.of(),
                     List.of(), List.of(), null, "s1", List.of());
-        }
-
-        @Override
-        public RestoreRecord rollback(String restoreId, ConnectionProfile target) {
-            return null;
-        }
-
-        @Override
-        public RestoreRecord dropOldCopy(String restoreId, ConnectionProfile target) {
-            return null;
-        }
-
-        @Override
-        public Optional<Duration> backupDuration(ConnectionProfile profile, String database) {
-            return Optional.empty();
         }
     }, new SyncTaskRunner());
 
