@@ -89,7 +89,7 @@ public final class SftpStore implements RemoteStore {
         try {
             return new SftpUpload(sftp, describe(), sent, flag).run(file, target, key, sha256);
         } catch (IOException | RuntimeException e) {
-            throw SftpErrors.of(e, describe(), "uploading " + key);
+            throw failure(e, "uploading " + key);
         }
     }
 
@@ -111,7 +111,7 @@ public final class SftpStore implements RemoteStore {
                 throw BackupDeskException.configuration("There is no " + key + " at " + describe() + ".",
                         "List the destination to see what it holds.");
             }
-            throw SftpErrors.of(e, describe(), "downloading " + key);
+            throw failure(e, "downloading " + key);
         }
     }
 
@@ -124,7 +124,7 @@ public final class SftpStore implements RemoteStore {
         try {
             new SftpFolders(sftp()).walk(folder, keyBase, wanted, files);
         } catch (IOException | RuntimeException e) {
-            throw SftpErrors.of(e, describe(), "listing " + (wanted.isEmpty() ? "the files" : wanted));
+            throw failure(e, "listing " + (wanted.isEmpty() ? "the files" : wanted));
         }
         files.sort(Comparator.comparing(RemoteFile::key));
         return List.copyOf(files);
@@ -138,7 +138,7 @@ public final class SftpStore implements RemoteStore {
             sftp.remove(path);
         } catch (IOException | RuntimeException e) {
             if (!SftpErrors.isNoSuchFile(e)) {
-                throw SftpErrors.of(e, describe(), "deleting " + key);
+                throw failure(e, "deleting " + key);
             }
         }
     }
@@ -167,7 +167,7 @@ public final class SftpStore implements RemoteStore {
                         + " read back with other bytes.", "Check the server's disk and file system.");
             }
         } catch (IOException | RuntimeException e) {
-            throw SftpErrors.of(e, describe(), "writing a test file in " + address.root());
+            throw failure(e, "writing a test file in " + address.root());
         }
     }
 
@@ -182,6 +182,19 @@ public final class SftpStore implements RemoteStore {
     @Override
     public String toString() {
         return "SftpStore[" + describe() + "]";
+    }
+
+    /**
+     * The failure as the user reads it. One that broke the connection (the server closed it, the network dropped) is
+     * also the end of this connection: the client may not have seen the session close yet, and the next call would
+     * find it half-closed ("ClosedChannelException") instead of connecting again.
+     */
+    private BackupDeskException failure(Exception e, String doing) {
+        BackupDeskException said = SftpErrors.of(e, describe(), doing);
+        if (said.kind() == ErrorKind.CONNECTION) {
+            close();
+        }
+        return said;
     }
 
     /** The logged-in SFTP client, connecting on first use and again after the connection was lost. */

@@ -73,7 +73,7 @@ class RemoteSetsIT {
         assertThat(remoteSet.get("remoteAt").asText()).isEqualTo("nas");
         assertThat(remoteSet.get("manifest").isNull()).isTrue();
         assertThat(ServerSetBackupIT.databases(remoteSet)).containsExactly(prefix + "_a", prefix + "_b", prefix + "_c");
-        assertThat(text.out()).containsPattern(id + "\\s+srv\\s+3 databases .*remote\\s+\\[complete at nas\\] \\[set\\]");
+        assertThat(text.out()).containsPattern(id + "\\s+srv\\s+3 databases .*remote\\s+command line\\s+\\[complete at nas\\] \\[set\\]");
         assertThat(text.out()).as("members are inside their set's line")
                 .doesNotContain(set.get("members").get(0).get("backupId").asText());
     }

@@ -76,7 +76,7 @@ class ServerSetBackupIT {
                 .doesNotContain(left);
         assertThat(StreamSupport.stream(listed.spliterator(), false).filter(n -> "set".equals(n.get("kind").asText())))
                 .hasSize(2);
-        assertThat(text.out()).containsPattern(set.get("id").asText() + "\\s+srv\\s+3 databases .*complete\\s+\\[set\\]")
+        assertThat(text.out()).containsPattern(set.get("id").asText() + "\\s+srv\\s+3 databases .*complete\\s+command line\\s+\\[set\\]")
                 .containsPattern(next.get("id").asText() + "\\s+srv\\s+4 databases .*complete");
         assertThat(text.out()).as("members are inside their set's line")
                 .doesNotContain(set.get("members").get(0).get("backupId").asText());
