@@ -141,11 +141,7 @@ public final class BackupsViewModel {
         details.set(row == null || row.isSet() ? null : BackupDetails.of(row, keyNames, origins));
         jobLog.set(null);
         if (row != null && !row.isSet()) {
-            runner.runInBackground((progress, cancel) -> {
-                CatalogOperations.JobLog log = catalog.jobLog(row.id());
-                return new CatalogOperations.JobLog(log.run(), log.lines(),
-                        row.entry() == null ? null : catalog.commandThatMade(row.entry().record()).orElse(null));
-            }, log -> {
+            runner.runInBackground((progress, cancel) -> catalog.madeBy(row.id(), row.entry()), log -> {
                 if (!selection.isEmpty() && selection.get(0).id().equals(row.id())) {
                     jobLog.set(log);
                 }

@@ -98,6 +98,12 @@ public interface CatalogOperations {
     /** The run that made this backup, as the job history has it, and its lines in the app's log. */
     JobLog jobLog(String backupId);
 
+    /** What made the backup, read together for its details: its run, the run's log lines and its command. */
+    default JobLog madeBy(String backupId, BackupCatalog.Entry entry) {
+        JobLog log = jobLog(backupId);
+        return new JobLog(log.run(), log.lines(), entry == null ? null : commandThatMade(entry.record()).orElse(null));
+    }
+
     /** The pg_dump command line that made the backup, to show and copy; empty when it cannot be told. */
     default Optional<String> commandThatMade(BackupRecord record) {
         return Optional.empty();
