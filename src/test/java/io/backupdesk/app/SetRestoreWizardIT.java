@@ -34,17 +34,8 @@ class SetRestoreWizardIT {
     void aDatabaseOfASetIsRestoredThroughTheWizardAfterItsRolesPreview(TestServer server, @TempDir Path dir)
             throws Exception {
         String prefix = "bdsetui" + ProcessHandle.current().pid() + "n" + System.nanoTime() % 100_000;
-        for (String name : List.of(prefix + "_a", prefix + "_b")) {
-            server.adopt(name);
-            server.execute("postgres", "create database " + name + " template template0");
-            server.execute(name, "create table items as select generate_series(1, 300) as id");
-        }
         Path config = dir.resolve("config");
-        Engine desk = new Engine(new AppPaths(config, config), null, warning -> { });
-        ConnectionProfile srv = server.profile("srv", "postgres")
-                .withServer(new ServerScope(List.of(prefix + "_*"), List.of()));
-        desk.profiles().save(srv);
-        desk.credentials().store(srv, server.password());
+        Engine desk = serverWithItems(server, config, prefix, List.of(prefix + "_a", prefix + "_b"));
         Cli.Run backup = new Cli(config).run("backup", "srv");
         assertThat(backup.code()).as(backup.err()).isZero();
         BackupSets.SetEntry set = desk.backupSets().read().sets().get(0);
@@ -80,15 +71,8 @@ class SetRestoreWizardIT {
             throws Exception {
         String prefix = "bdsetkey" + ProcessHandle.current().pid() + "n" + System.nanoTime() % 100_000;
         String name = prefix + "_a";
-        server.adopt(name);
-        server.execute("postgres", "create database " + name + " template template0");
-        server.execute(name, "create table items as select generate_series(1, 300) as id");
         Path config = dir.resolve("config");
-        Engine desk = new Engine(new AppPaths(config, config), null, warning -> { });
-        ConnectionProfile srv = server.profile("srv", "postgres")
-                .withServer(new ServerScope(List.of(prefix + "_*"), List.of()));
-        desk.profiles().save(srv);
-        desk.credentials().store(srv, server.password());
+        Engine desk = serverWithItems(server, config, prefix, List.of(name));
         Cli cli = new Cli(config);
         assertThat(cli.withInput("correct horse battery\n", "keys", "generate", "vault", "--passphrase-stdin").code())
                 .isZero();
@@ -122,6 +106,24 @@ class SetRestoreWizardIT {
         } finally {
             adoptKeptAside(server, prefix);
         }
+    }
+
+    /**
+     * Databases of 300 items each and a desk in {@code config} with the server connection "srv" to those of the
+     * prefix, its password stored.
+     */
+    private static Engine serverWithItems(TestServer server, Path config, String prefix, List<String> databases) {
+        for (String name : databases) {
+            server.adopt(name);
+            server.execute("postgres", "create database " + name + " template template0");
+            server.execute(name, "create table items as select generate_series(1, 300) as id");
+        }
+        Engine desk = new Engine(new AppPaths(config, config), null, warning -> { });
+        ConnectionProfile srv = server.profile("srv", "postgres")
+                .withServer(new ServerScope(List.of(prefix + "_*"), List.of()));
+        desk.profiles().save(srv);
+        desk.credentials().store(srv, server.password());
+        return desk;
     }
 
     private static long items(TestServer server, String database) throws Exception {
